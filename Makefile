@@ -1,0 +1,121 @@
+# Makefile - build, run, test and benchmark the AArch64 boot stub.
+#
+#   make            build build/$(BOARD)/stub.elf, Image and stub.map
+#   make run        boot the Image on QEMU and show the report
+#   make test       host unit tests + QEMU boot matrix + negative test
+#   make bench      deterministic instruction counts under QEMU -icount
+# Variables: BOARD (default virt), CROSS_COMPILE (aarch64-linux-gnu-), V=1.
+
+BOARD         ?= virt
+CROSS_COMPILE ?= aarch64-linux-gnu-
+V             ?= 0
+# Test-only: build a variant that corrupts one descriptor (negative test).
+CONFIG_TEST_CORRUPT_DESC ?= 0
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+BOARD_DIR := board/$(BOARD)
+ifeq ($(wildcard $(BOARD_DIR)/board.mk),)
+$(error BOARD=$(BOARD): no $(BOARD_DIR)/board.mk; boards: $(notdir $(wildcard board/*)))
+endif
+include $(BOARD_DIR)/board.mk
+
+ifeq ($(CONFIG_TEST_CORRUPT_DESC),1)
+BUILD := build/$(BOARD)-corrupt
+else
+BUILD := build/$(BOARD)
+endif
+
+CC      := $(CROSS_COMPILE)gcc
+OBJCOPY := $(CROSS_COMPILE)objcopy
+NM      := $(CROSS_COMPILE)nm
+QEMU    := qemu-system-aarch64
+HOSTCC  ?= gcc
+
+INCLUDES := -I$(BOARD_DIR) -Immu -Istart -Ilib -I$(BUILD)/include
+# -mgeneral-regs-only and -mstrict-align: code that runs with the MMU off
+# sees Device memory, where unaligned and SIMD accesses fault.
+# -fno-tree-switch-conversion: no tables of absolute pointers, which are
+# wrong before the MMU is on. -fno-pie: adrp/add (PC-relative) addressing.
+ARCH_FLAGS := -mcpu=cortex-a53 -mgeneral-regs-only -mstrict-align -mcmodel=small \
+	      -fno-pie -fno-pic -fno-tree-switch-conversion -fno-stack-protector \
+	      -ffunction-sections -fdata-sections
+CFLAGS := --specs=picolibc.specs -std=gnu11 -O2 -g -Wall -Wextra -Werror \
+	  $(ARCH_FLAGS) $(INCLUDES) -MMD -MP
+ASFLAGS := --specs=picolibc.specs -g -Werror $(INCLUDES) -MMD -MP
+ifeq ($(CONFIG_TEST_CORRUPT_DESC),1)
+CFLAGS += -DCONFIG_TEST_CORRUPT_DESC
+endif
+LIBFDT  := /usr/lib/aarch64-linux-gnu/libfdt.a
+LDFLAGS := --specs=picolibc.specs -nostartfiles -static -Wl,--gc-sections \
+	   -Wl,-Map,$(BUILD)/stub.map -Wl,--fatal-warnings -Wl,-z,noexecstack
+
+SRCS_S := start/head.S start/el.S start/tables.S start/vectors.S lib/semihost.S
+SRCS_C := start/early.c start/main.c start/traps.c start/esr.c \
+	  start/reloc.c mmu/desc.c mmu/walk.c mmu/dump.c mmu/memmap.c mmu/regs.c mmu/check.c mmu/hw.c \
+	  lib/console.c lib/$(BOARD_UART_DRIVER).c lib/exit.c lib/dtb.c lib/libc_glue.c lib/bench.c
+OBJS := $(addprefix $(BUILD)/,$(SRCS_S:.S=.o) $(SRCS_C:.c=.o))
+
+ELF   := $(BUILD)/stub.elf
+IMAGE := $(BUILD)/Image
+
+.PHONY: all deps run test unit-test bench clean
+all: $(ELF) $(IMAGE)
+
+# Installs missing Debian packages (no-op when all are present).
+deps:
+	$(Q).ci/install-deps
+
+# libfdt's headers live in /usr/include with glibc's: expose only those.
+$(BUILD)/include/libfdt.h: | deps
+	$(Q)mkdir -p $(@D)
+	$(Q)for h in libfdt.h libfdt_env.h fdt.h; do ln -sf /usr/include/$$h $(@D)/$$h; done
+
+$(BUILD)/%.o: %.S | deps $(BUILD)/include/libfdt.h
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  AS      $<")
+	$(Q)$(CC) $(ASFLAGS) -c $< -o $@
+
+$(BUILD)/%.o: %.c | deps $(BUILD)/include/libfdt.h
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/link.lds: link.ld $(BOARD_DIR)/board.mk | deps
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  LDS     $@")
+	$(Q)$(CC) -E -P -x assembler-with-cpp $(INCLUDES) -DBOARD_LOAD_PA=$(BOARD_LOAD_PA) $< -o $@
+
+$(ELF): $(OBJS) $(BUILD)/link.lds
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(LDFLAGS) -T $(BUILD)/link.lds $(OBJS) $(LIBFDT) -o $@
+
+$(IMAGE): $(ELF)
+	@$(if $(Q),echo "  OBJCOPY $@")
+	$(Q)$(OBJCOPY) -O binary $< $@
+
+# QEMU: the raw Image through -kernel, semihosting for the exit status.
+QEMU_RUN := $(QEMU) -M $(BOARD_QEMU_MACHINE) -cpu $(BOARD_QEMU_CPU) -m $(BOARD_QEMU_MEM) \
+	    -nographic -nodefaults -serial stdio -semihosting -no-reboot
+
+run: $(IMAGE)
+	$(Q)timeout 60 $(QEMU_RUN) -kernel $(IMAGE)
+
+bench: $(IMAGE)
+	$(Q)tests/qemu/bench.sh $(BUILD) "$(QEMU_RUN)"
+
+unit-test: | deps
+	$(Q)$(MAKE) --no-print-directory -f tests/unit/unit.mk BOARD=$(BOARD)
+
+test: all | deps
+	$(Q)$(MAKE) --no-print-directory CONFIG_TEST_CORRUPT_DESC=1 BOARD=$(BOARD) all
+	$(Q)tests/run-all.sh $(BOARD)
+
+clean:
+	rm -rf build
+
+-include $(OBJS:.o=.d)

@@ -1,0 +1,21 @@
+/*
+ * board/virt/board.h - facts of QEMU's "virt" machine, for C and assembly.
+ *
+ * Owns: the RAM default, the console UART's physical address, and which CPU
+ * is the boot CPU. Nothing architectural lives here. The load address and
+ * the QEMU command line are in board.mk (the build needs them).
+ */
+#ifndef BOARD_H
+#define BOARD_H
+
+#define BOARD_NAME            "virt"
+/* RAM starts at 1 GiB (hw/arm/virt.c memmap VIRT_MEM). The size comes from
+ * the DTB; this default is QEMU's own default -m, used with no DTB. */
+#define BOARD_RAM_BASE_PA     0x40000000
+#define BOARD_RAM_SIZE_DEFAULT 0x08000000
+/* PL011 UART0 (VIRT_UART). */
+#define BOARD_UART_PA         0x09000000
+/* Boot CPU: MPIDR_EL1 affinity 0.0.0.0; QEMU keeps the others off (PSCI). */
+#define BOARD_BOOT_CPU_MPIDR  0x0
+
+#endif /* BOARD_H */

@@ -1,0 +1,37 @@
+/*
+ * exit.h - how the stub ends, and its exit statuses.
+ *
+ * Owns: the distinct failure statuses (what the test suite and a user see
+ * as QEMU's exit code under -semihosting) and stub_exit(), which tries
+ * semihosting, then PSCI SYSTEM_OFF, then parks with a message.
+ */
+#ifndef EXIT_H
+#define EXIT_H
+
+#define EXIT_OK              0
+#define EXIT_CHECKS_FAILED   1   /* a translation check disagreed */
+#define EXIT_EXCEPTION       2   /* an unexpected exception was taken */
+#define EXIT_UNSUPPORTED_CPU 3   /* e.g. no 4 KiB granule */
+#define EXIT_BAD_LOAD        4   /* load address or RAM the map cannot cover */
+#define EXIT_TABLES_FULL     5   /* the early table area is too small */
+
+#ifndef __ASSEMBLER__
+#include <stdint.h>
+
+enum psci_conduit { PSCI_CONDUIT_NONE, PSCI_CONDUIT_HVC, PSCI_CONDUIT_SMC };
+
+/* Set once the DTB has been read (early_init); NONE until then. */
+void exit_set_psci_conduit(enum psci_conduit conduit);
+enum psci_conduit exit_psci_conduit(void);
+const char *psci_conduit_name(enum psci_conduit conduit);
+
+__attribute__((noreturn)) void stub_exit(int status);
+
+/* Semihosting call (lib/semihost.S): returns SEMIHOST_ABSENT when QEMU runs
+ * without -semihosting (the HLT traps as undefined; traps.c fixes it up). */
+#define SEMIHOST_ABSENT ((uint64_t)-2)
+uint64_t semihost_call(uint64_t op, uint64_t param);
+extern char semihost_trap[];
+#endif
+
+#endif /* EXIT_H */

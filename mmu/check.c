@@ -1,0 +1,145 @@
+/*
+ * check.c - hardware vs software walk vs expected map (see check.h).
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include "check.h"
+
+bool par_sh_acceptable(const struct pte_attrs *attrs, uint64_t mair, uint8_t sh)
+{
+	uint8_t attr = mair_attr_byte(mair, attrs->attrindx);
+	bool device = (attr & 0xf0) == 0;
+	bool non_cacheable = (attr & 0x0f) == 0x4 && (attr & 0xf0) == 0x40;
+
+	if (sh == attrs->sh)
+		return true;
+	return (device || non_cacheable) && sh == 2;
+}
+
+__attribute__((format(printf, 2, 3)))
+static bool fail(struct probe_result *r, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(r->why, sizeof(r->why), fmt, ap);
+	va_end(ap);
+	r->pass = false;
+	return false;
+}
+
+static bool judge_mapped(const struct check_env *env, struct probe_result *r)
+{
+	const struct expectation *e = &r->exp;
+	uint8_t want_attr = mair_attr_byte(env->mair, e->attrs.attrindx);
+
+	if (!r->hw_read.ok)
+		return fail(r, "hw: AT S1E1R faulted (FST 0x%02x), expected pa 0x%llx",
+			    r->hw_read.fst, (unsigned long long)e->pa);
+	if (r->hw_read.pa != e->pa)
+		return fail(r, "hw: pa 0x%llx, expected 0x%llx",
+			    (unsigned long long)r->hw_read.pa, (unsigned long long)e->pa);
+	if (r->hw_read.mair_attr != want_attr)
+		return fail(r, "hw: attr 0x%02x, expected 0x%02x", r->hw_read.mair_attr, want_attr);
+	if (!par_sh_acceptable(&e->attrs, env->mair, r->hw_read.sh))
+		return fail(r, "hw: SH %u, expected %u", r->hw_read.sh, e->attrs.sh);
+	if (r->hw_write.ok != !e->attrs.rdonly)
+		return fail(r, "hw: AT S1E1W %s, expected %s", r->hw_write.ok ? "ok" : "fault",
+			    e->attrs.rdonly ? "fault" : "ok");
+	if (r->sw.status != WALK_MAPPED)
+		return fail(r, "sw: no translation (status %d, level %d)",
+			    (int)r->sw.status, r->sw.fault_level);
+	if (r->sw.pa != e->pa)
+		return fail(r, "sw: pa 0x%llx, expected 0x%llx",
+			    (unsigned long long)r->sw.pa, (unsigned long long)e->pa);
+	if (!pte_attrs_equal(&r->sw.attrs, &e->attrs)) {
+		char got[64], want[64];
+
+		snprintf(r->why, sizeof(r->why), "sw: attrs %s, expected %s",
+			 pte_attrs_format(&r->sw.attrs, got, sizeof(got)),
+			 pte_attrs_format(&e->attrs, want, sizeof(want)));
+		r->pass = false;
+		return false;
+	}
+	return true;
+}
+
+static bool judge_unmapped(struct probe_result *r)
+{
+	if (r->hw_read.ok)
+		return fail(r, "hw: translates to pa 0x%llx, expected a fault",
+			    (unsigned long long)r->hw_read.pa);
+	if (fault_status_level(r->hw_read.fst) < 0 || (r->hw_read.fst & 0x3c) != 0x04)
+		return fail(r, "hw: FST 0x%02x, expected a translation fault", r->hw_read.fst);
+	if (r->sw.status == WALK_MAPPED)
+		return fail(r, "sw: translates to pa 0x%llx, expected none",
+			    (unsigned long long)r->sw.pa);
+	if (r->sw.status == WALK_UNREADABLE_TABLE)
+		return fail(r, "sw: table at level %d unreadable", r->sw.fault_level);
+	return true;
+}
+
+void check_probe(const struct check_env *env, const struct probe *p, struct probe_result *r)
+{
+	memset(r, 0, sizeof(*r));
+	r->probe = *p;
+	r->pass = true;
+	memmap_expect(env->layout, p->va, &r->exp);
+	env->at(p->va, false, &r->hw_read, env->at_cookie);
+	env->at(p->va, true, &r->hw_write, env->at_cookie);
+	sw_walk(env->walk, p->va, &r->sw);
+	if (r->exp.mapped)
+		judge_mapped(env, r);
+	else
+		judge_unmapped(r);
+}
+
+static void print_result(const struct check_env *env, const struct probe_result *r)
+{
+	char line[256], attrs[64], steps[160], hw[64];
+
+	if (r->exp.mapped)
+		snprintf(line, sizeof(line), "[%s] %-16s va 0x%016llx -> pa 0x%010llx %-8s %s",
+			 r->pass ? " ok " : "FAIL", r->probe.name, (unsigned long long)r->probe.va,
+			 (unsigned long long)r->exp.pa, r->exp.region,
+			 pte_attrs_format(&r->exp.attrs, attrs, sizeof(attrs)));
+	else
+		snprintf(line, sizeof(line), "[%s] %-16s va 0x%016llx -> (must fault)",
+			 r->pass ? " ok " : "FAIL", r->probe.name, (unsigned long long)r->probe.va);
+	env->print(line);
+
+	if (r->hw_read.ok)
+		snprintf(hw, sizeof(hw), "pa 0x%010llx attr 0x%02x SH %u W %s",
+			 (unsigned long long)r->hw_read.pa, r->hw_read.mair_attr, r->hw_read.sh,
+			 r->hw_write.ok ? "ok" : "fault");
+	else
+		snprintf(hw, sizeof(hw), "fault FST 0x%02x (%s, L%d)", r->hw_read.fst,
+			 fault_status_name(r->hw_read.fst), fault_status_level(r->hw_read.fst));
+	walk_format_steps(&r->sw, steps, sizeof(steps));
+	snprintf(line, sizeof(line), "       hw: %s | sw: %s%s", hw,
+		 r->sw.status == WALK_NOT_CANONICAL ? "not canonical" : steps,
+		 r->sw.status == WALK_INVALID_DESC ? " (invalid)" : "");
+	env->print(line);
+	if (!r->pass) {
+		snprintf(line, sizeof(line), "       why: %s", r->why);
+		env->print(line);
+	}
+}
+
+int check_all(const struct check_env *env, const struct probe *probes, int nprobes)
+{
+	int failed = 0;
+	char line[64];
+
+	for (int i = 0; i < nprobes; i++) {
+		struct probe_result r;
+
+		check_probe(env, &probes[i], &r);
+		print_result(env, &r);
+		failed += !r.pass;
+	}
+	snprintf(line, sizeof(line), "mmu: %d passed, %d failed", nprobes - failed, failed);
+	env->print(line);
+	return failed;
+}

@@ -1,0 +1,101 @@
+/*
+ * desc.c - decode and encode translation-table descriptors (see desc.h).
+ */
+#include <stdio.h>
+#include "desc.h"
+
+unsigned level_shift(int level)
+{
+	return PAGE_SHIFT + (unsigned)(3 - level) * (PAGE_SHIFT - 3);
+}
+
+/* Output address bits of a leaf at this level: [47:shift]. */
+static uint64_t leaf_addr_mask(int level)
+{
+	return PTE_ADDR_MASK & ~((1ULL << level_shift(level)) - 1);
+}
+
+struct desc_info desc_decode(uint64_t desc, int level)
+{
+	struct desc_info info = { .kind = DESC_INVALID };
+	uint64_t type = desc & PMD_TYPE_MASK;
+
+	if (type == PMD_TYPE_TABLE && level < 3) {
+		info.kind = DESC_TABLE;
+		info.addr = desc & PTE_ADDR_MASK;
+		return info;
+	}
+	if (type == PTE_TYPE_PAGE && level == 3)
+		info.kind = DESC_PAGE;
+	else if (type == PMD_TYPE_SECT && (level == 1 || level == 2))
+		info.kind = DESC_BLOCK;     /* 4 KiB granule: no level-0 blocks */
+	else
+		return info;                /* invalid or reserved encoding */
+
+	info.addr = desc & leaf_addr_mask(level);
+	info.attrs.attrindx = (uint8_t)((desc & PTE_ATTRINDX_MASK) >> 2);
+	info.attrs.sh = (uint8_t)((desc & PTE_SH_MASK) >> 8);
+	info.attrs.rdonly = (desc & PTE_RDONLY) != 0;
+	info.attrs.user = (desc & PTE_USER) != 0;
+	info.attrs.af = (desc & PTE_AF) != 0;
+	info.attrs.ng = (desc & PTE_NG) != 0;
+	info.attrs.pxn = (desc & PTE_PXN) != 0;
+	info.attrs.uxn = (desc & PTE_UXN) != 0;
+	return info;
+}
+
+uint64_t desc_make_leaf(uint64_t pa, const struct pte_attrs *a, int level)
+{
+	uint64_t d = (pa & leaf_addr_mask(level)) |
+		     (level == 3 ? PTE_TYPE_PAGE : PMD_TYPE_SECT);
+
+	d |= PTE_ATTRINDX((uint64_t)(a->attrindx & 7));
+	d |= (uint64_t)(a->sh & 3) << 8;
+	if (a->rdonly) d |= PTE_RDONLY;
+	if (a->user)   d |= PTE_USER;
+	if (a->af)     d |= PTE_AF;
+	if (a->ng)     d |= PTE_NG;
+	if (a->pxn)    d |= PTE_PXN;
+	if (a->uxn)    d |= PTE_UXN;
+	return d;
+}
+
+bool pte_attrs_equal(const struct pte_attrs *a, const struct pte_attrs *b)
+{
+	return a->attrindx == b->attrindx && a->sh == b->sh &&
+	       a->rdonly == b->rdonly && a->user == b->user && a->af == b->af &&
+	       a->ng == b->ng && a->pxn == b->pxn && a->uxn == b->uxn;
+}
+
+uint8_t mair_attr_byte(uint64_t mair, unsigned attrindx)
+{
+	return (uint8_t)(mair >> (8 * (attrindx & 7)));
+}
+
+const char *mair_attr_name(uint8_t attr)
+{
+	switch (attr) {
+	case MAIR_ATTR_DEVICE_nGnRnE: return "DEVICE/nGnRnE";
+	case MAIR_ATTR_DEVICE_nGnRE:  return "DEVICE/nGnRE";
+	case MAIR_ATTR_DEVICE_GRE:    return "DEVICE/GRE";
+	case MAIR_ATTR_NORMAL_NC:     return "MEM/NORMAL-NC";
+	case MAIR_ATTR_NORMAL:        return "MEM/NORMAL";
+	default:                      return "MEM/OTHER";
+	}
+}
+
+char *pte_attrs_format(const struct pte_attrs *a, char *buf, size_t len)
+{
+	static const char *const sh_name[4] = { "NSH", "???", "OSH", "SHD" };
+
+	snprintf(buf, len, "%s %s %s %s%s%s%s %s",
+		 a->rdonly ? "ro" : "RW",
+		 a->pxn ? "NX" : "x ",
+		 sh_name[a->sh & 3],
+		 a->af ? "AF" : "--",
+		 a->ng ? " nG" : "",
+		 a->uxn ? " UXN" : "",
+		 a->user ? " USR" : "",
+		 mair_attr_name(mair_attr_byte(MAIR_EL1_VALUE, a->attrindx)));
+	return buf;
+}

@@ -1,0 +1,51 @@
+/*
+ * desc.h - decode and encode translation-table descriptors.
+ *
+ * Owns: the C view of one descriptor (kind, output or next-table address,
+ * attributes) and its text form. Pure functions: used on the target and in
+ * host unit tests. Reference: Arm ARM D8.3 (VMSAv8-64 descriptor formats).
+ */
+#ifndef DESC_H
+#define DESC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "pgtable-hwdef.h"
+
+/* The attributes of a block or page mapping (lower and upper attributes). */
+struct pte_attrs {
+	uint8_t attrindx;   /* AttrIndx: which MAIR_EL1 byte (MT_*) */
+	uint8_t sh;         /* SH[1:0]: 0 non-, 2 outer, 3 inner shareable */
+	bool rdonly;        /* AP[2] */
+	bool user;          /* AP[1]: EL0 may access */
+	bool af;            /* access flag */
+	bool ng;            /* not global */
+	bool pxn;           /* privileged execute-never */
+	bool uxn;           /* unprivileged execute-never */
+};
+
+enum desc_kind { DESC_INVALID, DESC_TABLE, DESC_BLOCK, DESC_PAGE };
+
+struct desc_info {
+	enum desc_kind kind;
+	uint64_t addr;          /* next table (TABLE) or output address (BLOCK, PAGE) */
+	struct pte_attrs attrs; /* BLOCK and PAGE only */
+};
+
+/* Bit position of the lowest VA bit a level's index covers (4 KiB granule):
+ * level 1 -> 30, 2 -> 21, 3 -> 12. */
+unsigned level_shift(int level);
+
+struct desc_info desc_decode(uint64_t desc, int level);
+/* A block (level 1, 2) or page (level 3) descriptor for pa with attrs. */
+uint64_t desc_make_leaf(uint64_t pa, const struct pte_attrs *attrs, int level);
+bool pte_attrs_equal(const struct pte_attrs *a, const struct pte_attrs *b);
+/* MAIR_EL1 attribute byte for an AttrIndx under MAIR_EL1_VALUE. */
+uint8_t mair_attr_byte(uint64_t mair, unsigned attrindx);
+/* Name of a MAIR attribute byte, e.g. "MEM/NORMAL", "DEVICE/nGnRnE". */
+const char *mair_attr_name(uint8_t attr);
+/* Linux ptdump-style text: "RW NX SHD AF UXN MEM/NORMAL". Returns buf. */
+char *pte_attrs_format(const struct pte_attrs *attrs, char *buf, size_t len);
+
+#endif /* DESC_H */

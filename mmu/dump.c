@@ -1,0 +1,99 @@
+/*
+ * dump.c - enumerate and merge the mappings of one half (see dump.h).
+ */
+#include <stdio.h>
+#include "dump.h"
+
+struct dump_state {
+	const struct walk_ctx *ctx;
+	pt_range_fn emit;
+	void *cookie;
+	struct pt_range cur;     /* range being grown; size 0 = none */
+	int count;
+};
+
+static void flush(struct dump_state *st)
+{
+	if (st->cur.size) {
+		st->emit(&st->cur, st->cookie);
+		st->count++;
+		st->cur.size = 0;
+	}
+}
+
+static void add_leaf(struct dump_state *st, uint64_t va, uint64_t pa, uint64_t size,
+		     int level, const struct pte_attrs *attrs)
+{
+	struct pt_range *c = &st->cur;
+
+	if (c->size && c->va + c->size == va && c->pa + c->size == pa &&
+	    c->level == level && pte_attrs_equal(&c->attrs, attrs)) {
+		c->size += size;
+		return;
+	}
+	flush(st);
+	*c = (struct pt_range){ .va = va, .pa = pa, .size = size, .level = level, .attrs = *attrs };
+}
+
+/* Visit table_pa at level whose first entry maps va_base. 0 or -1. */
+static int visit(struct dump_state *st, uint64_t table_pa, int level, uint64_t va_base)
+{
+	const uint64_t *table = st->ctx->read_table(table_pa, st->ctx->cookie);
+	unsigned entries = level == 1 ? PTRS_PER_PGD : PTRS_PER_PTE;
+	uint64_t span = 1ULL << level_shift(level);
+
+	if (!table)
+		return -1;
+	for (unsigned i = 0; i < entries; i++) {
+		uint64_t va = va_base + i * span;
+		struct desc_info d = desc_decode(table[i], level);
+
+		if (d.kind == DESC_TABLE) {
+			if (visit(st, d.addr, level + 1, va) < 0)
+				return -1;
+		} else if (d.kind == DESC_INVALID) {
+			flush(st);
+		} else {
+			add_leaf(st, va, d.addr, span, level, &d.attrs);
+		}
+	}
+	return 0;
+}
+
+int pt_dump(const struct walk_ctx *ctx, int ttbr, pt_range_fn emit, void *cookie)
+{
+	struct dump_state st = { .ctx = ctx, .emit = emit, .cookie = cookie };
+	uint64_t base = ttbr ? (uint64_t)VA_START : 0;
+
+	if (visit(&st, ttbr ? ctx->ttbr1_pa : ctx->ttbr0_pa, 1, base) < 0)
+		return -1;
+	flush(&st);
+	return st.count;
+}
+
+char *format_size(uint64_t size, char *buf, size_t len)
+{
+	static const char units[] = "KMGT";
+	int u = -1;
+
+	while (u < 3 && size && (size & 1023) == 0) {
+		size >>= 10;
+		u++;
+	}
+	if (u < 0)
+		snprintf(buf, len, "%lluB", (unsigned long long)size);
+	else
+		snprintf(buf, len, "%llu%c", (unsigned long long)size, units[u]);
+	return buf;
+}
+
+char *pt_range_format(const struct pt_range *r, char *buf, size_t len)
+{
+	char size[16], attrs[64];
+
+	snprintf(buf, len, "0x%016llx-0x%016llx pa 0x%010llx %6s L%d %s",
+		 (unsigned long long)r->va, (unsigned long long)(r->va + r->size),
+		 (unsigned long long)r->pa, format_size(r->size, size, sizeof(size)),
+		 r->level, pte_attrs_format(&r->attrs, attrs, sizeof(attrs)));
+	return buf;
+}

@@ -1,0 +1,118 @@
+/*
+ * memmap.c - the expected early memory map and the probes (see memmap.h).
+ *
+ * The early map's policy, stated here independently of the assembly that
+ * writes the tables: the image (both its identity map and its link-address
+ * map) is normal write-back memory, read-write and executable at EL1; the
+ * linear map is normal memory, never executable; the early I/O block is
+ * Device-nGnRnE, never executable. Nothing is accessible from EL0.
+ */
+#include <stdio.h>
+#include <string.h>
+#include "memmap.h"
+#include "memory.h"
+#include "walk.h"
+
+static const struct pte_attrs image_attrs = {
+	.attrindx = MT_NORMAL, .sh = 3, .af = true,
+};
+static const struct pte_attrs linear_attrs = {
+	.attrindx = MT_NORMAL, .sh = 3, .af = true, .pxn = true, .uxn = true,
+};
+static const struct pte_attrs device_attrs = {
+	.attrindx = MT_DEVICE_nGnRnE, .sh = 0, .af = true, .pxn = true, .uxn = true,
+};
+
+static uint64_t round_up_block(uint64_t x)
+{
+	return (x + SWAPPER_BLOCK_SIZE - 1) & ~(uint64_t)(SWAPPER_BLOCK_SIZE - 1);
+}
+
+void memmap_regions(const struct boot_layout *l, struct mem_region out[NR_REGIONS])
+{
+	uint64_t image_span = round_up_block(l->image_size);
+
+	out[REGION_IDMAP] = (struct mem_region){
+		"idmap", 0, l->phys_text, l->phys_text, image_span, image_attrs };
+	out[REGION_KIMAGE] = (struct mem_region){
+		"kimage", 1, l->virt_text, l->phys_text, image_span, image_attrs };
+	out[REGION_LINEAR] = (struct mem_region){
+		"linear", 1, (uint64_t)PAGE_OFFSET, l->phys_ram_base, l->linear_size, linear_attrs };
+	out[REGION_EARLY_IO] = (struct mem_region){
+		"early-io", 1, (uint64_t)EARLY_IO_VADDR,
+		l->phys_uart & ~(uint64_t)(SWAPPER_BLOCK_SIZE - 1), SWAPPER_BLOCK_SIZE, device_attrs };
+}
+
+uint64_t memmap_virt_uart(const struct boot_layout *l)
+{
+	return (uint64_t)EARLY_IO_VADDR + (l->phys_uart & (SWAPPER_BLOCK_SIZE - 1));
+}
+
+uint64_t memmap_phys_to_virt(const struct boot_layout *l, uint64_t pa)
+{
+	return (uint64_t)PAGE_OFFSET + (pa - l->phys_ram_base);
+}
+
+void memmap_expect(const struct boot_layout *l, uint64_t va, struct expectation *out)
+{
+	struct mem_region regions[NR_REGIONS];
+
+	memmap_regions(l, regions);
+	*out = (struct expectation){ .mapped = false, .region = "unmapped" };
+	for (int i = 0; i < NR_REGIONS; i++) {
+		const struct mem_region *r = &regions[i];
+
+		if (r->ttbr != va_ttbr(va) || r->size == 0)
+			continue;
+		if (va - r->virt < r->size) {    /* unsigned: also rejects va < virt */
+			out->mapped = true;
+			out->region = r->name;
+			out->pa = r->phys + (va - r->virt);
+			out->attrs = r->attrs;
+			return;
+		}
+	}
+}
+
+static void add_probe(struct probe *p, int *n, const char *name, uint64_t va)
+{
+	if (*n >= MAX_PROBES)
+		return;
+	snprintf(p[*n].name, sizeof(p[*n].name), "%s", name);
+	p[*n].va = va;
+	(*n)++;
+}
+
+int memmap_probes(const struct boot_layout *l, const struct image_symbols *s,
+		  struct probe p[MAX_PROBES])
+{
+	uint64_t image_end_va = l->virt_text + round_up_block(l->image_size);
+	uint64_t linear_mid = (l->linear_size / 2) & ~(uint64_t)(PAGE_SIZE - 1);
+	int n = 0;
+
+	add_probe(p, &n, "text start", s->text);
+	add_probe(p, &n, "text end", s->etext - 1);
+	add_probe(p, &n, "rodata start", s->srodata);
+	add_probe(p, &n, "rodata end", s->erodata - 1);
+	add_probe(p, &n, "data start", s->sdata);
+	add_probe(p, &n, "data end", s->edata - 1);
+	add_probe(p, &n, "bss start", s->bss_start);
+	add_probe(p, &n, "bss end", s->bss_end - 1);
+	add_probe(p, &n, "stack bottom", s->stack_bottom);
+	add_probe(p, &n, "stack top", s->stack_top - 16);
+	add_probe(p, &n, "idmap_pg_dir", s->idmap_pg_dir);
+	add_probe(p, &n, "init_pg_dir", s->init_pg_dir);
+	add_probe(p, &n, "tables end", s->init_pg_end - 8);
+	add_probe(p, &n, "idmap entry", l->phys_text + (s->entry - s->text));
+	add_probe(p, &n, "linear first", (uint64_t)PAGE_OFFSET);
+	add_probe(p, &n, "linear middle", (uint64_t)PAGE_OFFSET + linear_mid);
+	add_probe(p, &n, "linear last", (uint64_t)PAGE_OFFSET + l->linear_size - PAGE_SIZE);
+	add_probe(p, &n, "uart", memmap_virt_uart(l));
+	/* Must not translate: */
+	add_probe(p, &n, "after linear", (uint64_t)PAGE_OFFSET + l->linear_size);
+	add_probe(p, &n, "after kimage", image_end_va);
+	add_probe(p, &n, "idmap other GiB", l->phys_text ^ SZ_1G);
+	add_probe(p, &n, "non-canonical", 0x0000800000000000ULL);
+	add_probe(p, &n, "null page", 0);
+	return n;
+}

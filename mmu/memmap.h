@@ -1,0 +1,71 @@
+/*
+ * memmap.h - the memory map as it should be: what each VA must translate to.
+ *
+ * Owns: the expected regions of the early map, computed only from facts
+ * (where the image was loaded, its link address and size, the RAM found in
+ * the DTB, the console UART), never from the tables; and the probe list the
+ * checks translate. Pure: host-testable.
+ */
+#ifndef MEMMAP_H
+#define MEMMAP_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "desc.h"
+
+/* Facts about this boot. Physical and virtual values are named apart. */
+struct boot_layout {
+	uint64_t phys_text;      /* where _text was loaded (2 MiB aligned) */
+	uint64_t virt_text;      /* link address of _text (KIMAGE_VADDR) */
+	uint64_t image_size;     /* _end - _text: code, data, bss, tables, stack */
+	uint64_t phys_ram_base;  /* first byte of RAM in the linear map */
+	uint64_t linear_size;    /* bytes of RAM in the linear map */
+	uint64_t phys_uart;      /* console UART registers */
+};
+
+enum region_id { REGION_IDMAP, REGION_KIMAGE, REGION_LINEAR, REGION_EARLY_IO, NR_REGIONS };
+
+struct mem_region {
+	const char *name;
+	int ttbr;
+	uint64_t virt;
+	uint64_t phys;
+	uint64_t size;
+	struct pte_attrs attrs;
+};
+
+/* The regions of the early map, indexed by enum region_id. */
+void memmap_regions(const struct boot_layout *l, struct mem_region out[NR_REGIONS]);
+
+/* Where the UART's registers appear in TTBR1. */
+uint64_t memmap_virt_uart(const struct boot_layout *l);
+/* Linear map: VA of a PA in mapped RAM, and back. */
+uint64_t memmap_phys_to_virt(const struct boot_layout *l, uint64_t pa);
+
+struct expectation {
+	bool mapped;
+	const char *region;      /* name of the region, or "unmapped" */
+	uint64_t pa;             /* when mapped */
+	struct pte_attrs attrs;  /* when mapped */
+};
+
+void memmap_expect(const struct boot_layout *l, uint64_t va, struct expectation *out);
+
+/* Link-time symbols of the image, as virtual addresses. */
+struct image_symbols {
+	uint64_t text, etext, srodata, erodata, sdata, edata;
+	uint64_t bss_start, bss_end, stack_bottom, stack_top;
+	uint64_t idmap_pg_dir, init_pg_dir, init_pg_end, entry;
+};
+
+struct probe {
+	char name[24];
+	uint64_t va;
+};
+
+#define MAX_PROBES 32
+/* Fills probes[] (at most MAX_PROBES); returns how many. */
+int memmap_probes(const struct boot_layout *l, const struct image_symbols *s,
+		  struct probe probes[MAX_PROBES]);
+
+#endif /* MEMMAP_H */

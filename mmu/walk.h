@@ -1,0 +1,68 @@
+/*
+ * walk.h - software translation-table walker (VA_BITS=39, 4 KiB, 3 levels).
+ *
+ * Owns: translating a VA by reading the tables the way the Linux kernel
+ * walks them (pgd_offset, pmd_offset, pte_offset_kernel), recording every
+ * level's table, index and descriptor. Tables are reached through a reader
+ * callback, so the same code walks live tables on the target (through the
+ * linear map) and tables built in a buffer in host tests.
+ */
+#ifndef WALK_H
+#define WALK_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "desc.h"
+#include "memory.h"
+
+/* Returns the 512 entries of the table page at physical table_pa, or NULL
+ * if that address cannot be read (the walk then stops with an error). */
+typedef const uint64_t *(*table_reader_fn)(uint64_t table_pa, void *cookie);
+
+struct walk_ctx {
+	uint64_t ttbr0_pa;       /* level-1 table of the lower VA range */
+	uint64_t ttbr1_pa;       /* level-1 table of the upper VA range */
+	table_reader_fn read_table;
+	void *cookie;
+};
+
+struct walk_step {
+	int level;
+	unsigned index;
+	uint64_t table_pa;
+	uint64_t desc;
+};
+
+enum walk_status {
+	WALK_MAPPED,             /* pa/size/attrs valid */
+	WALK_NOT_CANONICAL,      /* VA in neither TTBR0's nor TTBR1's range */
+	WALK_INVALID_DESC,       /* translation fault at fault_level */
+	WALK_UNREADABLE_TABLE,   /* the reader could not reach a table */
+};
+
+struct walk_result {
+	uint64_t va;
+	int ttbr;                /* 0 or 1; -1 when not canonical */
+	enum walk_status status;
+	int fault_level;         /* level of the invalid descriptor */
+	int nsteps;
+	struct walk_step step[3];
+	uint64_t pa;
+	uint64_t block_size;     /* 1 GiB, 2 MiB or 4 KiB */
+	int leaf_level;
+	struct pte_attrs attrs;
+};
+
+static inline unsigned pgd_index(uint64_t va) { return (va >> PGDIR_SHIFT) & (PTRS_PER_PGD - 1); }
+static inline unsigned pmd_index(uint64_t va) { return (va >> PMD_SHIFT) & (PTRS_PER_PMD - 1); }
+static inline unsigned pte_index(uint64_t va) { return (va >> PAGE_SHIFT) & (PTRS_PER_PTE - 1); }
+
+/* Which TTBR translates va: 0 below 2^VA_BITS, 1 from VA_START, else -1. */
+int va_ttbr(uint64_t va);
+
+void sw_walk(const struct walk_ctx *ctx, uint64_t va, struct walk_result *out);
+
+/* "L1[256]=0x... L2[1]=0x...": the steps of a walk as text. Returns buf. */
+char *walk_format_steps(const struct walk_result *r, char *buf, size_t len);
+
+#endif /* WALK_H */

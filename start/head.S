@@ -1,0 +1,111 @@
+/*
+ * head.S - image header and the boot CPU's path from entry to the high half.
+ *
+ * Owns: the 64-byte Linux arm64 Image header (Documentation/arm64/booting
+ * .rst), the entry sequence (exception level, boot-CPU selection, stack, bss,
+ * vectors, tables, MMU on) and the jump to the link (virtual) address.
+ * Everything before __primary_switched runs at the physical address the
+ * loader chose, so it uses only PC-relative addressing (adr/adrp).
+ * Register use across the sequence (callee-saved, survive C calls):
+ *   x19 = x0 at entry (DTB physical address, or 0)
+ *   x20 = exception level at entry (from el_setup)
+ *   x21 = physical address of _text
+ */
+#include "memory.h"
+#include "sysreg.h"
+#include "board.h"
+#include "bench.h"
+
+/* Header flags: bit 0 = 0 little-endian, bits 2:1 = 1 4 KiB pages,
+ * bit 3 = 1 the image may be placed anywhere in RAM (2 MiB aligned). */
+#define IMAGE_FLAGS ((0 << 0) | (1 << 1) | (1 << 3))
+
+	.section ".head.text", "ax"
+	.global	_head
+_head:
+	b	primary_entry			// code0
+	.long	0				// code1
+	.quad	0				// text_offset
+	.quad	__image_size			// image_size: link.ld, _end - _text
+	.quad	IMAGE_FLAGS
+	.quad	0				// res2
+	.quad	0				// res3
+	.quad	0				// res4
+	.ascii	"ARM\x64"			// magic, at offset 0x38
+	.long	0				// res5 (no PE header)
+
+	.global	primary_entry
+primary_entry:
+	mov	x19, x0
+	bl	el_setup			// -> EL1h, DAIF masked; w20 = entry EL
+	bl	pmu_start			// deterministic counts for make bench
+	mrs	x0, mpidr_el1
+	ldr	x1, =MPIDR_HWID_MASK
+	and	x0, x0, x1
+	cmp	x0, #BOARD_BOOT_CPU_MPIDR
+	b.ne	secondary_park
+
+	adrp	x21, _text
+	adrp	x0, boot_stack_top
+	mov	sp, x0
+	adrp	x0, vectors			// exceptions are reported from here on
+	add	x0, x0, :lo12:vectors
+	msr	vbar_el1, x0
+	isb
+
+	adrp	x0, __bss_start			// 16-byte aligned (link.ld)
+	add	x0, x0, :lo12:__bss_start
+	adrp	x1, __bss_end
+	add	x1, x1, :lo12:__bss_end
+1:	cmp	x0, x1
+	b.hs	2f
+	stp	xzr, xzr, [x0], #16
+	b	1b
+2:
+	mov	x0, x19
+	mov	w1, w20
+	mov	x2, x21
+	bl	early_init			// C, MMU off: DTB, RAM, CPU checks
+	bl	__create_page_tables
+	mov	x0, #BENCH_TABLES_BUILT
+	bl	bench_mark
+	adrp	x0, idmap_pg_dir
+	adrp	x1, init_pg_dir
+	bl	mmu_enable			// C, identity map; returns with MMU on
+	mov	x0, #BENCH_MMU_ON
+	bl	bench_mark
+	ldr	x8, =__primary_switched		// link address: TTBR1 from here on
+	br	x8
+	.ltorg
+
+/* Any CPU but the boot CPU waits here for ever (later work may wake it). */
+secondary_park:
+	wfe
+	b	secondary_park
+
+/*
+ * pmu_start: start the cycle counter (PMCR_EL0.E|P|C, PMCNTENSET_EL0.C).
+ * Under QEMU -icount shift=0 it then counts retired instructions.
+ * Corrupts: x0.
+ */
+pmu_start:
+	mov	x0, #7
+	msr	pmcr_el0, x0
+	mov	x0, #(1 << 31)
+	msr	pmcntenset_el0, x0
+	isb
+	ret
+
+	.text
+/* Running at the link address now; sp and VBAR still hold physical values. */
+__primary_switched:
+	ldr	x0, =_text
+	sub	x0, x0, x21			// kimage_voffset = VA - PA of _text
+	mov	x1, sp
+	add	sp, x1, x0
+	adr	x0, vectors
+	msr	vbar_el1, x0
+	isb
+	bl	kernel_main			// does not return
+	b	.
+	.ltorg

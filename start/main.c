@@ -1,0 +1,188 @@
+/*
+ * main.c - the boot CPU's work once it runs at its link address.
+ *
+ * Owns: kernel_main(): console and libc onto virtual addresses, the setup
+ * report (where everything is, registers decoded, both halves' tables
+ * dumped), the translation checks, the benchmark figures, and the exit.
+ * Every fact it prints comes from boot_facts, link symbols or registers.
+ */
+#include <stdio.h>
+#include "bench.h"
+#include "board.h"
+#include "boot.h"
+#include "check.h"
+#include "console.h"
+#include "dump.h"
+#include "exit.h"
+#include "hw.h"
+#include "memmap.h"
+#include "memory.h"
+#include "regs.h"
+#include "sysreg.h"
+
+void libc_init(void);
+
+extern char _text[], _etext[], _srodata[], _erodata[], _sdata[], _edata[];
+extern char __bss_start[], __bss_end[], boot_stack_bottom[], boot_stack_top[];
+extern char idmap_pg_dir[], init_pg_dir[], init_pg_end[], primary_entry[], _end[];
+
+static struct boot_layout layout;
+
+/* Tables are inside the image, hence in RAM: read them via the linear map. */
+static const uint64_t *read_table_linear(uint64_t table_pa, void *cookie)
+{
+	const struct boot_layout *l = cookie;
+
+	if (table_pa - l->phys_ram_base >= l->linear_size)
+		return NULL;
+	return (const uint64_t *)(uintptr_t)memmap_phys_to_virt(l, table_pa);
+}
+
+static void print_line(const char *line)
+{
+	printf("%s\n", line);
+}
+
+static void print_range(const struct pt_range *r, void *cookie)
+{
+	char line[160];
+
+	(void)cookie;
+	printf("  %s\n", pt_range_format(r, line, sizeof(line)));
+}
+
+static uint64_t virt_to_phys_image(const void *va)
+{
+	return (uint64_t)(uintptr_t)va - (uint64_t)(uintptr_t)_text + boot_facts.phys_text;
+}
+
+static void report_setup(void)
+{
+	const struct boot_facts *f = &boot_facts;
+	char buf[320], size[16];
+	unsigned table_pages = (unsigned)((init_pg_end - idmap_pg_dir) / PAGE_SIZE);
+	unsigned used_pages = (unsigned)((init_pg_next - virt_to_phys_image(init_pg_dir)) / PAGE_SIZE)
+			      + IDMAP_DIR_PAGES;
+
+	printf("stub: board %s, entered at EL%u, now EL%u, MMU on\n", BOARD_NAME, f->entry_el,
+	       (unsigned)((read_sysreg(CurrentEL) >> 2) & 3));
+	printf("image: load pa 0x%llx, link va 0x%llx, size %s, kimage_voffset 0x%llx\n",
+	       (unsigned long long)f->phys_text, (unsigned long long)(uintptr_t)_text,
+	       format_size(layout.image_size, size, sizeof(size)),
+	       (unsigned long long)((uintptr_t)_text - f->phys_text));
+	if (f->ram_source == RAM_FROM_DTB)
+		printf("ram: bank pa 0x%llx size 0x%llx from the DTB at pa 0x%llx%s\n",
+		       (unsigned long long)f->phys_ram_bank, (unsigned long long)f->ram_bank_size,
+		       (unsigned long long)f->phys_dtb,
+		       f->phys_dtb == f->x0_at_entry ? " (x0)" : " (start of RAM)");
+	else
+		printf("ram: bank pa 0x%llx size 0x%llx: board default (no DTB found)\n",
+		       (unsigned long long)f->phys_ram_bank, (unsigned long long)f->ram_bank_size);
+	printf("linear map: va 0x%llx -> pa 0x%llx, %s%s\n", (unsigned long long)PAGE_OFFSET,
+	       (unsigned long long)phys_ram_base, format_size(linear_map_size, size, sizeof(size)),
+	       f->linear_clamped ? " (clamped to LINEAR_MAP_MAX_SIZE)" : "");
+	printf("uart: pa 0x%llx -> va 0x%llx; psci conduit: %s\n", (unsigned long long)layout.phys_uart,
+	       (unsigned long long)memmap_virt_uart(&layout), psci_conduit_name(exit_psci_conduit()));
+	printf("tables: pa 0x%llx-0x%llx, %u pages reserved, %u used (idmap_pg_dir %u, init_pg_dir %u)\n",
+	       (unsigned long long)virt_to_phys_image(idmap_pg_dir),
+	       (unsigned long long)virt_to_phys_image(init_pg_end), table_pages, used_pages,
+	       (unsigned)IDMAP_DIR_PAGES, (unsigned)INIT_DIR_PAGES);
+	printf("ID_AA64MMFR0_EL1 0x%016llx: PARange %u bits, 4K granule %s\n",
+	       (unsigned long long)f->mmfr0, parange_bits(mmfr0_parange(f->mmfr0)),
+	       mmfr0_has_4k_granule(f->mmfr0) ? "yes" : "no");
+	printf("SCTLR_EL1 0x%016llx: %s\n", (unsigned long long)read_sysreg(sctlr_el1),
+	       sctlr_format(read_sysreg(sctlr_el1), buf, sizeof(buf)));
+	printf("TCR_EL1   0x%016llx: %s\n", (unsigned long long)read_sysreg(tcr_el1),
+	       tcr_format(read_sysreg(tcr_el1), buf, sizeof(buf)));
+	printf("MAIR_EL1  0x%016llx: %s\n", (unsigned long long)read_sysreg(mair_el1),
+	       mair_format(read_sysreg(mair_el1), buf, sizeof(buf)));
+	printf("TTBR0_EL1 0x%016llx (idmap_pg_dir)\n", (unsigned long long)read_sysreg(ttbr0_el1));
+	printf("TTBR1_EL1 0x%016llx (init_pg_dir)\n", (unsigned long long)read_sysreg(ttbr1_el1));
+}
+
+static void dump_tables(const struct walk_ctx *w)
+{
+	for (int ttbr = 0; ttbr <= 1; ttbr++) {
+		printf("TTBR%d map (va range, pa, size, level, attributes):\n", ttbr);
+		if (pt_dump(w, ttbr, print_range, NULL) < 0)
+			printf("  (a table could not be read)\n");
+	}
+}
+
+#ifdef CONFIG_TEST_CORRUPT_DESC
+/* Negative test: move one linear-map block by 2 MiB with break-before-make
+ * (Arm ARM D8.14.1), so that the checks must catch it. */
+static void corrupt_one_descriptor(const struct walk_ctx *w)
+{
+	uint64_t va = (uint64_t)PAGE_OFFSET + linear_map_size - PAGE_SIZE;
+	struct walk_result r;
+	uint64_t *entry, desc;
+
+	sw_walk(w, va, &r);
+	if (r.status != WALK_MAPPED)
+		return;
+	entry = (uint64_t *)(uintptr_t)memmap_phys_to_virt(&layout, r.step[r.nsteps - 1].table_pa)
+		+ r.step[r.nsteps - 1].index;
+	desc = *entry;
+	*entry = 0;
+	dsb(ishst);
+	__asm__ volatile("tlbi vaae1is, %0" : : "r"(va >> PAGE_SHIFT) : "memory");
+	dsb(ish);
+	*entry = desc + SWAPPER_BLOCK_SIZE;
+	dsb(ishst);
+	isb();
+	printf("TEST: corrupted the descriptor for va 0x%llx (pa +2 MiB)\n", (unsigned long long)va);
+}
+#endif
+
+void kernel_main(void)
+{
+	struct walk_ctx walk;
+	struct probe probes[MAX_PROBES];
+	struct image_symbols syms = {
+		(uintptr_t)_text, (uintptr_t)_etext, (uintptr_t)_srodata, (uintptr_t)_erodata,
+		(uintptr_t)_sdata, (uintptr_t)_edata, (uintptr_t)__bss_start, (uintptr_t)__bss_end,
+		(uintptr_t)boot_stack_bottom, (uintptr_t)boot_stack_top, (uintptr_t)idmap_pg_dir,
+		(uintptr_t)init_pg_dir, (uintptr_t)init_pg_end, (uintptr_t)primary_entry,
+	};
+	struct check_env env;
+	int nprobes, failed;
+
+	layout = (struct boot_layout){
+		.phys_text = boot_facts.phys_text,
+		.virt_text = (uintptr_t)_text,
+		.image_size = (uint64_t)(_end - _text),
+		.phys_ram_base = phys_ram_base,
+		.linear_size = linear_map_size,
+		.phys_uart = BOARD_UART_PA,
+	};
+	got_rebase(boot_facts.phys_text, layout.virt_text, layout.image_size);
+	console_init(memmap_virt_uart(&layout));
+	libc_init();
+
+	walk = (struct walk_ctx){
+		.ttbr0_pa = read_sysreg(ttbr0_el1) & PTE_ADDR_MASK,
+		.ttbr1_pa = read_sysreg(ttbr1_el1) & PTE_ADDR_MASK,
+		.read_table = read_table_linear,
+		.cookie = &layout,
+	};
+	report_setup();
+	dump_tables(&walk);
+#ifdef CONFIG_TEST_CORRUPT_DESC
+	corrupt_one_descriptor(&walk);
+#endif
+	env = (struct check_env){
+		.layout = &layout, .walk = &walk, .mair = read_sysreg(mair_el1),
+		.at = hw_at, .print = print_line,
+	};
+	nprobes = memmap_probes(&layout, &syms, probes);
+	printf("checks (hw = AT S1E1R/W + PAR_EL1, sw = table walk, expected = memory map):\n");
+	failed = check_all(&env, probes, nprobes);
+	bench_mark(BENCH_CHECKS_DONE);
+	printf("bench: entry->tables %llu, tables->mmu-on %llu, mmu-on->checks-done %llu "
+	       "(PMCCNTR_EL0; instructions under -icount shift=0)\n",
+	       (unsigned long long)bench_counts[BENCH_TABLES_BUILT],
+	       (unsigned long long)(bench_counts[BENCH_MMU_ON] - bench_counts[BENCH_TABLES_BUILT]),
+	       (unsigned long long)(bench_counts[BENCH_CHECKS_DONE] - bench_counts[BENCH_MMU_ON]));
+	stub_exit(failed ? EXIT_CHECKS_FAILED : EXIT_OK);
+}

@@ -1,0 +1,88 @@
+/*
+ * pgtable-macros.h - assembler macros that write early translation tables.
+ *
+ * Owns: create_table_entry, create_pgd_entry, create_block_map and
+ * dcache_inval_range, in the style of Linux arm64 head.S (v4.14). They run
+ * with the MMU off, on physical addresses. One deliberate difference from
+ * v4.14: the next-level table is named by an explicit register instead of
+ * being "the page after tbl", because TTBR1 here has several level-2 tables
+ * (linear map, kernel image, early I/O) below one level-1 table.
+ * Assembly only.
+ */
+#ifndef PGTABLE_MACROS_H
+#define PGTABLE_MACROS_H
+#ifdef __ASSEMBLER__
+#include "pgtable-hwdef.h"
+
+/*
+ * create_table_entry tbl, virt, shift, ptrs, next, tmp1, tmp2
+ * Write into table \tbl the entry covering \virt, at the level whose index is
+ * (\virt >> \shift) & (\ptrs - 1), as a table descriptor (D8.3.1, bits[1:0] =
+ * 0b11) pointing at the next-level table page \next.
+ *   tbl, next: physical addresses of table pages (4 KiB aligned)
+ *   virt: any virtual address; shift, ptrs: immediates
+ * Preserves: tbl, virt, next.  Corrupts: tmp1, tmp2.
+ */
+	.macro	create_table_entry, tbl, virt, shift, ptrs, next, tmp1, tmp2
+	lsr	\tmp1, \virt, #\shift
+	and	\tmp1, \tmp1, #(\ptrs - 1)		// index in this table
+	orr	\tmp2, \next, #PMD_TYPE_TABLE		// table descriptor
+	str	\tmp2, [\tbl, \tmp1, lsl #3]
+	.endm
+
+/*
+ * create_pgd_entry tbl, virt, next, tmp1, tmp2
+ * The level-1 (PGD) entry for \virt in the PGD \tbl points at the level-2
+ * table \next. Preserves: tbl, virt, next.  Corrupts: tmp1, tmp2.
+ */
+	.macro	create_pgd_entry, tbl, virt, next, tmp1, tmp2
+	create_table_entry \tbl, \virt, PGDIR_SHIFT, PTRS_PER_PGD, \next, \tmp1, \tmp2
+	.endm
+
+/*
+ * create_block_map tbl, flags, phys, start, end
+ * Fill the level-2 table \tbl with 2 MiB block descriptors for the virtual
+ * range \start..\end (both inclusive, both in the 1 GiB this table covers),
+ * the first block mapping physical \phys; \flags are the descriptor's
+ * attribute and type bits (e.g. SWAPPER_MM_MMUFLAGS).
+ *   phys must be 2 MiB aligned; start/end are rounded down to blocks.
+ * Preserves: tbl, flags.  Corrupts: phys, start, end, flags (NZCV).
+ */
+	.macro	create_block_map, tbl, flags, phys, start, end
+	lsr	\phys, \phys, #SWAPPER_BLOCK_SHIFT
+	orr	\phys, \flags, \phys, lsl #SWAPPER_BLOCK_SHIFT	// first descriptor
+	lsr	\start, \start, #SWAPPER_BLOCK_SHIFT
+	and	\start, \start, #(PTRS_PER_PMD - 1)		// first index
+	lsr	\end, \end, #SWAPPER_BLOCK_SHIFT
+	and	\end, \end, #(PTRS_PER_PMD - 1)			// last index
+9998:	str	\phys, [\tbl, \start, lsl #3]
+	add	\start, \start, #1
+	add	\phys, \phys, #SWAPPER_BLOCK_SIZE
+	cmp	\start, \end
+	b.ls	9998b
+	.endm
+
+/*
+ * dcache_inval_range start, end, tmp1, tmp2
+ * Invalidate (DC IVAC, to the point of coherency) every data cache line that
+ * holds any byte of [\start, \end). Used on memory written with the MMU and
+ * caches off, so that no stale line left by a loader hides what was written.
+ * Line size from CTR_EL0.DminLine (D17.2.34).
+ * Preserves: end.  Corrupts: start, tmp1, tmp2.
+ */
+	.macro	dcache_inval_range, start, end, tmp1, tmp2
+	mrs	\tmp1, ctr_el0
+	ubfx	\tmp1, \tmp1, #16, #4			// log2(words per line)
+	mov	\tmp2, #4
+	lsl	\tmp2, \tmp2, \tmp1			// line size in bytes
+	sub	\tmp1, \tmp2, #1
+	bic	\start, \start, \tmp1
+9997:	dc	ivac, \start
+	add	\start, \start, \tmp2
+	cmp	\start, \end
+	b.lo	9997b
+	dsb	sy
+	.endm
+
+#endif /* __ASSEMBLER__ */
+#endif /* PGTABLE_MACROS_H */

@@ -1,0 +1,82 @@
+/*
+ * traps.c - what happens on an exception: fix-up or decoded report.
+ *
+ * Owns: handle_exception(), called by vectors.S. The one expected exception
+ * is the semihosting HLT when QEMU has no -semihosting (resumed with x0 =
+ * SEMIHOST_ABSENT). Anything else is reported (vector, EC decoded, fault
+ * status with level, ESR, FAR, ELR, SPSR, EL) and ends the run with
+ * EXIT_EXCEPTION. Uses only the early console: works with the MMU off.
+ */
+#include <stddef.h>
+#include "console.h"
+#include "esr.h"
+#include "exit.h"
+#include "regs.h"
+#include "traps.h"
+
+_Static_assert(offsetof(struct exception_frame, x[30]) == FRAME_X30, "frame x30");
+_Static_assert(offsetof(struct exception_frame, elr) == FRAME_ELR, "frame elr");
+_Static_assert(offsetof(struct exception_frame, spsr) == FRAME_SPSR, "frame spsr");
+_Static_assert(offsetof(struct exception_frame, esr) == FRAME_ESR, "frame esr");
+_Static_assert(offsetof(struct exception_frame, far) == FRAME_FAR, "frame far");
+_Static_assert(offsetof(struct exception_frame, sp) == FRAME_SP, "frame sp");
+_Static_assert(sizeof(struct exception_frame) == FRAME_SIZE, "frame size");
+_Static_assert(FRAME_SIZE % 16 == 0, "frame keeps SP 16-byte aligned");
+
+static int reporting;    /* an exception while reporting: do not recurse */
+
+static void field(const char *name, uint64_t v)
+{
+	console_puts(name);
+	console_put_hex(v);
+}
+
+void handle_exception(unsigned slot, struct exception_frame *f)
+{
+	unsigned ec = esr_class(f->esr);
+
+	if ((slot & 3) == VECTOR_TYPE_SYNC && ec == 0x00 &&
+	    f->elr == (uint64_t)(uintptr_t)semihost_trap) {
+		f->x[0] = SEMIHOST_ABSENT;
+		f->elr += 4;
+		return;
+	}
+	if (reporting++) {
+		console_puts("\nstub: FATAL: exception while reporting an exception\n");
+		stub_exit(EXIT_EXCEPTION);
+	}
+	console_puts("\n*** unexpected exception: ");
+	console_puts(vector_slot_name(slot));
+	console_puts("\n    EC ");
+	console_put_hex(ec);
+	console_puts(": ");
+	console_puts(esr_class_name(ec));
+	if (esr_is_abort(ec)) {
+		unsigned fsc = esr_fault_status(f->esr);
+		int level = fault_status_level(fsc);
+
+		console_puts("\n    FSC ");
+		console_put_hex(fsc);
+		console_puts(": ");
+		console_puts(fault_status_name(fsc));
+		if (level >= 0) {
+			console_puts(", level ");
+			console_put_dec((uint64_t)level);
+		}
+		if (ec == 0x24 || ec == 0x25)
+			console_puts(esr_is_write(f->esr) ? " (write)" : " (read)");
+	}
+	field("\n    ESR_EL1 ", f->esr);
+	field("  FAR_EL1 ", f->far);
+	field("\n    ELR_EL1 ", f->elr);
+	field("  SPSR_EL1 ", f->spsr);
+	console_puts("  from EL");
+	console_put_dec((f->spsr >> 2) & 3);
+	field("  SP ", f->sp);
+	field("\n    x0 ", f->x[0]);
+	field("  x1 ", f->x[1]);
+	field("  x29 ", f->x[29]);
+	field("  x30 ", f->x[30]);
+	console_puts("\n");
+	stub_exit(EXIT_EXCEPTION);
+}

@@ -1,0 +1,74 @@
+/*
+ * vectors.S - the EL1 exception vector table.
+ *
+ * Owns: the 16 vector entries (2 KiB aligned table, 128 bytes each), saving
+ * the full register frame (traps.h) and calling handle_exception(slot,
+ * frame) in C. If the handler returns (a fix-up, e.g. the semihosting trap
+ * when QEMU has no -semihosting), the possibly changed frame is restored and
+ * the exception returns. Position independent: used at the physical address
+ * before the MMU is on and at the link address after.
+ */
+#include "traps.h"
+
+	.macro	vector_slot, slot
+	.align	7
+	sub	sp, sp, #FRAME_SIZE
+	stp	x0, x1, [sp, #FRAME_X0]
+	mov	x0, #\slot
+	b	exception_entry
+	.endm
+
+	.text
+	.align	11
+	.global	vectors
+vectors:
+	.irp	slot, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15
+	vector_slot \slot
+	.endr
+
+exception_entry:
+	stp	x2, x3, [sp, #16]
+	stp	x4, x5, [sp, #32]
+	stp	x6, x7, [sp, #48]
+	stp	x8, x9, [sp, #64]
+	stp	x10, x11, [sp, #80]
+	stp	x12, x13, [sp, #96]
+	stp	x14, x15, [sp, #112]
+	stp	x16, x17, [sp, #128]
+	stp	x18, x19, [sp, #144]
+	stp	x20, x21, [sp, #160]
+	stp	x22, x23, [sp, #176]
+	stp	x24, x25, [sp, #192]
+	stp	x26, x27, [sp, #208]
+	stp	x28, x29, [sp, #224]
+	mrs	x1, elr_el1
+	stp	x30, x1, [sp, #FRAME_X30]
+	mrs	x1, spsr_el1
+	mrs	x2, esr_el1
+	stp	x1, x2, [sp, #FRAME_SPSR]
+	mrs	x1, far_el1
+	add	x2, sp, #FRAME_SIZE		// SP before the exception
+	stp	x1, x2, [sp, #FRAME_FAR]
+	mov	x1, sp
+	bl	handle_exception
+	ldp	x1, x2, [sp, #FRAME_ELR]	// x1 = ELR, x2 = SPSR
+	msr	elr_el1, x1
+	msr	spsr_el1, x2
+	ldp	x0, x1, [sp, #0]
+	ldp	x2, x3, [sp, #16]
+	ldp	x4, x5, [sp, #32]
+	ldp	x6, x7, [sp, #48]
+	ldp	x8, x9, [sp, #64]
+	ldp	x10, x11, [sp, #80]
+	ldp	x12, x13, [sp, #96]
+	ldp	x14, x15, [sp, #112]
+	ldp	x16, x17, [sp, #128]
+	ldp	x18, x19, [sp, #144]
+	ldp	x20, x21, [sp, #160]
+	ldp	x22, x23, [sp, #176]
+	ldp	x24, x25, [sp, #192]
+	ldp	x26, x27, [sp, #208]
+	ldp	x28, x29, [sp, #224]
+	ldr	x30, [sp, #FRAME_X30]
+	add	sp, sp, #FRAME_SIZE
+	eret
