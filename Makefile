@@ -98,6 +98,9 @@ $(IMAGE): $(ELF)
 	@$(if $(Q),echo "  OBJCOPY $@")
 	$(Q)$(OBJCOPY) -O binary $< $@
 
+# The test scripts take the board's facts from here, not from copies.
+export BOARD_QEMU_MACHINE BOARD_QEMU_EL1 BOARD_QEMU_EL2 BOARD_QEMU_EL3 BOARD_LOAD_PA
+
 # QEMU: the raw Image through -kernel, semihosting for the exit status.
 QEMU_RUN := $(QEMU) -M $(BOARD_QEMU_MACHINE) -cpu $(BOARD_QEMU_CPU) -m $(BOARD_QEMU_MEM) \
 	    -nographic -nodefaults -serial stdio -semihosting -no-reboot

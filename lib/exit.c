@@ -8,8 +8,6 @@
 #include "console.h"
 #include "exit.h"
 
-#define SYS_EXIT_EXTENDED            0x20
-#define ADP_Stopped_ApplicationExit  0x20026
 #define PSCI_0_2_FN_SYSTEM_OFF       0x84000008
 
 static enum psci_conduit exit_conduit;
@@ -51,7 +49,7 @@ void stub_exit(int status)
 	console_put_dec((uint64_t)status);
 	console_puts("\n");
 	console_flush();
-	semihost_call(SYS_EXIT_EXTENDED, (uint64_t)(uintptr_t)block);
+	semihost_call(SEMIHOSTING_SYS_EXIT_EXTENDED, (uint64_t)(uintptr_t)block);
 	/* Still here: no semihosting. */
 	psci_system_off(exit_conduit);
 	console_puts("stub: no semihosting and no PSCI: parked (status above)\n");

@@ -15,6 +15,11 @@
 #define EXIT_BAD_LOAD        4   /* load address or RAM the map cannot cover */
 #define EXIT_TABLES_FULL     5   /* the early table area is too small */
 
+/* Semihosting operations and the exit reason (Arm semihosting spec 2.0). */
+#define SEMIHOSTING_SYS_WRITE0        0x04
+#define SEMIHOSTING_SYS_EXIT_EXTENDED 0x20
+#define ADP_Stopped_ApplicationExit   0x20026
+
 #ifndef __ASSEMBLER__
 #include <stdint.h>
 

@@ -15,6 +15,7 @@
 #include "sysreg.h"
 #include "board.h"
 #include "bench.h"
+#include "exit.h"
 
 /* Header flags: bit 0 = 0 little-endian, bits 2:1 = 1 4 KiB pages,
  * bit 3 = 1 the image may be placed anywhere in RAM (2 MiB aligned). */
@@ -39,13 +40,15 @@ primary_entry:
 	mov	x19, x0
 	bl	el_setup			// -> EL1h, DAIF masked; w20 = entry EL
 	bl	pmu_start			// deterministic counts for make bench
+	adr	x21, _text			// exact: adrp would round to a page
+	tst	x21, #(PAGE_SIZE - 1)
+	b.ne	misaligned_load			// adrp (all C code) would be wrong
 	mrs	x0, mpidr_el1
 	ldr	x1, =MPIDR_HWID_MASK
 	and	x0, x0, x1
 	cmp	x0, #BOARD_BOOT_CPU_MPIDR
 	b.ne	secondary_park
 
-	adrp	x21, _text
 	adrp	x0, boot_stack_top
 	mov	sp, x0
 	adrp	x0, vectors			// exceptions are reported from here on
@@ -77,6 +80,29 @@ primary_entry:
 	ldr	x8, =__primary_switched		// link address: TTBR1 from here on
 	br	x8
 	.ltorg
+
+/*
+ * The image is not even 4 KiB aligned: every adrp, so all C code and the
+ * console, would use wrong addresses. Say so through semihosting (QEMU
+ * -semihosting: message, then exit status EXIT_BAD_LOAD); without it, stop
+ * here, where a debugger finds this label.
+ */
+misaligned_load:
+	mov	x0, #SEMIHOSTING_SYS_WRITE0
+	adr	x1, misaligned_msg
+	hlt	#0xf000
+	adr	x1, misaligned_exit_block
+	mov	x0, #SEMIHOSTING_SYS_EXIT_EXTENDED
+	hlt	#0xf000
+misaligned_load_park:
+	wfe
+	b	misaligned_load_park
+	.balign	8
+misaligned_exit_block:
+	.quad	ADP_Stopped_ApplicationExit, EXIT_BAD_LOAD
+misaligned_msg:
+	.asciz	"stub: FATAL: load address not 4 KiB aligned (needs 2 MiB); cannot run\n"
+	.balign	4
 
 /* Any CPU but the boot CPU waits here for ever (later work may wake it). */
 secondary_park:

@@ -6,8 +6,9 @@
  * link address, linear map of RAM, early I/O block) with the macros of
  * pgtable-macros.h. Table pages come from the contiguous area link.ld
  * reserves; running out of it is reported, never overrun.
- * Inputs come from memory written by early_init(): phys_ram_base,
- * linear_map_size. Called with bl; corrupts x0-x17.
+ * Inputs: x21 = physical address of _text (head.S), and memory written by
+ * early_init(): phys_ram_base, linear_map_size. Called with bl;
+ * preserves x18-x30, corrupts x0-x17.
  */
 #include "memory.h"
 #include "pgtable-macros.h"
@@ -72,9 +73,9 @@ __create_page_tables:
 	adrp	x0, idmap_pg_dir
 	add	x1, x0, #(IDMAP_PGD_PAGES * PAGE_SIZE)
 	adrp	x6, init_pg_dir			// idmap area ends where init starts
-	adrp	x2, _text			// runtime PA of the image
-	adrp	x3, _end
-	add	x3, x3, #:lo12:_end
+	mov	x2, x21				// runtime PA of the image
+	ldr	x3, =__image_size
+	add	x3, x3, x21
 	round_up_block x3
 	mov	x4, x2
 	ldr	x5, =SWAPPER_MM_MMUFLAGS
@@ -89,7 +90,7 @@ __create_page_tables:
 	ldr	x2, =_text			// link (virtual) address
 	ldr	x3, =_end
 	round_up_block x3
-	adrp	x4, _text
+	mov	x4, x21
 	ldr	x5, =SWAPPER_MM_MMUFLAGS
 	bl	map_region
 

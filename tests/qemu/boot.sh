@@ -1,0 +1,91 @@
+#!/bin/bash
+# tests/qemu/boot.sh - boot the stub once under QEMU and judge the run.
+#
+# Owns: the QEMU command line for one test case and the verdict on its
+# output. Board facts come from the environment the Makefile exports
+# (BOARD_QEMU_MACHINE, BOARD_QEMU_EL1/2/3, BOARD_LOAD_PA, BUILD_DIR).
+#
+# usage: boot.sh NAME ARTIFACT CPU MEM EL [LOAD_PA] [EXPECT] [EXTRA_QEMU_ARGS...]
+#   ARTIFACT  image | elf
+#   EL        1 | 2 | 3   entry exception level (machine properties per board)
+#   LOAD_PA   where to put a raw Image with QEMU's generic loader ('-' for
+#             -kernel); an Image entered at EL3 always uses the loader
+#   EXPECT    pass (default) | corrupt | misaligned | nosemihosting
+# Prints one line "PASS NAME" or "FAIL NAME: reason" (+ log path).
+set -u
+name=$1 artifact=$2 cpu=$3 mem=$4 el=$5 load=${6:--} expect=${7:-pass}
+shift 7 2>/dev/null || shift $#
+build=${BUILD_DIR:?BUILD_DIR not set}
+logdir=build/test-logs
+mkdir -p "$logdir"
+log="$logdir/$name.log"
+timeout_s=${QEMU_TIMEOUT:-30}
+
+case $el in
+1) props=${BOARD_QEMU_EL1-} ;;
+2) props=${BOARD_QEMU_EL2-} ;;
+3) props=${BOARD_QEMU_EL3-} ;;
+*) echo "FAIL $name: bad EL '$el'"; exit 1 ;;
+esac
+
+semihosting=-semihosting
+[ "$expect" = nosemihosting ] && semihosting=
+
+case $artifact in
+elf) payload=(-kernel "$build/stub.elf") ;;
+image)
+	if [ "$el" = 3 ] && [ "$load" = - ]; then
+		load=$BOARD_LOAD_PA      # -kernel would emulate firmware: no EL3 entry
+	fi
+	if [ "$load" = - ]; then
+		payload=(-kernel "$build/Image")
+	else
+		payload=(-device "loader,file=$build/Image,addr=$load,cpu-num=0")
+	fi ;;
+*) echo "FAIL $name: bad artifact '$artifact'"; exit 1 ;;
+esac
+
+cmd=(qemu-system-aarch64 -M "${BOARD_QEMU_MACHINE}${props}" -cpu "$cpu" -m "$mem"
+     -nographic -nodefaults -serial stdio -no-reboot $semihosting "${payload[@]}" "$@")
+echo "${cmd[*]}" > "$log"
+timeout "$timeout_s" "${cmd[@]}" >> "$log" 2>&1 </dev/null
+rc=$?
+sed -i 's/\r$//' "$log"      # the console sends CR LF
+
+fail() { echo "FAIL $name: $* (log: $log)"; exit 1; }
+[ $rc -eq 124 ] && fail "timed out after ${timeout_s}s"
+summary=$(grep -E '^mmu: [0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
+
+case $expect in
+pass|nosemihosting)
+	[ $rc -eq 0 ] || fail "exit status $rc, expected 0"
+	[[ $summary =~ ^mmu:\ ([0-9]+)\ passed,\ 0\ failed$ ]] || fail "summary '$summary'"
+	[ "${BASH_REMATCH[1]}" -ge 20 ] || fail "only ${BASH_REMATCH[1]} checks ran"
+	grep -q "^stub: board .*, entered at EL$el, now EL1, MMU on" "$log" \
+		|| fail "did not report entry at EL$el"
+	# The RAM size must come from the DTB and match -m.
+	want_size=$(numfmt --from=iec "${mem}")
+	bank=$(grep -oE '^ram: bank pa 0x[0-9a-f]+ size 0x[0-9a-f]+ from the DTB' "$log") \
+		|| fail "RAM did not come from the DTB"
+	got_size=$(( $(echo "$bank" | awk '{print $6}') ))
+	[ "$got_size" -eq "$want_size" ] || fail "RAM size $got_size, expected $want_size"
+	if [ "$load" != - ]; then
+		grep -q "^image: load pa $(printf '0x%x' "$load")," "$log" \
+			|| fail "load pa not reported as $load"
+	fi
+	if [ "$expect" = nosemihosting ]; then
+		grep -q '^stub: exit status 0' "$log" || fail "no exit status line"
+	fi ;;
+corrupt)
+	[ $rc -eq 1 ] || fail "exit status $rc, expected 1 (checks failed)"
+	[[ $summary =~ ^mmu:\ [0-9]+\ passed,\ ([1-9][0-9]*)\ failed$ ]] || fail "summary '$summary'"
+	grep -q '^\[FAIL\] linear last ' "$log" || fail "the corrupted probe was not the one flagged"
+	grep -q 'why: hw: pa ' "$log" || fail "no hardware disagreement reported" ;;
+misaligned)
+	[ $rc -eq 4 ] || fail "exit status $rc, expected 4 (EXIT_BAD_LOAD)"
+	grep -Eq 'FATAL: load address (must be 2 MiB|not 4 KiB) aligned' "$log" \
+		|| fail "no clear refusal"
+	[ -z "$summary" ] || fail "went on to the checks" ;;
+*) fail "bad EXPECT '$expect'" ;;
+esac
+echo "PASS $name"

@@ -1,0 +1,29 @@
+#!/bin/bash
+# tests/qemu/cases.sh - the list of QEMU boot cases, one per line, in the
+# argument order of boot.sh. Owns the test matrix: both artifacts, four CPU
+# models, three RAM sizes, three entry levels; relocated loads; negative
+# cases. BOARD_LOAD_PA comes from the board (exported by the Makefile).
+set -eu
+for artifact in image elf; do
+	for cpu in cortex-a53 cortex-a57 cortex-a72 max; do
+		for mem in 128M 1G 4G; do
+			for el in 1 2 3; do
+				echo "$artifact-$cpu-$mem-el$el $artifact $cpu $mem $el - pass"
+			done
+		done
+	done
+done
+# Runs wherever it is put: raw Image at other 2 MiB-aligned addresses,
+# including one 1 GiB into RAM (the loader enters at the reset EL).
+ram=$((BOARD_LOAD_PA & ~0x3fffffff))
+for off in 0x1000000 0x8000000 0x40000000; do
+	addr=$(printf '0x%x' $((ram + off)))
+	echo "reloc-$addr-el1 image cortex-a57 2G 1 $addr pass"
+	echo "reloc-$addr-el3 image cortex-a72 2G 3 $addr pass"
+done
+# Must refuse, loudly: not 2 MiB aligned.
+echo "refuse-misaligned image cortex-a53 1G 1 $(printf '0x%x' $((BOARD_LOAD_PA + 0x80000))) misaligned"
+# Without -semihosting the exit falls back to PSCI SYSTEM_OFF.
+echo "psci-exit-el1 image cortex-a53 1G 1 - nosemihosting"
+echo "psci-exit-el2 elf cortex-a57 1G 2 - nosemihosting"
+echo "refuse-misaligned-4k image cortex-a53 1G 1 $(printf '0x%x' $((BOARD_LOAD_PA + 0x800))) misaligned"

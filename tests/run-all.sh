@@ -1,0 +1,38 @@
+#!/bin/bash
+# tests/run-all.sh - the whole test suite behind `make test`.
+#
+# Owns: running the host unit tests, the QEMU boot matrix (in parallel,
+# each run with a timeout) and the negative tests, and the one closing line
+# "N passed, M failed" (exit status non-zero on any failure).
+# Expects the Makefile's exported board variables and built images.
+set -u
+board=${1:-virt}
+jobs=${TEST_JOBS:-$(nproc)}
+passed=0 failed=0
+
+echo "== host unit tests (cmocka)"
+unit_out=$(make --no-print-directory -f tests/unit/unit.mk 2>&1); unit_rc=$?
+echo "$unit_out" | grep -E '^\[  (FAILED|PASSED)  \]|^unit:|error|FAIL' | grep -v '^\[  PASSED' || true
+if [[ $(echo "$unit_out" | tail -1) =~ ^unit:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+	passed=$((passed + BASH_REMATCH[1])); failed=$((failed + BASH_REMATCH[2]))
+	[ $unit_rc -ne 0 ] && [ "${BASH_REMATCH[2]}" -eq 0 ] && failed=$((failed + 1))
+else
+	echo "$unit_out" | tail -20
+	echo "unit tests: no summary line"; failed=$((failed + 1))
+fi
+
+echo "== QEMU boots (board $board, $jobs in parallel)"
+results=$(export BUILD_DIR=build/$board; tests/qemu/cases.sh |
+	xargs -P "$jobs" -L 1 tests/qemu/boot.sh)
+results+=$'\n'$(BUILD_DIR=build/$board-corrupt tests/qemu/boot.sh \
+	negative-corrupt-desc image cortex-a53 1G 1 - corrupt)
+results+=$'\n'$(BUILD_DIR=build/$board-corrupt tests/qemu/boot.sh \
+	negative-corrupt-desc-el3 elf cortex-a72 4G 3 - corrupt)
+qemu_pass=$(grep -c '^PASS ' <<<"$results")
+qemu_fail=$(grep -c '^FAIL ' <<<"$results")
+grep '^FAIL ' <<<"$results"
+echo "qemu: $qemu_pass passed, $qemu_fail failed"
+passed=$((passed + qemu_pass)); failed=$((failed + qemu_fail))
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
