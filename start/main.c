@@ -180,7 +180,7 @@ void kernel_main(void)
 	failed = check_all(&env, probes, nprobes);
 	bench_mark(BENCH_CHECKS_DONE);
 	printf("bench: entry->tables %llu, tables->mmu-on %llu, mmu-on->checks-done %llu "
-	       "(PMCCNTR_EL0; instructions under -icount shift=0)\n",
+	       "(PMCCNTR_EL0 deltas; instruction counts under make bench)\n",
 	       (unsigned long long)bench_counts[BENCH_TABLES_BUILT],
 	       (unsigned long long)(bench_counts[BENCH_MMU_ON] - bench_counts[BENCH_TABLES_BUILT]),
 	       (unsigned long long)(bench_counts[BENCH_CHECKS_DONE] - bench_counts[BENCH_MMU_ON]));
