@@ -9,8 +9,8 @@
 BOARD         ?= virt
 CROSS_COMPILE ?= aarch64-linux-gnu-
 V             ?= 0
-# Test-only: build a variant that corrupts one descriptor (negative test).
-CONFIG_TEST_CORRUPT_DESC ?= 0
+# Test-only: a variant that obeys stub.test=... in bootargs (start/testhooks.h).
+CONFIG_TEST_HOOKS ?= 0
 
 ifeq ($(V),1)
 Q :=
@@ -24,8 +24,8 @@ $(error BOARD=$(BOARD): no $(BOARD_DIR)/board.mk; boards: $(notdir $(wildcard bo
 endif
 include $(BOARD_DIR)/board.mk
 
-ifeq ($(CONFIG_TEST_CORRUPT_DESC),1)
-BUILD := build/$(BOARD)-corrupt
+ifeq ($(CONFIG_TEST_HOOKS),1)
+BUILD := build/$(BOARD)-test
 else
 BUILD := build/$(BOARD)
 endif
@@ -47,8 +47,8 @@ ARCH_FLAGS := -mcpu=cortex-a53 -mgeneral-regs-only -mstrict-align -mcmodel=small
 CFLAGS := --specs=picolibc.specs -std=gnu11 -O2 -g -Wall -Wextra -Werror \
 	  $(ARCH_FLAGS) $(INCLUDES) -MMD -MP
 ASFLAGS := --specs=picolibc.specs -g -Werror $(INCLUDES) -MMD -MP
-ifeq ($(CONFIG_TEST_CORRUPT_DESC),1)
-CFLAGS += -DCONFIG_TEST_CORRUPT_DESC
+ifeq ($(CONFIG_TEST_HOOKS),1)
+CFLAGS += -DCONFIG_TEST_HOOKS
 endif
 LIBFDT  := /usr/lib/aarch64-linux-gnu/libfdt.a
 LDFLAGS := --specs=picolibc.specs -nostartfiles -static -Wl,--gc-sections \
@@ -56,8 +56,8 @@ LDFLAGS := --specs=picolibc.specs -nostartfiles -static -Wl,--gc-sections \
 
 SRCS_S := start/head.S start/el.S start/tables.S start/vectors.S lib/semihost.S
 SRCS_C := start/early.c start/main.c start/traps.c start/esr.c \
-	  start/reloc.c mmu/desc.c mmu/walk.c mmu/dump.c mmu/memmap.c mmu/regs.c mmu/check.c mmu/hw.c \
-	  lib/console.c lib/$(BOARD_UART_DRIVER).c lib/exit.c lib/dtb.c lib/libc_glue.c lib/bench.c
+	  start/reloc.c start/testhooks.c mmu/desc.c mmu/walk.c mmu/dump.c mmu/memmap.c mmu/regs.c mmu/check.c mmu/hw.c \
+	  lib/console.c lib/$(BOARD_UART_DRIVER).c lib/exit.c lib/dtb.c lib/bootargs.c lib/libc_glue.c lib/bench.c
 OBJS := $(addprefix $(BUILD)/,$(SRCS_S:.S=.o) $(SRCS_C:.c=.o))
 
 ELF   := $(BUILD)/stub.elf
@@ -115,7 +115,7 @@ unit-test: | deps
 	$(Q)$(MAKE) --no-print-directory -f tests/unit/unit.mk BOARD=$(BOARD)
 
 test: all | deps
-	$(Q)$(MAKE) --no-print-directory CONFIG_TEST_CORRUPT_DESC=1 BOARD=$(BOARD) all
+	$(Q)$(MAKE) --no-print-directory CONFIG_TEST_HOOKS=1 BOARD=$(BOARD) all
 	$(Q)tests/run-all.sh $(BOARD)
 
 clean:

@@ -73,3 +73,17 @@ enum psci_conduit dtb_psci_conduit(const void *fdt)
 		return PSCI_CONDUIT_SMC;
 	return PSCI_CONDUIT_NONE;
 }
+
+const char *dtb_bootargs(const void *fdt)
+{
+	int node = fdt_path_offset(fdt, "/chosen");
+	const char *args;
+	int len;
+
+	if (node < 0)
+		return NULL;
+	args = fdt_getprop(fdt, node, "bootargs", &len);
+	if (!args || len < 1 || args[len - 1] != '\0')
+		return NULL;
+	return args;
+}

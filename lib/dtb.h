@@ -2,8 +2,9 @@
  * dtb.h - the facts this stub reads from a flattened device tree.
  *
  * Owns: finding a DTB, the RAM bank that holds the image (/memory nodes),
- * and the PSCI conduit (/psci "method"). Built on libfdt; runs with the MMU
- * off, so it reads only 4-byte aligned cells. Host-testable.
+ * the PSCI conduit (/psci "method") and the command line (/chosen).
+ * Built on libfdt; runs with the MMU off, so it reads only 4-byte aligned
+ * cells. Host-testable.
  */
 #ifndef DTB_H
 #define DTB_H
@@ -27,5 +28,8 @@ enum dtb_ram_status dtb_find_ram(const void *fdt, uint64_t containing_pa,
 				 uint64_t *phys_base, uint64_t *size);
 
 enum psci_conduit dtb_psci_conduit(const void *fdt);
+
+/* /chosen/bootargs, or NULL. Points into the DTB. */
+const char *dtb_bootargs(const void *fdt);
 
 #endif /* DTB_H */

@@ -16,6 +16,7 @@
 #include "memory.h"
 #include "regs.h"
 #include "sysreg.h"
+#include "testhooks.h"
 
 uint64_t phys_ram_base;
 uint64_t linear_map_size;
@@ -104,8 +105,12 @@ void early_init(uint64_t x0_at_entry, unsigned entry_el, uint64_t phys_text)
 
 	f->phys_dtb = find_dtb(x0_at_entry);
 	find_ram(f, image_size);
-	if (f->phys_dtb)
-		exit_set_psci_conduit(dtb_psci_conduit((const void *)(uintptr_t)f->phys_dtb));
+	if (f->phys_dtb) {
+		const void *fdt = (const void *)(uintptr_t)f->phys_dtb;
+
+		exit_set_psci_conduit(dtb_psci_conduit(fdt));
+		test_hooks_early(dtb_bootargs(fdt), f->phys_ram_bank + f->ram_bank_size);
+	}
 
 	/* The linear map uses 2 MiB blocks: whole blocks inside the bank. */
 	base = (f->phys_ram_bank + SWAPPER_BLOCK_SIZE - 1) & ~(uint64_t)(SWAPPER_BLOCK_SIZE - 1);

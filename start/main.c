@@ -19,6 +19,7 @@
 #include "memory.h"
 #include "regs.h"
 #include "sysreg.h"
+#include "testhooks.h"
 
 void libc_init(void);
 
@@ -109,31 +110,11 @@ static void dump_tables(const struct walk_ctx *w)
 	}
 }
 
-#ifdef CONFIG_TEST_CORRUPT_DESC
-/* Negative test: move one linear-map block by 2 MiB with break-before-make
- * (Arm ARM D8.14.1), so that the checks must catch it. */
-static void corrupt_one_descriptor(const struct walk_ctx *w)
+/* testhooks.h wants a plain function: the layout is a file-scope static. */
+static uint64_t phys_to_virt_linear(uint64_t pa)
 {
-	uint64_t va = (uint64_t)PAGE_OFFSET + linear_map_size - PAGE_SIZE;
-	struct walk_result r;
-	uint64_t *entry, desc;
-
-	sw_walk(w, va, &r);
-	if (r.status != WALK_MAPPED)
-		return;
-	entry = (uint64_t *)(uintptr_t)memmap_phys_to_virt(&layout, r.step[r.nsteps - 1].table_pa)
-		+ r.step[r.nsteps - 1].index;
-	desc = *entry;
-	*entry = 0;
-	dsb(ishst);
-	__asm__ volatile("tlbi vaae1is, %0" : : "r"(va >> PAGE_SHIFT) : "memory");
-	dsb(ish);
-	*entry = desc + SWAPPER_BLOCK_SIZE;
-	dsb(ishst);
-	isb();
-	printf("TEST: corrupted the descriptor for va 0x%llx (pa +2 MiB)\n", (unsigned long long)va);
+	return memmap_phys_to_virt(&layout, pa);
 }
-#endif
 
 void kernel_main(void)
 {
@@ -168,9 +149,7 @@ void kernel_main(void)
 	};
 	report_setup();
 	dump_tables(&walk);
-#ifdef CONFIG_TEST_CORRUPT_DESC
-	corrupt_one_descriptor(&walk);
-#endif
+	test_hooks_before_checks(&walk, (uint64_t)PAGE_OFFSET + linear_map_size, phys_to_virt_linear);
 	env = (struct check_env){
 		.layout = &layout, .walk = &walk, .mair = read_sysreg(mair_el1),
 		.at = hw_at, .print = print_line,

@@ -24,10 +24,16 @@ fi
 echo "== QEMU boots (board $board, $jobs in parallel)"
 results=$(export BUILD_DIR=build/$board; tests/qemu/cases.sh |
 	xargs -P "$jobs" -L 1 tests/qemu/boot.sh)
-results+=$'\n'$(BUILD_DIR=build/$board-corrupt tests/qemu/boot.sh \
-	negative-corrupt-desc image cortex-a53 1G 1 - corrupt)
-results+=$'\n'$(BUILD_DIR=build/$board-corrupt tests/qemu/boot.sh \
-	negative-corrupt-desc-el3 elf cortex-a72 4G 3 - corrupt)
+# Negative tests: each deliberate failure must be caught and reported.
+negatives=$(export BUILD_DIR=build/$board-test; {
+	echo "negative-corrupt-desc image cortex-a53 1G 1 - corrupt-desc"
+	echo "negative-corrupt-desc-el3 elf cortex-a72 4G 3 - corrupt-desc"
+	echo "negative-fault image cortex-a57 1G 2 - fault"
+	echo "negative-fault-4g elf max 4G 1 - fault"
+	echo "negative-fault-early image cortex-a53 1G 1 - fault-early"
+	echo "negative-fault-early-el3 elf cortex-a72 2G 3 - fault-early"
+} | xargs -P "$jobs" -L 1 tests/qemu/boot.sh)
+results+=$'\n'$negatives
 qemu_pass=$(grep -c '^PASS ' <<<"$results")
 qemu_fail=$(grep -c '^FAIL ' <<<"$results")
 grep '^FAIL ' <<<"$results"

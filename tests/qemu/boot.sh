@@ -10,7 +10,9 @@
 #   EL        1 | 2 | 3   entry exception level (machine properties per board)
 #   LOAD_PA   where to put a raw Image with QEMU's generic loader ('-' for
 #             -kernel); an Image entered at EL3 always uses the loader
-#   EXPECT    pass (default) | corrupt | misaligned | nosemihosting
+#   EXPECT    pass (default) | misaligned | nosemihosting, or, with a
+#             CONFIG_TEST_HOOKS build (start/testhooks.h), corrupt-desc |
+#             fault | fault-early (passed to the stub as stub.test=EXPECT)
 # Prints one line "PASS NAME" or "FAIL NAME: reason" (+ log path).
 set -u
 name=$1 artifact=$2 cpu=$3 mem=$4 el=$5 load=${6:--} expect=${7:-pass}
@@ -30,6 +32,8 @@ esac
 
 semihosting=-semihosting
 [ "$expect" = nosemihosting ] && semihosting=
+append=()
+case $expect in corrupt-desc|fault|fault-early) append=(-append "stub.test=$expect") ;; esac
 
 case $artifact in
 elf) payload=(-kernel "$build/stub.elf") ;;
@@ -46,7 +50,7 @@ image)
 esac
 
 cmd=(qemu-system-aarch64 -M "${BOARD_QEMU_MACHINE}${props}" -cpu "$cpu" -m "$mem"
-     -nographic -nodefaults -serial stdio -no-reboot $semihosting "${payload[@]}" "$@")
+     -nographic -nodefaults -serial stdio -no-reboot $semihosting "${payload[@]}" "${append[@]}" "$@")
 echo "${cmd[*]}" > "$log"
 timeout "$timeout_s" "${cmd[@]}" >> "$log" 2>&1 </dev/null
 rc=$?
@@ -76,11 +80,27 @@ pass|nosemihosting)
 	if [ "$expect" = nosemihosting ]; then
 		grep -q '^stub: exit status 0' "$log" || fail "no exit status line"
 	fi ;;
-corrupt)
+corrupt-desc)
 	[ $rc -eq 1 ] || fail "exit status $rc, expected 1 (checks failed)"
-	[[ $summary =~ ^mmu:\ [0-9]+\ passed,\ ([1-9][0-9]*)\ failed$ ]] || fail "summary '$summary'"
+	[[ $summary =~ ^mmu:\ [0-9]+\ passed,\ 1\ failed$ ]] || fail "summary '$summary'"
 	grep -q '^\[FAIL\] linear last ' "$log" || fail "the corrupted probe was not the one flagged"
 	grep -q 'why: hw: pa ' "$log" || fail "no hardware disagreement reported" ;;
+fault|fault-early)
+	ram_end=$(( 0x40000000 + $(numfmt --from=iec "$mem") ))
+	if [ "$expect" = fault ]; then
+		far=$(printf '0x%x' $(( 0xffffff8000000000 + ram_end - 0x40000000 )))
+		fsc='translation fault, level [12]'
+	else
+		far=$(printf '0x%x' "$ram_end")
+		fsc='synchronous external abort'
+	fi
+	[ $rc -eq 2 ] || fail "exit status $rc, expected 2 (unexpected exception)"
+	grep -q '^\*\*\* unexpected exception: synchronous, current EL with SP_ELx' "$log" \
+		|| fail "no exception report"
+	grep -q '^    EC 0x25: data abort from the same EL' "$log" || fail "EC not decoded"
+	grep -Eq "^    FSC 0x[0-9a-f]+: $fsc \(read\)" "$log" || fail "fault status not '$fsc (read)'"
+	grep -q "FAR_EL1 $far\$" "$log" || fail "FAR is not $far"
+	[ -z "$summary" ] || fail "went on to the checks" ;;
 misaligned)
 	[ $rc -eq 4 ] || fail "exit status $rc, expected 4 (EXIT_BAD_LOAD)"
 	grep -Eq 'FATAL: load address (must be 2 MiB|not 4 KiB) aligned' "$log" \

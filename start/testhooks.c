@@ -1,0 +1,91 @@
+/*
+ * testhooks.c - deliberate failures for the negative tests (testhooks.h).
+ */
+#include <stdio.h>
+#include "bootargs.h"
+#include "console.h"
+#include "memory.h"
+#include "sysreg.h"
+#include "testhooks.h"
+
+#ifdef CONFIG_TEST_HOOKS
+enum test_mode { TEST_NONE, TEST_CORRUPT_DESC, TEST_FAULT, TEST_FAULT_EARLY };
+static enum test_mode test_mode;
+
+static bool same(const char *a, const char *b)
+{
+	while (*a && *a == *b) {
+		a++;
+		b++;
+	}
+	return *a == *b;
+}
+
+void test_hooks_early(const char *bootargs, uint64_t phys_ram_end)
+{
+	char mode[24];
+
+	if (!bootargs || !bootargs_get(bootargs, "stub.test", mode, sizeof(mode)))
+		return;
+	if (same(mode, "corrupt-desc"))
+		test_mode = TEST_CORRUPT_DESC;
+	else if (same(mode, "fault"))
+		test_mode = TEST_FAULT;
+	else if (same(mode, "fault-early"))
+		test_mode = TEST_FAULT_EARLY;
+	console_puts("TEST: stub.test=");
+	console_puts(mode);
+	console_puts(test_mode == TEST_NONE ? " (unknown, ignored)\n" : "\n");
+	if (test_mode == TEST_FAULT_EARLY)
+		(void)*(volatile uint64_t *)(uintptr_t)phys_ram_end;
+}
+
+/* Move the block that maps the last linear page by 2 MiB, with
+ * break-before-make (Arm ARM D8.14.1). */
+static void corrupt_last_linear_block(const struct walk_ctx *w, uint64_t virt_linear_end,
+				      uint64_t (*phys_to_virt)(uint64_t))
+{
+	uint64_t va = virt_linear_end - PAGE_SIZE;
+	const struct walk_step *leaf;
+	struct walk_result r;
+	uint64_t *entry, desc;
+
+	sw_walk(w, va, &r);
+	if (r.status != WALK_MAPPED)
+		return;
+	leaf = &r.step[r.nsteps - 1];
+	entry = (uint64_t *)(uintptr_t)phys_to_virt(leaf->table_pa) + leaf->index;
+	desc = *entry;
+	*entry = 0;
+	dsb(ishst);
+	__asm__ volatile("tlbi vaae1is, %0" : : "r"(va >> PAGE_SHIFT) : "memory");
+	dsb(ish);
+	*entry = desc + SWAPPER_BLOCK_SIZE;
+	dsb(ishst);
+	isb();
+	printf("TEST: moved the block mapping va 0x%llx by +2 MiB\n", (unsigned long long)va);
+}
+
+void test_hooks_before_checks(const struct walk_ctx *walk, uint64_t virt_linear_end,
+			      uint64_t (*phys_to_virt)(uint64_t pa))
+{
+	if (test_mode == TEST_CORRUPT_DESC)
+		corrupt_last_linear_block(walk, virt_linear_end, phys_to_virt);
+	if (test_mode == TEST_FAULT)
+		(void)*(volatile uint64_t *)(uintptr_t)virt_linear_end;
+}
+#else
+void test_hooks_early(const char *bootargs, uint64_t phys_ram_end)
+{
+	(void)bootargs;
+	(void)phys_ram_end;
+}
+
+void test_hooks_before_checks(const struct walk_ctx *walk, uint64_t virt_linear_end,
+			      uint64_t (*phys_to_virt)(uint64_t pa))
+{
+	(void)walk;
+	(void)virt_linear_end;
+	(void)phys_to_virt;
+}
+#endif
