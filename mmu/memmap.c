@@ -13,6 +13,13 @@
 #include "memory.h"
 #include "walk.h"
 
+_Static_assert(KIMAGE_VADDR % PGDIR_SIZE == 0, "the image starts a level-1 slot");
+_Static_assert((uint64_t)PAGE_OFFSET + LINEAR_MAP_MAX_SIZE <= (uint64_t)KIMAGE_VADDR,
+	       "the linear map must end below the image");
+_Static_assert((uint64_t)EARLY_IO_VADDR + SWAPPER_BLOCK_SIZE - 1 > (uint64_t)EARLY_IO_VADDR,
+	       "the early I/O block must not wrap past 2^64");
+_Static_assert(MT_NORMAL < 8 && MT_DEVICE_nGnRnE < 8, "AttrIndx is 3 bits");
+
 static const struct pte_attrs image_attrs = {
 	.attrindx = MT_NORMAL, .sh = 3, .af = true,
 };

@@ -6,6 +6,9 @@
 #include "desc.h"
 #include "sysreg.h"
 
+_Static_assert(TCR_TxSZ(VA_BITS) == 25, "VA_BITS=39 means T0SZ = T1SZ = 25");
+_Static_assert(PAGE_SIZE == SZ_4K, "TCR_TG0_4K/TCR_TG1_4K assume the 4 KiB granule");
+
 unsigned parange_bits(unsigned parange)
 {
 	switch (parange) {

@@ -6,6 +6,10 @@
 #include <stdio.h>
 #include "walk.h"
 
+_Static_assert(PTRS_PER_PGD == 512 && PTRS_PER_PMD == 512 && PTRS_PER_PTE == 512,
+	       "the walker indexes 512-entry tables at every level");
+_Static_assert(VA_BITS == PGDIR_SHIFT + 9, "the walk starts at level 1 (no level 0)");
+
 int va_ttbr(uint64_t va)
 {
 	if (va < IDMAP_VA_LIMIT)
