@@ -1,11 +1,13 @@
 # Makefile - build, run, test and benchmark the AArch64 boot stub.
 #
-#   make            build build/$(BOARD)/stub.elf, Image and stub.map
+#   make            build build/$(BOARD)/stub.elf, Image, stub.map and the
+#                   U-Boot artifacts (make image): uImage, stub.itb, boot.scr
 #   make run        boot the Image on QEMU and show the report
 #   make test       host unit tests + QEMU boot matrix + negative test
 #   make bench      deterministic instruction counts under QEMU -icount
 # Variables: BOARD (default virt), CROSS_COMPILE (aarch64-linux-gnu-), V=1.
 
+.DEFAULT_GOAL := all
 BOARD         ?= virt
 CROSS_COMPILE ?= aarch64-linux-gnu-
 V             ?= 0
@@ -22,18 +24,18 @@ BOARD_DIR := board/$(BOARD)
 ifeq ($(wildcard $(BOARD_DIR)/board.mk),)
 $(error BOARD=$(BOARD): no $(BOARD_DIR)/board.mk; boards: $(notdir $(wildcard board/*)))
 endif
-include $(BOARD_DIR)/board.mk
-
 ifeq ($(CONFIG_TEST_HOOKS),1)
 BUILD := build/$(BOARD)-test
 else
 BUILD := build/$(BOARD)
 endif
+QEMU := qemu-system-aarch64
+# The board's facts, and its rule for $(BUILD)/board.dtb (the FIT's DTB).
+include $(BOARD_DIR)/board.mk
 
 CC      := $(CROSS_COMPILE)gcc
 OBJCOPY := $(CROSS_COMPILE)objcopy
 NM      := $(CROSS_COMPILE)nm
-QEMU    := qemu-system-aarch64
 HOSTCC  ?= gcc
 
 INCLUDES := -I$(BOARD_DIR) -Immu -Istart -Ilib -I$(BUILD)/include
@@ -62,9 +64,11 @@ OBJS := $(addprefix $(BUILD)/,$(SRCS_S:.S=.o) $(SRCS_C:.c=.o))
 
 ELF   := $(BUILD)/stub.elf
 IMAGE := $(BUILD)/Image
+UBOOT_ARTIFACTS := $(BUILD)/uImage $(BUILD)/stub.itb $(BUILD)/boot.scr
 
-.PHONY: all deps run test unit-test bench clean
-all: $(ELF) $(IMAGE)
+.PHONY: all image deps run test unit-test bench clean
+all: $(ELF) $(IMAGE) image
+image: $(UBOOT_ARTIFACTS)
 
 # Installs missing Debian packages (no-op when all are present).
 deps:
@@ -100,6 +104,22 @@ $(IMAGE): $(ELF)
 
 # The test scripts take the board's facts from here, not from copies.
 export BOARD_QEMU_MACHINE BOARD_QEMU_EL1 BOARD_QEMU_EL2 BOARD_QEMU_EL3 BOARD_LOAD_PA
+export BOARD_UBOOT_BIN BOARD_UBOOT_ENV_SIZE BOARD_UBOOT_FLASH_SIZE
+
+# U-Boot: legacy uImage (bootm), FIT with a sha256 hash (bootm), script.
+$(BUILD)/uImage: $(IMAGE)
+	@$(if $(Q),echo "  MKIMAGE $@")
+	$(Q)mkimage -q -A arm64 -O linux -T kernel -C none -a $(BOARD_LOAD_PA) -e $(BOARD_LOAD_PA) \
+		-n aarch64-stub -d $< $@ >/dev/null
+
+$(BUILD)/stub.itb: $(BOARD_DIR)/stub.its.in $(IMAGE) $(BUILD)/board.dtb
+	@$(if $(Q),echo "  MKIMAGE $@")
+	$(Q)sed 's/@LOAD_PA@/$(BOARD_LOAD_PA)/g' $< > $(BUILD)/stub.its
+	$(Q)cd $(BUILD) && mkimage -q -f stub.its stub.itb
+
+$(BUILD)/boot.scr: $(BOARD_DIR)/boot.cmd | deps
+	@$(if $(Q),echo "  MKIMAGE $@")
+	$(Q)mkimage -q -A arm64 -O linux -T script -C none -n aarch64-stub -d $< $@ >/dev/null
 
 # QEMU: the raw Image through -kernel, semihosting for the exit status.
 QEMU_RUN := $(QEMU) -M $(BOARD_QEMU_MACHINE) -cpu $(BOARD_QEMU_CPU) -m $(BOARD_QEMU_MEM) \

@@ -2,7 +2,8 @@
 # tests/run-all.sh - the whole test suite behind `make test`.
 #
 # Owns: running the host unit tests, the QEMU boot matrix (in parallel,
-# each run with a timeout) and the negative tests, and the one closing line
+# each run with a timeout), the negative tests and the boots through U-Boot,
+# and the one closing line
 # "N passed, M failed" (exit status non-zero on any failure).
 # Expects the Makefile's exported board variables and built images.
 set -u
@@ -34,6 +35,16 @@ negatives=$(export BUILD_DIR=build/$board-test; {
 	echo "negative-fault-early-el3 elf cortex-a72 2G 3 - fault-early"
 } | xargs -P "$jobs" -L 1 tests/qemu/boot.sh)
 results+=$'\n'$negatives
+echo "== U-Boot boots (Debian's u-boot-qemu)"
+export UBOOT_DIR=build/$board/uboot-test
+if BUILD_DIR=build/$board tests/uboot/prepare.sh "$UBOOT_DIR"; then
+	uboot=$(export BUILD_DIR=build/$board; tests/uboot/cases.sh |
+		xargs -P "$jobs" -L 1 tests/qemu/boot.sh)
+else
+	uboot="FAIL uboot-prepare: tests/uboot/prepare.sh failed"
+fi
+results+=$'\n'$uboot
+
 qemu_pass=$(grep -c '^PASS ' <<<"$results")
 qemu_fail=$(grep -c '^FAIL ' <<<"$results")
 grep '^FAIL ' <<<"$results"

@@ -12,3 +12,18 @@ BOARD_QEMU_MEM     := 128M
 BOARD_QEMU_EL1     :=
 BOARD_QEMU_EL2     := ,virtualization=on
 BOARD_QEMU_EL3     := ,secure=on,virtualization=on
+# Debian's U-Boot for QEMU (package u-boot-qemu): its environment lives in
+# pflash 1 (64 MiB at 0x04000000), CONFIG_ENV_SIZE 0x40000 at offset 0.
+BOARD_UBOOT_BIN        := /usr/lib/u-boot/qemu_arm64/u-boot.bin
+BOARD_UBOOT_ENV_SIZE   := 0x40000
+BOARD_UBOOT_FLASH_SIZE := 0x4000000
+
+# virt has no DTB file: QEMU describes the machine itself. The FIT carries
+# QEMU's description of the default machine (EL1, PSCI over hvc, 128 MiB);
+# U-Boot rewrites /memory and /chosen in it before booting, so the RAM size
+# is still right. dtc drops the 1 MiB of padding QEMU adds.
+$(BUILD)/board.dtb: | deps
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  DTB     $@")
+	$(Q)$(QEMU) -M virt,dumpdtb=$@.qemu -cpu cortex-a53 -m 128M -nographic -nodefaults >/dev/null 2>&1
+	$(Q)dtc -q -I dtb -O dtb -o $@ $@.qemu && rm -f $@.qemu

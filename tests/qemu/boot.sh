@@ -6,17 +6,27 @@
 # (BOARD_QEMU_MACHINE, BOARD_QEMU_EL1/2/3, BOARD_LOAD_PA, BUILD_DIR).
 #
 # usage: boot.sh NAME ARTIFACT CPU MEM EL [LOAD_PA] [EXPECT] [EXTRA_QEMU_ARGS...]
-#   ARTIFACT  image | elf
+#   ARTIFACT  image | elf | uboot (U-Boot as -bios, the rest from
+#             EXTRA_QEMU_ARGS) | uboot-kernel=FILE (U-Boot, and FILE as
+#             -kernel for its qfw loader)
 #   EL        1 | 2 | 3   entry exception level (machine properties per board)
-#   LOAD_PA   where to put a raw Image with QEMU's generic loader ('-' for
-#             -kernel); an Image entered at EL3 always uses the loader
-#   EXPECT    pass (default) | misaligned | nosemihosting, or, with a
+#   LOAD_PA   image: where QEMU's generic loader puts the raw Image ('-' for
+#             -kernel; an Image entered at EL3 always uses the loader);
+#             uboot*: the load address the stub must report ('-': any)
+#   EXPECT    pass (default) | misaligned | nosemihosting | fit-refused
+#             (U-Boot refuses a tampered FIT; the stub never runs), or, with a
 #             CONFIG_TEST_HOOKS build (start/testhooks.h), corrupt-desc |
-#             fault | fault-early (passed to the stub as stub.test=EXPECT)
+#             fault | fault-early (passed to the stub as stub.test=EXPECT).
+#             EXPECT/MARKER also requires MARKER in the log ('_' = space),
+#             e.g. pass/devtype_virtio: the path the loader took
 # Prints one line "PASS NAME" or "FAIL NAME: reason" (+ log path).
 set -u
 name=$1 artifact=$2 cpu=$3 mem=$4 el=$5 load=${6:--} expect=${7:-pass}
 shift 7 2>/dev/null || shift $#
+marker=
+if [[ $expect == */* ]]; then
+	marker=${expect#*/} marker=${marker//_/ } expect=${expect%%/*}
+fi
 build=${BUILD_DIR:?BUILD_DIR not set}
 logdir=build/test-logs
 mkdir -p "$logdir"
@@ -46,6 +56,8 @@ image)
 	else
 		payload=(-device "loader,file=$build/Image,addr=$load,cpu-num=0")
 	fi ;;
+uboot) payload=(-bios "$BOARD_UBOOT_BIN") ;;
+uboot-kernel=*) payload=(-bios "$BOARD_UBOOT_BIN" -kernel "${artifact#uboot-kernel=}") ;;
 *) echo "FAIL $name: bad artifact '$artifact'"; exit 1 ;;
 esac
 
@@ -58,6 +70,7 @@ sed -i 's/\r$//' "$log"      # the console sends CR LF
 
 fail() { echo "FAIL $name: $* (log: $log)"; exit 1; }
 [ $rc -eq 124 ] && fail "timed out after ${timeout_s}s"
+[ -z "$marker" ] || grep -qF -- "$marker" "$log" || fail "'$marker' not in the log"
 summary=$(grep -E '^mmu: [0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
 
 case $expect in
@@ -106,6 +119,10 @@ misaligned)
 	grep -Eq 'FATAL: load address (must be 2 MiB|not 4 KiB) aligned' "$log" \
 		|| fail "no clear refusal"
 	[ -z "$summary" ] || fail "went on to the checks" ;;
+fit-refused)
+	grep -q "Bad hash value for 'hash-1' hash node" "$log" || fail "U-Boot did not report the bad hash"
+	grep -q "ERROR: can't get kernel image!" "$log" || fail "U-Boot did not refuse the kernel"
+	! grep -q '^stub: entered' "$log" || fail "the tampered stub ran" ;;
 *) fail "bad EXPECT '$expect'" ;;
 esac
 echo "PASS $name"

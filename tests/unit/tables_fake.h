@@ -1,0 +1,93 @@
+/*
+ * tables_fake.h - translation tables in a host buffer, for the unit tests.
+ *
+ * Owns: a pool of 4 KiB-aligned table pages, each with a made-up physical
+ * address; the table_reader_fn that turns such an address back into the
+ * page (NULL for any other address); building mappings into the pool with
+ * descriptors encoded here by hand (not by desc.c, which is under test);
+ * an independent reference translator (the "hardware" of test_check.c);
+ * and the QEMU-virt early map as tables.S builds it.
+ */
+#ifndef TABLES_FAKE_H
+#define TABLES_FAKE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "desc.h"
+#include "memmap.h"
+#include "walk.h"
+
+#define FAKE_MAX_TABLES 32
+/* Fake PA of page i: 32 GiB up, 8 KiB apart (not consecutive on purpose). */
+#define FAKE_TABLE_PA(i) (0x800000000ULL + (uint64_t)(i) * 0x2000)
+/* A page-aligned PA that the reader never knows. */
+#define FAKE_UNKNOWN_PA  0xdead000ULL
+
+/* Literal descriptor bits (Arm ARM D8.3), kept apart from pgtable-hwdef.h. */
+#define FAKE_TYPE_TABLE  0x3ULL
+#define FAKE_TYPE_BLOCK  0x1ULL
+#define FAKE_TYPE_PAGE   0x3ULL
+
+struct fake_tables {
+	uint64_t (*page)[512];            /* FAKE_MAX_TABLES pages, 4 KiB aligned */
+	uint64_t pa[FAKE_MAX_TABLES];     /* fake physical address of each page */
+	int n;                            /* pages handed out */
+	unsigned reads;                   /* calls of fake_read_table() */
+	uint64_t last_read_pa;
+};
+
+void fake_init(struct fake_tables *ft);
+void fake_free(struct fake_tables *ft);
+/* Deep copy: same fake PAs, separate pages (dst must not be initialised). */
+void fake_clone(struct fake_tables *dst, const struct fake_tables *src);
+
+/* A new zeroed table page; returns its fake PA. */
+uint64_t fake_new_table(struct fake_tables *ft);
+/* The page at a fake PA, or NULL. */
+uint64_t *fake_table(const struct fake_tables *ft, uint64_t pa);
+/* table_reader_fn; cookie is the struct fake_tables. */
+const uint64_t *fake_read_table(uint64_t table_pa, void *cookie);
+struct walk_ctx fake_ctx(struct fake_tables *ft, uint64_t ttbr0_pa, uint64_t ttbr1_pa);
+
+/* Hand-encoded descriptors. */
+uint64_t fake_leaf_desc(uint64_t pa, int level, const struct pte_attrs *a);
+uint64_t fake_table_desc(uint64_t table_pa);
+
+/* Map one leaf (level 1: 1 GiB block, 2: 2 MiB block, 3: 4 KiB page) for
+ * va, creating the tables above it under root as needed. */
+void fake_map(struct fake_tables *ft, uint64_t root_pa, uint64_t va, uint64_t pa,
+	      int level, const struct pte_attrs *a);
+/* Map [va, va + size) to pa with leaves of one level. */
+void fake_map_range(struct fake_tables *ft, uint64_t root_pa, uint64_t va, uint64_t pa,
+		    uint64_t size, int level, const struct pte_attrs *a);
+/* The entry for va in the level-`level` table under root, or NULL when a
+ * table on the way is missing. */
+uint64_t *fake_entry(struct fake_tables *ft, uint64_t root_pa, uint64_t va, int level);
+
+/* Reference translation (the Arm ARM walk, written independently of
+ * walk.c). Returns FAKE_XLATE_MAPPED with *pa, *leaf, *level set;
+ * FAKE_XLATE_FAULT with *level = the faulting level (0: VA in no range);
+ * FAKE_XLATE_UNREADABLE when a table address is not in the pool. */
+enum fake_xlate { FAKE_XLATE_MAPPED, FAKE_XLATE_FAULT, FAKE_XLATE_UNREADABLE };
+enum fake_xlate fake_translate(const struct fake_tables *ft, uint64_t ttbr0_pa,
+			       uint64_t ttbr1_pa, uint64_t va, uint64_t *pa,
+			       uint64_t *leaf, int *level);
+
+/* The mapping policy of the early map, as literal values. */
+extern const struct pte_attrs fake_image_attrs, fake_linear_attrs, fake_device_attrs;
+
+/* QEMU virt as the stub boots there (phys_text 0x40200000, 128 MiB RAM). */
+#define VIRT_PHYS_TEXT   0x40200000ULL
+#define VIRT_VIRT_TEXT   0xffffffc000000000ULL
+#define VIRT_IMAGE_SIZE  0x1e000ULL
+#define VIRT_RAM_BASE    0x40000000ULL
+#define VIRT_RAM_SIZE    0x08000000ULL
+#define VIRT_UART_PA     0x09000000ULL
+struct boot_layout fake_virt_layout(void);
+
+/* The early map of a layout, as start/tables.S builds it: 2 MiB blocks,
+ * a level-2 table per GiB touched. Sets both roots. */
+void fake_build_early_map(struct fake_tables *ft, const struct boot_layout *l,
+			  uint64_t *ttbr0_pa, uint64_t *ttbr1_pa);
+
+#endif /* TABLES_FAKE_H */

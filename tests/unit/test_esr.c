@@ -1,0 +1,117 @@
+/*
+ * test_esr.c - host unit tests of start/esr.c.
+ *
+ * Owns: esr_class, esr_class_name, esr_is_abort, esr_fault_status,
+ * esr_is_write and vector_slot_name, on ESR_EL1 values as the CPU reports
+ * them (Arm ARM D17.2.37).
+ */
+#include "unit.h"
+#include "esr.h"
+
+static void test_class(void **state)
+{
+	(void)state;
+	assert_int_equal(esr_class(0x96000045ULL), 0x25);   /* DABT same EL, write, L1 */
+	assert_int_equal(esr_class(0x86000006ULL), 0x21);   /* IABT same EL, L2 */
+	assert_int_equal(esr_class(0x56000000ULL), 0x15);   /* SVC #0 */
+	assert_int_equal(esr_class(0x02000000ULL), 0x00);   /* unknown, IL set */
+	assert_int_equal(esr_class(0xf2000000ULL), 0x3c);   /* BRK #0 */
+	assert_int_equal(esr_class(0xfc000000ULL), 0x3f);
+	/* ISS2 and RES0 bits above 31 do not leak into the class. */
+	assert_int_equal(esr_class(0xffffffff96000045ULL), 0x25);
+	assert_int_equal(esr_class(0x0000000103ffffffULL), 0x00);
+}
+
+static void test_class_names(void **state)
+{
+	(void)state;
+	assert_string_equal(esr_class_name(0x25), "data abort from the same EL");
+	assert_string_equal(esr_class_name(0x21), "instruction abort from the same EL");
+	assert_string_equal(esr_class_name(0x15), "SVC from AArch64");
+	assert_string_equal(esr_class_name(0x00), "unknown reason (undefined instruction)");
+	assert_string_equal(esr_class_name(0x24), "data abort from a lower EL");
+	assert_string_equal(esr_class_name(0x20), "instruction abort from a lower EL");
+	assert_string_equal(esr_class_name(0x16), "HVC from AArch64");
+	assert_string_equal(esr_class_name(0x17), "SMC from AArch64");
+	assert_string_equal(esr_class_name(0x22), "PC alignment fault");
+	assert_string_equal(esr_class_name(0x26), "SP alignment fault");
+	assert_string_equal(esr_class_name(0x2f), "SError interrupt");
+	assert_string_equal(esr_class_name(0x3c), "BRK instruction");
+	assert_string_equal(esr_class_name(0x3f), "other exception class");
+	assert_string_equal(esr_class_name(0x02), "other exception class");
+	assert_string_equal(esr_class_name(0x40), "other exception class");
+}
+
+static void test_is_abort(void **state)
+{
+	unsigned n = 0;
+
+	(void)state;
+	assert_true(esr_is_abort(0x20));
+	assert_true(esr_is_abort(0x21));
+	assert_true(esr_is_abort(0x24));
+	assert_true(esr_is_abort(0x25));
+	assert_false(esr_is_abort(0x22));
+	assert_false(esr_is_abort(0x26));
+	assert_false(esr_is_abort(0x15));
+	assert_false(esr_is_abort(0x00));
+	for (unsigned ec = 0; ec < 64; ec++)
+		n += esr_is_abort(ec);
+	assert_int_equal(n, 4);
+}
+
+static void test_fault_status(void **state)
+{
+	(void)state;
+	assert_int_equal(esr_fault_status(0x96000045ULL), 0x05);
+	assert_int_equal(esr_fault_status(0x9600004fULL), 0x0f);
+	assert_int_equal(esr_fault_status(0x86000006ULL), 0x06);
+	/* WnR (6), S1PTW (7), CM (8), EA (9) are not part of the DFSC. */
+	assert_int_equal(esr_fault_status(0x960003c7ULL), 0x07);
+	assert_int_equal(esr_fault_status(0x96000061ULL), 0x21);
+}
+
+static void test_is_write(void **state)
+{
+	(void)state;
+	assert_true(esr_is_write(0x96000045ULL));
+	assert_false(esr_is_write(0x96000005ULL));
+	assert_false(esr_is_write(0x96000085ULL));   /* S1PTW, not WnR */
+	assert_true(esr_is_write(0x40ULL));
+	assert_false(esr_is_write(~0x40ULL));
+}
+
+static void test_vector_slot_names(void **state)
+{
+	static const char *const want[16] = {
+		"synchronous, current EL with SP_EL0", "IRQ, current EL with SP_EL0",
+		"FIQ, current EL with SP_EL0", "SError, current EL with SP_EL0",
+		"synchronous, current EL with SP_ELx", "IRQ, current EL with SP_ELx",
+		"FIQ, current EL with SP_ELx", "SError, current EL with SP_ELx",
+		"synchronous, lower EL (AArch64)", "IRQ, lower EL (AArch64)",
+		"FIQ, lower EL (AArch64)", "SError, lower EL (AArch64)",
+		"synchronous, lower EL (AArch32)", "IRQ, lower EL (AArch32)",
+		"FIQ, lower EL (AArch32)", "SError, lower EL (AArch32)",
+	};
+
+	(void)state;
+	for (unsigned slot = 0; slot < 16; slot++)
+		assert_string_equal(vector_slot_name(slot), want[slot]);
+	assert_string_equal(vector_slot_name(16), "?");
+	assert_string_equal(vector_slot_name(~0u), "?");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_class),
+		cmocka_unit_test(test_class_names),
+		cmocka_unit_test(test_is_abort),
+		cmocka_unit_test(test_fault_status),
+		cmocka_unit_test(test_is_write),
+		cmocka_unit_test(test_vector_slot_names),
+	};
+
+	unit_init();
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

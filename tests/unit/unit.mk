@@ -1,0 +1,93 @@
+# tests/unit/unit.mk - build and run the host unit tests.
+#
+# Owns: building the pure modules (mmu/*.c but hw.c, start/esr.c, lib/dtb.c)
+# and one cmocka test binary per module for the host, with ASan and UBSan,
+# into build/host-tests/; the test device trees (tests/unit/dts/*.dts, built
+# with dtc); and running every binary, ending in exactly one summary line
+# "unit: N passed, M failed" (N, M: cmocka test cases over all binaries).
+#
+#   make -f tests/unit/unit.mk          build what changed, run everything
+#   make -f tests/unit/unit.mk V=1      show commands and every test's output
+#   make -f tests/unit/unit.mk build    build only
+#
+# Run from the repository root. Exits non-zero if a test failed, a binary
+# did not build, or a binary crashed (which counts as at least one failure).
+
+BOARD  ?= virt
+HOSTCC ?= gcc
+DTC    ?= dtc
+V      ?= 0
+
+UNIT := tests/unit
+OUT  := build/host-tests
+SELF := $(lastword $(MAKEFILE_LIST))
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+HOST_CFLAGS   := -std=gnu11 -O1 -g -Wall -Wextra -Werror -DHOST_BUILD \
+		 -fsanitize=address,undefined -fno-sanitize-recover=all
+HOST_CPPFLAGS := -Iboard/$(BOARD) -Immu -Istart -Ilib -I$(UNIT) -MMD -MP
+HOST_LDFLAGS  := -fsanitize=address,undefined
+# Only the runtime library of libfdt is installed for the host (the -dev
+# package is the arm64 one, for the target): link it by its full name.
+HOST_LIBFDT   := /usr/lib/x86_64-linux-gnu/libfdt.so.1
+
+TESTS := desc walk dump memmap regs check esr dtb
+
+# What each test_<name> links besides its own test_<name>.c.
+src_desc   := mmu/desc.c
+src_walk   := mmu/walk.c mmu/desc.c $(UNIT)/tables_fake.c
+src_dump   := mmu/dump.c mmu/walk.c mmu/desc.c $(UNIT)/tables_fake.c
+src_memmap := mmu/memmap.c mmu/walk.c mmu/desc.c
+src_regs   := mmu/regs.c mmu/desc.c
+src_check  := mmu/check.c mmu/memmap.c mmu/regs.c mmu/walk.c mmu/desc.c $(UNIT)/tables_fake.c
+src_esr    := start/esr.c
+src_dtb    := lib/dtb.c
+libs_dtb   := $(HOST_LIBFDT)
+
+DTBS := $(patsubst $(UNIT)/dts/%.dts,$(OUT)/dtb/%.dtb,$(wildcard $(UNIT)/dts/*.dts))
+BINS := $(addprefix $(OUT)/test_,$(TESTS))
+objs_of = $(patsubst %.c,$(OUT)/obj/%.o,$(UNIT)/test_$(1).c $(src_$(1)))
+ALL_OBJS := $(sort $(foreach t,$(TESTS),$(call objs_of,$(t))))
+
+.PHONY: all run build
+.DELETE_ON_ERROR:
+
+all: run
+
+build: $(BINS) $(DTBS)
+
+# Build with -k (one broken test must not hide the others' results), then
+# let run.sh ask make which binaries are up to date and run those.
+run:
+	@mkdir -p $(OUT)
+	-$(Q)$(MAKE) --no-print-directory -k -f $(SELF) BOARD=$(BOARD) V=$(V) build
+	$(Q)MAKE="$(MAKE)" UNIT_MK="$(SELF)" UNIT_OUT="$(OUT)" BOARD="$(BOARD)" V="$(V)" \
+		sh $(UNIT)/run.sh $(TESTS)
+
+# test_dtb reads the device trees at run time: they are part of it.
+$(OUT)/test_dtb: $(DTBS)
+$(OUT)/obj/$(UNIT)/test_dtb.o: HOST_CPPFLAGS += -DUNIT_DTB_DIR='"$(OUT)/dtb"'
+
+define test_binary
+$(OUT)/test_$(1): $(call objs_of,$(1)) $(SELF)
+	@$$(if $$(Q),echo "  HOSTLD  $$@")
+	$$(Q)$$(HOSTCC) $$(HOST_LDFLAGS) $$(filter %.o,$$^) $$(libs_$(1)) -lcmocka -o $$@
+endef
+$(foreach t,$(TESTS),$(eval $(call test_binary,$(t))))
+
+$(OUT)/obj/%.o: %.c $(SELF)
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  HOSTCC  $<")
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) $(HOST_CPPFLAGS) -c $< -o $@
+
+$(OUT)/dtb/%.dtb: $(UNIT)/dts/%.dts $(SELF)
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  DTC     $<")
+	$(Q)$(DTC) -I dts -O dtb -o $@ $<
+
+-include $(ALL_OBJS:.o=.d)
