@@ -183,7 +183,7 @@ static void test_page_4k(void **state)
 	assert_int_equal(r.nsteps, 3);
 	assert_step(&r, 0, 1, 1, root, FAKE_TABLE_PA(1) | 3);
 	assert_step(&r, 1, 2, 1, FAKE_TABLE_PA(1), FAKE_TABLE_PA(2) | 3);
-	assert_step(&r, 2, 3, 1, FAKE_TABLE_PA(2), 0x12345b93ULL);
+	assert_step(&r, 2, 3, 1, FAKE_TABLE_PA(2), 0x12345f93ULL);
 }
 
 static void test_invalid_at_each_level(void **state)
