@@ -39,9 +39,9 @@ enum dtb_ram_status dtb_find_ram(const void *fdt, uint64_t containing_pa,
 		int len, stride = 4 * (ac + sc);
 		const fdt32_t *reg = fdt_getprop(fdt, node, "reg", &len);
 
+		any = true;
 		if (!reg)
 			continue;
-		any = true;
 		for (int off = 0; off + stride <= len; off += stride) {
 			const fdt32_t *bank = reg + off / 4;
 			uint64_t base = read_cells(bank, ac), sz = read_cells(bank + ac, sc);

@@ -19,7 +19,7 @@ bool dtb_valid(const void *fdt);
 enum dtb_ram_status {
 	DTB_RAM_OK = 0,
 	DTB_RAM_NO_MEMORY_NODE = -1,   /* no node with device_type = "memory" */
-	DTB_RAM_NOT_FOUND = -2,        /* no bank contains the given address */
+	DTB_RAM_NOT_FOUND = -2,        /* no bank (or no "reg") holds the address */
 	DTB_RAM_BAD_CELLS = -3,        /* #address-cells/#size-cells not 1 or 2 */
 };
 

@@ -26,7 +26,7 @@ typedef void (*pt_range_fn)(const struct pt_range *range, void *cookie);
  * ranges, or -1 if a table could not be read. */
 int pt_dump(const struct walk_ctx *ctx, int ttbr, pt_range_fn emit, void *cookie);
 
-/* "0xffffff8000000000-0xffffff8008000000 pa 0x40000000  128M L2 RW NX ..." */
+/* "0xffffff8000000000-0xffffff8008000000 pa 0x0040000000   128M L2 RW NX ..." */
 char *pt_range_format(const struct pt_range *r, char *buf, size_t len);
 
 /* "4K", "2M", "128M", "3G", "1536K": the largest unit that divides size. */

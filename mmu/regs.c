@@ -64,7 +64,8 @@ void par_decode(uint64_t par, uint64_t va, struct hw_translation *out)
 	out->sh = (uint8_t)((par >> PAR_SH_SHIFT) & 3);
 }
 
-/* DFSC/IFSC encodings (D17.2.37, ISS for data aborts). */
+/* DFSC/IFSC/PAR.FST encodings (D17.2.37, ISS for data aborts): the low two
+ * bits are the level for the level-specific groups. */
 const char *fault_status_name(unsigned fsc)
 {
 	switch (fsc & 0x3c) {
@@ -72,10 +73,13 @@ const char *fault_status_name(unsigned fsc)
 	case 0x04: return "translation fault";
 	case 0x08: return "access flag fault";
 	case 0x0c: return "permission fault";
+	case 0x14: return "synchronous external abort on a table walk";
+	case 0x1c: return "parity/ECC error on a table walk";
 	}
 	switch (fsc) {
 	case 0x10: return "synchronous external abort";
 	case 0x11: return "synchronous tag check fault";
+	case 0x18: return "parity/ECC error";
 	case 0x21: return "alignment fault";
 	case 0x30: return "TLB conflict abort";
 	default:   return "other fault";
@@ -84,7 +88,12 @@ const char *fault_status_name(unsigned fsc)
 
 int fault_status_level(unsigned fsc)
 {
-	return (fsc & 0x30) == 0 ? (int)(fsc & 3) : -1;
+	switch (fsc & 0x3c) {
+	case 0x00: case 0x04: case 0x08: case 0x0c: case 0x14: case 0x1c:
+		return (int)(fsc & 3);
+	default:
+		return -1;
+	}
 }
 
 static const char *rgn_name(unsigned v)
@@ -163,7 +172,7 @@ char *mair_format(uint64_t mair, char *buf, size_t len)
 		int n;
 
 		if (a == 0 && i > MT_NORMAL)
-			break;
+			continue;       /* unused slots */
 		n = snprintf(buf + used, len - used, "%s[%u]=0x%02x %s", i ? " " : "", i, a,
 			     mair_attr_name(a));
 		if (n < 0)

@@ -33,7 +33,8 @@ struct hw_translation {
 };
 void par_decode(uint64_t par, uint64_t va, struct hw_translation *out);
 
-/* A fault status code (DFSC/IFSC/PAR.FST), e.g. "translation fault, level 2". */
+/* A fault status code (DFSC/IFSC/PAR.FST), e.g. "translation fault" (the
+ * level, where the code has one, comes from fault_status_level). */
 const char *fault_status_name(unsigned fsc);
 int fault_status_level(unsigned fsc);   /* 0..3, or -1 when not level-specific */
 

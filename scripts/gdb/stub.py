@@ -19,6 +19,7 @@
 # format (mmu/desc.c pte_attrs_format, mmu/dump.c pt_range_format).
 # Stage 2 is not walked: when HCR_EL2.VM is set, pa= is an IPA and says so.
 
+import re
 import struct
 
 import gdb
@@ -105,7 +106,7 @@ def sctlr_format(s):
 
 def sctlr_extra(s):
     return "E0E=%u UCI=%u nTWE=%u nTWI=%u UCT=%u DZE=%u SPAN=%u" % (
-        bit(s, 24), bit(s, 26), bit(s, 18), bit(s, 16), bit(s, 15), bit(s, 14), 1 - bit(s, 23))
+        bit(s, 24), bit(s, 26), bit(s, 18), bit(s, 16), bit(s, 15), bit(s, 14), bit(s, 23))
 
 
 def tcr_format(t):
@@ -151,7 +152,7 @@ def mair_format(mair):
 
 
 def ttbr_format(v):
-    return "BADDR 0x%x ASID 0x%x CnP %u" % (v & 0x0000fffffffffffe & ~1, v >> 48, v & 1)
+    return "BADDR 0x%x ASID 0x%x CnP %u" % (v & 0x0000fffffffffffe, v >> 48, v & 1)
 
 
 EC_NAMES = {
@@ -202,6 +203,16 @@ def symbol_note(addr):
 
 # ---------------------------------------------------- physical memory access
 
+def flush_dcache():
+    """Drop gdb's memory cache (its name changed across gdb versions)."""
+    for cmd in ("maint flush dcache", "maint flush-dcache"):
+        try:
+            gdb.execute(cmd, to_string=True)
+            return
+        except gdb.error:
+            continue
+
+
 class PhysMem:
     """Context: the gdbstub reads guest physical memory while inside.
     QEMU's Qqemu.PhyMemMode:1; always restored to :0 and gdb's cache flushed."""
@@ -217,17 +228,17 @@ class PhysMem:
         except gdb.error as e:
             raise StubError("cannot switch the gdbstub to physical memory (%s); "
                             "is gdb connected to QEMU?" % e)
-        if 'received: "OK"' not in out:
+        if not re.search(r'received: "?OK"?\s*$', out, re.M):
             raise StubError("the target refused Qqemu.PhyMemMode:1 (not QEMU's gdbstub?): %s"
                             % out.strip().replace("\n", " "))
-        gdb.execute("maint flush dcache", to_string=True)
+        flush_dcache()
         self.inf = gdb.selected_inferior()
         return self
 
     def __exit__(self, *exc):
         try:
             gdb.execute("maint packet Qqemu.PhyMemMode:0", to_string=True)
-            gdb.execute("maint flush dcache", to_string=True)
+            flush_dcache()
         except gdb.error:
             pass
         return False
@@ -476,6 +487,7 @@ class WalkResult:
         self.attrs = None
         self.fault = None      # (level, reason)
         self.half = None
+        self.note = None
 
 
 def walk(regime, mem, va):
@@ -519,7 +531,7 @@ def walk(regime, mem, va):
                        % (oa, regime.pa_bits))
             return r
         if not a.af:
-            r.notes = "access flag 0: an access faults unless hardware AF update (TCR.HA)"
+            r.note = "access flag 0: an access faults unless hardware AF update (TCR.HA)"
         r.pa = oa | (va & (size - 1))
         r.level, r.size, r.attrs = level, size, a
         return r
@@ -662,7 +674,7 @@ the registers of that regime too when QEMU's gdbstub exposes them."""
 
     def do(self):
         el = current_el()
-        cpsr = reg("cpsr")
+        cpsr = reg("cpsr") & 0xffffffff
         print("CPSR      0x%08x: EL%d%s DAIF=%x" % (cpsr, el, "h" if cpsr & 1 else "t",
                                                      bits(cpsr, 9, 6)))
         rows = [
@@ -762,6 +774,8 @@ that regime the result is pa = va unless -f walks the tables anyway."""
             print("va 0x%016x: %s regime" % (va, r.name))
         for level, table, idx, desc, kind, text in res.steps:
             print("  L%d table 0x%010x [%3d] = 0x%016x  %s" % (level, table, idx, desc, text))
+        if res.note:
+            print("note: " + res.note)
         if res.pa is not None:
             print("=> va 0x%016x pa=0x%010x L%d %s %s (%s)" % (
                 va, res.pa, res.level, format_size(res.size), res.attrs.format(), regime_txt))

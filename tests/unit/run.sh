@@ -30,7 +30,7 @@ for name in "$@"; do
 		continue
 	fi
 
-	CMOCKA_MESSAGE_OUTPUT=stdout timeout 60 "$bin" >"$log" 2>&1
+	CMOCKA_MESSAGE_OUTPUT=stdout timeout 20 "$bin" >"$log" 2>&1
 	rc=$?
 	declared=$(sed -n 's/^\[==========\] Running \([0-9][0-9]*\) test(s)\.$/\1/p' "$log" | head -n 1)
 	passed=$(grep -c '^\[       OK \]' "$log")

@@ -12,8 +12,8 @@
 #include "tables_fake.h"
 
 #define MAX_RANGES 16
-#define SZ_2M 0x200000ULL
-#define SZ_1G 0x40000000ULL
+#define MIB2 0x200000ULL
+#define GIB1 0x40000000ULL
 
 struct collected {
 	int n;
@@ -94,7 +94,7 @@ static void test_merge_contiguous_blocks(void **state)
 	struct fixture *f = *state;
 
 	/* 64 blocks of 2 MiB, contiguous in VA and PA, equal attributes. */
-	fake_map_range(&f->ft, f->root1, 0xffffff8000000000ULL, 0x40000000ULL, 64 * SZ_2M, 2,
+	fake_map_range(&f->ft, f->root1, 0xffffff8000000000ULL, 0x40000000ULL, 64 * MIB2, 2,
 		       &linear);
 	assert_int_equal(dump(f, 1), 1);
 	assert_int_equal(f->got.n, 1);
@@ -107,13 +107,13 @@ static void test_split_on_attributes(void **state)
 	struct pte_attrs ro = image;
 
 	ro.rdonly = true;
-	fake_map_range(&f->ft, f->root0, 0x40000000ULL, 0x40000000ULL, 4 * SZ_2M, 2, &image);
-	fake_map_range(&f->ft, f->root0, 0x40800000ULL, 0x40800000ULL, 2 * SZ_2M, 2, &ro);
-	fake_map_range(&f->ft, f->root0, 0x40c00000ULL, 0x40c00000ULL, 1 * SZ_2M, 2, &image);
+	fake_map_range(&f->ft, f->root0, 0x40000000ULL, 0x40000000ULL, 4 * MIB2, 2, &image);
+	fake_map_range(&f->ft, f->root0, 0x40800000ULL, 0x40800000ULL, 2 * MIB2, 2, &ro);
+	fake_map_range(&f->ft, f->root0, 0x40c00000ULL, 0x40c00000ULL, 1 * MIB2, 2, &image);
 	assert_int_equal(dump(f, 0), 3);
-	assert_range(&f->got, 0, 0x40000000ULL, 0x40000000ULL, 4 * SZ_2M, 2, &image);
-	assert_range(&f->got, 1, 0x40800000ULL, 0x40800000ULL, 2 * SZ_2M, 2, &ro);
-	assert_range(&f->got, 2, 0x40c00000ULL, 0x40c00000ULL, 1 * SZ_2M, 2, &image);
+	assert_range(&f->got, 0, 0x40000000ULL, 0x40000000ULL, 4 * MIB2, 2, &image);
+	assert_range(&f->got, 1, 0x40800000ULL, 0x40800000ULL, 2 * MIB2, 2, &ro);
+	assert_range(&f->got, 2, 0x40c00000ULL, 0x40c00000ULL, 1 * MIB2, 2, &image);
 }
 
 static void test_split_on_each_attribute(void **state)
@@ -126,24 +126,24 @@ static void test_split_on_each_attribute(void **state)
 	a[1].attrindx = 3; a[2].sh = 2; a[3].rdonly = true; a[4].user = true;
 	a[5].af = false; a[6].ng = true; a[7].pxn = true; a[8].uxn = true;
 	for (int i = 0; i < 9; i++)
-		fake_map(&f->ft, f->root0, i * SZ_2M, i * SZ_2M, 2, &a[i]);
+		fake_map(&f->ft, f->root0, i * MIB2, i * MIB2, 2, &a[i]);
 	assert_int_equal(dump(f, 0), 9);
 	for (int i = 0; i < 9; i++)
-		assert_range(&f->got, i, i * SZ_2M, i * SZ_2M, SZ_2M, 2, &a[i]);
+		assert_range(&f->got, i, i * MIB2, i * MIB2, MIB2, 2, &a[i]);
 }
 
 static void test_split_on_pa_discontinuity(void **state)
 {
 	struct fixture *f = *state;
 
-	fake_map_range(&f->ft, f->root0, 0x40000000ULL, 0x40000000ULL, 4 * SZ_2M, 2, &image);
+	fake_map_range(&f->ft, f->root0, 0x40000000ULL, 0x40000000ULL, 4 * MIB2, 2, &image);
 	/* VA goes on, PA jumps by 2 MiB; then PA goes backwards. */
-	fake_map_range(&f->ft, f->root0, 0x40800000ULL, 0x40a00000ULL, 2 * SZ_2M, 2, &image);
+	fake_map_range(&f->ft, f->root0, 0x40800000ULL, 0x40a00000ULL, 2 * MIB2, 2, &image);
 	fake_map(&f->ft, f->root0, 0x40c00000ULL, 0x00000000ULL, 2, &image);
 	assert_int_equal(dump(f, 0), 3);
-	assert_range(&f->got, 0, 0x40000000ULL, 0x40000000ULL, 4 * SZ_2M, 2, &image);
-	assert_range(&f->got, 1, 0x40800000ULL, 0x40a00000ULL, 2 * SZ_2M, 2, &image);
-	assert_range(&f->got, 2, 0x40c00000ULL, 0x00000000ULL, SZ_2M, 2, &image);
+	assert_range(&f->got, 0, 0x40000000ULL, 0x40000000ULL, 4 * MIB2, 2, &image);
+	assert_range(&f->got, 1, 0x40800000ULL, 0x40a00000ULL, 2 * MIB2, 2, &image);
+	assert_range(&f->got, 2, 0x40c00000ULL, 0x00000000ULL, MIB2, 2, &image);
 }
 
 static void test_split_on_hole(void **state)
@@ -151,11 +151,11 @@ static void test_split_on_hole(void **state)
 	struct fixture *f = *state;
 
 	/* PA as if nothing were missing: only the hole separates the ranges. */
-	fake_map_range(&f->ft, f->root0, 0x40000000ULL, 0x40000000ULL, 8 * SZ_2M, 2, &image);
+	fake_map_range(&f->ft, f->root0, 0x40000000ULL, 0x40000000ULL, 8 * MIB2, 2, &image);
 	*fake_entry(&f->ft, f->root0, 0x40400000ULL, 2) = 0;
 	assert_int_equal(dump(f, 0), 2);
-	assert_range(&f->got, 0, 0x40000000ULL, 0x40000000ULL, 2 * SZ_2M, 2, &image);
-	assert_range(&f->got, 1, 0x40600000ULL, 0x40600000ULL, 5 * SZ_2M, 2, &image);
+	assert_range(&f->got, 0, 0x40000000ULL, 0x40000000ULL, 2 * MIB2, 2, &image);
+	assert_range(&f->got, 1, 0x40600000ULL, 0x40600000ULL, 5 * MIB2, 2, &image);
 }
 
 static void test_split_on_level(void **state)
@@ -163,13 +163,13 @@ static void test_split_on_level(void **state)
 	struct fixture *f = *state;
 
 	/* Two 2 MiB blocks, then the next 2 MiB as 512 pages, contiguous. */
-	fake_map_range(&f->ft, f->root0, 0x40000000ULL, 0x40000000ULL, 2 * SZ_2M, 2, &image);
-	fake_map_range(&f->ft, f->root0, 0x40400000ULL, 0x40400000ULL, SZ_2M, 3, &image);
+	fake_map_range(&f->ft, f->root0, 0x40000000ULL, 0x40000000ULL, 2 * MIB2, 2, &image);
+	fake_map_range(&f->ft, f->root0, 0x40400000ULL, 0x40400000ULL, MIB2, 3, &image);
 	fake_map(&f->ft, f->root0, 0x40600000ULL, 0x40600000ULL, 2, &image);
 	assert_int_equal(dump(f, 0), 3);
-	assert_range(&f->got, 0, 0x40000000ULL, 0x40000000ULL, 2 * SZ_2M, 2, &image);
-	assert_range(&f->got, 1, 0x40400000ULL, 0x40400000ULL, SZ_2M, 3, &image);
-	assert_range(&f->got, 2, 0x40600000ULL, 0x40600000ULL, SZ_2M, 2, &image);
+	assert_range(&f->got, 0, 0x40000000ULL, 0x40000000ULL, 2 * MIB2, 2, &image);
+	assert_range(&f->got, 1, 0x40400000ULL, 0x40400000ULL, MIB2, 3, &image);
+	assert_range(&f->got, 2, 0x40600000ULL, 0x40600000ULL, MIB2, 2, &image);
 }
 
 static void test_pages_with_holes(void **state)
@@ -188,23 +188,23 @@ static void test_merge_across_level2_tables(void **state)
 	struct fixture *f = *state;
 
 	/* 2 GiB of 2 MiB blocks under two level-2 tables: one range. */
-	fake_map_range(&f->ft, f->root0, 0x0ULL, 0x100000000ULL, 2 * SZ_1G, 2, &image);
+	fake_map_range(&f->ft, f->root0, 0x0ULL, 0x100000000ULL, 2 * GIB1, 2, &image);
 	assert_int_equal(dump(f, 0), 1);
-	assert_range(&f->got, 0, 0x0ULL, 0x100000000ULL, 2 * SZ_1G, 2, &image);
+	assert_range(&f->got, 0, 0x0ULL, 0x100000000ULL, 2 * GIB1, 2, &image);
 }
 
 static void test_level1_blocks(void **state)
 {
 	struct fixture *f = *state;
 
-	fake_map(&f->ft, f->root0, 1 * SZ_1G, 0x40000000ULL, 1, &image);
-	fake_map(&f->ft, f->root0, 2 * SZ_1G, 0x80000000ULL, 1, &image);
-	fake_map(&f->ft, f->root0, 3 * SZ_1G, 0x40000000ULL, 1, &image);   /* alias */
-	fake_map(&f->ft, f->root0, 511 * SZ_1G, 0x0ULL, 1, &device);
+	fake_map(&f->ft, f->root0, 1 * GIB1, 0x40000000ULL, 1, &image);
+	fake_map(&f->ft, f->root0, 2 * GIB1, 0x80000000ULL, 1, &image);
+	fake_map(&f->ft, f->root0, 3 * GIB1, 0x40000000ULL, 1, &image);   /* alias */
+	fake_map(&f->ft, f->root0, 511 * GIB1, 0x0ULL, 1, &device);
 	assert_int_equal(dump(f, 0), 3);
-	assert_range(&f->got, 0, 1 * SZ_1G, 0x40000000ULL, 2 * SZ_1G, 1, &image);
-	assert_range(&f->got, 1, 3 * SZ_1G, 0x40000000ULL, SZ_1G, 1, &image);
-	assert_range(&f->got, 2, 511 * SZ_1G, 0x0ULL, SZ_1G, 1, &device);
+	assert_range(&f->got, 0, 1 * GIB1, 0x40000000ULL, 2 * GIB1, 1, &image);
+	assert_range(&f->got, 1, 3 * GIB1, 0x40000000ULL, GIB1, 1, &image);
+	assert_range(&f->got, 2, 511 * GIB1, 0x0ULL, GIB1, 1, &device);
 }
 
 static void test_ttbr1_base_and_order(void **state)
@@ -217,11 +217,11 @@ static void test_ttbr1_base_and_order(void **state)
 	/* The same entries in TTBR0's tables must not show in TTBR1's dump. */
 	fake_map(&f->ft, f->root0, 0x0ULL, 0x40000000ULL, 2, &linear);
 	assert_int_equal(dump(f, 1), 3);
-	assert_range(&f->got, 0, 0xffffff8000000000ULL, 0x40000000ULL, SZ_2M, 2, &linear);
-	assert_range(&f->got, 1, 0xffffffc000000000ULL, 0x40200000ULL, SZ_2M, 2, &image);
-	assert_range(&f->got, 2, 0xffffffffc0000000ULL, 0x09000000ULL, SZ_2M, 2, &device);
+	assert_range(&f->got, 0, 0xffffff8000000000ULL, 0x40000000ULL, MIB2, 2, &linear);
+	assert_range(&f->got, 1, 0xffffffc000000000ULL, 0x40200000ULL, MIB2, 2, &image);
+	assert_range(&f->got, 2, 0xffffffffc0000000ULL, 0x09000000ULL, MIB2, 2, &device);
 	assert_int_equal(dump(f, 0), 1);
-	assert_range(&f->got, 0, 0x0ULL, 0x40000000ULL, SZ_2M, 2, &linear);
+	assert_range(&f->got, 0, 0x0ULL, 0x40000000ULL, MIB2, 2, &linear);
 }
 
 static void test_virt_early_map(void **state)
@@ -242,11 +242,11 @@ static void test_virt_early_map(void **state)
 	n1 = pt_dump(&ctx, 1, collect, &f->got);
 	fake_free(&ft);
 	assert_int_equal(n0, 1);
-	assert_range(&got0, 0, 0x40200000ULL, 0x40200000ULL, SZ_2M, 2, &image);
+	assert_range(&got0, 0, 0x40200000ULL, 0x40200000ULL, MIB2, 2, &image);
 	assert_int_equal(n1, 3);
 	assert_range(&f->got, 0, 0xffffff8000000000ULL, 0x40000000ULL, 0x8000000ULL, 2, &linear);
-	assert_range(&f->got, 1, 0xffffffc000000000ULL, 0x40200000ULL, SZ_2M, 2, &image);
-	assert_range(&f->got, 2, 0xffffffffc0000000ULL, 0x09000000ULL, SZ_2M, 2, &device);
+	assert_range(&f->got, 1, 0xffffffc000000000ULL, 0x40200000ULL, MIB2, 2, &image);
+	assert_range(&f->got, 2, 0xffffffffc0000000ULL, 0x09000000ULL, MIB2, 2, &device);
 }
 
 static void test_unreadable(void **state)
@@ -301,7 +301,7 @@ static void test_range_format(void **state)
 	assert_string_equal(pt_range_format(&r, buf, sizeof(buf)),
 			    "0xffffff8000000000-0xffffff8008000000 pa 0x0040000000   128M L2 "
 			    "RW NX SHD AF UXN MEM/NORMAL");
-	r = (struct pt_range){ 0xffffffffc0000000ULL, 0x09000000ULL, SZ_2M, 2, device };
+	r = (struct pt_range){ 0xffffffffc0000000ULL, 0x09000000ULL, MIB2, 2, device };
 	assert_string_equal(pt_range_format(&r, buf, sizeof(buf)),
 			    "0xffffffffc0000000-0xffffffffc0200000 pa 0x0009000000     2M L2 "
 			    "RW NX NSH AF UXN DEVICE/nGnRnE");

@@ -1,0 +1,143 @@
+#!/bin/bash
+# tests/gdb/run.sh - gdb-multiarch against QEMU's gdbstub, in batch mode.
+#
+# Owns: the gdb test cases (which QEMU, which gdb script), their processes
+# (a free port per QEMU, `timeout` on every process, QEMU killed at the end)
+# and the one closing line "gdb: N passed, M failed" (non-zero exit on any
+# failure). The checks themselves are in tests/gdb/t_*.py, run inside gdb:
+#   t_breakpoints.py  hbreak before/after the MMU switch (stub-symbols)
+#   t_report.py       pt-walk / mmu-regs / pt-dump vs the stub's own report
+#   t_uboot.py        pt-walk / pt-dump on Debian's U-Boot (EL1 and EL2)
+# Expects built images (make); board facts come from the Makefile's exports
+# (BOARD_QEMU_MACHINE, BOARD_QEMU_EL2/EL3, BOARD_LOAD_PA), with virt defaults.
+# Logs: build/test-logs/gdb/CASE.{gdb,serial,qemu}.
+set -u
+cd "$(dirname "$0")/../.." || exit 1
+
+build=${BUILD_DIR:-build/${BOARD:-virt}}
+machine=${BOARD_QEMU_MACHINE:-virt}
+load=${BOARD_LOAD_PA:-0x40200000}
+el2=${BOARD_QEMU_EL2-,virtualization=on}
+el3=${BOARD_QEMU_EL3-,secure=on,virtualization=on}
+uboot=${BOARD_UBOOT_BIN:-/usr/lib/u-boot/qemu_arm64/u-boot.bin}
+gdb=${GDB:-gdb-multiarch}
+qemu=${QEMU:-qemu-system-aarch64}
+limit=${GDB_TEST_TIMEOUT:-40}
+logdir=build/test-logs/gdb
+mkdir -p "$logdir"
+passed=0 failed=0
+pids=()
+
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; }
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# Is anything listening on 127.0.0.1:$1 (TCP, state 0A)?
+listening() {
+	local hex
+	hex=$(printf ':%04X' "$1")
+	grep -q "^ *[0-9]*: 0100007F$hex 00000000:0000 0A" /proc/net/tcp 2>/dev/null
+}
+
+# run_case NAME SCRIPT WAIT_FOR ENV... -- QEMU_ARGS...
+#   WAIT_FOR: '-' (QEMU starts paused with -S) or a string to wait for in
+#   the serial log before gdb attaches. ENV: VAR=value for the gdb script.
+run_case() {
+	local name=$1 script=$2 wait_for=$3; shift 3
+	local envs=() port qpid ok i rc
+	while [ $# -gt 0 ] && [ "$1" != -- ]; do envs+=("$1"); shift; done
+	shift
+	local serial=$logdir/$name.serial out=$logdir/$name.gdb qlog=$logdir/$name.qemu
+	local paused=()
+	[ "$wait_for" = - ] && paused=(-S)
+	local start=$SECONDS
+	for attempt in 1 2 3; do    # the port may be taken between pick and bind
+		port=$(python3 scripts/gdb/free-port.py) || { echo "FAIL $name: no free port"; failed=$((failed + 1)); return; }
+		: > "$serial"
+		timeout "$limit" "$qemu" -M "$machine${MACHINE_PROPS:-}" "$@" -nographic -nodefaults \
+			-serial "file:$serial" -no-reboot "${paused[@]}" -gdb "tcp:127.0.0.1:$port" \
+			</dev/null >"$qlog" 2>&1 &
+		qpid=$!
+		pids+=("$qpid")
+		ok=
+		for i in $(seq 100); do
+			if listening "$port"; then ok=1; break; fi
+			kill -0 "$qpid" 2>/dev/null || break
+			sleep 0.05
+		done
+		[ -n "$ok" ] && break
+		kill "$qpid" 2>/dev/null; wait "$qpid" 2>/dev/null
+	done
+	if [ -z "$ok" ]; then
+		echo "FAIL $name: QEMU did not open its gdbstub ($(head -c 300 "$qlog"))"
+		failed=$((failed + 1)); return
+	fi
+	if [ "$wait_for" != - ]; then
+		ok=
+		for i in $(seq 200); do
+			grep -qF "$wait_for" "$serial" && { ok=1; break; }
+			kill -0 "$qpid" 2>/dev/null || break
+			sleep 0.1
+		done
+		if [ -z "$ok" ]; then
+			echo "FAIL $name: '$wait_for' never appeared on the console (log: $serial)"
+			failed=$((failed + 1)); kill "$qpid" 2>/dev/null; wait "$qpid" 2>/dev/null; return
+		fi
+	fi
+	env GDBT_CASE="$name" GDBT_PORT="$port" GDBT_SERIAL="$serial" GDBT_ELF="$build/stub.elf" \
+		GDBT_LOAD="$load" "${envs[@]}" \
+		timeout "$limit" "$gdb" -q -nx -batch -x "tests/gdb/$script" </dev/null >"$out" 2>&1
+	rc=$?
+	kill "$qpid" 2>/dev/null; wait "$qpid" 2>/dev/null
+	local p f
+	p=$(grep -c "^PASS $name: " "$out")
+	f=$(grep -c "^FAIL $name: " "$out")
+	grep "^FAIL $name: " "$out"
+	if ! grep -q "^DONE $name: " "$out"; then
+		[ $rc -eq 124 ] && echo "FAIL $name: gdb timed out after ${limit}s (log: $out)" \
+			|| echo "FAIL $name: gdb script did not finish, status $rc (log: $out)"
+		f=$((f + 1))
+	fi
+	[ "$f" -gt 0 ] && echo "     log: $out"
+	echo "case $name: $p passed, $f failed ($((SECONDS - start))s)"
+	passed=$((passed + p)); failed=$((failed + f))
+}
+
+for f in "$build/stub.elf" "$build/Image"; do
+	[ -f "$f" ] || { echo "FAIL: $f missing (run make first)"; echo "gdb: 0 passed, 1 failed"; exit 1; }
+done
+command -v "$gdb" >/dev/null || { echo "FAIL: $gdb not installed"; echo "gdb: 0 passed, 1 failed"; exit 1; }
+
+ram=$((load & ~0x3fffffff))
+reloc=$(printf '0x%x' $((ram + 0x8000000)))   # 128 MiB into RAM, 2 MiB aligned
+
+# Breakpoints across the MMU switch: the Image as `make run` boots it, and
+# loaded elsewhere (QEMU's generic loader) with stub-symbols at that address.
+run_case bp-image-el1 t_breakpoints.py - -- \
+	-cpu cortex-a53 -m 128M -semihosting -kernel "$build/Image"
+MACHINE_PROPS=$el2 run_case bp-image-el2 t_breakpoints.py - GDBT_EL=2 -- \
+	-cpu cortex-a72 -m 1G -semihosting -kernel "$build/Image"
+run_case bp-reloc-el1 t_breakpoints.py - GDBT_LOAD="$reloc" -- \
+	-cpu cortex-a57 -m 1G -semihosting -device "loader,file=$build/Image,addr=$reloc,cpu-num=0"
+
+# gdb's pt-walk / mmu-regs / pt-dump against the stub's report.
+run_case report-image-a53-128M-el1 t_report.py - -- \
+	-cpu cortex-a53 -m 128M -semihosting -kernel "$build/Image"
+MACHINE_PROPS=$el2 run_case report-elf-max-4G-el2 t_report.py - -- \
+	-cpu max -m 4G -semihosting -kernel "$build/stub.elf"
+MACHINE_PROPS=$el3 run_case report-reloc-a72-2G-el3 t_report.py - GDBT_LOAD="$reloc" -- \
+	-cpu cortex-a72 -m 2G -semihosting -device "loader,file=$build/Image,addr=$reloc,cpu-num=0"
+
+# Not only the stub: U-Boot's own tables, at EL1 and at EL2.
+if [ -f "$uboot" ]; then
+	run_case uboot-el1 t_uboot.py "autoboot" GDBT_EL=1 -- \
+		-cpu cortex-a57 -m 1G -bios "$uboot"
+	MACHINE_PROPS=$el2 run_case uboot-el2 t_uboot.py "autoboot" GDBT_EL=2 -- \
+		-cpu cortex-a57 -m 1G -bios "$uboot"
+else
+	echo "FAIL uboot: $uboot missing (Debian package u-boot-qemu)"
+	failed=$((failed + 1))
+fi
+
+echo "gdb: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

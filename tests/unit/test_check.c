@@ -1,0 +1,576 @@
+/*
+ * test_check.c - host unit tests of mmu/check.c.
+ *
+ * Owns: par_sh_acceptable; check_probe's verdict and "why" text for every
+ * kind of disagreement, with the hardware played by a fake AT S1E1R/W that
+ * translates its own copy of the tables (tables_fake.c's reference walk) and
+ * can be told to misbehave for one VA, while the software walk reads a
+ * second copy that a test may corrupt; check_all's lines (through the print
+ * callback), its summary line "mmu: N passed, M failed" and return value.
+ */
+#include "unit.h"
+#include "check.h"
+#include "tables_fake.h"
+
+/* ---- the fake hardware --------------------------------------------------- */
+
+enum hw_mode {
+	HW_HONEST,        /* translate the hardware copy of the tables */
+	HW_PA_OFFSET,     /* bad_va: PA + value */
+	HW_READ_FAULT,    /* bad_va: both ATs fault with FST value */
+	HW_ATTR,          /* bad_va: PAR.ATTR = value */
+	HW_SH,            /* bad_va: PAR.SH = value */
+	HW_WRITE_FAULT,   /* bad_va: AT S1E1W faults (permission, level 2) */
+};
+
+struct fake_hw {
+	const struct fake_tables *ft;
+	uint64_t ttbr0_pa, ttbr1_pa, mair;
+	bool sh_outer_for_device;   /* Arm ARM: Device/NC report SH 0b10 */
+	enum hw_mode mode;
+	uint64_t bad_va, value;
+	unsigned reads, writes;
+};
+
+static void fake_at(uint64_t va, bool write, struct hw_translation *out, void *cookie)
+{
+	struct fake_hw *hw = cookie;
+	uint64_t pa = 0, leaf = 0;
+	int level = 0;
+	enum fake_xlate x = fake_translate(hw->ft, hw->ttbr0_pa, hw->ttbr1_pa, va, &pa, &leaf,
+					   &level);
+
+	*out = (struct hw_translation){ 0 };
+	write ? hw->writes++ : hw->reads++;
+	if (x == FAKE_XLATE_MAPPED) {
+		uint8_t attr = (uint8_t)(hw->mair >> (8 * ((leaf >> 2) & 7)));
+
+		out->ok = true;
+		out->pa = pa;
+		out->mair_attr = attr;
+		out->sh = (uint8_t)((leaf >> 8) & 3);
+		if (hw->sh_outer_for_device && ((attr & 0xf0) == 0 || attr == 0x44))
+			out->sh = 2;
+		if (write && (leaf & (1ULL << 7))) {
+			*out = (struct hw_translation){ .fst = (uint8_t)(0x0c | level) };
+		}
+	} else {
+		out->fst = (uint8_t)((x == FAKE_XLATE_FAULT ? 0x04 : 0x14) | level);
+	}
+	if (va != hw->bad_va)
+		return;
+	switch (hw->mode) {
+	case HW_HONEST:
+		break;
+	case HW_PA_OFFSET:
+		out->pa += hw->value;
+		break;
+	case HW_READ_FAULT:
+		*out = (struct hw_translation){ .fst = (uint8_t)hw->value };
+		break;
+	case HW_ATTR:
+		out->mair_attr = (uint8_t)hw->value;
+		break;
+	case HW_SH:
+		out->sh = (uint8_t)hw->value;
+		break;
+	case HW_WRITE_FAULT:
+		if (write)
+			*out = (struct hw_translation){ .fst = 0x0e };
+		break;
+	}
+}
+
+/* ---- the print callback -------------------------------------------------- */
+
+#define MAX_LINES 128
+static char lines[MAX_LINES][256];
+static int nlines;
+
+static void capture(const char *line)
+{
+	assert_true(nlines < MAX_LINES);
+	assert_true(strlen(line) < sizeof(lines[0]));
+	strcpy(lines[nlines++], line);
+}
+
+/* ---- fixture: the virt early map, in a hardware and a software copy ------ */
+
+static const struct image_symbols syms = {
+	.text = 0xffffffc000000000ULL, .etext = 0xffffffc000008000ULL,
+	.srodata = 0xffffffc000008000ULL, .erodata = 0xffffffc00000a000ULL,
+	.sdata = 0xffffffc00000a000ULL, .edata = 0xffffffc00000b000ULL,
+	.bss_start = 0xffffffc00000b000ULL, .bss_end = 0xffffffc00000c000ULL,
+	.stack_bottom = 0xffffffc00000c000ULL, .stack_top = 0xffffffc000010000ULL,
+	.idmap_pg_dir = 0xffffffc000010000ULL, .init_pg_dir = 0xffffffc000012000ULL,
+	.init_pg_end = 0xffffffc00001e000ULL, .entry = 0xffffffc000000040ULL,
+};
+
+#define VA_TEXT         0xffffffc000000000ULL
+#define VA_LINEAR_LAST  0xffffff8007fff000ULL
+#define VA_AFTER_LINEAR 0xffffff8008000000ULL
+#define VA_UART         0xffffffffc0000000ULL
+
+struct fixture {
+	struct boot_layout layout;
+	struct fake_tables hw_ft, sw_ft;
+	uint64_t ttbr0_pa, ttbr1_pa;
+	struct walk_ctx sw;
+	struct fake_hw hw;
+	struct check_env env;
+	struct probe probes[MAX_PROBES];
+	int nprobes;
+};
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+
+	if (!f)
+		return -1;
+	f->layout = fake_virt_layout();
+	fake_init(&f->hw_ft);
+	fake_build_early_map(&f->hw_ft, &f->layout, &f->ttbr0_pa, &f->ttbr1_pa);
+	fake_clone(&f->sw_ft, &f->hw_ft);
+	f->sw = fake_ctx(&f->sw_ft, f->ttbr0_pa, f->ttbr1_pa);
+	f->hw = (struct fake_hw){ .ft = &f->hw_ft, .ttbr0_pa = f->ttbr0_pa,
+				  .ttbr1_pa = f->ttbr1_pa, .mair = MAIR_EL1_VALUE,
+				  .bad_va = ~0ULL };
+	f->env = (struct check_env){ .layout = &f->layout, .walk = &f->sw,
+				     .mair = MAIR_EL1_VALUE, .at = fake_at,
+				     .at_cookie = &f->hw, .print = capture };
+	f->nprobes = memmap_probes(&f->layout, &syms, f->probes);
+	nlines = 0;
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	fake_free(&f->hw_ft);
+	fake_free(&f->sw_ft);
+	free(f);
+	return 0;
+}
+
+static struct probe_result check_va(struct fixture *f, uint64_t va)
+{
+	struct probe p = { .name = "probe", .va = va };
+	struct probe_result r;
+
+	memset(&r, 0x5a, sizeof(r));
+	check_probe(&f->env, &p, &r);
+	assert_string_equal(r.probe.name, "probe");
+	assert_int_equal(r.probe.va, va);
+	return r;
+}
+
+static void assert_fails(const struct probe_result *r, const char *why)
+{
+	if (r->pass)
+		fail_msg("passed, expected failure \"%s\"", why);
+	assert_string_equal(r->why, why);
+}
+
+static void assert_passes(const struct probe_result *r)
+{
+	if (!r->pass)
+		fail_msg("failed: %s", r->why);
+}
+
+/* ---- par_sh_acceptable ---------------------------------------------------- */
+
+static void test_sh_acceptable(void **state)
+{
+	const struct pte_attrs normal = { .attrindx = 4, .sh = 3, .af = true };
+	const struct pte_attrs normal_osh = { .attrindx = 4, .sh = 2, .af = true };
+	const struct pte_attrs dev = { .attrindx = 0, .sh = 0, .af = true };
+	const struct pte_attrs dev_nGnRE = { .attrindx = 1, .sh = 0, .af = true };
+	const struct pte_attrs nc = { .attrindx = 3, .sh = 3, .af = true };
+
+	(void)state;
+	/* Normal cacheable: only the descriptor's SH. */
+	assert_true(par_sh_acceptable(&normal, MAIR_EL1_VALUE, 3));
+	assert_false(par_sh_acceptable(&normal, MAIR_EL1_VALUE, 2));
+	assert_false(par_sh_acceptable(&normal, MAIR_EL1_VALUE, 0));
+	assert_true(par_sh_acceptable(&normal_osh, MAIR_EL1_VALUE, 2));
+	assert_false(par_sh_acceptable(&normal_osh, MAIR_EL1_VALUE, 3));
+	/* Device: 0b10 (Arm ARM) or the descriptor's value (QEMU). */
+	assert_true(par_sh_acceptable(&dev, MAIR_EL1_VALUE, 2));
+	assert_true(par_sh_acceptable(&dev, MAIR_EL1_VALUE, 0));
+	assert_false(par_sh_acceptable(&dev, MAIR_EL1_VALUE, 3));
+	assert_true(par_sh_acceptable(&dev_nGnRE, MAIR_EL1_VALUE, 2));
+	assert_false(par_sh_acceptable(&dev_nGnRE, MAIR_EL1_VALUE, 1));
+	/* Normal non-cacheable (0x44): like Device. */
+	assert_true(par_sh_acceptable(&nc, MAIR_EL1_VALUE, 2));
+	assert_true(par_sh_acceptable(&nc, MAIR_EL1_VALUE, 3));
+	assert_false(par_sh_acceptable(&nc, MAIR_EL1_VALUE, 0));
+	/* The MAIR in force decides what AttrIndx means. */
+	assert_true(par_sh_acceptable(&normal, 0x0000000000000000ULL, 2));    /* idx 4 Device */
+	assert_false(par_sh_acceptable(&dev, 0x00000000000000ffULL, 2));      /* idx 0 Normal */
+	assert_false(par_sh_acceptable(&normal, 0x000000bb00000000ULL, 2));   /* WT/WB mix */
+}
+
+/* ---- check_probe ---------------------------------------------------------- */
+
+static void test_all_probes_pass_when_consistent(void **state)
+{
+	struct fixture *f = *state;
+	int mapped = 0;
+
+	assert_int_equal(f->nprobes, 23);
+	for (int i = 0; i < f->nprobes; i++) {
+		struct probe_result r;
+
+		check_probe(&f->env, &f->probes[i], &r);
+		if (!r.pass)
+			fail_msg("probe %s: %s", f->probes[i].name, r.why);
+		assert_string_equal(r.why, "");
+		if (!r.exp.mapped)
+			assert_true(r.sw.status == WALK_INVALID_DESC ||
+				    r.sw.status == WALK_NOT_CANONICAL);
+		if (r.exp.mapped) {
+			assert_int_equal(r.sw.status, WALK_MAPPED);
+			mapped++;
+			assert_int_equal(r.hw_read.pa, r.exp.pa);
+			assert_int_equal(r.sw.pa, r.exp.pa);
+		}
+	}
+	assert_int_equal(mapped, 18);
+	assert_int_equal(f->hw.reads, 23);
+	assert_int_equal(f->hw.writes, 23);
+}
+
+static void test_device_sh_outer_passes(void **state)
+{
+	struct fixture *f = *state;
+	struct probe_result r;
+
+	f->hw.sh_outer_for_device = true;
+	r = check_va(f, VA_UART);
+	assert_passes(&r);
+	assert_int_equal(r.hw_read.sh, 2);
+	assert_string_equal(r.exp.region, "early-io");
+}
+
+static void test_results_recorded(void **state)
+{
+	struct fixture *f = *state;
+	struct probe_result r = check_va(f, VA_TEXT + 0x123);
+
+	assert_passes(&r);
+	assert_true(r.exp.mapped);
+	assert_string_equal(r.exp.region, "kimage");
+	assert_int_equal(r.exp.pa, 0x40200123ULL);
+	assert_true(r.hw_read.ok);
+	assert_true(r.hw_write.ok);
+	assert_int_equal(r.hw_read.pa, 0x40200123ULL);
+	assert_int_equal(r.hw_read.mair_attr, 0xff);
+	assert_int_equal(r.hw_read.sh, 3);
+	assert_int_equal(r.sw.status, WALK_MAPPED);
+	assert_int_equal(r.sw.pa, 0x40200123ULL);
+	assert_int_equal(r.sw.nsteps, 2);
+}
+
+static void test_hw_wrong_pa(void **state)
+{
+	struct fixture *f = *state;
+	struct probe_result r;
+
+	f->hw.mode = HW_PA_OFFSET;
+	f->hw.bad_va = VA_TEXT;
+	f->hw.value = 0x200000;
+	r = check_va(f, VA_TEXT);
+	assert_fails(&r, "hw: pa 0x40400000, expected 0x40200000");
+	/* Only that VA misbehaves. */
+	r = check_va(f, VA_TEXT + 0x1000);
+	assert_passes(&r);
+}
+
+static void test_hw_read_fault_on_mapped(void **state)
+{
+	struct fixture *f = *state;
+	struct probe_result r;
+
+	f->hw.mode = HW_READ_FAULT;
+	f->hw.bad_va = VA_LINEAR_LAST;
+	f->hw.value = 0x06;
+	r = check_va(f, VA_LINEAR_LAST);
+	assert_fails(&r, "hw: AT S1E1R faulted (FST 0x06), expected pa 0x47fff000");
+}
+
+static void test_hw_wrong_attr(void **state)
+{
+	struct fixture *f = *state;
+	struct probe_result r;
+
+	f->hw.mode = HW_ATTR;
+	f->hw.bad_va = VA_TEXT;
+	f->hw.value = 0x44;
+	r = check_va(f, VA_TEXT);
+	assert_fails(&r, "hw: attr 0x44, expected 0xff");
+	f->hw.bad_va = VA_UART;
+	f->hw.value = 0x04;
+	r = check_va(f, VA_UART);
+	assert_fails(&r, "hw: attr 0x04, expected 0x00");
+}
+
+static void test_hw_wrong_sh(void **state)
+{
+	struct fixture *f = *state;
+	struct probe_result r;
+
+	f->hw.mode = HW_SH;
+	f->hw.bad_va = VA_TEXT;
+	f->hw.value = 0;
+	r = check_va(f, VA_TEXT);
+	assert_fails(&r, "hw: SH 0, expected 3");
+	f->hw.value = 2;          /* outer is not acceptable for Normal WB */
+	r = check_va(f, VA_TEXT);
+	assert_fails(&r, "hw: SH 2, expected 3");
+	f->hw.bad_va = VA_UART;
+	f->hw.value = 3;
+	r = check_va(f, VA_UART);
+	assert_fails(&r, "hw: SH 3, expected 0");
+}
+
+static void test_hw_write_faults_on_rw(void **state)
+{
+	struct fixture *f = *state;
+	struct probe_result r;
+
+	f->hw.mode = HW_WRITE_FAULT;
+	f->hw.bad_va = VA_TEXT;
+	r = check_va(f, VA_TEXT);
+	assert_fails(&r, "hw: AT S1E1W fault, expected ok");
+	assert_true(r.hw_read.ok);
+	assert_false(r.hw_write.ok);
+}
+
+static void test_sw_wrong_pa(void **state)
+{
+	struct fixture *f = *state;
+	struct probe_result r;
+
+	/* What CONFIG_TEST_CORRUPT_DESC does on the target: that block's PA + 2 MiB,
+	 * in the tables the software walk reads; the "hardware" still says right. */
+	*fake_entry(&f->sw_ft, f->ttbr1_pa, VA_LINEAR_LAST, 2) += 0x200000;
+	r = check_va(f, VA_LINEAR_LAST);
+	assert_true(r.hw_read.ok);
+	assert_int_equal(r.hw_read.pa, 0x47fff000ULL);
+	assert_fails(&r, "sw: pa 0x481ff000, expected 0x47fff000");
+}
+
+static void test_sw_invalid_desc(void **state)
+{
+	struct fixture *f = *state;
+	struct probe_result r;
+
+	*fake_entry(&f->sw_ft, f->ttbr1_pa, VA_TEXT, 2) = 0;
+	r = check_va(f, VA_TEXT);
+	assert_fails(&r, "sw: no translation (status 2, level 2)");
+	*fake_entry(&f->sw_ft, f->ttbr1_pa, VA_UART, 1) = 0;
+	r = check_va(f, VA_UART);
+	assert_fails(&r, "sw: no translation (status 2, level 1)");
+}
+
+static void test_sw_unreadable(void **state)
+{
+	struct fixture *f = *state;
+	struct probe_result r;
+
+	*fake_entry(&f->sw_ft, f->ttbr1_pa, VA_TEXT, 1) = FAKE_UNKNOWN_PA | 3;
+	r = check_va(f, VA_TEXT);
+	assert_fails(&r, "sw: no translation (status 3, level 2)");
+}
+
+static void test_sw_wrong_attrs(void **state)
+{
+	struct fixture *f = *state;
+	struct probe_result r;
+
+	*fake_entry(&f->sw_ft, f->ttbr1_pa, VA_TEXT, 2) |= 1ULL << 53;   /* PXN */
+	r = check_va(f, VA_TEXT);
+	assert_fails(&r, "sw: attrs RW NX SHD AF MEM/NORMAL, expected RW x  SHD AF MEM/NORMAL");
+}
+
+static void test_unmapped_but_hw_translates(void **state)
+{
+	struct fixture *f = *state;
+	struct probe_result r;
+
+	fake_map(&f->hw_ft, f->ttbr1_pa, VA_AFTER_LINEAR, 0x48000000ULL, 2, &fake_linear_attrs);
+	r = check_va(f, VA_AFTER_LINEAR);
+	assert_false(r.exp.mapped);
+	assert_string_equal(r.exp.region, "unmapped");
+	assert_int_equal(r.sw.status, WALK_INVALID_DESC);
+	assert_fails(&r, "hw: translates to pa 0x48000000, expected a fault");
+}
+
+static void test_unmapped_hw_wrong_fault(void **state)
+{
+	struct fixture *f = *state;
+	struct probe_result r;
+
+	f->hw.mode = HW_READ_FAULT;
+	f->hw.bad_va = VA_AFTER_LINEAR;
+	f->hw.value = 0x0b;       /* access flag fault, level 3 */
+	r = check_va(f, VA_AFTER_LINEAR);
+	assert_fails(&r, "hw: FST 0x0b, expected a translation fault");
+	f->hw.value = 0x21;       /* alignment: not level-specific */
+	r = check_va(f, VA_AFTER_LINEAR);
+	assert_fails(&r, "hw: FST 0x21, expected a translation fault");
+	f->hw.value = 0x07;       /* translation fault, level 3: fine */
+	r = check_va(f, VA_AFTER_LINEAR);
+	assert_passes(&r);
+}
+
+static void test_unmapped_but_sw_translates(void **state)
+{
+	struct fixture *f = *state;
+	struct probe_result r;
+
+	fake_map(&f->sw_ft, f->ttbr1_pa, VA_AFTER_LINEAR, 0x48000000ULL, 2, &fake_linear_attrs);
+	r = check_va(f, VA_AFTER_LINEAR);
+	assert_false(r.hw_read.ok);
+	assert_fails(&r, "sw: translates to pa 0x48000000, expected none");
+}
+
+static void test_unmapped_sw_unreadable(void **state)
+{
+	struct fixture *f = *state;
+	struct probe_result r;
+
+	*fake_entry(&f->sw_ft, f->ttbr1_pa, VA_AFTER_LINEAR, 1) = FAKE_UNKNOWN_PA | 3;
+	r = check_va(f, VA_AFTER_LINEAR);
+	assert_fails(&r, "sw: table at level 2 unreadable");
+}
+
+static void test_non_canonical_passes(void **state)
+{
+	struct fixture *f = *state;
+	struct probe_result r = check_va(f, 0x0000800000000000ULL);
+
+	assert_passes(&r);
+	assert_false(r.exp.mapped);
+	assert_false(r.hw_read.ok);
+	assert_int_equal(r.hw_read.fst, 0x04);
+	assert_int_equal(r.sw.status, WALK_NOT_CANONICAL);
+}
+
+/* ---- check_all ------------------------------------------------------------ */
+
+static void test_check_all_consistent(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(check_all(&f->env, f->probes, f->nprobes), 0);
+	assert_int_equal(nlines, 2 * 23 + 1);
+	assert_string_equal(lines[nlines - 1], "mmu: 23 passed, 0 failed");
+	/* probes[0] is "text start"; the kimage level-2 table is page 3 of the pool. */
+	assert_string_equal(lines[0],
+			    "[ ok ] text start       va 0xffffffc000000000 -> pa 0x0040200000 "
+			    "kimage   RW x  SHD AF MEM/NORMAL");
+	assert_string_equal(lines[1],
+			    "       hw: pa 0x0040200000 attr 0xff SH 3 W ok | "
+			    "sw: L1[256]=0x0000000800006003 L2[0]=0x0000000040200711");
+	for (int i = 0; i < nlines - 1; i += 2) {
+		assert_memory_equal(lines[i], "[ ok ] ", 7);
+		assert_memory_equal(lines[i + 1], "       hw: ", 11);
+	}
+}
+
+static void test_check_all_lines_for_faults(void **state)
+{
+	struct fixture *f = *state;
+	const struct probe p[2] = {
+		{ .name = "after linear", .va = VA_AFTER_LINEAR },
+		{ .name = "non-canonical", .va = 0x0000800000000000ULL },
+	};
+
+	assert_int_equal(check_all(&f->env, p, 2), 0);
+	assert_int_equal(nlines, 5);
+	assert_string_equal(lines[0], "[ ok ] after linear     va 0xffffff8008000000 -> (must fault)");
+	/* The linear map's level-2 table is page 4 of the pool; entry 64 is empty. */
+	assert_string_equal(lines[1],
+			    "       hw: fault FST 0x06 (translation fault, L2) | "
+			    "sw: L1[0]=0x0000000800008003 L2[64]=0x0000000000000000 (invalid)");
+	assert_string_equal(lines[2], "[ ok ] non-canonical    va 0x0000800000000000 -> (must fault)");
+	assert_string_equal(lines[3],
+			    "       hw: fault FST 0x04 (translation fault, L0) | sw: not canonical");
+	assert_string_equal(lines[4], "mmu: 2 passed, 0 failed");
+}
+
+static void test_check_all_counts_failures(void **state)
+{
+	struct fixture *f = *state;
+	int fail_line = -1;
+
+	*fake_entry(&f->sw_ft, f->ttbr1_pa, VA_LINEAR_LAST, 2) += 0x200000;
+	assert_int_equal(check_all(&f->env, f->probes, f->nprobes), 1);
+	assert_int_equal(nlines, 2 * 23 + 1 + 1);
+	assert_string_equal(lines[nlines - 1], "mmu: 22 passed, 1 failed");
+	for (int i = 0; i < nlines; i++)
+		if (!strncmp(lines[i], "[FAIL]", 6))
+			fail_line = fail_line < 0 ? i : -2;
+	assert_true(fail_line >= 0);
+	assert_string_equal(lines[fail_line],
+			    "[FAIL] linear last      va 0xffffff8007fff000 -> pa 0x0047fff000 "
+			    "linear   RW NX SHD AF UXN MEM/NORMAL");
+	assert_memory_equal(lines[fail_line + 1], "       hw: pa 0x0047fff000 attr 0xff SH 3 W ok"
+			    " | sw: L1[0]=", 57);
+	assert_string_equal(lines[fail_line + 2],
+			    "       why: sw: pa 0x481ff000, expected 0x47fff000");
+
+	/* A second, hardware-side failure: two failed, and the return says so. */
+	nlines = 0;
+	f->hw.mode = HW_PA_OFFSET;
+	f->hw.bad_va = VA_UART;
+	f->hw.value = 0x1000;
+	assert_int_equal(check_all(&f->env, f->probes, f->nprobes), 2);
+	assert_string_equal(lines[nlines - 1], "mmu: 21 passed, 2 failed");
+}
+
+static void test_check_all_empty(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(check_all(&f->env, f->probes, 0), 0);
+	assert_int_equal(nlines, 1);
+	assert_string_equal(lines[0], "mmu: 0 passed, 0 failed");
+}
+
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_sh_acceptable),
+		T(test_all_probes_pass_when_consistent),
+		T(test_device_sh_outer_passes),
+		T(test_results_recorded),
+		T(test_hw_wrong_pa),
+		T(test_hw_read_fault_on_mapped),
+		T(test_hw_wrong_attr),
+		T(test_hw_wrong_sh),
+		T(test_hw_write_faults_on_rw),
+		T(test_sw_wrong_pa),
+		T(test_sw_invalid_desc),
+		T(test_sw_unreadable),
+		T(test_sw_wrong_attrs),
+		T(test_unmapped_but_hw_translates),
+		T(test_unmapped_hw_wrong_fault),
+		T(test_unmapped_but_sw_translates),
+		T(test_unmapped_sw_unreadable),
+		T(test_non_canonical_passes),
+		T(test_check_all_consistent),
+		T(test_check_all_lines_for_faults),
+		T(test_check_all_counts_failures),
+		T(test_check_all_empty),
+	};
+
+	unit_init();
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
