@@ -109,7 +109,7 @@ void early_init(uint64_t x0_at_entry, unsigned entry_el, uint64_t phys_text)
 		const void *fdt = (const void *)(uintptr_t)f->phys_dtb;
 
 		exit_set_psci_conduit(dtb_psci_conduit(fdt));
-		test_hooks_early(dtb_bootargs(fdt), f->phys_ram_bank + f->ram_bank_size);
+		test_hooks_early(fdt, f->phys_ram_bank + f->ram_bank_size);
 	}
 
 	/* The linear map uses 2 MiB blocks: whole blocks inside the bank. */

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include "bootargs.h"
 #include "console.h"
+#include "dtb.h"
 #include "memory.h"
 #include "sysreg.h"
 #include "testhooks.h"
@@ -21,8 +22,9 @@ static bool same(const char *a, const char *b)
 	return *a == *b;
 }
 
-void test_hooks_early(const char *bootargs, uint64_t phys_ram_end)
+void test_hooks_early(const void *fdt, uint64_t phys_ram_end)
 {
+	const char *bootargs = dtb_bootargs(fdt);
 	char mode[24];
 
 	if (!bootargs || !bootargs_get(bootargs, "stub.test", mode, sizeof(mode)))
@@ -75,9 +77,9 @@ void test_hooks_before_checks(const struct walk_ctx *walk, uint64_t virt_linear_
 		(void)*(volatile uint64_t *)(uintptr_t)virt_linear_end;
 }
 #else
-void test_hooks_early(const char *bootargs, uint64_t phys_ram_end)
+void test_hooks_early(const void *fdt, uint64_t phys_ram_end)
 {
-	(void)bootargs;
+	(void)fdt;
 	(void)phys_ram_end;
 }
 

@@ -14,8 +14,8 @@
 
 #include "walk.h"
 
-/* MMU off: read the mode from bootargs (may be NULL); act on fault-early. */
-void test_hooks_early(const char *bootargs, uint64_t phys_ram_end);
+/* MMU off: read the mode from the DTB's bootargs; act on fault-early. */
+void test_hooks_early(const void *fdt, uint64_t phys_ram_end);
 /* MMU on, before the checks: act on corrupt-desc and fault. */
 void test_hooks_before_checks(const struct walk_ctx *walk, uint64_t virt_linear_end,
 			      uint64_t (*phys_to_virt)(uint64_t pa));

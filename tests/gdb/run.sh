@@ -128,6 +128,16 @@ MACHINE_PROPS=$el2 run_case report-elf-max-4G-el2 t_report.py - -- \
 MACHINE_PROPS=$el3 run_case report-reloc-a72-2G-el3 t_report.py - GDBT_LOAD="$reloc" -- \
 	-cpu cortex-a72 -m 2G -semihosting -device "loader,file=$build/Image,addr=$reloc,cpu-num=0"
 
+# The test build (make CONFIG_TEST_HOOKS=1, as make test does) with one
+# block moved after the MMU is on: pt-walk follows the live tables.
+if [ -f "$build-test/Image" ]; then
+	run_case report-corrupt-desc t_report.py - GDBT_ELF="$build-test/stub.elf" \
+		GDBT_EXPECT_FAILED=1 -- -cpu cortex-a53 -m 1G -semihosting \
+		-kernel "$build-test/Image" -append stub.test=corrupt-desc
+else
+	echo "case report-corrupt-desc: skipped ($build-test not built: make CONFIG_TEST_HOOKS=1)"
+fi
+
 # Not only the stub: U-Boot's own tables, at EL1 and at EL2.
 if [ -f "$uboot" ]; then
 	run_case uboot-el1 t_uboot.py "autoboot" GDBT_EL=1 -- \
