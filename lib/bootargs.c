@@ -25,6 +25,8 @@ bool bootargs_get(const char *cmdline, const char *key, char *val, size_t len)
 			w++;
 			k++;
 		}
+		if (!*k && (*w == '\0' || is_space(*w)))
+			return true;                 /* a flag: empty value */
 		if (!*k && *w == '=') {
 			size_t n = 0;
 

@@ -10,9 +10,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* Copies the value of the first word "key=value" in cmdline (words are
- * separated by spaces or tabs) into val (always terminated, truncated to
- * len - 1). Returns false, with val empty, when key is absent. */
+/* Copies the value of the first word "key=value" or "key" (a flag: empty
+ * value) in cmdline (words are separated by spaces or tabs) into val
+ * (always terminated, truncated to len - 1). Returns false, with val empty,
+ * when key is absent. */
 bool bootargs_get(const char *cmdline, const char *key, char *val, size_t len);
 
 #endif /* BOOTARGS_H */

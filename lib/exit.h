@@ -14,6 +14,7 @@
 #define EXIT_UNSUPPORTED_CPU 3   /* e.g. no 4 KiB granule */
 #define EXIT_BAD_LOAD        4   /* load address or RAM the map cannot cover */
 #define EXIT_TABLES_FULL     5   /* the early table area is too small */
+#define EXIT_FINAL_MAP       6   /* the final map could not be built */
 
 /* Semihosting operations and the exit reason (Arm semihosting spec 2.0). */
 #define SEMIHOSTING_SYS_WRITE0        0x04

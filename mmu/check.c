@@ -85,7 +85,10 @@ void check_probe(const struct check_env *env, const struct probe *p, struct prob
 	memset(r, 0, sizeof(*r));
 	r->probe = *p;
 	r->pass = true;
-	memmap_expect(env->layout, p->va, &r->exp);
+	if (env->phase == MAP_FINAL)
+		memmap_expect_final(env->layout, env->syms, p->va, &r->exp);
+	else
+		memmap_expect(env->layout, p->va, &r->exp);
 	env->at(p->va, false, &r->hw_read, env->at_cookie);
 	env->at(p->va, true, &r->hw_write, env->at_cookie);
 	sw_walk(env->walk, p->va, &r->sw);
@@ -97,7 +100,7 @@ void check_probe(const struct check_env *env, const struct probe *p, struct prob
 
 static void print_result(const struct check_env *env, const struct probe_result *r)
 {
-	char line[256], attrs[64], steps[160], hw[64];
+	char line[320], attrs[64], steps[160], hw[96], fsc[64];
 
 	if (r->exp.mapped)
 		snprintf(line, sizeof(line), "[%s] %-16s va 0x%016llx -> pa 0x%010llx %-8s %s",
@@ -114,11 +117,12 @@ static void print_result(const struct check_env *env, const struct probe_result 
 			 (unsigned long long)r->hw_read.pa, r->hw_read.mair_attr, r->hw_read.sh,
 			 r->hw_write.ok ? "ok" : "fault");
 	else
-		snprintf(hw, sizeof(hw), "fault FST 0x%02x (%s, L%d)", r->hw_read.fst,
-			 fault_status_name(r->hw_read.fst), fault_status_level(r->hw_read.fst));
+		snprintf(hw, sizeof(hw), "fault FST 0x%02x (%s)", r->hw_read.fst,
+			 fault_status_format(r->hw_read.fst, fsc, sizeof(fsc)));
 	walk_format_steps(&r->sw, steps, sizeof(steps));
 	snprintf(line, sizeof(line), "       hw: %s | sw: %s%s", hw,
-		 r->sw.status == WALK_NOT_CANONICAL ? "not canonical" : steps,
+		 r->sw.status == WALK_NOT_CANONICAL ? "not canonical" :
+		 r->sw.status == WALK_DISABLED ? "TTBR0 walks disabled (EPD0)" : steps,
 		 r->sw.status == WALK_INVALID_DESC ? " (invalid)" : "");
 	env->print(line);
 	if (!r->pass) {
@@ -127,19 +131,34 @@ static void print_result(const struct check_env *env, const struct probe_result 
 	}
 }
 
-int check_all(const struct check_env *env, const struct probe *probes, int nprobes)
+void check_run(const struct check_env *env, const struct probe *probes, int nprobes,
+	       struct check_tally *tally)
 {
-	int failed = 0;
-	char line[64];
-
 	for (int i = 0; i < nprobes; i++) {
 		struct probe_result r;
 
 		check_probe(env, &probes[i], &r);
 		print_result(env, &r);
-		failed += !r.pass;
+		if (r.pass)
+			tally->passed++;
+		else
+			tally->failed++;
 	}
-	snprintf(line, sizeof(line), "mmu: %d passed, %d failed", nprobes - failed, failed);
+}
+
+void check_print_summary(const struct check_env *env, const struct check_tally *tally)
+{
+	char line[64];
+
+	snprintf(line, sizeof(line), "mmu: %d passed, %d failed", tally->passed, tally->failed);
 	env->print(line);
-	return failed;
+}
+
+int check_all(const struct check_env *env, const struct probe *probes, int nprobes)
+{
+	struct check_tally tally = { 0, 0 };
+
+	check_run(env, probes, nprobes, &tally);
+	check_print_summary(env, &tally);
+	return tally.failed;
 }

@@ -18,8 +18,12 @@
 /* Translate va for an EL1 read (write=false) or write, as AT S1E1R/W does. */
 typedef void (*hw_at_fn)(uint64_t va, bool write, struct hw_translation *out, void *cookie);
 
+enum map_phase { MAP_EARLY, MAP_FINAL };
+
 struct check_env {
+	enum map_phase phase;    /* which memory map the expectations come from */
 	const struct boot_layout *layout;
+	const struct image_symbols *syms;  /* MAP_FINAL only */
 	const struct walk_ctx *walk;
 	uint64_t mair;           /* MAIR_EL1 in force */
 	hw_at_fn at;
@@ -44,8 +48,17 @@ bool par_sh_acceptable(const struct pte_attrs *attrs, uint64_t mair, uint8_t sh)
 
 void check_probe(const struct check_env *env, const struct probe *p, struct probe_result *r);
 
-/* Runs every probe, prints two lines each and the summary line
- * "mmu: N passed, M failed". Returns M. */
+struct check_tally {
+	int passed, failed;
+};
+
+/* Runs every probe, prints two lines each (three for a failure), adds to
+ * the tally. */
+void check_run(const struct check_env *env, const struct probe *probes, int nprobes,
+	       struct check_tally *tally);
+/* "mmu: N passed, M failed". */
+void check_print_summary(const struct check_env *env, const struct check_tally *tally);
+/* check_run then the summary for one set of probes. Returns M. */
 int check_all(const struct check_env *env, const struct probe *probes, int nprobes);
 
 #endif /* CHECK_H */

@@ -65,6 +65,8 @@ int pt_dump(const struct walk_ctx *ctx, int ttbr, pt_range_fn emit, void *cookie
 	struct dump_state st = { .ctx = ctx, .emit = emit, .cookie = cookie };
 	uint64_t base = ttbr ? (uint64_t)VA_START : 0;
 
+	if (ttbr == 0 && ctx->ttbr0_disabled)
+		return 0;
 	if (visit(&st, ttbr ? ctx->ttbr1_pa : ctx->ttbr0_pa, 1, base) < 0)
 		return -1;
 	flush(&st);

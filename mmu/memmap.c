@@ -60,13 +60,11 @@ uint64_t memmap_phys_to_virt(const struct boot_layout *l, uint64_t pa)
 	return (uint64_t)PAGE_OFFSET + (pa - l->phys_ram_base);
 }
 
-void memmap_expect(const struct boot_layout *l, uint64_t va, struct expectation *out)
+static void expect_in(const struct mem_region *regions, int n, uint64_t va,
+		      struct expectation *out)
 {
-	struct mem_region regions[NR_REGIONS];
-
-	memmap_regions(l, regions);
 	*out = (struct expectation){ .mapped = false, .region = "unmapped" };
-	for (int i = 0; i < NR_REGIONS; i++) {
+	for (int i = 0; i < n; i++) {
 		const struct mem_region *r = &regions[i];
 
 		if (r->ttbr != va_ttbr(va) || r->size == 0)
@@ -79,6 +77,78 @@ void memmap_expect(const struct boot_layout *l, uint64_t va, struct expectation 
 			return;
 		}
 	}
+}
+
+void memmap_expect(const struct boot_layout *l, uint64_t va, struct expectation *out)
+{
+	struct mem_region regions[NR_REGIONS];
+
+	memmap_regions(l, regions);
+	expect_in(regions, NR_REGIONS, va, out);
+}
+
+/* Final-map attributes: each says what may be written and executed. */
+static const struct pte_attrs text_attrs = {      /* EL1 read + execute */
+	.attrindx = MT_NORMAL, .sh = 3, .af = true, .rdonly = true, .uxn = true,
+};
+static const struct pte_attrs el0_text_attrs = {  /* EL0 read + execute, EL1 read */
+	.attrindx = MT_NORMAL, .sh = 3, .af = true, .rdonly = true, .user = true, .pxn = true,
+};
+static const struct pte_attrs rodata_attrs = {
+	.attrindx = MT_NORMAL, .sh = 3, .af = true, .rdonly = true, .pxn = true, .uxn = true,
+};
+static const struct pte_attrs el0_data_attrs = {
+	.attrindx = MT_NORMAL, .sh = 3, .af = true, .user = true, .pxn = true, .uxn = true,
+};
+
+static void add_region(struct mem_region *out, int *n, const char *name, uint64_t virt,
+		       uint64_t phys, uint64_t size, const struct pte_attrs *attrs)
+{
+	if (size == 0 || *n >= MAX_FINAL_REGIONS)
+		return;
+	out[(*n)++] = (struct mem_region){ name, 1, virt, phys, size, *attrs };
+}
+
+int memmap_final_regions(const struct boot_layout *l, const struct image_symbols *s,
+			 struct mem_region out[MAX_FINAL_REGIONS])
+{
+	uint64_t kpa_off = l->phys_text - l->virt_text;       /* image VA -> PA */
+	uint64_t image_lin = (uint64_t)PAGE_OFFSET + (l->phys_text - l->phys_ram_base);
+	uint64_t ro_size = s->sdata - s->text;                 /* text + rodata */
+	uint64_t uart_page = l->phys_uart & ~(uint64_t)(PAGE_SIZE - 1);
+	int n = 0;
+
+	add_region(out, &n, "text", s->text, s->text + kpa_off, s->el0_text_start - s->text,
+		   &text_attrs);
+	add_region(out, &n, "el0-text", s->el0_text_start, s->el0_text_start + kpa_off,
+		   s->el0_text_end - s->el0_text_start, &el0_text_attrs);
+	add_region(out, &n, "rodata", s->srodata, s->srodata + kpa_off, s->sdata - s->srodata,
+		   &rodata_attrs);
+	add_region(out, &n, "data", s->sdata, s->sdata + kpa_off, s->stack_guard - s->sdata,
+		   &linear_attrs);
+	add_region(out, &n, "stack", s->stack_bottom, s->stack_bottom + kpa_off,
+		   s->stack_top - s->stack_bottom, &linear_attrs);
+	add_region(out, &n, "el0-stack", s->el0_stack_bottom, s->el0_stack_bottom + kpa_off,
+		   s->el0_stack_top - s->el0_stack_bottom, &el0_data_attrs);
+	/* The linear map, never executable; the image's text and rodata
+	 * read-only there too, so no alias of them is writable. */
+	add_region(out, &n, "linear", (uint64_t)PAGE_OFFSET, l->phys_ram_base,
+		   l->phys_text - l->phys_ram_base, &linear_attrs);
+	add_region(out, &n, "linear-ro", image_lin, l->phys_text, ro_size, &rodata_attrs);
+	add_region(out, &n, "linear", image_lin + ro_size, l->phys_text + ro_size,
+		   l->linear_size - (l->phys_text - l->phys_ram_base) - ro_size, &linear_attrs);
+	add_region(out, &n, "uart", memmap_virt_uart(l) & ~(uint64_t)(PAGE_SIZE - 1), uart_page,
+		   PAGE_SIZE, &device_attrs);
+	return n;
+}
+
+void memmap_expect_final(const struct boot_layout *l, const struct image_symbols *s,
+			 uint64_t va, struct expectation *out)
+{
+	struct mem_region regions[MAX_FINAL_REGIONS];
+	int n = memmap_final_regions(l, s, regions);
+
+	expect_in(regions, n, va, out);
 }
 
 static void add_probe(struct probe *p, int *n, const char *name, uint64_t va)
@@ -105,13 +175,20 @@ int memmap_probes(const struct boot_layout *l, const struct image_symbols *s,
 	add_probe(p, &n, "data end", s->edata - 1);
 	add_probe(p, &n, "bss start", s->bss_start);
 	add_probe(p, &n, "bss end", s->bss_end - 1);
+	add_probe(p, &n, "stack guard", s->stack_guard);
 	add_probe(p, &n, "stack bottom", s->stack_bottom);
 	add_probe(p, &n, "stack top", s->stack_top - 16);
 	add_probe(p, &n, "idmap_pg_dir", s->idmap_pg_dir);
 	add_probe(p, &n, "init_pg_dir", s->init_pg_dir);
 	add_probe(p, &n, "tables end", s->init_pg_end - 8);
+	add_probe(p, &n, "el0 text", s->el0_text_start);
+	add_probe(p, &n, "el0 stack", s->el0_stack_top - 16);
 	add_probe(p, &n, "idmap entry", l->phys_text + (s->entry - s->text));
 	add_probe(p, &n, "linear first", (uint64_t)PAGE_OFFSET);
+	add_probe(p, &n, "linear of text",
+		  (uint64_t)PAGE_OFFSET + (l->phys_text - l->phys_ram_base));
+	add_probe(p, &n, "linear of data",
+		  (uint64_t)PAGE_OFFSET + (l->phys_text - l->phys_ram_base) + (s->sdata - s->text));
 	add_probe(p, &n, "linear middle", (uint64_t)PAGE_OFFSET + linear_mid);
 	add_probe(p, &n, "linear last", (uint64_t)PAGE_OFFSET + l->linear_size - PAGE_SIZE);
 	add_probe(p, &n, "uart", memmap_virt_uart(l));

@@ -1,10 +1,12 @@
 /*
  * memmap.h - the memory map as it should be: what each VA must translate to.
  *
- * Owns: the expected regions of the early map, computed only from facts
- * (where the image was loaded, its link address and size, the RAM found in
- * the DTB, the console UART), never from the tables; and the probe list the
- * checks translate. Pure: host-testable.
+ * Owns: the regions of the early map and of the final map, computed only
+ * from facts (where the image was loaded, its link address and sections,
+ * the RAM found in the DTB, the console UART), never from the tables; what
+ * each VA must translate to under either; and the probe list the checks
+ * translate. The final map is built from these regions (start/main.c) and
+ * checked against them. Pure: host-testable.
  */
 #ifndef MEMMAP_H
 #define MEMMAP_H
@@ -51,12 +53,25 @@ struct expectation {
 
 void memmap_expect(const struct boot_layout *l, uint64_t va, struct expectation *out);
 
-/* Link-time symbols of the image, as virtual addresses. */
+/* Link-time symbols of the image, as virtual addresses (link.ld). */
 struct image_symbols {
 	uint64_t text, etext, srodata, erodata, sdata, edata;
 	uint64_t bss_start, bss_end, stack_bottom, stack_top;
 	uint64_t idmap_pg_dir, init_pg_dir, init_pg_end, entry;
+	uint64_t el0_text_start, el0_text_end;   /* the page EL0 may execute */
+	uint64_t stack_guard;                    /* unmapped page below the stack */
+	uint64_t el0_stack_bottom, el0_stack_top;
 };
+
+/* The final map (TTBR1 only; TTBR0 walks are disabled): W^X per section,
+ * a guard page below the stack, the linear map never executable and its
+ * alias of the image's text and rodata read-only, the UART page as
+ * Device-nGnRnE. Regions of size 0 are left out. Returns the count. */
+#define MAX_FINAL_REGIONS 12
+int memmap_final_regions(const struct boot_layout *l, const struct image_symbols *s,
+			 struct mem_region out[MAX_FINAL_REGIONS]);
+void memmap_expect_final(const struct boot_layout *l, const struct image_symbols *s,
+			 uint64_t va, struct expectation *out);
 
 struct probe {
 	char name[24];

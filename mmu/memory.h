@@ -40,6 +40,11 @@
 #define IDMAP_DIR_SIZE    (IDMAP_DIR_PAGES * PAGE_SIZE)
 #define INIT_DIR_SIZE     (INIT_DIR_PAGES * PAGE_SIZE)
 
+/* The final map's tables (mmu/xlat.c): its level-1 root is separate; the
+ * pool covers the splits of the final map (about 15 pages for 8 GiB of
+ * RAM) and the fault tests' runtime mappings, with room to spare. */
+#define FINAL_POOL_PAGES  32
+
 #define BOOT_STACK_SIZE   (4 * PAGE_SIZE)
 
 /* Compile-time checks of the layout (the preprocessor works in intmax_t). */

@@ -96,6 +96,17 @@ int fault_status_level(unsigned fsc)
 	}
 }
 
+char *fault_status_format(unsigned fsc, char *buf, size_t len)
+{
+	int level = fault_status_level(fsc);
+
+	if (level < 0)
+		snprintf(buf, len, "%s", fault_status_name(fsc));
+	else
+		snprintf(buf, len, "%s, L%d", fault_status_name(fsc), level);
+	return buf;
+}
+
 static const char *rgn_name(unsigned v)
 {
 	switch (v & 3) {

@@ -37,6 +37,8 @@ void par_decode(uint64_t par, uint64_t va, struct hw_translation *out);
  * level, where the code has one, comes from fault_status_level). */
 const char *fault_status_name(unsigned fsc);
 int fault_status_level(unsigned fsc);   /* 0..3, or -1 when not level-specific */
+/* "translation fault, L2" or "alignment fault". Returns buf. */
+char *fault_status_format(unsigned fsc, char *buf, size_t len);
 
 char *tcr_format(uint64_t tcr, char *buf, size_t len);
 char *sctlr_format(uint64_t sctlr, char *buf, size_t len);

@@ -51,6 +51,11 @@ void sw_walk(const struct walk_ctx *ctx, uint64_t va, struct walk_result *r)
 		r->fault_level = 0;
 		return;
 	}
+	if (r->ttbr == 0 && ctx->ttbr0_disabled) {
+		r->status = WALK_DISABLED;
+		r->fault_level = 0;
+		return;
+	}
 	table_pa = r->ttbr ? ctx->ttbr1_pa : ctx->ttbr0_pa;
 
 	for (int level = 1; level <= 3; level++) {

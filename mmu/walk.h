@@ -20,6 +20,7 @@
 typedef const uint64_t *(*table_reader_fn)(uint64_t table_pa, void *cookie);
 
 struct walk_ctx {
+	bool ttbr0_disabled;     /* TCR_EL1.EPD0: TTBR0 walks fault at level 0 */
 	uint64_t ttbr0_pa;       /* level-1 table of the lower VA range */
 	uint64_t ttbr1_pa;       /* level-1 table of the upper VA range */
 	table_reader_fn read_table;
@@ -38,6 +39,7 @@ enum walk_status {
 	WALK_NOT_CANONICAL,      /* VA in neither TTBR0's nor TTBR1's range */
 	WALK_INVALID_DESC,       /* translation fault at fault_level */
 	WALK_UNREADABLE_TABLE,   /* the reader could not reach a table */
+	WALK_DISABLED,           /* TTBR0 walks disabled (EPD0): fault at level 0 */
 };
 
 struct walk_result {

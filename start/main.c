@@ -12,9 +12,13 @@
 #include "boot.h"
 #include "check.h"
 #include "console.h"
+#include "dtb.h"
 #include "dump.h"
 #include "exit.h"
+#include "faults.h"
+#include "bootargs.h"
 #include "hw.h"
+#include "kernel_map.h"
 #include "memmap.h"
 #include "memory.h"
 #include "regs.h"
@@ -26,6 +30,8 @@ void libc_init(void);
 extern char _text[], _etext[], _srodata[], _erodata[], _sdata[], _edata[];
 extern char __bss_start[], __bss_end[], boot_stack_bottom[], boot_stack_top[];
 extern char idmap_pg_dir[], init_pg_dir[], init_pg_end[], primary_entry[], _end[];
+extern char __el0_text_start[], __el0_text_end[], boot_stack_guard[];
+extern char el0_stack_bottom[], el0_stack_top[];
 
 static struct boot_layout layout;
 
@@ -101,13 +107,55 @@ static void report_setup(void)
 	printf("TTBR1_EL1 0x%016llx (init_pg_dir)\n", (unsigned long long)read_sysreg(ttbr1_el1));
 }
 
-static void dump_tables(const struct walk_ctx *w)
+static void dump_tables(const struct walk_ctx *w, const char *which)
 {
 	for (int ttbr = 0; ttbr <= 1; ttbr++) {
-		printf("TTBR%d map (va range, pa, size, level, attributes):\n", ttbr);
-		if (pt_dump(w, ttbr, print_range, NULL) < 0)
+		printf("TTBR%d %s map (va range, pa, size, level, attributes):\n", ttbr, which);
+		if (ttbr == 0 && w->ttbr0_disabled)
+			printf("  (none: TTBR0 walks disabled, TCR_EL1.EPD0 = 1)\n");
+		else if (pt_dump(w, ttbr, print_range, NULL) < 0)
 			printf("  (a table could not be read)\n");
 	}
+}
+
+/* stub.faults in the DTB's bootargs asks for the fault tests. */
+static bool fault_tests_requested(void)
+{
+	const void *fdt;
+	const char *args;
+	char value[8];
+
+	if (!boot_facts.phys_dtb || boot_facts.phys_dtb - phys_ram_base >= linear_map_size)
+		return false;
+	fdt = (const void *)(uintptr_t)memmap_phys_to_virt(&layout, boot_facts.phys_dtb);
+	args = dtb_bootargs(fdt);
+	return args && bootargs_get(args, "stub.faults", value, sizeof(value));
+}
+
+/* Build the final map, switch to it, report it. Exits on failure. */
+static void install_final_map(struct xlat_ctx *xlat, const struct image_symbols *syms,
+			      struct walk_ctx *walk)
+{
+	unsigned pa_bits = parange_bits(mmfr0_parange(boot_facts.mmfr0) > 5 ? 5 :
+					mmfr0_parange(boot_facts.mmfr0));
+	char buf[320];
+	int rc = kernel_map_build(xlat, &layout, syms, pa_bits);
+
+	if (rc) {
+		printf("stub: FATAL: the final map could not be built: %s\n", xlat_strerror(rc));
+		stub_exit(EXIT_FINAL_MAP);
+	}
+	kernel_map_install(xlat, &layout);
+	walk->ttbr0_disabled = true;
+	walk->ttbr1_pa = read_sysreg(ttbr1_el1) & PTE_ADDR_MASK;
+	printf("final map: built with the runtime API, %u of %u pool pages; now live\n",
+	       xlat_pages_used(xlat), (unsigned)FINAL_POOL_PAGES);
+	printf("SCTLR_EL1 0x%016llx: %s\n", (unsigned long long)read_sysreg(sctlr_el1),
+	       sctlr_format(read_sysreg(sctlr_el1), buf, sizeof(buf)));
+	printf("TCR_EL1   0x%016llx: %s\n", (unsigned long long)read_sysreg(tcr_el1),
+	       tcr_format(read_sysreg(tcr_el1), buf, sizeof(buf)));
+	printf("TTBR1_EL1 0x%016llx (final_pg_dir)\n", (unsigned long long)read_sysreg(ttbr1_el1));
+	dump_tables(walk, "final");
 }
 
 /* testhooks.h wants a plain function: the layout is a file-scope static. */
@@ -121,13 +169,22 @@ void kernel_main(void)
 	struct walk_ctx walk;
 	struct probe probes[MAX_PROBES];
 	struct image_symbols syms = {
-		(uintptr_t)_text, (uintptr_t)_etext, (uintptr_t)_srodata, (uintptr_t)_erodata,
-		(uintptr_t)_sdata, (uintptr_t)_edata, (uintptr_t)__bss_start, (uintptr_t)__bss_end,
-		(uintptr_t)boot_stack_bottom, (uintptr_t)boot_stack_top, (uintptr_t)idmap_pg_dir,
-		(uintptr_t)init_pg_dir, (uintptr_t)init_pg_end, (uintptr_t)primary_entry,
+		.text = (uintptr_t)_text, .etext = (uintptr_t)_etext,
+		.srodata = (uintptr_t)_srodata, .erodata = (uintptr_t)_erodata,
+		.sdata = (uintptr_t)_sdata, .edata = (uintptr_t)_edata,
+		.bss_start = (uintptr_t)__bss_start, .bss_end = (uintptr_t)__bss_end,
+		.stack_bottom = (uintptr_t)boot_stack_bottom, .stack_top = (uintptr_t)boot_stack_top,
+		.idmap_pg_dir = (uintptr_t)idmap_pg_dir, .init_pg_dir = (uintptr_t)init_pg_dir,
+		.init_pg_end = (uintptr_t)init_pg_end, .entry = (uintptr_t)primary_entry,
+		.el0_text_start = (uintptr_t)__el0_text_start, .el0_text_end = (uintptr_t)__el0_text_end,
+		.stack_guard = (uintptr_t)boot_stack_guard,
+		.el0_stack_bottom = (uintptr_t)el0_stack_bottom, .el0_stack_top = (uintptr_t)el0_stack_top,
 	};
+	static struct xlat_ctx xlat;
 	struct check_env env;
-	int nprobes, failed;
+	struct check_tally tally = { 0, 0 };
+	int nprobes, fault_failures = 0;
+	bool run_faults;
 
 	layout = (struct boot_layout){
 		.phys_text = boot_facts.phys_text,
@@ -148,20 +205,33 @@ void kernel_main(void)
 		.cookie = &layout,
 	};
 	report_setup();
-	dump_tables(&walk);
+	dump_tables(&walk, "early");
 	test_hooks_before_checks(&walk, (uint64_t)PAGE_OFFSET + linear_map_size, phys_to_virt_linear);
 	env = (struct check_env){
-		.layout = &layout, .walk = &walk, .mair = read_sysreg(mair_el1),
-		.at = hw_at, .print = print_line,
+		.phase = MAP_EARLY, .layout = &layout, .syms = &syms, .walk = &walk,
+		.mair = read_sysreg(mair_el1), .at = hw_at, .print = print_line,
 	};
 	nprobes = memmap_probes(&layout, &syms, probes);
-	printf("checks (hw = AT S1E1R/W + PAR_EL1, sw = table walk, expected = memory map):\n");
-	failed = check_all(&env, probes, nprobes);
+	run_faults = fault_tests_requested();
+	printf("checks of the early map (hw = AT S1E1R/W + PAR_EL1, sw = table walk, "
+	       "expected = memory map):\n");
+	check_run(&env, probes, nprobes, &tally);
+
+	install_final_map(&xlat, &syms, &walk);
+	env.phase = MAP_FINAL;
+	printf("checks of the final map:\n");
+	check_run(&env, probes, nprobes, &tally);
 	bench_mark(BENCH_CHECKS_DONE);
+	if (run_faults) {
+		struct fault_env fenv = { &layout, &syms, &xlat, &walk };
+
+		fault_failures = fault_tests_run(&fenv);
+	}
+	check_print_summary(&env, &tally);
 	printf("bench: entry->tables %llu, tables->mmu-on %llu, mmu-on->checks-done %llu "
 	       "(PMCCNTR_EL0 deltas; instruction counts under make bench)\n",
 	       (unsigned long long)bench_counts[BENCH_TABLES_BUILT],
 	       (unsigned long long)(bench_counts[BENCH_MMU_ON] - bench_counts[BENCH_TABLES_BUILT]),
 	       (unsigned long long)(bench_counts[BENCH_CHECKS_DONE] - bench_counts[BENCH_MMU_ON]));
-	stub_exit(failed ? EXIT_CHECKS_FAILED : EXIT_OK);
+	stub_exit(tally.failed || fault_failures ? EXIT_CHECKS_FAILED : EXIT_OK);
 }

@@ -61,7 +61,7 @@ __create_page_tables:
 	mov	x17, x30
 	/* Invalidate, zero, map, invalidate again (MMU and caches are off). */
 	adrp	x14, idmap_pg_dir
-	adrp	x15, init_pg_end
+	adrp	x15, __pgdir_end		// every table page, final ones too
 	mov	x0, x14
 	dcache_inval_range x0, x15, x1, x2
 	mov	x0, x14
@@ -84,7 +84,7 @@ __create_page_tables:
 	/* TTBR1, level-2 pages after its PGD. */
 	adrp	x0, init_pg_dir
 	add	x1, x0, #PAGE_SIZE
-	mov	x6, x15
+	adrp	x6, init_pg_end
 
 	/* Kernel image at its link address, mapped to where it runs. */
 	ldr	x2, =_text			// link (virtual) address

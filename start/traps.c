@@ -11,6 +11,7 @@
 #include "console.h"
 #include "esr.h"
 #include "exit.h"
+#include "faults.h"
 #include "regs.h"
 #include "traps.h"
 
@@ -41,6 +42,8 @@ void handle_exception(unsigned slot, struct exception_frame *f)
 		f->elr += 4;
 		return;
 	}
+	if (fault_tests_fixup(slot, f))
+		return;
 	if (reporting++) {
 		console_puts("\nstub: FATAL: exception while reporting an exception\n");
 		stub_exit(EXIT_EXCEPTION);

@@ -14,7 +14,7 @@ passed=0 failed=0
 echo "== host unit tests (cmocka)"
 unit_out=$(make --no-print-directory -f tests/unit/unit.mk 2>&1); unit_rc=$?
 echo "$unit_out" | grep -E '^\[  (FAILED|PASSED)  \]|^unit:|error|FAIL' | grep -v '^\[  PASSED' || true
-if [[ $(echo "$unit_out" | tail -1) =~ ^unit:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+if [[ $(grep '^unit:' <<<"$unit_out" | tail -1) =~ ^unit:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
 	passed=$((passed + BASH_REMATCH[1])); failed=$((failed + BASH_REMATCH[2]))
 	[ $unit_rc -ne 0 ] && [ "${BASH_REMATCH[2]}" -eq 0 ] && failed=$((failed + 1))
 else

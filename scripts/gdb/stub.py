@@ -6,6 +6,7 @@
 # Commands (each has `help NAME`):
 #   stub-symbols [PHYS_LOAD|off] [ELF]  also load the ELF's symbols at its
 #                                       physical load address (pre-MMU code)
+#   $stub_pa(VA)                        an image link address -> its pa
 #   mmu-regs                            MMU registers decoded field by field
 #   pt-walk [-el1|-el2|-el3] [-f] VA    walk the live tables for one address
 #   pt-dump [-el1|-el2|-el3] [-f] [ttbr0|ttbr1]
@@ -265,7 +266,23 @@ class PhysMem:
 # ------------------------------------------------------------ the regime
 
 class Regime:
-    """One stage 1 translation regime, from the live registers."""
+    """One stage 1 translation regime, from the live registers (or, for
+    tests without a target, from given values: see Regime.from_values)."""
+
+    @classmethod
+    def from_values(cls, el, sctlr, tcr, mair, ttbrs, mmfr0=None):
+        """EL1&0 when el is 1 (ttbrs: TTBR0, TTBR1), else the one-range ELn."""
+        r = cls.__new__(cls)
+        r.el_now = r.el = el
+        r.notes, r.hcr = [], None
+        r.two_ranges = el == 1
+        sfx = "_EL%d" % el
+        r.name = "EL1&0" if el == 1 else "EL%d" % el
+        r.sctlr_name, r.tcr_name, r.mair_name = "SCTLR" + sfx, "TCR" + sfx, "MAIR" + sfx
+        r.ttbr_names = ("TTBR0" + sfx, "TTBR1" + sfx)[:len(ttbrs)]
+        r.sctlr, r.tcr, r.mair, r.ttbr = sctlr, tcr, mair, list(ttbrs)
+        r._derive(mmfr0)
+        return r
 
     def __init__(self, force_el=None):
         el = current_el()
@@ -282,7 +299,7 @@ class Regime:
             self.sctlr_name, self.tcr_name, self.mair_name = "SCTLR_EL1", "TCR_EL1", "MAIR_EL1"
             self.ttbr_names = ("TTBR0_EL1", "TTBR1_EL1")
             self.two_ranges = True
-            if self.hcr is not None and bit(self.hcr, 0) and self.el_now < 2:
+            if self.hcr is not None and bit(self.hcr, 0):
                 self.notes.append("HCR_EL2.VM=1: stage 2 is on, pa= is an IPA (stage 2 not walked)")
         elif el == 2 and e2h:
             self.name = "EL2&0 (E2H)"
@@ -304,11 +321,13 @@ class Regime:
         except StubError as e:
             raise StubError("%s; cannot walk the %s regime%s" % (
                 e, self.name, "" if el == 1 else " (try -el1 for the EL1&0 tables)"))
+        self._derive(reg("ID_AA64MMFR0_EL1"))
+
+    def _derive(self, mmfr0):
         self.mmu_on = bool(self.sctlr & 1)
         self.big_endian = bool(bit(self.sctlr, 25))
         ps = bits(self.tcr, 34, 32) if self.two_ranges else bits(self.tcr, 18, 16)
         self.pa_bits = min(parange_bits(ps) or 48, 52)
-        mmfr0 = reg("ID_AA64MMFR0_EL1")
         if mmfr0 is not None and parange_bits(mmfr0 & 0xf):
             self.pa_bits = min(self.pa_bits, parange_bits(mmfr0 & 0xf))
 
@@ -322,9 +341,11 @@ class Regime:
         else:
             txsz, tg, epd = bits(t, 21, 16), TG1_SHIFT.get(bits(t, 31, 30)), bit(t, 23)
             tbi, hpd = bit(t, 38), bit(t, 42)
+        h = Half(self, n, txsz, tg or 12, epd, tbi, hpd)
         if tg is None:
-            raise StubError("%s.TG%d is a reserved encoding (0x%x)" % (self.tcr_name, n, t))
-        return Half(self, n, txsz, tg, epd, tbi, hpd)
+            h.notes.append("%s.TG%d is a reserved encoding, walked as 4K (the architecture "
+                           "leaves it IMPLEMENTATION DEFINED)" % (self.tcr_name, n))
+        return h
 
     def half_for(self, va):
         """(Half, None) or (None, reason) for a VA: range selection and the
@@ -352,12 +373,15 @@ class Half:
         if txsz < 16:
             notes.append("TxSZ=%d below 16 (needs FEAT_LVA/LPA2), walked as 16" % txsz)
             txsz = 16
-        if txsz > 39 + (g - 12):        # architectural maximum without FEAT_TTST (48 for 64K..)
-            notes.append("TxSZ=%d above the maximum for this granule" % txsz)
+        elif txsz > 48:
+            notes.append("TxSZ=%d above 48, walked as 48" % txsz)
+            txsz = 48
+        elif txsz > 39:
+            notes.append("TxSZ=%d above 39 needs FEAT_TTST" % txsz)
         self.txsz, self.notes = txsz, notes
         self.ia = 64 - txsz
         self.stride = g - 3
-        levels = -(-(self.ia - g) // self.stride)  # ceil
+        levels = max(1, -(-(self.ia - g) // self.stride))  # ceil
         self.start = 4 - levels
         self.ttbr_name = regime.ttbr_names[n]
         self.ttbr = regime.ttbr[n]
@@ -540,26 +564,33 @@ def walk(regime, mem, va):
 
 # ------------------------------------------------------------- commands
 
-def parse_opts(arg, words_ok=()):
-    """-el1/-el2/-el3, -f, and the rest (an expression or a word)."""
-    force_el, force, rest = None, False, []
-    for w in gdb.string_to_argv(arg):
-        if w in ("-el1", "-el2", "-el3"):
-            force_el = int(w[3])
-        elif w == "-f":
+def parse_opts(arg):
+    """Leading -el1/-el2/-el3 and -f; the rest is kept verbatim (an
+    expression may contain quotes and spaces)."""
+    force_el, force, rest = None, False, arg.strip()
+    while rest:
+        word, _, tail = rest.partition(" ")
+        if word in ("-el1", "-el2", "-el3"):
+            force_el = int(word[3])
+        elif word == "-f":
             force = True
         else:
-            rest.append(w)
-    return force_el, force, " ".join(rest)
+            break
+        rest = tail.strip()
+    return force_el, force, rest
 
 
 def eval_addr(expr):
     try:
         v = gdb.parse_and_eval(expr)
-        if v.type.code == gdb.TYPE_CODE_VOID:
+        code = v.type.strip_typedefs().code
+        if code == gdb.TYPE_CODE_VOID:
             raise StubError("%s is void (no such register on this target?)" % expr)
+        if code in (gdb.TYPE_CODE_ARRAY, gdb.TYPE_CODE_FUNC, gdb.TYPE_CODE_STRUCT,
+                    gdb.TYPE_CODE_UNION):
+            v = v.address        # an object that is not a number: its address
         return int(v) & M64
-    except gdb.error as e:
+    except (gdb.error, ValueError, TypeError) as e:
         raise StubError("cannot evaluate '%s': %s" % (expr, e))
 
 
@@ -591,11 +622,12 @@ again with every section moved by PHYS_LOAD - link address, so:
 A breakpoint on a symbol gets two locations (physical and virtual); use
 hbreak: a software breakpoint cannot be inserted at the virtual address
 while the MMU is off, and may be lost across the MMU switch.
+Globals still resolve to their link address, unreadable before the MMU is
+on: read them through $stub_pa, e.g. p *(struct boot_facts *)$stub_pa(&boot_facts).
 ELF defaults to the file loaded with `file`. `off` removes the copy."""
 
     def __init__(self):
         super().__init__("stub-symbols", gdb.COMMAND_FILES, gdb.COMPLETE_FILENAME)
-        self.loaded = None       # (elf, offset address of the lowest section)
 
     def invoke(self, arg, from_tty):
         run_safely(self.do, arg)
@@ -616,25 +648,54 @@ ELF defaults to the file loaded with `file`. `off` removes the copy."""
         link = elf_link_base(elf)
         offset = (load - link) & M64
         self.remove()
-        gdb.execute("add-symbol-file %s -o 0x%x" % (elf, offset), from_tty=False, to_string=True)
-        self.loaded = (elf, load)
+        quoted = '"%s"' % elf if " " in elf else elf
+        gdb.execute("add-symbol-file %s -o 0x%x" % (quoted, offset), from_tty=False,
+                    to_string=True)
+        # Kept in a convenience variable: it survives sourcing this file again.
+        gdb.set_convenience_variable("_stub_symbols_load", load)
+        IMAGE.update(link=link, load=load, size=elf_image_size(elf))
         print("stub-symbols: %s linked at 0x%x, symbols added at pa 0x%x (offset 0x%x)"
               % (elf, link, load, offset))
         print("stub-symbols: use hbreak; pre-MMU code (primary_entry, early_init, "
               "__create_page_tables, mmu_enable) hits at the pa, kernel_main at the va")
 
-    def remove(self):
-        if self.loaded:
+    @staticmethod
+    def remove():
+        load = gdb.convenience_variable("_stub_symbols_load")
+        if load is not None and load.type.code != gdb.TYPE_CODE_VOID:
             try:
-                gdb.execute("remove-symbol-file -a 0x%x" % self.loaded[1], from_tty=False,
+                gdb.execute("remove-symbol-file -a 0x%x" % (int(load) & M64), from_tty=False,
                             to_string=True)
             except gdb.error:
                 pass
-            self.loaded = None
+            gdb.execute("set $_stub_symbols_load = (void)0", to_string=True)
+        IMAGE.clear()
 
 
-def elf_link_base(path):
-    """Lowest address of an allocated section (the stub's _text)."""
+# The image's link address, load address and size, once stub-symbols ran.
+IMAGE = {}
+
+
+class StubPa(gdb.Function):
+    """$stub_pa(VA): the physical address of a link (virtual) address of the
+image, from stub-symbols' load address; other addresses are returned as
+they are. Before the MMU is on, globals resolve to their link address,
+which cannot be read yet: p *(struct boot_facts *)$stub_pa(&boot_facts)"""
+
+    def __init__(self):
+        super().__init__("stub_pa")
+
+    def invoke(self, va):
+        if not IMAGE:
+            raise gdb.GdbError("$stub_pa: run stub-symbols first")
+        v = int(va) & M64
+        if IMAGE["link"] <= v < IMAGE["link"] + IMAGE["size"]:
+            v = v - IMAGE["link"] + IMAGE["load"]
+        return gdb.Value(v).cast(gdb.lookup_type("unsigned long"))
+
+
+def elf_sections(path):
+    """(flags, addr, size) of each section of a 64-bit ELF file."""
     try:
         with open(path, "rb") as f:
             data = f.read()
@@ -645,16 +706,27 @@ def elf_link_base(path):
     end = "<" if data[5] == 1 else ">"
     shoff, = struct.unpack_from(end + "Q", data, 0x28)
     shentsize, shnum = struct.unpack_from(end + "HH", data, 0x3a)
-    low = None
+    out = []
     for i in range(shnum):
         off = shoff + i * shentsize
         _, _, flags, addr = struct.unpack_from(end + "IIQQ", data, off)
         size, = struct.unpack_from(end + "Q", data, off + 0x20)
-        if flags & 2 and size and addr and (low is None or addr < low):   # SHF_ALLOC
-            low = addr
-    if low is None:
+        out.append((flags, addr, size))
+    return out
+
+
+def elf_image_size(path):
+    """From the lowest to the end of the highest allocated section."""
+    alloc = [(a, s) for f, a, s in elf_sections(path) if f & 2 and s and a]
+    return max(a + s for a, s in alloc) - min(a for a, s in alloc)
+
+
+def elf_link_base(path):
+    """Lowest address of an allocated section (the stub's _text)."""
+    alloc = [a for f, a, s in elf_sections(path) if f & 2 and s and a]   # SHF_ALLOC
+    if not alloc:
         raise StubError("%s has no allocated sections" % path)
-    return low
+    return min(alloc)
 
 
 class MmuRegs(gdb.Command):
@@ -733,7 +805,9 @@ class PtWalk(gdb.Command):
 
 Usage: pt-walk [-el1|-el2|-el3] [-f] VA
 
-VA is any gdb expression ($pc, $sp, &var, 0xffffffc000000000). The regime is
+VA is any gdb expression ($pc, $sp, 0xffffffc000000000, &var; a function,
+array or struct stands for its address; a linker symbol without debug info
+needs &). The regime is
 the current EL's (EL1&0; EL2, or EL2&0 when HCR_EL2.E2H=1; EL3) unless
 forced with -elN. Granule, start level and ranges come from the live TCR;
 tables are read from guest physical memory. Prints each level's table
@@ -875,6 +949,7 @@ def dump_half(h, mem, out):
 
 
 StubSymbols()
+StubPa()
 MmuRegs()
 PtWalk()
 PtDump()

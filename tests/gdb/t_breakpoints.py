@@ -63,6 +63,12 @@ def body():
     T.run("hbreak mmu_enable")
     bt = stop_at("mmu_enable", 0, "pa")
     T.check("primary_entry" in bt, "mmu_enable: backtrace (MMU off) reaches primary_entry", bt)
+    # A global before the MMU is on: through its pa ($stub_pa), early_init's
+    # result is readable (at its link address it is not, yet).
+    out, err = T.try_run("p/x ((struct boot_facts *)$stub_pa(&boot_facts))->phys_text")
+    T.check(out is not None and out.strip().endswith("= 0x%x" % T.LOAD),
+            "mmu_enable: boot_facts.phys_text read through $stub_pa is the load address",
+            err or out)
 
     T.run("hbreak kernel_main")
     bt = stop_at("kernel_main", 1, "va")

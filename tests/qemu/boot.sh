@@ -13,7 +13,8 @@
 #   LOAD_PA   image: where QEMU's generic loader puts the raw Image ('-' for
 #             -kernel; an Image entered at EL3 always uses the loader);
 #             uboot*: the load address the stub must report ('-': any)
-#   EXPECT    pass (default) | misaligned | nosemihosting | fit-refused
+#   EXPECT    pass (default) | faults (boot argument stub.faults: the fault
+#             tests must run and all pass) | misaligned | nosemihosting | fit-refused
 #             (U-Boot refuses a tampered FIT; the stub never runs), or, with a
 #             CONFIG_TEST_HOOKS build (start/testhooks.h), corrupt-desc |
 #             fault | fault-early (passed to the stub as stub.test=EXPECT).
@@ -43,7 +44,10 @@ esac
 semihosting=-semihosting
 [ "$expect" = nosemihosting ] && semihosting=
 append=()
-case $expect in corrupt-desc|fault|fault-early) append=(-append "stub.test=$expect") ;; esac
+case $expect in
+corrupt-desc|fault|fault-early) append=(-append "stub.test=$expect") ;;
+faults) append=(-append "stub.faults") ;;
+esac
 
 case $artifact in
 elf) payload=(-kernel "$build/stub.elf") ;;
@@ -74,7 +78,7 @@ fail() { echo "FAIL $name: $* (log: $log)"; exit 1; }
 summary=$(grep -E '^mmu: [0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
 
 case $expect in
-pass|nosemihosting)
+pass|nosemihosting|faults)
 	[ $rc -eq 0 ] || fail "exit status $rc, expected 0"
 	[[ $summary =~ ^mmu:\ ([0-9]+)\ passed,\ 0\ failed$ ]] || fail "summary '$summary'"
 	[ "${BASH_REMATCH[1]}" -ge 20 ] || fail "only ${BASH_REMATCH[1]} checks ran"
@@ -92,6 +96,13 @@ pass|nosemihosting)
 	fi
 	if [ "$expect" = nosemihosting ]; then
 		grep -q '^stub: exit status 0' "$log" || fail "no exit status line"
+	fi
+	if [ "$expect" = faults ]; then
+		faults=$(grep -E '^faults: [0-9]+ passed, [0-9]+ failed$' "$log")
+		[[ $faults =~ ^faults:\ ([0-9]+)\ passed,\ 0\ failed$ ]] || fail "fault tests: '$faults'"
+		[ "${BASH_REMATCH[1]}" -ge 11 ] || fail "only ${BASH_REMATCH[1]} fault tests ran"
+	else
+		! grep -q '^faults:' "$log" || fail "fault tests ran without stub.faults"
 	fi ;;
 corrupt-desc)
 	[ $rc -eq 1 ] || fail "exit status $rc, expected 1 (checks failed)"

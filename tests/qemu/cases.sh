@@ -13,6 +13,12 @@ for artifact in image elf; do
 		done
 	done
 done
+# The fault tests (boot argument stub.faults) on every CPU model and entry EL.
+for cpu in cortex-a53 cortex-a57 cortex-a72 max; do
+	for el in 1 2 3; do
+		echo "faults-$cpu-el$el elf $cpu 1G $el - faults"
+	done
+done
 # Runs wherever it is put: raw Image at other 2 MiB-aligned addresses,
 # including one 1 GiB into RAM (the loader enters at the reset EL).
 ram=$((BOARD_LOAD_PA & ~0x3fffffff))

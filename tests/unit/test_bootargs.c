@@ -32,11 +32,23 @@ static void test_whole_words_only(void **state)
 	assert_false(bootargs_get("xstub.test=fault", "stub.test", v, sizeof(v)));
 	assert_string_equal(v, "");
 	assert_false(bootargs_get("stub.tester=fault", "stub.test", v, sizeof(v)));
-	assert_false(bootargs_get("stub.test", "stub.test", v, sizeof(v)));
+	assert_false(bootargs_get("stub.testx", "stub.test", v, sizeof(v)));
 	assert_false(bootargs_get("", "stub.test", v, sizeof(v)));
 	assert_false(bootargs_get(NULL, "stub.test", v, sizeof(v)));
 	assert_true(bootargs_get("stub.testx=1 stub.test=2", "stub.test", v, sizeof(v)));
 	assert_string_equal(v, "2");
+}
+
+static void test_flags(void **state)
+{
+	char v[8] = "junk";
+
+	(void)state;
+	assert_true(bootargs_get("stub.faults", "stub.faults", v, sizeof(v)));
+	assert_string_equal(v, "");
+	assert_true(bootargs_get("quiet stub.faults\tx=1", "stub.faults", v, sizeof(v)));
+	assert_string_equal(v, "");
+	assert_false(bootargs_get("stub.faultsx", "stub.faults", v, sizeof(v)));
 }
 
 static void test_truncates(void **state)
@@ -55,6 +67,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_finds_value),
 		cmocka_unit_test(test_whole_words_only),
+		cmocka_unit_test(test_flags),
 		cmocka_unit_test(test_truncates),
 	};
 

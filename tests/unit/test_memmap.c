@@ -31,6 +31,9 @@ static const struct image_symbols syms = {
 	.stack_bottom = 0xffffffc00000c000ULL, .stack_top = 0xffffffc000010000ULL,
 	.idmap_pg_dir = 0xffffffc000010000ULL, .init_pg_dir = 0xffffffc000012000ULL,
 	.init_pg_end = 0xffffffc00001e000ULL, .entry = 0xffffffc000000040ULL,
+	.el0_text_start = 0xffffffc000007000ULL, .el0_text_end = 0xffffffc000008000ULL,
+	.stack_guard = 0xffffffc00000b000ULL,
+	.el0_stack_bottom = 0xffffffc00001d000ULL, .el0_stack_top = 0xffffffc00001e000ULL,
 };
 
 static void assert_region(const struct mem_region *r, const char *name, int ttbr,
@@ -215,7 +218,7 @@ static void test_probes(void **state)
 	(void)state;
 	memset(p, 0, sizeof(p));
 	n = memmap_probes(&virt, &syms, p);
-	assert_int_equal(n, 23);
+	assert_int_equal(n, 28);
 	for (int i = 0; i < n; i++) {
 		struct expectation e;
 
@@ -253,13 +256,18 @@ static void test_probe_addresses(void **state)
 		{ "data end",        0xffffffc00000afffULL, true, 0x4020afffULL },
 		{ "bss start",       0xffffffc00000b000ULL, true, 0x4020b000ULL },
 		{ "bss end",         0xffffffc00000bfffULL, true, 0x4020bfffULL },
+		{ "stack guard",     0xffffffc00000b000ULL, true, 0x4020b000ULL },
 		{ "stack bottom",    0xffffffc00000c000ULL, true, 0x4020c000ULL },
 		{ "stack top",       0xffffffc00000fff0ULL, true, 0x4020fff0ULL },
 		{ "idmap_pg_dir",    0xffffffc000010000ULL, true, 0x40210000ULL },
 		{ "init_pg_dir",     0xffffffc000012000ULL, true, 0x40212000ULL },
 		{ "tables end",      0xffffffc00001dff8ULL, true, 0x4021dff8ULL },
+		{ "el0 text",        0xffffffc000007000ULL, true, 0x40207000ULL },
+		{ "el0 stack",       0xffffffc00001dff0ULL, true, 0x4021dff0ULL },
 		{ "idmap entry",     0x40200040ULL,         true, 0x40200040ULL },
 		{ "linear first",    0xffffff8000000000ULL, true, 0x40000000ULL },
+		{ "linear of text",  0xffffff8000200000ULL, true, 0x40200000ULL },
+		{ "linear of data",  0xffffff800020a000ULL, true, 0x4020a000ULL },
 		{ "linear middle",   0xffffff8004000000ULL, true, 0x44000000ULL },
 		{ "linear last",     0xffffff8007fff000ULL, true, 0x47fff000ULL },
 		{ "uart",            0xffffffffc0000000ULL, true, 0x09000000ULL },
@@ -287,6 +295,133 @@ static void test_probe_addresses(void **state)
 	}
 }
 
+/* ---- the final map -------------------------------------------------------- */
+
+/* A layout as link.ld makes it: text, the EL0 page, rodata, data...tables,
+ * guard, stack, EL0 stack. */
+static const struct image_symbols fsyms = {
+	.text = 0xffffffc000000000ULL, .etext = 0xffffffc000006f00ULL,
+	.el0_text_start = 0xffffffc000007000ULL, .el0_text_end = 0xffffffc000008000ULL,
+	.srodata = 0xffffffc000008000ULL, .erodata = 0xffffffc000009800ULL,
+	.sdata = 0xffffffc00000a000ULL, .edata = 0xffffffc00000a100ULL,
+	.bss_start = 0xffffffc00000a100ULL, .bss_end = 0xffffffc00000b000ULL,
+	.idmap_pg_dir = 0xffffffc00000b000ULL, .init_pg_dir = 0xffffffc00000d000ULL,
+	.init_pg_end = 0xffffffc000018000ULL, .entry = 0xffffffc000000040ULL,
+	.stack_guard = 0xffffffc00003b000ULL,
+	.stack_bottom = 0xffffffc00003c000ULL, .stack_top = 0xffffffc000040000ULL,
+	.el0_stack_bottom = 0xffffffc000040000ULL, .el0_stack_top = 0xffffffc000041000ULL,
+};
+static const struct boot_layout fvirt = {
+	.phys_text = 0x40200000ULL, .virt_text = 0xffffffc000000000ULL,
+	.image_size = 0x41000ULL, .phys_ram_base = 0x40000000ULL,
+	.linear_size = 0x40000000ULL, .phys_uart = 0x09000000ULL,
+};
+
+static void test_final_regions_wx(void **state)
+{
+	struct mem_region r[MAX_FINAL_REGIONS];
+	int n;
+
+	(void)state;
+	n = memmap_final_regions(&fvirt, &fsyms, r);
+	assert_int_equal(n, 10);
+	for (int i = 0; i < n; i++) {
+		bool writable = !r[i].attrs.rdonly;
+
+		assert_int_equal(r[i].ttbr, 1);
+		assert_true(r[i].size > 0);
+		assert_int_equal(r[i].virt % 4096, 0);
+		assert_int_equal(r[i].phys % 4096, 0);
+		assert_int_equal(r[i].size % 4096, 0);
+		assert_true(r[i].attrs.af);
+		/* W^X at EL1 and EL0. */
+		if (writable)
+			assert_true(r[i].attrs.pxn && r[i].attrs.uxn);
+		/* Nothing but the EL0 page is executable at EL0. */
+		if (!r[i].attrs.uxn)
+			assert_string_equal(r[i].name, "el0-text");
+		for (int j = 0; j < i; j++)   /* no two regions share a VA */
+			assert_true(r[i].virt + r[i].size <= r[j].virt ||
+				    r[j].virt + r[j].size <= r[i].virt);
+	}
+}
+
+static void test_final_expectations(void **state)
+{
+	struct expectation e;
+
+	(void)state;
+	memmap_expect_final(&fvirt, &fsyms, fsyms.text, &e);
+	assert_true(e.mapped);
+	assert_string_equal(e.region, "text");
+	assert_int_equal(e.pa, 0x40200000ULL);
+	assert_true(e.attrs.rdonly);
+	assert_false(e.attrs.pxn);
+	assert_true(e.attrs.uxn);
+	assert_false(e.attrs.user);
+
+	memmap_expect_final(&fvirt, &fsyms, fsyms.el0_text_start + 8, &e);
+	assert_string_equal(e.region, "el0-text");
+	assert_true(e.attrs.user && e.attrs.rdonly && e.attrs.pxn && !e.attrs.uxn);
+
+	memmap_expect_final(&fvirt, &fsyms, fsyms.srodata, &e);
+	assert_string_equal(e.region, "rodata");
+	assert_true(e.attrs.rdonly && e.attrs.pxn && e.attrs.uxn);
+
+	memmap_expect_final(&fvirt, &fsyms, fsyms.init_pg_end - 8, &e);
+	assert_string_equal(e.region, "data");
+	assert_false(e.attrs.rdonly);
+	assert_int_equal(e.pa, 0x40217ff8ULL);
+
+	/* The guard page below the stack, and VA 0 and TTBR0: nothing. */
+	memmap_expect_final(&fvirt, &fsyms, fsyms.stack_guard, &e);
+	assert_false(e.mapped);
+	memmap_expect_final(&fvirt, &fsyms, fsyms.stack_bottom - 1, &e);
+	assert_false(e.mapped);
+	memmap_expect_final(&fvirt, &fsyms, fsyms.stack_bottom, &e);
+	assert_string_equal(e.region, "stack");
+	memmap_expect_final(&fvirt, &fsyms, 0, &e);
+	assert_false(e.mapped);
+	memmap_expect_final(&fvirt, &fsyms, fvirt.phys_text, &e);
+	assert_false(e.mapped);
+
+	/* The linear alias of text and rodata is read-only; of data, writable. */
+	memmap_expect_final(&fvirt, &fsyms, 0xffffff8000200000ULL, &e);
+	assert_string_equal(e.region, "linear-ro");
+	assert_true(e.attrs.rdonly && e.attrs.pxn);
+	memmap_expect_final(&fvirt, &fsyms, 0xffffff8000209ff8ULL, &e);
+	assert_string_equal(e.region, "linear-ro");
+	memmap_expect_final(&fvirt, &fsyms, 0xffffff800020a000ULL, &e);
+	assert_string_equal(e.region, "linear");
+	assert_false(e.attrs.rdonly);
+	assert_int_equal(e.pa, 0x4020a000ULL);
+	memmap_expect_final(&fvirt, &fsyms, 0xffffff8000300000ULL, &e);
+	assert_string_equal(e.region, "linear");
+	memmap_expect_final(&fvirt, &fsyms, 0xffffff8040000000ULL, &e);
+	assert_false(e.mapped);
+
+	/* Only the UART's own page in the early I/O slot. */
+	memmap_expect_final(&fvirt, &fsyms, 0xffffffffc0000ff8ULL, &e);
+	assert_string_equal(e.region, "uart");
+	assert_int_equal(e.attrs.attrindx, MT_DEVICE_nGnRnE);
+	memmap_expect_final(&fvirt, &fsyms, 0xffffffffc0001000ULL, &e);
+	assert_false(e.mapped);
+}
+
+static void test_final_image_at_ram_base(void **state)
+{
+	struct boot_layout l = fvirt;
+	struct mem_region r[MAX_FINAL_REGIONS];
+	int n;
+
+	(void)state;
+	l.phys_text = l.phys_ram_base;     /* no linear RAM below the image */
+	n = memmap_final_regions(&l, &fsyms, r);
+	assert_int_equal(n, 9);
+	assert_string_equal(r[6].name, "linear-ro");
+	assert_int_equal(r[6].virt, 0xffffff8000000000ULL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -303,6 +438,9 @@ int main(void)
 		cmocka_unit_test(test_phys_to_virt),
 		cmocka_unit_test(test_probes),
 		cmocka_unit_test(test_probe_addresses),
+		cmocka_unit_test(test_final_regions_wx),
+		cmocka_unit_test(test_final_expectations),
+		cmocka_unit_test(test_final_image_at_ram_base),
 	};
 
 	unit_init();

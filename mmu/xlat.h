@@ -1,0 +1,102 @@
+/*
+ * xlat.h - change translation tables at run time: map, unmap, protect, query.
+ *
+ * Owns: the runtime API on one half of the address space (one level-1
+ * table, VA_BITS=39, 4 KiB granule), in the style of Trusted Firmware-A's
+ * xlat_tables_v2: every call first DECIDES (validates the request against
+ * the live tables and counts the table pages it needs, writing nothing),
+ * then WRITES. A refused call returns a distinct negative error and leaves
+ * the tables exactly as they were.
+ *
+ * Writing follows the Arm ARM's break-before-make rule (D8.14.1) whenever a
+ * valid entry changes: invalid entry, DSB, TLBI by VA (inner shareable),
+ * DSB, ISB, then the new entry. Blocks are split into tables when a change
+ * covers only part of them; tables that become empty are freed; a map uses
+ * the largest block that the alignment of VA, PA and size allows.
+ *
+ * The context reaches table memory and the TLB only through callbacks, so
+ * the same code runs on the target and in host tests and the fuzzer.
+ */
+#ifndef XLAT_H
+#define XLAT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "desc.h"
+#include "memory.h"
+
+/* Error codes: each names exactly why a request was refused. When several
+ * apply, the first in this order is returned: EALIGN, ERANGE, EATTR, EWX
+ * (checks of the arguments alone), then EOVERLAP or ENOTMAPPED (against the
+ * tables), then ENOMEM. */
+enum xlat_error {
+	XLAT_OK        =  0,
+	XLAT_EALIGN    = -1,  /* VA, PA or size not 4 KiB aligned, or size 0 */
+	XLAT_ERANGE    = -2,  /* range wraps, leaves the context's VA range, or
+			       * its PA range exceeds the CPU's PA size */
+	XLAT_EOVERLAP  = -3,  /* map: a page of the range is already mapped */
+	XLAT_ENOTMAPPED = -4, /* unmap/protect: a page of the range is not mapped */
+	XLAT_EWX       = -5,  /* attributes writable and executable (at EL1 or EL0) */
+	XLAT_EATTR     = -6,  /* attributes not encodable: AttrIndx > 7, SH = 0b01,
+			       * access flag clear */
+	XLAT_ENOMEM    = -7,  /* not enough free table pages for the splits and
+			       * new tables the request needs */
+};
+
+const char *xlat_strerror(int err);
+
+/* Table pages come from a pool of physically contiguous 4 KiB pages. */
+#define XLAT_POOL_MAX_PAGES 256
+
+struct xlat_ctx {
+	uint64_t va_base;            /* 0 (TTBR0) or VA_START (TTBR1) */
+	uint64_t root_pa;            /* the level-1 table (not from the pool) */
+	unsigned pa_bits;            /* the CPU's physical address size */
+	uint64_t pool_pa;            /* first pool page */
+	unsigned pool_pages;
+	uint8_t pool_used[XLAT_POOL_MAX_PAGES];
+	/* Where table memory (by PA) can be read and written. */
+	uint64_t *(*table_ptr)(uint64_t table_pa, void *cookie);
+	/* TLB maintenance for [va, va + size) after an entry was invalidated
+	 * (DSB ISHST, TLBI VAAE1IS for each page or VMALLE1IS, DSB ISH, ISB). */
+	void (*tlb_flush)(uint64_t va, uint64_t size, void *cookie);
+	/* Make new entries visible to the walker (DSB ISHST, ISB). */
+	void (*publish)(void *cookie);
+	void *cookie;
+};
+
+/* Sets up ctx over an existing, valid level-1 table at root_pa and a pool of
+ * pool_pages pages at pool_pa (at most XLAT_POOL_MAX_PAGES); all pool pages
+ * start free. Returns XLAT_OK, or XLAT_EALIGN / XLAT_ERANGE for a bad root,
+ * pool or va_base. */
+int xlat_init(struct xlat_ctx *ctx, uint64_t va_base, uint64_t root_pa, unsigned pa_bits,
+	      uint64_t pool_pa, unsigned pool_pages,
+	      uint64_t *(*table_ptr)(uint64_t, void *),
+	      void (*tlb_flush)(uint64_t, uint64_t, void *),
+	      void (*publish)(void *), void *cookie);
+
+/* Map [va, va + size) to [pa, pa + size) with attrs. */
+int xlat_map(struct xlat_ctx *ctx, uint64_t va, uint64_t pa, uint64_t size,
+	     const struct pte_attrs *attrs);
+/* Unmap [va, va + size); every page of it must be mapped. */
+int xlat_unmap(struct xlat_ctx *ctx, uint64_t va, uint64_t size);
+/* Give [va, va + size), every page of it mapped, the attributes attrs (the
+ * PAs stay). */
+int xlat_protect(struct xlat_ctx *ctx, uint64_t va, uint64_t size,
+		 const struct pte_attrs *attrs);
+
+struct xlat_mapping {
+	uint64_t pa;                 /* PA of va (with its page offset) */
+	int level;                   /* level of the leaf: 1, 2 or 3 */
+	struct pte_attrs attrs;
+};
+/* XLAT_OK and *out, or XLAT_ENOTMAPPED, or XLAT_ERANGE outside the context. */
+int xlat_query(const struct xlat_ctx *ctx, uint64_t va, struct xlat_mapping *out);
+
+/* Pool pages in use: equals the tables reachable from the root. */
+unsigned xlat_pages_used(const struct xlat_ctx *ctx);
+/* Writable and executable at EL1 or EL0: refused by map and protect. */
+bool xlat_attrs_wx(const struct pte_attrs *attrs);
+
+#endif /* XLAT_H */
