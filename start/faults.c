@@ -224,8 +224,8 @@ int fault_tests_run(const struct fault_env *env)
 
 		*el0_word = 0x5eed0e10;
 		got = run_at_el0(s->el0_text_start, s->el0_stack_top - 8, s->el0_stack_top - 16);
-		printf("[%s] fault %-22s EL0 read its own page: 0x%llx\n",
-		       got == 0x5eed0e10 ? " ok " : "FAIL", "(none) EL0 allowed", (unsigned long long)got);
+		printf("[%s] fault %-22s none, as it must: EL0 read 0x%llx (want 0x5eed0e10)\n",
+		       got == 0x5eed0e10 ? " ok " : "FAIL", "EL0 reads its page", (unsigned long long)got);
 		COUNT(got == 0x5eed0e10);
 	}
 	rec.at_el0 = false;
