@@ -5,6 +5,8 @@
 #   make run        boot the Image on QEMU and show the report
 #   make test       host unit tests + QEMU boot matrix + negative test
 #   make bench      deterministic instruction counts under QEMU -icount
+#   make debug      QEMU paused + gdb-multiarch attached (scripts/gdb/stub.py)
+#   make debug-server  QEMU paused with a gdbstub; prints the gdb command line
 # Variables: BOARD (default virt), CROSS_COMPILE (aarch64-linux-gnu-), V=1.
 
 .DEFAULT_GOAL := all
@@ -131,6 +133,9 @@ run: $(IMAGE)
 
 bench: $(IMAGE)
 	$(Q)tests/qemu/bench.sh $(BUILD) "$(QEMU_RUN)"
+
+# Interactive debugging under QEMU's gdbstub: make debug, make debug-server.
+include scripts/gdb/debug.mk
 
 unit-test: | deps
 	$(Q)$(MAKE) --no-print-directory -f tests/unit/unit.mk BOARD=$(BOARD)

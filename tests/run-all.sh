@@ -2,7 +2,8 @@
 # tests/run-all.sh - the whole test suite behind `make test`.
 #
 # Owns: running the host unit tests, the QEMU boot matrix (in parallel,
-# each run with a timeout), the negative tests and the boots through U-Boot,
+# each run with a timeout), the negative tests, the boots through U-Boot and
+# the gdb-multiarch tests,
 # and the one closing line
 # "N passed, M failed" (exit status non-zero on any failure).
 # Expects the Makefile's exported board variables and built images.
@@ -50,6 +51,18 @@ qemu_fail=$(grep -c '^FAIL ' <<<"$results")
 grep '^FAIL ' <<<"$results"
 echo "qemu: $qemu_pass passed, $qemu_fail failed"
 passed=$((passed + qemu_pass)); failed=$((failed + qemu_fail))
+
+echo "== gdb-multiarch against QEMU (tests/gdb/run.sh)"
+gdb_out=$(BUILD_DIR=build/$board tests/gdb/run.sh 2>&1); gdb_rc=$?
+grep -E '^FAIL |^     log: ' <<<"$gdb_out"
+gdb_line=$(grep '^gdb:' <<<"$gdb_out" | tail -1)
+echo "$gdb_line"
+if [[ $gdb_line =~ ^gdb:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+	passed=$((passed + BASH_REMATCH[1])); failed=$((failed + BASH_REMATCH[2]))
+	[ $gdb_rc -ne 0 ] && [ "${BASH_REMATCH[2]}" -eq 0 ] && failed=$((failed + 1))
+else
+	tail -20 <<<"$gdb_out"; echo "gdb tests: no summary line"; failed=$((failed + 1))
+fi
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -12,34 +12,20 @@ usable alone:
   debug.py --server [--port N] --elf ELF --load PA -- QEMU ARGS...
       prints the gdb command line to attach, then becomes QEMU.
 
-PORT defaults to a free one (bind to port 0), never a fixed 1234.
+PORT defaults to a free one (gdbport.py: bind to port 0), never a fixed 1234; the
+launch fails cleanly if QEMU does not get it.
 """
 import argparse
 import os
 import shlex
 import signal
-import socket
 import subprocess
 import sys
-import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-
-
-def free_port():
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def listening(port):
-    """Is anything listening on 127.0.0.1:port (Linux /proc/net/tcp)?"""
-    want = "0100007F:%04X" % port
-    try:
-        with open("/proc/net/tcp") as f:
-            return any(l.split()[1] == want and l.split()[3] == "0A" for l in f.readlines()[1:])
-    except OSError:
-        return True      # cannot tell: let gdb's own connection retries handle it
+sys.dont_write_bytecode = True     # no __pycache__ in the source tree
+sys.path.insert(0, HERE)
+from gdbport import free_port, wait_listening  # noqa: E402
 
 
 def gdb_argv(gdb, elf, load, port):
@@ -127,16 +113,13 @@ def main():
         q = subprocess.Popen(qemu, stdin=subprocess.DEVNULL, stdout=log, stderr=log,
                              start_new_session=True)
     try:
-        deadline = time.time() + 10
-        while not listening(port):
-            if q.poll() is not None or time.time() > deadline:
-                sys.stderr.write("debug: QEMU did not open its gdbstub on port %d (status %s)\n"
-                                 % (port, q.poll()))
-                if a.log != os.devnull:
-                    with open(a.log) as f:
-                        sys.stderr.write(f.read())
-                return 1
-            time.sleep(0.05)
+        if not wait_listening(q.pid, port):
+            sys.stderr.write("debug: QEMU did not open its gdbstub on 127.0.0.1:%d (status %s)\n"
+                             % (port, q.poll()))
+            if a.log != os.devnull:
+                with open(a.log) as f:
+                    sys.stderr.write(f.read())
+            return 1
         print("debug: QEMU (pid %d) paused, gdbstub 127.0.0.1:%d%s" % (
             q.pid, port, "; console: tail -f " + a.serial if a.serial else ""))
         print("debug: hbreak SYMBOL, mmu-regs, pt-walk VA, pt-dump [ttbr0|ttbr1] "

@@ -335,7 +335,8 @@ class Regime:
         """Geometry of range n (0: TTBR0, 1: TTBR1)."""
         t = self.tcr
         if n == 0:
-            txsz, tg, epd = t & 0x3f, TG0_SHIFT.get(bits(t, 15, 14)), bit(t, 7) if self.two_ranges else 0
+            txsz, tg = t & 0x3f, TG0_SHIFT.get(bits(t, 15, 14))
+            epd = bit(t, 7) if self.two_ranges else 0      # EPD0: EL1&0 / EL2&0 only
             tbi = bit(t, 37) if self.two_ranges else bit(t, 20)
             hpd = bit(t, 41) if self.two_ranges else bit(t, 24)
         else:

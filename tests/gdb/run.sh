@@ -33,13 +33,6 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# Is anything listening on 127.0.0.1:$1 (TCP, state 0A)?
-listening() {
-	local hex
-	hex=$(printf ':%04X' "$1")
-	grep -q "^ *[0-9]*: 0100007F$hex 00000000:0000 0A" /proc/net/tcp 2>/dev/null
-}
-
 # run_case NAME SCRIPT WAIT_FOR ENV... -- QEMU_ARGS...
 #   WAIT_FOR: '-' (QEMU starts paused with -S) or a string to wait for in
 #   the serial log before gdb attaches. ENV: VAR=value for the gdb script.
@@ -53,7 +46,7 @@ run_case() {
 	[ "$wait_for" = - ] && paused=(-S)
 	local start=$SECONDS
 	for attempt in 1 2 3; do    # the port may be taken between pick and bind
-		port=$(python3 scripts/gdb/free-port.py) || { echo "FAIL $name: no free port"; failed=$((failed + 1)); return; }
+		port=$(python3 scripts/gdb/gdbport.py) || { echo "FAIL $name: no free port"; failed=$((failed + 1)); return; }
 		: > "$serial"
 		timeout "$limit" "$qemu" -M "$machine${MACHINE_PROPS:-}" "$@" -nographic -nodefaults \
 			-serial "file:$serial" -no-reboot "${paused[@]}" -gdb "tcp:127.0.0.1:$port" \
@@ -61,12 +54,7 @@ run_case() {
 		qpid=$!
 		pids+=("$qpid")
 		ok=
-		for i in $(seq 100); do
-			if listening "$port"; then ok=1; break; fi
-			kill -0 "$qpid" 2>/dev/null || break
-			sleep 0.05
-		done
-		[ -n "$ok" ] && break
+		python3 scripts/gdb/gdbport.py --wait "$qpid" "$port" 10 && { ok=1; break; }
 		kill "$qpid" 2>/dev/null; wait "$qpid" 2>/dev/null
 	done
 	if [ -z "$ok" ]; then

@@ -37,7 +37,7 @@ HOST_LDFLAGS  := -fsanitize=address,undefined
 # package is the arm64 one, for the target): link it by its full name.
 HOST_LIBFDT   := /usr/lib/x86_64-linux-gnu/libfdt.so.1
 
-TESTS := desc walk dump memmap regs check esr dtb bootargs
+TESTS := desc walk dump memmap regs check esr dtb bootargs xlat
 
 # What each test_<name> links besides its own test_<name>.c.
 src_desc   := mmu/desc.c
@@ -49,6 +49,7 @@ src_check  := mmu/check.c mmu/memmap.c mmu/regs.c mmu/walk.c mmu/desc.c $(UNIT)/
 src_esr    := start/esr.c
 src_dtb    := lib/dtb.c
 src_bootargs := lib/bootargs.c
+src_xlat   := mmu/xlat.c mmu/desc.c mmu/walk.c $(UNIT)/xlat_fake.c
 libs_dtb   := $(HOST_LIBFDT)
 
 DTBS := $(patsubst $(UNIT)/dts/%.dts,$(OUT)/dtb/%.dtb,$(wildcard $(UNIT)/dts/*.dts))
