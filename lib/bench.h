@@ -10,8 +10,10 @@
 
 #define BENCH_TABLES_BUILT 0   /* entry (EL1, counter started) to tables built */
 #define BENCH_MMU_ON       1
-#define BENCH_CHECKS_DONE  2
-#define BENCH_NR_MARKS     3
+#define BENCH_CHECKS_DONE  2   /* both maps checked */
+#define BENCH_FINAL_START  3   /* building the final map ... */
+#define BENCH_FINAL_LIVE   4   /* ... until it is installed */
+#define BENCH_NR_MARKS     5
 
 #ifndef __ASSEMBLER__
 #include <stdint.h>

@@ -18,7 +18,7 @@ b1=$(grep '^bench:' <<<"$first") b2=$(grep '^bench:' <<<"$second")
 [ "$b1" = "$b2" ] || { echo "bench: counts differ between runs:"; echo "$b1"; echo "$b2"; exit 1; }
 
 echo "$b1"
-grep '^tables:' <<<"$first"
+grep -E '^(early tables|final map):' <<<"$first"
 image_bytes=$(stat -c %s "$build/Image")
 mem_bytes=$(grep '^image:' <<<"$first" | sed -E 's/.*size ([^,]+),.*/\1/')
 echo "image: $image_bytes bytes in $build/Image (file), $mem_bytes in memory with bss, tables and stack"

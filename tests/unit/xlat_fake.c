@@ -606,11 +606,13 @@ static int cmp_ival(const void *a, const void *b)
 	return x->lo < y->lo ? -1 : x->lo > y->lo;
 }
 
-/* Sorts and merges list; is [lo, hi) inside the union? */
+/* Sorts and merges a list of intervals in place; returns the new length. */
 static size_t merge_ivals(struct xf_ival *v, size_t n)
 {
 	size_t m = 0;
 
+	if (n == 0)
+		return 0;
 	qsort(v, n, sizeof(*v), cmp_ival);
 	for (size_t i = 0; i < n; i++) {
 		if (m && v[i].lo <= v[m - 1].hi) {
@@ -640,7 +642,8 @@ bool xf_flushed(const struct xf_env *e, uint64_t va, uint64_t size)
 
 	if (!v)
 		abort();
-	memcpy(v, e->fl, e->nfl * sizeof(*v));
+	if (e->nfl)
+		memcpy(v, e->fl, e->nfl * sizeof(*v));
 	m = merge_ivals(v, e->nfl);
 	r = ivals_cover(v, m, off, off + size);
 	free(v);
