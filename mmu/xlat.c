@@ -36,13 +36,13 @@ const char *xlat_strerror(int err)
 
 bool xlat_attrs_wx(const struct pte_attrs *a)
 {
-	/* Writable at EL1 (and at EL0 when user) and executable at either. */
+	/* Strict W^X: writable at any level means executable at none. */
 	return !a->rdonly && (!a->pxn || !a->uxn);
 }
 
 static bool attrs_encodable(const struct pte_attrs *a)
 {
-	return a->attrindx < 8 && a->sh != 1 && a->af;
+	return a->attrindx < 8 && a->sh <= 3 && a->sh != 1 && a->af;
 }
 
 int xlat_init(struct xlat_ctx *ctx, uint64_t va_base, uint64_t root_pa, unsigned pa_bits,
@@ -55,6 +55,13 @@ int xlat_init(struct xlat_ctx *ctx, uint64_t va_base, uint64_t root_pa, unsigned
 		return XLAT_EALIGN;
 	if ((va_base != 0 && va_base != (uint64_t)VA_START) || pool_pages > XLAT_POOL_MAX_PAGES ||
 	    pa_bits < 32 || pa_bits > 52 || !table_ptr || !tlb_flush || !publish)
+		return XLAT_ERANGE;
+	if (pa_bits > 48)
+		pa_bits = 48;   /* 4 KiB descriptors hold 48 bits without FEAT_LPA2 */
+	if ((root_pa >> pa_bits) || (pool_pa >> pa_bits) ||
+	    ((pool_pa + (uint64_t)pool_pages * PAGE_SIZE - 1) >> pa_bits && pool_pages) ||
+	    pool_pa + (uint64_t)pool_pages * PAGE_SIZE < pool_pa ||
+	    root_pa - pool_pa < (uint64_t)pool_pages * PAGE_SIZE)   /* root in the pool */
 		return XLAT_ERANGE;
 	memset(ctx, 0, sizeof(*ctx));
 	ctx->va_base = va_base;

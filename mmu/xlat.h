@@ -37,9 +37,11 @@ enum xlat_error {
 			       * its PA range exceeds the CPU's PA size */
 	XLAT_EOVERLAP  = -3,  /* map: a page of the range is already mapped */
 	XLAT_ENOTMAPPED = -4, /* unmap/protect: a page of the range is not mapped */
-	XLAT_EWX       = -5,  /* attributes writable and executable (at EL1 or EL0) */
-	XLAT_EATTR     = -6,  /* attributes not encodable: AttrIndx > 7, SH = 0b01,
-			       * access flag clear */
+	XLAT_EWX       = -5,  /* attributes writable and executable: not read-only
+			       * while PXN or UXN is clear (strict: a page writable
+			       * at any level is executable at none) */
+	XLAT_EATTR     = -6,  /* attributes not encodable: AttrIndx > 7, SH = 0b01
+			       * or > 3, access flag clear */
 	XLAT_ENOMEM    = -7,  /* not enough free table pages for the splits and
 			       * new tables the request needs */
 };
@@ -52,7 +54,8 @@ const char *xlat_strerror(int err);
 struct xlat_ctx {
 	uint64_t va_base;            /* 0 (TTBR0) or VA_START (TTBR1) */
 	uint64_t root_pa;            /* the level-1 table (not from the pool) */
-	unsigned pa_bits;            /* the CPU's physical address size */
+	unsigned pa_bits;            /* the CPU's physical address size, at most 48
+				      * (the 4 KiB descriptor's OA without FEAT_LPA2) */
 	uint64_t pool_pa;            /* first pool page */
 	unsigned pool_pages;
 	uint8_t pool_used[XLAT_POOL_MAX_PAGES];
@@ -68,8 +71,10 @@ struct xlat_ctx {
 
 /* Sets up ctx over an existing, valid level-1 table at root_pa and a pool of
  * pool_pages pages at pool_pa (at most XLAT_POOL_MAX_PAGES); all pool pages
- * start free. Returns XLAT_OK, or XLAT_EALIGN / XLAT_ERANGE for a bad root,
- * pool or va_base. */
+ * start free. Returns XLAT_OK; XLAT_EALIGN for a root or pool not 4 KiB
+ * aligned; XLAT_ERANGE for a va_base other than 0 or VA_START, pa_bits
+ * outside 32..52, too many pool pages, a root or pool beyond pa_bits, a
+ * root inside the pool, or a missing callback. */
 int xlat_init(struct xlat_ctx *ctx, uint64_t va_base, uint64_t root_pa, unsigned pa_bits,
 	      uint64_t pool_pa, unsigned pool_pages,
 	      uint64_t *(*table_ptr)(uint64_t, void *),
@@ -96,7 +101,7 @@ int xlat_query(const struct xlat_ctx *ctx, uint64_t va, struct xlat_mapping *out
 
 /* Pool pages in use: equals the tables reachable from the root. */
 unsigned xlat_pages_used(const struct xlat_ctx *ctx);
-/* Writable and executable at EL1 or EL0: refused by map and protect. */
+/* Not read-only while PXN or UXN is clear: refused by map and protect. */
 bool xlat_attrs_wx(const struct pte_attrs *attrs);
 
 #endif /* XLAT_H */

@@ -87,13 +87,14 @@ int xf_setup(struct xf_env *e, uint64_t va_base, unsigned pa_bits, unsigned pool
 	e->check_barriers = true;
 	e->mem = aligned_alloc(4096, n * 4096);
 	e->snap = aligned_alloc(4096, n * 4096);
+	e->dry_mem = aligned_alloc(4096, n * 4096);
 	e->cap = n * 512 + 16;
 	e->old = malloc(e->cap * sizeof(*e->old));
 	e->cur = malloc(e->cap * sizeof(*e->cur));
 	e->fin = malloc(e->cap * sizeof(*e->fin));
 	e->capt = n + 1;
 	e->oldt = malloc(e->capt * sizeof(*e->oldt));
-	if (!e->mem || !e->snap || !e->old || !e->cur || !e->fin || !e->oldt) {
+	if (!e->mem || !e->snap || !e->dry_mem || !e->old || !e->cur || !e->fin || !e->oldt) {
 		fprintf(stderr, "xlat_fake: out of memory\n");
 		abort();
 	}
@@ -108,13 +109,14 @@ void xf_teardown(struct xf_env *e)
 {
 	free(e->mem);
 	free(e->snap);
+	free(e->dry_mem);
 	free(e->old);
 	free(e->cur);
 	free(e->fin);
 	free(e->oldt);
 	free(e->cov);
 	free(e->fl);
-	e->mem = e->snap = NULL;
+	e->mem = e->snap = e->dry_mem = NULL;
 }
 
 static int pool_index(const struct xf_env *e, uint64_t pa)
@@ -270,14 +272,16 @@ struct trav {
 	bool structure;                 /* also the checks of a finished call */
 	bool ok;
 	uint64_t hash;
+	uint64_t lo, hi;                /* only entries meeting [lo, hi) */
 };
 
 static void hash_page(struct trav *t, const uint64_t *p)
 {
-	for (unsigned i = 0; i < 512; i++) {
-		t->hash ^= p[i] + 0x9e3779b97f4a7c15ULL + (t->hash << 6) + (t->hash >> 2);
-		t->hash *= 0x100000001b3ULL;
-	}
+	uint64_t h = t->hash;
+
+	for (unsigned i = 0; i < 512; i++)
+		h = (h ^ p[i]) * 0x100000001b3ULL + i;
+	t->hash = h;
 }
 
 static void trav_table(struct trav *t, const uint64_t *tab, int level, uint64_t off)
@@ -289,7 +293,7 @@ static void trav_table(struct trav *t, const uint64_t *tab, int level, uint64_t 
 	for (unsigned i = 0; i < 512; i++) {
 		uint64_t d = tab[i], eoff = off + i * span;
 
-		if (!(d & 1))
+		if (!(d & 1) || eoff >= t->hi || eoff + span <= t->lo)
 			continue;
 		if (level < 3 && (d & 3) == 3) {
 			uint64_t pa = d & XF_OA_MASK;
@@ -353,6 +357,8 @@ static void trav_table(struct trav *t, const uint64_t *tab, int level, uint64_t 
 					 "0x%llx", (ull)(base + eoff), e->pa_bits, (ull)d),
 					t->ok = false;
 		}
+		if (t->cap == 0)
+			continue;               /* hashing only */
 		if (t->n >= t->cap) {
 			xf_error(e, "more leaves than the tables can hold");
 			t->ok = false;
@@ -368,7 +374,7 @@ static size_t collect(struct xf_env *e, struct xf_leaf *out, size_t cap, uint64_
 {
 	struct trav t = {
 		.e = e, .leaves = out, .cap = cap, .structure = structure, .ok = true,
-		.hash = 0xcbf29ce484222325ULL,
+		.hash = 0xcbf29ce484222325ULL, .lo = 0, .hi = XF_CTX_SIZE,
 	};
 
 	if (tables) {
@@ -388,6 +394,16 @@ static size_t collect(struct xf_env *e, struct xf_leaf *out, size_t cap, uint64_
 		*ntables = t.ntables;
 	if (ok)
 		*ok = t.ok;
+	return t.n;
+}
+
+/* The leaves meeting [lo, hi), without the hash or structure checks. */
+static size_t collect_range(struct xf_env *e, struct xf_leaf *out, size_t cap, uint64_t lo,
+			    uint64_t hi)
+{
+	struct trav t = { .e = e, .leaves = out, .cap = cap, .ok = true, .lo = lo, .hi = hi };
+
+	trav_table(&t, e->mem[0], 1, 0);
 	return t.n;
 }
 
@@ -437,6 +453,18 @@ bool xf_root_zero(struct xf_env *e)
 			return false;
 	return true;
 }
+
+/* ---- the calls -------------------------------------------------------- */
+
+enum op_kind { OP_MAP, OP_UNMAP, OP_PROTECT };
+
+struct op {
+	enum op_kind kind;
+	uint64_t va, pa, size;
+	const struct pte_attrs *a;
+};
+
+static void dry_run(struct xf_env *e);
 
 /* ---- leaf lists ------------------------------------------------------ */
 
@@ -515,16 +543,28 @@ static void check_consistent(struct xf_env *e, const struct xf_leaf *c, bool flu
 	}
 }
 
+/* The whole state is checked at the first 128 barriers of a call and at
+ * every 32nd after that (a call may flush once per page); the hash for the
+ * "no write after the last barrier" check is taken at every one. */
 static void barrier(struct xf_env *e, bool flush)
 {
-	e->ncur = collect(e, e->cur, e->cap, &e->hash_barrier, NULL, NULL, NULL, false,
-			  NULL, NULL);
+	bool full;
+
 	e->nbarrier++;
-	if (!e->check_barriers)
+	full = e->check_barriers && (e->nbarrier <= 128 || e->nbarrier % 32 == 0);
+	if (full)
+		dry_run(e);
+	e->ncur = collect(e, e->cur, full ? e->cap : 0, &e->hash_barrier, NULL, NULL, NULL,
+			  false, NULL, NULL);
+	if (!full)
 		return;
-	for (size_t i = 0; i < e->ncur; i++)
-		if (!has_leaf(e->old, e->nold, &e->cur[i]))
-			check_consistent(e, &e->cur[i], flush);
+	for (size_t i = 0, j = 0; i < e->ncur; i++) {      /* both in VA order */
+		while (j < e->nold && e->old[j].off < e->cur[i].off)
+			j++;
+		if (j < e->nold && same_leaf(&e->old[j], &e->cur[i]))
+			continue;
+		check_consistent(e, &e->cur[i], flush);
+	}
 }
 
 static void add_cov(struct xf_env *e, uint64_t lo, uint64_t hi)
@@ -566,6 +606,7 @@ void xf_tlb_flush(uint64_t va, uint64_t size, void *cookie)
 	barrier(e, true);
 
 	/* The parts of [lo, hi) that walk as invalid now are flushed right. */
+	e->ncur = collect_range(e, e->cur, e->cap, lo, hi);
 	x = lo;
 	find_leaf(e->cur, e->ncur, lo, &i);
 	for (; i < e->ncur && e->cur[i].off < hi; i++) {
@@ -652,14 +693,6 @@ bool xf_flushed(const struct xf_env *e, uint64_t va, uint64_t size)
 
 /* ---- the checked calls ----------------------------------------------- */
 
-enum op_kind { OP_MAP, OP_UNMAP, OP_PROTECT };
-
-struct op {
-	enum op_kind kind;
-	uint64_t va, pa, size;
-	const struct pte_attrs *a;
-};
-
 static int call(struct xlat_ctx *ctx, const struct op *o)
 {
 	switch (o->kind) {
@@ -675,30 +708,35 @@ static const char *op_name(const struct op *o)
 	return n[o->kind];
 }
 
-/* Run the call on a copy of the memory to learn the state after it. */
-static void dry_run(struct xf_env *e, const struct op *o)
+/* Run the call on a copy of the memory as it was before the call, to learn
+ * the state after it. Done at the first barrier (from inside the real
+ * call; xlat.c keeps no state outside its context) or at the end. */
+static void dry_run(struct xf_env *e)
 {
 	struct xf_env d = *e;
 	size_t bytes = (1 + (size_t)e->pool_pages) * 4096;
 
-	d.mem = aligned_alloc(4096, bytes);
-	if (!d.mem)
-		abort();
-	memcpy(d.mem, e->mem, bytes);
+	if (e->have_fin)
+		return;
+	e->have_fin = true;
+	memcpy(e->dry_mem, e->snap, bytes);
+	d.mem = e->dry_mem;
 	d.dry = true;
 	d.in_op = false;
 	d.on_error = NULL;
+	d.ctx = e->snap_ctx;
 	d.ctx.cookie = &d;
-	e->dry_rc = call(&d.ctx, o);
+	e->dry_rc = call(&d.ctx, e->op);
 	e->nfin = collect(&d, e->fin, e->cap, NULL, NULL, NULL, NULL, false, NULL, NULL);
-	free(d.mem);
 }
 
 static void op_begin(struct xf_env *e, const struct op *o)
 {
 	size_t bytes = (1 + (size_t)e->pool_pages) * 4096;
 
-	dry_run(e, o);
+	e->op = o;
+	e->have_fin = false;
+	e->snap_ctx = e->ctx;
 	memcpy(e->snap, e->mem, bytes);
 	memcpy(e->snap_pool_used, e->ctx.pool_used, sizeof(e->snap_pool_used));
 	e->snap_pages_used = xlat_pages_used(&e->ctx);
@@ -718,7 +756,7 @@ static void op_end(struct xf_env *e, const struct op *o, int rc)
 	uint64_t hash_end;
 
 	e->in_op = false;
-	if (rc != e->dry_rc)
+	if (e->have_fin && rc != e->dry_rc)
 		xf_error(e, "%s(0x%llx, 0x%llx): returned %d, but %d on the same tables a "
 			 "moment before", op_name(o), (ull)o->va, (ull)o->size, rc, e->dry_rc);
 	if (rc != XLAT_OK) {
@@ -743,24 +781,24 @@ static void op_end(struct xf_env *e, const struct op *o, int rc)
 	}
 
 	e->ncur = collect(e, e->cur, e->cap, &hash_end, NULL, NULL, NULL, false, NULL, NULL);
-	if (e->ncur != e->nfin)
+	if (e->have_fin && e->ncur != e->nfin)
 		xf_error(e, "%s: %zu leaves after the call, %zu after the same call on a copy",
 			 op_name(o), e->ncur, e->nfin);
-	else
+	else if (e->have_fin)
 		for (size_t i = 0; i < e->ncur; i++)
 			if (!same_leaf(&e->cur[i], &e->fin[i])) {
 				xf_error(e, "%s: leaf %zu differs from the same call on a copy",
 					 op_name(o), i);
 				break;
 			}
-	xf_check_structure(e);
+	xf_check_structure(e);          /* e->cur: the leaves after the call */
 
 	/* Break-before-make for every leaf that changed or went. */
 	m = merge_ivals(e->cov, e->ncov);
 	for (size_t i = 0; i < e->nold; i++) {
 		const struct xf_leaf *l = &e->old[i];
 
-		if (has_leaf(e->fin, e->nfin, l))
+		if (has_leaf(e->cur, e->ncur, l))
 			continue;
 		if (!ivals_cover(e->cov, m, l->off, leaf_end(l))) {
 			xf_error(e, "break-before-make: %s(0x%llx, 0x%llx) replaced or removed the "

@@ -80,7 +80,11 @@ struct xf_env {
 
 	/* The current call. */
 	bool in_op;
+	bool have_fin;                          /* the dry run is done */
 	int dry_rc;                             /* what the dry run returned */
+	const void *op;                         /* the call being made */
+	struct xlat_ctx snap_ctx;
+	uint64_t (*dry_mem)[512];
 	unsigned nflush_op, npublish_op;
 	struct xf_ival *fl;                     /* the flushes of the call */
 	size_t nfl, capfl;
