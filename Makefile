@@ -5,6 +5,7 @@
 #   make run        boot the Image on QEMU and show the report
 #   make test       host unit tests + QEMU boot matrix + negative test
 #   make bench      deterministic instruction counts under QEMU -icount
+#   make fuzz       fuzz the runtime map API for FUZZ_SECONDS (default 300)
 #   make debug      QEMU paused + gdb-multiarch attached (scripts/gdb/stub.py)
 #   make debug-server  QEMU paused with a gdbstub; prints the gdb command line
 # Variables: BOARD (default virt), CROSS_COMPILE (aarch64-linux-gnu-), V=1.
@@ -69,7 +70,7 @@ ELF   := $(BUILD)/stub.elf
 IMAGE := $(BUILD)/Image
 UBOOT_ARTIFACTS := $(BUILD)/uImage $(BUILD)/stub.itb $(BUILD)/boot.scr
 
-.PHONY: all image deps run test unit-test bench clean
+.PHONY: all image deps run test unit-test bench fuzz clean
 all: $(ELF) $(IMAGE) image
 image: $(UBOOT_ARTIFACTS)
 
@@ -136,6 +137,9 @@ bench: $(IMAGE)
 
 # Interactive debugging under QEMU's gdbstub: make debug, make debug-server.
 include scripts/gdb/debug.mk
+
+fuzz: | deps
+	$(Q)$(MAKE) --no-print-directory -f tests/fuzz/fuzz.mk long
 
 unit-test: | deps
 	$(Q)$(MAKE) --no-print-directory -f tests/unit/unit.mk BOARD=$(BOARD)

@@ -8,6 +8,10 @@
  * then WRITES. A refused call returns a distinct negative error and leaves
  * the tables exactly as they were.
  *
+ * Tables already linked under the root before xlat_init (not from the pool)
+ * are used like any other; when an unmap empties one it is unlinked (with
+ * break-before-make) but, not being the pool's, never reused.
+ *
  * Writing follows the Arm ARM's break-before-make rule (D8.14.1) whenever a
  * valid entry changes: invalid entry, DSB, TLBI by VA (inner shareable),
  * DSB, ISB, then the new entry. Blocks are split into tables when a change

@@ -1,9 +1,9 @@
 #!/bin/bash
 # tests/run-all.sh - the whole test suite behind `make test`.
 #
-# Owns: running the host unit tests, the QEMU boot matrix (in parallel,
-# each run with a timeout), the negative tests, the boots through U-Boot and
-# the gdb-multiarch tests,
+# Owns: running the host unit tests, a bounded fuzz run, the QEMU boot
+# matrix (in parallel, each run with a timeout), the negative tests, the
+# boots through U-Boot and the gdb-multiarch tests,
 # and the one closing line
 # "N passed, M failed" (exit status non-zero on any failure).
 # Expects the Makefile's exported board variables and built images.
@@ -21,6 +21,17 @@ if [[ $(grep '^unit:' <<<"$unit_out" | tail -1) =~ ^unit:\ ([0-9]+)\ passed,\ ([
 else
 	echo "$unit_out" | tail -20
 	echo "unit tests: no summary line"; failed=$((failed + 1))
+fi
+
+echo "== fuzzing the runtime map API (libFuzzer, bounded; make fuzz runs longer)"
+fuzz_out=$(make --no-print-directory -f tests/fuzz/fuzz.mk short 2>&1); fuzz_rc=$?
+fuzz_line=$(grep '^fuzz:' <<<"$fuzz_out" | tail -1)
+echo "$fuzz_line"
+if [[ $fuzz_line =~ ^fuzz:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+	passed=$((passed + BASH_REMATCH[1])); failed=$((failed + BASH_REMATCH[2]))
+	[ $fuzz_rc -ne 0 ] && [ "${BASH_REMATCH[2]}" -eq 0 ] && failed=$((failed + 1))
+else
+	tail -20 <<<"$fuzz_out"; echo "fuzz: no summary line"; failed=$((failed + 1))
 fi
 
 echo "== QEMU boots (board $board, $jobs in parallel)"

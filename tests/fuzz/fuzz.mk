@@ -6,7 +6,7 @@
 # tests/fuzz/corpus/ for `make test`; a long run for `make fuzz`.
 #
 #   make -f tests/fuzz/fuzz.mk build     build only
-#   make -f tests/fuzz/fuzz.mk short     FUZZ_RUNS inputs (default 12000) from a
+#   make -f tests/fuzz/fuzz.mk short     FUZZ_RUNS inputs (default 8000) from a
 #                                        copy of the corpus, -seed=FUZZ_SEED (1),
 #                                        at most FUZZ_SHORT_SECONDS (20); last line
 #                                        "fuzz: N passed, M failed" (1/0 or 0/1)
@@ -23,7 +23,7 @@
 
 CLANG              ?= clang
 BOARD              ?= virt
-FUZZ_RUNS          ?= 12000
+FUZZ_RUNS          ?= 8000
 FUZZ_SEED          ?= 1
 FUZZ_SHORT_SECONDS ?= 20
 FUZZ_SECONDS       ?= 300

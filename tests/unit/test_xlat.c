@@ -252,6 +252,20 @@ static void test_init_args(void **state)
 	EXPECT_RC(init(XF_TTBR1_BASE, R, 40, P + 8, 16), XLAT_EALIGN);
 
 	EXPECT_RC(init(0, R, 40, P, XLAT_POOL_MAX_PAGES + 1), XLAT_ERANGE);
+
+	/* pa_bits 32..52 (ID_AA64MMFR0_EL1.PARange), callbacks all present. */
+	EXPECT_RC(init(0, 0x80000000ULL, 32, 0x80001000ULL, 4), XLAT_OK);
+	EXPECT_RC(init(0, R, 52, P, 16), XLAT_OK);
+	EXPECT_RC(init(0, 0x80000000ULL, 31, 0x80001000ULL, 4), XLAT_ERANGE);
+	EXPECT_RC(init(0, R, 53, P, 16), XLAT_ERANGE);
+	EXPECT_RC(init(0, R, 64, P, 16), XLAT_ERANGE);
+	EXPECT_RC(init(0, R, 0, P, 16), XLAT_ERANGE);
+	EXPECT_RC(xlat_init(&c, 0, R, 40, P, 16, NULL, nop_flush, nop_publish, NULL),
+		  XLAT_ERANGE);
+	EXPECT_RC(xlat_init(&c, 0, R, 40, P, 16, scratch_ptr, NULL, nop_publish, NULL),
+		  XLAT_ERANGE);
+	EXPECT_RC(xlat_init(&c, 0, R, 40, P, 16, scratch_ptr, nop_flush, NULL, NULL),
+		  XLAT_ERANGE);
 }
 
 /* Root and pool must lie inside the CPU's PA size (a table descriptor or
@@ -272,6 +286,9 @@ static void test_init_bad_placement(void **state)
 		{ "pool wraps past 2^64",              R, 0xffffffffffffe000ULL, 40, 4 },
 		{ "root is pool page 2",               P + 2 * K4, P, 40, 16 },
 		{ "root is the pool's first page",     P, P, 40, 1 },
+		{ "root is the pool's last page",      P + 15 * K4, P, 40, 16 },
+		{ "pool at 2^48 with pa_bits 52",      R, 1ULL << 48, 52, 1 },
+		{ "root at 2^48 with pa_bits 52",      1ULL << 48, P, 52, 16 },
 	};
 	char msg[1024] = "";
 	size_t used = 0;
@@ -304,10 +321,8 @@ static void test_pa_bits_above_48(void **state)
 
 	h->open = true;
 	e = &h->e;
-	if (rc != XLAT_OK) {
-		assert_int_equal(rc, XLAT_ERANGE);       /* refusing pa_bits 52 is fine */
-		return;
-	}
+	assert_int_equal(rc, XLAT_OK);
+	assert_int_equal(e->ctx.pa_bits, 48);            /* xlat.h: at most 48 */
 	rc = xf_map(e, G, 1ULL << 48, G, &RW_NX);
 	if (rc == XLAT_OK) {
 		struct xlat_mapping m;
@@ -318,6 +333,9 @@ static void test_pa_bits_above_48(void **state)
 			 (ull)G, (ull)m.pa, (ull)e->mem[0][1]);
 	}
 	assert_int_equal(rc, XLAT_ERANGE);
+	EXPECT_RC(MAP(G, (1ULL << 48) - G, 2 * G, &RW_NX), XLAT_ERANGE);
+	EXPECT_RC(MAP(G, (1ULL << 48) - G, G, &RW_NX), XLAT_OK);
+	expect_mapped(e, 2 * G - 1, (1ULL << 48) - 1, 1, &RW_NX);
 	CHECK_ENV(e);
 }
 
@@ -971,22 +989,18 @@ static void test_attrs_wx(void **state)
 				       .pxn = bits >> 2 & 1, .uxn = bits >> 3 & 1 };
 		bool el1_w = !a.rdonly, el0_w = a.user && !a.rdonly;
 		/* Arm ARM D8.4: a location writable at EL0 is never executable
-		 * at EL1, whatever PXN says. */
+		 * at EL1, whatever PXN says; EL0 may execute wherever UXN is
+		 * clear, with or without AP[1]. */
 		bool el1_x = !a.pxn && !el0_w, el0_x = !a.uxn;
-		bool want = (el1_w && el1_x) || (el0_w && el0_x);
+		bool per_el = (el1_w && el1_x) || (el0_w && el0_x);
+		/* xlat.h: strict, writable at any level means executable at
+		 * none: not read-only while PXN or UXN is clear. */
+		bool want = !a.rdonly && (!a.pxn || !a.uxn);
 		bool got = xlat_attrs_wx(&a);
 		int rc;
 
-		/* Two combinations are W^X only across ELs or by the rule that
-		 * ignores the implicit PXN, not at one EL as the Arm ARM reads
-		 * them: RW at EL1 only, PXN, UXN 0 (EL1 writes, EL0 may
-		 * execute); RW at EL0, PXN 0, UXN (EL1 execution forced off).
-		 * Refusing them is stricter than xlat.h says; either answer
-		 * passes here. */
-		bool across = !a.rdonly && ((!a.user && a.pxn && !a.uxn) ||
-					    (a.user && !a.pxn && a.uxn));
-
-		if (!across && got != want)
+		assert_true(want || !per_el);     /* stricter than the architecture */
+		if (got != want)
 			fail_msg("xlat_attrs_wx(%s%s%s%s) = %d, expected %d",
 				 a.rdonly ? "RO" : "RW", a.user ? " USER" : "",
 				 a.pxn ? " PXN" : "", a.uxn ? " UXN" : "", got, want);

@@ -14,9 +14,11 @@
  *     not identical after it was covered by a tlb_flush issued while its
  *     pages walked as invalid; every table that was unlinked was covered by
  *     a tlb_flush issued after its table descriptor was gone;
- *   - at every tlb_flush and publish, each mapped piece of the address
- *     space translates as before the call or as after it (never through a
- *     half-built table or garbage);
+ *   - at every tlb_flush and publish (the first 128 of a call, then every
+ *     32nd), each mapped piece of the address space translates as before
+ *     the call or as after it (never through a half-built table or
+ *     garbage); "after" comes from the same call run on a copy of the
+ *     tables as they were before it, made at the first such barrier;
  *   - no table write after the last barrier (flush or publish);
  *   - the structure: every table is a pool page, reachable once, marked
  *     used, not empty; the page count equals the reachable tables and the
