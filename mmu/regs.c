@@ -33,12 +33,23 @@ bool mmfr0_has_4k_granule(uint64_t mmfr0)
 	return ((mmfr0 >> ID_AA64MMFR0_TGRAN4_SHIFT) & 0xf) != ID_AA64MMFR0_TGRAN4_NI;
 }
 
+/* PARange encodings above 5 (52 bits) are clamped to 5 (48 bits). */
+static unsigned usable_parange(uint64_t mmfr0)
+{
+	unsigned parange = mmfr0_parange(mmfr0);
+
+	return parange > 5 ? 5 : parange;
+}
+
+unsigned mmfr0_pa_bits(uint64_t mmfr0)
+{
+	return parange_bits(usable_parange(mmfr0));
+}
+
 uint64_t tcr_el1_value(uint64_t mmfr0)
 {
-	uint64_t ips = mmfr0_parange(mmfr0);
+	uint64_t ips = usable_parange(mmfr0);
 
-	if (ips > 5)
-		ips = 5;
 	return ((uint64_t)TCR_TxSZ(VA_BITS) << TCR_T0SZ_SHIFT) |
 	       ((uint64_t)TCR_TxSZ(VA_BITS) << TCR_T1SZ_SHIFT) |
 	       ((uint64_t)TCR_RGN_WBWA << TCR_IRGN0_SHIFT) |

@@ -119,7 +119,10 @@ void early_init(uint64_t x0_at_entry, unsigned entry_el, uint64_t phys_text)
 		end = base + LINEAR_MAP_MAX_SIZE;
 		f->linear_clamped = 1;
 	}
-	pa_limit = 1ULL << parange_bits(mmfr0_parange(f->mmfr0) > 5 ? 5 : mmfr0_parange(f->mmfr0));
+	if (phys_text + image_size > end)
+		early_fail("the image lies beyond the linear map (LINEAR_MAP_MAX_SIZE); load pa ",
+			   phys_text, EXIT_BAD_LOAD);
+	pa_limit = 1ULL << mmfr0_pa_bits(f->mmfr0);
 	if (end > pa_limit)
 		early_fail("RAM ends above the CPU's physical address size; RAM end ", end,
 			   EXIT_BAD_LOAD);

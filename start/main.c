@@ -3,8 +3,10 @@
  *
  * Owns: kernel_main(): console and libc onto virtual addresses, the setup
  * report (where everything is, registers decoded, both halves' tables
- * dumped), the translation checks, the benchmark figures, and the exit.
- * Every fact it prints comes from boot_facts, link symbols or registers.
+ * dumped), the checks of the early map, the switch to the final map and
+ * its checks, the fault tests when asked (stub.faults), the benchmark
+ * figures, and the exit. Every fact it prints comes from boot_facts, link
+ * symbols or registers.
  */
 #include <stdio.h>
 #include "bench.h"
@@ -136,10 +138,8 @@ static bool fault_tests_requested(void)
 static void install_final_map(struct xlat_ctx *xlat, const struct image_symbols *syms,
 			      struct walk_ctx *walk)
 {
-	unsigned pa_bits = parange_bits(mmfr0_parange(boot_facts.mmfr0) > 5 ? 5 :
-					mmfr0_parange(boot_facts.mmfr0));
 	char buf[320];
-	int rc = kernel_map_build(xlat, &layout, syms, pa_bits);
+	int rc = kernel_map_build(xlat, &layout, syms, mmfr0_pa_bits(boot_facts.mmfr0));
 
 	if (rc) {
 		printf("stub: FATAL: the final map could not be built: %s\n", xlat_strerror(rc));

@@ -256,9 +256,23 @@ static void test_mair_format_truncates(void **state)
 	assert_int_equal(buf[30], 'z');
 }
 
+static void test_mmfr0_pa_bits(void **state)
+{
+	(void)state;
+	assert_int_equal(mmfr0_pa_bits(0x0), 32);
+	assert_int_equal(mmfr0_pa_bits(0x1122), 40);     /* cortex-a53 */
+	assert_int_equal(mmfr0_pa_bits(0x5), 48);
+	assert_int_equal(mmfr0_pa_bits(0x6), 48);        /* 52 needs FEAT_LPA2 */
+	assert_int_equal(mmfr0_pa_bits(0x32310201126ULL), 48);  /* -cpu max */
+	/* TCR_EL1.IPS agrees. */
+	assert_int_equal((tcr_el1_value(0x6) >> 32) & 7, 5);
+	assert_int_equal((tcr_el1_value(0x1122) >> 32) & 7, 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_mmfr0_pa_bits),
 		cmocka_unit_test(test_parange_bits),
 		cmocka_unit_test(test_mmfr0_parange),
 		cmocka_unit_test(test_4k_granule),
