@@ -183,6 +183,7 @@ int memmap_probes(const struct boot_layout *l, const struct image_symbols *s,
 	add_probe(p, &n, "tables end", s->init_pg_end - 8);
 	add_probe(p, &n, "el0 text", s->el0_text_start);
 	add_probe(p, &n, "el0 stack", s->el0_stack_top - 16);
+	add_probe(p, &n, "el0 stack guard", s->el0_stack_guard);
 	add_probe(p, &n, "idmap entry", l->phys_text + (s->entry - s->text));
 	add_probe(p, &n, "linear first", (uint64_t)PAGE_OFFSET);
 	add_probe(p, &n, "linear of text",

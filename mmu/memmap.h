@@ -60,7 +60,7 @@ struct image_symbols {
 	uint64_t idmap_pg_dir, init_pg_dir, init_pg_end, entry;
 	uint64_t el0_text_start, el0_text_end;   /* the page EL0 may execute */
 	uint64_t stack_guard;                    /* unmapped page below the stack */
-	uint64_t el0_stack_bottom, el0_stack_top;
+	uint64_t el0_stack_guard, el0_stack_bottom, el0_stack_top;
 };
 
 /* The final map (TTBR1 only; TTBR0 walks are disabled): W^X per section,

@@ -33,7 +33,7 @@ extern char _text[], _etext[], _srodata[], _erodata[], _sdata[], _edata[];
 extern char __bss_start[], __bss_end[], boot_stack_bottom[], boot_stack_top[];
 extern char idmap_pg_dir[], init_pg_dir[], init_pg_end[], primary_entry[], _end[];
 extern char __el0_text_start[], __el0_text_end[], boot_stack_guard[];
-extern char el0_stack_bottom[], el0_stack_top[];
+extern char el0_stack_guard[], el0_stack_bottom[], el0_stack_top[];
 
 static struct boot_layout layout;
 
@@ -179,6 +179,7 @@ void kernel_main(void)
 		.init_pg_end = (uintptr_t)init_pg_end, .entry = (uintptr_t)primary_entry,
 		.el0_text_start = (uintptr_t)__el0_text_start, .el0_text_end = (uintptr_t)__el0_text_end,
 		.stack_guard = (uintptr_t)boot_stack_guard,
+		.el0_stack_guard = (uintptr_t)el0_stack_guard,
 		.el0_stack_bottom = (uintptr_t)el0_stack_bottom, .el0_stack_top = (uintptr_t)el0_stack_top,
 	};
 	static struct xlat_ctx xlat;
@@ -220,6 +221,7 @@ void kernel_main(void)
 
 	bench_mark(BENCH_FINAL_START);
 	install_final_map(&xlat, &syms, &walk);
+	test_hooks_final_map(syms.stack_guard);
 	env.phase = MAP_FINAL;
 	printf("checks of the final map:\n");
 	check_run(&env, probes, nprobes, &tally);

@@ -10,7 +10,7 @@
 #include "testhooks.h"
 
 #ifdef CONFIG_TEST_HOOKS
-enum test_mode { TEST_NONE, TEST_CORRUPT_DESC, TEST_FAULT, TEST_FAULT_EARLY };
+enum test_mode { TEST_NONE, TEST_CORRUPT_DESC, TEST_FAULT, TEST_FAULT_EARLY, TEST_STACK_OVERFLOW };
 static enum test_mode test_mode;
 
 static bool same(const char *a, const char *b)
@@ -35,6 +35,8 @@ void test_hooks_early(const void *fdt, uint64_t phys_ram_end)
 		test_mode = TEST_FAULT;
 	else if (same(mode, "fault-early"))
 		test_mode = TEST_FAULT_EARLY;
+	else if (same(mode, "stack-overflow"))
+		test_mode = TEST_STACK_OVERFLOW;
 	console_puts("TEST: stub.test=");
 	console_puts(mode);
 	console_puts(test_mode == TEST_NONE ? " (unknown, ignored)\n" : "\n");
@@ -76,7 +78,31 @@ void test_hooks_before_checks(const struct walk_ctx *walk, uint64_t virt_linear_
 	if (test_mode == TEST_FAULT)
 		(void)*(volatile uint64_t *)(uintptr_t)virt_linear_end;
 }
+/* 256 bytes a call, and the addition after the call keeps it a real call. */
+__attribute__((noinline)) static uint64_t eat_stack(uint64_t depth)
+{
+	volatile uint8_t frame[256];
+
+	frame[0] = (uint8_t)depth;
+	if (depth > (1u << 20))             /* never: the guard page comes first */
+		return 0;
+	return eat_stack(depth + 1) + frame[0];
+}
+
+void test_hooks_final_map(uint64_t virt_stack_guard)
+{
+	if (test_mode != TEST_STACK_OVERFLOW)
+		return;
+	printf("TEST: overflowing the stack into its guard page at 0x%llx\n",
+	       (unsigned long long)virt_stack_guard);
+	(void)eat_stack(0);
+}
 #else
+void test_hooks_final_map(uint64_t virt_stack_guard)
+{
+	(void)virt_stack_guard;
+}
+
 void test_hooks_early(const void *fdt, uint64_t phys_ram_end)
 {
 	(void)fdt;

@@ -8,6 +8,8 @@
  *                 the checks must flag it (exit 1)
  *   fault         after the MMU is on, read an unmapped VA (exit 2, report)
  *   fault-early   with the MMU off, read past the end of RAM (exit 2, report)
+ *   stack-overflow  with the final map live, recurse until the stack runs
+ *                 into its guard page (exit 2, report from the overflow stack)
  */
 #ifndef TESTHOOKS_H
 #define TESTHOOKS_H
@@ -19,5 +21,8 @@ void test_hooks_early(const void *fdt, uint64_t phys_ram_end);
 /* MMU on, before the checks: act on corrupt-desc and fault. */
 void test_hooks_before_checks(const struct walk_ctx *walk, uint64_t virt_linear_end,
 			      uint64_t (*phys_to_virt)(uint64_t pa));
+
+/* MMU on, final map live: act on stack-overflow. */
+void test_hooks_final_map(uint64_t virt_stack_guard);
 
 #endif /* TESTHOOKS_H */

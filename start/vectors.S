@@ -7,16 +7,36 @@
  * when QEMU has no -semihosting), the possibly changed frame is restored and
  * the exception returns. Position independent: used at the physical address
  * before the MMU is on and at the link address after.
+ *
+ * Stack overflow: if SP is in the boot stack's guard page, or so close above
+ * it that the frame would reach it, the frame goes on a separate overflow
+ * stack instead, so an overflow is reported rather than faulting again for
+ * ever. (Such an exception is never returned from: the handler exits.)
+ * TPIDR_EL1 is the vectors' scratch register; nothing else uses it.
  */
+#include "pgtable-hwdef.h"
 #include "traps.h"
 
 	.macro	vector_slot, slot
 	.align	7
+	msr	tpidr_el1, x0
+	adrp	x0, boot_stack_guard		// PC-relative: PA or VA, as SP
+	sub	x0, sp, x0
+	lsr	x0, x0, #5			// SP - guard < PAGE_SIZE + FRAME_SIZE?
+	cmp	x0, #((PAGE_SIZE + FRAME_SIZE) >> 5)
+	b.hs	9999f
+	adrp	x0, overflow_stack_top
+	mov	sp, x0
+9999:	mrs	x0, tpidr_el1
 	sub	sp, sp, #FRAME_SIZE
 	stp	x0, x1, [sp, #FRAME_X0]
 	mov	x0, #\slot
 	b	exception_entry
 	.endm
+
+	.if	((PAGE_SIZE + FRAME_SIZE) % 32) != 0
+	.error	"the overflow test divides PAGE_SIZE + FRAME_SIZE by 32"
+	.endif
 
 	.text
 	.align	11
@@ -72,3 +92,9 @@ exception_entry:
 	ldr	x30, [sp, #FRAME_X30]
 	add	sp, sp, #FRAME_SIZE
 	eret
+
+	.bss
+	.balign	16
+overflow_stack:
+	.skip	PAGE_SIZE
+overflow_stack_top:

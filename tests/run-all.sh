@@ -45,6 +45,8 @@ negatives=$(export BUILD_DIR=build/$board-test; {
 	echo "negative-fault-4g elf max 4G 1 - fault"
 	echo "negative-fault-early image cortex-a53 1G 1 - fault-early"
 	echo "negative-fault-early-el3 elf cortex-a72 2G 3 - fault-early"
+	echo "negative-stack-overflow image cortex-a57 1G 1 - stack-overflow"
+	echo "negative-stack-overflow-el2 elf max 4G 2 - stack-overflow"
 } | xargs -P "$jobs" -L 1 tests/qemu/boot.sh)
 results+=$'\n'$negatives
 echo "== U-Boot boots (Debian's u-boot-qemu)"

@@ -17,7 +17,8 @@
 #             tests must run and all pass) | misaligned | nosemihosting | fit-refused
 #             (U-Boot refuses a tampered FIT; the stub never runs), or, with a
 #             CONFIG_TEST_HOOKS build (start/testhooks.h), corrupt-desc |
-#             fault | fault-early (passed to the stub as stub.test=EXPECT).
+#             fault | fault-early | stack-overflow (passed to the stub as
+#             stub.test=EXPECT).
 #             EXPECT/MARKER also requires MARKER in the log ('_' = space),
 #             e.g. pass/devtype_virtio: the path the loader took
 # Prints one line "PASS NAME" or "FAIL NAME: reason" (+ log path).
@@ -45,7 +46,7 @@ semihosting=-semihosting
 [ "$expect" = nosemihosting ] && semihosting=
 append=()
 case $expect in
-corrupt-desc|fault|fault-early) append=(-append "stub.test=$expect") ;;
+corrupt-desc|fault|fault-early|stack-overflow) append=(-append "stub.test=$expect") ;;
 faults) append=(-append "stub.faults") ;;
 esac
 
@@ -134,6 +135,16 @@ fit-refused)
 	grep -q "Bad hash value for 'hash-1' hash node" "$log" || fail "U-Boot did not report the bad hash"
 	grep -q "ERROR: can't get kernel image!" "$log" || fail "U-Boot did not refuse the kernel"
 	! grep -q '^stub: entered' "$log" || fail "the tampered stub ran" ;;
+stack-overflow)
+	guard=$(sed -n 's/^TEST: overflowing the stack into its guard page at \(0x[0-9a-f]*\)$/\1/p' "$log")
+	[ -n "$guard" ] || fail "the test hook did not run"
+	far=$(sed -n 's/.*FAR_EL1 \(0x[0-9a-f]*\)$/\1/p' "$log" | head -1)
+	[ $rc -eq 2 ] || fail "exit status $rc, expected 2 (unexpected exception)"
+	grep -Eq '^    FSC 0x7: translation fault, level 3 \(write\)' "$log" \
+		|| fail "not a level-3 translation fault on a write"
+	[ -n "$far" ] && (( far >= guard && far < guard + 4096 )) \
+		|| fail "FAR $far is not in the guard page at $guard"
+	[ -z "$summary" ] || fail "went on to the checks" ;;
 *) fail "bad EXPECT '$expect'" ;;
 esac
 echo "PASS $name"

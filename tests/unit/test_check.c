@@ -105,7 +105,7 @@ static const struct image_symbols syms = {
 	.idmap_pg_dir = 0xffffffc000010000ULL, .init_pg_dir = 0xffffffc000012000ULL,
 	.init_pg_end = 0xffffffc00001e000ULL, .entry = 0xffffffc000000040ULL,
 	.el0_text_start = 0xffffffc000007000ULL, .el0_text_end = 0xffffffc000008000ULL,
-	.stack_guard = 0xffffffc00000b000ULL,
+	.stack_guard = 0xffffffc00000b000ULL, .el0_stack_guard = 0xffffffc00001c000ULL,
 	.el0_stack_bottom = 0xffffffc00001d000ULL, .el0_stack_top = 0xffffffc00001e000ULL,
 };
 
@@ -223,7 +223,7 @@ static void test_all_probes_pass_when_consistent(void **state)
 	struct fixture *f = *state;
 	int mapped = 0;
 
-	assert_int_equal(f->nprobes, 28);
+	assert_int_equal(f->nprobes, 29);
 	for (int i = 0; i < f->nprobes; i++) {
 		struct probe_result r;
 
@@ -241,9 +241,9 @@ static void test_all_probes_pass_when_consistent(void **state)
 			assert_int_equal(r.sw.pa, r.exp.pa);
 		}
 	}
-	assert_int_equal(mapped, 23);
-	assert_int_equal(f->hw.reads, 28);
-	assert_int_equal(f->hw.writes, 28);
+	assert_int_equal(mapped, 24);
+	assert_int_equal(f->hw.reads, 29);
+	assert_int_equal(f->hw.writes, 29);
 }
 
 static void test_device_sh_outer_passes(void **state)
@@ -470,8 +470,8 @@ static void test_check_all_consistent(void **state)
 	struct fixture *f = *state;
 
 	assert_int_equal(check_all(&f->env, f->probes, f->nprobes), 0);
-	assert_int_equal(nlines, 2 * 28 + 1);
-	assert_string_equal(lines[nlines - 1], "mmu: 28 passed, 0 failed");
+	assert_int_equal(nlines, 2 * 29 + 1);
+	assert_string_equal(lines[nlines - 1], "mmu: 29 passed, 0 failed");
 	/* probes[0] is "text start"; the kimage level-2 table is page 3 of the pool. */
 	assert_string_equal(lines[0],
 			    "[ ok ] text start       va 0xffffffc000000000 -> pa 0x0040200000 "
@@ -513,8 +513,8 @@ static void test_check_all_counts_failures(void **state)
 
 	*fake_entry(&f->sw_ft, f->ttbr1_pa, VA_LINEAR_LAST, 2) += 0x200000;
 	assert_int_equal(check_all(&f->env, f->probes, f->nprobes), 1);
-	assert_int_equal(nlines, 2 * 28 + 1 + 1);
-	assert_string_equal(lines[nlines - 1], "mmu: 27 passed, 1 failed");
+	assert_int_equal(nlines, 2 * 29 + 1 + 1);
+	assert_string_equal(lines[nlines - 1], "mmu: 28 passed, 1 failed");
 	for (int i = 0; i < nlines; i++)
 		if (!strncmp(lines[i], "[FAIL]", 6))
 			fail_line = fail_line < 0 ? i : -2;
@@ -533,7 +533,7 @@ static void test_check_all_counts_failures(void **state)
 	f->hw.bad_va = VA_UART;
 	f->hw.value = 0x1000;
 	assert_int_equal(check_all(&f->env, f->probes, f->nprobes), 2);
-	assert_string_equal(lines[nlines - 1], "mmu: 26 passed, 2 failed");
+	assert_string_equal(lines[nlines - 1], "mmu: 27 passed, 2 failed");
 }
 
 static void test_check_all_empty(void **state)

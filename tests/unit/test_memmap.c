@@ -32,7 +32,7 @@ static const struct image_symbols syms = {
 	.idmap_pg_dir = 0xffffffc000010000ULL, .init_pg_dir = 0xffffffc000012000ULL,
 	.init_pg_end = 0xffffffc00001e000ULL, .entry = 0xffffffc000000040ULL,
 	.el0_text_start = 0xffffffc000007000ULL, .el0_text_end = 0xffffffc000008000ULL,
-	.stack_guard = 0xffffffc00000b000ULL,
+	.stack_guard = 0xffffffc00000b000ULL, .el0_stack_guard = 0xffffffc00001c000ULL,
 	.el0_stack_bottom = 0xffffffc00001d000ULL, .el0_stack_top = 0xffffffc00001e000ULL,
 };
 
@@ -218,7 +218,7 @@ static void test_probes(void **state)
 	(void)state;
 	memset(p, 0, sizeof(p));
 	n = memmap_probes(&virt, &syms, p);
-	assert_int_equal(n, 28);
+	assert_int_equal(n, 29);
 	for (int i = 0; i < n; i++) {
 		struct expectation e;
 
@@ -264,6 +264,7 @@ static void test_probe_addresses(void **state)
 		{ "tables end",      0xffffffc00001dff8ULL, true, 0x4021dff8ULL },
 		{ "el0 text",        0xffffffc000007000ULL, true, 0x40207000ULL },
 		{ "el0 stack",       0xffffffc00001dff0ULL, true, 0x4021dff0ULL },
+		{ "el0 stack guard", 0xffffffc00001c000ULL, true, 0x4021c000ULL },
 		{ "idmap entry",     0x40200040ULL,         true, 0x40200040ULL },
 		{ "linear first",    0xffffff8000000000ULL, true, 0x40000000ULL },
 		{ "linear of text",  0xffffff8000200000ULL, true, 0x40200000ULL },
@@ -309,11 +310,12 @@ static const struct image_symbols fsyms = {
 	.init_pg_end = 0xffffffc000018000ULL, .entry = 0xffffffc000000040ULL,
 	.stack_guard = 0xffffffc00003b000ULL,
 	.stack_bottom = 0xffffffc00003c000ULL, .stack_top = 0xffffffc000040000ULL,
-	.el0_stack_bottom = 0xffffffc000040000ULL, .el0_stack_top = 0xffffffc000041000ULL,
+	.el0_stack_guard = 0xffffffc000040000ULL,
+	.el0_stack_bottom = 0xffffffc000041000ULL, .el0_stack_top = 0xffffffc000042000ULL,
 };
 static const struct boot_layout fvirt = {
 	.phys_text = 0x40200000ULL, .virt_text = 0xffffffc000000000ULL,
-	.image_size = 0x41000ULL, .phys_ram_base = 0x40000000ULL,
+	.image_size = 0x42000ULL, .phys_ram_base = 0x40000000ULL,
 	.linear_size = 0x40000000ULL, .phys_uart = 0x09000000ULL,
 };
 
@@ -380,6 +382,10 @@ static void test_final_expectations(void **state)
 	assert_false(e.mapped);
 	memmap_expect_final(&fvirt, &fsyms, fsyms.stack_bottom, &e);
 	assert_string_equal(e.region, "stack");
+	memmap_expect_final(&fvirt, &fsyms, fsyms.el0_stack_guard + 8, &e);
+	assert_false(e.mapped);
+	memmap_expect_final(&fvirt, &fsyms, fsyms.el0_stack_bottom, &e);
+	assert_string_equal(e.region, "el0-stack");
 	memmap_expect_final(&fvirt, &fsyms, 0, &e);
 	assert_false(e.mapped);
 	memmap_expect_final(&fvirt, &fsyms, fvirt.phys_text, &e);
