@@ -35,14 +35,23 @@ static uint64_t round_up_block(uint64_t x)
 	return (x + SWAPPER_BLOCK_SIZE - 1) & ~(uint64_t)(SWAPPER_BLOCK_SIZE - 1);
 }
 
+static uint64_t round_down_block(uint64_t x)
+{
+	return x & ~(uint64_t)(SWAPPER_BLOCK_SIZE - 1);
+}
+
 void memmap_regions(const struct boot_layout *l, struct mem_region out[NR_REGIONS])
 {
-	uint64_t image_span = round_up_block(l->image_size);
+	/* The 2 MiB blocks the image occupies; with a text_offset, _text is
+	 * that far into the first. VA and PA share the offset in the block. */
+	uint64_t phys_block = round_down_block(l->phys_text);
+	uint64_t virt_block = round_down_block(l->virt_text);
+	uint64_t image_span = round_up_block(l->phys_text + l->image_size) - phys_block;
 
 	out[REGION_IDMAP] = (struct mem_region){
-		"idmap", 0, l->phys_text, l->phys_text, image_span, image_attrs };
+		"idmap", 0, phys_block, phys_block, image_span, image_attrs };
 	out[REGION_KIMAGE] = (struct mem_region){
-		"kimage", 1, l->virt_text, l->phys_text, image_span, image_attrs };
+		"kimage", 1, virt_block, phys_block, image_span, image_attrs };
 	out[REGION_LINEAR] = (struct mem_region){
 		"linear", 1, (uint64_t)PAGE_OFFSET, l->phys_ram_base, l->linear_size, linear_attrs };
 	out[REGION_EARLY_IO] = (struct mem_region){
@@ -163,7 +172,7 @@ static void add_probe(struct probe *p, int *n, const char *name, uint64_t va)
 int memmap_probes(const struct boot_layout *l, const struct image_symbols *s,
 		  struct probe p[MAX_PROBES])
 {
-	uint64_t image_end_va = l->virt_text + round_up_block(l->image_size);
+	uint64_t image_end_va = round_up_block(l->virt_text + l->image_size);
 	uint64_t linear_mid = (l->linear_size / 2) & ~(uint64_t)(PAGE_SIZE - 1);
 	int n = 0;
 

@@ -23,6 +23,10 @@ uint64_t linear_map_size;
 uint64_t init_pg_next;
 struct boot_facts boot_facts;
 
+#define STR_(x) #x
+#define STR(x) STR_(x)
+#define BOARD_TEXT_OFFSET_STR STR(BOARD_TEXT_OFFSET)
+
 extern char _text[], _end[];   /* adrp: their running (here physical) addresses */
 
 __attribute__((noreturn))
@@ -76,9 +80,10 @@ void early_init(uint64_t x0_at_entry, unsigned entry_el, uint64_t phys_text)
 {
 	struct boot_facts *f = &boot_facts;
 	uint64_t image_size = (uint64_t)(_end - _text);
-	uint64_t base, end, pa_limit;
+	uint64_t base, end, pa_limit, phys_block;
 
-	got_rebase(KIMAGE_VADDR, phys_text, image_size);  /* link.ld: _text == KIMAGE_VADDR */
+	/* link.ld: _text == KIMAGE_VADDR + BOARD_TEXT_OFFSET */
+	got_rebase(KIMAGE_VADDR + BOARD_TEXT_OFFSET, phys_text, image_size);
 	console_init(BOARD_UART_PA);
 	console_puts("\nstub: entered at EL");
 	console_put_dec(entry_el);
@@ -96,9 +101,10 @@ void early_init(uint64_t x0_at_entry, unsigned entry_el, uint64_t phys_text)
 	if (!mmfr0_has_4k_granule(f->mmfr0))
 		early_fail("this CPU has no 4 KiB translation granule; ID_AA64MMFR0_EL1 = ",
 			   f->mmfr0, EXIT_UNSUPPORTED_CPU);
-	if (phys_text & (SWAPPER_BLOCK_SIZE - 1))
-		early_fail("load address must be 2 MiB aligned (text_offset 0); load pa ",
-			   phys_text, EXIT_BAD_LOAD);
+	phys_block = phys_text - BOARD_TEXT_OFFSET;     /* wraps if below it */
+	if (phys_block > phys_text || (phys_block & (SWAPPER_BLOCK_SIZE - 1)))
+		early_fail("load address must be 2 MiB aligned + text_offset "
+			   "(" BOARD_TEXT_OFFSET_STR "); load pa ", phys_text, EXIT_BAD_LOAD);
 	if (phys_text + image_size > IDMAP_VA_LIMIT)
 		early_fail("image above the 39-bit identity-mappable range; load pa ",
 			   phys_text, EXIT_BAD_LOAD);

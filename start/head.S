@@ -26,7 +26,7 @@
 _head:
 	b	primary_entry			// code0
 	.long	0				// code1
-	.quad	0				// text_offset
+	.quad	BOARD_TEXT_OFFSET		// text_offset
 	.quad	__image_size			// image_size: link.ld, _end - _text
 	.quad	IMAGE_FLAGS
 	.quad	0				// res2

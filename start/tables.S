@@ -73,7 +73,7 @@ __create_page_tables:
 	adrp	x0, idmap_pg_dir
 	add	x1, x0, #(IDMAP_PGD_PAGES * PAGE_SIZE)
 	adrp	x6, init_pg_dir			// idmap area ends where init starts
-	mov	x2, x21				// runtime PA of the image
+	bic	x2, x21, #(SWAPPER_BLOCK_SIZE - 1)	// the 2 MiB block the image is in
 	ldr	x3, =__image_size
 	add	x3, x3, x21
 	round_up_block x3
@@ -88,9 +88,10 @@ __create_page_tables:
 
 	/* Kernel image at its link address, mapped to where it runs. */
 	ldr	x2, =_text			// link (virtual) address
+	bic	x2, x2, #(SWAPPER_BLOCK_SIZE - 1)	// = KIMAGE_VADDR: text_offset below
 	ldr	x3, =_end
 	round_up_block x3
-	mov	x4, x21
+	bic	x4, x21, #(SWAPPER_BLOCK_SIZE - 1)
 	ldr	x5, =SWAPPER_MM_MMUFLAGS
 	bl	map_region
 

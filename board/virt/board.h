@@ -15,6 +15,9 @@
 #define BOARD_RAM_SIZE_DEFAULT 0x08000000
 /* PL011 UART0 (VIRT_UART). */
 #define BOARD_UART_PA         0x09000000
+/* Image header text_offset: where _text lies above a 2 MiB boundary. The
+ * load address (board.mk) minus this must be 2 MiB aligned. */
+#define BOARD_TEXT_OFFSET     0x0
 /* Boot CPU: MPIDR_EL1 affinity 0.0.0.0; QEMU keeps the others off (PSCI). */
 #define BOARD_BOOT_CPU_MPIDR  0x0
 

@@ -428,10 +428,44 @@ static void test_final_image_at_ram_base(void **state)
 	assert_int_equal(r[6].virt, 0xffffff8000000000ULL);
 }
 
+/* A board with a text_offset (raspi3b: RAM at 0, loaded at 0x80000). */
+static void test_regions_text_offset(void **state)
+{
+	const struct boot_layout pi = {
+		.phys_text = 0x80000ULL, .virt_text = 0xffffffc000080000ULL,
+		.image_size = 0x4a000ULL, .phys_ram_base = 0,
+		.linear_size = 0x3c000000ULL, .phys_uart = 0x3f201000ULL,
+	};
+	struct mem_region r[NR_REGIONS];
+	struct expectation e;
+
+	(void)state;
+	memmap_regions(&pi, r);
+	assert_int_equal(r[REGION_IDMAP].virt, 0);
+	assert_int_equal(r[REGION_IDMAP].phys, 0);
+	assert_int_equal(r[REGION_IDMAP].size, 0x200000ULL);
+	assert_int_equal(r[REGION_KIMAGE].virt, 0xffffffc000000000ULL);
+	assert_int_equal(r[REGION_KIMAGE].phys, 0);
+	assert_int_equal(r[REGION_KIMAGE].size, 0x200000ULL);
+	memmap_expect(&pi, pi.virt_text, &e);
+	assert_true(e.mapped);
+	assert_int_equal(e.pa, 0x80000ULL);
+	assert_int_equal(memmap_virt_uart(&pi), 0xffffffffc0001000ULL);
+	/* An image reaching past the first block takes two. */
+	{
+		struct boot_layout big = pi;
+
+		big.image_size = 0x190000ULL;       /* 0x80000 + 0x190000 > 2 MiB */
+		memmap_regions(&big, r);
+		assert_int_equal(r[REGION_KIMAGE].size, 0x400000ULL);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_regions_virt),
+		cmocka_unit_test(test_regions_text_offset),
 		cmocka_unit_test(test_regions_image_rounding),
 		cmocka_unit_test(test_regions_uart_not_block_aligned),
 		cmocka_unit_test(test_uart_va),
