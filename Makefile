@@ -68,9 +68,12 @@ OBJS := $(addprefix $(BUILD)/,$(SRCS_S:.S=.o) $(SRCS_C:.c=.o))
 
 ELF   := $(BUILD)/stub.elf
 IMAGE := $(BUILD)/Image
-UBOOT_ARTIFACTS := $(BUILD)/uImage $(BUILD)/stub.itb $(BUILD)/boot.scr
+# A board has a FIT source and a boot script when it can use them.
+UBOOT_ARTIFACTS := $(BUILD)/uImage \
+	$(if $(wildcard $(BOARD_DIR)/stub.its.in),$(BUILD)/stub.itb) \
+	$(if $(wildcard $(BOARD_DIR)/boot.cmd),$(BUILD)/boot.scr)
 
-.PHONY: all image deps run test unit-test bench fuzz clean
+.PHONY: all image deps run test unit-test bench fuzz board-env clean
 all: $(ELF) $(IMAGE) image
 image: $(UBOOT_ARTIFACTS)
 
@@ -107,8 +110,9 @@ $(IMAGE): $(ELF)
 	$(Q)$(OBJCOPY) -O binary $< $@
 
 # The test scripts take the board's facts from here, not from copies.
-export BOARD_QEMU_MACHINE BOARD_QEMU_EL1 BOARD_QEMU_EL2 BOARD_QEMU_EL3 BOARD_LOAD_PA
-export BOARD_UBOOT_BIN BOARD_UBOOT_ENV_SIZE BOARD_UBOOT_FLASH_SIZE
+BOARD_TEST_VARS := BOARD_QEMU_MACHINE BOARD_QEMU_CPU BOARD_QEMU_MEM BOARD_QEMU_CASES \
+	BOARD_QEMU_EL1 BOARD_QEMU_EL2 BOARD_QEMU_EL3 BOARD_QEMU_DTB BOARD_LOAD_PA BOARD_UBOOT_BIN BOARD_UBOOT_ENV_SIZE BOARD_UBOOT_FLASH_SIZE
+export $(BOARD_TEST_VARS)
 
 # U-Boot: legacy uImage (bootm), FIT with a sha256 hash (bootm), script.
 $(BUILD)/uImage: $(IMAGE)
@@ -146,7 +150,13 @@ unit-test: | deps
 
 test: all | deps
 	$(Q)$(MAKE) --no-print-directory CONFIG_TEST_HOOKS=1 BOARD=$(BOARD) all
+	$(Q)for b in $(filter-out $(BOARD),$(notdir $(wildcard board/*))); do \
+		$(MAKE) --no-print-directory BOARD=$$b all || exit 1; done
 	$(Q)tests/run-all.sh $(BOARD)
+
+# The board's test facts as shell assignments (tests/run-all.sh, other boards).
+board-env:
+	@$(foreach v,$(BOARD_TEST_VARS),echo "export $(v)='$($(v))'";)
 
 clean:
 	rm -rf build

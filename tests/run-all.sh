@@ -49,6 +49,14 @@ negatives=$(export BUILD_DIR=build/$board-test; {
 	echo "negative-stack-overflow-el2 elf max 4G 2 - stack-overflow"
 } | xargs -P "$jobs" -L 1 tests/qemu/boot.sh)
 results+=$'\n'$negatives
+echo "== other boards"
+for other in $(ls board); do
+	[ "$other" = "$board" ] && continue
+	results+=$'\n'$(eval "$(make -s --no-print-directory BOARD=$other board-env)"
+		export BUILD_DIR=build/$other
+		tests/qemu/cases-board.sh | xargs -P "$jobs" -L 1 tests/qemu/boot.sh)
+done
+
 echo "== U-Boot boots (Debian's u-boot-qemu)"
 export UBOOT_DIR=build/$board/uboot-test
 if BUILD_DIR=build/$board tests/uboot/prepare.sh "$UBOOT_DIR"; then

@@ -12,6 +12,8 @@ BOARD_QEMU_MEM     := 128M
 BOARD_QEMU_EL1     :=
 BOARD_QEMU_EL2     := ,virtualization=on
 BOARD_QEMU_EL3     := ,secure=on,virtualization=on
+# QEMU gives the image a DTB (x0 for an Image, start of RAM for an ELF).
+BOARD_QEMU_DTB     := yes
 # Debian's U-Boot for QEMU (package u-boot-qemu): its environment lives in
 # pflash 1 (64 MiB at 0x04000000), CONFIG_ENV_SIZE 0x40000 at offset 0.
 BOARD_UBOOT_BIN        := /usr/lib/u-boot/qemu_arm64/u-boot.bin

@@ -1,0 +1,26 @@
+/*
+ * board/raspi3b/board.h - facts of the Raspberry Pi 3 Model B (BCM2837,
+ * 4x Cortex-A53), as real hardware and as QEMU's -M raspi3b.
+ *
+ * Owns: RAM, the console UART, the text_offset and the boot CPU. The load
+ * address and the QEMU command line are in board.mk.
+ */
+#ifndef BOARD_H
+#define BOARD_H
+
+#define BOARD_NAME            "raspi3b"
+/* SDRAM starts at 0. Of its 1 GiB the top belongs to the GPU (QEMU: 64 MiB
+ * of VideoCore RAM at 0x3c000000) and the peripherals sit at 0x3f000000, so
+ * the ARM's RAM, when no DTB says otherwise, is 0 .. 0x3c000000. */
+#define BOARD_RAM_BASE_PA     0x00000000
+#define BOARD_RAM_SIZE_DEFAULT 0x3c000000
+/* PL011 UART0 (BCM2837 peripherals at 0x3f000000 + 0x201000). */
+#define BOARD_UART_PA         0x3f201000
+/* Loaded at 0x80000 (kernel8.img, QEMU -kernel): 512 KiB into a 2 MiB
+ * block, as Linux's old TEXT_OFFSET. */
+#define BOARD_TEXT_OFFSET     0x80000
+/* Core 0 boots; QEMU's -kernel ELF starts all four cores at the entry (they
+ * park), the Pi firmware holds 1-3 in its spin table. */
+#define BOARD_BOOT_CPU_MPIDR  0x0
+
+#endif /* BOARD_H */
