@@ -67,6 +67,12 @@ else
 fi
 results+=$'\n'$uboot
 
+echo "== boot matrix (instructions to MMU on: entry to SCTLR.M, under -icount)"
+{
+	echo "board|cpu|EL|smp|RAM|artifact|result|checks passed|insns to MMU on"
+	grep '^ROW|' <<<"$results" | cut -d'|' -f2- | sort -t'|' -k1,1 -k2,2 -k3,3 -k5,5V
+} | column -t -s'|'
+
 qemu_pass=$(grep -c '^PASS ' <<<"$results")
 qemu_fail=$(grep -c '^FAIL ' <<<"$results")
 grep '^FAIL ' <<<"$results"

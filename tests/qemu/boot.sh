@@ -21,7 +21,10 @@
 #             stub.test=EXPECT).
 #             EXPECT/MARKER also requires MARKER in the log ('_' = space),
 #             e.g. pass/devtype_virtio: the path the loader took
-# Prints one line "PASS NAME" or "FAIL NAME: reason" (+ log path).
+# Prints one line "PASS NAME" or "FAIL NAME: reason" (+ log path), then one
+# "ROW|board|cpu|EL|smp|RAM|artifact|result|checks passed|instructions to
+# MMU on" line for the matrix table (tests/run-all.sh). Direct boots run
+# under -icount shift=0 so that the instruction count is exact.
 set -u
 name=$1 artifact=$2 cpu=$3 mem=$4 el=$5 load=${6:--} expect=${7:-pass}
 shift 7 2>/dev/null || shift $#
@@ -66,14 +69,29 @@ uboot-kernel=*) payload=(-bios "$BOARD_UBOOT_BIN" -kernel "${artifact#uboot-kern
 *) echo "FAIL $name: bad artifact '$artifact'"; exit 1 ;;
 esac
 
+icount=(-icount shift=0,sleep=off)
+[[ $artifact == uboot* ]] && icount=()      # U-Boot's timeouts want real time
 cmd=(qemu-system-aarch64 -M "${BOARD_QEMU_MACHINE}${props}" -cpu "$cpu" -m "$mem"
-     -nographic -nodefaults -serial stdio -no-reboot $semihosting "${payload[@]}" "${append[@]}" "$@")
+     -nographic -nodefaults -serial stdio -no-reboot $semihosting "${icount[@]}"
+     "${payload[@]}" "${append[@]}" "$@")
 echo "${cmd[*]}" > "$log"
 timeout "$timeout_s" "${cmd[@]}" >> "$log" 2>&1 </dev/null
 rc=$?
 sed -i 's/\r$//' "$log"      # the console sends CR LF
 
-fail() { echo "FAIL $name: $* (log: $log)"; exit 1; }
+smp=1
+for ((i = 1; i <= $#; i++)); do [ "${!i}" = -smp ] && { j=$((i + 1)); smp=${!j}; }; done
+row() {
+	local checks=- insns=- bench
+	[[ $summary =~ ^mmu:\ ([0-9]+)\ passed ]] && checks=${BASH_REMATCH[1]}
+	bench=$(grep -m1 '^bench:' "$log")
+	[[ $bench =~ entry-\>tables\ ([0-9]+),\ tables-\>mmu-on\ ([0-9]+) ]] && [ ${#icount[@]} -gt 0 ] &&
+		insns=$((BASH_REMATCH[1] + BASH_REMATCH[2]))
+	local art=$artifact
+	[[ $art == uboot-kernel=* ]] && art="uboot+${art##*/}"
+	echo "ROW|$BOARD_QEMU_MACHINE|$cpu|EL$el|$smp|$mem|$art|$1|$checks|$insns"
+}
+fail() { echo "FAIL $name: $* (log: $log)"; row FAIL; exit 1; }
 [ $rc -eq 124 ] && fail "timed out after ${timeout_s}s"
 [ -z "$marker" ] || grep -qF -- "$marker" "$log" || fail "'$marker' not in the log"
 summary=$(grep -E '^mmu: [0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
@@ -154,3 +172,4 @@ stack-overflow)
 *) fail "bad EXPECT '$expect'" ;;
 esac
 echo "PASS $name"
+if [ "$expect" = pass ]; then row pass; else row "pass: $expect"; fi
