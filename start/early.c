@@ -116,6 +116,10 @@ void early_init(uint64_t x0_at_entry, unsigned entry_el, uint64_t phys_text)
 
 		exit_set_psci_conduit(dtb_psci_conduit(fdt));
 		test_hooks_early(fdt, f->phys_ram_bank + f->ram_bank_size);
+	} else if (entry_el < 3) {
+		/* No DTB to name it: the board's firmware conduit, if any
+		 * (none when this image itself came in at EL3). */
+		exit_set_psci_conduit(BOARD_PSCI_CONDUIT_NO_DTB);
 	}
 
 	/* The linear map uses 2 MiB blocks: whole blocks inside the bank. */

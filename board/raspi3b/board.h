@@ -19,6 +19,8 @@
 /* Loaded at 0x80000 (kernel8.img, QEMU -kernel): 512 KiB into a 2 MiB
  * block, as Linux's old TEXT_OFFSET. */
 #define BOARD_TEXT_OFFSET     0x80000
+/* The Pi's firmware has no PSCI (secondaries wait in a spin table). */
+#define BOARD_PSCI_CONDUIT_NO_DTB PSCI_CONDUIT_NONE
 /* Core 0 boots; QEMU's -kernel ELF starts all four cores at the entry (they
  * park), the Pi firmware holds 1-3 in its spin table. */
 #define BOARD_BOOT_CPU_MPIDR  0x0

@@ -6,6 +6,8 @@ BOARD_LOAD_PA      := 0x80000
 BOARD_UART_DRIVER  := pl011
 BOARD_QEMU_MACHINE := raspi3b
 BOARD_QEMU_CPU     := cortex-a53
+# CPUs QEMU's machine runs without -smp (the matrix's smp column).
+BOARD_QEMU_SMP     := 4
 BOARD_QEMU_MEM     := 1G
 # QEMU's raspi3b has no EL properties. An ELF starts at EL3 on all four
 # cores; a raw Image (kernel8.img) gets QEMU's emulation of the Pi firmware:

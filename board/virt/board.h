@@ -18,6 +18,8 @@
 /* Image header text_offset: where _text lies above a 2 MiB boundary. The
  * load address (board.mk) minus this must be 2 MiB aligned. */
 #define BOARD_TEXT_OFFSET     0x0
+/* PSCI conduit when there is no DTB to name it (QEMU always gives one). */
+#define BOARD_PSCI_CONDUIT_NO_DTB PSCI_CONDUIT_NONE
 /* Boot CPU: MPIDR_EL1 affinity 0.0.0.0; QEMU keeps the others off (PSCI). */
 #define BOARD_BOOT_CPU_MPIDR  0x0
 

@@ -7,6 +7,8 @@ BOARD_LOAD_PA      := 0x40200000
 BOARD_UART_DRIVER  := pl011
 BOARD_QEMU_MACHINE := virt
 BOARD_QEMU_CPU     := cortex-a53
+# CPUs QEMU's machine runs without -smp (the matrix's smp column).
+BOARD_QEMU_SMP     := 1
 BOARD_QEMU_MEM     := 128M
 # Extra machine properties per entry level (EL1 is QEMU's default).
 BOARD_QEMU_EL1     :=

@@ -79,7 +79,7 @@ timeout "$timeout_s" "${cmd[@]}" >> "$log" 2>&1 </dev/null
 rc=$?
 sed -i 's/\r$//' "$log"      # the console sends CR LF
 
-smp=1
+smp=${BOARD_QEMU_SMP:-1}
 for ((i = 1; i <= $#; i++)); do [ "${!i}" = -smp ] && { j=$((i + 1)); smp=${!j}; }; done
 row() {
 	local checks=- insns=- bench
