@@ -137,6 +137,12 @@ int memmap_final_regions(const struct boot_layout *l, const struct image_symbols
 		   &linear_attrs);
 	add_region(out, &n, "stack", s->stack_bottom, s->stack_bottom + kpa_off,
 		   s->stack_top - s->stack_bottom, &linear_attrs);
+	for (unsigned cpu = 1; cpu < NR_CPUS; cpu++) {           /* the others' */
+		uint64_t bottom = s->stack_guard + cpu * CPU_STACK_STRIDE + PAGE_SIZE;
+
+		add_region(out, &n, "stack", bottom, bottom + kpa_off, BOOT_STACK_SIZE,
+			   &linear_attrs);
+	}
 	add_region(out, &n, "el0-stack", s->el0_stack_bottom, s->el0_stack_bottom + kpa_off,
 		   s->el0_stack_top - s->el0_stack_bottom, &el0_data_attrs);
 	/* The linear map, never executable; the image's text and rodata

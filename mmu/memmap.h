@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include "desc.h"
+#include "memory.h"
 
 /* Facts about this boot. Physical and virtual values are named apart. */
 struct boot_layout {
@@ -59,7 +60,8 @@ struct image_symbols {
 	uint64_t bss_start, bss_end, stack_bottom, stack_top;
 	uint64_t idmap_pg_dir, init_pg_dir, init_pg_end, entry;
 	uint64_t el0_text_start, el0_text_end;   /* the page EL0 may execute */
-	uint64_t stack_guard;                    /* unmapped page below the stack */
+	uint64_t stack_guard;                    /* CPU 0's, the first of NR_CPUS
+						  * guard + stack pairs (memory.h) */
 	uint64_t el0_stack_guard, el0_stack_bottom, el0_stack_top;
 };
 
@@ -67,7 +69,7 @@ struct image_symbols {
  * a guard page below the stack, the linear map never executable and its
  * alias of the image's text and rodata read-only, the UART page as
  * Device-nGnRnE. Regions of size 0 are left out. Returns the count. */
-#define MAX_FINAL_REGIONS 12
+#define MAX_FINAL_REGIONS (12 + NR_CPUS)
 int memmap_final_regions(const struct boot_layout *l, const struct image_symbols *s,
 			 struct mem_region out[MAX_FINAL_REGIONS]);
 void memmap_expect_final(const struct boot_layout *l, const struct image_symbols *s,

@@ -46,6 +46,10 @@
 #define FINAL_POOL_PAGES  32
 
 #define BOOT_STACK_SIZE   (4 * PAGE_SIZE)
+/* Every CPU has a stack with an unmapped guard page below it, back to back
+ * from cpu_stacks: CPU n's guard is at cpu_stacks + n * CPU_STACK_STRIDE. */
+#define NR_CPUS           8
+#define CPU_STACK_STRIDE  (PAGE_SIZE + BOOT_STACK_SIZE)
 
 /* Compile-time checks of the layout (the preprocessor works in intmax_t). */
 #if (LINEAR_MAP_MAX_SIZE % SZ_1G) != 0

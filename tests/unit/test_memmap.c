@@ -310,12 +310,13 @@ static const struct image_symbols fsyms = {
 	.init_pg_end = 0xffffffc000018000ULL, .entry = 0xffffffc000000040ULL,
 	.stack_guard = 0xffffffc00003b000ULL,
 	.stack_bottom = 0xffffffc00003c000ULL, .stack_top = 0xffffffc000040000ULL,
-	.el0_stack_guard = 0xffffffc000040000ULL,
-	.el0_stack_bottom = 0xffffffc000041000ULL, .el0_stack_top = 0xffffffc000042000ULL,
+	/* NR_CPUS (8) guard + stack pairs of 0x5000 from 0x3b000 to 0x63000 */
+	.el0_stack_guard = 0xffffffc000063000ULL,
+	.el0_stack_bottom = 0xffffffc000064000ULL, .el0_stack_top = 0xffffffc000065000ULL,
 };
 static const struct boot_layout fvirt = {
 	.phys_text = 0x40200000ULL, .virt_text = 0xffffffc000000000ULL,
-	.image_size = 0x42000ULL, .phys_ram_base = 0x40000000ULL,
+	.image_size = 0x65000ULL, .phys_ram_base = 0x40000000ULL,
 	.linear_size = 0x40000000ULL, .phys_uart = 0x09000000ULL,
 };
 
@@ -326,7 +327,7 @@ static void test_final_regions_wx(void **state)
 
 	(void)state;
 	n = memmap_final_regions(&fvirt, &fsyms, r);
-	assert_int_equal(n, 10);
+	assert_int_equal(n, 9 + NR_CPUS);
 	for (int i = 0; i < n; i++) {
 		bool writable = !r[i].attrs.rdonly;
 
@@ -384,6 +385,17 @@ static void test_final_expectations(void **state)
 	assert_string_equal(e.region, "stack");
 	memmap_expect_final(&fvirt, &fsyms, fsyms.el0_stack_guard + 8, &e);
 	assert_false(e.mapped);
+	/* Every CPU's stack is mapped and every guard below one is not. */
+	for (unsigned cpu = 0; cpu < NR_CPUS; cpu++) {
+		uint64_t guard = fsyms.stack_guard + cpu * 0x5000ULL;
+
+		memmap_expect_final(&fvirt, &fsyms, guard + 0xff8, &e);
+		assert_false(e.mapped);
+		memmap_expect_final(&fvirt, &fsyms, guard + 0x1000, &e);
+		assert_string_equal(e.region, "stack");
+		memmap_expect_final(&fvirt, &fsyms, guard + 0x4ff8, &e);
+		assert_string_equal(e.region, "stack");
+	}
 	memmap_expect_final(&fvirt, &fsyms, fsyms.el0_stack_bottom, &e);
 	assert_string_equal(e.region, "el0-stack");
 	memmap_expect_final(&fvirt, &fsyms, 0, &e);
@@ -423,9 +435,9 @@ static void test_final_image_at_ram_base(void **state)
 	(void)state;
 	l.phys_text = l.phys_ram_base;     /* no linear RAM below the image */
 	n = memmap_final_regions(&l, &fsyms, r);
-	assert_int_equal(n, 9);
-	assert_string_equal(r[6].name, "linear-ro");
-	assert_int_equal(r[6].virt, 0xffffff8000000000ULL);
+	assert_int_equal(n, 8 + NR_CPUS);
+	assert_string_equal(r[5 + NR_CPUS].name, "linear-ro");
+	assert_int_equal(r[5 + NR_CPUS].virt, 0xffffff8000000000ULL);
 }
 
 /* A board with a text_offset (raspi3b: RAM at 0, loaded at 0x80000). */
