@@ -62,8 +62,8 @@ LDFLAGS := --specs=picolibc.specs -nostartfiles -static -Wl,--gc-sections \
 SRCS_S := start/head.S start/el.S start/tables.S start/vectors.S start/replace_ttbr1.S \
 	  start/el0.S start/probes.S lib/semihost.S
 SRCS_C := start/early.c start/main.c start/traps.c start/esr.c \
-	  start/reloc.c start/testhooks.c start/faults.c mmu/desc.c mmu/walk.c mmu/dump.c mmu/memmap.c mmu/regs.c mmu/check.c mmu/xlat.c mmu/kernel_map.c mmu/hw.c \
-	  lib/console.c lib/$(BOARD_UART_DRIVER).c lib/exit.c lib/dtb.c lib/bootargs.c lib/libc_glue.c lib/bench.c
+	  start/reloc.c start/testhooks.c start/faults.c start/smp.c mmu/desc.c mmu/walk.c mmu/dump.c mmu/memmap.c mmu/regs.c mmu/check.c mmu/xlat.c mmu/kernel_map.c mmu/hw.c \
+	  lib/console.c lib/$(BOARD_UART_DRIVER).c lib/exit.c lib/psci.c lib/dtb.c lib/bootargs.c lib/libc_glue.c lib/bench.c
 OBJS := $(addprefix $(BUILD)/,$(SRCS_S:.S=.o) $(SRCS_C:.c=.o))
 
 ELF   := $(BUILD)/stub.elf

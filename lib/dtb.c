@@ -87,3 +87,27 @@ const char *dtb_bootargs(const void *fdt)
 		return NULL;
 	return args;
 }
+
+int dtb_cpus(const void *fdt, uint64_t *mpidr, int max)
+{
+	int cpus = fdt_path_offset(fdt, "/cpus"), n = 0, node;
+	int ac;
+
+	if (cpus < 0)
+		return -1;
+	ac = fdt_address_cells(fdt, cpus);
+	if (ac < 1 || ac > 2)
+		return -1;
+	fdt_for_each_subnode(node, fdt, cpus) {
+		int len;
+		const char *type = fdt_getprop(fdt, node, "device_type", &len);
+		const fdt32_t *reg = fdt_getprop(fdt, node, "reg", &len);
+
+		if (!type || strcmp(type, "cpu") || !reg || len < 4 * ac)
+			continue;
+		if (n < max)
+			mpidr[n] = read_cells(reg, ac);
+		n++;
+	}
+	return n < max ? n : max;
+}

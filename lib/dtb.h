@@ -29,6 +29,10 @@ enum dtb_ram_status dtb_find_ram(const void *fdt, uint64_t containing_pa,
 
 enum psci_conduit dtb_psci_conduit(const void *fdt);
 
+/* The MPIDR (affinity fields) of every /cpus/cpu node, up to max of them.
+ * Returns how many were found, or -1 without a /cpus node. */
+int dtb_cpus(const void *fdt, uint64_t *mpidr, int max);
+
 /* /chosen/bootargs, or NULL. Points into the DTB. */
 const char *dtb_bootargs(const void *fdt);
 

@@ -21,15 +21,14 @@
 #define SEMIHOSTING_SYS_EXIT_EXTENDED 0x20
 #define ADP_Stopped_ApplicationExit   0x20026
 
+#include "psci.h"
+
 #ifndef __ASSEMBLER__
 #include <stdint.h>
-
-enum psci_conduit { PSCI_CONDUIT_NONE, PSCI_CONDUIT_HVC, PSCI_CONDUIT_SMC };
 
 /* Set once the DTB has been read (early_init); NONE until then. */
 void exit_set_psci_conduit(enum psci_conduit conduit);
 enum psci_conduit exit_psci_conduit(void);
-const char *psci_conduit_name(enum psci_conduit conduit);
 
 __attribute__((noreturn)) void stub_exit(int status);
 

@@ -16,6 +16,7 @@
 #include "board.h"
 #include "bench.h"
 #include "exit.h"
+#include "smp.h"
 
 /* Header flags: bit 0 = 0 little-endian, bits 2:1 = 1 4 KiB pages,
  * bit 3 = 1 the image may be placed anywhere in RAM (2 MiB aligned). */
@@ -47,7 +48,7 @@ primary_entry:
 	ldr	x1, =MPIDR_HWID_MASK
 	and	x0, x0, x1
 	cmp	x0, #BOARD_BOOT_CPU_MPIDR
-	b.ne	secondary_park
+	b.ne	secondary_pen
 
 	adrp	x0, boot_stack_top
 	mov	sp, x0
@@ -104,10 +105,67 @@ misaligned_msg:
 	.asciz	"stub: FATAL: load address not 4 KiB aligned (needs 2 MiB); cannot run\n"
 	.balign	4
 
-/* Any CPU but the boot CPU waits here for ever (later work may wake it). */
-secondary_park:
-	wfe
-	b	secondary_park
+/*
+ * The holding pen: a CPU other than the boot CPU that runs the image from
+ * its entry (QEMU starts every core of an ELF when there is no PSCI) waits
+ * here, MMU off, until pen_release[its Aff0] holds an address to jump to
+ * (smp.c writes it, cleans it to the point of coherency, and sends SEV).
+ * A CPU beyond NR_CPUS waits for ever. Corrupts x0-x3.
+ */
+secondary_pen:
+	and	x1, x0, #0xff			// Aff0: the CPU's index
+	cmp	x1, #NR_CPUS
+	b.hs	2f
+	adrp	x2, pen_release
+	add	x2, x2, :lo12:pen_release
+1:	wfe
+	ldr	x3, [x2, x1, lsl #3]
+	cbz	x3, 1b
+	br	x3
+2:	wfe
+	b	2b
+
+/*
+ * secondary_entry: where a secondary CPU starts (PSCI CPU_ON, the pen, a
+ * spin table), at its physical address, MMU off, at any EL. It reaches EL1
+ * and turns the MMU on in assembly, using no stack or memory but
+ * secondary_boot_args (the boot CPU cleaned it to the point of coherency),
+ * then continues at the link address.
+ */
+	.global	secondary_entry
+secondary_entry:
+	bl	el_setup
+/* CPUs from the holding pen come in here: at EL1 already, w20 = their EL
+ * at entry. */
+	.global	secondary_el1
+secondary_el1:
+	adrp	x0, vectors			// faults from here on are reported
+	add	x0, x0, :lo12:vectors
+	msr	vbar_el1, x0
+	isb
+	mrs	x19, mpidr_el1
+	and	x19, x19, #0xff
+	adrp	x1, secondary_boot_args
+	add	x1, x1, :lo12:secondary_boot_args
+	ldp	x2, x3, [x1, #SBA_MAIR]
+	msr	mair_el1, x2
+	msr	tcr_el1, x3			// TTBR0 walks on, for this switch
+	ldp	x2, x3, [x1, #SBA_TTBR0]
+	msr	ttbr0_el1, x2
+	msr	ttbr1_el1, x3
+	isb
+	tlbi	vmalle1
+	dsb	nsh
+	isb
+	ldr	x2, [x1, #SBA_SCTLR]
+	msr	sctlr_el1, x2
+	isb
+	ic	iallu
+	dsb	nsh
+	isb
+	ldr	x8, =__secondary_switched
+	br	x8
+	.ltorg
 
 /*
  * pmu_start: start the cycle counter (PMCR_EL0.E|P|C, PMCNTENSET_EL0.C).
@@ -133,5 +191,31 @@ __primary_switched:
 	msr	vbar_el1, x0
 	isb
 	bl	kernel_main			// does not return
+	b	.
+
+/* A secondary at the link address: close TTBR0, stack, vectors, C. */
+__secondary_switched:
+	adrp	x1, secondary_boot_args
+	add	x1, x1, :lo12:secondary_boot_args
+	ldr	x2, [x1, #SBA_TCR_FINAL]
+	msr	tcr_el1, x2
+	ldr	x2, [x1, #SBA_SCTLR_FINAL]
+	msr	sctlr_el1, x2
+	isb
+	tlbi	vmalle1
+	dsb	nsh
+	isb
+	adrp	x1, cpu_stacks
+	add	x1, x1, :lo12:cpu_stacks
+	mov	x2, #CPU_STACK_STRIDE
+	madd	x1, x19, x2, x1
+	add	x1, x1, x2			// top of this CPU's stack
+	mov	sp, x1
+	adr	x0, vectors
+	msr	vbar_el1, x0
+	isb
+	mov	x0, x19
+	mov	w1, w20				// the EL it entered at (el_setup)
+	bl	secondary_main			// does not return
 	b	.
 	.ltorg

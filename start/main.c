@@ -24,6 +24,7 @@
 #include "memmap.h"
 #include "memory.h"
 #include "regs.h"
+#include "smp.h"
 #include "sysreg.h"
 #include "testhooks.h"
 
@@ -120,17 +121,21 @@ static void dump_tables(const struct walk_ctx *w, const char *which)
 	}
 }
 
+/* The DTB through the linear map, or NULL. */
+static const void *dtb_virt(void)
+{
+	if (!boot_facts.phys_dtb || boot_facts.phys_dtb - phys_ram_base >= linear_map_size)
+		return NULL;
+	return (const void *)(uintptr_t)memmap_phys_to_virt(&layout, boot_facts.phys_dtb);
+}
+
 /* stub.faults in the DTB's bootargs asks for the fault tests. */
 static bool fault_tests_requested(void)
 {
-	const void *fdt;
-	const char *args;
+	const void *fdt = dtb_virt();
+	const char *args = fdt ? dtb_bootargs(fdt) : NULL;
 	char value[8];
 
-	if (!boot_facts.phys_dtb || boot_facts.phys_dtb - phys_ram_base >= linear_map_size)
-		return false;
-	fdt = (const void *)(uintptr_t)memmap_phys_to_virt(&layout, boot_facts.phys_dtb);
-	args = dtb_bootargs(fdt);
 	return args && bootargs_get(args, "stub.faults", value, sizeof(value));
 }
 
@@ -185,7 +190,7 @@ void kernel_main(void)
 	static struct xlat_ctx xlat;
 	struct check_env env;
 	struct check_tally tally = { 0, 0 };
-	int nprobes, fault_failures = 0;
+	int nprobes, fault_failures = 0, smp_failures;
 	bool run_faults;
 
 	layout = (struct boot_layout){
@@ -226,6 +231,15 @@ void kernel_main(void)
 	printf("checks of the final map:\n");
 	check_run(&env, probes, nprobes, &tally);
 	bench_mark(BENCH_CHECKS_DONE);
+	{
+		struct smp_env senv = {
+			.layout = &layout, .syms = &syms, .walk = &walk,
+			.entry_el = boot_facts.entry_el, .fdt = dtb_virt(), .tally = &tally,
+			.xlat = &xlat,
+		};
+
+		smp_failures = smp_bring_up(&senv);
+	}
 	if (run_faults) {
 		struct fault_env fenv = { &layout, &syms, &xlat, &walk };
 
@@ -239,5 +253,5 @@ void kernel_main(void)
 	       (unsigned long long)(bench_counts[BENCH_MMU_ON] - bench_counts[BENCH_TABLES_BUILT]),
 	       (unsigned long long)(bench_counts[BENCH_CHECKS_DONE] - bench_counts[BENCH_MMU_ON]),
 	       (unsigned long long)(bench_counts[BENCH_FINAL_LIVE] - bench_counts[BENCH_FINAL_START]));
-	stub_exit(tally.failed || fault_failures ? EXIT_CHECKS_FAILED : EXIT_OK);
+	stub_exit(tally.failed || fault_failures || smp_failures ? EXIT_CHECKS_FAILED : EXIT_OK);
 }

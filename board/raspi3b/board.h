@@ -21,6 +21,13 @@
 #define BOARD_TEXT_OFFSET     0x80000
 /* The Pi's firmware has no PSCI (secondaries wait in a spin table). */
 #define BOARD_PSCI_CONDUIT_NO_DTB PSCI_CONDUIT_NONE
+/* Four cores. An ELF at EL3 runs on all of them: holding pen. Under the
+ * firmware (a real Pi, or QEMU with a raw Image) cores 1-3 spin on the
+ * firmware's mailboxes at 0xd8 + 8 * core, waiting for an entry address. */
+#define BOARD_NR_CPUS         4
+#define BOARD_SMP_AT_EL3      SMP_PEN
+#define BOARD_SMP_FIRMWARE    SMP_SPIN_TABLE
+#define BOARD_SPIN_TABLE_PA   0xd8
 /* Core 0 boots; QEMU's -kernel ELF starts all four cores at the entry (they
  * park), the Pi firmware holds 1-3 in its spin table. */
 #define BOARD_BOOT_CPU_MPIDR  0x0

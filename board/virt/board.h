@@ -20,6 +20,11 @@
 #define BOARD_TEXT_OFFSET     0x0
 /* PSCI conduit when there is no DTB to name it (QEMU always gives one). */
 #define BOARD_PSCI_CONDUIT_NO_DTB PSCI_CONDUIT_NONE
+/* Other CPUs: the DTB lists them; PSCI CPU_ON starts them. Entered at EL3
+ * (secure=on: no PSCI), QEMU starts every core at the entry: holding pen. */
+#define BOARD_NR_CPUS         1
+#define BOARD_SMP_AT_EL3      SMP_PEN
+#define BOARD_SMP_FIRMWARE    SMP_NONE
 /* Boot CPU: MPIDR_EL1 affinity 0.0.0.0; QEMU keeps the others off (PSCI). */
 #define BOARD_BOOT_CPU_MPIDR  0x0
 

@@ -80,6 +80,16 @@
 /* With no DTB (always, under QEMU): below EL3 the firmware (QEMU's, or
  * ATF on the real board) answers PSCI over SMC (above). */
 #define BOARD_PSCI_CONDUIT_NO_DTB PSCI_CONDUIT_SMC
+/* Four A53 cores, 1-3 powered off: PSCI CPU_ON over SMC below EL3. At EL3
+ * (no PSCI): the core's reset vector in APU_CTRL RVBARADDRnL/H, then its
+ * ACPUn_RESET bit cleared in CRF_APB RST_FPD_APU (UG1085); it starts at EL3.
+ * (On the real board the PMU firmware must have powered the core.) */
+#define BOARD_NR_CPUS         4
+#define BOARD_SMP_AT_EL3      SMP_RESET_RELEASE
+#define BOARD_RVBAR_PA        0xfd5c0040
+#define BOARD_CORE_RESET_PA   0xfd1a0104
+#define BOARD_CORE_RESET_BIT(n) (1u << (n))
+#define BOARD_SMP_FIRMWARE    SMP_NONE
 /* Boot CPU: APU core 0, MPIDR_EL1 affinity 0.0.0.0; 1-3 are held powered
  * off (above). */
 #define BOARD_BOOT_CPU_MPIDR  0x0

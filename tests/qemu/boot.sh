@@ -103,6 +103,11 @@ pass|nosemihosting|faults)
 	[ "${BASH_REMATCH[1]}" -ge 20 ] || fail "only ${BASH_REMATCH[1]} checks ran"
 	grep -q "^stub: board .*, entered at EL$el, now EL1, MMU on" "$log" \
 		|| fail "did not report entry at EL$el"
+	# Every CPU comes up, each entered at the boot CPU's EL (smp.c).
+	grep -q "^cpus: $smp online$" "$log" || fail "not 'cpus: $smp online'"
+	! grep -q '^cpu[0-9]*: FAIL' "$log" || fail "$(grep -m1 '^cpu[0-9]*: FAIL' "$log")"
+	[ "$(grep -c "^cpu[0-9]*: entered at EL$el, now EL1," "$log")" -eq $((smp - 1)) ] \
+		|| fail "not every secondary entered at EL$el"
 	# The RAM size must come from the DTB and match -m; with no DTB from
 	# QEMU (BOARD_QEMU_DTB=no, and not through U-Boot) it is the board's.
 	if [ "${BOARD_QEMU_DTB:-yes}" = no ] && [[ $artifact != uboot* ]]; then

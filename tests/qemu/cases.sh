@@ -13,6 +13,16 @@ for artifact in image elf; do
 		done
 	done
 done
+# SMP: every CPU up, at the boot CPU's EL, with its own checks. The ELF,
+# since at EL3 QEMU starts all its cores at the entry (the holding pen);
+# an Image given to the generic loader starts on CPU 0 only.
+for cpu in cortex-a53 cortex-a57 cortex-a72 max; do
+	for el in 1 2 3; do
+		for smp in 2 4 8; do
+			echo "smp$smp-$cpu-el$el elf $cpu 1G $el - pass -smp $smp"
+		done
+	done
+done
 # The fault tests (boot argument stub.faults) on every CPU model and entry EL.
 for cpu in cortex-a53 cortex-a57 cortex-a72 max; do
 	for el in 1 2 3; do
