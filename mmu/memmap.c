@@ -154,7 +154,15 @@ int memmap_final_regions(const struct boot_layout *l, const struct image_symbols
 		   l->linear_size - (l->phys_text - l->phys_ram_base) - ro_size, &linear_attrs);
 	add_region(out, &n, "uart", memmap_virt_uart(l) & ~(uint64_t)(PAGE_SIZE - 1), uart_page,
 		   PAGE_SIZE, &device_attrs);
+	for (int i = 0; i < l->ndevices && i < MAX_DEVICE_RANGES; i++)
+		add_region(out, &n, l->devices[i].name, memmap_virt_device(l, l->devices[i].phys),
+			   l->devices[i].phys, l->devices[i].size, &device_attrs);
 	return n;
+}
+
+uint64_t memmap_virt_device(const struct boot_layout *l, uint64_t pa)
+{
+	return (uint64_t)DEVICE_VADDR + (pa - l->phys_device_base);
 }
 
 void memmap_expect_final(const struct boot_layout *l, const struct image_symbols *s,
@@ -208,6 +216,12 @@ int memmap_probes(const struct boot_layout *l, const struct image_symbols *s,
 	add_probe(p, &n, "linear middle", (uint64_t)PAGE_OFFSET + linear_mid);
 	add_probe(p, &n, "linear last", (uint64_t)PAGE_OFFSET + l->linear_size - PAGE_SIZE);
 	add_probe(p, &n, "uart", memmap_virt_uart(l));
+	for (int i = 0; i < l->ndevices && i < MAX_DEVICE_RANGES; i++) {
+		char name[24];
+
+		snprintf(name, sizeof(name), "dev %s", l->devices[i].name);
+		add_probe(p, &n, name, memmap_virt_device(l, l->devices[i].phys));
+	}
 	/* Must not translate: */
 	add_probe(p, &n, "after linear", (uint64_t)PAGE_OFFSET + l->linear_size);
 	add_probe(p, &n, "after kimage", image_end_va);

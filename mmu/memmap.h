@@ -16,6 +16,14 @@
 #include "desc.h"
 #include "memory.h"
 
+/* A range of device registers (the board's, board.h BOARD_DEVICE_RANGES). */
+struct device_range {
+	const char *name;
+	uint64_t phys;
+	uint64_t size;
+};
+#define MAX_DEVICE_RANGES 8
+
 /* Facts about this boot. Physical and virtual values are named apart. */
 struct boot_layout {
 	uint64_t phys_text;      /* where _text was loaded (2 MiB aligned) */
@@ -24,6 +32,11 @@ struct boot_layout {
 	uint64_t phys_ram_base;  /* first byte of RAM in the linear map */
 	uint64_t linear_size;    /* bytes of RAM in the linear map */
 	uint64_t phys_uart;      /* console UART registers */
+	/* The board's devices, mapped at DEVICE_VADDR + (phys - device_base)
+	 * in the final map (ndevices at most MAX_DEVICE_RANGES). */
+	const struct device_range *devices;
+	int ndevices;
+	uint64_t phys_device_base;
 };
 
 enum region_id { REGION_IDMAP, REGION_KIMAGE, REGION_LINEAR, REGION_EARLY_IO, NR_REGIONS };
@@ -69,9 +82,11 @@ struct image_symbols {
  * a guard page below the stack, the linear map never executable and its
  * alias of the image's text and rodata read-only, the UART page as
  * Device-nGnRnE. Regions of size 0 are left out. Returns the count. */
-#define MAX_FINAL_REGIONS (12 + NR_CPUS)
+#define MAX_FINAL_REGIONS (12 + NR_CPUS + MAX_DEVICE_RANGES)
 int memmap_final_regions(const struct boot_layout *l, const struct image_symbols *s,
 			 struct mem_region out[MAX_FINAL_REGIONS]);
+/* Where device register pa appears in the final map. */
+uint64_t memmap_virt_device(const struct boot_layout *l, uint64_t pa);
 void memmap_expect_final(const struct boot_layout *l, const struct image_symbols *s,
 			 uint64_t va, struct expectation *out);
 
@@ -80,7 +95,7 @@ struct probe {
 	uint64_t va;
 };
 
-#define MAX_PROBES 32
+#define MAX_PROBES (32 + MAX_DEVICE_RANGES)
 /* Fills probes[] (at most MAX_PROBES); returns how many. */
 int memmap_probes(const struct boot_layout *l, const struct image_symbols *s,
 		  struct probe probes[MAX_PROBES]);

@@ -10,6 +10,7 @@
  * entry covers 1 GiB):
  *   PAGE_OFFSET   0xffffff80_00000000  linear map of RAM, VA = PAGE_OFFSET + (PA - RAM base)
  *   KIMAGE_VADDR  0xffffffc0_00000000  the image, at its link address
+ *   DEVICE_VADDR  0xffffffff_80000000  the board's device ranges (final map)
  *   EARLY_IO_VADDR 0xffffffff_c0000000 the console UART's 2 MiB block, Device-nGnRnE
  * TTBR0 (VA 0 .. 0x7f_ffffffff): identity map of the image where it was loaded.
  */
@@ -23,6 +24,10 @@
 #define LINEAR_MAP_MAX_SIZE (UL(8) * SZ_1G)                /* RAM beyond this is not mapped */
 #define KIMAGE_VADDR    (VA_START + (UL(256) * SZ_1G))
 #define EARLY_IO_VADDR  (VA_START + (UL(511) * SZ_1G))
+/* The board's device ranges in the final map: VA = DEVICE_VADDR + (PA -
+ * BOARD_DEVICE_PA_BASE), all within one 1 GiB level-1 slot. */
+#define DEVICE_VADDR    (VA_START + (UL(510) * SZ_1G))
+#define DEVICE_SPAN     SZ_1G
 #define IDMAP_VA_LIMIT  (UL(1) << VA_BITS)                 /* TTBR0 reaches below this */
 
 /* The image must fit in one 2 MiB block: then a 2 MiB-aligned load never
@@ -61,8 +66,8 @@
 #if (KIMAGE_VADDR % SZ_1G) != 0 || (EARLY_IO_VADDR % SZ_1G) != 0
 #error "KIMAGE_VADDR and EARLY_IO_VADDR must each start a level-1 slot"
 #endif
-#if KIMAGE_VADDR == EARLY_IO_VADDR
-#error "the kernel image and the early I/O block need separate level-1 slots"
+#if KIMAGE_VADDR == EARLY_IO_VADDR || DEVICE_VADDR == EARLY_IO_VADDR || DEVICE_VADDR == KIMAGE_VADDR
+#error "the kernel image, the devices and the early I/O block need separate level-1 slots"
 #endif
 
 #endif /* MEMORY_H */

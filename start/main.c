@@ -37,6 +37,9 @@ extern char __el0_text_start[], __el0_text_end[], boot_stack_guard[];
 extern char el0_stack_guard[], el0_stack_bottom[], el0_stack_top[];
 
 static struct boot_layout layout;
+static const struct device_range board_devices[] = { BOARD_DEVICE_RANGES };
+_Static_assert(sizeof(board_devices) / sizeof(board_devices[0]) <= MAX_DEVICE_RANGES,
+	       "board.h: too many device ranges");
 
 /* Tables are inside the image, hence in RAM: read them via the linear map. */
 static const uint64_t *read_table_linear(uint64_t table_pa, void *cookie)
@@ -200,10 +203,25 @@ void kernel_main(void)
 		.phys_ram_base = phys_ram_base,
 		.linear_size = linear_map_size,
 		.phys_uart = BOARD_UART_PA,
+		.devices = board_devices,
+		.ndevices = (int)(sizeof(board_devices) / sizeof(board_devices[0])),
+		.phys_device_base = BOARD_DEVICE_PA_BASE,
 	};
 	got_rebase(boot_facts.phys_text, layout.virt_text, layout.image_size);
 	console_init(memmap_virt_uart(&layout));
 	libc_init();
+	for (int i = 0; i < layout.ndevices; i++) {
+		const struct device_range *d = &board_devices[i];
+
+		if (d->phys < layout.phys_device_base ||
+		    d->phys + d->size - layout.phys_device_base > DEVICE_SPAN ||
+		    ((d->phys | d->size) & (PAGE_SIZE - 1))) {
+			printf("stub: FATAL: board.h device range %s (0x%llx + 0x%llx) is not page "
+			       "aligned inside 1 GiB from BOARD_DEVICE_PA_BASE\n", d->name,
+			       (unsigned long long)d->phys, (unsigned long long)d->size);
+			stub_exit(EXIT_FINAL_MAP);
+		}
+	}
 
 	walk = (struct walk_ctx){
 		.ttbr0_pa = read_sysreg(ttbr0_el1) & PTE_ADDR_MASK,

@@ -16,6 +16,11 @@
 #define BOARD_RAM_SIZE_DEFAULT 0x3c000000
 /* PL011 UART0 (BCM2837 peripherals at 0x3f000000 + 0x201000). */
 #define BOARD_UART_PA         0x3f201000
+/* Device ranges, mapped Device-nGnRnE and execute-never in the final map:
+ * the BCM2837 peripherals (the ARM-local block at 0x40000000 is not used). */
+#define BOARD_DEVICE_PA_BASE  0x0
+#define BOARD_DEVICE_RANGES \
+	{ "peripherals", 0x3f000000, 0x01000000 }
 /* Loaded at 0x80000 (kernel8.img, QEMU -kernel): 512 KiB into a 2 MiB
  * block, as Linux's old TEXT_OFFSET. */
 #define BOARD_TEXT_OFFSET     0x80000

@@ -15,6 +15,13 @@
 #define BOARD_RAM_SIZE_DEFAULT 0x08000000
 /* PL011 UART0 (VIRT_UART). */
 #define BOARD_UART_PA         0x09000000
+/* Device ranges (hw/arm/virt.c memmap, default GICv2), mapped Device-nGnRnE
+ * and execute-never in the final map; all within 1 GiB from the base. */
+#define BOARD_DEVICE_PA_BASE  0x0
+#define BOARD_DEVICE_RANGES \
+	{ "gic", 0x08000000, 0x00020000 }, \
+	{ "uart-rtc-fwcfg-gpio", 0x09000000, 0x00040000 }, \
+	{ "virtio-mmio", 0x0a000000, 0x00004000 }
 /* Image header text_offset: where _text lies above a 2 MiB boundary. The
  * load address (board.mk) minus this must be 2 MiB aligned. */
 #define BOARD_TEXT_OFFSET     0x0

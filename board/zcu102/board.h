@@ -74,6 +74,14 @@
 #define BOARD_RAM_SIZE_DEFAULT 0x08000000
 /* Cadence UART0 (UG1085 "UART Controller"; QEMU xlnx-zynqmp uart[0]). */
 #define BOARD_UART_PA         0xff000000
+/* Device ranges (UG1085 address map), mapped Device-nGnRnE and
+ * execute-never in the final map: the APU's GIC-400, the full-power domain
+ * (CRF_APB, APU_CTRL, ...) and the low-power domain (UARTs, ...). */
+#define BOARD_DEVICE_PA_BASE  0xc0000000
+#define BOARD_DEVICE_RANGES \
+	{ "gic", 0xf9000000, 0x00080000 }, \
+	{ "fpd", 0xfd000000, 0x01000000 }, \
+	{ "lpd", 0xff000000, 0x01000000 }
 /* Image header text_offset: 0, the image starts on a 2 MiB boundary (QEMU
  * -kernel and U-Boot booti both honour it). */
 #define BOARD_TEXT_OFFSET     0x0

@@ -473,6 +473,43 @@ static void test_regions_text_offset(void **state)
 	}
 }
 
+static void test_final_devices(void **state)
+{
+	static const struct device_range devs[] = {
+		{ "gic", 0xf9000000ULL, 0x80000ULL }, { "lpd", 0xff000000ULL, 0x1000000ULL },
+	};
+	struct boot_layout l = fvirt;
+	struct mem_region r[MAX_FINAL_REGIONS];
+	struct probe p[MAX_PROBES];
+	struct expectation e;
+	int n, nprobes, found = 0;
+
+	(void)state;
+	l.devices = devs;
+	l.ndevices = 2;
+	l.phys_device_base = 0xc0000000ULL;
+	assert_int_equal(memmap_virt_device(&l, 0xf9000000ULL), 0xffffffffb9000000ULL);
+	n = memmap_final_regions(&l, &fsyms, r);
+	assert_int_equal(n, 9 + NR_CPUS + 2);
+	assert_string_equal(r[n - 1].name, "lpd");
+	assert_int_equal(r[n - 1].virt, 0xffffffffbf000000ULL);
+	assert_int_equal(r[n - 1].phys, 0xff000000ULL);
+	assert_int_equal(r[n - 1].attrs.attrindx, MT_DEVICE_nGnRnE);
+	assert_true(r[n - 1].attrs.pxn && r[n - 1].attrs.uxn);
+	memmap_expect_final(&l, &fsyms, 0xffffffffb907fff8ULL, &e);
+	assert_string_equal(e.region, "gic");
+	assert_int_equal(e.pa, 0xf907fff8ULL);
+	memmap_expect_final(&l, &fsyms, 0xffffffffb9080000ULL, &e);
+	assert_false(e.mapped);
+	/* Only the final map has them; each gets a probe. */
+	memmap_expect(&l, 0xffffffffb9000000ULL, &e);
+	assert_false(e.mapped);
+	nprobes = memmap_probes(&l, &fsyms, p);
+	for (int i = 0; i < nprobes; i++)
+		found += !strcmp(p[i].name, "dev gic") || !strcmp(p[i].name, "dev lpd");
+	assert_int_equal(found, 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -493,6 +530,7 @@ int main(void)
 		cmocka_unit_test(test_final_regions_wx),
 		cmocka_unit_test(test_final_expectations),
 		cmocka_unit_test(test_final_image_at_ram_base),
+		cmocka_unit_test(test_final_devices),
 	};
 
 	unit_init();
