@@ -46,8 +46,10 @@
 #define INIT_DIR_SIZE     (INIT_DIR_PAGES * PAGE_SIZE)
 
 /* The final map's tables (mmu/xlat.c): its level-1 root is separate; the
- * pool covers the splits of the final map (about 15 pages for 8 GiB of
- * RAM) and the fault tests' runtime mappings, with room to spare. */
+ * pool holds the rest (10 pages on QEMU virt with 128 MiB to 8 GiB of RAM:
+ * the linear map takes 1 GiB blocks where it can), the fault tests' and the
+ * SMP bring-up's runtime mappings (2 more at most), with room to spare. A
+ * board whose map needs more is refused with XLAT_ENOMEM (exit 6). */
 #define FINAL_POOL_PAGES  32
 
 #define BOOT_STACK_SIZE   (4 * PAGE_SIZE)
