@@ -49,8 +49,10 @@ INCLUDES := -I$(BOARD_DIR) -Immu -Istart -Ilib -I$(BUILD)/include
 ARCH_FLAGS := -mcpu=cortex-a53 -mgeneral-regs-only -mstrict-align -mcmodel=small \
 	      -fno-pie -fno-pic -fno-tree-switch-conversion -fno-stack-protector \
 	      -ffunction-sections -fdata-sections
+# Board facts the tests need too come from board.mk, once.
+BOARD_DEFINES := -DBOARD_RAM_BASE_PA=$(BOARD_RAM_BASE_PA)
 CFLAGS := --specs=picolibc.specs -std=gnu11 -O2 -g -Wall -Wextra -Werror \
-	  $(ARCH_FLAGS) $(INCLUDES) -MMD -MP
+	  $(ARCH_FLAGS) $(INCLUDES) $(BOARD_DEFINES) -MMD -MP
 ASFLAGS := --specs=picolibc.specs -g -Werror $(INCLUDES) -MMD -MP
 ifeq ($(CONFIG_TEST_HOOKS),1)
 CFLAGS += -DCONFIG_TEST_HOOKS
@@ -62,7 +64,7 @@ LDFLAGS := --specs=picolibc.specs -nostartfiles -static -Wl,--gc-sections \
 SRCS_S := start/head.S start/el.S start/tables.S start/vectors.S start/replace_ttbr1.S \
 	  start/el0.S start/probes.S lib/semihost.S
 SRCS_C := start/early.c start/main.c start/traps.c start/esr.c \
-	  start/reloc.c start/testhooks.c start/faults.c start/smp.c mmu/desc.c mmu/walk.c mmu/dump.c mmu/memmap.c mmu/regs.c mmu/check.c mmu/xlat.c mmu/kernel_map.c mmu/hw.c \
+	  start/reloc.c start/testhooks.c start/faults.c start/smp.c mmu/desc.c mmu/walk.c mmu/dump.c mmu/memmap.c mmu/regs.c mmu/check.c mmu/xlat.c mmu/kernel_map.c mmu/cache.c mmu/hw.c \
 	  lib/console.c lib/$(BOARD_UART_DRIVER).c lib/exit.c lib/psci.c lib/dtb.c lib/bootargs.c lib/libc_glue.c lib/bench.c
 OBJS := $(addprefix $(BUILD)/,$(SRCS_S:.S=.o) $(SRCS_C:.c=.o))
 
@@ -111,7 +113,7 @@ $(IMAGE): $(ELF)
 
 # The test scripts take the board's facts from here, not from copies.
 BOARD_TEST_VARS := BOARD_QEMU_MACHINE BOARD_QEMU_CPU BOARD_QEMU_MEM BOARD_QEMU_SMP BOARD_QEMU_CASES \
-	BOARD_QEMU_EL1 BOARD_QEMU_EL2 BOARD_QEMU_EL3 BOARD_QEMU_DTB BOARD_LOAD_PA BOARD_UBOOT_BIN BOARD_UBOOT_ENV_SIZE BOARD_UBOOT_FLASH_SIZE
+	BOARD_QEMU_EL1 BOARD_QEMU_EL2 BOARD_QEMU_EL3 BOARD_QEMU_DTB BOARD_LOAD_PA BOARD_RAM_BASE_PA BOARD_UBOOT_BIN BOARD_UBOOT_ENV_SIZE BOARD_UBOOT_FLASH_SIZE
 export $(BOARD_TEST_VARS)
 
 # U-Boot: legacy uImage (bootm), FIT with a sha256 hash (bootm), script.

@@ -7,23 +7,13 @@
  * are in regs.c and tested on the host.
  */
 #include "boot.h"
+#include "cache.h"
 #include "check.h"
 #include "console.h"
 #include "regs.h"
 #include "sysreg.h"
 
 extern char _sdata[], _end[];
-
-/* DC IVAC over [start, end): drop any line a loader left for memory this
- * stub wrote with caches off, before caches go on. */
-static void dcache_inval_poc(uintptr_t start, uintptr_t end)
-{
-	uint64_t line = 4ULL << ((read_sysreg(ctr_el0) >> 16) & 0xf);
-
-	for (uintptr_t p = start & ~(line - 1); p < end; p += line)
-		__asm__ volatile("dc ivac, %0" : : "r"(p) : "memory");
-	dsb(sy);
-}
 
 /* Runs in the identity map (PC = physical) with the MMU off; returns with
  * it on. Everything it touches is identity mapped, and TTBR1 covers the
@@ -35,7 +25,8 @@ void mmu_enable(uint64_t phys_idmap_pg_dir, uint64_t phys_init_pg_dir)
 	console_puts("stub: tables built; MMU on with TCR_EL1 ");
 	console_put_hex(tcr);
 	console_puts("\n");
-	/* Data, bss and stack were written uncached: data, not stale lines. */
+	/* Data, bss and stack were written uncached: drop any line a loader
+	 * left for them before the caches go on. */
 	dcache_inval_poc((uintptr_t)_sdata, (uintptr_t)_end);
 
 	write_sysreg(MAIR_EL1_VALUE, mair_el1);

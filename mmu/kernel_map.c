@@ -46,7 +46,7 @@ static void publish(void *cookie)
 
 static uint64_t image_pa(const struct boot_layout *l, const void *va)
 {
-	return l->phys_text + ((uint64_t)(uintptr_t)va - l->virt_text);
+	return memmap_image_phys(l, (uintptr_t)va);
 }
 
 int kernel_map_build(struct xlat_ctx *ctx, const struct boot_layout *l,

@@ -69,6 +69,11 @@ uint64_t memmap_phys_to_virt(const struct boot_layout *l, uint64_t pa)
 	return (uint64_t)PAGE_OFFSET + (pa - l->phys_ram_base);
 }
 
+uint64_t memmap_image_phys(const struct boot_layout *l, uint64_t va)
+{
+	return l->phys_text + (va - l->virt_text);
+}
+
 static void expect_in(const struct mem_region *regions, int n, uint64_t va,
 		      struct expectation *out)
 {

@@ -55,8 +55,10 @@ void memmap_regions(const struct boot_layout *l, struct mem_region out[NR_REGION
 
 /* Where the UART's registers appear in TTBR1. */
 uint64_t memmap_virt_uart(const struct boot_layout *l);
-/* Linear map: VA of a PA in mapped RAM, and back. */
+/* Linear map: VA of a PA in mapped RAM. */
 uint64_t memmap_phys_to_virt(const struct boot_layout *l, uint64_t pa);
+/* PA of a VA in the image (at its link address). */
+uint64_t memmap_image_phys(const struct boot_layout *l, uint64_t va);
 
 struct expectation {
 	bool mapped;

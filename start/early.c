@@ -23,6 +23,10 @@ uint64_t linear_map_size;
 uint64_t init_pg_next;
 struct boot_facts boot_facts;
 
+#ifndef BOARD_RAM_BASE_PA
+#error "BOARD_RAM_BASE_PA comes from board/<name>/board.mk through the Makefile"
+#endif
+
 #define STR_(x) #x
 #define STR(x) STR_(x)
 #define BOARD_TEXT_OFFSET_STR STR(BOARD_TEXT_OFFSET)

@@ -66,7 +66,7 @@ static void print_range(const struct pt_range *r, void *cookie)
 
 static uint64_t virt_to_phys_image(const void *va)
 {
-	return (uint64_t)(uintptr_t)va - (uint64_t)(uintptr_t)_text + boot_facts.phys_text;
+	return memmap_image_phys(&layout, (uintptr_t)va);
 }
 
 static void report_setup(void)

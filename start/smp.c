@@ -10,6 +10,7 @@
  */
 #include <stdio.h>
 #include "board.h"
+#include "cache.h"
 #include "dtb.h"
 #include "exit.h"
 #include "hw.h"
@@ -46,21 +47,15 @@ extern char idmap_pg_dir[];
 
 #define SECONDARY_TIMEOUT_MS 1000
 
-/* DC CVAC: the data at [va, va + size) to the point of coherency, where a
- * CPU with its MMU (and so its caches) off reads it. */
+/* What a CPU with its MMU (and so its caches) off reads: to the PoC. */
 static void clean_to_poc(const void *va, uint64_t size)
 {
-	uint64_t line = 4ULL << ((read_sysreg(ctr_el0) >> 16) & 0xf);
-	uint64_t p = (uintptr_t)va & ~(line - 1);
-
-	for (; p < (uintptr_t)va + size; p += line)
-		__asm__ volatile("dc cvac, %0" : : "r"(p) : "memory");
-	dsb(sy);
+	dcache_clean_poc((uintptr_t)va, (uintptr_t)va + size);
 }
 
 static uint64_t image_pa(const void *va)
 {
-	return smp->layout->phys_text + ((uint64_t)(uintptr_t)va - smp->layout->virt_text);
+	return memmap_image_phys(smp->layout, (uintptr_t)va);
 }
 
 static void prepare_boot_args(void)
@@ -152,9 +147,8 @@ static int start_cpu(int method, unsigned cpu, uint64_t mpidr)
 #ifdef BOARD_SPIN_TABLE_PA
 	case SMP_SPIN_TABLE: {
 		/* The firmware's mailbox for this core, through the linear map. */
-		uint64_t pa = BOARD_SPIN_TABLE_PA + 8ULL * cpu;
-		uint64_t *box = (uint64_t *)(uintptr_t)((uint64_t)PAGE_OFFSET +
-							  (pa - smp->layout->phys_ram_base));
+		uint64_t *box = (uint64_t *)(uintptr_t)memmap_phys_to_virt(smp->layout,
+						BOARD_SPIN_TABLE_PA + 8ULL * cpu);
 
 		*box = entry;
 		clean_to_poc(box, sizeof(*box));

@@ -12,7 +12,7 @@
 /* SDRAM starts at 0. Of its 1 GiB the top belongs to the GPU (QEMU: 64 MiB
  * of VideoCore RAM at 0x3c000000) and the peripherals sit at 0x3f000000, so
  * the ARM's RAM, when no DTB says otherwise, is 0 .. 0x3c000000. */
-#define BOARD_RAM_BASE_PA     0x00000000
+/* BOARD_RAM_BASE_PA: in board.mk (the tests need it too). */
 #define BOARD_RAM_SIZE_DEFAULT 0x3c000000
 /* PL011 UART0 (BCM2837 peripherals at 0x3f000000 + 0x201000). */
 #define BOARD_UART_PA         0x3f201000

@@ -3,6 +3,8 @@
 
 # kernel8.img's address; QEMU -kernel puts an ELF where its headers say.
 BOARD_LOAD_PA      := 0x80000
+# Start of RAM (board.h has the rest of the RAM facts).
+BOARD_RAM_BASE_PA  := 0x00000000
 BOARD_UART_DRIVER  := pl011
 BOARD_QEMU_MACHINE := raspi3b
 BOARD_QEMU_CPU     := cortex-a53

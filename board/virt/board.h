@@ -11,7 +11,7 @@
 #define BOARD_NAME            "virt"
 /* RAM starts at 1 GiB (hw/arm/virt.c memmap VIRT_MEM). The size comes from
  * the DTB; this default is QEMU's own default -m, used with no DTB. */
-#define BOARD_RAM_BASE_PA     0x40000000
+/* BOARD_RAM_BASE_PA: in board.mk (the tests need it too). */
 #define BOARD_RAM_SIZE_DEFAULT 0x08000000
 /* PL011 UART0 (VIRT_UART). */
 #define BOARD_UART_PA         0x09000000

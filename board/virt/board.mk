@@ -4,6 +4,8 @@
 # 2 MiB above the start of RAM: QEMU puts the DTB at the start of RAM for an
 # ELF only when it fits below the image (../shared notes, "QEMU virt").
 BOARD_LOAD_PA      := 0x40200000
+# Start of RAM (board.h has the rest of the RAM facts).
+BOARD_RAM_BASE_PA  := 0x40000000
 BOARD_UART_DRIVER  := pl011
 BOARD_QEMU_MACHINE := virt
 BOARD_QEMU_CPU     := cortex-a53

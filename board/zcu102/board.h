@@ -70,7 +70,7 @@
 /* DDR low starts at 0 (UG1085 address map). With no DTB the stub uses this
  * size: QEMU's default -m (128 MiB), safely below the real board's 2 GiB
  * of DDR low. */
-#define BOARD_RAM_BASE_PA     0x00000000
+/* BOARD_RAM_BASE_PA: in board.mk (the tests need it too). */
 #define BOARD_RAM_SIZE_DEFAULT 0x08000000
 /* Cadence UART0 (UG1085 "UART Controller"; QEMU xlnx-zynqmp uart[0]). */
 #define BOARD_UART_PA         0xff000000

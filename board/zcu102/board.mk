@@ -11,6 +11,8 @@
 # beyond QEMU's default 128 MiB; booti keeps the "anywhere" Image at any
 # 2 MiB-aligned address, so the stub runs there too.
 BOARD_LOAD_PA      := 0x200000
+# Start of RAM (board.h has the rest of the RAM facts).
+BOARD_RAM_BASE_PA  := 0x00000000
 BOARD_UART_DRIVER  := cadence_uart
 BOARD_QEMU_MACHINE := xlnx-zcu102
 # The only CPU this machine has: QEMU ignores -cpu here.

@@ -53,7 +53,7 @@ FAKE_CFLAGS   := -std=gnu11 -O2 -g -Wall -Wextra -Werror -DHOST_BUILD \
 		 -fsanitize=undefined -fno-sanitize-recover=all
 FAKE_OBJ      := $(OUT)/xlat_fake.o
 FUZZ_HDRS     := mmu/xlat.h mmu/desc.h mmu/walk.h mmu/memory.h mmu/pgtable-hwdef.h \
-		 tests/unit/xlat_fake.h
+		 tests/unit/xlat_fake.h tests/unit/desc_literal.h
 LIBFUZZER_OPTS := -max_len=1024 -timeout=20 -rss_limit_mb=2048 -print_final_stats=0 \
 		  -artifact_prefix=$(OUT)/artifacts/
 

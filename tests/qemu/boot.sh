@@ -140,9 +140,12 @@ corrupt-desc)
 	grep -q '^\[FAIL\] linear last ' "$log" || fail "the corrupted probe was not the one flagged"
 	grep -q 'why: hw: pa ' "$log" || fail "no hardware disagreement reported" ;;
 fault|fault-early)
-	ram_end=$(( 0x40000000 + $(numfmt --from=iec "$mem") ))
+	ram_end=$(( BOARD_RAM_BASE_PA + $(numfmt --from=iec "$mem") ))
 	if [ "$expect" = fault ]; then
-		far=$(printf '0x%x' $(( 0xffffff8000000000 + ram_end - 0x40000000 )))
+		# The VA just past the linear map: its start, as reported, + -m.
+		linear_va=$(sed -n 's/^linear map: va \(0x[0-9a-f]*\) -> .*/\1/p' "$log")
+		[ -n "$linear_va" ] || fail "no linear map line"
+		far=$(printf '0x%x' $(( linear_va + ram_end - BOARD_RAM_BASE_PA )))
 		fsc='translation fault, level [12]'
 	else
 		far=$(printf '0x%x' "$ram_end")

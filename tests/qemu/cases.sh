@@ -31,7 +31,7 @@ for cpu in cortex-a53 cortex-a57 cortex-a72 max; do
 done
 # Runs wherever it is put: raw Image at other 2 MiB-aligned addresses,
 # including one 1 GiB into RAM (the loader enters at the reset EL).
-ram=$((BOARD_LOAD_PA & ~0x3fffffff))
+ram=$BOARD_RAM_BASE_PA
 for off in 0x1000000 0x8000000 0x40000000; do
 	addr=$(printf '0x%x' $((ram + off)))
 	echo "reloc-$addr-el1 image cortex-a57 2G 1 $addr pass"

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "desc_literal.h"
 #include "tables_fake.h"
 
 const struct pte_attrs fake_image_attrs = {
@@ -90,19 +91,9 @@ static unsigned shift_of(int level)
 
 uint64_t fake_leaf_desc(uint64_t pa, int level, const struct pte_attrs *a)
 {
-	uint64_t d = pa | (level == 3 ? FAKE_TYPE_PAGE : FAKE_TYPE_BLOCK);
-
 	if (pa & ((1ULL << shift_of(level)) - 1))
 		die("leaf pa not aligned to its level:", pa);
-	d |= (uint64_t)(a->attrindx & 7) << 2;
-	d |= (uint64_t)(a->sh & 3) << 8;
-	if (a->user)   d |= 1ULL << 6;
-	if (a->rdonly) d |= 1ULL << 7;
-	if (a->af)     d |= 1ULL << 10;
-	if (a->ng)     d |= 1ULL << 11;
-	if (a->pxn)    d |= 1ULL << 53;
-	if (a->uxn)    d |= 1ULL << 54;
-	return d;
+	return literal_leaf_desc(pa, level, a);
 }
 
 uint64_t fake_table_desc(uint64_t table_pa)

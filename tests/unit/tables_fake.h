@@ -25,8 +25,6 @@
 
 /* Literal descriptor bits (Arm ARM D8.3), kept apart from pgtable-hwdef.h. */
 #define FAKE_TYPE_TABLE  0x3ULL
-#define FAKE_TYPE_BLOCK  0x1ULL
-#define FAKE_TYPE_PAGE   0x3ULL
 
 struct fake_tables {
 	uint64_t (*page)[512];            /* FAKE_MAX_TABLES pages, 4 KiB aligned */

@@ -96,18 +96,7 @@ static void capture(const char *line)
 
 /* ---- fixture: the virt early map, in a hardware and a software copy ------ */
 
-static const struct image_symbols syms = {
-	.text = 0xffffffc000000000ULL, .etext = 0xffffffc000008000ULL,
-	.srodata = 0xffffffc000008000ULL, .erodata = 0xffffffc00000a000ULL,
-	.sdata = 0xffffffc00000a000ULL, .edata = 0xffffffc00000b000ULL,
-	.bss_start = 0xffffffc00000b000ULL, .bss_end = 0xffffffc00000c000ULL,
-	.stack_bottom = 0xffffffc00000c000ULL, .stack_top = 0xffffffc000010000ULL,
-	.idmap_pg_dir = 0xffffffc000010000ULL, .init_pg_dir = 0xffffffc000012000ULL,
-	.init_pg_end = 0xffffffc00001e000ULL, .entry = 0xffffffc000000040ULL,
-	.el0_text_start = 0xffffffc000007000ULL, .el0_text_end = 0xffffffc000008000ULL,
-	.stack_guard = 0xffffffc00000b000ULL, .el0_stack_guard = 0xffffffc00001c000ULL,
-	.el0_stack_bottom = 0xffffffc00001d000ULL, .el0_stack_top = 0xffffffc00001e000ULL,
-};
+#include "early_syms.h"
 
 #define VA_TEXT         0xffffffc000000000ULL
 #define VA_LINEAR_LAST  0xffffff8007fff000ULL

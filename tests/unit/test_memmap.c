@@ -22,19 +22,7 @@ static const struct boot_layout virt = {
 	.linear_size = 0x08000000ULL, .phys_uart = 0x09000000ULL,
 };
 
-/* Link symbols of a plausible image at 0xffffffc000000000. */
-static const struct image_symbols syms = {
-	.text = 0xffffffc000000000ULL, .etext = 0xffffffc000008000ULL,
-	.srodata = 0xffffffc000008000ULL, .erodata = 0xffffffc00000a000ULL,
-	.sdata = 0xffffffc00000a000ULL, .edata = 0xffffffc00000b000ULL,
-	.bss_start = 0xffffffc00000b000ULL, .bss_end = 0xffffffc00000c000ULL,
-	.stack_bottom = 0xffffffc00000c000ULL, .stack_top = 0xffffffc000010000ULL,
-	.idmap_pg_dir = 0xffffffc000010000ULL, .init_pg_dir = 0xffffffc000012000ULL,
-	.init_pg_end = 0xffffffc00001e000ULL, .entry = 0xffffffc000000040ULL,
-	.el0_text_start = 0xffffffc000007000ULL, .el0_text_end = 0xffffffc000008000ULL,
-	.stack_guard = 0xffffffc00000b000ULL, .el0_stack_guard = 0xffffffc00001c000ULL,
-	.el0_stack_bottom = 0xffffffc00001d000ULL, .el0_stack_top = 0xffffffc00001e000ULL,
-};
+#include "early_syms.h"
 
 static void assert_region(const struct mem_region *r, const char *name, int ttbr,
 			  uint64_t virt_addr, uint64_t phys, uint64_t size,
@@ -199,6 +187,8 @@ static void test_phys_to_virt(void **state)
 	(void)state;
 	assert_int_equal(memmap_phys_to_virt(&virt, 0x40000000ULL), 0xffffff8000000000ULL);
 	assert_int_equal(memmap_phys_to_virt(&virt, 0x40200000ULL), 0xffffff8000200000ULL);
+	assert_int_equal(memmap_image_phys(&virt, 0xffffffc000000000ULL), 0x40200000ULL);
+	assert_int_equal(memmap_image_phys(&virt, 0xffffffc00001dff8ULL), 0x4021dff8ULL);
 	assert_int_equal(memmap_phys_to_virt(&virt, 0x47ffffffULL), 0xffffff8007ffffffULL);
 	for (uint64_t pa = 0x40000000ULL; pa < 0x48000000ULL; pa += 0x1234567) {
 		struct expectation e;

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "desc_literal.h"
 #include "xlat_fake.h"
 
 #define ATTR_MASK (~(XF_OA_MASK | 3ULL))   /* every bit but OA and type */
@@ -173,17 +174,7 @@ uint64_t *xf_table_ptr(uint64_t pa, void *cookie)
 
 uint64_t xf_leaf_desc(uint64_t pa, int level, const struct pte_attrs *a)
 {
-	uint64_t d = pa | (level == 3 ? 3ULL : 1ULL);
-
-	d |= (uint64_t)(a->attrindx & 7) << 2;
-	d |= (uint64_t)(a->sh & 3) << 8;
-	if (a->user)   d |= 1ULL << 6;
-	if (a->rdonly) d |= 1ULL << 7;
-	if (a->af)     d |= 1ULL << 10;
-	if (a->ng)     d |= 1ULL << 11;
-	if (a->pxn)    d |= 1ULL << 53;
-	if (a->uxn)    d |= 1ULL << 54;
-	return d;
+	return literal_leaf_desc(pa, level, a);
 }
 
 struct pte_attrs xf_desc_attrs(uint64_t d)
