@@ -3,36 +3,38 @@
 #
 # Owns: running the host unit tests, a bounded fuzz run, the QEMU boot
 # matrix (in parallel, each run with a timeout), the negative tests, the
-# boots through U-Boot and the gdb-multiarch tests,
-# and the one closing line
-# "N passed, M failed" (exit status non-zero on any failure).
+# boots through U-Boot and the gdb-multiarch tests, and the one closing
+# line "N passed, M failed" (exit status non-zero on any failure).
 # Expects the Makefile's exported board variables and built images.
 set -u
 board=${1:-virt}
 jobs=${TEST_JOBS:-$(nproc)}
 passed=0 failed=0
 
+# add_suite NAME RC OUTPUT: add the counts of OUTPUT's last "NAME: N passed,
+# M failed" line. A suite that failed without a failure counted, or printed
+# no such line, counts as one failure more.
+add_suite() {
+	local name=$1 rc=$2 out=$3 line
+	line=$(grep "^$name:" <<<"$out" | tail -1)
+	echo "$line"
+	if [[ $line =~ ^$name:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+		passed=$((passed + BASH_REMATCH[1])); failed=$((failed + BASH_REMATCH[2]))
+		[ "$rc" -ne 0 ] && [ "${BASH_REMATCH[2]}" -eq 0 ] && failed=$((failed + 1))
+	else
+		tail -20 <<<"$out"; echo "$name: no summary line"; failed=$((failed + 1))
+	fi
+	return 0
+}
+
 echo "== host unit tests (cmocka)"
 unit_out=$(make --no-print-directory -f tests/unit/unit.mk 2>&1); unit_rc=$?
-echo "$unit_out" | grep -E '^\[  (FAILED|PASSED)  \]|^unit:|error|FAIL' | grep -v '^\[  PASSED' || true
-if [[ $(grep '^unit:' <<<"$unit_out" | tail -1) =~ ^unit:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
-	passed=$((passed + BASH_REMATCH[1])); failed=$((failed + BASH_REMATCH[2]))
-	[ $unit_rc -ne 0 ] && [ "${BASH_REMATCH[2]}" -eq 0 ] && failed=$((failed + 1))
-else
-	echo "$unit_out" | tail -20
-	echo "unit tests: no summary line"; failed=$((failed + 1))
-fi
+grep -E '^\[  FAILED  \]|error|FAIL' <<<"$unit_out" || true
+add_suite unit "$unit_rc" "$unit_out"
 
 echo "== fuzzing the runtime map API (libFuzzer, bounded; make fuzz runs longer)"
 fuzz_out=$(make --no-print-directory -f tests/fuzz/fuzz.mk short 2>&1); fuzz_rc=$?
-fuzz_line=$(grep '^fuzz:' <<<"$fuzz_out" | tail -1)
-echo "$fuzz_line"
-if [[ $fuzz_line =~ ^fuzz:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
-	passed=$((passed + BASH_REMATCH[1])); failed=$((failed + BASH_REMATCH[2]))
-	[ $fuzz_rc -ne 0 ] && [ "${BASH_REMATCH[2]}" -eq 0 ] && failed=$((failed + 1))
-else
-	tail -20 <<<"$fuzz_out"; echo "fuzz: no summary line"; failed=$((failed + 1))
-fi
+add_suite fuzz "$fuzz_rc" "$fuzz_out"
 
 echo "== QEMU boots (board $board, $jobs in parallel)"
 results=$(export BUILD_DIR=build/$board; tests/qemu/cases.sh |
@@ -82,14 +84,7 @@ passed=$((passed + qemu_pass)); failed=$((failed + qemu_fail))
 echo "== gdb-multiarch against QEMU (tests/gdb/run.sh)"
 gdb_out=$(BUILD_DIR=build/$board tests/gdb/run.sh 2>&1); gdb_rc=$?
 grep -E '^FAIL |^     log: ' <<<"$gdb_out"
-gdb_line=$(grep '^gdb:' <<<"$gdb_out" | tail -1)
-echo "$gdb_line"
-if [[ $gdb_line =~ ^gdb:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
-	passed=$((passed + BASH_REMATCH[1])); failed=$((failed + BASH_REMATCH[2]))
-	[ $gdb_rc -ne 0 ] && [ "${BASH_REMATCH[2]}" -eq 0 ] && failed=$((failed + 1))
-else
-	tail -20 <<<"$gdb_out"; echo "gdb tests: no summary line"; failed=$((failed + 1))
-fi
+add_suite gdb "$gdb_rc" "$gdb_out"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
