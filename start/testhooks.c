@@ -2,6 +2,7 @@
  * testhooks.c - deliberate failures for the negative tests (testhooks.h).
  */
 #include <stdio.h>
+#include <string.h>
 #include "bootargs.h"
 #include "console.h"
 #include "dtb.h"
@@ -13,15 +14,6 @@
 enum test_mode { TEST_NONE, TEST_CORRUPT_DESC, TEST_FAULT, TEST_FAULT_EARLY, TEST_STACK_OVERFLOW };
 static enum test_mode test_mode;
 
-static bool same(const char *a, const char *b)
-{
-	while (*a && *a == *b) {
-		a++;
-		b++;
-	}
-	return *a == *b;
-}
-
 void test_hooks_early(const void *fdt, uint64_t phys_ram_end)
 {
 	const char *bootargs = dtb_bootargs(fdt);
@@ -29,13 +21,13 @@ void test_hooks_early(const void *fdt, uint64_t phys_ram_end)
 
 	if (!bootargs || !bootargs_get(bootargs, "stub.test", mode, sizeof(mode)))
 		return;
-	if (same(mode, "corrupt-desc"))
+	if (!strcmp(mode, "corrupt-desc"))
 		test_mode = TEST_CORRUPT_DESC;
-	else if (same(mode, "fault"))
+	else if (!strcmp(mode, "fault"))
 		test_mode = TEST_FAULT;
-	else if (same(mode, "fault-early"))
+	else if (!strcmp(mode, "fault-early"))
 		test_mode = TEST_FAULT_EARLY;
-	else if (same(mode, "stack-overflow"))
+	else if (!strcmp(mode, "stack-overflow"))
 		test_mode = TEST_STACK_OVERFLOW;
 	console_puts("TEST: stub.test=");
 	console_puts(mode);
