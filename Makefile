@@ -14,7 +14,8 @@
 BOARD         ?= virt
 CROSS_COMPILE ?= aarch64-linux-gnu-
 V             ?= 0
-# Test-only: a variant that obeys stub.test=... in bootargs (start/testhooks.h).
+# Test-only: a variant that links tests/target/ (fault tests, deliberate
+# failures from stub.test=... in bootargs) into build/$(BOARD)-test/.
 CONFIG_TEST_HOOKS ?= 0
 
 ifeq ($(V),1)
@@ -38,6 +39,7 @@ include $(BOARD_DIR)/board.mk
 
 CC      := $(CROSS_COMPILE)gcc
 OBJCOPY := $(CROSS_COMPILE)objcopy
+OBJDUMP := $(CROSS_COMPILE)objdump
 NM      := $(CROSS_COMPILE)nm
 HOSTCC  ?= gcc
 
@@ -54,18 +56,24 @@ BOARD_DEFINES := -DBOARD_RAM_BASE_PA=$(BOARD_RAM_BASE_PA)
 CFLAGS := --specs=picolibc.specs -std=gnu11 -O2 -g -Wall -Wextra -Werror \
 	  $(ARCH_FLAGS) $(INCLUDES) $(BOARD_DEFINES) -MMD -MP
 ASFLAGS := --specs=picolibc.specs -g -Werror $(INCLUDES) -MMD -MP
-ifeq ($(CONFIG_TEST_HOOKS),1)
-CFLAGS += -DCONFIG_TEST_HOOKS
-endif
 LIBFDT  := /usr/lib/aarch64-linux-gnu/libfdt.a
 LDFLAGS := --specs=picolibc.specs -nostartfiles -static -Wl,--gc-sections \
 	   -Wl,-Map,$(BUILD)/stub.map -Wl,--fatal-warnings -Wl,-z,noexecstack
 
 SRCS_S := start/head.S start/el.S start/tables.S start/vectors.S start/replace_ttbr1.S \
-	  start/el0.S start/probes.S lib/semihost.S
-SRCS_C := start/early.c start/main.c start/traps.c start/esr.c \
-	  start/reloc.c start/testhooks.c start/faults.c start/smp.c mmu/desc.c mmu/walk.c mmu/dump.c mmu/memmap.c mmu/regs.c mmu/check.c mmu/xlat.c mmu/kernel_map.c mmu/cache.c mmu/hw.c \
-	  lib/console.c lib/$(BOARD_UART_DRIVER).c lib/exit.c lib/psci.c lib/dtb.c lib/bootargs.c lib/libc_glue.c lib/bench.c
+	  lib/semihost.S
+SRCS_C := start/main.c start/refuse.c start/traps.c start/esr.c start/smp.c \
+	  mmu/desc.c mmu/walk.c mmu/dump.c mmu/memmap.c mmu/regs.c mmu/check.c mmu/xlat.c \
+	  mmu/kernel_map.c mmu/cache.c mmu/hw.c \
+	  lib/console.c lib/$(BOARD_UART_DRIVER).c lib/exit.c lib/psci.c lib/dtb.c lib/bootargs.c \
+	  lib/libc_glue.c lib/bench.c
+# The test build only: what provokes failures and faults on purpose. It
+# registers itself in link.ld's .test_hooks table (start/hooks.h).
+ifeq ($(CONFIG_TEST_HOOKS),1)
+SRCS_S += tests/target/probes.S tests/target/el0.S
+SRCS_C += tests/target/faults.c tests/target/testhooks.c
+INCLUDES += -Itests/target
+endif
 OBJS := $(addprefix $(BUILD)/,$(SRCS_S:.S=.o) $(SRCS_C:.c=.o))
 
 ELF   := $(BUILD)/stub.elf
@@ -103,9 +111,16 @@ $(BUILD)/link.lds: link.ld $(BOARD_DIR)/board.mk | deps
 	@$(if $(Q),echo "  LDS     $@")
 	$(Q)$(CC) -E -P -x assembler-with-cpp $(INCLUDES) -DBOARD_LOAD_PA=$(BOARD_LOAD_PA) $< -o $@
 
+# mmu_enable turns the MMU on: a value it spilled to the stack with the MMU
+# off could be read back from a stale cache line with it on. It must not
+# touch sp at all; this is checked on every link.
 $(ELF): $(OBJS) $(BUILD)/link.lds
 	@$(if $(Q),echo "  LD      $@")
-	$(Q)$(CC) $(LDFLAGS) -T $(BUILD)/link.lds $(OBJS) $(LIBFDT) -o $@
+	$(Q)$(CC) $(LDFLAGS) -T $(BUILD)/link.lds $(OBJS) $(LIBFDT) -o $@.tmp
+	$(Q)if $(OBJDUMP) -d --disassemble=mmu_enable $@.tmp | grep -E '^ +[0-9a-f]+:' | \
+		grep -qwE 'sp|x29'; then \
+		echo "$@: mmu_enable uses the stack (see mmu/hw.c)"; rm -f $@.tmp; exit 1; fi
+	$(Q)mv $@.tmp $@
 
 $(IMAGE): $(ELF)
 	@$(if $(Q),echo "  OBJCOPY $@")

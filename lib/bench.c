@@ -1,6 +1,7 @@
 /*
  * bench.c - record the cycle counter at the marks of bench.h.
- * Safe with the MMU off: writes one aligned 64-bit word.
+ * Called with the MMU on only (a value written with it off could be
+ * hidden by a stale cache line once it is on).
  */
 #include "bench.h"
 

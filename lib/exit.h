@@ -14,7 +14,8 @@
 #define EXIT_UNSUPPORTED_CPU 3   /* e.g. no 4 KiB granule */
 #define EXIT_BAD_LOAD        4   /* load address or RAM the map cannot cover */
 #define EXIT_TABLES_FULL     5   /* the early table area is too small */
-#define EXIT_FINAL_MAP       6   /* the final map could not be built */
+#define EXIT_FINAL_MAP       6   /* a map could not be built */
+#define EXIT_BAD_DTB         7   /* the DTB the loader passed is unusable */
 
 /* Semihosting operations and the exit reason (Arm semihosting spec 2.0). */
 #define SEMIHOSTING_SYS_WRITE0        0x04
@@ -26,7 +27,7 @@
 #ifndef __ASSEMBLER__
 #include <stdint.h>
 
-/* Set once the DTB has been read (early_init); NONE until then. */
+/* Set once the DTB has been read (kernel_main); NONE until then. */
 void exit_set_psci_conduit(enum psci_conduit conduit);
 enum psci_conduit exit_psci_conduit(void);
 

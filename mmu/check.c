@@ -138,7 +138,8 @@ void check_run(const struct check_env *env, const struct probe *probes, int npro
 		struct probe_result r;
 
 		check_probe(env, &probes[i], &r);
-		print_result(env, &r);
+		if (env->verbose || !r.pass)     /* a failure always in full */
+			print_result(env, &r);
 		if (r.pass)
 			tally->passed++;
 		else

@@ -29,6 +29,7 @@ struct check_env {
 	hw_at_fn at;
 	void *at_cookie;
 	void (*print)(const char *line);  /* one line, no newline */
+	bool verbose;            /* every probe's lines; else only failures' */
 };
 
 struct probe_result {
@@ -52,8 +53,8 @@ struct check_tally {
 	int passed, failed;
 };
 
-/* Runs every probe, prints two lines each (three for a failure), adds to
- * the tally. */
+/* Runs every probe, prints two lines each (verbose; three for a failure,
+ * printed in either mode), adds to the tally. */
 void check_run(const struct check_env *env, const struct probe *probes, int nprobes,
 	       struct check_tally *tally);
 /* "mmu: N passed, M failed". */

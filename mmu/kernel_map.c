@@ -1,26 +1,47 @@
 /*
- * kernel_map.c - the final kernel map, built with the runtime API (target).
+ * kernel_map.c - the boot's maps made with the runtime API (target only).
  *
  * Owns: the target's callbacks for mmu/xlat.c (table memory through the
- * linear map, TLB maintenance), building the final map into new tables
- * while the early map is live, and the switch to it. New tables then a
- * switch, rather than changes in place, because the early map uses 2 MiB
- * blocks for the code doing the change: splitting them in place would
- * need break-before-make on the entries mapping the running code.
+ * image's own mapping: every table page the boot uses is inside the image,
+ * mapped in both the early and the final map; TLB maintenance), the early
+ * map's windows, building the final map into new tables while the early
+ * map is live, and the switch to it. New tables then a switch, rather than
+ * changes in place, because the early map uses 2 MiB blocks for the code
+ * doing the change: splitting them in place would need break-before-make
+ * on the entries mapping the running code.
  */
 #include <stdio.h>
+#include <string.h>
 #include "kernel_map.h"
 #include "sysreg.h"
 
-extern char final_pg_dir[], final_pg_pool[], reserved_pg_dir[], _text[];
+extern char early_pgd[], final_pg_dir[], final_pg_pool[], reserved_pg_dir[];
 void cpu_replace_ttbr1(uint64_t ttbr1, uint64_t phys_empty_table);
+
+_Static_assert(EARLY_WINDOW_POOL_PAGES < FINAL_POOL_PAGES, "the pool holds both");
 
 /* Up to this many pages, TLBI by VA; beyond, all of EL1's entries. */
 #define TLBI_BY_VA_MAX_PAGES 64
 
-static uint64_t *table_ptr_linear(uint64_t table_pa, void *cookie)
+static uint64_t image_pa(const struct boot_layout *l, const void *va)
 {
-	return (uint64_t *)(uintptr_t)memmap_phys_to_virt(cookie, table_pa);
+	return memmap_image_phys(l, (uintptr_t)va);
+}
+
+static uint64_t *table_ptr_image(uint64_t table_pa, void *cookie)
+{
+	const struct boot_layout *l = cookie;
+
+	return (uint64_t *)(uintptr_t)(l->virt_text + (table_pa - l->phys_text));
+}
+
+const uint64_t *kernel_map_read_table(uint64_t table_pa, void *cookie)
+{
+	const struct boot_layout *l = cookie;
+
+	if (table_pa - l->phys_text >= l->image_size)
+		return NULL;
+	return table_ptr_image(table_pa, cookie);
 }
 
 static void tlb_flush(uint64_t va, uint64_t size, void *cookie)
@@ -44,9 +65,24 @@ static void publish(void *cookie)
 	isb();
 }
 
-static uint64_t image_pa(const struct boot_layout *l, const void *va)
+int kernel_map_early_init(struct xlat_ctx *early, const struct boot_layout *l, unsigned pa_bits)
 {
-	return memmap_image_phys(l, (uintptr_t)va);
+	return xlat_init(early, (uint64_t)VA_START, image_pa(l, early_pgd), pa_bits,
+			 image_pa(l, final_pg_pool), EARLY_WINDOW_POOL_PAGES, table_ptr_image,
+			 tlb_flush, publish, (void *)l);
+}
+
+int kernel_map_early_window(struct xlat_ctx *early, uint64_t va, uint64_t pa, uint64_t size,
+			    bool device)
+{
+	static const struct pte_attrs ro = {
+		.attrindx = MT_NORMAL, .sh = 3, .af = true, .rdonly = true, .pxn = true, .uxn = true,
+	};
+	static const struct pte_attrs dev = {
+		.attrindx = MT_DEVICE_nGnRnE, .af = true, .pxn = true, .uxn = true,
+	};
+
+	return xlat_map(early, va, pa, size, device ? &dev : &ro);
 }
 
 int kernel_map_build(struct xlat_ctx *ctx, const struct boot_layout *l,
@@ -54,10 +90,13 @@ int kernel_map_build(struct xlat_ctx *ctx, const struct boot_layout *l,
 {
 	struct mem_region regions[MAX_FINAL_REGIONS];
 	int n = memmap_final_regions(l, s, regions);
-	int rc = xlat_init(ctx, (uint64_t)VA_START, image_pa(l, final_pg_dir), pa_bits,
-			   image_pa(l, final_pg_pool), FINAL_POOL_PAGES, table_ptr_linear,
-			   tlb_flush, publish, (void *)l);
+	int rc;
 
+	memset(final_pg_dir, 0, PAGE_SIZE);
+	rc = xlat_init(ctx, (uint64_t)VA_START, image_pa(l, final_pg_dir), pa_bits,
+		       image_pa(l, final_pg_pool) + EARLY_WINDOW_POOL_PAGES * PAGE_SIZE,
+		       FINAL_POOL_PAGES - EARLY_WINDOW_POOL_PAGES, table_ptr_image, tlb_flush,
+		       publish, (void *)l);
 	if (rc)
 		return rc;
 	for (int i = 0; i < n; i++) {
@@ -78,18 +117,7 @@ void kernel_map_install(const struct xlat_ctx *ctx, const struct boot_layout *l)
 	void (*replace_phys)(uint64_t, uint64_t) =
 		(void (*)(uint64_t, uint64_t))(uintptr_t)image_pa(l, (const void *)cpu_replace_ttbr1);
 
+	memset(reserved_pg_dir, 0, PAGE_SIZE);
+	dsb(ishst);
 	replace_phys(ctx->root_pa, image_pa(l, reserved_pg_dir));
-
-	/* The identity map is not needed any more: no TTBR0 walks at all. */
-	write_sysreg(read_sysreg(tcr_el1) | TCR_EPD0, tcr_el1);
-	isb();
-	__asm__ volatile("tlbi vmalle1is" : : : "memory");
-	dsb(ish);
-	isb();
-	/* Every writable mapping is execute-never, whatever its XN bits. */
-	write_sysreg(read_sysreg(sctlr_el1) | SCTLR_EL1_WXN, sctlr_el1);
-	isb();
-	__asm__ volatile("tlbi vmalle1is" : : : "memory");
-	dsb(ish);
-	isb();
 }

@@ -1,5 +1,10 @@
 /*
- * kernel_map.h - the final kernel map: build it, install it (target only).
+ * kernel_map.h - the boot's maps made with the runtime API (target only).
+ *
+ * Owns: the runtime API's callbacks on the target (table memory, TLB
+ * maintenance), the early map's windows (the DTB and the console, added to
+ * the live early map with the MMU on), and the final map: built into fresh
+ * tables while the early map is live, then switched to.
  */
 #ifndef KERNEL_MAP_H
 #define KERNEL_MAP_H
@@ -7,13 +12,29 @@
 #include "memmap.h"
 #include "xlat.h"
 
+/* Pool pages the early map's windows may take (a level-3 table for each
+ * of the DTB window's two 2 MiB slots and one for the console); the final
+ * map takes the rest of FINAL_POOL_PAGES. */
+#define EARLY_WINDOW_POOL_PAGES 3
+
+/* The runtime API over the live early map's TTBR1 half (its root is
+ * early_pgd, shared with TTBR0: memory.h). */
+int kernel_map_early_init(struct xlat_ctx *early, const struct boot_layout *l,
+			  unsigned pa_bits);
+/* Maps pages [pa, pa + size) at va in the early map (map_ro: normal
+ * read-only XN; else Device-nGnRnE XN). Returns XLAT_OK or the error. */
+int kernel_map_early_window(struct xlat_ctx *early, uint64_t va, uint64_t pa, uint64_t size,
+			    bool device);
+
 /* Builds the final TTBR1 map from memmap_final_regions() with the runtime
- * API in a fresh root (final_pg_dir) and pool (final_pg_pool), through the
- * linear map. Returns XLAT_OK or the first error (printed with its region). */
+ * API in a fresh root (final_pg_dir) and the rest of the pool. Returns
+ * XLAT_OK or the first error (printed with its region). */
 int kernel_map_build(struct xlat_ctx *ctx, const struct boot_layout *l,
 		     const struct image_symbols *s, unsigned pa_bits);
-/* Switches TTBR1 to it (from the identity map), then closes TTBR0
- * (TCR_EL1.EPD0) and sets SCTLR_EL1.WXN, each followed by TLB maintenance. */
+/* Switches TTBR1 to it (from the identity map, through an empty table). */
 void kernel_map_install(const struct xlat_ctx *ctx, const struct boot_layout *l);
+
+/* The walker's reader for tables the boot made: all are in the image. */
+const uint64_t *kernel_map_read_table(uint64_t table_pa, void *layout);
 
 #endif /* KERNEL_MAP_H */

@@ -3,10 +3,10 @@
  *
  * Owns: the regions of the early map and of the final map, computed only
  * from facts (where the image was loaded, its link address and sections,
- * the RAM found in the DTB, the console UART), never from the tables; what
- * each VA must translate to under either; and the probe list the checks
- * translate. The final map is built from these regions (start/main.c) and
- * checked against them. Pure: host-testable.
+ * where the DTB lies, the RAM found in it, the console UART), never from
+ * the tables; what each VA must translate to under either; and the probe
+ * list the checks translate. The maps are built from these regions
+ * (mmu/kernel_map.c) and checked against them. Pure: host-testable.
  */
 #ifndef MEMMAP_H
 #define MEMMAP_H
@@ -32,6 +32,8 @@ struct boot_layout {
 	uint64_t phys_ram_base;  /* first byte of RAM in the linear map */
 	uint64_t linear_size;    /* bytes of RAM in the linear map */
 	uint64_t phys_uart;      /* console UART registers */
+	uint64_t phys_dtb;       /* the DTB (0: none) ... */
+	uint64_t dtb_size;       /* ... and its totalsize */
 	/* The board's devices, mapped at DEVICE_VADDR + (phys - device_base)
 	 * in the final map (ndevices at most MAX_DEVICE_RANGES). */
 	const struct device_range *devices;
@@ -39,7 +41,10 @@ struct boot_layout {
 	uint64_t phys_device_base;
 };
 
-enum region_id { REGION_IDMAP, REGION_KIMAGE, REGION_LINEAR, REGION_EARLY_IO, NR_REGIONS };
+/* The early map: what start/tables.S writes (identity, image), then what
+ * the boot adds with the MMU on before the final map (the DTB and console
+ * windows). Regions of size 0 (no DTB) are left out. */
+enum region_id { REGION_IDMAP, REGION_KIMAGE, REGION_FDT, REGION_CONSOLE, NR_REGIONS };
 
 struct mem_region {
 	const char *name;
@@ -53,8 +58,9 @@ struct mem_region {
 /* The regions of the early map, indexed by enum region_id. */
 void memmap_regions(const struct boot_layout *l, struct mem_region out[NR_REGIONS]);
 
-/* Where the UART's registers appear in TTBR1. */
+/* Where the UART's registers and the DTB appear in TTBR1 (both maps). */
 uint64_t memmap_virt_uart(const struct boot_layout *l);
+uint64_t memmap_virt_fdt(const struct boot_layout *l);
 /* Linear map: VA of a PA in mapped RAM. */
 uint64_t memmap_phys_to_virt(const struct boot_layout *l, uint64_t pa);
 /* PA of a VA in the image (at its link address). */
@@ -67,23 +73,25 @@ struct expectation {
 	struct pte_attrs attrs;  /* when mapped */
 };
 
+
+/* The early map: its two halves share their level-1 table, so a VA
+ * translates as its bits [38:0] do in either half (memory.h). */
 void memmap_expect(const struct boot_layout *l, uint64_t va, struct expectation *out);
 
 /* Link-time symbols of the image, as virtual addresses (link.ld). */
 struct image_symbols {
 	uint64_t text, etext, srodata, erodata, sdata, edata;
 	uint64_t bss_start, bss_end, stack_bottom, stack_top;
-	uint64_t idmap_pg_dir, init_pg_dir, init_pg_end, entry;
-	uint64_t el0_text_start, el0_text_end;   /* the page EL0 may execute */
+	uint64_t early_pgd, early_pg_end, entry;
 	uint64_t stack_guard;                    /* CPU 0's, the first of NR_CPUS
 						  * guard + stack pairs (memory.h) */
-	uint64_t el0_stack_guard, el0_stack_bottom, el0_stack_top;
 };
 
 /* The final map (TTBR1 only; TTBR0 walks are disabled): W^X per section,
- * a guard page below the stack, the linear map never executable and its
- * alias of the image's text and rodata read-only, the UART page as
- * Device-nGnRnE. Regions of size 0 are left out. Returns the count. */
+ * a guard page below every stack, the linear map never executable and its
+ * alias of the image's text and rodata read-only, the DTB read-only, the
+ * UART page as Device-nGnRnE. Regions of size 0 are left out. Returns the
+ * count. */
 #define MAX_FINAL_REGIONS (12 + NR_CPUS + MAX_DEVICE_RANGES)
 int memmap_final_regions(const struct boot_layout *l, const struct image_symbols *s,
 			 struct mem_region out[MAX_FINAL_REGIONS]);

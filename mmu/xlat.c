@@ -87,6 +87,11 @@ static unsigned pool_free_pages(const struct xlat_ctx *ctx)
 	return n;
 }
 
+uint64_t xlat_descriptors_written(const struct xlat_ctx *ctx)
+{
+	return ctx->descriptors_written;
+}
+
 unsigned xlat_pages_used(const struct xlat_ctx *ctx)
 {
 	return ctx->pool_pages - pool_free_pages(ctx);
@@ -161,6 +166,7 @@ static void break_before_make(struct xlat_ctx *ctx, uint64_t *e, uint64_t va, ui
 	ctx->tlb_flush(va, span, ctx->cookie);
 	if (next) {
 		*e = next;
+		ctx->descriptors_written++;
 		ctx->publish(ctx->cookie);
 	}
 }
@@ -190,6 +196,7 @@ static int descend_new(struct xlat_ctx *ctx, struct op *op, int level, uint64_t 
 		break_before_make(ctx, e, e_base, span, new_pa | PMD_TYPE_TABLE);
 	else {
 		*e = new_pa | PMD_TYPE_TABLE;
+		ctx->descriptors_written++;
 		ctx->publish(ctx->cookie);
 	}
 	rc = apply(ctx, op, level + 1, t, 0, e_base);
@@ -225,8 +232,10 @@ static int apply_entry(struct xlat_ctx *ctx, struct op *op, int level, uint64_t 
 		if (d.kind != DESC_INVALID)
 			return XLAT_EOVERLAP;
 		if (full && (pa & (span - 1)) == 0) {     /* largest leaf that fits */
-			if (op->write)
+			if (op->write) {
 				*e = desc_make_leaf(pa, &op->attrs, level);
+				ctx->descriptors_written++;
+			}
 			return XLAT_OK;
 		}
 		return descend_new(ctx, op, level, e, e_base, span);

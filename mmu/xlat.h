@@ -71,6 +71,7 @@ struct xlat_ctx {
 	/* Make new entries visible to the walker (DSB ISHST, ISB). */
 	void (*publish)(void *cookie);
 	void *cookie;
+	uint64_t descriptors_written;  /* valid descriptors stored (leaf or table) */
 };
 
 /* Sets up ctx over an existing, valid level-1 table at root_pa and a pool of
@@ -103,6 +104,8 @@ struct xlat_mapping {
 /* XLAT_OK and *out, or XLAT_ENOTMAPPED, or XLAT_ERANGE outside the context. */
 int xlat_query(const struct xlat_ctx *ctx, uint64_t va, struct xlat_mapping *out);
 
+/* Valid descriptors this context has stored (leaves and table links). */
+uint64_t xlat_descriptors_written(const struct xlat_ctx *ctx);
 /* Pool pages in use: equals the tables reachable from the root. */
 unsigned xlat_pages_used(const struct xlat_ctx *ctx);
 /* Not read-only while PXN or UXN is clear: refused by map and protect. */

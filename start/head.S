@@ -1,20 +1,26 @@
 /*
- * head.S - image header and the boot CPU's path from entry to the high half.
+ * head.S - image header and every CPU's path from entry to the high half.
  *
  * Owns: the 64-byte Linux arm64 Image header (Documentation/arm64/booting
- * .rst), the entry sequence (exception level, boot-CPU selection, stack, bss,
- * vectors, tables, MMU on) and the jump to the link (virtual) address.
- * Everything before __primary_switched runs at the physical address the
- * loader chose, so it uses only PC-relative addressing (adr/adrp).
- * Register use across the sequence (callee-saved, survive C calls):
+ * .rst), the boot CPU's entry sequence (exception level, boot-CPU
+ * selection, the refusals that must happen before the MMU, stack, vectors,
+ * early tables, MMU on) and the jump to the link (virtual) address; the
+ * holding pen; a secondary CPU's entry. This, el.S, tables.S and the one
+ * MMU-on function (mmu/hw.c mmu_enable) are all the code that runs with
+ * the MMU off on the way up (section .head.text); it reads nothing from
+ * the DTB, prints nothing unless it refuses, and writes no memory but the
+ * early table entries. Everything before the high half runs at the physical
+ * address the loader chose, so it uses only PC-relative addressing.
+ * Register use across the boot CPU's sequence (callee-saved, survive C):
  *   x19 = x0 at entry (DTB physical address, or 0)
  *   x20 = exception level at entry (from el_setup)
  *   x21 = physical address of _text
+ *   x22 = PMCCNTR_EL0 right after the MMU went on (instructions, under
+ *         QEMU -icount: the report's figure)
  */
 #include "memory.h"
 #include "sysreg.h"
 #include "board.h"
-#include "bench.h"
 #include "exit.h"
 #include "smp.h"
 
@@ -40,7 +46,10 @@ _head:
 primary_entry:
 	mov	x19, x0
 	bl	el_setup			// -> EL1h, DAIF masked; w20 = entry EL
-	bl	pmu_start			// deterministic counts for make bench
+	mov	x0, #7				// PMCR_EL0.E|P|C: count from here
+	msr	pmcr_el0, x0			// (instructions under QEMU -icount,
+	mov	x0, #(1 << 31)			// for the report's figure)
+	msr	pmcntenset_el0, x0
 	adr	x21, _text			// exact: adrp would round to a page
 	tst	x21, #(PAGE_SIZE - 1)
 	b.ne	misaligned_load			// adrp (all C code) would be wrong
@@ -50,37 +59,67 @@ primary_entry:
 	cmp	x0, #BOARD_BOOT_CPU_MPIDR
 	b.ne	secondary_pen
 
-	adrp	x0, boot_stack_top
+	adrp	x0, boot_stack_top		// for C; nothing below writes it
 	mov	sp, x0
 	adrp	x0, vectors			// exceptions are reported from here on
 	add	x0, x0, :lo12:vectors
 	msr	vbar_el1, x0
 	isb
 
-	adrp	x0, __bss_start			// 16-byte aligned (link.ld)
-	add	x0, x0, :lo12:__bss_start
-	adrp	x1, __bss_end
-	add	x1, x1, :lo12:__bss_end
-1:	cmp	x0, x1
-	b.hs	2f
-	stp	xzr, xzr, [x0], #16
-	b	1b
-2:
-	mov	x0, x19
-	mov	w1, w20
-	mov	x2, x21
-	bl	early_init			// C, MMU off: DTB, RAM, CPU checks
-	bl	__create_page_tables
-	mov	x0, #BENCH_TABLES_BUILT
-	bl	bench_mark
-	adrp	x0, idmap_pg_dir
-	adrp	x1, init_pg_dir
-	bl	mmu_enable			// C, identity map; returns with MMU on
-	mov	x0, #BENCH_MMU_ON
-	bl	bench_mark
+	/* What the early map cannot do is refused before it is built. */
+	sub	x0, x21, #BOARD_TEXT_OFFSET	// the 2 MiB block: image and link
+	tst	x0, #(SWAPPER_BLOCK_SIZE - 1)	// address share the offset in it
+	b.ne	refuse_block_offset
+	ldr	x1, =__image_size
+	add	x1, x21, x1
+	mov	x0, #IDMAP_VA_LIMIT
+	cmp	x1, x0
+	b.hi	refuse_above_idmap		// TTBR0 reaches only 2^VA_BITS
+	mrs	x1, id_aa64mmfr0_el1
+	ubfx	x0, x1, #ID_AA64MMFR0_TGRAN4_SHIFT, #4
+	cmp	x0, #ID_AA64MMFR0_TGRAN4_NI
+	b.eq	refuse_no_granule
+
+	bl	__create_page_tables		// x0 = early_pgd
+	mov	x23, x0
+	mrs	x0, id_aa64mmfr0_el1
+	bl	tcr_el1_value			// C, pure: x0 = TCR_EL1
+	mov	x2, x0
+	mov	x0, x23				// TTBR0 and TTBR1: the shared root
+	mov	x1, x23
+	bl	mmu_enable			// C; returns with the MMU on
+	mrs	x22, pmccntr_el0
 	ldr	x8, =__primary_switched		// link address: TTBR1 from here on
 	br	x8
 	.ltorg
+
+/*
+ * Refusals with the MMU off: x0 = exit status, x1 = what (PC-relative, so
+ * physical), x2 = the value it concerns; start/refuse.c says it and exits.
+ */
+refuse_block_offset:
+	mov	x0, #EXIT_BAD_LOAD
+	adr	x1, msg_block_offset
+	mov	x2, x21
+	b	early_refuse
+refuse_above_idmap:
+	mov	x0, #EXIT_BAD_LOAD
+	adr	x1, msg_above_idmap
+	mov	x2, x21
+	b	early_refuse
+refuse_no_granule:
+	mov	x0, #EXIT_UNSUPPORTED_CPU
+	adr	x1, msg_no_granule
+	mrs	x2, id_aa64mmfr0_el1
+	b	early_refuse
+
+msg_block_offset:
+	.asciz	"load address must be a 2 MiB boundary + text_offset (the early map's 2 MiB blocks share the link address's offset); load pa "
+msg_above_idmap:
+	.asciz	"image above the 39-bit range the identity map reaches (TTBR0, T0SZ = 25); load pa "
+msg_no_granule:
+	.asciz	"this CPU has no 4 KiB translation granule (ID_AA64MMFR0_EL1.TGran4 = 0xf); ID_AA64MMFR0_EL1 = "
+	.balign	4
 
 /*
  * The image is not even 4 KiB aligned: every adrp, so all C code and the
@@ -128,9 +167,9 @@ secondary_pen:
 /*
  * secondary_entry: where a secondary CPU starts (PSCI CPU_ON, the pen, a
  * spin table), at its physical address, MMU off, at any EL. It reaches EL1
- * and turns the MMU on in assembly, using no stack or memory but
- * secondary_boot_args (the boot CPU cleaned it to the point of coherency),
- * then continues at the link address.
+ * and turns its MMU on through the same mmu_enable as the boot CPU, with
+ * the values the boot CPU left in secondary_boot_args (cleaned to the PoC),
+ * then continues at the link address. Writes no memory with the MMU off.
  */
 	.global	secondary_entry
 secondary_entry:
@@ -144,67 +183,46 @@ secondary_el1:
 	msr	vbar_el1, x0
 	isb
 	mrs	x19, mpidr_el1
-	and	x19, x19, #0xff
-	adrp	x1, secondary_boot_args
-	add	x1, x1, :lo12:secondary_boot_args
-	ldp	x2, x3, [x1, #SBA_MAIR]
-	msr	mair_el1, x2
-	msr	tcr_el1, x3			// TTBR0 walks on, for this switch
-	ldp	x2, x3, [x1, #SBA_TTBR0]
-	msr	ttbr0_el1, x2
-	msr	ttbr1_el1, x3
-	isb
-	tlbi	vmalle1
-	dsb	nsh
-	isb
-	ldr	x2, [x1, #SBA_SCTLR]
-	msr	sctlr_el1, x2
-	isb
-	ic	iallu
-	dsb	nsh
-	isb
+	and	x19, x19, #0xff			// Aff0: the CPU's index (smp.c)
+	adrp	x3, secondary_boot_args
+	add	x3, x3, :lo12:secondary_boot_args
+	ldr	x4, [x3, #SBA_STACK_PA]		// this CPU's stack, by its index
+	mov	x5, #CPU_STACK_STRIDE
+	madd	x4, x19, x5, x4
+	mov	sp, x4
+	ldp	x0, x1, [x3, #SBA_TTBR0]
+	ldr	x2, [x3, #SBA_TCR]
+	bl	mmu_enable			// C; returns with the MMU on
 	ldr	x8, =__secondary_switched
 	br	x8
 	.ltorg
 
-/*
- * pmu_start: start the cycle counter (PMCR_EL0.E|P|C, PMCNTENSET_EL0.C).
- * Under QEMU -icount shift=0 it then counts retired instructions.
- * Corrupts: x0.
- */
-pmu_start:
-	mov	x0, #7
-	msr	pmcr_el0, x0
-	mov	x0, #(1 << 31)
-	msr	pmcntenset_el0, x0
-	isb
-	ret
-
 	.text
-/* Running at the link address now; sp and VBAR still hold physical values. */
+/* Running at the link address now; sp and VBAR still hold physical values.
+ * The bss is cleared here, with the caches on. */
 __primary_switched:
 	ldr	x0, =_text
-	sub	x0, x0, x21			// kimage_voffset = VA - PA of _text
+	sub	x23, x0, x21			// kimage_voffset = VA - PA of _text
 	mov	x1, sp
-	add	sp, x1, x0
+	add	sp, x1, x23
 	adr	x0, vectors
 	msr	vbar_el1, x0
 	isb
+	ldr	x0, =__bss_start
+	mov	w1, #0
+	ldr	x2, =__bss_end
+	sub	x2, x2, x0
+	bl	memset
+	mov	x0, x19				// DTB (physical), or 0
+	mov	w1, w20				// entry EL
+	mov	x2, x21				// physical _text
+	mov	x3, x22				// PMCCNTR_EL0 at MMU on
 	bl	kernel_main			// does not return
 	b	.
 
-/* A secondary at the link address: close TTBR0, stack, vectors, C. */
+/* A secondary at the link address: stack and vectors by VA, then the same
+ * final switch as the boot CPU (mmu_finalize: TTBR0 closed, WXN), then C. */
 __secondary_switched:
-	adrp	x1, secondary_boot_args
-	add	x1, x1, :lo12:secondary_boot_args
-	ldr	x2, [x1, #SBA_TCR_FINAL]
-	msr	tcr_el1, x2
-	ldr	x2, [x1, #SBA_SCTLR_FINAL]
-	msr	sctlr_el1, x2
-	isb
-	tlbi	vmalle1
-	dsb	nsh
-	isb
 	adrp	x1, cpu_stacks
 	add	x1, x1, :lo12:cpu_stacks
 	mov	x2, #CPU_STACK_STRIDE
@@ -214,6 +232,7 @@ __secondary_switched:
 	adr	x0, vectors
 	msr	vbar_el1, x0
 	isb
+	bl	mmu_finalize
 	mov	x0, x19
 	mov	w1, w20				// the EL it entered at (el_setup)
 	bl	secondary_main			// does not return

@@ -1,54 +1,75 @@
 /*
- * main.c - the boot CPU's work once it runs at its link address.
+ * main.c - the boot CPU's work once it runs at its link address, MMU and
+ * caches on.
  *
- * Owns: kernel_main(): console and libc onto virtual addresses, the setup
- * report (where everything is, registers decoded, both halves' tables
- * dumped), the checks of the early map, the switch to the final map and
- * its checks, the fault tests when asked (stub.faults), the benchmark
- * figures, and the exit. Every fact it prints comes from boot_facts, link
- * symbols or registers.
+ * Owns: kernel_main(), the sequence after head.S: the early map's windows
+ * (console, DTB: each mapped with the runtime API wherever it lies), what
+ * the DTB says (RAM, PSCI, boot arguments), the report, the checks of the
+ * early map, the final map (built, switched to, finalized) and its checks,
+ * the other CPUs, the test build's hooks, and the exit. Every fact it
+ * prints comes from the layout it learns here once, link symbols or
+ * registers.
  */
+#include <libfdt.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 #include "bench.h"
 #include "board.h"
-#include "boot.h"
+#include "bootargs.h"
 #include "check.h"
 #include "console.h"
 #include "dtb.h"
 #include "dump.h"
 #include "exit.h"
-#include "faults.h"
-#include "bootargs.h"
+#include "hooks.h"
 #include "hw.h"
 #include "kernel_map.h"
 #include "memmap.h"
 #include "memory.h"
 #include "regs.h"
+#include "sections.h"
 #include "smp.h"
 #include "sysreg.h"
-#include "testhooks.h"
+
+#ifndef BOARD_RAM_BASE_PA
+#error "BOARD_RAM_BASE_PA comes from board/<name>/board.mk through the Makefile"
+#endif
 
 void libc_init(void);
+__attribute__((noreturn)) void kernel_main(uint64_t x0, unsigned entry_el, uint64_t phys_text,
+					    uint64_t insns_to_mmu_on);
 
-extern char _text[], _etext[], _srodata[], _erodata[], _sdata[], _edata[];
-extern char __bss_start[], __bss_end[], boot_stack_bottom[], boot_stack_top[];
-extern char idmap_pg_dir[], init_pg_dir[], init_pg_end[], primary_entry[], _end[];
-extern char __el0_text_start[], __el0_text_end[], boot_stack_guard[];
-extern char el0_stack_guard[], el0_stack_bottom[], el0_stack_top[];
+enum dtb_source { DTB_NONE, DTB_FROM_X0, DTB_FROM_RAM_START };
 
+/* What this boot learned, once; the layout is what the maps are made of. */
 static struct boot_layout layout;
+static struct {
+	unsigned entry_el;
+	uint64_t x0;
+	uint64_t mmfr0;
+	enum dtb_source dtb_source;
+	bool ram_from_dtb;
+	uint64_t phys_ram_bank, ram_bank_size;   /* the bank as found */
+	bool linear_clamped;
+	bool report_full;
+} boot;
+static struct xlat_ctx early_xlat, final_xlat;
 static const struct device_range board_devices[] = { BOARD_DEVICE_RANGES };
 _Static_assert(sizeof(board_devices) / sizeof(board_devices[0]) <= MAX_DEVICE_RANGES,
 	       "board.h: too many device ranges");
 
-/* Tables are inside the image, hence in RAM: read them via the linear map. */
-static const uint64_t *read_table_linear(uint64_t table_pa, void *cookie)
+__attribute__((format(printf, 2, 3), noreturn))
+static void fatal(int status, const char *fmt, ...)
 {
-	const struct boot_layout *l = cookie;
+	va_list ap;
 
-	if (table_pa - l->phys_ram_base >= l->linear_size)
-		return NULL;
-	return (const uint64_t *)(uintptr_t)memmap_phys_to_virt(l, table_pa);
+	printf("stub: FATAL: ");
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	printf("\n");
+	stub_exit(status);
 }
 
 static void print_line(const char *line)
@@ -64,53 +85,162 @@ static void print_range(const struct pt_range *r, void *cookie)
 	printf("  %s\n", pt_range_format(r, line, sizeof(line)));
 }
 
-static uint64_t virt_to_phys_image(const void *va)
+static uint64_t page_down(uint64_t x)
 {
-	return memmap_image_phys(&layout, (uintptr_t)va);
+	return x & ~(uint64_t)(PAGE_SIZE - 1);
 }
 
-static void report_setup(void)
+static uint64_t page_up(uint64_t x)
 {
-	const struct boot_facts *f = &boot_facts;
-	char buf[320], size[16];
-	unsigned table_pages = (unsigned)((init_pg_end - idmap_pg_dir) / PAGE_SIZE);
-	unsigned used_pages = (unsigned)((init_pg_next - virt_to_phys_image(init_pg_dir)) / PAGE_SIZE)
-			      + IDMAP_DIR_PAGES;
+	return (x + PAGE_SIZE - 1) & ~(uint64_t)(PAGE_SIZE - 1);
+}
 
-	printf("stub: board %s, entered at EL%u, now EL%u, MMU on\n", BOARD_NAME, f->entry_el,
-	       (unsigned)((read_sysreg(CurrentEL) >> 2) & 3));
-	printf("image: load pa 0x%llx, link va 0x%llx, size %s, kimage_voffset 0x%llx\n",
-	       (unsigned long long)f->phys_text, (unsigned long long)(uintptr_t)_text,
-	       format_size(layout.image_size, size, sizeof(size)),
-	       (unsigned long long)((uintptr_t)_text - f->phys_text));
-	if (f->ram_source == RAM_FROM_DTB)
-		printf("ram: bank pa 0x%llx size 0x%llx from the DTB at pa 0x%llx%s\n",
-		       (unsigned long long)f->phys_ram_bank, (unsigned long long)f->ram_bank_size,
-		       (unsigned long long)f->phys_dtb,
-		       f->phys_dtb == f->x0_at_entry ? " (x0)" : " (start of RAM)");
-	else
-		printf("ram: bank pa 0x%llx size 0x%llx: board default (no DTB found)\n",
-		       (unsigned long long)f->phys_ram_bank, (unsigned long long)f->ram_bank_size);
-	printf("linear map: va 0x%llx -> pa 0x%llx, %s%s\n", (unsigned long long)PAGE_OFFSET,
-	       (unsigned long long)phys_ram_base, format_size(linear_map_size, size, sizeof(size)),
-	       f->linear_clamped ? " (clamped to LINEAR_MAP_MAX_SIZE)" : "");
-	printf("uart: pa 0x%llx -> va 0x%llx; psci conduit: %s\n", (unsigned long long)layout.phys_uart,
-	       (unsigned long long)memmap_virt_uart(&layout), psci_conduit_name(exit_psci_conduit()));
-	printf("early tables: pa 0x%llx-0x%llx, %u pages reserved, %u used (idmap_pg_dir %u, init_pg_dir %u)\n",
-	       (unsigned long long)virt_to_phys_image(idmap_pg_dir),
-	       (unsigned long long)virt_to_phys_image(init_pg_end), table_pages, used_pages,
-	       (unsigned)IDMAP_DIR_PAGES, (unsigned)INIT_DIR_PAGES);
-	printf("ID_AA64MMFR0_EL1 0x%016llx: PARange %u bits, 4K granule %s\n",
-	       (unsigned long long)f->mmfr0, parange_bits(mmfr0_parange(f->mmfr0)),
-	       mmfr0_has_4k_granule(f->mmfr0) ? "yes" : "no");
+/* The console UART's page at CONSOLE_VADDR, in the early map (and, at the
+ * same VA, in the final map), then console and libc on it. */
+static void console_up(void)
+{
+	int rc = kernel_map_early_window(&early_xlat, CONSOLE_VADDR, page_down(layout.phys_uart),
+					 PAGE_SIZE, true);
+
+	if (rc)     /* nowhere to say it: semihosting gets the status */
+		stub_exit(EXIT_FINAL_MAP);
+	console_init(memmap_virt_uart(&layout));
+}
+
+/*
+ * The DTB at pa, mapped at FDT_VADDR in the early map and checked whole
+ * (libfdt) before anything is read from it. NULL, with *why, when there is
+ * none usable there; the window is then left empty again.
+ */
+static const void *map_dtb(uint64_t pa, const char **why)
+{
+	uint64_t first = page_down(pa), header_end = pa + sizeof(struct fdt_header);
+	uint64_t mapped = page_up(header_end) - first, size;
+	const void *fdt = (const void *)(uintptr_t)(FDT_VADDR + (pa - first));
+	int rc;
+
+	if (pa & 7) {
+		*why = "not 8-byte aligned (booting.rst)";
+		return NULL;
+	}
+	rc = kernel_map_early_window(&early_xlat, FDT_VADDR, first, mapped, false);
+	if (rc) {
+		*why = xlat_strerror(rc);
+		return NULL;
+	}
+	size = fdt_magic(fdt) == FDT_MAGIC ? fdt_totalsize(fdt) : 0;
+	if (!size || size < sizeof(struct fdt_header) || size > MAX_FDT_SIZE) {
+		*why = size ? "totalsize above 2 MiB (MAX_FDT_SIZE) or below its header"
+			    : "no FDT magic (0xd00dfeed)";
+		goto unmap;
+	}
+	if (page_up(pa + size) - first > mapped) {
+		rc = kernel_map_early_window(&early_xlat, FDT_VADDR + mapped, first + mapped,
+					     page_up(pa + size) - first - mapped, false);
+		if (rc) {
+			*why = xlat_strerror(rc);
+			goto unmap;
+		}
+		mapped = page_up(pa + size) - first;
+	}
+	rc = fdt_check_full(fdt, size);
+	if (rc) {
+		*why = fdt_strerror(rc);
+		goto unmap;
+	}
+	layout.phys_dtb = pa;
+	layout.dtb_size = size;
+	return fdt;
+unmap:
+	(void)xlat_unmap(&early_xlat, FDT_VADDR, mapped);
+	return NULL;
+}
+
+/* x0 when the loader passed one (booti, QEMU -kernel Image): it must be
+ * good, never replaced by another. Without (x0 = 0: an ELF), the one QEMU
+ * puts at the start of RAM for an ELF, when there is one. */
+static const void *find_dtb(uint64_t x0)
+{
+	const char *why = "";
+	const void *fdt;
+
+	if (x0) {
+		fdt = map_dtb(x0, &why);
+		if (!fdt)
+			fatal(EXIT_BAD_DTB, "the DTB at x0 = 0x%llx is unusable: %s",
+			      (unsigned long long)x0, why);
+		boot.dtb_source = DTB_FROM_X0;
+		return fdt;
+	}
+	fdt = map_dtb(BOARD_RAM_BASE_PA, &why);
+	boot.dtb_source = fdt ? DTB_FROM_RAM_START : DTB_NONE;
+	return fdt;
+}
+
+/* RAM: the DTB's bank holding the image, or the board's default; the
+ * linear map covers its whole 2 MiB blocks, up to LINEAR_MAP_MAX_SIZE. */
+static void learn_ram(const void *fdt)
+{
+	uint64_t image_end = layout.phys_text + layout.image_size;
+	uint64_t base, end;
+
+	boot.phys_ram_bank = BOARD_RAM_BASE_PA;
+	boot.ram_bank_size = BOARD_RAM_SIZE_DEFAULT;
+	if (fdt) {
+		enum dtb_ram_status st = dtb_find_ram(fdt, layout.phys_text, &boot.phys_ram_bank,
+						      &boot.ram_bank_size);
+		if (st != DTB_RAM_OK)
+			fatal(EXIT_BAD_LOAD, "DTB: no /memory bank holds the image (dtb_find_ram "
+			      "status %d)", (int)st);
+		boot.ram_from_dtb = true;
+	}
+	if (layout.phys_text < boot.phys_ram_bank ||
+	    image_end > boot.phys_ram_bank + boot.ram_bank_size)
+		fatal(EXIT_BAD_LOAD, "the image is not inside RAM; load pa 0x%llx",
+		      (unsigned long long)layout.phys_text);
+	base = (boot.phys_ram_bank + SWAPPER_BLOCK_SIZE - 1) & ~(uint64_t)(SWAPPER_BLOCK_SIZE - 1);
+	end = (boot.phys_ram_bank + boot.ram_bank_size) & ~(uint64_t)(SWAPPER_BLOCK_SIZE - 1);
+	if (end - base > LINEAR_MAP_MAX_SIZE) {
+		end = base + LINEAR_MAP_MAX_SIZE;
+		boot.linear_clamped = true;
+	}
+	if (image_end > end)
+		fatal(EXIT_BAD_LOAD, "the image lies beyond the linear map (LINEAR_MAP_MAX_SIZE); "
+		      "load pa 0x%llx", (unsigned long long)layout.phys_text);
+	if (end > 1ULL << mmfr0_pa_bits(boot.mmfr0))
+		fatal(EXIT_BAD_LOAD, "RAM ends above the CPU's physical address size; RAM end 0x%llx",
+		      (unsigned long long)end);
+	layout.phys_ram_base = base;
+	layout.linear_size = end - base;
+}
+
+/* Boot arguments this image obeys: stub.report=summary|full. */
+static void read_bootargs(const char *args)
+{
+	char value[16];
+
+	if (!args || !bootargs_get(args, "stub.report", value, sizeof(value)))
+		return;
+	if (!strcmp(value, "full"))
+		boot.report_full = true;
+	else if (strcmp(value, "summary"))
+		printf("stub: stub.report=%s not understood (summary or full): summary\n", value);
+}
+
+static void print_registers(const char *ttbr0_name, const char *ttbr1_name)
+{
+	char buf[320];
+
 	printf("SCTLR_EL1 0x%016llx: %s\n", (unsigned long long)read_sysreg(sctlr_el1),
 	       sctlr_format(read_sysreg(sctlr_el1), buf, sizeof(buf)));
 	printf("TCR_EL1   0x%016llx: %s\n", (unsigned long long)read_sysreg(tcr_el1),
 	       tcr_format(read_sysreg(tcr_el1), buf, sizeof(buf)));
 	printf("MAIR_EL1  0x%016llx: %s\n", (unsigned long long)read_sysreg(mair_el1),
 	       mair_format(read_sysreg(mair_el1), buf, sizeof(buf)));
-	printf("TTBR0_EL1 0x%016llx (idmap_pg_dir)\n", (unsigned long long)read_sysreg(ttbr0_el1));
-	printf("TTBR1_EL1 0x%016llx (init_pg_dir)\n", (unsigned long long)read_sysreg(ttbr1_el1));
+	if (ttbr0_name)
+		printf("TTBR0_EL1 0x%016llx (%s)\n", (unsigned long long)read_sysreg(ttbr0_el1),
+		       ttbr0_name);
+	printf("TTBR1_EL1 0x%016llx (%s)\n", (unsigned long long)read_sysreg(ttbr1_el1), ttbr1_name);
 }
 
 static void dump_tables(const struct walk_ctx *w, const char *which)
@@ -124,152 +254,159 @@ static void dump_tables(const struct walk_ctx *w, const char *which)
 	}
 }
 
-/* The DTB through the linear map, or NULL. */
-static const void *dtb_virt(void)
+static void report_setup(uint64_t insns_to_mmu_on)
 {
-	if (!boot_facts.phys_dtb || boot_facts.phys_dtb - phys_ram_base >= linear_map_size)
-		return NULL;
-	return (const void *)(uintptr_t)memmap_phys_to_virt(&layout, boot_facts.phys_dtb);
+	static const char *const dtb_from[] = {
+		[DTB_NONE] = "", [DTB_FROM_X0] = " (x0)", [DTB_FROM_RAM_START] = " (start of RAM)",
+	};
+	char size[16];
+
+	printf("stub: board %s, entered at EL%u, now EL%u, MMU on after %llu instructions\n",
+	       BOARD_NAME, boot.entry_el, (unsigned)((read_sysreg(CurrentEL) >> 2) & 3),
+	       (unsigned long long)insns_to_mmu_on);
+	printf("image: load pa 0x%llx, link va 0x%llx, size %s, kimage_voffset 0x%llx\n",
+	       (unsigned long long)layout.phys_text, (unsigned long long)layout.virt_text,
+	       format_size(layout.image_size, size, sizeof(size)),
+	       (unsigned long long)(layout.virt_text - layout.phys_text));
+	if (boot.ram_from_dtb)
+		printf("ram: bank pa 0x%llx size 0x%llx from the DTB at pa 0x%llx%s, %s\n",
+		       (unsigned long long)boot.phys_ram_bank, (unsigned long long)boot.ram_bank_size,
+		       (unsigned long long)layout.phys_dtb, dtb_from[boot.dtb_source],
+		       format_size(layout.dtb_size, size, sizeof(size)));
+	else
+		printf("ram: bank pa 0x%llx size 0x%llx: board default (no DTB found)\n",
+		       (unsigned long long)boot.phys_ram_bank, (unsigned long long)boot.ram_bank_size);
+	printf("linear map: va 0x%llx -> pa 0x%llx, %s%s\n", (unsigned long long)PAGE_OFFSET,
+	       (unsigned long long)layout.phys_ram_base,
+	       format_size(layout.linear_size, size, sizeof(size)),
+	       boot.linear_clamped ? " (clamped to LINEAR_MAP_MAX_SIZE)" : "");
+	printf("uart: pa 0x%llx -> va 0x%llx; psci conduit: %s\n",
+	       (unsigned long long)layout.phys_uart, (unsigned long long)memmap_virt_uart(&layout),
+	       psci_conduit_name(exit_psci_conduit()));
+	printf("early tables: pa 0x%llx, %u pages, written with the MMU off (TTBR0 and TTBR1 "
+	       "share the root); windows: %u pages\n",
+	       (unsigned long long)memmap_image_phys(&layout, (uintptr_t)early_pgd),
+	       (unsigned)EARLY_PG_PAGES, xlat_pages_used(&early_xlat));
+	if (!boot.report_full)
+		return;
+	printf("ID_AA64MMFR0_EL1 0x%016llx: PARange %u bits, 4K granule %s\n",
+	       (unsigned long long)boot.mmfr0, parange_bits(mmfr0_parange(boot.mmfr0)),
+	       mmfr0_has_4k_granule(boot.mmfr0) ? "yes" : "no");
+	print_registers("early_pgd", "early_pgd");
 }
 
-/* stub.faults in the DTB's bootargs asks for the fault tests. */
-static bool fault_tests_requested(void)
+/* Build the final map, switch to it, finalize, report it. Exits on failure. */
+static void install_final_map(const struct image_symbols *syms, struct walk_ctx *walk)
 {
-	const void *fdt = dtb_virt();
-	const char *args = fdt ? dtb_bootargs(fdt) : NULL;
-	char value[8];
+	int rc = kernel_map_build(&final_xlat, &layout, syms, mmfr0_pa_bits(boot.mmfr0));
 
-	return args && bootargs_get(args, "stub.faults", value, sizeof(value));
-}
-
-/* Build the final map, switch to it, report it. Exits on failure. */
-static void install_final_map(struct xlat_ctx *xlat, const struct image_symbols *syms,
-			      struct walk_ctx *walk)
-{
-	char buf[320];
-	int rc = kernel_map_build(xlat, &layout, syms, mmfr0_pa_bits(boot_facts.mmfr0));
-
-	if (rc) {
-		printf("stub: FATAL: the final map could not be built: %s\n", xlat_strerror(rc));
-		stub_exit(EXIT_FINAL_MAP);
-	}
-	kernel_map_install(xlat, &layout);
+	if (rc)
+		fatal(EXIT_FINAL_MAP, "the final map could not be built: %s", xlat_strerror(rc));
+	kernel_map_install(&final_xlat, &layout);
+	mmu_finalize();
 	bench_mark(BENCH_FINAL_LIVE);
 	walk->ttbr0_disabled = true;
 	walk->ttbr1_pa = read_sysreg(ttbr1_el1) & PTE_ADDR_MASK;
-	printf("final map: built with the runtime API, %u of %u pool pages; now live\n",
-	       xlat_pages_used(xlat), (unsigned)FINAL_POOL_PAGES);
-	printf("SCTLR_EL1 0x%016llx: %s\n", (unsigned long long)read_sysreg(sctlr_el1),
-	       sctlr_format(read_sysreg(sctlr_el1), buf, sizeof(buf)));
-	printf("TCR_EL1   0x%016llx: %s\n", (unsigned long long)read_sysreg(tcr_el1),
-	       tcr_format(read_sysreg(tcr_el1), buf, sizeof(buf)));
-	printf("TTBR1_EL1 0x%016llx (final_pg_dir)\n", (unsigned long long)read_sysreg(ttbr1_el1));
+	printf("final map: built with the runtime API, %u of %u pool pages, %llu descriptors "
+	       "written; now live, TTBR0 closed, WXN set\n",
+	       xlat_pages_used(&final_xlat), (unsigned)(FINAL_POOL_PAGES - EARLY_WINDOW_POOL_PAGES),
+	       (unsigned long long)xlat_descriptors_written(&final_xlat));
+	if (!boot.report_full)
+		return;
+	print_registers(NULL, "final_pg_dir");
 	dump_tables(walk, "final");
 }
 
-/* testhooks.h wants a plain function: the layout is a file-scope static. */
-static uint64_t phys_to_virt_linear(uint64_t pa)
+void kernel_main(uint64_t x0, unsigned entry_el, uint64_t phys_text, uint64_t insns_to_mmu_on)
 {
-	return memmap_phys_to_virt(&layout, pa);
-}
-
-void kernel_main(void)
-{
+	struct image_symbols syms = image_symbols_of_link();
 	struct walk_ctx walk;
 	struct probe probes[MAX_PROBES];
-	struct image_symbols syms = {
-		.text = (uintptr_t)_text, .etext = (uintptr_t)_etext,
-		.srodata = (uintptr_t)_srodata, .erodata = (uintptr_t)_erodata,
-		.sdata = (uintptr_t)_sdata, .edata = (uintptr_t)_edata,
-		.bss_start = (uintptr_t)__bss_start, .bss_end = (uintptr_t)__bss_end,
-		.stack_bottom = (uintptr_t)boot_stack_bottom, .stack_top = (uintptr_t)boot_stack_top,
-		.idmap_pg_dir = (uintptr_t)idmap_pg_dir, .init_pg_dir = (uintptr_t)init_pg_dir,
-		.init_pg_end = (uintptr_t)init_pg_end, .entry = (uintptr_t)primary_entry,
-		.el0_text_start = (uintptr_t)__el0_text_start, .el0_text_end = (uintptr_t)__el0_text_end,
-		.stack_guard = (uintptr_t)boot_stack_guard,
-		.el0_stack_guard = (uintptr_t)el0_stack_guard,
-		.el0_stack_bottom = (uintptr_t)el0_stack_bottom, .el0_stack_top = (uintptr_t)el0_stack_top,
-	};
-	static struct xlat_ctx xlat;
 	struct check_env env;
 	struct check_tally tally = { 0, 0 };
-	int nprobes, fault_failures = 0, smp_failures;
-	bool run_faults;
+	struct hook_env henv;
+	const void *fdt;
+	int nprobes, smp_failures, hook_failures;
 
+	libc_init();
+	boot.entry_el = entry_el;
+	boot.x0 = x0;
+	boot.mmfr0 = read_sysreg(id_aa64mmfr0_el1);
 	layout = (struct boot_layout){
-		.phys_text = boot_facts.phys_text,
+		.phys_text = phys_text,
 		.virt_text = (uintptr_t)_text,
 		.image_size = (uint64_t)(_end - _text),
-		.phys_ram_base = phys_ram_base,
-		.linear_size = linear_map_size,
 		.phys_uart = BOARD_UART_PA,
 		.devices = board_devices,
 		.ndevices = (int)(sizeof(board_devices) / sizeof(board_devices[0])),
 		.phys_device_base = BOARD_DEVICE_PA_BASE,
 	};
-	got_rebase(boot_facts.phys_text, layout.virt_text, layout.image_size);
-	console_init(memmap_virt_uart(&layout));
-	libc_init();
-	for (int i = 0; i < layout.ndevices; i++) {
-		const struct device_range *d = &board_devices[i];
-
-		if (d->phys < layout.phys_device_base ||
-		    d->phys + d->size - layout.phys_device_base > DEVICE_SPAN ||
-		    ((d->phys | d->size) & (PAGE_SIZE - 1))) {
-			printf("stub: FATAL: board.h device range %s (0x%llx + 0x%llx) is not page "
-			       "aligned inside 1 GiB from BOARD_DEVICE_PA_BASE\n", d->name,
-			       (unsigned long long)d->phys, (unsigned long long)d->size);
-			stub_exit(EXIT_FINAL_MAP);
-		}
+	if (kernel_map_early_init(&early_xlat, &layout, mmfr0_pa_bits(boot.mmfr0)))
+		stub_exit(EXIT_FINAL_MAP);
+	console_up();
+	fdt = find_dtb(x0);
+	learn_ram(fdt);
+	if (fdt) {
+		exit_set_psci_conduit(dtb_psci_conduit(fdt));
+		read_bootargs(dtb_bootargs(fdt));
+	} else if (entry_el < 3) {
+		/* No DTB to name it: the board's firmware conduit, if any
+		 * (none when this image itself came in at EL3). */
+		exit_set_psci_conduit(BOARD_PSCI_CONDUIT_NO_DTB);
 	}
+	hooks_boot_args(fdt ? dtb_bootargs(fdt) : NULL);
 
 	walk = (struct walk_ctx){
 		.ttbr0_pa = read_sysreg(ttbr0_el1) & PTE_ADDR_MASK,
 		.ttbr1_pa = read_sysreg(ttbr1_el1) & PTE_ADDR_MASK,
-		.read_table = read_table_linear,
+		.read_table = kernel_map_read_table,
 		.cookie = &layout,
 	};
-	report_setup();
-	dump_tables(&walk, "early");
-	test_hooks_before_checks(&walk, (uint64_t)PAGE_OFFSET + linear_map_size, phys_to_virt_linear);
+	henv = (struct hook_env){ &layout, &syms, &walk, &final_xlat };
+	report_setup(insns_to_mmu_on);
+	if (boot.report_full)
+		dump_tables(&walk, "early");
+	hooks_early_map_live(&henv);
 	env = (struct check_env){
 		.phase = MAP_EARLY, .layout = &layout, .syms = &syms, .walk = &walk,
 		.mair = read_sysreg(mair_el1), .at = hw_at, .print = print_line,
+		.verbose = boot.report_full,
 	};
 	nprobes = memmap_probes(&layout, &syms, probes);
-	run_faults = fault_tests_requested();
 	printf("checks of the early map (hw = AT S1E1R/W + PAR_EL1, sw = table walk, "
 	       "expected = memory map):\n");
 	check_run(&env, probes, nprobes, &tally);
+	printf("early map: %d passed, %d failed\n", tally.passed, tally.failed);
 
 	bench_mark(BENCH_FINAL_START);
-	install_final_map(&xlat, &syms, &walk);
-	test_hooks_final_map(syms.stack_guard);
+	install_final_map(&syms, &walk);
+	hooks_final_map_live(&henv);
 	env.phase = MAP_FINAL;
 	printf("checks of the final map:\n");
-	check_run(&env, probes, nprobes, &tally);
+	{
+		struct check_tally final = { 0, 0 };
+
+		check_run(&env, probes, nprobes, &final);
+		printf("final map: %d passed, %d failed\n", final.passed, final.failed);
+		tally.passed += final.passed;
+		tally.failed += final.failed;
+	}
 	bench_mark(BENCH_CHECKS_DONE);
 	{
 		struct smp_env senv = {
-			.layout = &layout, .syms = &syms, .walk = &walk,
-			.entry_el = boot_facts.entry_el, .fdt = dtb_virt(), .tally = &tally,
-			.xlat = &xlat,
+			.layout = &layout, .syms = &syms, .walk = &walk, .entry_el = entry_el,
+			.fdt = fdt, .tally = &tally, .xlat = &final_xlat, .verbose = boot.report_full,
 		};
 
 		smp_failures = smp_bring_up(&senv);
 	}
-	if (run_faults) {
-		struct fault_env fenv = { &layout, &syms, &xlat, &walk };
-
-		fault_failures = fault_tests_run(&fenv);
-	}
+	hook_failures = hooks_after_checks(&henv);
 	check_print_summary(&env, &tally);
-	printf("bench: entry->tables %llu, tables->mmu-on %llu, mmu-on->checks-done %llu, "
-	       "of which final map built+installed %llu (PMCCNTR_EL0 deltas; instruction "
-	       "counts under make bench)\n",
-	       (unsigned long long)bench_counts[BENCH_TABLES_BUILT],
-	       (unsigned long long)(bench_counts[BENCH_MMU_ON] - bench_counts[BENCH_TABLES_BUILT]),
-	       (unsigned long long)(bench_counts[BENCH_CHECKS_DONE] - bench_counts[BENCH_MMU_ON]),
-	       (unsigned long long)(bench_counts[BENCH_FINAL_LIVE] - bench_counts[BENCH_FINAL_START]));
-	stub_exit(tally.failed || fault_failures || smp_failures ? EXIT_CHECKS_FAILED : EXIT_OK);
+	printf("bench: entry->mmu-on %llu, mmu-on->checks-done %llu, final map %llu for %llu "
+	       "descriptors (PMCCNTR_EL0 deltas; instruction counts under QEMU -icount, make bench)\n",
+	       (unsigned long long)insns_to_mmu_on,
+	       (unsigned long long)(bench_counts[BENCH_CHECKS_DONE] - insns_to_mmu_on),
+	       (unsigned long long)(bench_counts[BENCH_FINAL_LIVE] - bench_counts[BENCH_FINAL_START]),
+	       (unsigned long long)xlat_descriptors_written(&final_xlat));
+	stub_exit(tally.failed || hook_failures || smp_failures ? EXIT_CHECKS_FAILED : EXIT_OK);
 }

@@ -2,11 +2,11 @@
  * pgtable-macros.h - assembler macros that write early translation tables.
  *
  * Owns: create_table_entry, create_pgd_entry, create_block_map and
- * dcache_inval_range, in the style of Linux arm64 head.S (v4.14). They run
+ * dcache_inval_entries, in the style of Linux arm64 head.S (v4.14). They run
  * with the MMU off, on physical addresses. One deliberate difference from
  * v4.14: the next-level table is named by an explicit register instead of
- * being "the page after tbl", because TTBR1 here has several level-2 tables
- * (linear map, kernel image, early I/O) below one level-1 table.
+ * being "the page after tbl", because the early map's two halves share one
+ * level-1 table with a level-2 table under each of its entries.
  * Assembly only.
  */
 #ifndef PGTABLE_MACROS_H
@@ -63,25 +63,30 @@
 	.endm
 
 /*
- * dcache_inval_range start, end, tmp1, tmp2
- * Invalidate (DC IVAC, to the point of coherency) every data cache line that
- * holds any byte of [\start, \end). Used on memory written with the MMU and
- * caches off, so that no stale line left by a loader hides what was written.
- * Line size from CTR_EL0.DminLine (D17.2.34).
- * Preserves: end.  Corrupts: start, tmp1, tmp2.
+ * dcache_inval_entries tbl, start, end, shift, ptrs, line, tmp
+ * Invalidate (DC IVAC, to the point of coherency) the data cache lines that
+ * hold the entries of table \tbl for the virtual range \start..\end
+ * (inclusive) at the level indexed by (va >> \shift) & (\ptrs - 1). Used on
+ * entries just written with the MMU off (so non-cacheable): a clean line a
+ * loader left for them would otherwise hide them from the table walker once
+ * walks are cacheable. Only written lines need it: the rest of each table
+ * was loaded as zeros and cleaned to the PoC by the loader (booting.rst).
+ *   line: the data cache line size in bytes (CTR_EL0.DminLine, D17.2.34)
+ * Preserves: tbl, line.  Corrupts: start, end, tmp (NZCV).
  */
-	.macro	dcache_inval_range, start, end, tmp1, tmp2
-	mrs	\tmp1, ctr_el0
-	ubfx	\tmp1, \tmp1, #16, #4			// log2(words per line)
-	mov	\tmp2, #4
-	lsl	\tmp2, \tmp2, \tmp1			// line size in bytes
-	sub	\tmp1, \tmp2, #1
-	bic	\start, \start, \tmp1
+	.macro	dcache_inval_entries, tbl, start, end, shift, ptrs, line, tmp
+	ubfx	\start, \start, #\shift, #(VA_BITS - \shift)
+	and	\start, \start, #(\ptrs - 1)
+	ubfx	\end, \end, #\shift, #(VA_BITS - \shift)
+	and	\end, \end, #(\ptrs - 1)
+	add	\start, \tbl, \start, lsl #3			// first entry's address
+	add	\end, \tbl, \end, lsl #3			// last entry's address
+	sub	\tmp, \line, #1
+	bic	\start, \start, \tmp
 9997:	dc	ivac, \start
-	add	\start, \start, \tmp2
+	add	\start, \start, \line
 	cmp	\start, \end
-	b.lo	9997b
-	dsb	sy
+	b.ls	9997b
 	.endm
 
 #endif /* __ASSEMBLER__ */

@@ -19,13 +19,10 @@
 #include "sysreg.h"
 #include "xlat.h"
 
-_Static_assert(__builtin_offsetof(struct secondary_boot_args, mair) == SBA_MAIR, "SBA");
-_Static_assert(__builtin_offsetof(struct secondary_boot_args, tcr_idmap) == SBA_TCR_IDMAP, "SBA");
 _Static_assert(__builtin_offsetof(struct secondary_boot_args, ttbr0) == SBA_TTBR0, "SBA");
 _Static_assert(__builtin_offsetof(struct secondary_boot_args, ttbr1) == SBA_TTBR1, "SBA");
-_Static_assert(__builtin_offsetof(struct secondary_boot_args, sctlr) == SBA_SCTLR, "SBA");
-_Static_assert(__builtin_offsetof(struct secondary_boot_args, tcr_final) == SBA_TCR_FINAL, "SBA");
-_Static_assert(__builtin_offsetof(struct secondary_boot_args, sctlr_final) == SBA_SCTLR_FINAL, "SBA");
+_Static_assert(__builtin_offsetof(struct secondary_boot_args, tcr) == SBA_TCR, "SBA");
+_Static_assert(__builtin_offsetof(struct secondary_boot_args, stack_pa) == SBA_STACK_PA, "SBA");
 _Static_assert(sizeof(struct secondary_boot_args) == SBA_SIZE, "SBA");
 
 /* Read with the MMU off by secondaries: cleaned to the PoC after writing.
@@ -43,7 +40,7 @@ static unsigned printing_cpu;
 void secondary_entry(void);
 void secondary_el1(void);
 void libc_init(void);
-extern char idmap_pg_dir[];
+extern char early_pgd[], cpu_stacks[];
 
 #define SECONDARY_TIMEOUT_MS 1000
 
@@ -62,13 +59,13 @@ static void prepare_boot_args(void)
 {
 	struct secondary_boot_args *a = &secondary_boot_args;
 
-	a->mair = read_sysreg(mair_el1);
-	a->tcr_final = read_sysreg(tcr_el1);
-	a->tcr_idmap = a->tcr_final & ~TCR_EPD0;
-	a->ttbr0 = image_pa(idmap_pg_dir);
+	/* The boot CPU's own values (tcr_el1_value() computed them once at
+	 * boot), with TTBR0 walks on: a secondary turns its MMU on from the
+	 * identity map, the early map's root. */
+	a->ttbr0 = image_pa(early_pgd);
 	a->ttbr1 = read_sysreg(ttbr1_el1);
-	a->sctlr_final = read_sysreg(sctlr_el1);
-	a->sctlr = a->sctlr_final & ~SCTLR_EL1_WXN;
+	a->tcr = read_sysreg(tcr_el1) & ~TCR_EPD0;
+	a->stack_pa = image_pa(cpu_stacks) + CPU_STACK_STRIDE;
 	clean_to_poc(a, sizeof(*a));
 }
 
@@ -94,7 +91,7 @@ static int choose_method(void)
 
 /* One device register page, mapped with the runtime API for a moment at a
  * VA the final map leaves free (a level-1 slot of its own). */
-#define DEVICE_SCRATCH_VA ((uint64_t)VA_START + 384 * (uint64_t)SZ_1G)
+#define DEVICE_SCRATCH_VA ((uint64_t)SCRATCH_VADDR)
 
 __attribute__((unused))
 static volatile uint32_t *map_device(uint64_t pa)
@@ -271,6 +268,7 @@ void secondary_main(unsigned cpu, unsigned entry_el)
 	struct check_env env = {
 		.phase = MAP_FINAL, .layout = smp->layout, .syms = s, .walk = smp->walk,
 		.mair = read_sysreg(mair_el1), .at = hw_at, .print = print_cpu_line,
+		.verbose = smp->verbose,
 	};
 	uint64_t el = (read_sysreg(CurrentEL) >> 2) & 3;
 

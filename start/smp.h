@@ -5,7 +5,8 @@
  * (secondary_boot_args, laid out for head.S), the holding pen
  * (pen_release), the ways a board starts its other CPUs, and the calls
  * kernel_main makes. Each secondary enters at the level the boot CPU did,
- * drops to EL1, turns the MMU on over the same final TTBR1 tables, checks
+ * drops to EL1, turns the MMU on with the boot CPU's values over the same
+ * final TTBR1 tables (the one mmu_enable, then mmu_finalize), checks
  * its own translations on its own stack, and reports; the boot CPU starts
  * them one at a time and waits for each (with a timeout).
  */
@@ -21,15 +22,13 @@
 #define SMP_RESET_RELEASE 3 /* reset vector register, then the core's reset bit
 			     * (BOARD_RVBAR_PA, BOARD_CORE_RESET_PA) */
 
-/* struct secondary_boot_args, for head.S. */
-#define SBA_MAIR        0
-#define SBA_TCR_IDMAP   8    /* TTBR0 (identity map) walks on: to turn the MMU on */
-#define SBA_TTBR0       16
-#define SBA_TTBR1       24
-#define SBA_SCTLR       32   /* no WXN yet: the identity map is RW+X */
-#define SBA_TCR_FINAL   40   /* EPD0: TTBR0 closed once in the high half */
-#define SBA_SCTLR_FINAL 48   /* WXN, once in the high half */
-#define SBA_SIZE        56
+/* struct secondary_boot_args, for head.S: mmu_enable's three arguments and
+ * where the stacks are (physical). */
+#define SBA_TTBR0       0    /* the early map's root: the identity map */
+#define SBA_TTBR1       8    /* the final map */
+#define SBA_TCR         16   /* the boot CPU's, TTBR0 walks on (no EPD0) */
+#define SBA_STACK_PA    24   /* top of CPU 0's stack; CPU n's is n strides up */
+#define SBA_SIZE        32
 
 #ifndef __ASSEMBLER__
 #include <stdbool.h>
@@ -38,7 +37,7 @@
 #include "xlat.h"
 
 struct secondary_boot_args {
-	uint64_t mair, tcr_idmap, ttbr0, ttbr1, sctlr, tcr_final, sctlr_final;
+	uint64_t ttbr0, ttbr1, tcr, stack_pa;
 };
 
 struct smp_env {
@@ -49,6 +48,7 @@ struct smp_env {
 	const void *fdt;                   /* virtual, or NULL */
 	struct check_tally *tally;         /* secondaries add their checks here */
 	struct xlat_ctx *xlat;             /* the final map: device pages on demand */
+	bool verbose;                      /* stub.report=full: every probe line */
 };
 
 /* Starts every other CPU, one at a time; prints what each did and

@@ -1,122 +1,89 @@
 /*
- * tables.S - build the early translation tables, MMU off.
+ * tables.S - the early translation tables, written with the MMU off.
  *
- * Owns: __create_page_tables, which fills idmap_pg_dir (TTBR0: identity map
- * of the image where it runs) and init_pg_dir (TTBR1: kernel image at its
- * link address, linear map of RAM, early I/O block) with the macros of
- * pgtable-macros.h. Table pages come from the contiguous area link.ld
- * reserves; running out of it is reported, never overrun.
- * Inputs: x21 = physical address of _text (head.S), and memory written by
- * early_init(): phys_ram_base, linear_map_size. Called with bl;
- * preserves x18-x30, corrupts x0-x17.
+ * Owns: the three early table pages (shipped as zeros inside the image file,
+ * so nothing is zeroed at boot: every supported loader copies the file
+ * byte for byte and cleans it to the PoC) and __create_page_tables, which
+ * fills them with the macros of pgtable-macros.h:
+ *   early_pgd          level 1, shared by TTBR0 and TTBR1 (memory.h says why)
+ *   early_idmap_pmd    level 2: the image's 2 MiB block at VA = PA (TTBR0)
+ *   early_kimage_pmd   level 2: the same block at the link address (TTBR1)
+ * When the image's physical 1 GiB has the level-1 index of KIMAGE_VADDR the
+ * two maps need the same level-1 entry: both then use early_idmap_pmd,
+ * whose entries for the identity and the link address are then either
+ * different entries or the same one with the same value (image and link
+ * address are in one 2 MiB block, at the same offset in it).
+ * Input: x21 = physical address of _text (2 MiB block + text_offset, checked
+ * by head.S). Returns x0 = physical address of early_pgd. Called with bl;
+ * uses no stack or memory beyond the tables. Preserves x18-x30; corrupts
+ * x0-x12.
  */
 #include "memory.h"
 #include "pgtable-macros.h"
-#include "board.h"
 
-	.text
+	.section ".data.early_pgtables", "aw", %progbits
+	.balign	PAGE_SIZE
+	.global	early_pgd, early_idmap_pmd, early_kimage_pmd, early_pg_end
+early_pgd:
+	.fill	PAGE_SIZE, 1, 0
+early_idmap_pmd:
+	.fill	PAGE_SIZE, 1, 0
+early_kimage_pmd:
+	.fill	PAGE_SIZE, 1, 0
+early_pg_end:
 
-/* round_up_block reg: round \reg (> 0) up to a 2 MiB boundary. */
-	.macro	round_up_block, reg
-	sub	\reg, \reg, #1
-	orr	\reg, \reg, #(SWAPPER_BLOCK_SIZE - 1)
-	add	\reg, \reg, #1
-	.endm
-
-/*
- * map_region: map virtual [x2, x3) to physical x4 with 2 MiB blocks.
- *   x0 = PGD (physical), x1 = next free table page (physical, advanced),
- *   x2 = VA start, x3 = VA end (exclusive, > x2), x4 = PA start, all 2 MiB
- *   aligned; x5 = block flags; x6 = end of the table area (physical).
- * One new level-2 table per 1 GiB slot touched (each region owns its slots).
- * Corrupts: x2-x4, x7-x13. Does not return if the table area is exhausted.
- */
-map_region:
-	sub	x8, x3, #1			// last VA, inclusive: no wrap at 2^64
-1:	orr	x7, x2, #(PGDIR_SIZE - 1)	// last VA of this 1 GiB slot
-	cmp	x7, x8
-	csel	x7, x7, x8, ls			// ...or of the region
-	add	x9, x1, #PAGE_SIZE
-	cmp	x9, x6
-	b.hi	2f				// no table page left
-	create_pgd_entry x0, x2, x1, x9, x10
-	mov	x11, x4
-	mov	x12, x2
-	mov	x13, x7
-	create_block_map x1, x5, x11, x12, x13
-	add	x1, x1, #PAGE_SIZE		// that level-2 page is used
-	sub	x9, x7, x2
-	add	x9, x9, #1			// bytes mapped in this slot
-	add	x4, x4, x9
-	add	x2, x2, x9
-	cmp	x7, x8
-	b.lo	1b
-	ret
-2:	adrp	x0, early_fail_tables
-	add	x0, x0, :lo12:early_fail_tables
-	br	x0				// C, reports and exits
-
+	.section ".head.text", "ax"
 	.global	__create_page_tables
 __create_page_tables:
-	mov	x17, x30
-	/* Invalidate, zero, map, invalidate again (MMU and caches are off). */
-	adrp	x14, idmap_pg_dir
-	adrp	x15, __pgdir_end		// every table page, final ones too
-	mov	x0, x14
-	dcache_inval_range x0, x15, x1, x2
-	mov	x0, x14
-3:	stp	xzr, xzr, [x0], #16
-	cmp	x0, x15
-	b.lo	3b
+	adrp	x0, early_pgd
+	ldr	x8, =SWAPPER_MM_MMUFLAGS
+	mrs	x11, ctr_el0			// data cache line size, for the invalidation
+	ubfx	x11, x11, #16, #4
+	mov	x12, #4
+	lsl	x12, x12, x11
 
-	/* TTBR0: the image, identity mapped where it was loaded. */
-	adrp	x0, idmap_pg_dir
-	add	x1, x0, #(IDMAP_PGD_PAGES * PAGE_SIZE)
-	adrp	x6, init_pg_dir			// idmap area ends where init starts
-	bic	x2, x21, #(SWAPPER_BLOCK_SIZE - 1)	// the 2 MiB block the image is in
+	/* TTBR0: the image's blocks at VA = PA. */
+	adrp	x1, early_idmap_pmd
+	mov	x2, x21				// first VA (= PA)
 	ldr	x3, =__image_size
 	add	x3, x3, x21
-	round_up_block x3
-	mov	x4, x2
-	ldr	x5, =SWAPPER_MM_MMUFLAGS
-	bl	map_region
+	sub	x3, x3, #1			// last VA (= PA), inclusive
+	create_pgd_entry x0, x2, x1, x4, x5
+	bic	x4, x2, #(SWAPPER_BLOCK_SIZE - 1)
+	mov	x5, x2
+	mov	x6, x3
+	create_block_map x1, x8, x4, x5, x6
 
-	/* TTBR1, level-2 pages after its PGD. */
-	adrp	x0, init_pg_dir
-	add	x1, x0, #PAGE_SIZE
-	adrp	x6, init_pg_end
+	/* TTBR1: the same blocks at the link address. */
+	adrp	x9, early_kimage_pmd
+	ldr	x10, =_text			// first VA (link address)
+	ubfx	x4, x10, #PGDIR_SHIFT, #(VA_BITS - PGDIR_SHIFT)
+	ubfx	x5, x2, #PGDIR_SHIFT, #(VA_BITS - PGDIR_SHIFT)
+	cmp	x4, x5
+	csel	x9, x1, x9, eq			// same level-1 entry: same level-2 table
+	create_pgd_entry x0, x10, x9, x4, x5
+	bic	x4, x2, #(SWAPPER_BLOCK_SIZE - 1)
+	sub	x7, x3, x2
+	add	x7, x7, x10			// last VA (link address)
+	mov	x5, x10
+	mov	x6, x7
+	create_block_map x9, x8, x4, x5, x6
 
-	/* Kernel image at its link address, mapped to where it runs. */
-	ldr	x2, =_text			// link (virtual) address
-	bic	x2, x2, #(SWAPPER_BLOCK_SIZE - 1)	// = KIMAGE_VADDR: text_offset below
-	ldr	x3, =_end
-	round_up_block x3
-	bic	x4, x21, #(SWAPPER_BLOCK_SIZE - 1)
-	ldr	x5, =SWAPPER_MM_MMUFLAGS
-	bl	map_region
-
-	/* Linear map: PAGE_OFFSET + (PA - phys_ram_base) for all mapped RAM. */
-	adrp	x9, phys_ram_base
-	ldr	x4, [x9, :lo12:phys_ram_base]
-	adrp	x9, linear_map_size
-	ldr	x3, [x9, :lo12:linear_map_size]
-	ldr	x2, =PAGE_OFFSET
-	add	x3, x3, x2
-	ldr	x5, =LINEAR_MM_MMUFLAGS
-	bl	map_region
-
-	/* Early I/O: the console UART's 2 MiB block, Device-nGnRnE, XN. */
-	ldr	x2, =EARLY_IO_VADDR
-	add	x3, x2, #SWAPPER_BLOCK_SIZE
-	ldr	x4, =BOARD_UART_PA
-	bic	x4, x4, #(SWAPPER_BLOCK_SIZE - 1)
-	ldr	x5, =DEVICE_MM_MMUFLAGS
-	bl	map_region
-
-	adrp	x9, init_pg_next		// first unused table page, for the report
-	str	x1, [x9, :lo12:init_pg_next]
-
-	mov	x0, x14
-	dcache_inval_range x0, x15, x1, x2
-	ret	x17
+	/* The stores (non-cacheable, MMU off) complete before the lines that
+	 * hold them are invalidated (as Linux's create_init_idmap caller). */
+	dmb	sy
+	mov	x5, x2
+	mov	x6, x3
+	dcache_inval_entries x1, x5, x6, PMD_SHIFT, PTRS_PER_PMD, x12, x4
+	mov	x5, x10
+	mov	x6, x7
+	dcache_inval_entries x9, x5, x6, PMD_SHIFT, PTRS_PER_PMD, x12, x4
+	mov	x5, x2
+	mov	x6, x2
+	dcache_inval_entries x0, x5, x6, PGDIR_SHIFT, PTRS_PER_PGD, x12, x4
+	mov	x5, x10
+	mov	x6, x10
+	dcache_inval_entries x0, x5, x6, PGDIR_SHIFT, PTRS_PER_PGD, x12, x4
+	dsb	sy				// invalidations done before the MMU goes on
+	ret
 	.ltorg

@@ -3,7 +3,8 @@
  *
  * Owns: handle_exception(), called by vectors.S. The one expected exception
  * is the semihosting HLT when QEMU has no -semihosting (resumed with x0 =
- * SEMIHOST_ABSENT). Anything else is reported (vector, EC decoded, fault
+ * SEMIHOST_ABSENT), and those a test build's hook expects (hooks.h).
+ * Anything else is reported (vector, EC decoded, fault
  * status with level, ESR, FAR, ELR, SPSR, EL) and ends the run with
  * EXIT_EXCEPTION. Uses only the early console: works with the MMU off.
  */
@@ -11,7 +12,7 @@
 #include "console.h"
 #include "esr.h"
 #include "exit.h"
-#include "faults.h"
+#include "hooks.h"
 #include "regs.h"
 #include "traps.h"
 
@@ -42,7 +43,7 @@ void handle_exception(unsigned slot, struct exception_frame *f)
 		f->elr += 4;
 		return;
 	}
-	if (fault_tests_fixup(slot, f))
+	if (hooks_exception_fixup(slot, f))     /* the test build's, if any */
 		return;
 	if (reporting++) {
 		console_puts("\nstub: FATAL: exception while reporting an exception\n");

@@ -1,0 +1,32 @@
+/*
+ * refuse.c - saying why the boot cannot go on, with the MMU off.
+ *
+ * Owns: early_refuse(), where head.S branches when the early map cannot be
+ * built or used (load address, no 4 KiB granule). The only C code besides
+ * mmu_enable() that runs with the MMU off, and only on this failure path:
+ * it clears the bss (16-byte aligned, link.ld) (not cleared yet: that happens with the caches on), so
+ * the console and exit state start defined, prints one line on the board's
+ * console UART and ends the run with the status (semihosting, PSCI, park).
+ * PC-relative code only: every pointer here is physical.
+ */
+#include "board.h"
+#include "console.h"
+#include "exit.h"
+
+extern char __bss_start[], __bss_end[];
+
+__attribute__((noreturn))
+void early_refuse(int status, const char *what, uint64_t value)
+{
+	/* Not memset: the library's may use DC ZVA or unaligned stores, which
+	 * fault on the Device memory all data accesses are with the MMU off. */
+	for (volatile uint64_t *p = (volatile uint64_t *)__bss_start;
+	     p < (volatile uint64_t *)__bss_end; p++)
+		*p = 0;
+	console_init(BOARD_UART_PA);
+	console_puts("\nstub: FATAL: ");
+	console_puts(what);
+	console_put_hex(value);
+	console_puts("\n");
+	stub_exit(status);
+}
