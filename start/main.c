@@ -41,6 +41,7 @@ __attribute__((noreturn)) void kernel_main(uint64_t x0, unsigned entry_el, uint6
 					    uint64_t insns_to_mmu_on);
 
 enum dtb_source { DTB_NONE, DTB_FROM_X0, DTB_FROM_RAM_START };
+#define NO_FDT_MAGIC "no FDT magic (0xd00dfeed)"
 
 /* What this boot learned, once; the layout is what the maps are made of. */
 static struct boot_layout layout;
@@ -131,7 +132,7 @@ static const void *map_dtb(uint64_t pa, const char **why)
 	size = fdt_magic(fdt) == FDT_MAGIC ? fdt_totalsize(fdt) : 0;
 	if (!size || size < sizeof(struct fdt_header) || size > MAX_FDT_SIZE) {
 		*why = size ? "totalsize above 2 MiB (MAX_FDT_SIZE) or below its header"
-			    : "no FDT magic (0xd00dfeed)";
+			    : NO_FDT_MAGIC;
 		goto unmap;
 	}
 	if (page_up(pa + size) - first > mapped) {
@@ -156,9 +157,11 @@ unmap:
 	return NULL;
 }
 
-/* x0 when the loader passed one (booti, QEMU -kernel Image): it must be
- * good, never replaced by another. Without (x0 = 0: an ELF), the one QEMU
- * puts at the start of RAM for an ELF, when there is one. */
+/* x0 when the loader passed one (booti, QEMU -kernel Image): a DTB there
+ * must be good, never replaced by another. Memory at x0 without the FDT
+ * magic means no DTB was passed (QEMU's -kernel without a DTB leaves x0 =
+ * 0x100 on boards that have none): the board's defaults, announced.
+ * Without x0 (an ELF), the one QEMU puts at the start of RAM, if any. */
 static const void *find_dtb(uint64_t x0)
 {
 	const char *why = "";
@@ -166,6 +169,12 @@ static const void *find_dtb(uint64_t x0)
 
 	if (x0) {
 		fdt = map_dtb(x0, &why);
+		if (!fdt && !strcmp(why, NO_FDT_MAGIC)) {
+			printf("stub: x0 = 0x%llx holds no DTB (%s): the board's defaults\n",
+			       (unsigned long long)x0, why);
+			boot.dtb_source = DTB_NONE;
+			return NULL;
+		}
 		if (!fdt)
 			fatal(EXIT_BAD_DTB, "the DTB at x0 = 0x%llx is unusable: %s",
 			      (unsigned long long)x0, why);

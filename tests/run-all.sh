@@ -39,8 +39,15 @@ add_suite fuzz "$fuzz_rc" "$fuzz_out"
 echo "== QEMU boots (board $board, $jobs in parallel)"
 results=$(export BUILD_DIR=build/$board; tests/qemu/cases.sh |
 	xargs -P "$jobs" -L 1 tests/qemu/boot.sh)
-# Negative tests: each deliberate failure must be caught and reported.
+# The test build (tests/target/): the fault tests (boot argument stub.faults)
+# on every CPU model and entry EL, and the negative tests: each deliberate
+# failure must be caught and reported.
 negatives=$(export BUILD_DIR=build/$board-test; {
+	for cpu in cortex-a53 cortex-a57 cortex-a72 max; do
+		for el in 1 2 3; do
+			echo "faults-$cpu-el$el elf $cpu 1G $el - faults"
+		done
+	done
 	echo "negative-corrupt-desc image cortex-a53 1G 1 - corrupt-desc"
 	echo "negative-corrupt-desc-el3 elf cortex-a72 4G 3 - corrupt-desc"
 	echo "negative-fault image cortex-a57 1G 2 - fault"

@@ -1,5 +1,5 @@
 /*
- * faults.c - the fault tests (see faults.h).
+ * faults.c - the fault tests (see faults.h). Test build only.
  */
 #include <stdio.h>
 #include "esr.h"
@@ -14,7 +14,7 @@ void probe_store(uint64_t va, uint64_t value);
 void probe_stack_push(uint64_t sp);
 uint64_t run_at_el0(uint64_t entry, uint64_t arg, uint64_t sp_el0);
 __attribute__((noreturn)) void el0_return(uint64_t value);
-void el0_read_and_return(uint64_t va);
+extern char el0_page[];             /* el0.S: el0_read_and_return's page */
 extern char probe_load_insn[], probe_load_fixup[], probe_store_insn[], probe_store_fixup[];
 extern char probe_stack_push_insn[], probe_stack_push_fixup[];
 
@@ -127,22 +127,48 @@ static bool load_fault(const char *name, uint64_t va, unsigned fsc)
 /* A VA the final map leaves out at the given level: level 1 in a level-1
  * slot nothing uses, level 2 in the image's level-1 slot past its 2 MiB,
  * level 3 in the image's last level-3 table past _end. */
-static uint64_t unmapped_at(const struct fault_env *env, int level)
+static uint64_t unmapped_at(const struct hook_env *env, int level)
 {
-	const struct image_symbols *s = env->syms;
-
 	if (level == 1)
 		return (uint64_t)VA_START + 300 * (uint64_t)SZ_1G;
 	if (level == 2)
 		return env->layout->virt_text + 5 * (uint64_t)SZ_2M;
-	return s->el0_stack_top;   /* the page after the image's last page */
+	return env->layout->virt_text + env->layout->image_size;   /* the page after _end */
 }
 
-int fault_tests_run(const struct fault_env *env)
+/* EL0's page of code and a stack page with an unmapped guard below it,
+ * made so in the live final map with the runtime API (the product's map
+ * has nothing EL0 may touch). Returns the stack top, or 0 on failure. */
+static uint8_t el0_stack_area[2 * PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
+
+static uint64_t el0_setup(const struct hook_env *env)
+{
+	static const struct pte_attrs el0_text = {
+		.attrindx = MT_NORMAL, .sh = 3, .af = true, .rdonly = true, .user = true, .pxn = true,
+	};
+	static const struct pte_attrs el0_data = {
+		.attrindx = MT_NORMAL, .sh = 3, .af = true, .user = true, .pxn = true, .uxn = true,
+	};
+	uint64_t text = (uintptr_t)el0_page, guard = (uintptr_t)el0_stack_area;
+	int rc = xlat_protect(env->xlat, text, PAGE_SIZE, &el0_text);
+
+	if (!rc)
+		rc = xlat_unmap(env->xlat, guard, PAGE_SIZE);
+	if (!rc)
+		rc = xlat_protect(env->xlat, guard + PAGE_SIZE, PAGE_SIZE, &el0_data);
+	if (rc) {
+		printf("[FAIL] fault tests: EL0 page and stack: %s\n", xlat_strerror(rc));
+		return 0;
+	}
+	return guard + 2 * PAGE_SIZE;
+}
+
+int fault_tests_run(const struct hook_env *env)
 {
 	const struct image_symbols *s = env->syms;
 	const struct boot_layout *l = env->layout;
 	static uint64_t data_word __attribute__((aligned(16)));
+	uint64_t el0_stack_top;
 	int passed = 0, failed = 0;
 	struct expect_fault e;
 	struct walk_result w;
@@ -212,23 +238,27 @@ int fault_tests_run(const struct fault_env *env)
 	COUNT(load_fault("low address, TTBR0 off", l->phys_text, FSC_TRANS(0)));
 
 	/* EL0 may run its one page but not touch kernel memory. */
-	e = (struct expect_fault){ "EL0 reads kernel data", EC_DABT_LOW, FSC_PERM(3), 0, s->sdata };
-	rec.at_el0 = true;
-	arm();
-	(void)run_at_el0(s->el0_text_start, s->sdata, s->el0_stack_top);
-	COUNT(judge(&e));
-	{
+	el0_stack_top = el0_setup(env);
+	if (!el0_stack_top) {
+		failed += 2;
+	} else {
 		/* and EL0 may read its own stack page: SVC brings the value back. */
-		uint64_t *el0_word = (uint64_t *)(uintptr_t)(s->el0_stack_top - 8);
+		uint64_t *el0_word = (uint64_t *)(uintptr_t)(el0_stack_top - 8);
 		uint64_t got;
 
+		e = (struct expect_fault){ "EL0 reads kernel data", EC_DABT_LOW, FSC_PERM(3), 0,
+					   s->sdata };
+		rec.at_el0 = true;
+		arm();
+		(void)run_at_el0((uintptr_t)el0_page, s->sdata, el0_stack_top);
+		COUNT(judge(&e));
 		*el0_word = 0x5eed0e10;
-		got = run_at_el0(s->el0_text_start, s->el0_stack_top - 8, s->el0_stack_top - 16);
+		got = run_at_el0((uintptr_t)el0_page, el0_stack_top - 8, el0_stack_top - 16);
 		printf("[%s] fault %-22s none, as it must: EL0 read 0x%llx (want 0x5eed0e10)\n",
 		       got == 0x5eed0e10 ? " ok " : "FAIL", "EL0 reads its page", (unsigned long long)got);
 		COUNT(got == 0x5eed0e10);
+		rec.at_el0 = false;
 	}
-	rec.at_el0 = false;
 
 	/* Runtime API: map a page, read it, unmap it, and it faults where the
 	 * walk now ends (its emptied tables are freed). */

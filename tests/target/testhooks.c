@@ -1,75 +1,84 @@
 /*
- * testhooks.c - deliberate failures for the negative tests (testhooks.h).
+ * testhooks.c - the test build's hooks: deliberate failures and the fault
+ * tests, from the boot arguments. Test build only (tests/target/): it
+ * registers itself in link.ld's .test_hooks table (start/hooks.h); the
+ * product has no such entry and obeys none of these arguments.
+ *
+ *   stub.test=corrupt-desc   final map live: move the block that maps the
+ *                            last linear page by 2 MiB; the checks must
+ *                            flag that one probe (exit 1)
+ *   stub.test=fault          final map live: read the VA just past the
+ *                            linear map (exit 2, decoded report)
+ *   stub.test=fault-early    early map live: read that same VA, which the
+ *                            early map does not map (exit 2, report)
+ *   stub.test=stack-overflow final map live: recurse until the stack runs
+ *                            into its guard page (exit 2, report from the
+ *                            overflow stack)
+ *   stub.faults              after the checks: the fault tests (faults.c)
  */
 #include <stdio.h>
 #include <string.h>
 #include "bootargs.h"
-#include "console.h"
-#include "dtb.h"
+#include "faults.h"
+#include "hooks.h"
 #include "memory.h"
 #include "sysreg.h"
-#include "testhooks.h"
 
-#ifdef CONFIG_TEST_HOOKS
 enum test_mode { TEST_NONE, TEST_CORRUPT_DESC, TEST_FAULT, TEST_FAULT_EARLY, TEST_STACK_OVERFLOW };
 static enum test_mode test_mode;
+static bool fault_tests_requested;
 
-void test_hooks_early(const void *fdt, uint64_t phys_ram_end)
+static void boot_args(const char *bootargs)
 {
-	const char *bootargs = dtb_bootargs(fdt);
+	static const struct { const char *name; enum test_mode mode; } modes[] = {
+		{ "corrupt-desc", TEST_CORRUPT_DESC }, { "fault", TEST_FAULT },
+		{ "fault-early", TEST_FAULT_EARLY }, { "stack-overflow", TEST_STACK_OVERFLOW },
+	};
 	char mode[24];
 
+	fault_tests_requested = bootargs && bootargs_get(bootargs, "stub.faults", mode, sizeof(mode));
 	if (!bootargs || !bootargs_get(bootargs, "stub.test", mode, sizeof(mode)))
 		return;
-	if (!strcmp(mode, "corrupt-desc"))
-		test_mode = TEST_CORRUPT_DESC;
-	else if (!strcmp(mode, "fault"))
-		test_mode = TEST_FAULT;
-	else if (!strcmp(mode, "fault-early"))
-		test_mode = TEST_FAULT_EARLY;
-	else if (!strcmp(mode, "stack-overflow"))
-		test_mode = TEST_STACK_OVERFLOW;
-	console_puts("TEST: stub.test=");
-	console_puts(mode);
-	console_puts(test_mode == TEST_NONE ? " (unknown, ignored)\n" : "\n");
-	if (test_mode == TEST_FAULT_EARLY)
-		(void)*(volatile uint64_t *)(uintptr_t)phys_ram_end;
+	for (unsigned i = 0; i < sizeof(modes) / sizeof(modes[0]); i++)
+		if (!strcmp(mode, modes[i].name))
+			test_mode = modes[i].mode;
+	printf("TEST: stub.test=%s%s\n", mode, test_mode == TEST_NONE ? " (unknown, ignored)" : "");
 }
 
-/* Move the block that maps the last linear page by 2 MiB, with
- * break-before-make (Arm ARM D8.14.1). */
-static void corrupt_last_linear_block(const struct walk_ctx *w, uint64_t virt_linear_end,
-				      uint64_t (*phys_to_virt)(uint64_t))
+static uint64_t linear_end(const struct hook_env *env)
 {
-	uint64_t va = virt_linear_end - PAGE_SIZE;
+	return (uint64_t)PAGE_OFFSET + env->layout->linear_size;
+}
+
+/* Move the leaf that maps the last linear page by its own size (a 1 GiB
+ * block moved by 2 MiB would only set RES0 bits), with break-before-make
+ * (Arm ARM D8.14.1). */
+static void corrupt_last_linear_block(const struct hook_env *env)
+{
+	uint64_t va = linear_end(env) - PAGE_SIZE;
 	const struct walk_step *leaf;
 	struct walk_result r;
-	uint64_t *entry, desc;
+	uint64_t *entry, desc, size;
 
-	sw_walk(w, va, &r);
+	sw_walk(env->walk, va, &r);
 	if (r.status != WALK_MAPPED)
 		return;
 	leaf = &r.step[r.nsteps - 1];
-	entry = (uint64_t *)(uintptr_t)phys_to_virt(leaf->table_pa) + leaf->index;
+	size = 1ULL << level_shift(r.leaf_level);
+	entry = (uint64_t *)(uintptr_t)env->walk->read_table(leaf->table_pa, env->walk->cookie) +
+		leaf->index;
 	desc = *entry;
 	*entry = 0;
 	dsb(ishst);
 	__asm__ volatile("tlbi vaae1is, %0" : : "r"(va >> PAGE_SHIFT) : "memory");
 	dsb(ish);
-	*entry = desc + SWAPPER_BLOCK_SIZE;
+	*entry = desc + size;
 	dsb(ishst);
 	isb();
-	printf("TEST: moved the block mapping va 0x%llx by +2 MiB\n", (unsigned long long)va);
+	printf("TEST: moved the level-%d leaf mapping va 0x%llx by +0x%llx\n", r.leaf_level,
+	       (unsigned long long)va, (unsigned long long)size);
 }
 
-void test_hooks_before_checks(const struct walk_ctx *walk, uint64_t virt_linear_end,
-			      uint64_t (*phys_to_virt)(uint64_t pa))
-{
-	if (test_mode == TEST_CORRUPT_DESC)
-		corrupt_last_linear_block(walk, virt_linear_end, phys_to_virt);
-	if (test_mode == TEST_FAULT)
-		(void)*(volatile uint64_t *)(uintptr_t)virt_linear_end;
-}
 /* 256 bytes a call, and the addition after the call keeps it a real call. */
 __attribute__((noinline)) static uint64_t eat_stack(uint64_t depth)
 {
@@ -81,31 +90,40 @@ __attribute__((noinline)) static uint64_t eat_stack(uint64_t depth)
 	return eat_stack(depth + 1) + frame[0];
 }
 
-void test_hooks_final_map(uint64_t virt_stack_guard)
+static void early_map_live(const struct hook_env *env)
 {
-	if (test_mode != TEST_STACK_OVERFLOW)
-		return;
-	printf("TEST: overflowing the stack into its guard page at 0x%llx\n",
-	       (unsigned long long)virt_stack_guard);
-	(void)eat_stack(0);
-}
-#else
-void test_hooks_final_map(uint64_t virt_stack_guard)
-{
-	(void)virt_stack_guard;
+	if (test_mode == TEST_FAULT_EARLY)
+		(void)*(volatile uint64_t *)(uintptr_t)linear_end(env);
 }
 
-void test_hooks_early(const void *fdt, uint64_t phys_ram_end)
+static void final_map_live(const struct hook_env *env)
 {
-	(void)fdt;
-	(void)phys_ram_end;
+	switch (test_mode) {
+	case TEST_CORRUPT_DESC:
+		corrupt_last_linear_block(env);
+		break;
+	case TEST_FAULT:
+		(void)*(volatile uint64_t *)(uintptr_t)linear_end(env);
+		break;
+	case TEST_STACK_OVERFLOW:
+		printf("TEST: overflowing the stack into its guard page at 0x%llx\n",
+		       (unsigned long long)env->syms->stack_guard);
+		(void)eat_stack(0);
+		break;
+	default:
+		break;
+	}
 }
 
-void test_hooks_before_checks(const struct walk_ctx *walk, uint64_t virt_linear_end,
-			      uint64_t (*phys_to_virt)(uint64_t pa))
+static int after_checks(const struct hook_env *env)
 {
-	(void)walk;
-	(void)virt_linear_end;
-	(void)phys_to_virt;
+	return fault_tests_requested ? fault_tests_run(env) : 0;
 }
-#endif
+
+TEST_HOOKS(test_build_hooks) = {
+	.boot_args = boot_args,
+	.early_map_live = early_map_live,
+	.final_map_live = final_map_live,
+	.after_checks = after_checks,
+	.exception_fixup = fault_tests_fixup,
+};
