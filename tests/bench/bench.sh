@@ -49,21 +49,8 @@ stub_load=$(qemu_load_pa "$image")
 stub_pa() { hex $(($stub_load + ($1 - $stub_text))); }
 
 stub_marks=("mark=entry:$stub_load")
-mmu_on_va=$(sym_va "$elf" "$MMU_ON_SYM")
-if [ -n "$mmu_on_va" ]; then
-	notes+=("stub MMU on: the instruction at $MMU_ON_SYM")
-elif fn_va=$(sym_va "$elf" "$MMU_ON_FALLBACK_FN") && [ -n "$fn_va" ]; then
-	msrs=$($OBJDUMP -d --disassemble="$MMU_ON_FALLBACK_FN" "$elf" |
-		awk '/\tmsr\tsctlr_el1,/ { sub(":", "", $1); print "0x" $1 }')
-	case $(wc -w <<<"$msrs") in
-	1) mmu_on_va=$msrs
-	   notes+=("stub MMU on: $MMU_ON_SYM not in the ELF; used the msr sctlr_el1 in $MMU_ON_FALLBACK_FN() at $msrs") ;;
-	0) notes+=("n/a: stub MMU on: $MMU_ON_SYM not in the ELF and no msr sctlr_el1 in $MMU_ON_FALLBACK_FN()") ;;
-	*) notes+=("n/a: stub MMU on: $MMU_ON_SYM not in the ELF and several msr sctlr_el1 in $MMU_ON_FALLBACK_FN(): label the one that turns the MMU on") ;;
-	esac
-else
-	notes+=("n/a: stub MMU on: neither $MMU_ON_SYM nor $MMU_ON_FALLBACK_FN in the ELF")
-fi
+stub_mmu_on "$elf"
+notes+=("$mmu_on_note")
 [ -n "$mmu_on_va" ] && stub_marks+=("mark=mmu_on:$(stub_pa "$mmu_on_va")")
 # The rest runs with the MMU on, at the link address.
 for m in high:$HIGH_SYM checks:$CHECKS_DONE_SYM final_start:$FINAL_START_SYM final_end:$FINAL_END_SYM; do
@@ -106,7 +93,7 @@ run_twice linux "$linux_image" "$LINUX_APPEND" "$(join "${linux_marks[@]}"),stop
 since() {
 	local a b
 	a=$(mark_count "$out/$1.plugin" "$2") b=$(mark_count "$out/$1.plugin" "$3")
-	[ -n "$a" ] && [ -n "$b" ] && echo $((b - a))
+	if [ -n "$a" ] && [ -n "$b" ]; then echo $((b - a)); fi
 }
 # must_hit TAG MARK WHAT: note markers that were given but never executed.
 must_hit() {
@@ -143,8 +130,8 @@ early=$(grep -aE "$EARLY_RE" "$out/stub.serial" | sed -E "s/.*$EARLY_RE.*/\1/" |
 [ -n "$early" ] || notes+=("n/a: early table pages: the stub printed no line matching '$EARLY_RE'")
 
 bytes_summary=$(stat -c %s "$out/summary.serial") bytes_full=$(stat -c %s "$out/full.serial")
-cmp -s "$out/summary.serial" "$out/full.serial" &&
-	notes+=("report bytes: $REPORT_SUMMARY and $REPORT_FULL printed the same (the stub ignores stub.report=)")
+[ "$bytes_summary" = "$bytes_full" ] &&
+	notes+=("report bytes: the same for $REPORT_SUMMARY and $REPORT_FULL (a stub that ignores stub.report= prints one report)")
 s_mem=$(($(sym_va "$elf" _end) - stub_text)) s_file=$(stat -c %s "$image")
 l_mem=$(($(map_va "$linux_map" _end) - linux_text)) l_file=$(stat -c %s "$linux_image")
 

@@ -34,6 +34,30 @@ map_next_va() {
 	awk -v a="${2#0x}" '!f && ($1 "") > (a "") { print "0x" $1; f = 1 }' "$1"
 }
 
+# stub_mmu_on ELF: sets mmu_on_va to the link address of the instruction that
+# turns the MMU on ($MMU_ON_SYM, else the one msr sctlr_el1 inside
+# $MMU_ON_FALLBACK_FN; empty if neither) and mmu_on_note to how it was found.
+stub_mmu_on() {
+	local msrs
+	mmu_on_va=$(sym_va "$1" "$MMU_ON_SYM")
+	if [ -n "$mmu_on_va" ]; then
+		mmu_on_note="stub MMU on: the instruction at $MMU_ON_SYM"
+		return
+	fi
+	if [ -z "$(sym_va "$1" "$MMU_ON_FALLBACK_FN")" ]; then
+		mmu_on_note="n/a: stub MMU on: neither $MMU_ON_SYM nor $MMU_ON_FALLBACK_FN in the ELF"
+		return
+	fi
+	msrs=$($OBJDUMP -d --disassemble="$MMU_ON_FALLBACK_FN" "$1" |
+		awk '/\tmsr\tsctlr_el1,/ { sub(":", "", $1); print "0x" $1 }')
+	case $(wc -w <<<"$msrs") in
+	1) mmu_on_va=$msrs
+	   mmu_on_note="stub MMU on: $MMU_ON_SYM not in the ELF; used the msr sctlr_el1 in $MMU_ON_FALLBACK_FN() at $msrs" ;;
+	0) mmu_on_note="n/a: stub MMU on: $MMU_ON_SYM not in the ELF and no msr sctlr_el1 in $MMU_ON_FALLBACK_FN()" ;;
+	*) mmu_on_note="n/a: stub MMU on: $MMU_ON_SYM not in the ELF and several msr sctlr_el1 in $MMU_ON_FALLBACK_FN(): label the one that turns the MMU on" ;;
+	esac
+}
+
 # qemu_load_pa IMAGE: where QEMU 7.2's -kernel puts an arm64 Image
 # (hw/arm/boot.c load_aarch64_image): RAM + text_offset when image_size is
 # set, moved up 2 MiB when that would overlap QEMU's 4 KiB boot code; RAM +
@@ -70,7 +94,7 @@ qemu_run() {
 	[ -n "$append" ] && cmd+=(-append "$append")
 	[ -n "$plug" ] && cmd+=(-plugin "$plugin,$plug" -d plugin -D "$out/$tag.plugin")
 	rm -f "$out/$tag.serial" "$out/$tag.plugin"
-	[[ $tag == *.again ]] || echo "$tag: timeout $RUN_TIMEOUT $(shell_words "${cmd[@]}") </dev/null" >>"$out/commands.txt"
+	[[ $tag == *.again ]] || echo "$tag: timeout $RUN_TIMEOUT $(shell_words "${cmd[@]}") </dev/null" >>"${commands_file:-$out/commands.txt}"
 	timeout "$RUN_TIMEOUT" "${cmd[@]}" </dev/null >"$out/$tag.stdout" 2>&1 || rc=$?
 	[ "$rc" -eq 0 ] || die "$tag: QEMU exited with status $rc (124 = timeout after ${RUN_TIMEOUT}s); see $out/$tag.stdout and $out/$tag.serial"
 	[ -z "$plug" ] || [ -s "$out/$tag.plugin" ] || die "$tag: the plugin printed nothing; see $out/$tag.stdout"
