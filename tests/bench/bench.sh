@@ -115,7 +115,7 @@ l_sym_high=$(since linux entry high)
 	notes+=("linux: the first high-half insn ($(hit_addr linux high_any)) is not $LINUX_HIGH_SYM ($(group "$l_sym_high") from entry)")
 
 per_desc=""
-desc=$(grep -aE "$DESC_RE" "$out/stub.serial" | sed -E "s/.*$DESC_RE.*/\1/" | head -1 || true)
+desc=$(first_capture "$DESC_RE" "$out/stub.serial")
 if [ -z "$desc" ]; then
 	notes+=("n/a: final map per descriptor: the stub printed no line matching '$DESC_RE'${s_final:+ ($FINAL_START_SYM -> $FINAL_END_SYM: $(group "$s_final") insns)}")
 elif [ -z "$s_final" ]; then
@@ -126,7 +126,7 @@ else
 	per_desc=$(awk -v i="$s_final" -v d="$desc" 'BEGIN { printf "%.1f", i / d }')
 	notes+=("final map: $(group "$s_final") insns from $FINAL_START_SYM to $FINAL_END_SYM, $desc descriptors")
 fi
-early=$(grep -aE "$EARLY_RE" "$out/stub.serial" | sed -E "s/.*$EARLY_RE.*/\1/" | head -1 || true)
+early=$(first_capture "$EARLY_RE" "$out/stub.serial")
 [ -n "$early" ] || notes+=("n/a: early table pages: the stub printed no line matching '$EARLY_RE'")
 
 bytes_summary=$(stat -c %s "$out/summary.serial") bytes_full=$(stat -c %s "$out/full.serial")

@@ -119,6 +119,16 @@ mark_count() { awk -v n="$2" '$1 == "mark" && $2 == n && $4 != "-" { print $4 }'
 # hit_addr TAG NAME: where marker NAME was hit.
 hit_addr() { awk -v n="$2" '$1 == "mark" && $2 == n { print $3 }' "$out/$1.plugin"; }
 
+# first_capture ERE FILE: group 1 of the first line of FILE that matches ERE
+# (bash's matcher: the match starts at its leftmost place, so a leading
+# number is captured whole, unlike with sed 's/.*(...)/').
+first_capture() {
+	local line re=$1
+	while IFS= read -r line; do
+		if [[ $line =~ $re ]]; then echo "${BASH_REMATCH[1]}"; return; fi
+	done < <(tr -d '\r' <"$2")
+}
+
 # group N: 1234567 -> 1,234,567; empty -> n/a.
 group() {
 	[ -n "$1" ] || { echo n/a; return; }
