@@ -153,8 +153,16 @@ QEMU_RUN := $(QEMU) -M $(BOARD_QEMU_MACHINE) -cpu $(BOARD_QEMU_CPU) -m $(BOARD_Q
 run: $(IMAGE)
 	$(Q)timeout 60 $(QEMU_RUN) -kernel $(IMAGE)
 
-bench: $(IMAGE)
-	$(Q)tests/qemu/bench.sh $(BUILD) "$(QEMU_RUN)"
+# Instruction counts by a TCG plugin (host gcc, no QEMU headers needed),
+# the stub beside Debian's Linux Image (fetched once into build/linux).
+BENCH_PLUGIN := build/bench/insn_plugin.so
+$(BENCH_PLUGIN): tests/bench/insn_plugin.c | deps
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  HOSTCC  $@")
+	$(Q)$(HOSTCC) -std=gnu11 -O2 -Wall -Wextra -Werror -fPIC -shared -fvisibility=hidden -o $@ $<
+
+bench: $(IMAGE) $(BENCH_PLUGIN)
+	$(Q)tests/bench/bench.sh $(BUILD) $(BENCH_PLUGIN)
 
 # Interactive debugging under QEMU's gdbstub: make debug, make debug-server.
 include scripts/gdb/debug.mk

@@ -1,0 +1,258 @@
+/*
+ * tests/bench/insn_plugin.c - QEMU TCG plugin behind `make bench`.
+ *
+ * Owns: counting the guest's executed instructions with no help from the
+ * guest, and the count at the FIRST execution of each marker address. At
+ * exit (or, with stop=on, as soon as every marker has been hit) it prints
+ *     mark NAME 0xADDR COUNT        COUNT = instructions executed before it
+ *     mark NAME 0xADDR -            never executed
+ *     total COUNT
+ * through qemu_plugin_outs, i.e. QEMU's log: give QEMU `-d plugin` (and
+ * `-D FILE` to keep it apart from a console on stdout).
+ *
+ * Arguments (QEMU 7.2 syntax, one -plugin option, repeat mark= freely):
+ *     -plugin build/bench/insn_plugin.so,mark=NAME:ADDR,mark=...,stop=on
+ * mark=NAME:ADDR   first execution of the instruction at ADDR
+ * above=NAME:ADDR  first execution of any instruction at or above ADDR
+ *                  (e.g. the first high-half instruction, whatever its name)
+ * stop=on          end QEMU (exit status 0) once every marker has been hit
+ * ADDR is a virtual address as the CPU sees it (with the MMU off, the
+ * physical address); hex with 0x, or decimal.
+ *
+ * One counter for the whole machine: the plugin refuses to load with more
+ * than one vCPU, so every count is vCPU 0's.
+ *
+ * Debian ships no qemu-plugin.h, so the few declarations used are below,
+ * as QEMU 7.2's include/qemu/qemu-plugin.h has them (API version 1).
+ */
+#include <inttypes.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- QEMU 7.2 plugin API v1, the part this file uses ---- */
+#define QEMU_PLUGIN_EXPORT __attribute__((visibility("default")))
+#define QEMU_PLUGIN_VERSION 1
+
+typedef uint64_t qemu_plugin_id_t;
+
+typedef struct qemu_info_t {
+	const char *target_name;
+	struct {
+		int min;
+		int cur;
+	} version;
+	bool system_emulation;
+	union {
+		struct {
+			int smp_vcpus;
+			int max_vcpus;
+		} system;
+	};
+} qemu_info_t;
+
+struct qemu_plugin_tb;
+struct qemu_plugin_insn;
+
+enum qemu_plugin_cb_flags {
+	QEMU_PLUGIN_CB_NO_REGS,
+	QEMU_PLUGIN_CB_R_REGS,
+	QEMU_PLUGIN_CB_RW_REGS,
+};
+enum qemu_plugin_op {
+	QEMU_PLUGIN_INLINE_ADD_U64,
+};
+
+typedef void (*qemu_plugin_udata_cb_t)(qemu_plugin_id_t id, void *userdata);
+typedef void (*qemu_plugin_vcpu_udata_cb_t)(unsigned int vcpu_index, void *userdata);
+typedef void (*qemu_plugin_vcpu_tb_trans_cb_t)(qemu_plugin_id_t id, struct qemu_plugin_tb *tb);
+
+void qemu_plugin_register_vcpu_tb_trans_cb(qemu_plugin_id_t id, qemu_plugin_vcpu_tb_trans_cb_t cb);
+void qemu_plugin_register_vcpu_insn_exec_cb(struct qemu_plugin_insn *insn,
+					    qemu_plugin_vcpu_udata_cb_t cb,
+					    enum qemu_plugin_cb_flags flags, void *userdata);
+void qemu_plugin_register_vcpu_insn_exec_inline(struct qemu_plugin_insn *insn,
+						enum qemu_plugin_op op, void *ptr, uint64_t imm);
+size_t qemu_plugin_tb_n_insns(const struct qemu_plugin_tb *tb);
+struct qemu_plugin_insn *qemu_plugin_tb_get_insn(const struct qemu_plugin_tb *tb, size_t idx);
+uint64_t qemu_plugin_insn_vaddr(const struct qemu_plugin_insn *insn);
+void qemu_plugin_register_atexit_cb(qemu_plugin_id_t id, qemu_plugin_udata_cb_t cb, void *userdata);
+void qemu_plugin_outs(const char *string);
+bool qemu_plugin_bool_parse(const char *name, const char *val, bool *ret);
+
+QEMU_PLUGIN_EXPORT int qemu_plugin_version = QEMU_PLUGIN_VERSION;
+QEMU_PLUGIN_EXPORT int qemu_plugin_install(qemu_plugin_id_t id, const qemu_info_t *info,
+					   int argc, char **argv);
+/* ---- end of the API declarations ---- */
+
+#define MAX_MARKS 32
+
+struct mark {
+	char name[64];
+	uint64_t addr;
+	bool above;	/* matches every address >= addr */
+	bool hit;
+	uint64_t hit_addr;	/* where it was hit (differs from addr for above=) */
+	uint64_t count;
+};
+
+static bool matches(const struct mark *m, uint64_t va)
+{
+	return m->above ? va >= m->addr : va == m->addr;
+}
+
+static struct mark marks[MAX_MARKS];
+static int n_marks, n_hit;
+static bool stop_after_last;
+static bool reported;
+/* Instructions executed so far; single vCPU (see the top comment). */
+static uint64_t insn_count;
+
+static void report(void)
+{
+	char line[256];
+
+	if (reported)
+		return;
+	reported = true;
+	for (int i = 0; i < n_marks; i++) {
+		if (marks[i].hit)
+			snprintf(line, sizeof(line), "mark %.63s 0x%" PRIx64 " %" PRIu64 "\n",
+				 marks[i].name, marks[i].hit_addr, marks[i].count);
+		else
+			snprintf(line, sizeof(line), "mark %.63s 0x%" PRIx64 " -\n",
+				 marks[i].name, marks[i].addr);
+		qemu_plugin_outs(line);
+	}
+	snprintf(line, sizeof(line), "total %" PRIu64 "\n", insn_count);
+	qemu_plugin_outs(line);
+}
+
+/*
+ * A marker instruction counts itself here instead of through an inline add:
+ * then "count before it" does not depend on whether QEMU runs an insn's
+ * inline ops before or after its callbacks.
+ */
+static void marker_exec(unsigned int vcpu_index, void *userdata)
+{
+	uint64_t addr = (uintptr_t)userdata;
+
+	(void)vcpu_index;
+	for (int i = 0; i < n_marks; i++) {
+		if (marks[i].hit || !matches(&marks[i], addr))
+			continue;
+		marks[i].hit = true;
+		marks[i].hit_addr = addr;
+		marks[i].count = insn_count;
+		n_hit++;
+	}
+	insn_count++;
+	if (stop_after_last && n_hit == n_marks) {
+		/* The total is the count at the last marker: deterministic. */
+		report();
+		/* As semihosting's SYS_EXIT does from this thread: atexit runs. */
+		exit(0);
+	}
+}
+
+static bool is_marker(uint64_t addr)
+{
+	for (int i = 0; i < n_marks; i++)
+		if (!marks[i].hit && matches(&marks[i], addr))
+			return true;
+	return false;
+}
+
+static void tb_trans(qemu_plugin_id_t id, struct qemu_plugin_tb *tb)
+{
+	size_t n = qemu_plugin_tb_n_insns(tb);
+
+	(void)id;
+	/*
+	 * Per instruction, not per TB: a TB left early (exception, I/O under
+	 * icount) still counts exactly what ran. QEMU re-executes an I/O insn
+	 * in a CF_MEMI_ONLY TB that carries no insn callbacks, so no double count.
+	 */
+	for (size_t i = 0; i < n; i++) {
+		struct qemu_plugin_insn *insn = qemu_plugin_tb_get_insn(tb, i);
+		uint64_t va = qemu_plugin_insn_vaddr(insn);
+
+		if (is_marker(va))
+			qemu_plugin_register_vcpu_insn_exec_cb(insn, marker_exec, QEMU_PLUGIN_CB_NO_REGS,
+							       (void *)(uintptr_t)va);
+		else
+			qemu_plugin_register_vcpu_insn_exec_inline(insn, QEMU_PLUGIN_INLINE_ADD_U64,
+								   &insn_count, 1);
+	}
+}
+
+static void at_exit(qemu_plugin_id_t id, void *userdata)
+{
+	(void)id;
+	(void)userdata;
+	report();
+}
+
+static int parse_mark(const char *val, bool above)
+{
+	const char *colon = strrchr(val, ':');
+	char *end;
+	struct mark *m;
+
+	if (n_marks == MAX_MARKS) {
+		fprintf(stderr, "insn_plugin: more than %d marks\n", MAX_MARKS);
+		return -1;
+	}
+	m = &marks[n_marks];
+	if (!colon || colon == val || (size_t)(colon - val) >= sizeof(m->name)) {
+		fprintf(stderr, "insn_plugin: %s: want NAME:ADDR\n", val);
+		return -1;
+	}
+	memcpy(m->name, val, colon - val);
+	m->name[colon - val] = '\0';
+	m->addr = strtoull(colon + 1, &end, 0);
+	if (end == colon + 1 || *end) {
+		fprintf(stderr, "insn_plugin: %s: bad address\n", val);
+		return -1;
+	}
+	m->above = above;
+	n_marks++;
+	return 0;
+}
+
+QEMU_PLUGIN_EXPORT int qemu_plugin_install(qemu_plugin_id_t id, const qemu_info_t *info,
+					   int argc, char **argv)
+{
+	if (info->system_emulation && info->system.max_vcpus > 1) {
+		fprintf(stderr, "insn_plugin: one counter for one vCPU; run with -smp 1\n");
+		return -1;
+	}
+	for (int i = 0; i < argc; i++) {
+		const char *arg = argv[i];
+
+		if (!strncmp(arg, "mark=", 5)) {
+			if (parse_mark(arg + 5, false))
+				return -1;
+		} else if (!strncmp(arg, "above=", 6)) {
+			if (parse_mark(arg + 6, true))
+				return -1;
+		} else if (!strncmp(arg, "stop=", 5)) {
+			if (!qemu_plugin_bool_parse("stop", arg + 5, &stop_after_last)) {
+				fprintf(stderr, "insn_plugin: stop=%s: want on or off\n", arg + 5);
+				return -1;
+			}
+		} else {
+			fprintf(stderr, "insn_plugin: unknown argument %s\n", arg);
+			return -1;
+		}
+	}
+	if (stop_after_last && !n_marks) {
+		fprintf(stderr, "insn_plugin: stop=on needs at least one mark\n");
+		return -1;
+	}
+	qemu_plugin_register_vcpu_tb_trans_cb(id, tb_trans);
+	qemu_plugin_register_atexit_cb(id, at_exit, NULL);
+	return 0;
+}

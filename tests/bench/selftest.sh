@@ -1,0 +1,51 @@
+#!/bin/bash
+# tests/bench/selftest.sh - a cheap check (about a second) of the bench plugin.
+#
+# Owns: building the plugin, running it on the stub's Image up to the
+# instruction that turns the MMU on (stop=on), and checking that entry ->
+# MMU on is a positive count and that two runs agree. Prints exactly one
+# line "bench: N passed, M failed"; details go to build/bench/selftest.log.
+# usage: selftest.sh [BUILD_DIR]   (default build/virt; needs make first)
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+. tests/bench/lib.sh
+# The marker names have one home: the block at the top of bench.sh.
+eval "$(sed -n '/^# ---- Marker symbols/,/^# ------/p' tests/bench/bench.sh)"
+
+build=${1:-build/virt}
+out=build/bench
+plugin=$BENCH_PLUGIN
+mkdir -p "$out"
+log=$out/selftest.log commands_file=$out/selftest.commands
+: >"$log"; : >"$commands_file"
+passed=0 failed=0
+check() { # check NAME COMMAND...: one test
+	if "${@:2}" >>"$log" 2>&1; then passed=$((passed + 1)); echo "ok: $1" >>"$log"
+	else failed=$((failed + 1)); echo "FAILED: $1" >>"$log"; fi
+}
+
+one_run() { # one_run TAG: entry -> MMU on, in $out/TAG.plugin
+	local load text
+	[ -f "$build/stub.elf" ] && [ -f "$build/Image" ] || { echo "no $build/stub.elf or Image"; return 1; }
+	stub_mmu_on "$build/stub.elf"
+	echo "$mmu_on_note"
+	[ -n "$mmu_on_va" ] || return 1
+	load=$(qemu_load_pa "$build/Image") text=$(sym_va "$build/stub.elf" _text)
+	# qemu_run dies on failure: keep that inside this subshell's test.
+	(qemu_run "$1" "$build/Image" "" \
+		"mark=entry:$load,mark=mmu_on:$(hex $((load + (mmu_on_va - text)))),stop=on")
+}
+entry_to_mmu_on() { # TAG: positive count, printed
+	local a b
+	a=$(mark_count "$out/$1.plugin" entry) b=$(mark_count "$out/$1.plugin" mmu_on)
+	echo "entry $a mmu_on $b"
+	[ -n "$a" ] && [ -n "$b" ] && [ $((b - a)) -gt 0 ]
+}
+
+check "plugin builds" make --no-print-directory -s "$plugin"
+check "run 1 ends at the MMU-on marker" one_run selftest.1
+check "entry -> MMU on is positive" entry_to_mmu_on selftest.1
+check "run 2 ends at the MMU-on marker" one_run selftest.2
+check "two runs agree" cmp "$out/selftest.1.plugin" "$out/selftest.2.plugin"
+echo "bench: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
