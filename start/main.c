@@ -292,7 +292,7 @@ static void report_setup(uint64_t insns_to_mmu_on)
 	printf("uart: pa 0x%llx -> va 0x%llx; psci conduit: %s\n",
 	       (unsigned long long)layout.phys_uart, (unsigned long long)memmap_virt_uart(&layout),
 	       psci_conduit_name(exit_psci_conduit()));
-	printf("early tables: pa 0x%llx, %u pages, written with the MMU off (TTBR0 and TTBR1 "
+	printf("early tables: pa 0x%llx, %u pages used, written with the MMU off (TTBR0 and TTBR1 "
 	       "share the root); windows: %u pages\n",
 	       (unsigned long long)memmap_image_phys(&layout, (uintptr_t)early_pgd),
 	       (unsigned)EARLY_PG_PAGES, xlat_pages_used(&early_xlat));
@@ -328,7 +328,7 @@ static void install_final_map(const struct image_symbols *syms, struct walk_ctx 
 
 void kernel_main(uint64_t x0, unsigned entry_el, uint64_t phys_text, uint64_t insns_to_mmu_on)
 {
-	struct image_symbols syms = image_symbols_of_link();
+	struct image_symbols syms;
 	struct walk_ctx walk;
 	struct probe probes[MAX_PROBES];
 	struct check_env env;
@@ -338,6 +338,7 @@ void kernel_main(uint64_t x0, unsigned entry_el, uint64_t phys_text, uint64_t in
 	int nprobes, smp_failures, hook_failures;
 
 	libc_init();
+	syms = image_symbols_of_link();
 	boot.entry_el = entry_el;
 	boot.x0 = x0;
 	boot.mmfr0 = read_sysreg(id_aa64mmfr0_el1);

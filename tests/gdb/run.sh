@@ -127,11 +127,13 @@ run_case bp-reloc-el1 t_breakpoints.py - GDBT_LOAD="$reloc" -- \
 	-cpu cortex-a57 -m 1G -semihosting -device "loader,file=$build/Image,addr=$reloc,cpu-num=0"
 
 # gdb's pt-walk / mmu-regs / pt-dump against the stub's report.
+# (stub.report=full: every probe's lines; a boot through QEMU's generic
+# loader gets no boot arguments: gdb sets the flag itself, GDBT_FORCE_FULL.)
 run_case report-image-a53-128M-el1 t_report.py - -- \
-	-cpu cortex-a53 -m 128M -semihosting -kernel "$build/Image"
+	-cpu cortex-a53 -m 128M -semihosting -kernel "$build/Image" -append stub.report=full
 MACHINE_PROPS=$el2 run_case report-elf-max-4G-el2 t_report.py - -- \
-	-cpu max -m 4G -semihosting -kernel "$build/stub.elf"
-MACHINE_PROPS=$el3 run_case report-reloc-a72-2G-el3 t_report.py - GDBT_LOAD="$reloc" -- \
+	-cpu max -m 4G -semihosting -kernel "$build/Image" -append stub.report=full
+MACHINE_PROPS=$el3 run_case report-reloc-a72-2G-el3 t_report.py - GDBT_LOAD="$reloc" GDBT_FORCE_FULL=1 -- \
 	-cpu cortex-a72 -m 2G -semihosting -device "loader,file=$build/Image,addr=$reloc,cpu-num=0"
 
 # The test build (make CONFIG_TEST_HOOKS=1, as make test does) with one
@@ -139,7 +141,7 @@ MACHINE_PROPS=$el3 run_case report-reloc-a72-2G-el3 t_report.py - GDBT_LOAD="$re
 if [ -f "$build-test/Image" ]; then
 	run_case report-corrupt-desc t_report.py - GDBT_ELF="$build-test/stub.elf" \
 		GDBT_EXPECT_FAILED=1 -- -cpu cortex-a53 -m 1G -semihosting \
-		-kernel "$build-test/Image" -append stub.test=corrupt-desc
+		-kernel "$build-test/Image" -append "stub.test=corrupt-desc stub.report=full"
 else
 	echo "case report-corrupt-desc: skipped ($build-test not built: make CONFIG_TEST_HOOKS=1)"
 fi

@@ -1,6 +1,8 @@
 # tests/gdb/t_breakpoints.py - hardware breakpoints on both sides of the MMU
 # switch, with stub-symbols: pre-MMU symbols stop at the physical address
-# with SCTLR_EL1.M == 0, kernel_main at its link address with M == 1; the
+# with SCTLR_EL1.M == 0 (and the early tables are read through $stub_pa
+# before and after the macros wrote them), kernel_main at its link address
+# with M == 1; the
 # frame, source file and backtrace are right in both phases. Also: errors
 # are clean messages and pt-walk leaves the gdbstub in virtual mode.
 import os
@@ -24,8 +26,9 @@ def link_addr(name):
 def body():
     T.run("set pagination off")
     T.run("file %s" % T.ELF)
-    va = {n: link_addr(n) for n in ("_text", "primary_entry", "early_init", "mmu_enable",
-                                    "kernel_main")}
+    va = {n: link_addr(n) for n in ("_text", "primary_entry", "__create_page_tables",
+                                    "mmu_enable", "kernel_main", "early_pgd",
+                                    "early_idmap_pmd")}
     pa = {n: (v - va["_text"] + T.LOAD) & T.M64 for n, v in va.items()}
     T.setup()
 
@@ -55,21 +58,29 @@ def body():
     T.check(out is not None and "SCTLR_EL1 0x" in out and "M=0" in out,
             "mmu-regs before the MMU is on", err or "")
 
-    T.run("hbreak early_init")
-    bt = stop_at("early_init", 0, "pa")
-    T.check(gdb.selected_frame().older() is not None
-            and gdb.selected_frame().older().name() == "primary_entry",
-            "early_init: backtrace (MMU off) reaches primary_entry", bt)
+    T.run("hbreak __create_page_tables")
+    stop_at("__create_page_tables", 0, "pa")
+    # The early tables are shipped as zeros: nothing written yet.
+    idx = (T.LOAD >> 30) & 511
+    entry = "((unsigned long *)$stub_pa(&early_pgd))[%d]" % idx
+    out, err = T.try_run("p/x " + entry)
+    T.check(out is not None and out.strip().endswith("= 0x0"),
+            "__create_page_tables: the identity's level-1 entry is still zero", err or out)
 
     T.run("hbreak mmu_enable")
     bt = stop_at("mmu_enable", 0, "pa")
     T.check("primary_entry" in bt, "mmu_enable: backtrace (MMU off) reaches primary_entry", bt)
-    # A global before the MMU is on: through its pa ($stub_pa), early_init's
-    # result is readable (at its link address it is not, yet).
-    out, err = T.try_run("p/x ((struct boot_facts *)$stub_pa(&boot_facts))->phys_text")
-    T.check(out is not None and out.strip().endswith("= 0x%x" % T.LOAD),
-            "mmu_enable: boot_facts.phys_text read through $stub_pa is the load address",
-            err or out)
+    # A global before the MMU is on: through its pa ($stub_pa), the table
+    # entry the macros wrote is readable (at its link address it is not,
+    # yet): a table descriptor pointing at early_idmap_pmd.
+    want = pa["early_idmap_pmd"] | 3
+    out, err = T.try_run("p/x " + entry)
+    T.check(out is not None and out.strip().endswith("= 0x%x" % want),
+            "mmu_enable: early_pgd[%d] read through $stub_pa links early_idmap_pmd (0x%x)"
+            % (idx, want), err or out)
+    # TTBR0 and TTBR1 come in as the one shared root, x0 == x1.
+    T.check(T.reg("x0") == pa["early_pgd"] and T.reg("x1") == pa["early_pgd"],
+            "mmu_enable: x0 = x1 = early_pgd's pa", "x0 0x%x x1 0x%x" % (T.reg("x0"), T.reg("x1")))
 
     T.run("hbreak kernel_main")
     bt = stop_at("kernel_main", 1, "va")

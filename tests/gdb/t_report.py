@@ -29,6 +29,10 @@ CHECK_FUNCS = ("check_run", "check_all")
 # block after dumping the tables, and must flag exactly that probe: then
 # pt-walk must agree with the hardware (live tables), not the expectation.
 EXPECT_FAILED = int(os.environ.get("GDBT_EXPECT_FAILED", "0"))
+# A boot that gets no boot arguments (QEMU's generic loader) prints the
+# short default report: gdb asks for the full one by setting the flag that
+# stub.report=full sets, at kernel_main (the bss is cleared by then).
+FORCE_FULL = os.environ.get("GDBT_FORCE_FULL") == "1"
 
 
 def parse_phase(text):
@@ -136,6 +140,13 @@ def body():
     check_fn = next((f for f in CHECK_FUNCS
                      if T.try_run("info address %s" % f)[0] is not None), None)
     T.check(check_fn is not None, "the stub has a check function (%s)" % "/".join(CHECK_FUNCS))
+    if FORCE_FULL:
+        T.run("hbreak kernel_main")
+        T.cont()
+        T.check(T.frame_name() == "kernel_main", "stopped at kernel_main", T.frame_name())
+        out, err = T.try_run("set var boot.report_full = 1")
+        T.check(err is None, "full report asked for through gdb", err or "")
+        T.run("delete")
     if check_fn:
         T.run("hbreak %s" % check_fn)
     T.run("hbreak stub_exit")
