@@ -1,0 +1,71 @@
+#!/bin/bash
+# tests/qemu/product.sh - what the product image must not have, and what its
+# default report must cost.
+#
+# Owns: the checks that the test build's code stays out of the product
+# (none of the global symbols tests/target/ defines is in the product ELF,
+# while the test build has them all), that the product's final map has no
+# page EL0 may touch (its full report's final TTBR1 dump has no USR range),
+# and that the default report (stub.report=summary) suits a real UART: at
+# most 2,000 bytes for one CPU plus 200 per extra CPU, keeping the lines
+# scripts read ("cpus: N online", "mmu: N passed, M failed").
+# usage: product.sh BOARD   (after make and make CONFIG_TEST_HOOKS=1)
+# Prints PASS/FAIL lines, then exactly one "product: N passed, M failed".
+set -u
+board=${1:-virt}
+build=build/$board test_build=build/$board-test
+logdir=build/test-logs
+mkdir -p "$logdir"
+passed=0 failed=0
+check() { # check OK WHAT [WHY]
+	if [ "$1" = 0 ]; then passed=$((passed + 1)); echo "PASS product: $2"
+	else failed=$((failed + 1)); echo "FAIL product: $2${3:+: $3}"; fi
+}
+
+# 1. Symbols: every global the test objects define is absent from the product.
+syms=$(aarch64-linux-gnu-nm --defined-only -g "$test_build"/tests/target/*.o 2>/dev/null |
+	awk 'NF == 3 { print $3 }' | sort -u)
+n=$(wc -w <<<"$syms")
+[ "$n" -ge 5 ]; check $? "the test objects define $n global symbols (the list is not empty)"
+in_test=$(aarch64-linux-gnu-nm "$test_build/stub.elf" | awk '{ print $NF }' | sort -u)
+in_product=$(aarch64-linux-gnu-nm "$build/stub.elf" | awk '{ print $NF }' | sort -u)
+missing=$(comm -23 <(echo "$syms") <(echo "$in_test") | tr '\n' ' ')
+[ -z "$missing" ]; check $? "the test build links them all" "$missing"
+leaked=$(comm -12 <(echo "$syms") <(echo "$in_product") | tr '\n' ' ')
+[ -z "$leaked" ]; check $? "the product ELF has none of them" "$leaked"
+hooks=$(aarch64-linux-gnu-objdump -h "$build/stub.elf" | awk '$2 == ".test_hooks"')
+entries=$(aarch64-linux-gnu-nm "$build/stub.elf" | awk '$3 == "__test_hooks_start" || $3 == "__test_hooks_end" { print $1 }' | sort -u | wc -l)
+[ -z "$hooks" ] && [ "$entries" = 1 ]; check $? "the product's hook table is empty (start == end)"
+
+# One boot of the product. boot NAME SMP ARGS...: the serial output alone.
+boot() {
+	local name=$1 smp=$2; shift 2
+	timeout 30 qemu-system-aarch64 -M virt -cpu cortex-a53 -m 1G -smp "$smp" -nographic \
+		-nodefaults -serial "file:$logdir/product-$name.log" -semihosting -no-reboot \
+		"$@" </dev/null >/dev/null 2>&1
+}
+
+# 2. The final map: nothing accessible from EL0 (the fault tests' EL0 page
+# and stack exist only in the test build, which maps them at run time).
+boot full 1 -kernel "$build/Image" -append stub.report=full
+final=$(sed -n '/^TTBR1 final map/,/^checks of the final map/p' "$logdir/product-full.log" | grep '^  0x')
+[ "$(wc -l <<<"$final")" -ge 5 ]; check $? "the full report has the final TTBR1 dump"
+! grep -q ' USR' <<<"$final"; check $? "no range of the final map is accessible from EL0" \
+	"$(grep ' USR' <<<"$final" | head -1)"
+
+# 3. The default report's size, on 1 and 8 CPUs (an ELF at EL1: PSCI).
+for smp in 1 8; do
+	if [ "$smp" = 1 ]; then boot summary-$smp 1 -kernel "$build/Image"
+	else boot summary-$smp "$smp" -kernel "$build/stub.elf"; fi
+	log=$logdir/product-summary-$smp.log
+	bytes=$(stat -c %s "$log") budget=$((2000 + 200 * (smp - 1)))
+	[ "$bytes" -le "$budget" ]; check $? "default report on $smp CPU(s): $bytes bytes <= $budget" \
+		"see $log"
+	grep -q "^cpus: $smp online" "$log" && grep -q '^mmu: [0-9]* passed, 0 failed' "$log"
+	check $? "default report on $smp CPU(s) keeps 'cpus: $smp online' and the mmu summary"
+done
+full_bytes=$(stat -c %s "$logdir/product-full.log")
+[ "$full_bytes" -gt 10000 ]; check $? "stub.report=full prints the long report ($full_bytes bytes)"
+
+echo "product: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
