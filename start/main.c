@@ -157,8 +157,9 @@ static void install_final_map(struct xlat_ctx *xlat, const struct image_symbols 
 	bench_mark(BENCH_FINAL_LIVE);
 	walk->ttbr0_disabled = true;
 	walk->ttbr1_pa = read_sysreg(ttbr1_el1) & PTE_ADDR_MASK;
-	printf("final map: built with the runtime API, %u of %u pool pages; now live\n",
-	       xlat_pages_used(xlat), (unsigned)FINAL_POOL_PAGES);
+	printf("final map: built with the runtime API, %u of %u pool pages, %llu descriptors "
+	       "written; now live\n", xlat_pages_used(xlat), (unsigned)FINAL_POOL_PAGES,
+	       (unsigned long long)xlat_get_stats(xlat).descs_written);
 	printf("SCTLR_EL1 0x%016llx: %s\n", (unsigned long long)read_sysreg(sctlr_el1),
 	       sctlr_format(read_sysreg(sctlr_el1), buf, sizeof(buf)));
 	printf("TCR_EL1   0x%016llx: %s\n", (unsigned long long)read_sysreg(tcr_el1),
