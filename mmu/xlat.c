@@ -226,6 +226,30 @@ static void break_entry(struct xlat_ctx *ctx, uint64_t *e, uint64_t va, uint64_t
 static int apply(struct xlat_ctx *ctx, struct op *op, int level, uint64_t base,
 		 uint64_t *table, bool is_new, uint64_t parent_leaf, uint16_t *nvalid);
 
+/* The entries of a new table at `level` (entry 0 at VA base) that the op
+ * leaves alone: split from parent_leaf, or zero (parent_leaf 0). The op
+ * writes each of the others once. Sets the table's valid-entry count. */
+static void fill_new_table(struct xlat_ctx *ctx, const struct op *op, int level, uint64_t base,
+			   uint64_t *table, uint64_t parent_leaf, uint16_t *nvalid)
+{
+	unsigned shift = shift_of(level);
+	uint64_t entry0 = derived_entry0(parent_leaf, level);
+	unsigned first = (unsigned)((max_u64(op->va, base) - base) >> shift);
+	unsigned last = (unsigned)((min_u64(op->last, base + (ENTRIES << shift) - 1) - base) >> shift);
+
+	if (!entry0) {
+		zero_words(table, ENTRIES);
+		*nvalid = 0;
+		return;
+	}
+	for (unsigned i = 0; i < first; i++)
+		table[i] = entry0 + ((uint64_t)i << shift);
+	for (unsigned i = last + 1; i < ENTRIES; i++)
+		table[i] = entry0 + ((uint64_t)i << shift);
+	*nvalid = (uint16_t)(ENTRIES - (last + 1 - first));
+	ctx->stats.descs_written += *nvalid;
+}
+
 /* A new table for entry *e (or a virtual one while deciding), split from
  * the leaf `old` or empty (old 0), built with the op applied inside it,
  * then linked. parent_new: *e is in a table that is itself being built. */
@@ -233,6 +257,7 @@ static int descend_new(struct xlat_ctx *ctx, struct op *op, int level, uint64_t 
 		       uint64_t *e, uint64_t old, bool parent_new, uint16_t *parent_nvalid)
 {
 	uint64_t span = 1ULL << shift_of(level), new_pa, link;
+	uint64_t *t;
 	unsigned idx;
 	int rc;
 
@@ -242,8 +267,9 @@ static int descend_new(struct xlat_ctx *ctx, struct op *op, int level, uint64_t 
 	}
 	idx = pool_take(ctx);
 	new_pa = ctx->pool_pa + (uint64_t)idx * PAGE_SIZE;
-	rc = apply(ctx, op, level + 1, e_base, ctx->table_ptr(new_pa, ctx->cookie), true, old,
-		   &ctx->pool_nvalid[idx]);
+	t = ctx->table_ptr(new_pa, ctx->cookie);
+	fill_new_table(ctx, op, level + 1, e_base, t, old, &ctx->pool_nvalid[idx]);
+	rc = apply(ctx, op, level + 1, e_base, t, true, old, &ctx->pool_nvalid[idx]);
 	link = new_pa | PMD_TYPE_TABLE;
 	if (parent_new) {
 		put_valid(ctx, e, link, parent_nvalid);    /* ordered by the parent's link */
@@ -333,41 +359,57 @@ static int apply_entry(struct xlat_ctx *ctx, struct op *op, int level, uint64_t 
 	return XLAT_OK;
 }
 
+/* A valid entry in a run of map_leaves: a table to descend into, or (while
+ * deciding) an overlap. Out of line, so the loops stay a few instructions. */
+static __attribute__((noinline)) int map_leaves_valid(struct xlat_ctx *ctx, struct op *op,
+						      int level, uint64_t base, uint64_t *e,
+						      unsigned i, uint16_t *nvalid)
+{
+	return apply_entry(ctx, op, level, base + ((uint64_t)i << shift_of(level)), e, *e, false,
+			   nvalid);
+}
+
 /* Map: entries i0..i1 of a table, each covered in full by the range and
  * its PA aligned to the span, so each a leaf where it is invalid. The hot
- * loop of a map: one load and one store an entry. */
+ * loop of a map: a load, a test and a store an entry. */
 static int map_leaves(struct xlat_ctx *ctx, struct op *op, int level, uint64_t base,
 		      uint64_t *table, bool is_new, unsigned i0, unsigned i1, uint16_t *nvalid)
 {
 	unsigned shift = shift_of(level);
 	uint64_t span = 1ULL << shift;
-	uint64_t e_base = base + ((uint64_t)i0 << shift);
-	uint64_t leaf = (op->pa + (e_base - op->va)) | leaf_bits(op, level);
+	uint64_t leaf = (op->pa + (base + ((uint64_t)i0 << shift) - op->va)) | leaf_bits(op, level);
+	uint64_t *e, *end;
 	unsigned n = 0;
 
-	if (is_new) {                          /* a new table of a map is empty */
-		if (!op->write)
-			return XLAT_OK;
-		for (unsigned i = i0; i <= i1; i++, leaf += span)
-			table[i] = leaf;
-		n = i1 + 1 - i0;
-	} else {
-		for (unsigned i = i0; i <= i1; i++, leaf += span, e_base += span) {
-			uint64_t cur = table[i];
+	if (!op->write && is_new)                  /* a new table of a map is empty */
+		return XLAT_OK;
+	e = &table[i0];                            /* not NULL from here on */
+	end = &table[i1] + 1;
+	if (!op->write) {
+		for (; e < end; e++) {
 			int rc;
 
-			if (!cur) {
-				if (op->write)
-					table[i] = leaf;
-				n++;
+			if (!*e)
 				continue;
-			}
-			rc = apply_entry(ctx, op, level, e_base, &table[i], cur, false, nvalid);
+			rc = map_leaves_valid(ctx, op, level, base, e, (unsigned)(e - table), nvalid);
 			if (rc)
 				return rc;
 		}
-		if (!op->write)
-			return XLAT_OK;
+		return XLAT_OK;
+	}
+	if (is_new) {
+		for (; e < end; e++, leaf += span)
+			*e = leaf;
+		n = i1 + 1 - i0;
+	} else {
+		for (; e < end; e++, leaf += span) {
+			if (!*e) {
+				*e = leaf;
+				n++;
+			} else {                   /* decided: cannot fail */
+				map_leaves_valid(ctx, op, level, base, e, (unsigned)(e - table), nvalid);
+			}
+		}
 	}
 	ctx->stats.descs_written += n;
 	if (nvalid)
@@ -378,9 +420,9 @@ static int map_leaves(struct xlat_ctx *ctx, struct op *op, int level, uint64_t b
 /* Apply op to the part of [op->va, op->last] that the table at `level`
  * covers; its entry 0 maps VA `base`. A reachable table (is_new false) is
  * read and changed in place. A new one (is_new) reads as derived from
- * parent_leaf (0: empty); while writing, table is its page, whose entries
- * outside the range are filled here and those inside by the op; while
- * deciding, table is NULL. nvalid: the table's valid-entry count, or NULL. */
+ * parent_leaf (0: empty); while writing, table is its page (the entries
+ * outside the range filled by fill_new_table), while deciding NULL.
+ * nvalid: the table's valid-entry count, or NULL. */
 static int apply(struct xlat_ctx *ctx, struct op *op, int level, uint64_t base,
 		 uint64_t *table, bool is_new, uint64_t parent_leaf, uint16_t *nvalid)
 {
@@ -394,19 +436,6 @@ static int apply(struct xlat_ctx *ctx, struct op *op, int level, uint64_t base,
 	 * covers in full are leaves (map_leaves), [run_first, run_last]. */
 	int run_first = ENTRIES, run_last = -1;
 
-	if (is_new && table) {                       /* the entries the op leaves alone */
-		if (entry0) {
-			for (unsigned i = 0; i < first; i++)
-				table[i] = entry0 + ((uint64_t)i << shift);
-			for (unsigned i = last + 1; i < ENTRIES; i++)
-				table[i] = entry0 + ((uint64_t)i << shift);
-			*nvalid = (uint16_t)(ENTRIES - (last + 1 - first));
-			ctx->stats.descs_written += *nvalid;
-		} else {
-			zero_words(table, ENTRIES);
-			*nvalid = 0;
-		}
-	}
 	if (op->kind == OP_MAP && ((op->pa - op->va) & (span - 1)) == 0) {
 		run_first = (int)first + (op->va > base + ((uint64_t)first << shift));
 		run_last = (int)last - (op->last < base + ((uint64_t)last << shift) + (span - 1));
@@ -453,7 +482,8 @@ static int run(struct xlat_ctx *ctx, struct op *op, uint64_t size, bool has_pa)
 		if (xlat_attrs_wx(&op->attrs))
 			return XLAT_EWX;
 		op->block_bits = desc_make_leaf(0, &op->attrs, 2);
-		op->page_bits = desc_make_leaf(0, &op->attrs, 3);
+		/* desc_make_leaf's level-3 form: only the type bits differ. */
+		op->page_bits = (op->block_bits & ~PTE_TYPE_MASK) | PTE_TYPE_PAGE;
 	}
 	root = ctx->table_ptr(ctx->root_pa, ctx->cookie);
 	op->write = false;
