@@ -271,16 +271,20 @@ static int descend_new(struct xlat_ctx *ctx, struct op *op, int level, uint64_t 
 	fill_new_table(ctx, op, level + 1, e_base, t, old, &ctx->pool_nvalid[idx]);
 	rc = apply(ctx, op, level + 1, e_base, t, true, old, &ctx->pool_nvalid[idx]);
 	link = new_pa | PMD_TYPE_TABLE;
+	/* A walk may follow the link as soon as it is visible, and is ordered
+	 * after the stores that built the table only by a DSB (Arm ARM: table
+	 * walks are not ordered with earlier stores without one). */
 	if (parent_new) {
-		put_valid(ctx, e, link, parent_nvalid);    /* ordered by the parent's link */
+		/* The parent is unreachable: the DSB before its own link serves. */
+		put_valid(ctx, e, link, parent_nvalid);
 	} else if (old) {
-		/* The flush's DSBs also complete the new table's stores before
-		 * the link to it (tlb_flush's contract in xlat.h). */
+		/* Break-before-make (D8.14.1) of the block; the flush's DSBs also
+		 * complete the new table's stores (tlb_flush's contract, xlat.h). */
 		break_entry(ctx, e, e_base, span);
 		*e = link;                                 /* valid for valid: count kept */
 		ctx->stats.descs_written++;
 	} else {
-		ctx->publish(ctx->cookie);                 /* the table before the link to it */
+		ctx->publish(ctx->cookie);                 /* the table, then the link */
 		put_valid(ctx, e, link, parent_nvalid);
 	}
 	return rc;
@@ -494,7 +498,10 @@ static int run(struct xlat_ctx *ctx, struct op *op, uint64_t size, bool has_pa)
 		return XLAT_ENOMEM;
 	op->write = true;
 	rc = apply(ctx, op, 1, ctx->va_base, root, false, 0, NULL);
-	ctx->publish(ctx->cookie);               /* the last entries written */
+	/* One per call: what was written since the last barrier is seen by
+	 * walks (DSB) and by this PE's next instructions (ISB) on return.
+	 * Entries made where none was valid need no TLBI. */
+	ctx->publish(ctx->cookie);
 	return rc;
 }
 

@@ -68,9 +68,9 @@ const char *xlat_strerror(int err);
 /* What the calls on a context have written, since xlat_init. */
 struct xlat_stats {
 	/* Stores of a valid descriptor (a leaf or a table entry), into tables
-	 * reachable or being built; the entries of a new table that are
-	 * cleared (the zeroing of a fresh page) are not counted, nor are
-	 * entries cleared by break-before-make. */
+	 * reachable or being built, the entries a split copies from its block
+	 * included. Stores of zero are not counted: neither the zeroing of a
+	 * fresh table page nor the invalid half of break-before-make. */
 	uint64_t descs_written;
 	/* Valid entries of reachable tables made invalid: by unmap, by
 	 * break-before-make, by unlinking a table that became empty. */
