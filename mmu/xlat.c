@@ -6,8 +6,14 @@
  * counted; tables a write would create are "virtual", their entries derived
  * from the block they would replace), then, if the request can be honoured
  * in full, writing. So a refused request changes nothing.
+ *
+ * What keeps the cost linear in what a call writes: a new table is built
+ * while unreachable, each of its entries written once (no break-before-make
+ * inside it) and linked when complete; each pool table counts its valid
+ * entries (an unmap sees a table become empty without scanning it; a map
+ * or protect cannot empty one); free pool pages are a count and a stack;
+ * a leaf is its PA ORed with bits worked out once per call.
  */
-#include <string.h>
 #include "walk.h"
 #include "xlat.h"
 
@@ -45,6 +51,18 @@ static bool attrs_encodable(const struct pte_attrs *a)
 	return a->attrindx < 8 && a->sh <= 3 && a->sh != 1 && a->af;
 }
 
+/* nwords (a multiple of 16) zero words, 16 a round: the library's memset
+ * goes byte by byte. The empty asm keeps the compiler from turning the
+ * loop back into a memset call. */
+static void zero_words(uint64_t *p, size_t nwords)
+{
+	for (uint64_t *end = p + nwords; p < end; p += 16) {
+		p[0] = 0;  p[1] = 0;  p[2] = 0;  p[3] = 0;  p[4] = 0;  p[5] = 0;  p[6] = 0;  p[7] = 0;
+		p[8] = 0;  p[9] = 0;  p[10] = 0; p[11] = 0; p[12] = 0; p[13] = 0; p[14] = 0; p[15] = 0;
+		__asm__ volatile("" : : "r"(p) : "memory");
+	}
+}
+
 int xlat_init(struct xlat_ctx *ctx, uint64_t va_base, uint64_t root_pa, unsigned pa_bits,
 	      uint64_t pool_pa, unsigned pool_pages,
 	      uint64_t *(*table_ptr)(uint64_t, void *),
@@ -63,7 +81,13 @@ int xlat_init(struct xlat_ctx *ctx, uint64_t va_base, uint64_t root_pa, unsigned
 	    pool_pa + (uint64_t)pool_pages * PAGE_SIZE < pool_pa ||
 	    root_pa - pool_pa < (uint64_t)pool_pages * PAGE_SIZE)   /* root in the pool */
 		return XLAT_ERANGE;
-	memset(ctx, 0, sizeof(*ctx));
+	/* Field by field: a memset of the whole context (pool arrays included)
+	 * would go byte by byte. pool_nvalid and pool_freed are only read where
+	 * pool_used and pool_nfreed say they were written. */
+	zero_words(ctx->pool_used_words, XLAT_POOL_MAX_PAGES / 8);
+	ctx->pool_fresh = 0;
+	ctx->pool_nfreed = 0;
+	ctx->stats = (struct xlat_stats){ 0 };
 	ctx->va_base = va_base;
 	ctx->root_pa = root_pa;
 	ctx->pa_bits = pa_bits;
@@ -80,16 +104,7 @@ int xlat_init(struct xlat_ctx *ctx, uint64_t va_base, uint64_t root_pa, unsigned
 
 static unsigned pool_free_pages(const struct xlat_ctx *ctx)
 {
-	unsigned n = 0;
-
-	for (unsigned i = 0; i < ctx->pool_pages; i++)
-		n += !ctx->pool_used[i];
-	return n;
-}
-
-uint64_t xlat_descriptors_written(const struct xlat_ctx *ctx)
-{
-	return ctx->descriptors_written;
+	return ctx->pool_pages - ctx->pool_fresh + ctx->pool_nfreed;
 }
 
 unsigned xlat_pages_used(const struct xlat_ctx *ctx)
@@ -97,30 +112,39 @@ unsigned xlat_pages_used(const struct xlat_ctx *ctx)
 	return ctx->pool_pages - pool_free_pages(ctx);
 }
 
-/* A zeroed pool page. Only called while writing, after deciding proved
- * enough pages are free. */
-static uint64_t pool_alloc(struct xlat_ctx *ctx)
+struct xlat_stats xlat_get_stats(const struct xlat_ctx *ctx)
 {
-	for (unsigned i = 0; i < ctx->pool_pages; i++) {
-		if (!ctx->pool_used[i]) {
-			uint64_t pa = ctx->pool_pa + (uint64_t)i * PAGE_SIZE;
-
-			ctx->pool_used[i] = 1;
-			memset(ctx->table_ptr(pa, ctx->cookie), 0, PAGE_SIZE);
-			return pa;
-		}
-	}
-	return 0;   /* unreachable: deciding counted the pages */
+	return ctx->stats;
 }
 
-static void pool_free(struct xlat_ctx *ctx, uint64_t pa)
+/* A pool page for a new table: a given-back one first, else a fresh one.
+ * Only called while writing, after deciding proved enough are free. */
+static unsigned pool_take(struct xlat_ctx *ctx)
 {
-	uint64_t i = (pa - ctx->pool_pa) / PAGE_SIZE;
+	unsigned i = ctx->pool_nfreed ? ctx->pool_freed[--ctx->pool_nfreed] : ctx->pool_fresh++;
 
-	if (i < ctx->pool_pages)
-		ctx->pool_used[i] = 0;
+	ctx->pool_used[i] = 1;
+	ctx->stats.tables_taken++;
+	return i;
 }
 
+static void pool_give_back(struct xlat_ctx *ctx, unsigned i)
+{
+	ctx->pool_used[i] = 0;
+	ctx->pool_freed[ctx->pool_nfreed++] = (uint16_t)i;
+	ctx->stats.tables_freed++;
+}
+
+/* The valid-entry count of the table at table_pa, or NULL for a table that
+ * is not the pool's (linked before xlat_init). */
+static uint16_t *pool_nvalid_of(struct xlat_ctx *ctx, uint64_t table_pa)
+{
+	uint64_t i = (table_pa - ctx->pool_pa) >> PAGE_SHIFT;
+
+	return i < ctx->pool_pages ? &ctx->pool_nvalid[i] : NULL;
+}
+
+/* Only for tables not from the pool, which keep no count. */
 static bool table_empty(const uint64_t *t)
 {
 	for (unsigned i = 0; i < ENTRIES; i++)
@@ -138,150 +162,304 @@ struct op {
 	uint64_t va, last;           /* inclusive: no wrap at the top of TTBR1 */
 	uint64_t pa;                 /* map: PA of va */
 	struct pte_attrs attrs;      /* map, protect */
+	uint64_t block_bits, page_bits;  /* map, protect: a leaf but its address */
 	bool write;                  /* false: decide only */
 	unsigned pages_needed;       /* counted while deciding */
 };
 
+/* desc.c's level_shift() without the call: this is the hot path. */
+static inline unsigned shift_of(int level)
+{
+	return PAGE_SHIFT + (unsigned)(3 - level) * (PAGE_SHIFT - 3);
+}
+
 static uint64_t max_u64(uint64_t a, uint64_t b) { return a > b ? a : b; }
 static uint64_t min_u64(uint64_t a, uint64_t b) { return a < b ? a : b; }
 
-/* Entry i of the table one level below a leaf: the same attributes, the
- * part of the leaf's output range entry i covers (or invalid for 0). */
-static uint64_t derive_entry(uint64_t parent_leaf, int level, unsigned i)
+/* desc_decode's kinds from the type bits alone (no attribute decoding):
+ * level-3 0b01 is reserved and reads as invalid, like there. */
+static enum desc_kind kind_of(uint64_t d, int level)
 {
-	struct desc_info p = desc_decode(parent_leaf, level - 1);
-	uint64_t oa = p.addr + ((uint64_t)i << level_shift(level));
+	if (!(d & 1))
+		return DESC_INVALID;
+	if (d & 2)
+		return level < 3 ? DESC_TABLE : DESC_PAGE;
+	return level < 3 ? DESC_BLOCK : DESC_INVALID;
+}
 
-	if (p.kind != DESC_BLOCK)
+static uint64_t leaf_bits(const struct op *op, int level)
+{
+	return level == 3 ? op->page_bits : op->block_bits;
+}
+
+/* Entry 0 of the table one level below a leaf: the same attributes, the
+ * start of the leaf's output range; entry i adds i spans. 0 for an empty
+ * table (no leaf). */
+static uint64_t derived_entry0(uint64_t parent_leaf, int level)
+{
+	uint64_t oa = parent_leaf & PTE_ADDR_MASK & ~((1ULL << shift_of(level - 1)) - 1);
+
+	if (kind_of(parent_leaf, level - 1) != DESC_BLOCK)
 		return 0;
 	return (parent_leaf & LEAF_ATTR_BITS) | oa | (level == 3 ? PTE_TYPE_PAGE : PMD_TYPE_SECT);
 }
 
-/* Break-before-make on entry *e covering [va, va + span): make it invalid,
- * flush the TLB for that range, then (if next is not 0) write next. */
-static void break_before_make(struct xlat_ctx *ctx, uint64_t *e, uint64_t va, uint64_t span,
-			      uint64_t next)
+/* *e = desc, valid, where there was no valid entry (or, in a new table, no
+ * entry written yet). */
+static void put_valid(struct xlat_ctx *ctx, uint64_t *e, uint64_t desc, uint16_t *nvalid)
 {
-	*e = 0;
-	ctx->tlb_flush(va, span, ctx->cookie);
-	if (next) {
-		*e = next;
-		ctx->descriptors_written++;
-		ctx->publish(ctx->cookie);
-	}
+	*e = desc;
+	ctx->stats.descs_written++;
+	if (nvalid)
+		(*nvalid)++;
 }
 
-static int apply(struct xlat_ctx *ctx, struct op *op, int level, uint64_t *table,
-		 uint64_t parent_leaf, uint64_t base);
-
-/* A new table for entry *e (or a virtual one while deciding), filled from
- * the leaf it replaces (split) or empty, then the op applied inside it. */
-static int descend_new(struct xlat_ctx *ctx, struct op *op, int level, uint64_t *e,
-		       uint64_t e_base, uint64_t span)
+/* The break of break-before-make on a valid entry of a reachable table
+ * covering [va, va + span): invalid, then the TLB flushed for that range. */
+static void break_entry(struct xlat_ctx *ctx, uint64_t *e, uint64_t va, uint64_t span)
 {
-	uint64_t old = *e, new_pa;
+	*e = 0;
+	ctx->stats.entries_invalidated++;
+	ctx->tlb_flush(va, span, ctx->cookie);
+}
+
+static int apply(struct xlat_ctx *ctx, struct op *op, int level, uint64_t base,
+		 uint64_t *table, bool is_new, uint64_t parent_leaf, uint16_t *nvalid);
+
+/* The entries of a new table at `level` (entry 0 at VA base) that the op
+ * leaves alone: split from parent_leaf, or zero (parent_leaf 0). The op
+ * writes each of the others once. Sets the table's valid-entry count. */
+static void fill_new_table(struct xlat_ctx *ctx, const struct op *op, int level, uint64_t base,
+			   uint64_t *table, uint64_t parent_leaf, uint16_t *nvalid)
+{
+	unsigned shift = shift_of(level);
+	uint64_t entry0 = derived_entry0(parent_leaf, level);
+	unsigned first = (unsigned)((max_u64(op->va, base) - base) >> shift);
+	unsigned last = (unsigned)((min_u64(op->last, base + (ENTRIES << shift) - 1) - base) >> shift);
+
+	if (!entry0) {
+		zero_words(table, ENTRIES);
+		*nvalid = 0;
+		return;
+	}
+	for (unsigned i = 0; i < first; i++)
+		table[i] = entry0 + ((uint64_t)i << shift);
+	for (unsigned i = last + 1; i < ENTRIES; i++)
+		table[i] = entry0 + ((uint64_t)i << shift);
+	*nvalid = (uint16_t)(ENTRIES - (last + 1 - first));
+	ctx->stats.descs_written += *nvalid;
+}
+
+/* A new table for entry *e (or a virtual one while deciding), split from
+ * the leaf `old` or empty (old 0), built with the op applied inside it,
+ * then linked. parent_new: *e is in a table that is itself being built. */
+static int descend_new(struct xlat_ctx *ctx, struct op *op, int level, uint64_t e_base,
+		       uint64_t *e, uint64_t old, bool parent_new, uint16_t *parent_nvalid)
+{
+	uint64_t span = 1ULL << shift_of(level), new_pa, link;
 	uint64_t *t;
+	unsigned idx;
 	int rc;
 
 	if (!op->write) {
 		op->pages_needed++;
-		return apply(ctx, op, level + 1, NULL, old, e_base);
+		return apply(ctx, op, level + 1, e_base, NULL, true, old, NULL);
 	}
-	new_pa = pool_alloc(ctx);
+	idx = pool_take(ctx);
+	new_pa = ctx->pool_pa + (uint64_t)idx * PAGE_SIZE;
 	t = ctx->table_ptr(new_pa, ctx->cookie);
-	for (unsigned i = 0; old && i < ENTRIES; i++)
-		t[i] = derive_entry(old, level + 1, i);
-	ctx->publish(ctx->cookie);                /* the table before the link to it */
-	if (old)
-		break_before_make(ctx, e, e_base, span, new_pa | PMD_TYPE_TABLE);
-	else {
-		*e = new_pa | PMD_TYPE_TABLE;
-		ctx->descriptors_written++;
-		ctx->publish(ctx->cookie);
-	}
-	rc = apply(ctx, op, level + 1, t, 0, e_base);
-	if (table_empty(t)) {                     /* unmapped all it held */
-		break_before_make(ctx, e, e_base, span, 0);
-		pool_free(ctx, new_pa);
+	fill_new_table(ctx, op, level + 1, e_base, t, old, &ctx->pool_nvalid[idx]);
+	rc = apply(ctx, op, level + 1, e_base, t, true, old, &ctx->pool_nvalid[idx]);
+	link = new_pa | PMD_TYPE_TABLE;
+	/* A walk may follow the link as soon as it is visible, and is ordered
+	 * after the stores that built the table only by a DSB (Arm ARM: table
+	 * walks are not ordered with earlier stores without one). */
+	if (parent_new) {
+		/* The parent is unreachable: the DSB before its own link serves. */
+		put_valid(ctx, e, link, parent_nvalid);
+	} else if (old) {
+		/* Break-before-make (D8.14.1) of the block; the flush's DSBs also
+		 * complete the new table's stores (tlb_flush's contract, xlat.h). */
+		break_entry(ctx, e, e_base, span);
+		*e = link;                                 /* valid for valid: count kept */
+		ctx->stats.descs_written++;
+	} else {
+		ctx->publish(ctx->cookie);                 /* the table, then the link */
+		put_valid(ctx, e, link, parent_nvalid);
 	}
 	return rc;
 }
 
-static int apply_entry(struct xlat_ctx *ctx, struct op *op, int level, uint64_t *e,
-		       uint64_t cur, uint64_t e_base, uint64_t s, uint64_t l)
+static int apply_entry(struct xlat_ctx *ctx, struct op *op, int level, uint64_t e_base,
+		       uint64_t *e, uint64_t cur, bool is_new, uint16_t *nvalid)
 {
-	uint64_t span = 1ULL << level_shift(level);
-	bool full = s == e_base && l == e_base + span - 1;
-	struct desc_info d = desc_decode(cur, level);
+	uint64_t span = 1ULL << shift_of(level);
+	bool full = op->va <= e_base && e_base + (span - 1) <= op->last;
+	enum desc_kind kind = kind_of(cur, level);
 
-	if (d.kind == DESC_TABLE) {
-		uint64_t *t = ctx->table_ptr(d.addr, ctx->cookie);
-		int rc = apply(ctx, op, level + 1, t, 0, e_base);
+	if (kind == DESC_TABLE) {                     /* only in reachable tables */
+		uint64_t t_pa = cur & PTE_ADDR_MASK;
+		uint64_t *t = ctx->table_ptr(t_pa, ctx->cookie);
+		uint16_t *t_nvalid = pool_nvalid_of(ctx, t_pa);
+		int rc = apply(ctx, op, level + 1, e_base, t, false, 0, t_nvalid);
 
-		if (op->write && op->kind == OP_UNMAP && table_empty(t)) {
-			break_before_make(ctx, e, e_base, span, 0);
-			pool_free(ctx, d.addr);
+		/* Only an unmap can empty a table. */
+		if (op->write && op->kind == OP_UNMAP && (t_nvalid ? *t_nvalid == 0 : table_empty(t))) {
+			break_entry(ctx, e, e_base, span);
+			if (nvalid)
+				(*nvalid)--;
+			if (t_nvalid)
+				pool_give_back(ctx, (unsigned)(t_nvalid - ctx->pool_nvalid));
 		}
 		return rc;
 	}
 
 	switch (op->kind) {
 	case OP_MAP: {
-		uint64_t pa = op->pa + (s - op->va);
+		uint64_t pa = op->pa + (max_u64(op->va, e_base) - op->va);
 
-		if (d.kind != DESC_INVALID)
+		if (kind != DESC_INVALID)
 			return XLAT_EOVERLAP;
 		if (full && (pa & (span - 1)) == 0) {     /* largest leaf that fits */
-			if (op->write) {
-				*e = desc_make_leaf(pa, &op->attrs, level);
-				ctx->descriptors_written++;
-			}
+			if (op->write)
+				put_valid(ctx, e, pa | leaf_bits(op, level), nvalid);
 			return XLAT_OK;
 		}
-		return descend_new(ctx, op, level, e, e_base, span);
+		return descend_new(ctx, op, level, e_base, e, 0, is_new, nvalid);
 	}
 	case OP_UNMAP:
-		if (d.kind == DESC_INVALID)
+		if (kind == DESC_INVALID)
 			return XLAT_ENOTMAPPED;
 		if (!full)
-			return descend_new(ctx, op, level, e, e_base, span);
-		if (op->write)
-			break_before_make(ctx, e, e_base, span, 0);
+			return descend_new(ctx, op, level, e_base, e, cur, is_new, nvalid);
+		if (op->write) {
+			if (is_new) {
+				*e = 0;                   /* never reachable: nothing to break */
+			} else {
+				break_entry(ctx, e, e_base, span);
+				if (nvalid)
+					(*nvalid)--;
+			}
+		}
 		return XLAT_OK;
 	case OP_PROTECT:
-		if (d.kind == DESC_INVALID)
+		if (kind == DESC_INVALID)
 			return XLAT_ENOTMAPPED;
 		if (!full)
-			return descend_new(ctx, op, level, e, e_base, span);
+			return descend_new(ctx, op, level, e_base, e, cur, is_new, nvalid);
 		if (op->write) {
-			uint64_t next = desc_make_leaf(d.addr, &op->attrs, level);
+			uint64_t next = (cur & PTE_ADDR_MASK & ~(span - 1)) | leaf_bits(op, level);
 
-			if (next != cur)
-				break_before_make(ctx, e, e_base, span, next);
+			if (is_new) {
+				put_valid(ctx, e, next, nvalid);
+			} else if (next != cur) {
+				break_entry(ctx, e, e_base, span);
+				*e = next;                /* valid for valid: count kept */
+				ctx->stats.descs_written++;
+			}
 		}
 		return XLAT_OK;
 	}
 	return XLAT_OK;
 }
 
-/* Apply op to the part of [op->va, op->last] that the table at `level`
- * covers; its entry 0 maps VA `base`. table is NULL for a virtual table
- * (deciding only), whose entries derive from parent_leaf (0: empty). */
-static int apply(struct xlat_ctx *ctx, struct op *op, int level, uint64_t *table,
-		 uint64_t parent_leaf, uint64_t base)
+/* A valid entry in a run of map_leaves: a table to descend into, or (while
+ * deciding) an overlap. Out of line, so the loops stay a few instructions. */
+static __attribute__((noinline)) int map_leaves_valid(struct xlat_ctx *ctx, struct op *op,
+						      int level, uint64_t base, uint64_t *e,
+						      unsigned i, uint16_t *nvalid)
 {
-	unsigned shift = level_shift(level);
+	return apply_entry(ctx, op, level, base + ((uint64_t)i << shift_of(level)), e, *e, false,
+			   nvalid);
+}
+
+/* Map: entries i0..i1 of a table, each covered in full by the range and
+ * its PA aligned to the span, so each a leaf where it is invalid. The hot
+ * loop of a map: a load, a test and a store an entry. */
+static int map_leaves(struct xlat_ctx *ctx, struct op *op, int level, uint64_t base,
+		      uint64_t *table, bool is_new, unsigned i0, unsigned i1, uint16_t *nvalid)
+{
+	unsigned shift = shift_of(level);
+	uint64_t span = 1ULL << shift;
+	uint64_t leaf = (op->pa + (base + ((uint64_t)i0 << shift) - op->va)) | leaf_bits(op, level);
+	uint64_t *e, *end;
+	unsigned n = 0;
+
+	if (!op->write && is_new)                  /* a new table of a map is empty */
+		return XLAT_OK;
+	e = &table[i0];                            /* not NULL from here on */
+	end = &table[i1] + 1;
+	if (!op->write) {
+		for (; e < end; e++) {
+			int rc;
+
+			if (!*e)
+				continue;
+			rc = map_leaves_valid(ctx, op, level, base, e, (unsigned)(e - table), nvalid);
+			if (rc)
+				return rc;
+		}
+		return XLAT_OK;
+	}
+	if (is_new) {
+		for (; e < end; e++, leaf += span)
+			*e = leaf;
+		n = i1 + 1 - i0;
+	} else {
+		for (; e < end; e++, leaf += span) {
+			if (!*e) {
+				*e = leaf;
+				n++;
+			} else {                   /* decided: cannot fail */
+				map_leaves_valid(ctx, op, level, base, e, (unsigned)(e - table), nvalid);
+			}
+		}
+	}
+	ctx->stats.descs_written += n;
+	if (nvalid)
+		*nvalid = (uint16_t)(*nvalid + n);
+	return XLAT_OK;
+}
+
+/* Apply op to the part of [op->va, op->last] that the table at `level`
+ * covers; its entry 0 maps VA `base`. A reachable table (is_new false) is
+ * read and changed in place. A new one (is_new) reads as derived from
+ * parent_leaf (0: empty); while writing, table is its page (the entries
+ * outside the range filled by fill_new_table), while deciding NULL.
+ * nvalid: the table's valid-entry count, or NULL. */
+static int apply(struct xlat_ctx *ctx, struct op *op, int level, uint64_t base,
+		 uint64_t *table, bool is_new, uint64_t parent_leaf, uint16_t *nvalid)
+{
+	unsigned shift = shift_of(level);
 	uint64_t span = 1ULL << shift;
 	uint64_t lo = max_u64(op->va, base);
 	uint64_t hi = min_u64(op->last, base + ENTRIES * span - 1);
+	unsigned first = (unsigned)((lo - base) >> shift), last = (unsigned)((hi - base) >> shift);
+	uint64_t entry0 = is_new ? derived_entry0(parent_leaf, level) : 0;
+	/* Map, VA and PA congruent modulo the span: the entries the range
+	 * covers in full are leaves (map_leaves), [run_first, run_last]. */
+	int run_first = ENTRIES, run_last = -1;
 
-	for (uint64_t i = (lo - base) >> shift; i <= (hi - base) >> shift; i++) {
-		uint64_t e_base = base + i * span;
-		uint64_t s = max_u64(op->va, e_base), l = min_u64(op->last, e_base + span - 1);
-		uint64_t cur = table ? table[i] : derive_entry(parent_leaf, level, (unsigned)i);
-		uint64_t scratch = cur;
-		int rc = apply_entry(ctx, op, level, table ? &table[i] : &scratch, cur, e_base, s, l);
+	if (op->kind == OP_MAP && ((op->pa - op->va) & (span - 1)) == 0) {
+		run_first = (int)first + (op->va > base + ((uint64_t)first << shift));
+		run_last = (int)last - (op->last < base + ((uint64_t)last << shift) + (span - 1));
+	}
+	for (unsigned i = first; i <= last; i++) {
+		uint64_t e_base = base + ((uint64_t)i << shift);
+		uint64_t cur;
+		int rc;
 
+		if ((int)i == run_first && run_first <= run_last) {
+			rc = map_leaves(ctx, op, level, base, table, is_new, i, (unsigned)run_last,
+					nvalid);
+			if (rc)
+				return rc;
+			i = (unsigned)run_last;
+			continue;
+		}
+		cur = !is_new ? table[i] : entry0 ? entry0 + ((uint64_t)i << shift) : 0;
+		rc = apply_entry(ctx, op, level, e_base, table ? &table[i] : NULL, cur, is_new,
+				 nvalid);
 		if (rc)
 			return rc;
 	}
@@ -307,17 +485,23 @@ static int run(struct xlat_ctx *ctx, struct op *op, uint64_t size, bool has_pa)
 			return XLAT_EATTR;
 		if (xlat_attrs_wx(&op->attrs))
 			return XLAT_EWX;
+		op->block_bits = desc_make_leaf(0, &op->attrs, 2);
+		/* desc_make_leaf's level-3 form: only the type bits differ. */
+		op->page_bits = (op->block_bits & ~PTE_TYPE_MASK) | PTE_TYPE_PAGE;
 	}
 	root = ctx->table_ptr(ctx->root_pa, ctx->cookie);
 	op->write = false;
-	rc = apply(ctx, op, 1, root, 0, ctx->va_base);
+	rc = apply(ctx, op, 1, ctx->va_base, root, false, 0, NULL);
 	if (rc)
 		return rc;
 	if (op->pages_needed > pool_free_pages(ctx))
 		return XLAT_ENOMEM;
 	op->write = true;
-	rc = apply(ctx, op, 1, root, 0, ctx->va_base);
-	ctx->publish(ctx->cookie);               /* the last leaves written */
+	rc = apply(ctx, op, 1, ctx->va_base, root, false, 0, NULL);
+	/* One per call: what was written since the last barrier is seen by
+	 * walks (DSB) and by this PE's next instructions (ISB) on return.
+	 * Entries made where none was valid need no TLBI. */
+	ctx->publish(ctx->cookie);
 	return rc;
 }
 

@@ -10,13 +10,23 @@
  *
  * Tables already linked under the root before xlat_init (not from the pool)
  * are used like any other; when an unmap empties one it is unlinked (with
- * break-before-make) but, not being the pool's, never reused.
+ * break-before-make) but, not being the pool's, never reused. (Such a table
+ * keeps no count of its valid entries, so an unmap that touches it scans
+ * it; pool tables are never scanned.)
  *
  * Writing follows the Arm ARM's break-before-make rule (D8.14.1) whenever a
  * valid entry changes: invalid entry, DSB, TLBI by VA (inner shareable),
  * DSB, ISB, then the new entry. Blocks are split into tables when a change
  * covers only part of them; tables that become empty are freed; a map uses
  * the largest block that the alignment of VA, PA and size allows.
+ * A new table (fresh, or split from a block) is built complete while
+ * unreachable and then linked: a publish (DSB) before linking it into a
+ * reachable table (or, replacing a block, the tlb_flush of the
+ * break-before-make), none inside it; one publish ends every call.
+ *
+ * Cost: linear in the entries a call writes or must look at (its range's
+ * entries at each level, and the 512 of each new table), with no scan of
+ * the pool or of whole tables.
  *
  * The context reaches table memory and the TLB only through callbacks, so
  * the same code runs on the target and in host tests and the fuzzer.
@@ -55,6 +65,20 @@ const char *xlat_strerror(int err);
 /* Table pages come from a pool of physically contiguous 4 KiB pages. */
 #define XLAT_POOL_MAX_PAGES 256
 
+/* What the calls on a context have written, since xlat_init. */
+struct xlat_stats {
+	/* Stores of a valid descriptor (a leaf or a table entry), into tables
+	 * reachable or being built, the entries a split copies from its block
+	 * included. Stores of zero are not counted: neither the zeroing of a
+	 * fresh table page nor the invalid half of break-before-make. */
+	uint64_t descs_written;
+	/* Valid entries of reachable tables made invalid: by unmap, by
+	 * break-before-make, by unlinking a table that became empty. */
+	uint64_t entries_invalidated;
+	uint64_t tables_taken;       /* pool pages taken for new tables */
+	uint64_t tables_freed;       /* pool pages given back */
+};
+
 struct xlat_ctx {
 	uint64_t va_base;            /* 0 (TTBR0) or VA_START (TTBR1) */
 	uint64_t root_pa;            /* the level-1 table (not from the pool) */
@@ -62,7 +86,18 @@ struct xlat_ctx {
 				      * (the 4 KiB descriptor's OA without FEAT_LPA2) */
 	uint64_t pool_pa;            /* first pool page */
 	unsigned pool_pages;
-	uint8_t pool_used[XLAT_POOL_MAX_PAGES];
+	union {
+		uint8_t pool_used[XLAT_POOL_MAX_PAGES];   /* 1: page i holds a table */
+		uint64_t pool_used_words[XLAT_POOL_MAX_PAGES / 8];  /* cleared as words */
+	};
+	/* Valid entries of the table in each used pool page: unmap learns that
+	 * a table became empty without scanning it. */
+	uint16_t pool_nvalid[XLAT_POOL_MAX_PAGES];
+	/* Free pages without a scan: [pool_fresh, pool_pages) were never
+	 * taken; pool_freed[0 .. pool_nfreed) were given back (taken first). */
+	unsigned pool_fresh, pool_nfreed;
+	uint16_t pool_freed[XLAT_POOL_MAX_PAGES];
+	struct xlat_stats stats;
 	/* Where table memory (by PA) can be read and written. */
 	uint64_t *(*table_ptr)(uint64_t table_pa, void *cookie);
 	/* TLB maintenance for [va, va + size) after an entry was invalidated
@@ -71,7 +106,6 @@ struct xlat_ctx {
 	/* Make new entries visible to the walker (DSB ISHST, ISB). */
 	void (*publish)(void *cookie);
 	void *cookie;
-	uint64_t descriptors_written;  /* valid descriptors stored (leaf or table) */
 };
 
 /* Sets up ctx over an existing, valid level-1 table at root_pa and a pool of
@@ -104,10 +138,11 @@ struct xlat_mapping {
 /* XLAT_OK and *out, or XLAT_ENOTMAPPED, or XLAT_ERANGE outside the context. */
 int xlat_query(const struct xlat_ctx *ctx, uint64_t va, struct xlat_mapping *out);
 
-/* Valid descriptors this context has stored (leaves and table links). */
-uint64_t xlat_descriptors_written(const struct xlat_ctx *ctx);
 /* Pool pages in use: equals the tables reachable from the root. */
 unsigned xlat_pages_used(const struct xlat_ctx *ctx);
+/* The counts of struct xlat_stats since xlat_init (refused calls add
+ * nothing). */
+struct xlat_stats xlat_get_stats(const struct xlat_ctx *ctx);
 /* Not read-only while PXN or UXN is clear: refused by map and protect. */
 bool xlat_attrs_wx(const struct pte_attrs *attrs);
 

@@ -319,7 +319,7 @@ static void install_final_map(const struct image_symbols *syms, struct walk_ctx 
 	printf("final map: built with the runtime API, %u of %u pool pages, %llu descriptors "
 	       "written; now live, TTBR0 closed, WXN set\n",
 	       xlat_pages_used(&final_xlat), (unsigned)(FINAL_POOL_PAGES - EARLY_WINDOW_POOL_PAGES),
-	       (unsigned long long)xlat_descriptors_written(&final_xlat));
+	       (unsigned long long)xlat_get_stats(&final_xlat).descs_written);
 	if (!boot.report_full)
 		return;
 	print_registers(NULL, "final_pg_dir");
@@ -417,6 +417,6 @@ void kernel_main(uint64_t x0, unsigned entry_el, uint64_t phys_text, uint64_t in
 	       (unsigned long long)insns_to_mmu_on,
 	       (unsigned long long)(bench_counts[BENCH_CHECKS_DONE] - insns_to_mmu_on),
 	       (unsigned long long)(bench_counts[BENCH_FINAL_LIVE] - bench_counts[BENCH_FINAL_START]),
-	       (unsigned long long)xlat_descriptors_written(&final_xlat));
+	       (unsigned long long)xlat_get_stats(&final_xlat).descs_written);
 	stub_exit(tally.failed || hook_failures || smp_failures ? EXIT_CHECKS_FAILED : EXIT_OK);
 }

@@ -7,7 +7,8 @@
  * for odd ranges); every error code and that a refused call leaves the
  * tables byte-identical; splitting 2 MiB and 1 GiB blocks on unmap and
  * protect; giving back every table page; the top of the TTBR1 range;
- * xlat_attrs_wx and xlat_strerror.
+ * the statistics (exact counts for small known maps, none for refused
+ * calls); xlat_attrs_wx and xlat_strerror.
  * Every call goes through xlat_fake.c, which also checks break-before-make
  * (a tlb_flush while the old entry is invalid), the state at every barrier,
  * and the structure of the tables after every call.
@@ -977,6 +978,126 @@ static void test_bbm_flushes(void **state)
 	expect_mapped(e, G, 4 * G, 2, &RW_NX);
 }
 
+/* ---- statistics ------------------------------------------------------ */
+
+/* What the calls since *since wrote equals the expected counts; then
+ * *since is brought up to date. */
+static void expect_stats_delta(struct xf_env *e, struct xlat_stats *since, const char *what,
+			       uint64_t written, uint64_t invalidated, uint64_t taken,
+			       uint64_t freed)
+{
+	struct xlat_stats now = xlat_get_stats(&e->ctx);
+	uint64_t got[4] = { now.descs_written - since->descs_written,
+			    now.entries_invalidated - since->entries_invalidated,
+			    now.tables_taken - since->tables_taken,
+			    now.tables_freed - since->tables_freed };
+
+	if (got[0] != written || got[1] != invalidated || got[2] != taken || got[3] != freed)
+		fail_msg("%s: %llu descriptors written, %llu entries invalidated, %llu tables "
+			 "taken, %llu freed; expected %llu, %llu, %llu, %llu", what, (ull)got[0],
+			 (ull)got[1], (ull)got[2], (ull)got[3], (ull)written, (ull)invalidated,
+			 (ull)taken, (ull)freed);
+	/* Every table page taken and not given back is in use. */
+	assert_int_equal(now.tables_taken - now.tables_freed, xlat_pages_used(&e->ctx));
+	*since = now;
+}
+
+static void test_stats_map(void **state)
+{
+	const struct pte_attrs wx = { .attrindx = 4, .sh = 3, .af = true };
+	struct xf_env *e = env_open(state, 0, 16);
+	struct xlat_stats s = xlat_get_stats(&e->ctx);
+
+	expect_stats_delta(e, &s, "fresh context", 0, 0, 0, 0);
+	assert_int_equal(s.descs_written, 0);
+
+	EXPECT_RC(MAP(1 * G, 4 * G, G, &RW_NX), XLAT_OK);
+	expect_stats_delta(e, &s, "1 GiB block", 1, 0, 0, 0);
+	EXPECT_RC(MAP(2 * G + M2, 8 * G + M2, M2, &RO_X), XLAT_OK);
+	expect_stats_delta(e, &s, "2 MiB block in an empty GiB (link + block)", 2, 0, 1, 0);
+	EXPECT_RC(MAP(3 * G + 5 * M2 + 7 * K4, 9 * G, K4, &DEV), XLAT_OK);
+	expect_stats_delta(e, &s, "page in an empty GiB (two links + page)", 3, 0, 2, 0);
+	EXPECT_RC(MAP(3 * G + 5 * M2 + 16 * K4, 9 * G + 16 * K4, 16 * K4, &DEV), XLAT_OK);
+	expect_stats_delta(e, &s, "16 pages into that level-3 table", 16, 0, 0, 0);
+	/* 3 pages, a block, 2 pages: an L2 table, two L3 tables, 6 leaves. */
+	EXPECT_RC(MAP(6 * G + M2 - 3 * K4, 20 * G + M2 - 3 * K4, 3 * K4 + M2 + 2 * K4, &RO_X),
+		  XLAT_OK);
+	expect_stats_delta(e, &s, "pages, block, pages", 9, 0, 3, 0);
+	/* 1 GiB at a PA only 2 MiB aligned: an L2 table of 512 blocks. */
+	EXPECT_RC(MAP(7 * G, 30 * G + M2, G, &RW_NX), XLAT_OK);
+	expect_stats_delta(e, &s, "512 blocks", 513, 0, 1, 0);
+
+	/* Refused calls write nothing. */
+	EXPECT_RC(MAP(1 * G + M2, 0, K4, &RW_NX), XLAT_EOVERLAP);
+	EXPECT_RC(MAP(3 * G + 5 * M2 + 8 * K4, 9 * G, 16 * K4, &DEV), XLAT_EOVERLAP);
+	EXPECT_RC(MAP(9 * G + K4, 0, 0x800, &RW_NX), XLAT_EALIGN);
+	EXPECT_RC(UNMAP(3 * G + 5 * M2 + 6 * K4, 2 * K4), XLAT_ENOTMAPPED);
+	EXPECT_RC(PROTECT(1 * G, G, &wx), XLAT_EWX);
+	expect_stats_delta(e, &s, "refused calls", 0, 0, 0, 0);
+}
+
+static void test_stats_enomem(void **state)
+{
+	struct xf_env *e = env_open(state, 0, 1);
+	struct xlat_stats s = xlat_get_stats(&e->ctx);
+
+	EXPECT_RC(MAP(1 * G + K4, 4 * G, K4, &RW_NX), XLAT_ENOMEM);
+	expect_stats_delta(e, &s, "ENOMEM", 0, 0, 0, 0);
+	EXPECT_RC(MAP(1 * G, 4 * G, M2, &RW_NX), XLAT_OK);
+	expect_stats_delta(e, &s, "block", 2, 0, 1, 0);
+	EXPECT_RC(UNMAP(1 * G + K4, K4), XLAT_ENOMEM);
+	expect_stats_delta(e, &s, "ENOMEM on a split", 0, 0, 0, 0);
+}
+
+static void test_stats_split_protect_unmap(void **state)
+{
+	struct xf_env *e = env_open(state, 0, 16);
+	struct xlat_stats s;
+
+	EXPECT_RC(MAP(1 * G + M2, 4 * G + M2, M2, &RW_NX), XLAT_OK);
+	s = xlat_get_stats(&e->ctx);
+
+	/* One page out of a 2 MiB block: a level-3 table of the other 511
+	 * pages (written while unreachable), then break-before-make of the
+	 * block: invalid, then the link. */
+	EXPECT_RC(UNMAP(1 * G + M2 + 5 * K4, K4), XLAT_OK);
+	expect_stats_delta(e, &s, "split a block for an unmap", 511 + 1, 1, 1, 0);
+
+	/* One page of a reachable table: break, then make. */
+	EXPECT_RC(PROTECT(1 * G + M2 + 7 * K4, K4, &RO_NX), XLAT_OK);
+	expect_stats_delta(e, &s, "protect a page", 1, 1, 0, 0);
+	/* The same attributes again: nothing changes. */
+	EXPECT_RC(PROTECT(1 * G + M2 + 7 * K4, K4, &RO_NX), XLAT_OK);
+	expect_stats_delta(e, &s, "protect to the same attributes", 0, 0, 0, 0);
+	/* 8 pages, one of them already read-only: 7 changed. */
+	EXPECT_RC(PROTECT(1 * G + M2 + 6 * K4, 8 * K4, &RO_NX), XLAT_OK);
+	expect_stats_delta(e, &s, "protect 8 pages, 7 of them changing", 7, 7, 0, 0);
+
+	/* Unmap 3 pages of the table. */
+	EXPECT_RC(UNMAP(1 * G + M2 + 10 * K4, 3 * K4), XLAT_OK);
+	expect_stats_delta(e, &s, "unmap 3 pages", 0, 3, 0, 0);
+
+	/* The rest of the 2 MiB: 508 pages, then both tables go (the L3 one
+	 * and, empty with it, the L2 one: their links invalidated too). */
+	EXPECT_RC(UNMAP(1 * G + M2, 5 * K4), XLAT_OK);
+	EXPECT_RC(UNMAP(1 * G + M2 + 6 * K4, 4 * K4), XLAT_OK);
+	expect_stats_delta(e, &s, "unmap 9 more pages", 0, 9, 0, 0);
+	EXPECT_RC(UNMAP(1 * G + M2 + 13 * K4, M2 - 13 * K4), XLAT_OK);
+	expect_stats_delta(e, &s, "unmap the last 499 pages", 0, 499 + 2, 0, 2);
+	assert_true(xf_root_zero(e));
+
+	/* A 2-page hole in a 1 GiB block: an L2 table of 511 blocks and, in
+	 * it, an L3 table of 510 pages, both built while unreachable (so the
+	 * L3 link is just written), then break-before-make of the block. */
+	EXPECT_RC(MAP(2 * G, 8 * G, G, &RO_X), XLAT_OK);
+	expect_stats_delta(e, &s, "1 GiB block", 1, 0, 0, 0);
+	EXPECT_RC(UNMAP(2 * G + 3 * M2 + 7 * K4, 2 * K4), XLAT_OK);
+	expect_stats_delta(e, &s, "2-page hole in a 1 GiB block", 511 + 510 + 1 + 1, 1, 2, 0);
+	/* Protect a 2 MiB part of it, a block of the new L2 table. */
+	EXPECT_RC(PROTECT(2 * G + 9 * M2, M2, &RO_NX), XLAT_OK);
+	expect_stats_delta(e, &s, "protect one 2 MiB block", 1, 1, 0, 0);
+}
+
 /* ---- xlat_attrs_wx, xlat_strerror ----------------------------------- */
 
 static void test_attrs_wx(void **state)
@@ -1069,6 +1190,9 @@ int main(void)
 		T(test_ttbr1_top),
 		T(test_query),
 		T(test_bbm_flushes),
+		T(test_stats_map),
+		T(test_stats_enomem),
+		T(test_stats_split_protect_unmap),
 		T(test_attrs_wx),
 		T(test_strerror),
 	};
