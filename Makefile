@@ -2,7 +2,7 @@
 #
 #   make            build build/$(BOARD)/stub.elf, Image, stub.map and the
 #                   U-Boot artifacts (make image): uImage, stub.itb, boot.scr
-#   make run        boot the Image on QEMU and show the report
+#   make run        boot the Image on QEMU and show the full report
 #   make test       host unit tests + QEMU boot matrix + negative test
 #   make bench      deterministic instruction counts under QEMU -icount
 #   make fuzz       fuzz the runtime map API for FUZZ_SECONDS (default 300)
@@ -150,8 +150,10 @@ $(BUILD)/boot.scr: $(BOARD_DIR)/boot.cmd | deps
 QEMU_RUN := $(QEMU) -M $(BOARD_QEMU_MACHINE) -cpu $(BOARD_QEMU_CPU) -m $(BOARD_QEMU_MEM) \
 	    -nographic -nodefaults -serial stdio -semihosting -no-reboot
 
+# The full report (registers decoded, both maps dumped, every probe); the
+# default, stub.report=summary, is what a real UART at 115200 baud wants.
 run: $(IMAGE)
-	$(Q)timeout 60 $(QEMU_RUN) -kernel $(IMAGE)
+	$(Q)timeout 60 $(QEMU_RUN) -kernel $(IMAGE) -append stub.report=full </dev/null
 
 # Instruction counts by a TCG plugin (host gcc, no QEMU headers needed),
 # the stub beside Debian's Linux Image (fetched once into build/linux).

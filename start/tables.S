@@ -32,6 +32,14 @@ early_kimage_pmd:
 	.fill	PAGE_SIZE, 1, 0
 early_pg_end:
 
+/* inval_entries tbl, first, last, shift, ptrs: dcache_inval_entries on
+ * copies of first/last (x5, x6), line size in x12. Corrupts x4-x6. */
+	.macro	inval_entries, tbl, first, last, shift, ptrs
+	mov	x5, \first
+	mov	x6, \last
+	dcache_inval_entries \tbl, x5, x6, \shift, \ptrs, x12, x4
+	.endm
+
 	.section ".head.text", "ax"
 	.global	__create_page_tables
 __create_page_tables:
@@ -72,18 +80,10 @@ __create_page_tables:
 	/* The stores (non-cacheable, MMU off) complete before the lines that
 	 * hold them are invalidated (as Linux's create_init_idmap caller). */
 	dmb	sy
-	mov	x5, x2
-	mov	x6, x3
-	dcache_inval_entries x1, x5, x6, PMD_SHIFT, PTRS_PER_PMD, x12, x4
-	mov	x5, x10
-	mov	x6, x7
-	dcache_inval_entries x9, x5, x6, PMD_SHIFT, PTRS_PER_PMD, x12, x4
-	mov	x5, x2
-	mov	x6, x2
-	dcache_inval_entries x0, x5, x6, PGDIR_SHIFT, PTRS_PER_PGD, x12, x4
-	mov	x5, x10
-	mov	x6, x10
-	dcache_inval_entries x0, x5, x6, PGDIR_SHIFT, PTRS_PER_PGD, x12, x4
+	inval_entries x1, x2, x3, PMD_SHIFT, PTRS_PER_PMD	// identity's level 2
+	inval_entries x9, x10, x7, PMD_SHIFT, PTRS_PER_PMD	// kernel's level 2
+	inval_entries x0, x2, x2, PGDIR_SHIFT, PTRS_PER_PGD	// the two level-1
+	inval_entries x0, x10, x10, PGDIR_SHIFT, PTRS_PER_PGD	// entries
 	dsb	sy				// invalidations done before the MMU goes on
 	ret
 	.ltorg

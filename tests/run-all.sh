@@ -88,6 +88,15 @@ grep '^FAIL ' <<<"$results"
 echo "qemu: $qemu_pass passed, $qemu_fail failed"
 passed=$((passed + qemu_pass)); failed=$((failed + qemu_fail))
 
+echo "== the product: no test code, no EL0 page, the default report's size (tests/qemu/product.sh)"
+product_out=$(tests/qemu/product.sh "$board" 2>&1); product_rc=$?
+grep '^FAIL ' <<<"$product_out"
+add_suite product "$product_rc" "$product_out"
+
+echo "== the bench plugin counts (tests/bench/selftest.sh; make bench for the figures)"
+bench_out=$(tests/bench/selftest.sh "build/$board" 2>&1); bench_rc=$?
+add_suite bench "$bench_rc" "$bench_out"
+
 echo "== gdb-multiarch against QEMU (tests/gdb/run.sh)"
 gdb_out=$(BUILD_DIR=build/$board tests/gdb/run.sh 2>&1); gdb_rc=$?
 grep -E '^FAIL |^     log: ' <<<"$gdb_out"

@@ -14,7 +14,8 @@
 #             -kernel; an Image entered at EL3 always uses the loader);
 #             uboot*: the load address the stub must report ('-': any)
 #   EXPECT    pass (default) | misaligned | nosemihosting | fit-refused
-#             (U-Boot refuses a tampered FIT; the stub never runs) | product
+#             (U-Boot refuses a tampered FIT; the stub never runs) |
+#             beyond-linear (refused by name with the MMU on) | product
 #             (the product given the test build's arguments must ignore them),
 #             or, with the test build (make CONFIG_TEST_HOOKS=1,
 #             tests/target/testhooks.c), faults (boot argument stub.faults:
@@ -160,6 +161,11 @@ fault|fault-early)
 	grep -q '^    EC 0x25: data abort from the same EL' "$log" || fail "EC not decoded"
 	grep -Eq "^    FSC 0x[0-9a-f]+: $fsc \(read\)" "$log" || fail "fault status not '$fsc (read)'"
 	grep -q "FAR_EL1 $far\$" "$log" || fail "FAR is not $far"
+	[ -z "$summary" ] || fail "went on to the checks" ;;
+beyond-linear)
+	# Refused with the MMU on, at the link address: the early map worked.
+	[ $rc -eq 4 ] || fail "exit status $rc, expected 4 (EXIT_BAD_LOAD)"
+	grep -q 'FATAL: the image lies beyond the linear map' "$log" || fail "no clear refusal"
 	[ -z "$summary" ] || fail "went on to the checks" ;;
 misaligned)
 	[ $rc -eq 4 ] || fail "exit status $rc, expected 4 (EXIT_BAD_LOAD)"

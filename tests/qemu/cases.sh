@@ -33,6 +33,13 @@ for off in 0x1000000 0x8000000 0x40000000; do
 	echo "reloc-$addr-el1 image cortex-a57 2G 1 $addr pass"
 	echo "reloc-$addr-el3 image cortex-a72 2G 3 $addr pass"
 done
+# Loaded at 256 GiB + 2 MiB, the image's 1 GiB has the level-1 index of
+# its link address: both early maps then share one level-2 table
+# (start/tables.S). The MMU goes on and the high half is reached; the image
+# then lies beyond the linear map (8 GiB from RAM's start) and is refused
+# by name. 257 GiB of RAM, not reserved on the host (../shared notes).
+echo "shared-l1-slot image cortex-a57 257G 1 0x4000200000 beyond-linear" \
+	"-object memory-backend-ram,id=ram0,size=257G,reserve=off -machine memory-backend=ram0"
 # Must refuse, loudly: not 2 MiB aligned.
 echo "refuse-misaligned image cortex-a53 1G 1 $(printf '0x%x' $((BOARD_LOAD_PA + 0x80000))) misaligned"
 # Without -semihosting the exit falls back to PSCI SYSTEM_OFF.
