@@ -234,7 +234,8 @@ int memmap_probes(const struct boot_layout *l, const struct image_symbols *s,
 	add_probe(p, &n, "early tables end", s->early_pg_end - 8);
 	add_probe(p, &n, "idmap entry", l->phys_text + (s->entry - s->text));
 	/* The early map's aliases (shared root): each half's entry seen from
-	 * the other; must fault in the final map. */
+	 * the other. The final map has no such aliases: there these VAs get
+	 * whatever its own regions say (unmapped, or the linear map). */
 	add_probe(p, &n, "kimage via TTBR0", s->text & VA_LOW_MASK);
 	add_probe(p, &n, "idmap via TTBR1", (uint64_t)VA_START + l->phys_text);
 	add_probe(p, &n, "linear first", (uint64_t)PAGE_OFFSET);

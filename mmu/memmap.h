@@ -43,7 +43,7 @@ struct boot_layout {
 
 /* The early map: what start/tables.S writes (identity, image), then what
  * the boot adds with the MMU on before the final map (the DTB and console
- * windows). Regions of size 0 (no DTB) are left out. */
+ * windows). Without a DTB the FDT region has size 0 (maps nothing). */
 enum region_id { REGION_IDMAP, REGION_KIMAGE, REGION_FDT, REGION_CONSOLE, NR_REGIONS };
 
 struct mem_region {

@@ -103,8 +103,12 @@ static void console_up(void)
 	int rc = kernel_map_early_window(&early_xlat, CONSOLE_VADDR, page_down(layout.phys_uart),
 					 PAGE_SIZE, true);
 
-	if (rc)     /* nowhere to say it: semihosting gets the status */
+	if (rc) {   /* no console to say it on: semihosting, if any, then the status */
+		semihost_call(SEMIHOSTING_SYS_WRITE0, (uintptr_t)"stub: FATAL: the console's page "
+			      "cannot be mapped at CONSOLE_VADDR (the image's own early mapping is "
+			      "there?)\n");
 		stub_exit(EXIT_FINAL_MAP);
+	}
 	console_init(memmap_virt_uart(&layout));
 }
 

@@ -19,6 +19,9 @@ const struct pte_attrs fake_linear_attrs = {
 const struct pte_attrs fake_device_attrs = {
 	.attrindx = 0, .sh = 0, .af = true, .pxn = true, .uxn = true,
 };
+const struct pte_attrs fake_fdt_attrs = {
+	.attrindx = 4, .sh = 3, .af = true, .rdonly = true, .pxn = true, .uxn = true,
+};
 
 static void die(const char *what, uint64_t v)
 {
@@ -199,21 +202,40 @@ struct boot_layout fake_virt_layout(void)
 		.phys_text = VIRT_PHYS_TEXT, .virt_text = VIRT_VIRT_TEXT,
 		.image_size = VIRT_IMAGE_SIZE, .phys_ram_base = VIRT_RAM_BASE,
 		.linear_size = VIRT_RAM_SIZE, .phys_uart = VIRT_UART_PA,
+		.phys_dtb = VIRT_DTB_PA, .dtb_size = VIRT_DTB_SIZE,
 	};
 }
 
 void fake_build_early_map(struct fake_tables *ft, const struct boot_layout *l,
 			  uint64_t *ttbr0_pa, uint64_t *ttbr1_pa)
 {
-	const uint64_t blk = 0x200000;
-	uint64_t span = (l->image_size + blk - 1) & ~(blk - 1);
+	const uint64_t blk = 0x200000, page = 0x1000;
+	uint64_t first = l->phys_text & ~(blk - 1);
+	uint64_t span = ((l->phys_text + l->image_size + blk - 1) & ~(blk - 1)) - first;
+	uint64_t virt_first = l->virt_text & ~(blk - 1);
+	uint64_t root, idmap_pmd, kimage_pmd;
+	unsigned idmap_l1 = (unsigned)(l->phys_text >> 30) & 511;
+	unsigned kimage_l1 = (unsigned)(l->virt_text >> 30) & 511;
 
-	*ttbr0_pa = fake_new_table(ft);
-	*ttbr1_pa = fake_new_table(ft);
-	fake_map_range(ft, *ttbr0_pa, l->phys_text, l->phys_text, span, 2, &fake_image_attrs);
-	fake_map_range(ft, *ttbr1_pa, l->virt_text, l->phys_text, span, 2, &fake_image_attrs);
-	fake_map_range(ft, *ttbr1_pa, 0xffffff8000000000ULL, l->phys_ram_base, l->linear_size,
-		       2, &fake_linear_attrs);
-	fake_map(ft, *ttbr1_pa, 0xffffffffc0000000ULL, l->phys_uart & ~(blk - 1), 2,
-		 &fake_device_attrs);
+	/* start/tables.S, MMU off: three pages, both halves on one root. */
+	root = fake_new_table(ft);
+	idmap_pmd = fake_new_table(ft);
+	kimage_pmd = fake_new_table(ft);
+	fake_table(ft, root)[idmap_l1] = fake_table_desc(idmap_pmd);
+	fake_table(ft, root)[kimage_l1] = fake_table_desc(idmap_l1 == kimage_l1 ? idmap_pmd
+										 : kimage_pmd);
+	fake_map_range(ft, root, first, first, span, 2, &fake_image_attrs);
+	fake_map_range(ft, root, virt_first, first, span, 2, &fake_image_attrs);
+
+	/* MMU on: the console's page, then the DTB's pages. */
+	fake_map(ft, root, FAKE_CONSOLE_VADDR, l->phys_uart & ~(page - 1), 3, &fake_device_attrs);
+	if (l->phys_dtb) {
+		uint64_t dtb_first = l->phys_dtb & ~(page - 1);
+		uint64_t dtb_end = (l->phys_dtb + l->dtb_size + page - 1) & ~(page - 1);
+
+		fake_map_range(ft, root, FAKE_FDT_VADDR, dtb_first, dtb_end - dtb_first, 3,
+			       &fake_fdt_attrs);
+	}
+	*ttbr0_pa = root;
+	*ttbr1_pa = root;
 }

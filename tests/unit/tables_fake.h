@@ -6,7 +6,9 @@
  * page (NULL for any other address); building mappings into the pool with
  * descriptors encoded here by hand (not by desc.c, which is under test);
  * an independent reference translator (the "hardware" of test_check.c);
- * and the QEMU-virt early map as tables.S builds it.
+ * and the QEMU-virt early map as the boot leaves it before the final map:
+ * start/tables.S's three pages, then the console and DTB windows the boot
+ * adds with the MMU on.
  */
 #ifndef TABLES_FAKE_H
 #define TABLES_FAKE_H
@@ -71,20 +73,36 @@ enum fake_xlate fake_translate(const struct fake_tables *ft, uint64_t ttbr0_pa,
 			       uint64_t ttbr1_pa, uint64_t va, uint64_t *pa,
 			       uint64_t *leaf, int *level);
 
-/* The mapping policy of the early map, as literal values. */
-extern const struct pte_attrs fake_image_attrs, fake_linear_attrs, fake_device_attrs;
+/* The mapping policy of the early map, as literal values (linear: normal
+ * RW never executable, for tests that map something there by hand). */
+extern const struct pte_attrs fake_image_attrs, fake_linear_attrs, fake_device_attrs,
+	fake_fdt_attrs;
 
-/* QEMU virt as the stub boots there (phys_text 0x40200000, 128 MiB RAM). */
+/* The early map's windows, as literal VAs (memory.h: KIMAGE_VADDR + 1 GiB
+ * - 8 MiB and - 2 MiB). */
+#define FAKE_FDT_VADDR     0xffffffc03f800000ULL
+#define FAKE_CONSOLE_VADDR 0xffffffc03fe00000ULL
+
+/* QEMU virt as the stub boots there (phys_text 0x40200000, 128 MiB RAM,
+ * QEMU's 1 MiB DTB at the start of RAM). */
 #define VIRT_PHYS_TEXT   0x40200000ULL
 #define VIRT_VIRT_TEXT   0xffffffc000000000ULL
-#define VIRT_IMAGE_SIZE  0x1e000ULL
+#define VIRT_IMAGE_SIZE  0x58000ULL
 #define VIRT_RAM_BASE    0x40000000ULL
 #define VIRT_RAM_SIZE    0x08000000ULL
 #define VIRT_UART_PA     0x09000000ULL
+#define VIRT_DTB_PA      0x40000000ULL
+#define VIRT_DTB_SIZE    0x00100000ULL
 struct boot_layout fake_virt_layout(void);
 
-/* The early map of a layout, as start/tables.S builds it: 2 MiB blocks,
- * a level-2 table per GiB touched. Sets both roots. */
+/* The early map of a layout as the boot leaves it before the final map.
+ * start/tables.S: pool pages 0-2 are the shared level-1 root, the identity
+ * map's level-2 table and the image's (unused when both maps need the same
+ * level-1 entry: then both go in the identity's), with 2 MiB blocks. Then,
+ * as the runtime API adds them: the console's page at FAKE_CONSOLE_VADDR
+ * (a level-3 table, pool page 3) and, when l->phys_dtb != 0, the DTB's pages
+ * at FAKE_FDT_VADDR (one level-3 table per 2 MiB slot, pages 4 and up).
+ * Sets both roots to the shared one. */
 void fake_build_early_map(struct fake_tables *ft, const struct boot_layout *l,
 			  uint64_t *ttbr0_pa, uint64_t *ttbr1_pa);
 

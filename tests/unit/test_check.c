@@ -5,8 +5,12 @@
  * kind of disagreement, with the hardware played by a fake AT S1E1R/W that
  * translates its own copy of the tables (tables_fake.c's reference walk) and
  * can be told to misbehave for one VA, while the software walk reads a
- * second copy that a test may corrupt; check_all's lines (through the print
- * callback), its summary line "mmu: N passed, M failed" and return value.
+ * second copy that a test may corrupt; both copies the early map as the boot
+ * leaves it (tables_fake.c: one root shared by TTBR0 and TTBR1, its aliases,
+ * the console and DTB windows) for several layouts; the phase choosing the
+ * expected map; check_run/check_all's lines (through the print callback:
+ * every probe's when verbose, else only a failure's, in full), the tally,
+ * the summary line "mmu: N passed, M failed" and return value.
  */
 #include "unit.h"
 #include "check.h"
@@ -99,9 +103,14 @@ static void capture(const char *line)
 #include "early_syms.h"
 
 #define VA_TEXT         0xffffffc000000000ULL
-#define VA_LINEAR_LAST  0xffffff8007fff000ULL
-#define VA_AFTER_LINEAR 0xffffff8008000000ULL
-#define VA_UART         0xffffffffc0000000ULL
+#define VA_AFTER_KIMAGE 0xffffffc000200000ULL   /* kimage's level-2 table, empty entry */
+#define VA_LINEAR       0xffffff8000000000ULL   /* final map only: level-1 entry empty */
+#define VA_DTB_LAST     0xffffffc03f8ff000ULL   /* the DTB's last page (1 MiB DTB) */
+#define VA_UART         0xffffffc03fe00000ULL
+#define VA_KIMAGE_LOW   0x0000004000000000ULL   /* KIMAGE_VADDR through TTBR0 */
+#define VA_IDMAP_HIGH   0xffffff8040200000ULL   /* the idmap through TTBR1 */
+#define NPROBES_VIRT    29                      /* memmap_probes() with a DTB */
+#define NMAPPED_VIRT    19                      /* of which the early map maps */
 
 struct fixture {
 	struct boot_layout layout;
@@ -114,13 +123,9 @@ struct fixture {
 	int nprobes;
 };
 
-static int setup(void **state)
+/* (Re)builds both copies of the early map of f->layout. */
+static void build(struct fixture *f)
 {
-	struct fixture *f = calloc(1, sizeof(*f));
-
-	if (!f)
-		return -1;
-	f->layout = fake_virt_layout();
 	fake_init(&f->hw_ft);
 	fake_build_early_map(&f->hw_ft, &f->layout, &f->ttbr0_pa, &f->ttbr1_pa);
 	fake_clone(&f->sw_ft, &f->hw_ft);
@@ -128,11 +133,27 @@ static int setup(void **state)
 	f->hw = (struct fake_hw){ .ft = &f->hw_ft, .ttbr0_pa = f->ttbr0_pa,
 				  .ttbr1_pa = f->ttbr1_pa, .mair = MAIR_EL1_VALUE,
 				  .bad_va = ~0ULL };
-	f->env = (struct check_env){ .layout = &f->layout, .walk = &f->sw,
-				     .mair = MAIR_EL1_VALUE, .at = fake_at,
-				     .at_cookie = &f->hw, .print = capture };
+	f->env = (struct check_env){ .phase = MAP_EARLY, .layout = &f->layout, .syms = &syms,
+				     .walk = &f->sw, .mair = MAIR_EL1_VALUE, .at = fake_at,
+				     .at_cookie = &f->hw, .print = capture, .verbose = true };
 	f->nprobes = memmap_probes(&f->layout, &syms, f->probes);
 	nlines = 0;
+}
+
+static void unbuild(struct fixture *f)
+{
+	fake_free(&f->hw_ft);
+	fake_free(&f->sw_ft);
+}
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+
+	if (!f)
+		return -1;
+	f->layout = fake_virt_layout();
+	build(f);
 	*state = f;
 	return 0;
 }
@@ -141,8 +162,7 @@ static int teardown(void **state)
 {
 	struct fixture *f = *state;
 
-	fake_free(&f->hw_ft);
-	fake_free(&f->sw_ft);
+	unbuild(f);
 	free(f);
 	return 0;
 }
@@ -207,12 +227,12 @@ static void test_sh_acceptable(void **state)
 
 /* ---- check_probe ---------------------------------------------------------- */
 
-static void test_all_probes_pass_when_consistent(void **state)
+/* Every probe of f's layout passes, its translation agreeing three ways. */
+static void assert_all_probes_pass(struct fixture *f, int want_probes, int want_mapped)
 {
-	struct fixture *f = *state;
 	int mapped = 0;
 
-	assert_int_equal(f->nprobes, 29);
+	assert_int_equal(f->nprobes, want_probes);
 	for (int i = 0; i < f->nprobes; i++) {
 		struct probe_result r;
 
@@ -230,9 +250,97 @@ static void test_all_probes_pass_when_consistent(void **state)
 			assert_int_equal(r.sw.pa, r.exp.pa);
 		}
 	}
-	assert_int_equal(mapped, 24);
-	assert_int_equal(f->hw.reads, 29);
-	assert_int_equal(f->hw.writes, 29);
+	assert_int_equal(mapped, want_mapped);
+	assert_int_equal(f->hw.reads, (unsigned)want_probes);
+	assert_int_equal(f->hw.writes, (unsigned)want_probes);
+}
+
+static void test_all_probes_pass_when_consistent(void **state)
+{
+	assert_all_probes_pass(*state, NPROBES_VIRT, NMAPPED_VIRT);
+}
+
+/* memmap's early map and tables_fake's reading of tables.S + the windows
+ * agree for other layouts too. */
+static void test_all_probes_pass_other_layouts(void **state)
+{
+	struct fixture *f = *state;
+	const struct boot_layout virt = fake_virt_layout();
+
+	/* No DTB: no window, no dtb probes. */
+	unbuild(f);
+	f->layout = virt;
+	f->layout.phys_dtb = 0;
+	f->layout.dtb_size = 0;
+	build(f);
+	assert_int_equal(f->hw_ft.n, 4);          /* 3 early pages + the console's */
+	assert_all_probes_pass(f, NPROBES_VIRT - 2, NMAPPED_VIRT - 2);
+	/* A DTB across the window's two 2 MiB slots, unaligned. */
+	unbuild(f);
+	f->layout = virt;
+	f->layout.phys_dtb = 0x47f00238ULL;
+	f->layout.dtb_size = 0x180000ULL;
+	build(f);
+	assert_int_equal(f->hw_ft.n, 5);
+	assert_all_probes_pass(f, NPROBES_VIRT, NMAPPED_VIRT);
+	/* An image of two 2 MiB blocks. */
+	unbuild(f);
+	f->layout = virt;
+	f->layout.phys_text = 0x40300000ULL - 0x1000;
+	f->layout.virt_text = VA_TEXT + 0xff000;
+	f->layout.image_size = 0x200000ULL;
+	build(f);
+	assert_all_probes_pass(f, NPROBES_VIRT, NMAPPED_VIRT);
+	/* The image's GiB at KIMAGE_VADDR's level-1 index: one level-2 table
+	 * for both (the third early page left empty). */
+	unbuild(f);
+	f->layout = virt;
+	f->layout.phys_text = 0x4000400000ULL;
+	f->layout.phys_ram_base = 0x4000000000ULL;
+	f->layout.phys_dtb = 0x4000000000ULL;
+	build(f);
+	assert_int_equal(fake_table(&f->hw_ft, f->ttbr1_pa)[256], FAKE_TABLE_PA(1) | 3);
+	for (int i = 0; i < 512; i++)
+		assert_int_equal(fake_table(&f->hw_ft, FAKE_TABLE_PA(2))[i], 0);
+	assert_all_probes_pass(f, NPROBES_VIRT, NMAPPED_VIRT);
+}
+
+static void test_shared_root(void **state)
+{
+	struct fixture *f = *state;
+	struct probe_result hi, lo;
+
+	assert_int_equal(f->ttbr0_pa, f->ttbr1_pa);
+	assert_int_equal(f->ttbr1_pa, FAKE_TABLE_PA(0));
+	/* The image at its link address and through TTBR0: one level-2 table,
+	 * one entry. */
+	hi = check_va(f, VA_TEXT);
+	lo = check_va(f, VA_KIMAGE_LOW);
+	assert_passes(&hi);
+	assert_passes(&lo);
+	assert_string_equal(lo.exp.region, "kimage");
+	assert_int_equal(lo.exp.pa, 0x40200000ULL);
+	assert_int_equal(lo.sw.nsteps, 2);
+	assert_int_equal(lo.sw.step[0].index, 256);
+	assert_int_equal(lo.sw.step[1].table_pa, hi.sw.step[1].table_pa);
+	assert_int_equal(lo.sw.step[1].desc, hi.sw.step[1].desc);
+	/* The identity map through TTBR1. */
+	hi = check_va(f, VA_IDMAP_HIGH + 0x40);
+	lo = check_va(f, 0x40200040ULL);
+	assert_passes(&hi);
+	assert_passes(&lo);
+	assert_string_equal(hi.exp.region, "idmap");
+	assert_int_equal(hi.hw_read.pa, 0x40200040ULL);
+	assert_int_equal(hi.sw.step[1].table_pa, lo.sw.step[1].table_pa);
+	/* The windows through TTBR0. */
+	lo = check_va(f, VA_UART & 0x7fffffffffULL);
+	assert_passes(&lo);
+	assert_string_equal(lo.exp.region, "uart");
+	assert_int_equal(lo.sw.nsteps, 3);
+	lo = check_va(f, VA_DTB_LAST & 0x7fffffffffULL);
+	assert_passes(&lo);
+	assert_string_equal(lo.exp.region, "dtb");
+	assert_int_equal(lo.hw_read.pa, 0x400ff000ULL);
 }
 
 static void test_device_sh_outer_passes(void **state)
@@ -244,7 +352,8 @@ static void test_device_sh_outer_passes(void **state)
 	r = check_va(f, VA_UART);
 	assert_passes(&r);
 	assert_int_equal(r.hw_read.sh, 2);
-	assert_string_equal(r.exp.region, "early-io");
+	assert_string_equal(r.exp.region, "uart");
+	assert_int_equal(r.exp.pa, 0x09000000ULL);
 }
 
 static void test_results_recorded(void **state)
@@ -264,6 +373,25 @@ static void test_results_recorded(void **state)
 	assert_int_equal(r.sw.status, WALK_MAPPED);
 	assert_int_equal(r.sw.pa, 0x40200123ULL);
 	assert_int_equal(r.sw.nsteps, 2);
+}
+
+static void test_dtb_read_only(void **state)
+{
+	struct fixture *f = *state;
+	struct probe_result r = check_va(f, VA_DTB_LAST + 0x10);
+
+	assert_passes(&r);
+	assert_string_equal(r.exp.region, "dtb");
+	assert_int_equal(r.exp.pa, 0x400ff010ULL);
+	assert_true(r.exp.attrs.rdonly);
+	assert_true(r.hw_read.ok);
+	assert_false(r.hw_write.ok);             /* AT S1E1W: permission fault */
+	assert_int_equal(r.hw_write.fst, 0x0f);
+	assert_int_equal(r.sw.nsteps, 3);
+	/* Writable in the tables: the hardware's AT S1E1W says so. */
+	*fake_entry(&f->hw_ft, f->ttbr1_pa, VA_DTB_LAST, 3) &= ~(1ULL << 7);
+	r = check_va(f, VA_DTB_LAST);
+	assert_fails(&r, "hw: AT S1E1W ok, expected fault");
 }
 
 static void test_hw_wrong_pa(void **state)
@@ -287,10 +415,10 @@ static void test_hw_read_fault_on_mapped(void **state)
 	struct probe_result r;
 
 	f->hw.mode = HW_READ_FAULT;
-	f->hw.bad_va = VA_LINEAR_LAST;
-	f->hw.value = 0x06;
-	r = check_va(f, VA_LINEAR_LAST);
-	assert_fails(&r, "hw: AT S1E1R faulted (FST 0x06), expected pa 0x47fff000");
+	f->hw.bad_va = VA_DTB_LAST;
+	f->hw.value = 0x07;
+	r = check_va(f, VA_DTB_LAST);
+	assert_fails(&r, "hw: AT S1E1R faulted (FST 0x07), expected pa 0x400ff000");
 }
 
 static void test_hw_wrong_attr(void **state)
@@ -346,13 +474,18 @@ static void test_sw_wrong_pa(void **state)
 	struct fixture *f = *state;
 	struct probe_result r;
 
-	/* What CONFIG_TEST_CORRUPT_DESC does on the target: that block's PA + 2 MiB,
-	 * in the tables the software walk reads; the "hardware" still says right. */
-	*fake_entry(&f->sw_ft, f->ttbr1_pa, VA_LINEAR_LAST, 2) += 0x200000;
-	r = check_va(f, VA_LINEAR_LAST);
+	/* What stub.test=corrupt-desc does on the target: a leaf moved by its
+	 * own size, in the tables the software walk reads; the "hardware"
+	 * still says right. A page: */
+	*fake_entry(&f->sw_ft, f->ttbr1_pa, VA_DTB_LAST, 3) += 0x1000;
+	r = check_va(f, VA_DTB_LAST);
 	assert_true(r.hw_read.ok);
-	assert_int_equal(r.hw_read.pa, 0x47fff000ULL);
-	assert_fails(&r, "sw: pa 0x481ff000, expected 0x47fff000");
+	assert_int_equal(r.hw_read.pa, 0x400ff000ULL);
+	assert_fails(&r, "sw: pa 0x40100000, expected 0x400ff000");
+	/* A 2 MiB block: */
+	*fake_entry(&f->sw_ft, f->ttbr1_pa, VA_TEXT, 2) += 0x200000;
+	r = check_va(f, VA_TEXT + 0x10);
+	assert_fails(&r, "sw: pa 0x40400010, expected 0x40200010");
 }
 
 static void test_sw_invalid_desc(void **state)
@@ -363,6 +496,9 @@ static void test_sw_invalid_desc(void **state)
 	*fake_entry(&f->sw_ft, f->ttbr1_pa, VA_TEXT, 2) = 0;
 	r = check_va(f, VA_TEXT);
 	assert_fails(&r, "sw: no translation (status 2, level 2)");
+	*fake_entry(&f->sw_ft, f->ttbr1_pa, VA_UART, 3) = 0;
+	r = check_va(f, VA_UART);
+	assert_fails(&r, "sw: no translation (status 2, level 3)");
 	*fake_entry(&f->sw_ft, f->ttbr1_pa, VA_UART, 1) = 0;
 	r = check_va(f, VA_UART);
 	assert_fails(&r, "sw: no translation (status 2, level 1)");
@@ -386,6 +522,10 @@ static void test_sw_wrong_attrs(void **state)
 	*fake_entry(&f->sw_ft, f->ttbr1_pa, VA_TEXT, 2) |= 1ULL << 53;   /* PXN */
 	r = check_va(f, VA_TEXT);
 	assert_fails(&r, "sw: attrs RW NX SHD AF MEM/NORMAL, expected RW x  SHD AF MEM/NORMAL");
+	*fake_entry(&f->sw_ft, f->ttbr1_pa, VA_DTB_LAST, 3) &= ~(1ULL << 7);  /* AP[2] */
+	r = check_va(f, VA_DTB_LAST);
+	assert_fails(&r, "sw: attrs RW NX SHD AF UXN MEM/NORMAL, "
+			 "expected ro NX SHD AF UXN MEM/NORMAL");
 }
 
 static void test_unmapped_but_hw_translates(void **state)
@@ -393,12 +533,12 @@ static void test_unmapped_but_hw_translates(void **state)
 	struct fixture *f = *state;
 	struct probe_result r;
 
-	fake_map(&f->hw_ft, f->ttbr1_pa, VA_AFTER_LINEAR, 0x48000000ULL, 2, &fake_linear_attrs);
-	r = check_va(f, VA_AFTER_LINEAR);
+	fake_map(&f->hw_ft, f->ttbr1_pa, VA_LINEAR, 0x40000000ULL, 2, &fake_linear_attrs);
+	r = check_va(f, VA_LINEAR);
 	assert_false(r.exp.mapped);
 	assert_string_equal(r.exp.region, "unmapped");
 	assert_int_equal(r.sw.status, WALK_INVALID_DESC);
-	assert_fails(&r, "hw: translates to pa 0x48000000, expected a fault");
+	assert_fails(&r, "hw: translates to pa 0x40000000, expected a fault");
 }
 
 static void test_unmapped_hw_wrong_fault(void **state)
@@ -407,15 +547,15 @@ static void test_unmapped_hw_wrong_fault(void **state)
 	struct probe_result r;
 
 	f->hw.mode = HW_READ_FAULT;
-	f->hw.bad_va = VA_AFTER_LINEAR;
+	f->hw.bad_va = VA_AFTER_KIMAGE;
 	f->hw.value = 0x0b;       /* access flag fault, level 3 */
-	r = check_va(f, VA_AFTER_LINEAR);
+	r = check_va(f, VA_AFTER_KIMAGE);
 	assert_fails(&r, "hw: FST 0x0b, expected a translation fault");
 	f->hw.value = 0x21;       /* alignment: not level-specific */
-	r = check_va(f, VA_AFTER_LINEAR);
+	r = check_va(f, VA_AFTER_KIMAGE);
 	assert_fails(&r, "hw: FST 0x21, expected a translation fault");
 	f->hw.value = 0x07;       /* translation fault, level 3: fine */
-	r = check_va(f, VA_AFTER_LINEAR);
+	r = check_va(f, VA_AFTER_KIMAGE);
 	assert_passes(&r);
 }
 
@@ -424,10 +564,14 @@ static void test_unmapped_but_sw_translates(void **state)
 	struct fixture *f = *state;
 	struct probe_result r;
 
-	fake_map(&f->sw_ft, f->ttbr1_pa, VA_AFTER_LINEAR, 0x48000000ULL, 2, &fake_linear_attrs);
-	r = check_va(f, VA_AFTER_LINEAR);
+	fake_map(&f->sw_ft, f->ttbr1_pa, VA_AFTER_KIMAGE, 0x40400000ULL, 2, &fake_image_attrs);
+	r = check_va(f, VA_AFTER_KIMAGE);
 	assert_false(r.hw_read.ok);
-	assert_fails(&r, "sw: translates to pa 0x48000000, expected none");
+	assert_fails(&r, "sw: translates to pa 0x40400000, expected none");
+	/* A second page in the console's table: only the UART's page is mapped. */
+	fake_map(&f->sw_ft, f->ttbr1_pa, VA_UART + 0x1000, 0x09001000ULL, 3, &fake_device_attrs);
+	r = check_va(f, VA_UART + 0x1000);
+	assert_fails(&r, "sw: translates to pa 0x9001000, expected none");
 }
 
 static void test_unmapped_sw_unreadable(void **state)
@@ -435,8 +579,8 @@ static void test_unmapped_sw_unreadable(void **state)
 	struct fixture *f = *state;
 	struct probe_result r;
 
-	*fake_entry(&f->sw_ft, f->ttbr1_pa, VA_AFTER_LINEAR, 1) = FAKE_UNKNOWN_PA | 3;
-	r = check_va(f, VA_AFTER_LINEAR);
+	*fake_entry(&f->sw_ft, f->ttbr1_pa, VA_LINEAR, 1) = FAKE_UNKNOWN_PA | 3;
+	r = check_va(f, VA_LINEAR);
 	assert_fails(&r, "sw: table at level 2 unreadable");
 }
 
@@ -450,71 +594,131 @@ static void test_non_canonical_passes(void **state)
 	assert_false(r.hw_read.ok);
 	assert_int_equal(r.hw_read.fst, 0x04);
 	assert_int_equal(r.sw.status, WALK_NOT_CANONICAL);
+	/* Bits [38:0] of the image, upper bits not canonical: no alias. */
+	r = check_va(f, 0x8040200000ULL);
+	assert_passes(&r);
+	assert_false(r.exp.mapped);
+	assert_int_equal(r.sw.status, WALK_NOT_CANONICAL);
 }
 
-/* ---- check_all ------------------------------------------------------------ */
+/* The phase picks the map the expectations come from: the same early
+ * tables pass as the early map and fail as the final one. */
+static void test_phase_final(void **state)
+{
+	struct fixture *f = *state;
+	struct probe_result r;
+
+	f->env.phase = MAP_FINAL;
+	r = check_va(f, VA_LINEAR);
+	assert_true(r.exp.mapped);
+	assert_string_equal(r.exp.region, "linear");
+	assert_fails(&r, "hw: AT S1E1R faulted (FST 0x05), expected pa 0x40000000");
+	r = check_va(f, 0x40200040ULL);           /* the identity map: gone */
+	assert_false(r.exp.mapped);
+	assert_fails(&r, "hw: translates to pa 0x40200040, expected a fault");
+	r = check_va(f, VA_KIMAGE_LOW);           /* the alias: gone */
+	assert_false(r.exp.mapped);
+	assert_fails(&r, "hw: translates to pa 0x40200000, expected a fault");
+	r = check_va(f, VA_UART);                 /* same VA, same page in both */
+	assert_passes(&r);
+	assert_string_equal(r.exp.region, "uart");
+	r = check_va(f, VA_DTB_LAST);
+	assert_passes(&r);
+	assert_string_equal(r.exp.region, "dtb");
+}
+
+/* ---- check_run / check_all -------------------------------------------------- */
 
 static void test_check_all_consistent(void **state)
 {
 	struct fixture *f = *state;
 
 	assert_int_equal(check_all(&f->env, f->probes, f->nprobes), 0);
-	assert_int_equal(nlines, 2 * 29 + 1);
+	assert_int_equal(nlines, 2 * NPROBES_VIRT + 1);
 	assert_string_equal(lines[nlines - 1], "mmu: 29 passed, 0 failed");
-	/* probes[0] is "text start"; the kimage level-2 table is page 3 of the pool. */
+	/* probes[0] is "text start"; the kimage level-2 table is page 2 of the
+	 * pool, under the shared root (page 0). */
 	assert_string_equal(lines[0],
 			    "[ ok ] text start       va 0xffffffc000000000 -> pa 0x0040200000 "
 			    "kimage   RW x  SHD AF MEM/NORMAL");
 	assert_string_equal(lines[1],
 			    "       hw: pa 0x0040200000 attr 0xff SH 3 W ok | "
-			    "sw: L1[256]=0x0000000800006003 L2[0]=0x0000000040200711");
+			    "sw: L1[256]=0x0000000800004003 L2[0]=0x0000000040200711");
 	for (int i = 0; i < nlines - 1; i += 2) {
 		assert_memory_equal(lines[i], "[ ok ] ", 7);
 		assert_memory_equal(lines[i + 1], "       hw: ", 11);
 	}
 }
 
+static void test_check_all_quiet_when_consistent(void **state)
+{
+	struct fixture *f = *state;
+
+	f->env.verbose = false;
+	assert_int_equal(check_all(&f->env, f->probes, f->nprobes), 0);
+	assert_int_equal(nlines, 1);          /* the summary only */
+	assert_string_equal(lines[0], "mmu: 29 passed, 0 failed");
+	assert_int_equal(f->hw.reads, NPROBES_VIRT);   /* every probe still checked */
+}
+
 static void test_check_all_lines_for_faults(void **state)
 {
 	struct fixture *f = *state;
-	const struct probe p[2] = {
-		{ .name = "after linear", .va = VA_AFTER_LINEAR },
+	const struct probe p[3] = {
+		{ .name = "linear first", .va = VA_LINEAR },
+		{ .name = "after kimage", .va = VA_AFTER_KIMAGE },
 		{ .name = "non-canonical", .va = 0x0000800000000000ULL },
 	};
 
-	assert_int_equal(check_all(&f->env, p, 2), 0);
-	assert_int_equal(nlines, 5);
-	assert_string_equal(lines[0], "[ ok ] after linear     va 0xffffff8008000000 -> (must fault)");
-	/* The linear map's level-2 table is page 4 of the pool; entry 64 is empty. */
+	assert_int_equal(check_all(&f->env, p, 3), 0);
+	assert_int_equal(nlines, 7);
+	assert_string_equal(lines[0], "[ ok ] linear first     va 0xffffff8000000000 -> (must fault)");
+	/* The shared root's entry 0 is empty: no linear map in the early map. */
 	assert_string_equal(lines[1],
-			    "       hw: fault FST 0x06 (translation fault, L2) | "
-			    "sw: L1[0]=0x0000000800008003 L2[64]=0x0000000000000000 (invalid)");
-	assert_string_equal(lines[2], "[ ok ] non-canonical    va 0x0000800000000000 -> (must fault)");
+			    "       hw: fault FST 0x05 (translation fault, L1) | "
+			    "sw: L1[0]=0x0000000000000000 (invalid)");
+	assert_string_equal(lines[2], "[ ok ] after kimage     va 0xffffffc000200000 -> (must fault)");
 	assert_string_equal(lines[3],
+			    "       hw: fault FST 0x06 (translation fault, L2) | "
+			    "sw: L1[256]=0x0000000800004003 L2[1]=0x0000000000000000 (invalid)");
+	assert_string_equal(lines[4], "[ ok ] non-canonical    va 0x0000800000000000 -> (must fault)");
+	assert_string_equal(lines[5],
 			    "       hw: fault FST 0x04 (translation fault, L0) | sw: not canonical");
-	assert_string_equal(lines[4], "mmu: 2 passed, 0 failed");
+	assert_string_equal(lines[6], "mmu: 3 passed, 0 failed");
 }
+
+/* The DTB's last page moved by its size in the software walk's copy. */
+static void corrupt_dtb_end(struct fixture *f)
+{
+	*fake_entry(&f->sw_ft, f->ttbr1_pa, VA_DTB_LAST, 3) += 0x1000;
+}
+
+static const char fail_line0[] =
+	"[FAIL] dtb end          va 0xffffffc03f8fffff -> pa 0x00400fffff "
+	"dtb      ro NX SHD AF UXN MEM/NORMAL";
+/* The console's level-3 table is pool page 3, the DTB's page 4. */
+static const char fail_line1[] =
+	"       hw: pa 0x00400fffff attr 0xff SH 3 W fault | "
+	"sw: L1[256]=0x0000000800004003 L2[508]=0x0000000800008003 "
+	"L3[255]=0x0060000040100793";
+static const char fail_line2[] = "       why: sw: pa 0x40100fff, expected 0x400fffff";
 
 static void test_check_all_counts_failures(void **state)
 {
 	struct fixture *f = *state;
 	int fail_line = -1;
 
-	*fake_entry(&f->sw_ft, f->ttbr1_pa, VA_LINEAR_LAST, 2) += 0x200000;
+	corrupt_dtb_end(f);
 	assert_int_equal(check_all(&f->env, f->probes, f->nprobes), 1);
-	assert_int_equal(nlines, 2 * 29 + 1 + 1);
+	assert_int_equal(nlines, 2 * NPROBES_VIRT + 1 + 1);
 	assert_string_equal(lines[nlines - 1], "mmu: 28 passed, 1 failed");
 	for (int i = 0; i < nlines; i++)
 		if (!strncmp(lines[i], "[FAIL]", 6))
 			fail_line = fail_line < 0 ? i : -2;
 	assert_true(fail_line >= 0);
-	assert_string_equal(lines[fail_line],
-			    "[FAIL] linear last      va 0xffffff8007fff000 -> pa 0x0047fff000 "
-			    "linear   RW NX SHD AF UXN MEM/NORMAL");
-	assert_memory_equal(lines[fail_line + 1], "       hw: pa 0x0047fff000 attr 0xff SH 3 W ok"
-			    " | sw: L1[0]=", 57);
-	assert_string_equal(lines[fail_line + 2],
-			    "       why: sw: pa 0x481ff000, expected 0x47fff000");
+	assert_string_equal(lines[fail_line], fail_line0);
+	assert_string_equal(lines[fail_line + 1], fail_line1);
+	assert_string_equal(lines[fail_line + 2], fail_line2);
 
 	/* A second, hardware-side failure: two failed, and the return says so. */
 	nlines = 0;
@@ -522,13 +726,74 @@ static void test_check_all_counts_failures(void **state)
 	f->hw.bad_va = VA_UART;
 	f->hw.value = 0x1000;
 	assert_int_equal(check_all(&f->env, f->probes, f->nprobes), 2);
+	assert_int_equal(nlines, 2 * NPROBES_VIRT + 2 + 1);
 	assert_string_equal(lines[nlines - 1], "mmu: 27 passed, 2 failed");
+}
+
+/* Not verbose: only the failures, each in full (all three lines). */
+static void test_check_all_quiet_prints_failures(void **state)
+{
+	struct fixture *f = *state;
+
+	f->env.verbose = false;
+	corrupt_dtb_end(f);
+	assert_int_equal(check_all(&f->env, f->probes, f->nprobes), 1);
+	assert_int_equal(nlines, 3 + 1);
+	assert_string_equal(lines[0], fail_line0);
+	assert_string_equal(lines[1], fail_line1);
+	assert_string_equal(lines[2], fail_line2);
+	assert_string_equal(lines[3], "mmu: 28 passed, 1 failed");
+
+	nlines = 0;
+	f->hw.mode = HW_PA_OFFSET;
+	f->hw.bad_va = VA_UART;
+	f->hw.value = 0x1000;
+	assert_int_equal(check_all(&f->env, f->probes, f->nprobes), 2);
+	assert_int_equal(nlines, 2 * 3 + 1);
+	/* In probe order: "uart" comes before "dtb end". */
+	assert_string_equal(lines[0],
+			    "[FAIL] uart             va 0xffffffc03fe00000 -> pa 0x0009000000 "
+			    "uart     RW NX NSH AF UXN DEVICE/nGnRnE");
+	assert_memory_equal(lines[1], "       hw: pa 0x0009001000 attr 0x00 SH 0 W ok | sw: ", 52);
+	assert_string_equal(lines[2], "       why: hw: pa 0x9001000, expected 0x9000000");
+	assert_string_equal(lines[3], fail_line0);
+	assert_string_equal(lines[4], fail_line1);
+	assert_string_equal(lines[5], fail_line2);
+	assert_string_equal(lines[6], "mmu: 27 passed, 2 failed");
+}
+
+/* check_run adds to the tally it is given and prints no summary. */
+static void test_check_run_tally(void **state)
+{
+	struct fixture *f = *state;
+	struct check_tally t = { 5, 1 };
+
+	f->env.verbose = false;
+	corrupt_dtb_end(f);
+	check_run(&f->env, f->probes, f->nprobes, &t);
+	assert_int_equal(t.passed, 5 + NPROBES_VIRT - 1);
+	assert_int_equal(t.failed, 1 + 1);
+	assert_int_equal(nlines, 3);
+	assert_string_equal(lines[0], fail_line0);
+	nlines = 0;
+	f->env.verbose = true;
+	check_run(&f->env, f->probes, f->nprobes, &t);
+	assert_int_equal(t.passed, 5 + 2 * (NPROBES_VIRT - 1));
+	assert_int_equal(t.failed, 3);
+	assert_int_equal(nlines, 2 * NPROBES_VIRT + 1);
+	check_print_summary(&f->env, &t);
+	assert_string_equal(lines[nlines - 1], "mmu: 61 passed, 3 failed");
 }
 
 static void test_check_all_empty(void **state)
 {
 	struct fixture *f = *state;
 
+	assert_int_equal(check_all(&f->env, f->probes, 0), 0);
+	assert_int_equal(nlines, 1);
+	assert_string_equal(lines[0], "mmu: 0 passed, 0 failed");
+	nlines = 0;
+	f->env.verbose = false;
 	assert_int_equal(check_all(&f->env, f->probes, 0), 0);
 	assert_int_equal(nlines, 1);
 	assert_string_equal(lines[0], "mmu: 0 passed, 0 failed");
@@ -541,8 +806,11 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sh_acceptable),
 		T(test_all_probes_pass_when_consistent),
+		T(test_all_probes_pass_other_layouts),
+		T(test_shared_root),
 		T(test_device_sh_outer_passes),
 		T(test_results_recorded),
+		T(test_dtb_read_only),
 		T(test_hw_wrong_pa),
 		T(test_hw_read_fault_on_mapped),
 		T(test_hw_wrong_attr),
@@ -557,9 +825,13 @@ int main(void)
 		T(test_unmapped_but_sw_translates),
 		T(test_unmapped_sw_unreadable),
 		T(test_non_canonical_passes),
+		T(test_phase_final),
 		T(test_check_all_consistent),
+		T(test_check_all_quiet_when_consistent),
 		T(test_check_all_lines_for_faults),
 		T(test_check_all_counts_failures),
+		T(test_check_all_quiet_prints_failures),
+		T(test_check_run_tally),
 		T(test_check_all_empty),
 	};
 

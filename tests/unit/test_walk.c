@@ -313,7 +313,8 @@ static void test_table_attribute_bits_ignored(void **state)
 	assert_int_equal(r.step[1].table_pa, FAKE_TABLE_PA(1));
 }
 
-/* sw_walk and the reference walk agree all over the virt early map. */
+/* sw_walk and the reference walk agree all over the virt early map (its
+ * shared root, both halves, the aliases and the windows). */
 static void test_agrees_with_reference(void **state)
 {
 	struct fake_tables *ft = *state;
@@ -322,9 +323,13 @@ static void test_agrees_with_reference(void **state)
 	struct walk_ctx ctx;
 	const uint64_t edges[] = {
 		0, 0x401fffffULL, 0x40200000ULL, 0x403fffffULL, 0x40400000ULL,
-		0xffffff8000000000ULL, 0xffffff8007ffffffULL, 0xffffff8008000000ULL,
+		0xffffff8000000000ULL, 0xffffff8040200000ULL, 0xffffff80403fffffULL,
 		0xffffffc000000000ULL, 0xffffffc0001fffffULL, 0xffffffc000200000ULL,
-		0xffffffffc0000000ULL, 0xffffffffc01fffffULL, 0xffffffffc0200000ULL,
+		0x4000000000ULL, 0x40001fffffULL, 0x4000200000ULL,
+		0xffffffc03f7fffffULL, 0xffffffc03f800000ULL, 0xffffffc03f8fffffULL,
+		0xffffffc03f900000ULL, 0xffffffc03fdfffffULL, 0xffffffc03fe00000ULL,
+		0xffffffc03fe00fffULL, 0xffffffc03fe01000ULL, 0x403fe00000ULL,
+		0xffffffffc0000000ULL, 0xffffffffffffffffULL, 0x7fffffffffULL,
 	};
 	unsigned mapped = 0;
 
@@ -340,12 +345,17 @@ static void test_agrees_with_reference(void **state)
 			va = edges[i];
 		} else {
 			seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-			/* Bias to the mapped GiBs of each half, low bits random. */
-			switch (seed >> 62) {
-			case 0: va = 0x40000000ULL | (seed >> 40 & 0x3fffffff); break;
-			case 1: va = 0xffffff8000000000ULL | (seed >> 30 & 0xfffffff); break;
+			/* Bias to the mapped GiBs (one root: the same two in each
+			 * half) and to the windows at the top of the image's. */
+			switch (seed >> 61) {
+			case 0: va = 0x40000000ULL | (seed >> 40 & 0x3fffff); break;
+			case 1: va = 0xffffff8040000000ULL | (seed >> 40 & 0x3fffff); break;
 			case 2: va = 0xffffffc000000000ULL | (seed >> 40 & 0x3fffff); break;
-			default: va = 0xffffffffc0000000ULL | (seed >> 40 & 0x3fffff); break;
+			case 3: va = 0x4000000000ULL | (seed >> 40 & 0x3fffff); break;
+			case 4: va = 0xffffffc03f800000ULL | (seed >> 40 & 0x1fffff); break;
+			case 5: va = 0x403f800000ULL | (seed >> 40 & 0x7fffff); break;
+			case 6: va = 0xffffffc03fe00000ULL | (seed >> 40 & 0x1fff); break;
+			default: va = 0xffffff8000000000ULL | (seed >> 30 & 0xfffffff); break;
 			}
 		}
 		x = fake_translate(ft, t0, t1, va, &pa, &leaf, &level);

@@ -901,7 +901,7 @@ static void test_ttbr1_top(void **state)
 	const uint64_t io = 0xffffffffc0000000ULL, last = 0xfffffffffffff000ULL;
 	struct xlat_mapping m;
 
-	/* The last GiB (EARLY_IO_VADDR) as one block: ends at 2^64. */
+	/* The last GiB as one block: ends at 2^64. */
 	EXPECT_RC(MAP(io, 0, G, &DEV), XLAT_OK);
 	assert_int_equal(e->mem[0][511], xf_leaf_desc(0, 1, &DEV));
 	expect_mapped(e, 0xffffffffffffffffULL, 0x3fffffff, 1, &DEV);
