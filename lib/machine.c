@@ -6,9 +6,13 @@
  * PSCI and /chosen readers. Where the DT spec (v0.4) and Linux 6.1 differ,
  * Linux's reading wins unless noted: it is what the DTBs are tested with.
  * Left out on purpose: Linux's inheritance of #address-cells from
- * grandparents (the DT spec's defaults, 2 and 1, are used instead),
- * /reserved-memory's alignment and the placement of dynamic regions,
- * `dma-ranges`, and PCI-style (3-cell) buses, which are refused by name.
+ * grandparents (the DT spec's defaults, 2 and 1, are used instead);
+ * for /reserved-memory, Linux's refusal of the whole node when its cells
+ * differ from the root's or it has no empty `ranges` (none of Debian's
+ * DTBs does either), `alignment`, the placement of dynamic regions inside
+ * `alloc-ranges`, overlap checks, and /chosen's kdump properties
+ * (linux,usable-memory-range, linux,elfcorehdr); `dma-ranges`; and
+ * PCI-style (3-cell) buses, which are refused by name.
  */
 #include <libfdt.h>
 #include <string.h>

@@ -12,8 +12,10 @@
  * about. Reads every cell byte-wise (fdt32_ld), so it is safe with the MMU
  * off (-mstrict-align) and on unaligned cells. Host-testable.
  *
- * Strings (names, compatible, bootargs...) point into the DTB: they live as
- * long as the DTB does. Only console.path is copied.
+ * Strings (names, compatible, bootargs...) point into the DTB (or are
+ * literals of machine.c): they live as long as the DTB does, at the
+ * addresses it was read at (physical ones if read with the MMU off). Only
+ * console.path is copied.
  */
 #ifndef MACHINE_H
 #define MACHINE_H
@@ -37,15 +39,15 @@ enum machine_err {
 	MACHINE_ERR_BAD_MAGIC,       /* value: the magic found */
 	MACHINE_ERR_TRUNCATED,       /* value: totalsize (> buffer size) */
 	MACHINE_ERR_BAD_VERSION,     /* value: the header's version */
-	MACHINE_ERR_BAD_HEADER,      /* value: libfdt error (negative) */
-	MACHINE_ERR_BAD_STRUCTURE,   /* value: libfdt error (negative) */
+	MACHINE_ERR_BAD_HEADER,      /* value: libfdt's FDT_ERR_* (positive) */
+	MACHINE_ERR_BAD_STRUCTURE,   /* value: libfdt's FDT_ERR_* (positive) */
 	/* The tree's content. */
 	MACHINE_ERR_BAD_CELLS,       /* value: the #address/#size-cells read */
 	MACHINE_ERR_BAD_REG,         /* value: the property's length */
 	MACHINE_ERR_WRAPS,           /* value: the base; base + size > 2^64 - 1 */
 	MACHINE_ERR_NO_MEMORY,       /* no usable bank at all */
 	MACHINE_ERR_TOO_MANY_BANKS,  /* value: banks dropped */
-	MACHINE_ERR_BAD_MEMRESERVE,  /* value: libfdt error */
+	MACHINE_ERR_BAD_MEMRESERVE,  /* value: libfdt's FDT_ERR_* (positive) */
 	MACHINE_ERR_TOO_MANY_RESERVED, /* value: reservations dropped */
 	MACHINE_ERR_CONSOLE_NOT_FOUND, /* stdout-path names no node */
 	MACHINE_ERR_NO_REG,          /* no (or too short a) reg */
