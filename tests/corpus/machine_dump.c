@@ -75,6 +75,8 @@ static int dump(const char *file)
 	const struct machine_console *con = &m.console;
 
 	printf("== %s\n", file);
+	/* Flushed before reading, so a crash is blamed on this DTB. */
+	fflush(stdout);
 	if (!f) {
 		printf("# cannot open\n");
 		return 1;
@@ -177,6 +179,7 @@ static int dump(const char *file)
 		       (unsigned long long)m.chosen.phys_initrd_end);
 	if (m.model)
 		printf("# model %s\n", m.model);
+	fflush(stdout);
 	free(buf);
 	return 0;
 }
