@@ -510,7 +510,7 @@ def main():
                 count["memreserve entries"] += 1
             elif w[0] == "rsv":
                 count["reserved-memory regions"] += 1
-                count["  of which no-map"] += w[4] == "no-map"
+                count["reserved-memory regions with no-map"] += w[4] == "no-map"
             elif w[0] == "rsv-dyn":
                 count["reserved-memory dynamic (size only)"] += 1
             elif w[0] == "console":
