@@ -1,7 +1,7 @@
 # tests/unit/unit.mk - build and run the host unit tests.
 #
 # Owns: building the pure modules (mmu/*.c but hw.c, start/esr.c, lib/dtb.c,
-# lib/bootargs.c)
+# lib/machine.c, lib/bootargs.c)
 # and one cmocka test binary per module for the host, with ASan and UBSan,
 # into build/host-tests/; the test device trees (tests/unit/dts/*.dts, built
 # with dtc); and running every binary, ending in exactly one summary line
@@ -37,7 +37,7 @@ HOST_LDFLAGS  := -fsanitize=address,undefined
 # package is the arm64 one, for the target): link it by its full name.
 HOST_LIBFDT   := /usr/lib/x86_64-linux-gnu/libfdt.so.1
 
-TESTS := desc walk dump memmap regs check esr dtb bootargs xlat
+TESTS := desc walk dump memmap regs check esr dtb bootargs xlat machine
 
 # What each test_<name> links besides its own test_<name>.c.
 src_desc   := mmu/desc.c
@@ -50,7 +50,9 @@ src_esr    := start/esr.c
 src_dtb    := lib/dtb.c
 src_bootargs := lib/bootargs.c
 src_xlat   := mmu/xlat.c mmu/desc.c mmu/walk.c $(UNIT)/xlat_fake.c
+src_machine := lib/machine.c
 libs_dtb   := $(HOST_LIBFDT)
+libs_machine := $(HOST_LIBFDT)
 
 DTBS := $(patsubst $(UNIT)/dts/%.dts,$(OUT)/dtb/%.dtb,$(wildcard $(UNIT)/dts/*.dts))
 BINS := $(addprefix $(OUT)/test_,$(TESTS))
@@ -73,9 +75,11 @@ run:
 	$(Q)MAKE="$(MAKE)" UNIT_MK="$(SELF)" UNIT_OUT="$(OUT)" BOARD="$(BOARD)" V="$(V)" \
 		sh $(UNIT)/run.sh $(TESTS)
 
-# test_dtb reads the device trees at run time: they are part of it.
-$(OUT)/test_dtb: $(DTBS)
+# test_dtb and test_machine read the device trees at run time: they are
+# part of them.
+$(OUT)/test_dtb $(OUT)/test_machine: $(DTBS)
 $(OUT)/obj/$(UNIT)/test_dtb.o: HOST_CPPFLAGS += -DUNIT_DTB_DIR='"$(OUT)/dtb"'
+$(OUT)/obj/$(UNIT)/test_machine.o: HOST_CPPFLAGS += -DUNIT_DTB_DIR='"$(OUT)/dtb"'
 
 define test_binary
 $(OUT)/test_$(1): $(call objs_of,$(1)) $(SELF)
@@ -90,9 +94,14 @@ $(OUT)/obj/%.o: %.c $(SELF)
 	$(Q)$(HOSTCC) $(HOST_CFLAGS) $(HOST_CPPFLAGS) -c $< -o $@
 
 # cells1.dts has non-string bootargs on purpose: no warning for that.
+# machine-cells1 uses the old linux,stdout-path and machine-rpi3 the Pi's
+# "soc" without a unit address, both on purpose.
+DTC_FLAGS := -W no-chosen_node_bootargs
+$(OUT)/dtb/machine-cells1.dtb: DTC_FLAGS += -W no-chosen_node_stdout_path
+$(OUT)/dtb/machine-rpi3.dtb: DTC_FLAGS += -W no-unit_address_vs_reg
 $(OUT)/dtb/%.dtb: $(UNIT)/dts/%.dts $(SELF)
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  DTC     $<")
-	$(Q)$(DTC) -W no-chosen_node_bootargs -I dts -O dtb -o $@ $<
+	$(Q)$(DTC) $(DTC_FLAGS) -I dts -O dtb -o $@ $<
 
 -include $(ALL_OBJS:.o=.d)

@@ -1,0 +1,760 @@
+/*
+ * machine.c - read what a DTB says about the machine into struct machine
+ * (see machine.h).
+ *
+ * Owns: validating the blob, then the memory, reservation, console, CPU,
+ * PSCI and /chosen readers. Where the DT spec (v0.4) and Linux 6.1 differ,
+ * Linux's reading wins unless noted: it is what the DTBs are tested with.
+ * Left out on purpose: Linux's inheritance of #address-cells from
+ * grandparents (the DT spec's defaults, 2 and 1, are used instead);
+ * for /reserved-memory, Linux's refusal of the whole node when its cells
+ * differ from the root's or it has no empty `ranges` (none of Debian's
+ * DTBs does either), `alignment`, the placement of dynamic regions inside
+ * `alloc-ranges`, overlap checks, and /chosen's kdump properties
+ * (linux,usable-memory-range, linux,elfcorehdr); `dma-ranges`; and
+ * PCI-style (3-cell) buses, which are refused by name.
+ */
+#include <libfdt.h>
+#include <string.h>
+#include "machine.h"
+
+/* Big-endian cells, byte by byte: cells in a DTB are only 4-byte aligned
+ * relative to the blob, and bare metal runs with -mstrict-align. n <= 2. */
+static uint64_t cells_ld(const void *p, uint32_t n)
+{
+	const uint8_t *b = p;
+	uint64_t v = 0;
+
+	for (uint32_t i = 0; i < 4 * n; i++)
+		v = (v << 8) | b[i];
+	return v;
+}
+
+/* Keeps the first problem of a part: later ones are usually its echoes. */
+static void note(struct machine_problem *pb, enum machine_err err, const char *node,
+		 const char *prop, uint64_t value)
+{
+	if (pb->err != MACHINE_OK)
+		return;
+	pb->err = err;
+	pb->node = node;
+	pb->prop = prop;
+	pb->value = value;
+}
+
+static const char *node_name(const void *fdt, int node)
+{
+	const char *name = node == 0 ? NULL : fdt_get_name(fdt, node, NULL);
+
+	return name && *name ? name : "/";
+}
+
+/* A property that is a NUL-terminated string inside its value, or NULL.
+ * fdt_check_full does not look inside values, so this must. */
+static const char *prop_string(const void *fdt, int node, const char *name)
+{
+	int len;
+	const char *s = fdt_getprop(fdt, node, name, &len);
+
+	if (!s || len < 1 || !memchr(s, '\0', (size_t)len))
+		return NULL;
+	return s;
+}
+
+/* Linux of_fdt_device_is_available: no status, "okay" or "ok". */
+static bool status_okay(const char *status)
+{
+	return !status || !strcmp(status, "okay") || !strcmp(status, "ok");
+}
+
+/* #address-cells / #size-cells of node; dflt when absent (DT spec 2.3.5:
+ * 2 and 1). A value that is not one cell long reads as ~0 (refused). */
+static uint32_t node_cells(const void *fdt, int node, const char *name, uint32_t dflt)
+{
+	int len;
+	const void *p = fdt_getprop(fdt, node, name, &len);
+
+	if (!p)
+		return dflt;
+	return len == 4 ? (uint32_t)cells_ld(p, 1) : ~0u;
+}
+
+static bool cells_ok(uint32_t c, uint32_t min)
+{
+	return c >= min && c <= 2;
+}
+
+/* base + size past the last address: refused (nothing can describe it). */
+static bool wraps(uint64_t base, uint64_t size)
+{
+	return size > UINT64_MAX - base;
+}
+
+/* ---- validation ---------------------------------------------------- */
+
+enum machine_err machine_check(const void *fdt, size_t buf_size,
+			       struct machine_problem *pb)
+{
+	int rc;
+
+	memset(pb, 0, sizeof(*pb));
+	if (!fdt) {
+		note(pb, MACHINE_ERR_NULL, NULL, NULL, 0);
+		return pb->err;
+	}
+	/* Linux Documentation/arch/arm64/booting.rst: "placed on an 8-byte
+	 * boundary"; libfdt refuses anything else too. */
+	if ((uintptr_t)fdt & 7) {
+		note(pb, MACHINE_ERR_MISALIGNED, NULL, NULL, (uintptr_t)fdt);
+		return pb->err;
+	}
+	if (buf_size < sizeof(struct fdt_header)) {
+		note(pb, MACHINE_ERR_TOO_SMALL, NULL, NULL, buf_size);
+		return pb->err;
+	}
+	if (fdt_magic(fdt) != FDT_MAGIC) {
+		note(pb, MACHINE_ERR_BAD_MAGIC, NULL, NULL, fdt_magic(fdt));
+		return pb->err;
+	}
+	if (fdt_totalsize(fdt) > buf_size) {
+		note(pb, MACHINE_ERR_TRUNCATED, NULL, NULL, fdt_totalsize(fdt));
+		return pb->err;
+	}
+	rc = fdt_check_header(fdt);
+	if (rc == -FDT_ERR_BADVERSION) {
+		note(pb, MACHINE_ERR_BAD_VERSION, NULL, NULL, fdt_version(fdt));
+		return pb->err;
+	}
+	if (rc) {
+		note(pb, MACHINE_ERR_BAD_HEADER, NULL, NULL, (uint64_t)-rc);
+		return pb->err;
+	}
+	/* Every tag, name offset and property length inside the blob: after
+	 * this, libfdt's accessors stay inside it. */
+	rc = fdt_check_full(fdt, buf_size);
+	if (rc)
+		note(pb, MACHINE_ERR_BAD_STRUCTURE, NULL, NULL, (uint64_t)-rc);
+	return pb->err;
+}
+
+/* ---- memory -------------------------------------------------------- */
+
+/* Linux 6.1 early_init_dt_scan_memory: the root's children with
+ * device_type "memory" (the name alone is not enough), available,
+ * linux,usable-memory before reg, the root's cells, zero sizes skipped. */
+static void read_memory(const void *fdt, struct machine_memory *mem)
+{
+	uint32_t ac = node_cells(fdt, 0, "#address-cells", 2);
+	uint32_t sc = node_cells(fdt, 0, "#size-cells", 1);
+	int node;
+
+	mem->address_cells = ac;
+	mem->size_cells = sc;
+	if (!cells_ok(ac, 1)) {
+		note(&mem->problem, MACHINE_ERR_BAD_CELLS, "/", "#address-cells", ac);
+		return;
+	}
+	if (!cells_ok(sc, 1)) {
+		note(&mem->problem, MACHINE_ERR_BAD_CELLS, "/", "#size-cells", sc);
+		return;
+	}
+	fdt_for_each_subnode(node, fdt, 0) {
+		const char *type = prop_string(fdt, node, "device_type");
+		const char *name = node_name(fdt, node);
+		const char *regname = "linux,usable-memory";
+		const uint8_t *reg;
+		int len, entry = (int)(4 * (ac + sc));
+
+		if (!type || strcmp(type, "memory")) {
+			if (!strncmp(name, "memory@", 7) || !strcmp(name, "memory"))
+				mem->n_untyped_nodes++;
+			continue;
+		}
+		if (!status_okay(prop_string(fdt, node, "status"))) {
+			mem->n_disabled_nodes++;
+			continue;
+		}
+		reg = fdt_getprop(fdt, node, regname, &len);
+		if (reg)
+			mem->usable_memory = true;
+		else
+			reg = fdt_getprop(fdt, node, regname = "reg", &len);
+		if (!reg)
+			continue;
+		/* Linux reads the whole entries and ignores a tail: we name it. */
+		if (len % entry)
+			note(&mem->problem, MACHINE_ERR_BAD_REG, name, regname, (uint64_t)len);
+		for (int off = 0; off + entry <= len; off += entry) {
+			uint64_t base = cells_ld(reg + off, ac);
+			uint64_t size = cells_ld(reg + off + 4 * ac, sc);
+
+			if (!size) {
+				mem->n_zero_size++;
+				continue;
+			}
+			if (wraps(base, size)) {
+				note(&mem->problem, MACHINE_ERR_WRAPS, name, regname, base);
+				continue;
+			}
+			if (mem->n_banks == MACHINE_MAX_BANKS) {
+				mem->n_dropped++;
+				continue;
+			}
+			mem->bank[mem->n_banks++] = (struct machine_bank){
+				.phys_base = base, .size = size, .node = name,
+			};
+		}
+	}
+	if (mem->n_dropped)
+		note(&mem->problem, MACHINE_ERR_TOO_MANY_BANKS, NULL, NULL,
+		     (uint64_t)mem->n_dropped);
+	if (!mem->n_banks && !mem->n_dropped)
+		note(&mem->problem, MACHINE_ERR_NO_MEMORY, NULL, NULL, 0);
+}
+
+/* ---- reservations ---------------------------------------------------- */
+
+static void add_rsv(struct machine_reserved *r, const struct machine_reservation *v)
+{
+	if (r->n_rsv == MACHINE_MAX_RESERVED) {
+		r->n_dropped++;
+		return;
+	}
+	r->rsv[r->n_rsv++] = *v;
+}
+
+/* /memreserve/ (DT spec 5.3) and /reserved-memory's children (Linux
+ * fdt_scan_reserved_mem, __reserved_mem_reserve_reg): available children;
+ * every reg entry a fixed region (no-map, reusable kept); no reg but a
+ * `size`: a dynamic region, allocated by the OS, reserving nothing fixed.
+ * Linux also demands /reserved-memory's cells equal the root's and an
+ * empty `ranges`; this reads its own cells, as the binding says. */
+static void read_reserved(const void *fdt, struct machine_reserved *r)
+{
+	int n = fdt_num_mem_rsv(fdt), node, child;
+	uint32_t ac, sc;
+
+	if (n < 0) {
+		note(&r->problem, MACHINE_ERR_BAD_MEMRESERVE, "/memreserve/", NULL,
+		     (uint64_t)-n);
+		n = 0;
+	}
+	for (int i = 0; i < n; i++) {
+		uint64_t base, size;
+
+		if (fdt_get_mem_rsv(fdt, i, &base, &size))
+			break;
+		if (wraps(base, size)) {
+			note(&r->problem, MACHINE_ERR_WRAPS, "/memreserve/", NULL, base);
+			continue;
+		}
+		r->n_memreserve++;
+		add_rsv(r, &(struct machine_reservation){
+			.source = MACHINE_RSV_MEMRESERVE, .phys_base = base, .size = size,
+		});
+	}
+
+	node = fdt_path_offset(fdt, "/reserved-memory");
+	if (node < 0)
+		goto out;
+	r->has_node = true;
+	r->address_cells = ac = node_cells(fdt, node, "#address-cells", 2);
+	r->size_cells = sc = node_cells(fdt, node, "#size-cells", 1);
+	if (!cells_ok(ac, 1) || !cells_ok(sc, 1)) {
+		bool a = !cells_ok(ac, 1);
+
+		note(&r->problem, MACHINE_ERR_BAD_CELLS, "reserved-memory",
+		     a ? "#address-cells" : "#size-cells", a ? ac : sc);
+		goto out;
+	}
+	fdt_for_each_subnode(child, fdt, node) {
+		const char *name = node_name(fdt, child);
+		struct machine_reservation v = {
+			.source = MACHINE_RSV_NODE, .name = name,
+			.no_map = fdt_getprop(fdt, child, "no-map", NULL) != NULL,
+			.reusable = fdt_getprop(fdt, child, "reusable", NULL) != NULL,
+		};
+		int len, entry = (int)(4 * (ac + sc));
+		const uint8_t *reg, *size;
+
+		if (!status_okay(prop_string(fdt, child, "status"))) {
+			r->n_disabled++;
+			continue;
+		}
+		reg = fdt_getprop(fdt, child, "reg", &len);
+		if (reg) {
+			/* Linux: "invalid reg property ..., skipping node". */
+			if (len % entry) {
+				note(&r->problem, MACHINE_ERR_BAD_REG, name, "reg", (uint64_t)len);
+				continue;
+			}
+			for (int off = 0; off < len; off += entry) {
+				v.phys_base = cells_ld(reg + off, ac);
+				v.size = cells_ld(reg + off + 4 * ac, sc);
+				if (!v.size) {
+					r->n_zero_size++;
+					continue;
+				}
+				if (wraps(v.phys_base, v.size)) {
+					note(&r->problem, MACHINE_ERR_WRAPS, name, "reg", v.phys_base);
+					continue;
+				}
+				add_rsv(r, &v);
+			}
+			continue;
+		}
+		size = fdt_getprop(fdt, child, "size", &len);
+		if (!size)
+			continue;       /* neither: Linux ignores it too */
+		if (len != (int)(4 * sc)) {
+			note(&r->problem, MACHINE_ERR_BAD_PROPERTY, name, "size", (uint64_t)len);
+			continue;
+		}
+		v.dynamic = true;
+		v.size = cells_ld(size, sc);
+		v.has_alloc_ranges = fdt_getprop(fdt, child, "alloc-ranges", NULL) != NULL;
+		add_rsv(r, &v);
+	}
+out:
+	if (r->n_dropped)
+		note(&r->problem, MACHINE_ERR_TOO_MANY_RESERVED, NULL, NULL,
+		     (uint64_t)r->n_dropped);
+}
+
+/* ---- console --------------------------------------------------------- */
+
+/* The driver for one compatible entry. If-chains, not a table of string
+ * pointers: this runs with the MMU off, where absolute pointers (the link
+ * addresses a table would hold) are wrong. */
+static enum machine_console_kind console_kind_of(const char *c)
+{
+	if (!strcmp(c, "arm,pl011"))
+		return MACHINE_CONSOLE_PL011;
+	if (!strcmp(c, "brcm,bcm2835-aux-uart"))
+		return MACHINE_CONSOLE_BCM2835_AUX;
+	if (!strcmp(c, "cdns,uart-r1p12") || !strcmp(c, "xlnx,xuartps") ||
+	    !strcmp(c, "cdns,uart-r1p8"))
+		return MACHINE_CONSOLE_CADENCE;
+	if (!strcmp(c, "ns16550a") || !strcmp(c, "ns16550") || !strcmp(c, "snps,dw-apb-uart"))
+		return MACHINE_CONSOLE_NS16550;
+	return MACHINE_CONSOLE_UNSUPPORTED;
+}
+
+/* node's first reg entry as a CPU physical address: up through every
+ * parent bus's `ranges` (DT spec 2.3.8; Linux of_translate_address). An
+ * empty `ranges` is the identity; a missing one means the bus's addresses
+ * are not CPU addresses (Linux: OF_BAD_ADDR, but on PowerPC). Like Linux,
+ * only the first address must fall inside a range. */
+static enum machine_err translate_reg(const void *fdt, int node, uint64_t *pa,
+				      uint64_t *size, struct machine_problem *pb)
+{
+	int bus = fdt_parent_offset(fdt, node), len;
+	uint32_t ac = node_cells(fdt, bus, "#address-cells", 2);
+	uint32_t sc = node_cells(fdt, bus, "#size-cells", 1);
+	const uint8_t *reg = fdt_getprop(fdt, node, "reg", &len);
+	const char *name = node_name(fdt, node);
+	uint64_t addr;
+
+	if (bus < 0) {
+		note(pb, MACHINE_ERR_NO_REG, name, "reg", 0);
+		return pb->err;
+	}
+	if (!cells_ok(ac, 1) || !cells_ok(sc, 0)) {
+		bool a = !cells_ok(ac, 1);
+
+		note(pb, MACHINE_ERR_BAD_CELLS, node_name(fdt, bus),
+		     a ? "#address-cells" : "#size-cells", a ? ac : sc);
+		return pb->err;
+	}
+	if (!reg || len < (int)(4 * (ac + sc))) {
+		note(pb, MACHINE_ERR_NO_REG, name, "reg", reg ? (uint64_t)len : 0);
+		return pb->err;
+	}
+	addr = cells_ld(reg, ac);
+	*size = cells_ld(reg + 4 * ac, sc);
+
+	while (bus > 0) {
+		int up = fdt_parent_offset(fdt, bus);
+		const char *bus_name = node_name(fdt, bus);
+		const uint8_t *ranges = fdt_getprop(fdt, bus, "ranges", &len);
+		uint32_t pac, csc, entry;
+		bool found = false;
+
+		if (up < 0)
+			break;
+		if (!ranges) {
+			note(pb, MACHINE_ERR_NO_RANGES, bus_name, "ranges", addr);
+			return pb->err;
+		}
+		pac = node_cells(fdt, up, "#address-cells", 2);
+		csc = node_cells(fdt, bus, "#size-cells", 1);
+		if (len == 0) {          /* identity */
+			bus = up;
+			ac = pac;
+			continue;
+		}
+		if (!cells_ok(pac, 1) || !cells_ok(csc, 1)) {
+			bool a = !cells_ok(pac, 1);
+
+			note(pb, MACHINE_ERR_BAD_CELLS, a ? node_name(fdt, up) : bus_name,
+			     a ? "#address-cells" : "#size-cells", a ? pac : csc);
+			return pb->err;
+		}
+		entry = 4 * (ac + pac + csc);
+		if ((uint32_t)len % entry) {
+			note(pb, MACHINE_ERR_BAD_PROPERTY, bus_name, "ranges", (uint64_t)len);
+			return pb->err;
+		}
+		for (uint32_t off = 0; off < (uint32_t)len; off += entry) {
+			uint64_t child = cells_ld(ranges + off, ac);
+			uint64_t parent = cells_ld(ranges + off + 4 * ac, pac);
+			uint64_t span = cells_ld(ranges + off + 4 * (ac + pac), csc);
+
+			if (addr - child < span) {
+				addr = parent + (addr - child);
+				found = true;
+				break;
+			}
+		}
+		if (!found) {
+			note(pb, MACHINE_ERR_NOT_IN_RANGES, bus_name, "ranges", addr);
+			return pb->err;
+		}
+		bus = up;
+		ac = pac;
+	}
+	*pa = addr;
+	return MACHINE_OK;
+}
+
+/* A one-cell property, dflt when absent; false (and named) if malformed. */
+static bool prop_u32(const void *fdt, int node, const char *name, uint32_t dflt,
+		     uint32_t *out, struct machine_problem *pb)
+{
+	int len;
+	const void *p = fdt_getprop(fdt, node, name, &len);
+
+	*out = dflt;
+	if (!p)
+		return true;
+	if (len != 4) {
+		note(pb, MACHINE_ERR_BAD_PROPERTY, node_name(fdt, node), name, (uint64_t)len);
+		return false;
+	}
+	*out = (uint32_t)cells_ld(p, 1);
+	return true;
+}
+
+/* Linux of_alias_scan: stdout-path, else linux,stdout-path; a path or an
+ * alias, up to ':' (of_find_node_opts_by_path); options after it. */
+static void read_console(const void *fdt, struct machine_console *con)
+{
+	int chosen = fdt_path_offset(fdt, "/chosen"), node, count;
+	const char *sp, *colon;
+
+	if (chosen < 0)
+		return;
+	sp = prop_string(fdt, chosen, "stdout-path");
+	if (!sp)
+		sp = prop_string(fdt, chosen, "linux,stdout-path");
+	if (!sp)
+		return;
+	con->stdout_path = sp;
+	colon = strchr(sp, ':');
+	if (colon)
+		con->options = colon + 1;
+	/* libfdt resolves a leading alias (up to the first '/'). */
+	node = fdt_path_offset_namelen(fdt, sp, colon ? (int)(colon - sp) : (int)strlen(sp));
+	if (node < 0) {
+		note(&con->problem, MACHINE_ERR_CONSOLE_NOT_FOUND, sp, "stdout-path", 0);
+		return;
+	}
+	if (fdt_get_path(fdt, node, con->path, sizeof(con->path)))
+		con->path[0] = '\0';
+	con->status = prop_string(fdt, node, "status");
+	con->available = status_okay(con->status);
+
+	con->kind = MACHINE_CONSOLE_UNSUPPORTED;
+	count = fdt_stringlist_count(fdt, node, "compatible");
+	/* The entries go from most to least specific: the first we know wins. */
+	for (int i = 0; i < count && con->kind == MACHINE_CONSOLE_UNSUPPORTED; i++) {
+		const char *c = fdt_stringlist_get(fdt, node, "compatible", i, NULL);
+
+		if (!c)
+			break;
+		con->kind = console_kind_of(c);
+		if (i == 0 || con->kind != MACHINE_CONSOLE_UNSUPPORTED)
+			con->compatible = c;
+	}
+
+	switch (con->kind) {
+	case MACHINE_CONSOLE_NS16550:
+		/* 8250 binding: reg-shift 0 and reg-io-width 1 by default;
+		 * Linux of_serial takes widths 1, 2 and 4. */
+		if (prop_u32(fdt, node, "reg-shift", 0, &con->reg_shift, &con->problem) &&
+		    prop_u32(fdt, node, "reg-io-width", 1, &con->io_width, &con->problem) &&
+		    con->io_width != 1 && con->io_width != 2 && con->io_width != 4)
+			note(&con->problem, MACHINE_ERR_BAD_PROPERTY, node_name(fdt, node),
+			     "reg-io-width", con->io_width);
+		break;
+	case MACHINE_CONSOLE_BCM2835_AUX:
+		/* 8250-like registers 4 bytes apart (Linux 8250_bcm2835aux.c:
+		 * regshift 2, UPIO_MEM32). */
+		con->reg_shift = 2;
+		con->io_width = 4;
+		break;
+	case MACHINE_CONSOLE_PL011:
+	case MACHINE_CONSOLE_CADENCE:
+		con->io_width = 4;       /* 32-bit registers at their offsets */
+		break;
+	default:
+		break;
+	}
+	con->translated = translate_reg(fdt, node, &con->phys_base, &con->size,
+					&con->problem) == MACHINE_OK;
+}
+
+/* ---- CPUs and PSCI --------------------------------------------------- */
+
+/* Linux arm64 of_parse_and_init_cpus / of_get_cpu_hwid: /cpus children with
+ * device_type "cpu", MPIDR from reg (/cpus' #address-cells), non-affinity
+ * bits refused; enable-method per CPU (smp_spin_table.c reads a u64
+ * cpu-release-addr; one cell is taken as well, as the brief's boards use). */
+static void read_cpus(const void *fdt, struct machine_cpus *cpus)
+{
+	int parent = fdt_path_offset(fdt, "/cpus"), node;
+	uint32_t ac;
+
+	if (parent < 0) {
+		note(&cpus->problem, MACHINE_ERR_NO_CPUS, "/cpus", NULL, 0);
+		return;
+	}
+	cpus->address_cells = ac = node_cells(fdt, parent, "#address-cells", 2);
+	if (!cells_ok(ac, 1)) {
+		note(&cpus->problem, MACHINE_ERR_BAD_CELLS, "cpus", "#address-cells", ac);
+		return;
+	}
+	fdt_for_each_subnode(node, fdt, parent) {
+		const char *type = prop_string(fdt, node, "device_type");
+		const char *name = node_name(fdt, node);
+		struct machine_cpu c = { .node = name };
+		const uint8_t *reg, *rel;
+		int len;
+
+		if (!type || strcmp(type, "cpu"))
+			continue;
+		reg = fdt_getprop(fdt, node, "reg", &len);
+		if (!reg || len < (int)(4 * ac)) {
+			note(&cpus->problem, MACHINE_ERR_NO_REG, name, "reg",
+			     reg ? (uint64_t)len : 0);
+			continue;
+		}
+		c.mpidr = cells_ld(reg, ac);
+		if (c.mpidr & ~MACHINE_MPIDR_HWID_MASK)
+			note(&cpus->problem, MACHINE_ERR_BAD_MPIDR, name, "reg", c.mpidr);
+		c.status = prop_string(fdt, node, "status");
+		c.available = status_okay(c.status);
+		c.failed = c.status && !strncmp(c.status, "fail", 4);
+		cpus->n_disabled += !c.available;
+		cpus->n_failed += c.failed;
+		if (cpus->n_cpus == MACHINE_MAX_CPUS) {
+			cpus->n_dropped++;
+			continue;
+		}
+		c.enable_method = prop_string(fdt, node, "enable-method");
+		if (!c.enable_method)
+			c.enable = MACHINE_CPU_ENABLE_NONE;
+		else if (!strcmp(c.enable_method, "psci"))
+			c.enable = MACHINE_CPU_ENABLE_PSCI;
+		else if (!strcmp(c.enable_method, "spin-table"))
+			c.enable = MACHINE_CPU_ENABLE_SPIN_TABLE;
+		else
+			c.enable = MACHINE_CPU_ENABLE_OTHER;
+		if (c.enable == MACHINE_CPU_ENABLE_SPIN_TABLE) {
+			rel = fdt_getprop(fdt, node, "cpu-release-addr", &len);
+			if (rel && (len == 4 || len == 8)) {
+				c.has_release_addr = true;
+				c.phys_release_addr = cells_ld(rel, (uint32_t)len / 4);
+			} else {
+				note(&cpus->problem, MACHINE_ERR_BAD_PROPERTY, name,
+				     "cpu-release-addr", rel ? (uint64_t)len : 0);
+			}
+		}
+		cpus->cpu[cpus->n_cpus++] = c;
+	}
+	if (cpus->n_dropped)
+		note(&cpus->problem, MACHINE_ERR_TOO_MANY_CPUS, NULL, NULL,
+		     (uint64_t)cpus->n_dropped);
+}
+
+/* Linux psci_dt_init: any node matching psci_of_match, available, with
+ * method "smc" or "hvc" (get_set_conduit_method). Newest version first. */
+static void read_psci(const void *fdt, struct machine_psci *psci)
+{
+	int node;
+
+	psci->conduit = PSCI_CONDUIT_NONE;
+	/* No table of the three strings: see console_kind_of. */
+	psci->compatible = "arm,psci-1.0";
+	node = fdt_node_offset_by_compatible(fdt, -1, psci->compatible);
+	if (node < 0) {
+		psci->compatible = "arm,psci-0.2";
+		node = fdt_node_offset_by_compatible(fdt, -1, psci->compatible);
+	}
+	if (node < 0) {
+		psci->compatible = "arm,psci";
+		node = fdt_node_offset_by_compatible(fdt, -1, psci->compatible);
+	}
+	if (node < 0) {
+		psci->compatible = NULL;
+		return;
+	}
+	psci->present = true;
+	psci->node = node_name(fdt, node);
+	psci->available = status_okay(prop_string(fdt, node, "status"));
+	psci->method = prop_string(fdt, node, "method");
+	if (!psci->available)
+		return;
+	if (psci->method && !strcmp(psci->method, "smc"))
+		psci->conduit = PSCI_CONDUIT_SMC;
+	else if (psci->method && !strcmp(psci->method, "hvc"))
+		psci->conduit = PSCI_CONDUIT_HVC;
+	else
+		note(&psci->problem, MACHINE_ERR_PSCI_METHOD, psci->node, "method", 0);
+}
+
+/* ---- /chosen ----------------------------------------------------------- */
+
+/* Linux early_init_dt_check_for_initrd: linux,initrd-start and -end, each
+ * as many cells as it is long (of_read_number; 1 or 2 here). */
+static bool initrd_prop(const void *fdt, int node, const char *name, uint64_t *v,
+			struct machine_problem *pb)
+{
+	int len;
+	const void *p = fdt_getprop(fdt, node, name, &len);
+
+	if (!p)
+		return false;
+	if (len != 4 && len != 8) {
+		note(pb, MACHINE_ERR_BAD_PROPERTY, "chosen", name, (uint64_t)len);
+		return false;
+	}
+	*v = cells_ld(p, (uint32_t)len / 4);
+	return true;
+}
+
+static void read_chosen(const void *fdt, struct machine_chosen *ch)
+{
+	int node = fdt_path_offset(fdt, "/chosen");
+	uint64_t start, end;
+	bool has_start, has_end;
+
+	if (node < 0)
+		return;
+	ch->has_chosen = true;
+	ch->bootargs = prop_string(fdt, node, "bootargs");
+	if (!ch->bootargs && fdt_getprop(fdt, node, "bootargs", NULL))
+		note(&ch->problem, MACHINE_ERR_BAD_PROPERTY, "chosen", "bootargs", 0);
+	has_start = initrd_prop(fdt, node, "linux,initrd-start", &start, &ch->problem);
+	has_end = initrd_prop(fdt, node, "linux,initrd-end", &end, &ch->problem);
+	if (!has_start || !has_end)
+		return;
+	if (end < start) {
+		note(&ch->problem, MACHINE_ERR_BAD_INITRD, "chosen", "linux,initrd-end", end);
+		return;
+	}
+	ch->has_initrd = true;
+	ch->phys_initrd_start = start;
+	ch->phys_initrd_end = end;
+}
+
+/* ---- the whole ---------------------------------------------------------- */
+
+enum machine_err machine_read(const void *fdt, size_t buf_size, struct machine *m)
+{
+	const struct machine_problem *order[] = {
+		&m->valid, &m->memory.problem, &m->reserved.problem, &m->cpus.problem,
+		&m->psci.problem, &m->chosen.problem, &m->console.problem,
+	};
+
+	memset(m, 0, sizeof(*m));
+	m->fdt = fdt;
+	if (machine_check(fdt, buf_size, &m->valid))
+		return m->valid.err;
+	m->fdt_size = fdt_totalsize(fdt);
+	m->model = prop_string(fdt, 0, "model");
+	m->compatible = prop_string(fdt, 0, "compatible");
+	read_memory(fdt, &m->memory);
+	read_reserved(fdt, &m->reserved);
+	read_cpus(fdt, &m->cpus);
+	read_psci(fdt, &m->psci);
+	read_chosen(fdt, &m->chosen);
+	read_console(fdt, &m->console);
+	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++)
+		if (order[i]->err != MACHINE_OK)
+			return order[i]->err;
+	return MACHINE_OK;
+}
+
+/* ---- names ---------------------------------------------------------------- */
+
+/* Switches of returns: the Makefile's -fno-tree-switch-conversion keeps
+ * them from becoming tables of absolute pointers (MMU off). */
+
+const char *machine_strerror(enum machine_err err)
+{
+	switch (err) {
+	case MACHINE_OK: return "no error";
+	case MACHINE_ERR_NULL: return "no DTB (null pointer)";
+	case MACHINE_ERR_MISALIGNED: return "DTB not 8-byte aligned (arm64 booting.rst)";
+	case MACHINE_ERR_TOO_SMALL: return "buffer smaller than a DTB header";
+	case MACHINE_ERR_BAD_MAGIC: return "bad magic: not a DTB";
+	case MACHINE_ERR_TRUNCATED: return "truncated DTB: totalsize larger than the buffer";
+	case MACHINE_ERR_BAD_VERSION: return "unsupported DTB version";
+	case MACHINE_ERR_BAD_HEADER: return "inconsistent DTB header (block offsets or sizes)";
+	case MACHINE_ERR_BAD_STRUCTURE: return "malformed structure block (fdt_check_full)";
+	case MACHINE_ERR_BAD_CELLS: return "#address-cells or #size-cells not supported (1 or 2)";
+	case MACHINE_ERR_BAD_REG: return "reg is not a whole number of (address, size) entries";
+	case MACHINE_ERR_WRAPS: return "region wraps past the top of the address space";
+	case MACHINE_ERR_NO_MEMORY: return "no usable memory bank";
+	case MACHINE_ERR_TOO_MANY_BANKS: return "more memory banks than MACHINE_MAX_BANKS (dropped)";
+	case MACHINE_ERR_BAD_MEMRESERVE: return "malformed /memreserve/ table";
+	case MACHINE_ERR_TOO_MANY_RESERVED: return "more reservations than MACHINE_MAX_RESERVED (dropped)";
+	case MACHINE_ERR_CONSOLE_NOT_FOUND: return "stdout-path names no node (path or alias)";
+	case MACHINE_ERR_NO_REG: return "node has no (or too short a) reg";
+	case MACHINE_ERR_NO_RANGES: return "parent bus has no ranges: address not translatable";
+	case MACHINE_ERR_NOT_IN_RANGES: return "address outside every range of its parent bus";
+	case MACHINE_ERR_BAD_PROPERTY: return "property has the wrong length or value";
+	case MACHINE_ERR_NO_CPUS: return "no /cpus node";
+	case MACHINE_ERR_BAD_MPIDR: return "cpu reg has bits outside the MPIDR affinity fields";
+	case MACHINE_ERR_TOO_MANY_CPUS: return "more CPUs than MACHINE_MAX_CPUS (dropped)";
+	case MACHINE_ERR_PSCI_METHOD: return "PSCI node method is neither \"smc\" nor \"hvc\"";
+	case MACHINE_ERR_BAD_INITRD: return "linux,initrd-end before linux,initrd-start";
+	case MACHINE_ERR_COUNT: break;
+	}
+	return "unknown machine error";
+}
+
+const char *machine_console_kind_name(enum machine_console_kind kind)
+{
+	switch (kind) {
+	case MACHINE_CONSOLE_NONE: return "none";
+	case MACHINE_CONSOLE_PL011: return "pl011";
+	case MACHINE_CONSOLE_BCM2835_AUX: return "bcm2835-aux";
+	case MACHINE_CONSOLE_CADENCE: return "cadence";
+	case MACHINE_CONSOLE_NS16550: return "ns16550";
+	case MACHINE_CONSOLE_UNSUPPORTED: return "unsupported";
+	}
+	return "?";
+}
+
+const char *machine_cpu_enable_name(enum machine_cpu_enable e)
+{
+	switch (e) {
+	case MACHINE_CPU_ENABLE_NONE: return "none";
+	case MACHINE_CPU_ENABLE_PSCI: return "psci";
+	case MACHINE_CPU_ENABLE_SPIN_TABLE: return "spin-table";
+	case MACHINE_CPU_ENABLE_OTHER: return "other";
+	}
+	return "?";
+}

@@ -1,0 +1,194 @@
+/*
+ * machine_dump.c - the corpus test's reading of DTBs through lib/machine.c.
+ *
+ * Owns: loading each DTB named on the command line into an 8-byte aligned
+ * buffer of exactly its file size, machine_read() on it, and printing what
+ * was read in the line format tests/corpus/independent.py also prints, so
+ * the two can be compared line by line. Lines starting with '#' are facts
+ * the other side does not check (error codes, counters). Built for the
+ * host with ASan and UBSan by tests/corpus/run.sh.
+ *
+ * Format, per DTB (numbers in lowercase hex with 0x):
+ *   == FILE
+ *   mem BASE SIZE | mem-dropped N
+ *   memreserve BASE SIZE
+ *   rsv NAME BASE SIZE map|no-map | rsv-dyn NAME SIZE | rsv-dropped N
+ *   console none | console not-found STDOUT-PATH |
+ *   console KIND PATH COMPATIBLE|- PA|untranslatable:WHY:NODE status=S [shift=N width=N]
+ *   cpu MPIDR ENABLE okay|disabled|fail [release ADDR] | cpu-dropped N
+ *   psci none|smc|hvc|no-method
+ *   bootargs yes|no
+ *   initrd START END
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "machine.h"
+
+static const char *err_name(enum machine_err e)
+{
+	switch (e) {
+#define N(x) case MACHINE_##x: return #x
+	N(OK); N(ERR_NULL); N(ERR_MISALIGNED); N(ERR_TOO_SMALL); N(ERR_BAD_MAGIC);
+	N(ERR_TRUNCATED); N(ERR_BAD_VERSION); N(ERR_BAD_HEADER); N(ERR_BAD_STRUCTURE);
+	N(ERR_BAD_CELLS); N(ERR_BAD_REG); N(ERR_WRAPS); N(ERR_NO_MEMORY);
+	N(ERR_TOO_MANY_BANKS); N(ERR_BAD_MEMRESERVE); N(ERR_TOO_MANY_RESERVED);
+	N(ERR_CONSOLE_NOT_FOUND); N(ERR_NO_REG); N(ERR_NO_RANGES); N(ERR_NOT_IN_RANGES);
+	N(ERR_BAD_PROPERTY); N(ERR_NO_CPUS); N(ERR_BAD_MPIDR); N(ERR_TOO_MANY_CPUS);
+	N(ERR_PSCI_METHOD); N(ERR_BAD_INITRD);
+#undef N
+	case MACHINE_ERR_COUNT: break;
+	}
+	return "?";
+}
+
+/* How an untranslatable console is named on both sides. */
+static const char *why_untranslatable(enum machine_err e)
+{
+	switch (e) {
+	case MACHINE_ERR_NO_RANGES: return "no-ranges";
+	case MACHINE_ERR_NOT_IN_RANGES: return "not-in-ranges";
+	case MACHINE_ERR_NO_REG: return "no-reg";
+	case MACHINE_ERR_BAD_CELLS: return "bad-cells";
+	case MACHINE_ERR_BAD_PROPERTY: return "bad-ranges";
+	default: return err_name(e);
+	}
+}
+
+static void problem(const char *part, const struct machine_problem *pb)
+{
+	if (pb->err == MACHINE_OK)
+		return;
+	printf("# problem %s %s node=%s prop=%s value=0x%llx (%s)\n", part, err_name(pb->err),
+	       pb->node ? pb->node : "-", pb->prop ? pb->prop : "-",
+	       (unsigned long long)pb->value, machine_strerror(pb->err));
+}
+
+static struct machine m;
+
+static int dump(const char *file)
+{
+	FILE *f = fopen(file, "rb");
+	long len;
+	void *buf;
+	enum machine_err err;
+	const struct machine_console *con = &m.console;
+
+	printf("== %s\n", file);
+	/* Flushed before reading, so a crash is blamed on this DTB. */
+	fflush(stdout);
+	if (!f) {
+		printf("# cannot open\n");
+		return 1;
+	}
+	fseek(f, 0, SEEK_END);
+	len = ftell(f);
+	rewind(f);
+	/* Exactly the file's size (rounded for aligned_alloc): ASan catches
+	 * any read past it. */
+	buf = aligned_alloc(8, ((size_t)len + 7) & ~(size_t)7);
+	if (!buf || fread(buf, 1, (size_t)len, f) != (size_t)len) {
+		printf("# cannot read\n");
+		fclose(f);
+		free(buf);
+		return 1;
+	}
+	fclose(f);
+
+	err = machine_read(buf, (size_t)len, &m);
+	printf("# err %s\n", err_name(err));
+	if (m.valid.err != MACHINE_OK) {
+		problem("valid", &m.valid);
+		free(buf);
+		return 0;
+	}
+	problem("memory", &m.memory.problem);
+	problem("reserved", &m.reserved.problem);
+	problem("cpus", &m.cpus.problem);
+	problem("psci", &m.psci.problem);
+	problem("chosen", &m.chosen.problem);
+	problem("console", &con->problem);
+	printf("# counts zero-size=%d disabled-mem=%d untyped-mem=%d rsv-disabled=%d rsv-zero=%d\n",
+	       m.memory.n_zero_size, m.memory.n_disabled_nodes, m.memory.n_untyped_nodes,
+	       m.reserved.n_disabled, m.reserved.n_zero_size);
+
+	for (int i = 0; i < m.memory.n_banks; i++)
+		printf("mem 0x%llx 0x%llx\n", (unsigned long long)m.memory.bank[i].phys_base,
+		       (unsigned long long)m.memory.bank[i].size);
+	if (m.memory.n_dropped)
+		printf("mem-dropped %d\n", m.memory.n_dropped);
+
+	for (int i = 0; i < m.reserved.n_rsv; i++) {
+		const struct machine_reservation *r = &m.reserved.rsv[i];
+
+		if (r->source == MACHINE_RSV_MEMRESERVE)
+			printf("memreserve 0x%llx 0x%llx\n", (unsigned long long)r->phys_base,
+			       (unsigned long long)r->size);
+		else if (r->dynamic)
+			printf("rsv-dyn %s 0x%llx\n", r->name, (unsigned long long)r->size);
+		else
+			printf("rsv %s 0x%llx 0x%llx %s\n", r->name, (unsigned long long)r->phys_base,
+			       (unsigned long long)r->size, r->no_map ? "no-map" : "map");
+	}
+	if (m.reserved.n_dropped)
+		printf("rsv-dropped %d\n", m.reserved.n_dropped);
+
+	if (!con->stdout_path) {
+		printf("console none\n");
+	} else if (con->kind == MACHINE_CONSOLE_NONE) {
+		printf("console not-found %s\n", con->stdout_path);
+	} else {
+		printf("console %s %s %s ", machine_console_kind_name(con->kind), con->path,
+		       con->compatible ? con->compatible : "-");
+		if (con->translated)
+			printf("0x%llx", (unsigned long long)con->phys_base);
+		else
+			printf("untranslatable:%s:%s", why_untranslatable(con->problem.err),
+			       con->problem.node ? con->problem.node : "-");
+		printf(" status=%s", con->status ? con->status : "okay");
+		if (con->kind == MACHINE_CONSOLE_NS16550)
+			printf(" shift=%u width=%u", con->reg_shift, con->io_width);
+		printf("\n");
+	}
+
+	for (int i = 0; i < m.cpus.n_cpus; i++) {
+		const struct machine_cpu *c = &m.cpus.cpu[i];
+
+		printf("cpu 0x%llx %s%s%s %s", (unsigned long long)c->mpidr,
+		       machine_cpu_enable_name(c->enable),
+		       c->enable == MACHINE_CPU_ENABLE_OTHER ? ":" : "",
+		       c->enable == MACHINE_CPU_ENABLE_OTHER ? c->enable_method : "",
+		       c->failed ? "fail" : c->available ? "okay" : "disabled");
+		if (c->has_release_addr)
+			printf(" release 0x%llx", (unsigned long long)c->phys_release_addr);
+		printf("\n");
+	}
+	if (m.cpus.n_dropped)
+		printf("cpu-dropped %d\n", m.cpus.n_dropped);
+
+	if (!m.psci.present || !m.psci.available)
+		printf("psci none\n");
+	else if (m.psci.conduit == PSCI_CONDUIT_NONE)
+		printf("psci no-method\n");
+	else
+		printf("psci %s\n", m.psci.conduit == PSCI_CONDUIT_SMC ? "smc" : "hvc");
+
+	printf("bootargs %s\n", m.chosen.bootargs ? "yes" : "no");
+	if (m.chosen.has_initrd)
+		printf("initrd 0x%llx 0x%llx\n", (unsigned long long)m.chosen.phys_initrd_start,
+		       (unsigned long long)m.chosen.phys_initrd_end);
+	if (m.model)
+		printf("# model %s\n", m.model);
+	fflush(stdout);
+	free(buf);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	int bad = 0;
+
+	for (int i = 1; i < argc; i++)
+		bad |= dump(argv[i]);
+	return bad;
+}

@@ -1,0 +1,749 @@
+/*
+ * test_machine.c - host unit tests of lib/machine.c (linked with the host
+ * libfdt).
+ *
+ * Owns: machine_check's refusals (null, misaligned, too small, bad magic,
+ * truncated, bad version, bad header, structure error) and machine_read's
+ * parts on the trees tests/unit/dts/machine-*.dts (compiled by unit.mk into
+ * UNIT_DTB_DIR, overridable by the environment variable of that name):
+ * memory banks (two nodes, a hole, cells 1 and 2, cells 3 refused, wraps
+ * refused, zero sizes, disabled and untyped nodes, too many banks),
+ * /memreserve/ and /reserved-memory (no-map, reusable, dynamic, disabled),
+ * the console (full path, alias with options, linux,stdout-path, the Pi's
+ * /soc ranges, nested buses, missing ranges, outside every range, ns16550
+ * reg-shift/io-width, unsupported compatible named, status), CPUs (two
+ * clusters, Aff3, disabled/fail, spin-table release addresses, too many),
+ * PSCI, bootargs and initrd. Variants of a tree are made with libfdt's
+ * read-write functions on a copy.
+ */
+#include "unit.h"
+#include <libfdt.h>
+#include "machine.h"
+
+#ifndef UNIT_DTB_DIR
+#define UNIT_DTB_DIR "build/host-tests/dtb"
+#endif
+
+struct blob {
+	const char *name;
+	void *data;
+	size_t size;
+};
+
+static struct blob blobs[] = {
+	{ .name = "machine-virt" }, { .name = "machine-banks" },
+	{ .name = "machine-cells1" }, { .name = "machine-bad-cells" },
+	{ .name = "machine-wrap" }, { .name = "machine-rpi3" },
+	{ .name = "machine-no-ranges" }, { .name = "machine-nested" },
+	{ .name = "machine-clusters" }, { .name = "machine-many" },
+};
+
+/* The tree tests/unit/dts/<name>.dts, 8-byte aligned; loaded once. */
+static const void *dtb(const char *name, size_t *size)
+{
+	for (size_t i = 0; i < ARRAY_LEN(blobs); i++) {
+		struct blob *b = &blobs[i];
+		const char *dir = getenv("UNIT_DTB_DIR");
+		char path[512];
+		FILE *f;
+		long len;
+
+		if (strcmp(b->name, name))
+			continue;
+		if (b->data)
+			goto out;
+		snprintf(path, sizeof(path), "%s/%s.dtb", dir ? dir : UNIT_DTB_DIR, name);
+		f = fopen(path, "rb");
+		if (!f)
+			fail_msg("cannot open %s (built by tests/unit/unit.mk)", path);
+		fseek(f, 0, SEEK_END);
+		len = ftell(f);
+		rewind(f);
+		assert_true(len > 0);
+		b->size = (size_t)len;
+		b->data = aligned_alloc(8, (b->size + 7) & ~(size_t)7);
+		assert_non_null(b->data);
+		assert_int_equal(fread(b->data, 1, b->size, f), b->size);
+		fclose(f);
+out:
+		if (size)
+			*size = b->size;
+		return b->data;
+	}
+	fail_msg("no blob named %s", name);
+	return NULL;
+}
+
+static int free_blobs(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < ARRAY_LEN(blobs); i++) {
+		free(blobs[i].data);
+		blobs[i].data = NULL;
+	}
+	return 0;
+}
+
+/* A writable copy of a tree with room to grow (free() it). */
+static void *copy_of(const char *name, size_t *size)
+{
+	size_t len;
+	const void *src = dtb(name, &len);
+	size_t room = ((len + 7) & ~(size_t)7) + 4096;
+	void *buf = aligned_alloc(8, room);
+
+	assert_non_null(buf);
+	assert_int_equal(fdt_open_into(src, buf, (int)room), 0);
+	*size = room;
+	return buf;
+}
+
+static struct machine m;   /* about 10 KiB: not on the stack */
+
+static enum machine_err read_named(const char *name)
+{
+	size_t size;
+	const void *fdt = dtb(name, &size);
+
+	return machine_read(fdt, size, &m);
+}
+
+static void expect_err(enum machine_err got, enum machine_err want)
+{
+	if (got != want)
+		fail_msg("error %d (%s), expected %d (%s)", (int)got, machine_strerror(got),
+			 (int)want, machine_strerror(want));
+}
+
+static void expect_bank(int i, uint64_t base, uint64_t size, const char *node)
+{
+	assert_true(i < m.memory.n_banks);
+	assert_int_equal(m.memory.bank[i].phys_base, base);
+	assert_int_equal(m.memory.bank[i].size, size);
+	assert_string_equal(m.memory.bank[i].node, node);
+}
+
+/* ---- validation ---- */
+
+static void test_valid_trees(void **state)
+{
+	struct machine_problem pb;
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_LEN(blobs); i++) {
+		size_t size;
+		const void *fdt = dtb(blobs[i].name, &size);
+
+		expect_err(machine_check(fdt, size, &pb), MACHINE_OK);
+		/* A larger buffer than the blob is fine. */
+		expect_err(machine_check(fdt, (size + 7) & ~(size_t)7, &pb), MACHINE_OK);
+	}
+}
+
+static void test_null_and_misaligned(void **state)
+{
+	size_t size;
+	const void *good = dtb("machine-virt", &size);
+	char *buf = aligned_alloc(8, ((size + 7) & ~(size_t)7) + 16);
+
+	(void)state;
+	assert_non_null(buf);
+	expect_err(machine_read(NULL, size, &m), MACHINE_ERR_NULL);
+	memcpy(buf + 4, good, size);
+	expect_err(machine_read(buf + 4, size, &m), MACHINE_ERR_MISALIGNED);
+	assert_int_equal(m.valid.value, (uintptr_t)(buf + 4));
+	memcpy(buf + 8, good, size);
+	expect_err(machine_read(buf + 8, size, &m), MACHINE_OK);
+	free(buf);
+}
+
+static void test_bad_magic(void **state)
+{
+	size_t size;
+	char *buf = copy_of("machine-virt", &size);
+
+	(void)state;
+	buf[0] ^= 0xff;
+	expect_err(machine_read(buf, size, &m), MACHINE_ERR_BAD_MAGIC);
+	assert_int_equal(m.valid.value, 0x2f0dfeed);   /* 0xd00dfeed, first byte flipped */
+	assert_string_equal(machine_strerror(m.valid.err), "bad magic: not a DTB");
+	free(buf);
+}
+
+static void test_truncated(void **state)
+{
+	size_t size;
+	const void *fdt = dtb("machine-virt", &size);
+
+	(void)state;
+	expect_err(machine_read(fdt, size - 1, &m), MACHINE_ERR_TRUNCATED);
+	assert_int_equal(m.valid.value, size);
+	expect_err(machine_read(fdt, 20, &m), MACHINE_ERR_TOO_SMALL);
+	expect_err(machine_read(fdt, 0, &m), MACHINE_ERR_TOO_SMALL);
+	/* Nothing is read from a refused blob. */
+	assert_int_equal(m.memory.n_banks, 0);
+}
+
+static void test_bad_version_and_header(void **state)
+{
+	size_t size;
+	struct fdt_header *h = copy_of("machine-virt", &size);
+
+	(void)state;
+	h->last_comp_version = cpu_to_fdt32(0x12);
+	expect_err(machine_read(h, size, &m), MACHINE_ERR_BAD_VERSION);
+	h->last_comp_version = cpu_to_fdt32(16);
+	expect_err(machine_read(h, size, &m), MACHINE_OK);
+	h->off_dt_strings = cpu_to_fdt32(fdt32_to_cpu(h->totalsize) + 8);
+	expect_err(machine_read(h, size, &m), MACHINE_ERR_BAD_HEADER);
+	free(h);
+}
+
+static void test_bad_structure(void **state)
+{
+	size_t size;
+	struct fdt_header *h = copy_of("machine-virt", &size);
+	char *base = (char *)h;
+	int node = fdt_path_offset(h, "/memory@40000000");
+	int len;
+	const struct fdt_property *prop;
+
+	(void)state;
+	/* A property whose length runs past the structure block. */
+	assert_true(node >= 0);
+	prop = fdt_get_property(h, node, "reg", &len);
+	assert_non_null(prop);
+	((struct fdt_property *)prop)->len = cpu_to_fdt32(0x7fffff00);
+	expect_err(machine_read(h, size, &m), MACHINE_ERR_BAD_STRUCTURE);
+	assert_true(strlen(machine_strerror(m.valid.err)) > 0);
+	free(h);
+
+	/* An unknown tag at the start of the structure block. */
+	h = copy_of("machine-virt", &size);
+	base = (char *)h;
+	memcpy(base + fdt32_to_cpu(h->off_dt_struct), "\0\0\0\x0b", 4);
+	expect_err(machine_read(h, size, &m), MACHINE_ERR_BAD_STRUCTURE);
+	free(h);
+}
+
+static void test_strerror_covers_every_code(void **state)
+{
+	(void)state;
+	for (int e = 0; e < MACHINE_ERR_COUNT; e++)
+		assert_string_not_equal(machine_strerror((enum machine_err)e),
+					"unknown machine error");
+	assert_string_equal(machine_strerror(MACHINE_ERR_COUNT), "unknown machine error");
+}
+
+/* ---- memory ---- */
+
+static void test_virt(void **state)
+{
+	(void)state;
+	expect_err(read_named("machine-virt"), MACHINE_OK);
+	assert_string_equal(m.model, "machine-virt");
+	assert_string_equal(m.compatible, "linux,dummy-virt");
+	assert_int_equal(m.memory.n_banks, 1);
+	assert_int_equal(m.memory.address_cells, 2);
+	expect_bank(0, 0x40000000, 0x40000000, "memory@40000000");
+	assert_int_equal(m.console.kind, MACHINE_CONSOLE_PL011);
+	assert_string_equal(m.console.path, "/pl011@9000000");
+	assert_string_equal(m.console.compatible, "arm,pl011");
+	assert_null(m.console.options);
+	assert_true(m.console.translated);
+	assert_int_equal(m.console.phys_base, 0x09000000);
+	assert_int_equal(m.console.size, 0x1000);
+	assert_true(m.console.available);
+	assert_null(m.console.status);
+	assert_true(m.psci.present);
+	assert_string_equal(m.psci.compatible, "arm,psci-1.0");
+	assert_int_equal(m.psci.conduit, PSCI_CONDUIT_HVC);
+	assert_int_equal(m.cpus.n_cpus, 2);
+	assert_int_equal(m.cpus.cpu[1].mpidr, 1);
+	assert_int_equal(m.cpus.cpu[1].enable, MACHINE_CPU_ENABLE_PSCI);
+	assert_string_equal(m.chosen.bootargs, "console=ttyAMA0 stub.test=none");
+	assert_true(m.chosen.has_initrd);
+	assert_int_equal(m.chosen.phys_initrd_start, 0x48000000);
+	assert_int_equal(m.chosen.phys_initrd_end, 0x48100000);
+	assert_int_equal(m.reserved.n_rsv, 0);
+	assert_false(m.reserved.has_node);
+}
+
+static void test_two_nodes_a_hole_and_skips(void **state)
+{
+	(void)state;
+	expect_err(read_named("machine-banks"), MACHINE_OK);
+	assert_int_equal(m.memory.n_banks, 3);
+	expect_bank(0, 0x40000000, 0x10000000, "memory@40000000");
+	/* The hole 0x50000000..0x60000000 is not RAM. */
+	expect_bank(1, 0x60000000, 0x20000000, "memory@40000000");
+	expect_bank(2, 0x880000000, 0x100000000, "memory@880000000");
+	assert_int_equal(m.memory.n_zero_size, 1);
+	assert_int_equal(m.memory.n_disabled_nodes, 1);
+	assert_int_equal(m.memory.n_untyped_nodes, 1);
+	assert_int_equal(m.memory.n_dropped, 0);
+}
+
+static void test_cells1(void **state)
+{
+	(void)state;
+	expect_err(read_named("machine-cells1"), MACHINE_OK);
+	assert_int_equal(m.memory.address_cells, 1);
+	assert_int_equal(m.memory.size_cells, 1);
+	assert_int_equal(m.memory.n_banks, 2);
+	expect_bank(0, 0x0, 0x8000000, "memory@0");
+	expect_bank(1, 0x10000000, 0x8000000, "memory@0");
+}
+
+static void test_bad_cells_named(void **state)
+{
+	(void)state;
+	expect_err(read_named("machine-bad-cells"), MACHINE_ERR_BAD_CELLS);
+	assert_int_equal(m.memory.problem.err, MACHINE_ERR_BAD_CELLS);
+	assert_string_equal(m.memory.problem.prop, "#address-cells");
+	assert_string_equal(m.memory.problem.node, "/");
+	assert_int_equal(m.memory.problem.value, 3);
+	assert_int_equal(m.memory.n_banks, 0);
+}
+
+static void test_wrap_refused(void **state)
+{
+	(void)state;
+	expect_err(read_named("machine-wrap"), MACHINE_ERR_WRAPS);
+	assert_int_equal(m.memory.problem.err, MACHINE_ERR_WRAPS);
+	assert_string_equal(m.memory.problem.node, "memory@fffffffff0000000");
+	assert_int_equal(m.memory.problem.value, 0xfffffffff0000000ULL);
+	/* The sane bank is still there, the wrapping one is not. */
+	assert_int_equal(m.memory.n_banks, 1);
+	expect_bank(0, 0x40000000, 0x40000000, "memory@40000000");
+	assert_int_equal(m.reserved.problem.err, MACHINE_ERR_WRAPS);
+	assert_string_equal(m.reserved.problem.node, "/memreserve/");
+	assert_int_equal(m.reserved.n_rsv, 0);
+}
+
+static void test_too_many_banks_named(void **state)
+{
+	(void)state;
+	expect_err(read_named("machine-many"), MACHINE_ERR_TOO_MANY_BANKS);
+	assert_int_equal(m.memory.n_banks, MACHINE_MAX_BANKS);
+	assert_int_equal(m.memory.n_dropped, 2);
+	assert_int_equal(m.memory.problem.value, 2);
+	expect_bank(31, 31 * 0x200000, 0x100000, "memory@0");
+}
+
+static void test_no_memory(void **state)
+{
+	size_t size;
+	void *fdt = copy_of("machine-virt", &size);
+	int node = fdt_path_offset(fdt, "/memory@40000000");
+	static const fdt32_t zero[4];
+
+	(void)state;
+	assert_int_equal(fdt_setprop(fdt, node, "reg", zero, sizeof(zero)), 0);
+	expect_err(machine_read(fdt, size, &m), MACHINE_ERR_NO_MEMORY);
+	assert_int_equal(m.memory.n_zero_size, 1);
+	/* A reg that is not whole entries: named, the whole ones still read. */
+	const fdt32_t odd[5] = { 0, cpu_to_fdt32(0x40000000), 0, cpu_to_fdt32(0x1000), 0 };
+	assert_int_equal(fdt_setprop(fdt, node, "reg", odd, sizeof(odd)), 0);
+	expect_err(machine_read(fdt, size, &m), MACHINE_ERR_BAD_REG);
+	assert_int_equal(m.memory.problem.value, 20);
+	assert_int_equal(m.memory.n_banks, 1);
+	free(fdt);
+}
+
+/* ---- reservations ---- */
+
+static void test_memreserve_and_reserved_memory(void **state)
+{
+	const struct machine_reservation *r = m.reserved.rsv;
+
+	(void)state;
+	expect_err(read_named("machine-banks"), MACHINE_OK);
+	assert_true(m.reserved.has_node);
+	assert_int_equal(m.reserved.n_memreserve, 2);
+	assert_int_equal(m.reserved.n_rsv, 6);
+	assert_int_equal(r[0].source, MACHINE_RSV_MEMRESERVE);
+	assert_null(r[0].name);
+	assert_int_equal(r[0].phys_base, 0x40000000);
+	assert_int_equal(r[0].size, 0x1000);
+	assert_int_equal(r[1].phys_base, 0x48000000);
+	assert_int_equal(r[1].size, 0x200000);
+
+	assert_int_equal(r[2].source, MACHINE_RSV_NODE);
+	assert_string_equal(r[2].name, "secmon@4e000000");
+	assert_int_equal(r[2].phys_base, 0x4e000000);
+	assert_int_equal(r[2].size, 0x200000);
+	assert_true(r[2].no_map);
+	assert_false(r[2].dynamic);
+
+	assert_string_equal(r[3].name, "linux,cma");
+	assert_true(r[3].dynamic);
+	assert_true(r[3].reusable);
+	assert_true(r[3].has_alloc_ranges);
+	assert_false(r[3].no_map);
+	assert_int_equal(r[3].size, 0x4000000);
+	assert_int_equal(r[3].phys_base, 0);
+
+	assert_string_equal(r[4].name, "split@50000000");
+	assert_int_equal(r[4].phys_base, 0x50000000);
+	assert_string_equal(r[5].name, "split@50000000");
+	assert_int_equal(r[5].phys_base, 0x50100000);
+	assert_int_equal(r[5].size, 0x2000);
+	assert_int_equal(m.reserved.n_disabled, 1);
+}
+
+static void test_rpi3(void **state)
+{
+	(void)state;
+	expect_err(read_named("machine-rpi3"), MACHINE_OK);
+	assert_int_equal(m.memory.n_banks, 1);
+	expect_bank(0, 0, 0x3c000000, "memory@0");
+	assert_int_equal(m.reserved.n_rsv, 2);
+	assert_int_equal(m.reserved.rsv[0].phys_base, 0);
+	assert_int_equal(m.reserved.rsv[0].size, 0x1000);
+	assert_true(m.reserved.rsv[1].dynamic);
+	assert_false(m.reserved.rsv[1].has_alloc_ranges);
+
+	/* serial1 -> /soc/serial@7e215040; bus 0x7e... is CPU 0x3f... */
+	assert_int_equal(m.console.kind, MACHINE_CONSOLE_BCM2835_AUX);
+	assert_string_equal(m.console.stdout_path, "serial1:115200n8");
+	assert_string_equal(m.console.options, "115200n8");
+	assert_string_equal(m.console.path, "/soc/serial@7e215040");
+	assert_true(m.console.translated);
+	assert_int_equal(m.console.phys_base, 0x3f215040);
+	assert_int_equal(m.console.size, 0x40);
+	assert_int_equal(m.console.reg_shift, 2);
+	assert_int_equal(m.console.io_width, 4);
+
+	assert_false(m.psci.present);
+	assert_int_equal(m.psci.conduit, PSCI_CONDUIT_NONE);
+	assert_int_equal(m.cpus.n_cpus, 4);
+	for (int i = 0; i < 4; i++) {
+		assert_int_equal(m.cpus.cpu[i].mpidr, i);
+		assert_int_equal(m.cpus.cpu[i].enable, MACHINE_CPU_ENABLE_SPIN_TABLE);
+		assert_true(m.cpus.cpu[i].has_release_addr);
+		assert_int_equal(m.cpus.cpu[i].phys_release_addr, 0xd8 + 8 * i);
+	}
+	assert_string_equal(m.chosen.bootargs, "coherent_pool=1M 8250.nr_uarts=1");
+	assert_false(m.chosen.has_initrd);
+}
+
+/* machine-rpi3 with stdout-path set to path: re-read. */
+static void *rpi3_with_stdout(const char *path, size_t *size)
+{
+	void *fdt = copy_of("machine-rpi3", size);
+	int chosen = fdt_path_offset(fdt, "/chosen");
+
+	assert_int_equal(fdt_setprop_string(fdt, chosen, "stdout-path", path), 0);
+	machine_read(fdt, *size, &m);
+	return fdt;
+}
+
+static void test_console_paths(void **state)
+{
+	size_t size;
+	void *fdt;
+
+	(void)state;
+	/* The PL011 by its alias, no options. */
+	fdt = rpi3_with_stdout("serial0", &size);
+	expect_err(m.console.problem.err, MACHINE_OK);
+	assert_int_equal(m.console.kind, MACHINE_CONSOLE_PL011);
+	assert_int_equal(m.console.phys_base, 0x3f201000);
+	assert_null(m.console.options);
+	free(fdt);
+	/* A full path with options. */
+	fdt = rpi3_with_stdout("/soc/serial@7e201000:115200", &size);
+	assert_int_equal(m.console.kind, MACHINE_CONSOLE_PL011);
+	assert_string_equal(m.console.options, "115200");
+	assert_string_equal(m.console.path, "/soc/serial@7e201000");
+	free(fdt);
+	/* Nothing there: named with the path as written. */
+	fdt = rpi3_with_stdout("serial7:115200n8", &size);
+	expect_err(m.console.problem.err, MACHINE_ERR_CONSOLE_NOT_FOUND);
+	assert_string_equal(m.console.problem.node, "serial7:115200n8");
+	assert_int_equal(m.console.kind, MACHINE_CONSOLE_NONE);
+	free(fdt);
+	fdt = rpi3_with_stdout("/soc/nothing@0", &size);
+	expect_err(m.console.problem.err, MACHINE_ERR_CONSOLE_NOT_FOUND);
+	free(fdt);
+}
+
+static void test_console_absent(void **state)
+{
+	(void)state;
+	expect_err(read_named("machine-wrap"), MACHINE_ERR_WRAPS);
+	assert_int_equal(m.console.kind, MACHINE_CONSOLE_NONE);
+	assert_null(m.console.stdout_path);
+	assert_int_equal(m.console.problem.err, MACHINE_OK);
+	assert_false(m.chosen.has_chosen);
+}
+
+static void test_linux_stdout_path_cadence(void **state)
+{
+	(void)state;
+	expect_err(read_named("machine-cells1"), MACHINE_OK);
+	assert_int_equal(m.console.kind, MACHINE_CONSOLE_CADENCE);
+	assert_string_equal(m.console.compatible, "xlnx,xuartps");
+	assert_int_equal(m.console.phys_base, 0xff000000);
+}
+
+static void test_missing_ranges_refused(void **state)
+{
+	(void)state;
+	expect_err(read_named("machine-no-ranges"), MACHINE_ERR_NO_RANGES);
+	assert_int_equal(m.console.problem.err, MACHINE_ERR_NO_RANGES);
+	assert_string_equal(m.console.problem.node, "bus");
+	assert_int_equal(m.console.problem.value, 0x1000);
+	assert_false(m.console.translated);
+	/* The driver is still known: the caller can say what it cannot use. */
+	assert_int_equal(m.console.kind, MACHINE_CONSOLE_NS16550);
+	assert_string_equal(m.console.path, "/bus/serial@1000");
+}
+
+static void test_nested_buses(void **state)
+{
+	size_t size;
+	void *fdt;
+	int chosen;
+
+	(void)state;
+	expect_err(read_named("machine-nested"), MACHINE_OK);
+	assert_int_equal(m.console.kind, MACHINE_CONSOLE_NS16550);
+	assert_string_equal(m.console.compatible, "ns16550");
+	assert_int_equal(m.console.phys_base, 0xf0008100);
+	assert_int_equal(m.console.reg_shift, 0);
+	assert_int_equal(m.console.io_width, 1);
+
+	fdt = copy_of("machine-nested", &size);
+	chosen = fdt_path_offset(fdt, "/chosen");
+	assert_int_equal(fdt_setprop_string(fdt, chosen, "stdout-path", "outside"), 0);
+	expect_err(machine_read(fdt, size, &m), MACHINE_ERR_NOT_IN_RANGES);
+	assert_string_equal(m.console.problem.node, "bus@8000");
+	assert_int_equal(m.console.problem.value, 0x2000);
+	free(fdt);
+}
+
+static void test_ns16550_shift_and_width(void **state)
+{
+	size_t size;
+	void *fdt;
+	int node;
+
+	(void)state;
+	expect_err(read_named("machine-banks"), MACHINE_OK);
+	assert_int_equal(m.console.kind, MACHINE_CONSOLE_NS16550);
+	assert_string_equal(m.console.compatible, "snps,dw-apb-uart");
+	assert_string_equal(m.console.stdout_path, "serial0:115200n8");
+	assert_string_equal(m.console.options, "115200n8");
+	assert_string_equal(m.console.path, "/soc/serial@fe001000");
+	assert_int_equal(m.console.phys_base, 0xfe001000);
+	assert_int_equal(m.console.reg_shift, 2);
+	assert_int_equal(m.console.io_width, 4);
+
+	fdt = copy_of("machine-banks", &size);
+	node = fdt_path_offset(fdt, "/soc/serial@fe001000");
+	assert_int_equal(fdt_setprop_u32(fdt, node, "reg-io-width", 3), 0);
+	expect_err(machine_read(fdt, size, &m), MACHINE_ERR_BAD_PROPERTY);
+	assert_string_equal(m.console.problem.prop, "reg-io-width");
+	assert_int_equal(m.console.problem.value, 3);
+	free(fdt);
+}
+
+static void test_unsupported_console_named(void **state)
+{
+	(void)state;
+	expect_err(read_named("machine-clusters"), MACHINE_ERR_PSCI_METHOD);
+	assert_int_equal(m.console.kind, MACHINE_CONSOLE_UNSUPPORTED);
+	assert_string_equal(m.console.compatible, "vendor,foo-uart");
+	assert_string_equal(m.console.options, "9600");
+	assert_string_equal(m.console.status, "disabled");
+	assert_false(m.console.available);
+	/* Still translated, so the caller can print where it is. */
+	assert_true(m.console.translated);
+	assert_int_equal(m.console.phys_base, 0x12000000);
+	assert_string_equal(machine_console_kind_name(m.console.kind), "unsupported");
+}
+
+/* ---- CPUs and PSCI ---- */
+
+static void test_two_clusters(void **state)
+{
+	(void)state;
+	expect_err(read_named("machine-clusters"), MACHINE_ERR_PSCI_METHOD);
+	assert_int_equal(m.cpus.address_cells, 2);
+	assert_int_equal(m.cpus.n_cpus, 16);
+	assert_int_equal(m.cpus.n_dropped, 0);
+	assert_int_equal(m.cpus.problem.err, MACHINE_OK);
+	for (int i = 0; i < 15; i++) {
+		uint64_t mp = m.cpus.cpu[i].mpidr;
+
+		assert_int_equal(MACHINE_MPIDR_AFF1(mp), i / 8);
+		assert_int_equal(MACHINE_MPIDR_AFF0(mp), i % 8);
+		assert_int_equal(m.cpus.cpu[i].enable, MACHINE_CPU_ENABLE_PSCI);
+	}
+	assert_int_equal(m.cpus.cpu[15].mpidr, 0x100020107ULL);
+	assert_int_equal(MACHINE_MPIDR_AFF3(m.cpus.cpu[15].mpidr), 1);
+	assert_int_equal(MACHINE_MPIDR_AFF2(m.cpus.cpu[15].mpidr), 2);
+	assert_int_equal(MACHINE_MPIDR_AFF1(m.cpus.cpu[15].mpidr), 1);
+	assert_int_equal(MACHINE_MPIDR_AFF0(m.cpus.cpu[15].mpidr), 7);
+	assert_string_equal(m.cpus.cpu[15].node, "cpu@100020107");
+
+	assert_int_equal(m.cpus.n_disabled, 2);
+	assert_int_equal(m.cpus.n_failed, 1);
+	assert_false(m.cpus.cpu[5].available);
+	assert_string_equal(m.cpus.cpu[5].status, "disabled");
+	assert_false(m.cpus.cpu[5].failed);
+	assert_false(m.cpus.cpu[10].available);
+	assert_true(m.cpus.cpu[10].failed);
+
+	/* PSCI without a method: named, no conduit. */
+	assert_true(m.psci.present);
+	assert_int_equal(m.psci.conduit, PSCI_CONDUIT_NONE);
+	assert_int_equal(m.psci.problem.err, MACHINE_ERR_PSCI_METHOD);
+	assert_string_equal(m.psci.problem.node, "psci");
+}
+
+static void test_spin_table_release_addrs(void **state)
+{
+	(void)state;
+	expect_err(read_named("machine-cells1"), MACHINE_OK);
+	assert_int_equal(m.cpus.n_cpus, 2);
+	assert_int_equal(m.cpus.cpu[0].enable, MACHINE_CPU_ENABLE_SPIN_TABLE);
+	assert_string_equal(machine_cpu_enable_name(m.cpus.cpu[0].enable), "spin-table");
+	assert_true(m.cpus.cpu[0].has_release_addr);
+	assert_int_equal(m.cpus.cpu[0].phys_release_addr, 0xfff0);
+	assert_int_equal(m.cpus.cpu[1].phys_release_addr, 0xfff8);
+	assert_false(m.psci.present);
+}
+
+static void test_spin_table_without_release_addr(void **state)
+{
+	size_t size;
+	void *fdt = copy_of("machine-rpi3", &size);
+	int node = fdt_path_offset(fdt, "/cpus/cpu@2");
+
+	(void)state;
+	assert_int_equal(fdt_delprop(fdt, node, "cpu-release-addr"), 0);
+	node = fdt_path_offset(fdt, "/cpus/cpu@3");
+	assert_int_equal(fdt_setprop_string(fdt, node, "enable-method", "brcm,bcm2836-smp"), 0);
+	expect_err(machine_read(fdt, size, &m), MACHINE_ERR_BAD_PROPERTY);
+	assert_string_equal(m.cpus.problem.node, "cpu@2");
+	assert_string_equal(m.cpus.problem.prop, "cpu-release-addr");
+	assert_false(m.cpus.cpu[2].has_release_addr);
+	assert_int_equal(m.cpus.cpu[3].enable, MACHINE_CPU_ENABLE_OTHER);
+	assert_string_equal(m.cpus.cpu[3].enable_method, "brcm,bcm2836-smp");
+	free(fdt);
+}
+
+static void test_too_many_cpus_named(void **state)
+{
+	(void)state;
+	expect_err(read_named("machine-many"), MACHINE_ERR_TOO_MANY_BANKS);
+	assert_int_equal(m.cpus.n_cpus, MACHINE_MAX_CPUS);
+	assert_int_equal(m.cpus.n_dropped, 2);
+	assert_int_equal(m.cpus.problem.err, MACHINE_ERR_TOO_MANY_CPUS);
+	assert_int_equal(m.cpus.problem.value, 2);
+	assert_int_equal(m.cpus.cpu[63].mpidr, 63);
+}
+
+static void test_psci_smc(void **state)
+{
+	(void)state;
+	expect_err(read_named("machine-banks"), MACHINE_OK);
+	assert_string_equal(m.psci.compatible, "arm,psci-0.2");
+	assert_int_equal(m.psci.conduit, PSCI_CONDUIT_SMC);
+	assert_string_equal(m.psci.method, "smc");
+}
+
+/* ---- /chosen ---- */
+
+static void test_initrd_two_cells(void **state)
+{
+	(void)state;
+	expect_err(read_named("machine-banks"), MACHINE_OK);
+	assert_true(m.chosen.has_initrd);
+	assert_int_equal(m.chosen.phys_initrd_start, 0x4a000000);
+	assert_int_equal(m.chosen.phys_initrd_end, 0x4a800000);
+	assert_null(m.chosen.bootargs);
+}
+
+static void test_bad_chosen(void **state)
+{
+	size_t size;
+	void *fdt = copy_of("machine-virt", &size);
+	int chosen = fdt_path_offset(fdt, "/chosen");
+
+	(void)state;
+	assert_int_equal(fdt_setprop_u32(fdt, chosen, "linux,initrd-end", 0x47000000), 0);
+	expect_err(machine_read(fdt, size, &m), MACHINE_ERR_BAD_INITRD);
+	assert_false(m.chosen.has_initrd);
+	/* Not a NUL-terminated string: no bootargs, and named. */
+	assert_int_equal(fdt_setprop(fdt, chosen, "bootargs", "abcd", 4), 0);
+	assert_int_equal(fdt_setprop_u32(fdt, chosen, "linux,initrd-end", 0x49000000), 0);
+	expect_err(machine_read(fdt, size, &m), MACHINE_ERR_BAD_PROPERTY);
+	assert_null(m.chosen.bootargs);
+	assert_string_equal(m.chosen.problem.prop, "bootargs");
+	/* A 3-byte initrd-start: wrong length, named. */
+	assert_int_equal(fdt_setprop_string(fdt, chosen, "bootargs", "ok"), 0);
+	assert_int_equal(fdt_setprop(fdt, chosen, "linux,initrd-start", "abc", 3), 0);
+	expect_err(machine_read(fdt, size, &m), MACHINE_ERR_BAD_PROPERTY);
+	assert_string_equal(m.chosen.problem.prop, "linux,initrd-start");
+	assert_int_equal(m.chosen.problem.value, 3);
+	free(fdt);
+}
+
+/* The strings handed back point into the blob (no copies, no statics):
+ * they live exactly as long as the DTB. */
+static void test_strings_point_into_blob(void **state)
+{
+	size_t size;
+	const char *fdt = dtb("machine-rpi3", &size);
+
+	(void)state;
+	expect_err(machine_read(fdt, size, &m), MACHINE_OK);
+	assert_true(m.console.stdout_path >= fdt && m.console.stdout_path < fdt + size);
+	assert_true(m.chosen.bootargs >= fdt && m.chosen.bootargs < fdt + size);
+	assert_true(m.reserved.rsv[1].name >= fdt && m.reserved.rsv[1].name < fdt + size);
+	assert_true(m.cpus.cpu[0].node >= fdt && m.cpus.cpu[0].node < fdt + size);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_valid_trees),
+		cmocka_unit_test(test_null_and_misaligned),
+		cmocka_unit_test(test_bad_magic),
+		cmocka_unit_test(test_truncated),
+		cmocka_unit_test(test_bad_version_and_header),
+		cmocka_unit_test(test_bad_structure),
+		cmocka_unit_test(test_strerror_covers_every_code),
+		cmocka_unit_test(test_virt),
+		cmocka_unit_test(test_two_nodes_a_hole_and_skips),
+		cmocka_unit_test(test_cells1),
+		cmocka_unit_test(test_bad_cells_named),
+		cmocka_unit_test(test_wrap_refused),
+		cmocka_unit_test(test_too_many_banks_named),
+		cmocka_unit_test(test_no_memory),
+		cmocka_unit_test(test_memreserve_and_reserved_memory),
+		cmocka_unit_test(test_rpi3),
+		cmocka_unit_test(test_console_paths),
+		cmocka_unit_test(test_console_absent),
+		cmocka_unit_test(test_linux_stdout_path_cadence),
+		cmocka_unit_test(test_missing_ranges_refused),
+		cmocka_unit_test(test_nested_buses),
+		cmocka_unit_test(test_ns16550_shift_and_width),
+		cmocka_unit_test(test_unsupported_console_named),
+		cmocka_unit_test(test_two_clusters),
+		cmocka_unit_test(test_spin_table_release_addrs),
+		cmocka_unit_test(test_spin_table_without_release_addr),
+		cmocka_unit_test(test_too_many_cpus_named),
+		cmocka_unit_test(test_psci_smc),
+		cmocka_unit_test(test_initrd_two_cells),
+		cmocka_unit_test(test_bad_chosen),
+		cmocka_unit_test(test_strings_point_into_blob),
+	};
+
+	unit_init();
+	return cmocka_run_group_tests(tests, NULL, free_blobs);
+}
