@@ -1,0 +1,580 @@
+/*
+ * pgalloc.c - the physical page-frame allocator (binary buddy); the
+ * contract is in pgalloc.h.
+ *
+ * Owns: the recording of banks and reservations, the placement and the
+ * encoding of the per-page state bytes, the free lists threaded through
+ * free blocks, split and coalesce, the refusals of free, the statistics
+ * and the self-check. Pure C: memory is reached only through phys_to_ptr.
+ */
+#include <stddef.h>
+#include <string.h>
+#include "pgalloc.h"
+
+/* One state byte per page of a bank. A block of order k starting at page
+ * i has its head byte at i and ST_NONE in its other 2^k - 1 bytes. */
+#define ST_NONE      0x00u        /* inside a (free or allocated) block */
+#define ST_RESERVED  0x20u        /* a reservation (or PA 0) */
+#define ST_META      0x21u        /* the state bytes themselves */
+#define ST_ALLOC     0x40u        /* | order: head of an allocated block */
+#define ST_FREE      0x80u        /* | order: head of a free block */
+#define ST_ORDER_MASK 0x1fu
+
+_Static_assert(PAGE_SIZE == 4096, "one state page covers 4096 pages (16 MiB)");
+_Static_assert(PGALLOC_MAX_ORDER == 10, "MAX_ORDER: two level-2 blocks (4 MiB)");
+_Static_assert(PGALLOC_MAX_ORDER <= ST_ORDER_MASK, "an order fits beside the state bits");
+_Static_assert((ST_ALLOC & ST_ORDER_MASK) == 0 && (ST_FREE & ST_ORDER_MASK) == 0 &&
+	       (ST_FREE & ST_ALLOC) == 0, "state bits and order do not overlap");
+_Static_assert(PGALLOC_PA_LIMIT == (1ULL << 48), "48-bit physical addresses");
+_Static_assert((PAGE_SIZE << PGALLOC_MAX_ORDER) <= PGALLOC_PA_LIMIT, "a block fits the PA space");
+
+/* A free block's first bytes: its list links (0 = none; PA 0 is never in
+ * a free block). */
+struct free_node {
+	uint64_t next_pa;
+	uint64_t prev_pa;
+};
+_Static_assert(sizeof(struct free_node) <= PAGE_SIZE, "a list node fits in a page");
+
+#define BLOCK_SIZE(order) ((uint64_t)PAGE_SIZE << (order))
+
+const char *pgalloc_strerror(int err)
+{
+	switch (err) {
+	case PGALLOC_OK:        return "ok";
+	case PGALLOC_EALIGN:    return "address or size not aligned";
+	case PGALLOC_ERANGE:    return "empty or wrapping range, beyond 2^48, or order too large";
+	case PGALLOC_ESTATE:    return "not allowed in this phase (before/after finalize)";
+	case PGALLOC_EOVERLAP:  return "range overlaps a bank already added";
+	case PGALLOC_EFULL:     return "too many banks or reservations";
+	case PGALLOC_ENOTRAM:   return "address in no RAM bank";
+	case PGALLOC_ERESERVED: return "address in reserved memory";
+	case PGALLOC_EDOUBLE:   return "block already free";
+	case PGALLOC_ENOTALLOC: return "not the start of an allocated block";
+	case PGALLOC_EORDER:    return "allocated block has another order";
+	case PGALLOC_ECORRUPT:  return "allocator metadata inconsistent";
+	case PGALLOC_EINVAL:    return "invalid argument";
+	default:                return "unknown pgalloc error";
+	}
+}
+
+static uint64_t min_u64(uint64_t a, uint64_t b) { return a < b ? a : b; }
+static uint64_t max_u64(uint64_t a, uint64_t b) { return a > b ? a : b; }
+
+/* floor(log2(x)) for x > 0 */
+static unsigned log2_floor(uint64_t x)
+{
+	return 63u - (unsigned)__builtin_clzll(x);
+}
+
+/* ---- state bytes and list nodes ------------------------------------- */
+
+static uint64_t bank_end(const struct pgalloc_bank *b)
+{
+	return b->base_pa + b->size;
+}
+
+static uint8_t *state_ptr(const struct pgalloc_ctx *ctx, const struct pgalloc_bank *b,
+			  uint64_t pa)
+{
+	return ctx->phys_to_ptr(b->meta_pa + ((pa - b->base_pa) >> PAGE_SHIFT), ctx->cookie);
+}
+
+static unsigned state_get(const struct pgalloc_ctx *ctx, const struct pgalloc_bank *b,
+			  uint64_t pa)
+{
+	return *state_ptr(ctx, b, pa);
+}
+
+static void state_set(struct pgalloc_ctx *ctx, struct pgalloc_bank *b, uint64_t pa, unsigned st)
+{
+	*state_ptr(ctx, b, pa) = (uint8_t)st;
+}
+
+/* The state bytes of pages [pa, pa + pages * PAGE_SIZE) := st, one meta
+ * page at a time (phys_to_ptr is valid to the end of a page only). */
+static void state_fill(struct pgalloc_ctx *ctx, struct pgalloc_bank *b, uint64_t pa,
+		       uint64_t pages, unsigned st)
+{
+	uint64_t idx = (pa - b->base_pa) >> PAGE_SHIFT;
+
+	while (pages) {
+		uint64_t meta = b->meta_pa + idx;
+		uint64_t n = min_u64(pages, PAGE_SIZE - (meta & (PAGE_SIZE - 1)));
+
+		memset(ctx->phys_to_ptr(meta, ctx->cookie), (int)st, (size_t)n);
+		idx += n;
+		pages -= n;
+	}
+}
+
+static struct free_node *node(const struct pgalloc_ctx *ctx, uint64_t pa)
+{
+	return ctx->phys_to_ptr(pa, ctx->cookie);
+}
+
+static void list_push(struct pgalloc_ctx *ctx, struct pgalloc_bank *b, uint64_t pa,
+		      unsigned order)
+{
+	struct free_node *n = node(ctx, pa);
+	uint64_t head = b->free_head_pa[order];
+
+	n->next_pa = head;
+	n->prev_pa = 0;
+	if (head)
+		node(ctx, head)->prev_pa = pa;
+	b->free_head_pa[order] = pa;
+	b->nr_free[order]++;
+	b->free_pages += UL(1) << order;
+	state_set(ctx, b, pa, ST_FREE | order);
+}
+
+/* Takes a free block off its list; its head byte becomes ST_NONE. */
+static void list_remove(struct pgalloc_ctx *ctx, struct pgalloc_bank *b, uint64_t pa,
+			unsigned order)
+{
+	struct free_node *n = node(ctx, pa);
+	uint64_t next = n->next_pa, prev = n->prev_pa;
+
+	if (prev)
+		node(ctx, prev)->next_pa = next;
+	else
+		b->free_head_pa[order] = next;
+	if (next)
+		node(ctx, next)->prev_pa = prev;
+	b->nr_free[order]--;
+	b->free_pages -= UL(1) << order;
+	state_set(ctx, b, pa, ST_NONE);
+}
+
+/* ---- setup ----------------------------------------------------------- */
+
+int pgalloc_init(struct pgalloc_ctx *ctx, void *(*phys_to_ptr)(uint64_t pa, void *cookie),
+		 void *cookie)
+{
+	if (!phys_to_ptr)
+		return PGALLOC_EINVAL;
+	memset(ctx, 0, sizeof(*ctx));
+	ctx->phys_to_ptr = phys_to_ptr;
+	ctx->cookie = cookie;
+	/* alloc's failure value 0 must never be a block. */
+	ctx->reserved[0] = (struct pgalloc_range){ 0, PAGE_SIZE };
+	ctx->nr_reserved = 1;
+	return PGALLOC_OK;
+}
+
+int pgalloc_add_range(struct pgalloc_ctx *ctx, uint64_t pa, uint64_t size)
+{
+	unsigned i;
+
+	if (ctx->ready)
+		return PGALLOC_ESTATE;
+	if (size == 0 || pa >= PGALLOC_PA_LIMIT || size > PGALLOC_PA_LIMIT - pa)
+		return PGALLOC_ERANGE;
+	if ((pa | size) & (PAGE_SIZE - 1))
+		return PGALLOC_EALIGN;
+	for (i = 0; i < ctx->nr_banks && ctx->bank[i].base_pa < pa; i++)
+		;
+	if ((i > 0 && bank_end(&ctx->bank[i - 1]) > pa) ||
+	    (i < ctx->nr_banks && ctx->bank[i].base_pa < pa + size))
+		return PGALLOC_EOVERLAP;
+	if (ctx->nr_banks == PGALLOC_MAX_BANKS)
+		return PGALLOC_EFULL;
+	memmove(&ctx->bank[i + 1], &ctx->bank[i], (ctx->nr_banks - i) * sizeof(ctx->bank[0]));
+	memset(&ctx->bank[i], 0, sizeof(ctx->bank[i]));
+	ctx->bank[i].base_pa = pa;
+	ctx->bank[i].size = size;
+	ctx->nr_banks++;
+	return PGALLOC_OK;
+}
+
+int pgalloc_reserve(struct pgalloc_ctx *ctx, uint64_t pa, uint64_t size)
+{
+	uint64_t start, end;
+	unsigned i, j, n = ctx->nr_reserved;
+
+	if (ctx->ready)
+		return PGALLOC_ESTATE;
+	if (size == 0 || size - 1 > UINT64_MAX - pa)
+		return PGALLOC_ERANGE;
+	if (pa >= PGALLOC_PA_LIMIT)
+		return PGALLOC_OK;          /* no RAM there */
+	/* Widened to whole pages; clipped at 2^48 (so no overflow). */
+	start = pa & ~(uint64_t)(PAGE_SIZE - 1);
+	end = min_u64(pa + (size - 1), PGALLOC_PA_LIMIT - 1);
+	end = (end | (PAGE_SIZE - 1)) + 1;
+	/* Entries i..j-1 overlap or touch [start, end): they merge into one. */
+	for (i = 0; i < n && ctx->reserved[i].end_pa < start; i++)
+		;
+	for (j = i; j < n && ctx->reserved[j].start_pa <= end; j++) {
+		start = min_u64(start, ctx->reserved[j].start_pa);
+		end = max_u64(end, ctx->reserved[j].end_pa);
+	}
+	if (i == j) {
+		if (n == PGALLOC_MAX_RESERVED)
+			return PGALLOC_EFULL;
+		memmove(&ctx->reserved[i + 1], &ctx->reserved[i], (n - i) * sizeof(ctx->reserved[0]));
+		ctx->nr_reserved++;
+	} else {
+		memmove(&ctx->reserved[i + 1], &ctx->reserved[j], (n - j) * sizeof(ctx->reserved[0]));
+		ctx->nr_reserved -= j - i - 1;
+	}
+	ctx->reserved[i] = (struct pgalloc_range){ start, end };
+	return PGALLOC_OK;
+}
+
+/* Free stretches of a bank: the gaps between the reservations. Calls fn
+ * for each, in address order; fn returns false to stop. */
+typedef bool (*stretch_fn)(struct pgalloc_ctx *ctx, struct pgalloc_bank *b,
+			   uint64_t start, uint64_t end, void *arg);
+
+static void for_each_stretch(struct pgalloc_ctx *ctx, struct pgalloc_bank *b, stretch_fn fn,
+			     void *arg)
+{
+	uint64_t cur = b->base_pa, end = bank_end(b);
+	unsigned i;
+
+	for (i = 0; i < ctx->nr_reserved && cur < end; i++) {
+		const struct pgalloc_range *r = &ctx->reserved[i];
+
+		if (r->end_pa <= cur)
+			continue;
+		if (r->start_pa > cur && !fn(ctx, b, cur, min_u64(r->start_pa, end), arg))
+			return;
+		cur = r->end_pa;
+	}
+	if (cur < end)
+		fn(ctx, b, cur, end, arg);
+}
+
+struct meta_search {
+	uint64_t need;            /* bytes */
+	uint64_t found_pa;        /* the last (highest) stretch that fits */
+	uint64_t free_pages;
+};
+
+static bool meta_candidate(struct pgalloc_ctx *ctx, struct pgalloc_bank *b, uint64_t start,
+			   uint64_t end, void *arg)
+{
+	struct meta_search *s = arg;
+
+	(void)ctx;
+	(void)b;
+	s->free_pages += (end - start) >> PAGE_SHIFT;
+	if (end - start >= s->need)
+		s->found_pa = end - s->need;
+	return true;
+}
+
+/* The largest naturally aligned blocks that fit [start, end). */
+static void carve(struct pgalloc_ctx *ctx, struct pgalloc_bank *b, uint64_t start,
+		  uint64_t end)
+{
+	while (start < end) {
+		unsigned order = (unsigned)min_u64(PGALLOC_MAX_ORDER,
+					 min_u64((unsigned)__builtin_ctzll(start >> PAGE_SHIFT),
+						 log2_floor((end - start) >> PAGE_SHIFT)));
+
+		state_fill(ctx, b, start, UL(1) << order, ST_NONE);
+		list_push(ctx, b, start, order);
+		start += BLOCK_SIZE(order);
+	}
+}
+
+static bool carve_stretch(struct pgalloc_ctx *ctx, struct pgalloc_bank *b, uint64_t start,
+			  uint64_t end, void *arg)
+{
+	(void)arg;
+	/* The metadata lies inside one stretch, at its end or in the middle. */
+	if (b->meta_pa >= start && b->meta_pa < end) {
+		carve(ctx, b, start, b->meta_pa);
+		carve(ctx, b, b->meta_pa + b->meta_pages * PAGE_SIZE, end);
+	} else {
+		carve(ctx, b, start, end);
+	}
+	return true;
+}
+
+int pgalloc_finalize(struct pgalloc_ctx *ctx)
+{
+	unsigned i;
+
+	if (ctx->ready)
+		return PGALLOC_ESTATE;
+	for (i = 0; i < ctx->nr_banks; i++) {
+		struct pgalloc_bank *b = &ctx->bank[i];
+		uint64_t pages = b->size >> PAGE_SHIFT;
+		struct meta_search s = { .need = ((pages + PAGE_SIZE - 1) / PAGE_SIZE) * PAGE_SIZE };
+
+		for_each_stretch(ctx, b, meta_candidate, &s);
+		b->reserved_pages = pages - s.free_pages;
+		if (!s.found_pa) {
+			b->unusable_pages = s.free_pages;
+			continue;
+		}
+		b->meta_pa = s.found_pa;
+		b->meta_pages = s.need >> PAGE_SHIFT;
+		state_fill(ctx, b, b->base_pa, pages, ST_RESERVED);
+		state_fill(ctx, b, b->meta_pa, b->meta_pages, ST_META);
+		for_each_stretch(ctx, b, carve_stretch, NULL);
+	}
+	ctx->ready = true;
+	return PGALLOC_OK;
+}
+
+/* ---- alloc and free -------------------------------------------------- */
+
+uint64_t pgalloc_alloc(struct pgalloc_ctx *ctx, unsigned order)
+{
+	unsigned k, i;
+
+	if (!ctx->ready || order > PGALLOC_MAX_ORDER)
+		return 0;
+	/* Best fit: the smallest order that has a block, lowest bank first. */
+	for (k = order; k <= PGALLOC_MAX_ORDER; k++) {
+		for (i = 0; i < ctx->nr_banks; i++) {
+			struct pgalloc_bank *b = &ctx->bank[i];
+			uint64_t pa = b->free_head_pa[k];
+
+			if (!pa)
+				continue;
+			list_remove(ctx, b, pa, k);
+			while (k > order) {
+				k--;
+				list_push(ctx, b, pa + BLOCK_SIZE(k), k);
+			}
+			state_set(ctx, b, pa, ST_ALLOC | order);
+			b->alloc_pages += UL(1) << order;
+			return pa;
+		}
+	}
+	return 0;
+}
+
+static struct pgalloc_bank *find_bank(const struct pgalloc_ctx *ctx, uint64_t pa)
+{
+	unsigned i;
+
+	for (i = 0; i < ctx->nr_banks; i++) {
+		const struct pgalloc_bank *b = &ctx->bank[i];
+
+		if (pa >= b->base_pa && pa < bank_end(b))
+			return (struct pgalloc_bank *)b;
+	}
+	return NULL;
+}
+
+static bool in_reservation(const struct pgalloc_ctx *ctx, uint64_t pa)
+{
+	unsigned i;
+
+	for (i = 0; i < ctx->nr_reserved; i++)
+		if (pa >= ctx->reserved[i].start_pa && pa < ctx->reserved[i].end_pa)
+			return true;
+	return false;
+}
+
+/* The state byte of the head of the block that contains the page pa
+ * (whose own byte is ST_NONE): the nearest head below it that reaches it. */
+static unsigned containing_head(const struct pgalloc_ctx *ctx, const struct pgalloc_bank *b,
+				uint64_t pa)
+{
+	unsigned k;
+
+	for (k = 1; k <= PGALLOC_MAX_ORDER; k++) {
+		uint64_t head = pa & ~(BLOCK_SIZE(k) - 1);
+		unsigned st;
+
+		if (head < b->base_pa)
+			break;
+		st = state_get(ctx, b, head);
+		if ((st & (ST_FREE | ST_ALLOC)) && (st & ST_ORDER_MASK) >= k)
+			return st;
+	}
+	return ST_NONE;        /* not reached while the metadata is consistent */
+}
+
+int pgalloc_free(struct pgalloc_ctx *ctx, uint64_t pa, unsigned order)
+{
+	struct pgalloc_bank *b;
+	unsigned st;
+
+	if (!ctx->ready)
+		return PGALLOC_ESTATE;
+	if (order > PGALLOC_MAX_ORDER)
+		return PGALLOC_ERANGE;
+	if (pa & (BLOCK_SIZE(order) - 1))
+		return PGALLOC_EALIGN;
+	b = find_bank(ctx, pa);
+	if (!b)
+		return PGALLOC_ENOTRAM;
+	if (!b->meta_pa)    /* nothing was ever handed out of it */
+		return in_reservation(ctx, pa) ? PGALLOC_ERESERVED : PGALLOC_ENOTALLOC;
+	st = state_get(ctx, b, pa);
+	if (st == ST_RESERVED || st == ST_META)
+		return PGALLOC_ERESERVED;
+	if (st & ST_FREE)
+		return PGALLOC_EDOUBLE;
+	if (st == ST_NONE)
+		return (containing_head(ctx, b, pa) & ST_FREE) ? PGALLOC_EDOUBLE : PGALLOC_ENOTALLOC;
+	if ((st & ST_ORDER_MASK) != order)
+		return PGALLOC_EORDER;
+
+	state_set(ctx, b, pa, ST_NONE);
+	b->alloc_pages -= UL(1) << order;
+	/* Merge while the buddy is a free block of exactly this order, whole
+	 * in this bank. */
+	while (order < PGALLOC_MAX_ORDER) {
+		uint64_t buddy = pa ^ BLOCK_SIZE(order);
+
+		if (buddy < b->base_pa || buddy + BLOCK_SIZE(order) > bank_end(b) ||
+		    state_get(ctx, b, buddy) != (ST_FREE | order))
+			break;
+		list_remove(ctx, b, buddy, order);
+		pa = min_u64(pa, buddy);
+		order++;
+	}
+	list_push(ctx, b, pa, order);
+	return PGALLOC_OK;
+}
+
+/* ---- statistics ------------------------------------------------------ */
+
+unsigned pgalloc_nr_banks(const struct pgalloc_ctx *ctx)
+{
+	return ctx->nr_banks;
+}
+
+int pgalloc_stats(const struct pgalloc_ctx *ctx, unsigned bank, struct pgalloc_stats *out)
+{
+	unsigned i, k;
+
+	if (!ctx->ready)
+		return PGALLOC_ESTATE;
+	if (bank != PGALLOC_ALL_BANKS && bank >= ctx->nr_banks)
+		return PGALLOC_EINVAL;
+	memset(out, 0, sizeof(*out));
+	for (i = 0; i < ctx->nr_banks; i++) {
+		const struct pgalloc_bank *b = &ctx->bank[i];
+
+		if (bank != PGALLOC_ALL_BANKS && bank != i)
+			continue;
+		if (bank == i) {
+			out->base_pa = b->base_pa;
+			out->size = b->size;
+			out->meta_pa = b->meta_pa;
+		}
+		out->total_pages += b->size >> PAGE_SHIFT;
+		out->free_pages += b->free_pages;
+		out->allocated_pages += b->alloc_pages;
+		out->reserved_pages += b->reserved_pages;
+		out->meta_pages += b->meta_pages;
+		out->unusable_pages += b->unusable_pages;
+		for (k = 0; k <= PGALLOC_MAX_ORDER; k++)
+			out->nr_free[k] += b->nr_free[k];
+	}
+	return PGALLOC_OK;
+}
+
+int pgalloc_for_each_free(const struct pgalloc_ctx *ctx,
+			  void (*fn)(uint64_t pa, unsigned order, unsigned bank, void *cookie),
+			  void *cookie)
+{
+	unsigned i, k;
+
+	if (!ctx->ready)
+		return PGALLOC_ESTATE;
+	for (i = 0; i < ctx->nr_banks; i++)
+		for (k = 0; k <= PGALLOC_MAX_ORDER; k++) {
+			uint64_t pa;
+
+			for (pa = ctx->bank[i].free_head_pa[k]; pa; pa = node(ctx, pa)->next_pa)
+				fn(pa, k, i, cookie);
+		}
+	return PGALLOC_OK;
+}
+
+/* ---- self-check ------------------------------------------------------ */
+
+static int check_bank(const struct pgalloc_ctx *ctx, const struct pgalloc_bank *b)
+{
+	uint64_t pages = b->size >> PAGE_SHIFT, counted[PGALLOC_NR_ORDERS] = { 0 };
+	uint64_t free_pages = 0, alloc_pages = 0, reserved = 0, meta = 0;
+	uint64_t pa, end = bank_end(b);
+	unsigned k;
+
+	if (!b->meta_pa)
+		return (b->free_pages | b->alloc_pages | b->meta_pages) ? PGALLOC_ECORRUPT : PGALLOC_OK;
+	if (b->meta_pa < b->base_pa || b->meta_pa + b->meta_pages * PAGE_SIZE > end ||
+	    b->meta_pages != (pages + PAGE_SIZE - 1) / PAGE_SIZE)
+		return PGALLOC_ECORRUPT;
+	for (pa = b->base_pa; pa < end; ) {
+		unsigned st = state_get(ctx, b, pa);
+		bool is_meta = pa >= b->meta_pa && pa < b->meta_pa + b->meta_pages * PAGE_SIZE;
+
+		if (st == ST_RESERVED || st == ST_META) {
+			if ((st == ST_META) != is_meta || (st == ST_RESERVED) != in_reservation(ctx, pa))
+				return PGALLOC_ECORRUPT;
+			st == ST_META ? meta++ : reserved++;
+			pa += PAGE_SIZE;
+			continue;
+		}
+		/* A block head: aligned, inside the bank, clear of reservations
+		 * and metadata, its other bytes ST_NONE. */
+		if (!(st & (ST_FREE | ST_ALLOC)) || (st & ~(ST_FREE | ST_ALLOC | ST_ORDER_MASK)) ||
+		    (st & ST_ORDER_MASK) > PGALLOC_MAX_ORDER)
+			return PGALLOC_ECORRUPT;
+		k = st & ST_ORDER_MASK;
+		if ((pa & (BLOCK_SIZE(k) - 1)) || BLOCK_SIZE(k) > end - pa || in_reservation(ctx, pa) ||
+		    is_meta)
+			return PGALLOC_ECORRUPT;
+		for (uint64_t p = pa + PAGE_SIZE; p < pa + BLOCK_SIZE(k); p += PAGE_SIZE)
+			if (state_get(ctx, b, p) != ST_NONE)
+				return PGALLOC_ECORRUPT;
+		if (st & ST_FREE) {
+			uint64_t buddy = pa ^ BLOCK_SIZE(k);
+
+			counted[k]++;
+			free_pages += UL(1) << k;
+			if (k < PGALLOC_MAX_ORDER && buddy >= b->base_pa &&
+			    buddy + BLOCK_SIZE(k) <= end && state_get(ctx, b, buddy) == (ST_FREE | k))
+				return PGALLOC_ECORRUPT;     /* not coalesced */
+		} else {
+			alloc_pages += UL(1) << k;
+		}
+		pa += BLOCK_SIZE(k);
+	}
+	if (free_pages != b->free_pages || alloc_pages != b->alloc_pages ||
+	    reserved != b->reserved_pages || meta != b->meta_pages || b->unusable_pages)
+		return PGALLOC_ECORRUPT;
+	/* Each list: exactly the free heads of its order, linked both ways. */
+	for (k = 0; k <= PGALLOC_MAX_ORDER; k++) {
+		uint64_t prev = 0, n = 0;
+
+		if (counted[k] != b->nr_free[k])
+			return PGALLOC_ECORRUPT;
+		for (pa = b->free_head_pa[k]; pa; prev = pa, pa = node(ctx, pa)->next_pa) {
+			if (++n > counted[k] || pa < b->base_pa || pa >= end ||
+			    state_get(ctx, b, pa) != (ST_FREE | k) || node(ctx, pa)->prev_pa != prev)
+				return PGALLOC_ECORRUPT;
+		}
+		if (n != counted[k])
+			return PGALLOC_ECORRUPT;
+	}
+	return PGALLOC_OK;
+}
+
+int pgalloc_check(const struct pgalloc_ctx *ctx)
+{
+	unsigned i;
+
+	if (!ctx->ready)
+		return PGALLOC_ESTATE;
+	for (i = 0; i < ctx->nr_banks; i++) {
+		int rc = check_bank(ctx, &ctx->bank[i]);
+
+		if (rc)
+			return rc;
+	}
+	return PGALLOC_OK;
+}
