@@ -1,25 +1,33 @@
-# tests/fuzz/fuzz.mk - build and run the libFuzzer harness of mmu/xlat.c.
+# tests/fuzz/fuzz.mk - build and run the libFuzzer harnesses of mmu/xlat.c
+# and mmu/pgalloc.c.
 #
 # Owns: build/fuzz/fuzz_xlat (clang, -fsanitize=fuzzer,address,undefined)
 # from tests/fuzz/fuzz_xlat.c, mmu/xlat.c, mmu/desc.c, mmu/walk.c and
-# tests/unit/xlat_fake.c; a bounded, seeded run over the seed corpus
-# tests/fuzz/corpus/ for `make test`; a long run for `make fuzz`.
+# tests/unit/xlat_fake.c; build/fuzz/fuzz_pgalloc from
+# tests/fuzz/fuzz_pgalloc.c, mmu/pgalloc.c and tests/unit/physmem_fake.c;
+# a bounded, seeded run of each over its seed corpus (tests/fuzz/corpus/,
+# tests/fuzz/corpus-pgalloc/) for `make test`; a long run for `make fuzz`.
 #
 #   make -f tests/fuzz/fuzz.mk build     build only
-#   make -f tests/fuzz/fuzz.mk short     FUZZ_RUNS inputs (default 8000) from a
-#                                        copy of the corpus, -seed=FUZZ_SEED (1),
-#                                        at most FUZZ_SHORT_SECONDS (20); last line
-#                                        "fuzz: N passed, M failed" (1/0 or 0/1)
-#   make -f tests/fuzz/fuzz.mk long      FUZZ_SECONDS (default 300); same last
-#                                        line
+#   make -f tests/fuzz/fuzz.mk short     per harness: FUZZ_RUNS inputs (default
+#                                        8000) from a copy of its corpus,
+#                                        -seed=FUZZ_SEED (1), at most
+#                                        FUZZ_SHORT_SECONDS (20); last line
+#                                        "fuzz: N passed, M failed" (N + M = 2,
+#                                        one per harness)
+#   make -f tests/fuzz/fuzz.mk long      FUZZ_SECONDS (default 300) per
+#                                        harness; same last line
+#   FUZZ_HARNESSES="pgalloc"             run only these (default: xlat pgalloc)
 #
-# XLAT_SRC=path/to/xlat.c builds the harness over another implementation
-# (e.g. a deliberately broken one, to see the checks fire); its binary is
-# then build/fuzz/fuzz_xlat-variant.
+# XLAT_SRC=path/to/xlat.c (PGALLOC_SRC=path/to/pgalloc.c) builds a harness
+# over another implementation (e.g. a deliberately broken one, to see the
+# checks fire); its binary is then build/fuzz/fuzz_xlat-variant
+# (fuzz_pgalloc-variant).
 #
-# Run from the repository root. The corpus directory is only read: each
+# Run from the repository root. The corpus directories are only read: each
 # run works on a copy in build/fuzz/, and crash inputs land in
-# build/fuzz/artifacts/. Exit status non-zero on a crash or a failed build.
+# build/fuzz/artifacts/ (fuzz_xlat) and build/fuzz/artifacts-pgalloc/.
+# Exit status non-zero on a crash or a failed build.
 
 CLANG              ?= clang
 BOARD              ?= virt
@@ -28,6 +36,8 @@ FUZZ_SEED          ?= 1
 FUZZ_SHORT_SECONDS ?= 20
 FUZZ_SECONDS       ?= 300
 XLAT_SRC           ?= mmu/xlat.c
+PGALLOC_SRC        ?= mmu/pgalloc.c
+FUZZ_HARNESSES     ?= xlat pgalloc
 V                  ?= 0
 
 FUZZ := tests/fuzz
@@ -54,14 +64,41 @@ FAKE_CFLAGS   := -std=gnu11 -O2 -g -Wall -Wextra -Werror -DHOST_BUILD \
 FAKE_OBJ      := $(OUT)/xlat_fake.o
 FUZZ_HDRS     := mmu/xlat.h mmu/desc.h mmu/walk.h mmu/memory.h mmu/pgtable-hwdef.h \
 		 tests/unit/xlat_fake.h tests/unit/desc_literal.h
-LIBFUZZER_OPTS := -max_len=1024 -timeout=20 -rss_limit_mb=2048 -print_final_stats=0 \
-		  -artifact_prefix=$(OUT)/artifacts/
+LIBFUZZER_OPTS := -max_len=1024 -timeout=20 -rss_limit_mb=2048 -print_final_stats=0
+
+# The allocator's harness: its fake memory is not what is explored (no
+# coverage feedback there; the model's hot loops opt out in the source).
+PGALLOC_BIN   := $(OUT)/fuzz_pgalloc$(if $(filter-out mmu/pgalloc.c,$(PGALLOC_SRC)),-variant)
+PGALLOC_SRCS  := $(FUZZ)/fuzz_pgalloc.c $(PGALLOC_SRC)
+PGALLOC_FAKE_OBJ := $(OUT)/physmem_fake.o
+PGALLOC_HDRS  := mmu/pgalloc.h mmu/pgtable-hwdef.h tests/unit/physmem_fake.h
+
+# Per harness: binary, seed corpus, where its crash inputs go.
+bin_xlat          := $(BIN)
+bin_pgalloc       := $(PGALLOC_BIN)
+corpus_xlat       := $(FUZZ)/corpus
+corpus_pgalloc    := $(FUZZ)/corpus-pgalloc
+artifacts_xlat    := $(OUT)/artifacts
+artifacts_pgalloc := $(OUT)/artifacts-pgalloc
+# The log of a run: build/fuzz/short.log for fuzz_xlat as before.
+log_xlat           = $(OUT)/$(1).log
+log_pgalloc        = $(OUT)/$(1)-pgalloc.log
 
 .PHONY: build short long
 .DELETE_ON_ERROR:
 
-build: $(BIN)
+build: $(foreach h,$(FUZZ_HARNESSES),$(bin_$(h)))
 	@:
+
+$(PGALLOC_FAKE_OBJ): tests/unit/physmem_fake.c $(PGALLOC_HDRS) $(SELF)
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CLANG   $@")
+	$(Q)$(CLANG) $(FAKE_CFLAGS) $(FUZZ_CPPFLAGS) -c $< -o $@
+
+$(PGALLOC_BIN): $(PGALLOC_SRCS) $(PGALLOC_FAKE_OBJ) $(PGALLOC_HDRS) $(SELF)
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CLANG   $@")
+	$(Q)$(CLANG) $(FUZZ_CFLAGS) $(FUZZ_CPPFLAGS) $(PGALLOC_SRCS) $(PGALLOC_FAKE_OBJ) -o $@
 
 $(FAKE_OBJ): tests/unit/xlat_fake.c $(FUZZ_HDRS) $(SELF)
 	@mkdir -p $(@D)
@@ -73,31 +110,42 @@ $(BIN): $(FUZZ_SRCS) $(FAKE_OBJ) $(FUZZ_HDRS) $(SELF)
 	@$(if $(Q),echo "  CLANG   $@")
 	$(Q)$(CLANG) $(FUZZ_CFLAGS) $(FUZZ_CPPFLAGS) $(FUZZ_SRCS) $(FAKE_OBJ) -o $@
 
-# One summary line whatever happens; the log of a failed run is shown.
-define fuzz_run
-	@rm -rf $(OUT)/artifacts $(OUT)/$(1)-corpus; mkdir -p $(OUT)/artifacts; \
-	cp -r $(FUZZ)/corpus $(OUT)/$(1)-corpus; \
+# One run of harness $(2) ($(1): short or long, $(3): its libFuzzer
+# options), counted in the shell's pass/fail; the log of a failed run is
+# shown.
+define fuzz_one
+	rm -rf $(artifacts_$(2)) $(OUT)/$(1)-$(2)-corpus; mkdir -p $(artifacts_$(2)); \
+	cp -r $(corpus_$(2)) $(OUT)/$(1)-$(2)-corpus; \
+	log=$(call log_$(2),$(1)); \
 	if ! $(MAKE) --no-print-directory -f $(SELF) CLANG=$(CLANG) BOARD=$(BOARD) V=$(V) \
-			XLAT_SRC=$(XLAT_SRC) build; then \
-		echo "fuzz: 0 passed, 1 failed"; exit 1; fi; \
-	start=$$(date +%s); \
-	if $(2) >$(OUT)/$(1).log 2>&1; then \
-		[ "$(V)" = 1 ] && cat $(OUT)/$(1).log; \
-		echo "  fuzz_xlat $(1): $$(grep -E '^Done [0-9]+ runs' $(OUT)/$(1).log | tail -1)" \
-		     "(wall $$(( $$(date +%s) - start )) s)"; \
-		echo "fuzz: 1 passed, 0 failed"; \
+			XLAT_SRC=$(XLAT_SRC) PGALLOC_SRC=$(PGALLOC_SRC) $(bin_$(2)); then \
+		echo "  fuzz_$(2) $(1): build failed"; fail=$$((fail + 1)); \
 	else \
-		awk '/==== fuzz_xlat: mismatch|ERROR: |runtime error/ { p = 1 } \
-		     p && !/^ +#[0-9]+ |^NOTE: |^ +Combine libFuzzer/' $(OUT)/$(1).log | head -150; \
-		echo "  crash input: $$(ls -t $(OUT)/artifacts/* 2>/dev/null | head -1)"; \
-		echo "fuzz: 0 passed, 1 failed"; exit 1; \
-	fi
+		start=$$(date +%s); \
+		if $(bin_$(2)) $(LIBFUZZER_OPTS) -artifact_prefix=$(artifacts_$(2))/ $(3) \
+				$(OUT)/$(1)-$(2)-corpus >$$log 2>&1; then \
+			[ "$(V)" = 1 ] && cat $$log; \
+			echo "  fuzz_$(2) $(1): $$(grep -E '^Done [0-9]+ runs' $$log | tail -1)" \
+			     "(wall $$(( $$(date +%s) - start )) s)"; \
+			pass=$$((pass + 1)); \
+		else \
+			awk '/==== fuzz_[a-z]+: mismatch|ERROR: |runtime error/ { p = 1 } \
+			     p && !/^ +#[0-9]+ |^NOTE: |^ +Combine libFuzzer/' $$log | head -150; \
+			echo "  crash input: $$(ls -t $(artifacts_$(2))/* 2>/dev/null | head -1)"; \
+			fail=$$((fail + 1)); \
+		fi; \
+	fi;
+endef
+
+# Every harness, then one summary line whatever happens.
+define fuzz_run
+	@pass=0; fail=0; \
+	$(foreach h,$(FUZZ_HARNESSES),$(call fuzz_one,$(1),$(h),$(2))) \
+	echo "fuzz: $$pass passed, $$fail failed"; [ $$fail -eq 0 ]
 endef
 
 short:
-	$(call fuzz_run,short,$(BIN) $(LIBFUZZER_OPTS) -seed=$(FUZZ_SEED) -runs=$(FUZZ_RUNS) \
-		-max_total_time=$(FUZZ_SHORT_SECONDS) $(OUT)/short-corpus)
+	$(call fuzz_run,short,-seed=$(FUZZ_SEED) -runs=$(FUZZ_RUNS) -max_total_time=$(FUZZ_SHORT_SECONDS))
 
 long:
-	$(call fuzz_run,long,$(BIN) $(LIBFUZZER_OPTS) -max_total_time=$(FUZZ_SECONDS) \
-		$(OUT)/long-corpus)
+	$(call fuzz_run,long,-max_total_time=$(FUZZ_SECONDS))

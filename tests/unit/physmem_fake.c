@@ -133,24 +133,38 @@ uint8_t *pf_peek(const struct pf_mem *m, uint64_t pa)
 	return lookup(m, pa >> PAGE_SHIFT)->data;
 }
 
+static uint64_t page_digest(const struct pf_page *p)
+{
+	uint64_t h = 0, w, j;
+	bool zero = true;
+
+	for (j = 0; j + 8 <= p->bytes; j += 8) {
+		memcpy(&w, p->data + j, 8);
+		zero &= w == 0;
+		h = hash64(h ^ w ^ (j << 48));
+	}
+	return zero ? 0 : hash64(h ^ p->pfn);
+}
+
 uint64_t pf_digest(const struct pf_mem *m)
 {
 	uint64_t i, sum = 0;
 
-	for (i = 0; i < m->nr_slots; i++) {
-		const uint8_t *d = m->slots[i].data;
-		uint64_t h = 0, w, j;
-		bool zero = true;
+	for (i = 0; i < m->nr_slots; i++)
+		if (m->slots[i].data)
+			sum += page_digest(&m->slots[i]);
+	return sum;
+}
 
-		if (!d)
-			continue;
-		for (j = 0; j + 8 <= m->slots[i].bytes; j += 8) {
-			memcpy(&w, d + j, 8);
-			zero &= w == 0;
-			h = hash64(h ^ w ^ (j << 48));
-		}
-		if (!zero)
-			sum += hash64(h ^ m->slots[i].pfn);
+uint64_t pf_digest_range(const struct pf_mem *m, uint64_t pa, uint64_t size)
+{
+	uint64_t sum = 0, p;
+
+	for (p = pa & ~(uint64_t)(PAGE_SIZE - 1); p < pa + size; p += PAGE_SIZE) {
+		const struct pf_page *pg = lookup(m, p >> PAGE_SHIFT);
+
+		if (pg->data)
+			sum += page_digest(pg);
 	}
 	return sum;
 }

@@ -54,5 +54,7 @@ void *pf_phys_to_ptr(uint64_t pa, void *cookie);
 /* The page of pa if it exists (no error, no hook, not created), or NULL. */
 uint8_t *pf_peek(const struct pf_mem *m, uint64_t pa);
 uint64_t pf_digest(const struct pf_mem *m);
+/* The same over the existing pages of [pa, pa + size) only. */
+uint64_t pf_digest_range(const struct pf_mem *m, uint64_t pa, uint64_t size);
 
 #endif /* PHYSMEM_FAKE_H */

@@ -434,6 +434,15 @@ static void test_meta_below_top_reservation(void **state)
 	assert_int_equal(s.meta_pa, G + 32 * M1 - 5 * K4);
 	assert_int_equal(s.free_pages, 8192 - 2 - 2);
 	pf_destroy(&f.mem);
+	/* Two stretches that both hold it (the image in the middle): the
+	 * higher one's top. */
+	pf_init(&f.mem);
+	assert_int_equal(pgalloc_init(&f.ctx, pf_phys_to_ptr, &f.mem), PGALLOC_OK);
+	assert_int_equal(pgalloc_reserve(&f.ctx, G + 8 * M1, 2 * M1), PGALLOC_OK);
+	bank(&f, G, 32 * M1);
+	finalize(&f);
+	assert_int_equal(stats(&f, 0).meta_pa, G + 32 * M1 - 2 * K4);
+	pf_destroy(&f.mem);
 }
 
 static void test_unusable_bank(void **state)
