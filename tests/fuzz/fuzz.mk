@@ -118,7 +118,7 @@ define fuzz_one
 	cp -r $(corpus_$(2)) $(OUT)/$(1)-$(2)-corpus; \
 	log=$(call log_$(2),$(1)); \
 	if ! $(MAKE) --no-print-directory -f $(SELF) CLANG=$(CLANG) BOARD=$(BOARD) V=$(V) \
-			XLAT_SRC=$(XLAT_SRC) PGALLOC_SRC=$(PGALLOC_SRC) $(bin_$(2)); then \
+			XLAT_SRC=$(XLAT_SRC) PGALLOC_SRC=$(PGALLOC_SRC) FUZZ_HARNESSES=$(2) build; then \
 		echo "  fuzz_$(2) $(1): build failed"; fail=$$((fail + 1)); \
 	else \
 		start=$$(date +%s); \
