@@ -1,9 +1,11 @@
 #!/bin/bash
 # tests/run-all.sh - the whole test suite behind `make test`.
 #
-# Owns: running the host unit tests, a bounded fuzz run, the QEMU boot
-# matrix (in parallel, each run with a timeout), the negative tests, the
-# boots through U-Boot and the gdb-multiarch tests, and the one closing
+# Owns: running the host unit tests, a bounded fuzz run, the DTB corpus
+# test, the QEMU boot matrix (in parallel, each run with a timeout), the
+# test build's fault and negative tests, the boots through U-Boot, the
+# product checks, the bench plugin's self-test and the gdb-multiarch
+# tests, and the one closing
 # line "N passed, M failed" (exit status non-zero on any failure).
 # Expects the Makefile's exported board variables and built images.
 set -u
@@ -35,6 +37,10 @@ add_suite unit "$unit_rc" "$unit_out"
 echo "== fuzzing the runtime map API (libFuzzer, bounded; make fuzz runs longer)"
 fuzz_out=$(make --no-print-directory -f tests/fuzz/fuzz.mk short 2>&1); fuzz_rc=$?
 add_suite fuzz "$fuzz_rc" "$fuzz_out"
+
+echo "== DTB reading (lib/machine.c) over Debian's arm64 DTBs against an independent reading (tests/corpus/run.sh)"
+corpus_out=$(tests/corpus/run.sh 2>&1); corpus_rc=$?
+add_suite corpus "$corpus_rc" "$corpus_out"
 
 echo "== QEMU boots (board $board, $jobs in parallel)"
 results=$(export BUILD_DIR=build/$board; tests/qemu/cases.sh |
