@@ -3,7 +3,8 @@
 #   make            build build/$(BOARD)/stub.elf, Image, stub.map and the
 #                   U-Boot artifacts (make image): uImage, stub.itb, boot.scr
 #   make run        boot the Image on QEMU and show the full report
-#   make test       host unit tests + QEMU boot matrix + negative test
+#   make test       host unit tests, fuzz, DTB corpus, QEMU boot matrix, test
+#                   build's fault and negative tests, U-Boot, product, gdb
 #   make bench      deterministic instruction counts under QEMU -icount
 #   make fuzz       fuzz the runtime map API for FUZZ_SECONDS (default 300)
 #   make debug      QEMU paused + gdb-multiarch attached (scripts/gdb/stub.py)

@@ -13,7 +13,7 @@
 #define EXIT_EXCEPTION       2   /* an unexpected exception was taken */
 #define EXIT_UNSUPPORTED_CPU 3   /* e.g. no 4 KiB granule */
 #define EXIT_BAD_LOAD        4   /* load address or RAM the map cannot cover */
-#define EXIT_TABLES_FULL     5   /* the early table area is too small */
+/* 5 was "early table area too small": the early tables are fixed now. */
 #define EXIT_FINAL_MAP       6   /* a map could not be built */
 #define EXIT_BAD_DTB         7   /* the DTB the loader passed is unusable */
 

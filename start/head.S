@@ -5,9 +5,10 @@
  * .rst), the boot CPU's entry sequence (exception level, boot-CPU
  * selection, the refusals that must happen before the MMU, stack, vectors,
  * early tables, MMU on) and the jump to the link (virtual) address; the
- * holding pen; a secondary CPU's entry. This, el.S, tables.S and the one
- * MMU-on function (mmu/hw.c mmu_enable) are all the code that runs with
- * the MMU off on the way up (section .head.text); it reads nothing from
+ * holding pen; a secondary CPU's entry. This, el.S, tables.S, the one
+ * MMU-on function (mmu/hw.c mmu_enable, in .head.text too) and the pure
+ * tcr_el1_value() that computes its TCR are all the code that runs with
+ * the MMU off on the way up; it reads nothing from
  * the DTB, prints nothing unless it refuses, and writes no memory but the
  * early table entries. Everything before the high half runs at the physical
  * address the loader chose, so it uses only PC-relative addressing.

@@ -274,7 +274,7 @@ static void report_setup(uint64_t insns_to_mmu_on)
 	};
 	char size[16];
 
-	printf("stub: board %s, entered at EL%u, now EL%u, MMU on after %llu instructions\n",
+	printf("stub: board %s, entered at EL%u, now EL%u, MMU on at PMCCNTR_EL0 %llu\n",
 	       BOARD_NAME, boot.entry_el, (unsigned)((read_sysreg(CurrentEL) >> 2) & 3),
 	       (unsigned long long)insns_to_mmu_on);
 	printf("image: load pa 0x%llx, link va 0x%llx, size %s, kimage_voffset 0x%llx\n",

@@ -2,8 +2,10 @@
  * refuse.c - saying why the boot cannot go on, with the MMU off.
  *
  * Owns: early_refuse(), where head.S branches when the early map cannot be
- * built or used (load address, no 4 KiB granule). The only C code besides
- * mmu_enable() that runs with the MMU off, and only on this failure path:
+ * built or used (load address, no 4 KiB granule), and early_console(),
+ * which the exception handler also uses for an exception taken with the
+ * MMU off. With mmu_enable() and the pure tcr_el1_value() it is given, the
+ * only C code that runs with the MMU off, and only on failure paths:
  * it clears the bss (16-byte aligned, link.ld) (not cleared yet: that happens with the caches on), so
  * the console and exit state start defined, prints one line on the board's
  * console UART and ends the run with the status (semihosting, PSCI, park).
@@ -15,8 +17,7 @@
 
 extern char __bss_start[], __bss_end[];
 
-__attribute__((noreturn))
-void early_refuse(int status, const char *what, uint64_t value)
+void early_console(void)
 {
 	/* Not memset: the library's may use DC ZVA or unaligned stores, which
 	 * fault on the Device memory all data accesses are with the MMU off. */
@@ -24,6 +25,12 @@ void early_refuse(int status, const char *what, uint64_t value)
 	     p < (volatile uint64_t *)__bss_end; p++)
 		*p = 0;
 	console_init(BOARD_UART_PA);
+}
+
+__attribute__((noreturn))
+void early_refuse(int status, const char *what, uint64_t value)
+{
+	early_console();
 	console_puts("\nstub: FATAL: ");
 	console_puts(what);
 	console_put_hex(value);

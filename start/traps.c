@@ -6,7 +6,8 @@
  * SEMIHOST_ABSENT), and those a test build's hook expects (hooks.h).
  * Anything else is reported (vector, EC decoded, fault
  * status with level, ESR, FAR, ELR, SPSR, EL) and ends the run with
- * EXIT_EXCEPTION. Uses only the early console: works with the MMU off.
+ * EXIT_EXCEPTION. Uses only the early console: with the MMU off it first
+ * sets that up on the board's UART (refuse.c early_console).
  */
 #include <stddef.h>
 #include "console.h"
@@ -14,6 +15,7 @@
 #include "exit.h"
 #include "hooks.h"
 #include "regs.h"
+#include "sysreg.h"
 #include "traps.h"
 
 _Static_assert(offsetof(struct exception_frame, x[30]) == FRAME_X30, "frame x30");
@@ -45,6 +47,8 @@ void handle_exception(unsigned slot, struct exception_frame *f)
 	}
 	if (hooks_exception_fixup(slot, f))     /* the test build's, if any */
 		return;
+	if (!(read_sysreg(sctlr_el1) & SCTLR_EL1_M))
+		early_console();   /* MMU off: bss not cleared yet, no console mapped */
 	if (reporting++) {
 		console_puts("\nstub: FATAL: exception while reporting an exception\n");
 		stub_exit(EXIT_EXCEPTION);

@@ -29,6 +29,8 @@ struct exception_frame {
 	uint64_t elr, spsr, esr, far, sp;
 };
 void handle_exception(unsigned slot, struct exception_frame *frame);
+/* refuse.c: the MMU-off console (bss cleared, the board's UART). */
+void early_console(void);
 #endif
 
 #endif /* TRAPS_H */

@@ -617,14 +617,14 @@ The ELF is linked at its high-half virtual address (KIMAGE_VADDR,
 0x40200000, the default) until the MMU is on and head.S jumps to the link
 address. This adds the ELF's symbols, line tables and unwind information
 again with every section moved by PHYS_LOAD - link address, so:
-  hbreak primary_entry / early_init / __create_page_tables / mmu_enable
+  hbreak primary_entry / __create_page_tables / mmu_enable
       hit at the physical address (MMU off), with source lines and backtrace;
   hbreak kernel_main  hits at the virtual address (MMU on).
 A breakpoint on a symbol gets two locations (physical and virtual); use
 hbreak: a software breakpoint cannot be inserted at the virtual address
 while the MMU is off, and may be lost across the MMU switch.
 Globals still resolve to their link address, unreadable before the MMU is
-on: read them through $stub_pa, e.g. p *(struct boot_facts *)$stub_pa(&boot_facts).
+on: read them through $stub_pa, e.g. p/x ((unsigned long *)$stub_pa(&early_pgd))[1].
 ELF defaults to the file loaded with `file`. `off` removes the copy."""
 
     def __init__(self):
@@ -657,7 +657,7 @@ ELF defaults to the file loaded with `file`. `off` removes the copy."""
         IMAGE.update(link=link, load=load, size=elf_image_size(elf))
         print("stub-symbols: %s linked at 0x%x, symbols added at pa 0x%x (offset 0x%x)"
               % (elf, link, load, offset))
-        print("stub-symbols: use hbreak; pre-MMU code (primary_entry, early_init, "
+        print("stub-symbols: use hbreak; pre-MMU code (primary_entry, "
               "__create_page_tables, mmu_enable) hits at the pa, kernel_main at the va")
 
     @staticmethod
@@ -681,7 +681,7 @@ class StubPa(gdb.Function):
     """$stub_pa(VA): the physical address of a link (virtual) address of the
 image, from stub-symbols' load address; other addresses are returned as
 they are. Before the MMU is on, globals resolve to their link address,
-which cannot be read yet: p *(struct boot_facts *)$stub_pa(&boot_facts)"""
+which cannot be read yet: p/x ((unsigned long *)$stub_pa(&early_pgd))[1]"""
 
     def __init__(self):
         super().__init__("stub_pa")

@@ -3,14 +3,14 @@
 #
 # Owns: finding the kernel package linux-image-arm64:arm64 depends on,
 # downloading it with `apt-get download` (nothing is installed) and
-# unpacking it with `dpkg -x` into $DEST (default build/linux/), cached:
+# unpacking it with `dpkg -x` into $DEST (default build/linux-dtbs/), cached:
 # a second run with the DTBs already there does nothing. Adds the arm64
 # architecture to dpkg (and runs apt-get update) only when apt does not
 # know the package yet. Prints the DTB directory on its last line.
 # Usage: tests/corpus/fetch-dtbs.sh [DEST]
 set -eu
 
-dest=${1:-build/linux}
+dest=${1:-build/linux-dtbs}
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 

@@ -2,7 +2,7 @@
 # tests/corpus/run.sh - lib/machine.c against every arm64 DTB Debian ships.
 #
 # Owns: fetching the DTBs (fetch-dtbs.sh: Debian's arm64 kernel package,
-# downloaded and unpacked, never installed; cached in build/linux/),
+# downloaded and unpacked, never installed; cached in build/linux-dtbs/, apart from make bench's build/linux/),
 # building tests/corpus/machine_dump.c with lib/machine.c and the host
 # libfdt under ASan and UBSan, running it over every .dtb in batches (a
 # crash or sanitizer report fails the DTB it was reading), and handing its
@@ -22,7 +22,7 @@ fail() { echo "corpus: $1"; echo "corpus: 0 passed, 1 failed"; exit 1; }
 for tool in dtc python3 "$HOSTCC"; do
 	command -v "$tool" >/dev/null 2>&1 || fail "$tool missing (.ci/install-deps)"
 done
-dtb_dir=$(tests/corpus/fetch-dtbs.sh build/linux | tail -n 1) || fail "fetch-dtbs.sh failed"
+dtb_dir=$(tests/corpus/fetch-dtbs.sh build/linux-dtbs | tail -n 1) || fail "fetch-dtbs.sh failed"
 
 # The same flags as the unit tests (tests/unit/unit.mk).
 bin=$out/machine_dump

@@ -131,7 +131,7 @@ run_case bp-reloc-el1 t_breakpoints.py - GDBT_LOAD="$reloc" -- \
 # loader gets no boot arguments: gdb sets the flag itself, GDBT_FORCE_FULL.)
 run_case report-image-a53-128M-el1 t_report.py - -- \
 	-cpu cortex-a53 -m 128M -semihosting -kernel "$build/Image" -append stub.report=full
-MACHINE_PROPS=$el2 run_case report-elf-max-4G-el2 t_report.py - -- \
+MACHINE_PROPS=$el2 run_case report-image-max-4G-el2 t_report.py - -- \
 	-cpu max -m 4G -semihosting -kernel "$build/Image" -append stub.report=full
 MACHINE_PROPS=$el3 run_case report-reloc-a72-2G-el3 t_report.py - GDBT_LOAD="$reloc" GDBT_FORCE_FULL=1 -- \
 	-cpu cortex-a72 -m 2G -semihosting -device "loader,file=$build/Image,addr=$reloc,cpu-num=0"
