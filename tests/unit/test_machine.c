@@ -17,18 +17,11 @@
  * read-write functions on a copy.
  */
 #include "unit.h"
+#include "dtb_blob.h"
 #include <libfdt.h>
 #include "machine.h"
 
-#ifndef UNIT_DTB_DIR
-#define UNIT_DTB_DIR "build/host-tests/dtb"
-#endif
 
-struct blob {
-	const char *name;
-	void *data;
-	size_t size;
-};
 
 static struct blob blobs[] = {
 	{ .name = "machine-virt" }, { .name = "machine-banks" },
@@ -41,46 +34,13 @@ static struct blob blobs[] = {
 /* The tree tests/unit/dts/<name>.dts, 8-byte aligned; loaded once. */
 static const void *dtb(const char *name, size_t *size)
 {
-	for (size_t i = 0; i < ARRAY_LEN(blobs); i++) {
-		struct blob *b = &blobs[i];
-		const char *dir = getenv("UNIT_DTB_DIR");
-		char path[512];
-		FILE *f;
-		long len;
-
-		if (strcmp(b->name, name))
-			continue;
-		if (b->data)
-			goto out;
-		snprintf(path, sizeof(path), "%s/%s.dtb", dir ? dir : UNIT_DTB_DIR, name);
-		f = fopen(path, "rb");
-		if (!f)
-			fail_msg("cannot open %s (built by tests/unit/unit.mk)", path);
-		fseek(f, 0, SEEK_END);
-		len = ftell(f);
-		rewind(f);
-		assert_true(len > 0);
-		b->size = (size_t)len;
-		b->data = aligned_alloc(8, (b->size + 7) & ~(size_t)7);
-		assert_non_null(b->data);
-		assert_int_equal(fread(b->data, 1, b->size, f), b->size);
-		fclose(f);
-out:
-		if (size)
-			*size = b->size;
-		return b->data;
-	}
-	fail_msg("no blob named %s", name);
-	return NULL;
+	return dtb_blob_load(blobs, ARRAY_LEN(blobs), name, size);
 }
 
 static int free_blobs(void **state)
 {
 	(void)state;
-	for (size_t i = 0; i < ARRAY_LEN(blobs); i++) {
-		free(blobs[i].data);
-		blobs[i].data = NULL;
-	}
+	dtb_blob_free(blobs, ARRAY_LEN(blobs));
 	return 0;
 }
 
