@@ -18,6 +18,7 @@
  *   x21 = physical address of _text
  *   x22 = PMCCNTR_EL0 right after the MMU went on (instructions, under
  *         QEMU -icount: the report's figure)
+ *   x23 = early_pgd's physical address, then (high half) kimage_voffset
  */
 #include "memory.h"
 #include "sysreg.h"
