@@ -66,7 +66,7 @@ SRCS_S := start/head.S start/el.S start/tables.S start/vectors.S start/replace_t
 SRCS_C := start/main.c start/refuse.c start/traps.c start/esr.c start/smp.c \
 	  mmu/desc.c mmu/walk.c mmu/dump.c mmu/memmap.c mmu/regs.c mmu/check.c mmu/xlat.c \
 	  mmu/kernel_map.c mmu/cache.c mmu/hw.c \
-	  lib/console.c lib/$(BOARD_UART_DRIVER).c lib/exit.c lib/psci.c lib/dtb.c lib/bootargs.c \
+	  lib/console.c lib/$(BOARD_UART_DRIVER).c lib/exit.c lib/psci.c lib/machine.c lib/bootargs.c \
 	  lib/libc_glue.c lib/bench.c
 # The test build only: what provokes failures and faults on purpose. It
 # registers itself in link.ld's .test_hooks table (start/hooks.h).

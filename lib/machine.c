@@ -758,3 +758,14 @@ const char *machine_cpu_enable_name(enum machine_cpu_enable e)
 	}
 	return "?";
 }
+
+const struct machine_bank *machine_bank_holding(const struct machine *m, uint64_t pa)
+{
+	for (int i = 0; i < m->memory.n_banks; i++) {
+		const struct machine_bank *b = &m->memory.bank[i];
+
+		if (pa - b->phys_base < b->size)       /* unsigned: also rejects pa < base */
+			return b;
+	}
+	return NULL;
+}

@@ -226,6 +226,9 @@ struct machine {
  * m->valid is meaningful. */
 enum machine_err machine_read(const void *fdt, size_t buf_size, struct machine *m);
 
+/* The bank of m->memory holding pa, or NULL (a hole, or no bank). */
+const struct machine_bank *machine_bank_holding(const struct machine *m, uint64_t pa);
+
 /* Validation alone (what machine_read does first). */
 enum machine_err machine_check(const void *fdt, size_t buf_size,
 			       struct machine_problem *problem);

@@ -4,11 +4,6 @@
 #include <stdio.h>
 #include "desc.h"
 
-unsigned level_shift(int level)
-{
-	return PAGE_SHIFT + (unsigned)(3 - level) * (PAGE_SHIFT - 3);
-}
-
 /* Output address bits of a leaf at this level: [47:shift]. */
 static uint64_t leaf_addr_mask(int level)
 {
@@ -17,19 +12,13 @@ static uint64_t leaf_addr_mask(int level)
 
 struct desc_info desc_decode(uint64_t desc, int level)
 {
-	struct desc_info info = { .kind = DESC_INVALID };
-	uint64_t type = desc & PMD_TYPE_MASK;
+	struct desc_info info = { .kind = desc_kind_of(desc, level) };
 
-	if (type == PMD_TYPE_TABLE && level < 3) {
-		info.kind = DESC_TABLE;
+	if (info.kind == DESC_TABLE) {
 		info.addr = desc & PTE_ADDR_MASK;
 		return info;
 	}
-	if (type == PTE_TYPE_PAGE && level == 3)
-		info.kind = DESC_PAGE;
-	else if (type == PMD_TYPE_SECT && (level == 1 || level == 2))
-		info.kind = DESC_BLOCK;     /* 4 KiB granule: no level-0 blocks */
-	else
+	if (info.kind == DESC_INVALID)
 		return info;                /* invalid or reserved encoding */
 
 	info.addr = desc & leaf_addr_mask(level);

@@ -34,8 +34,24 @@ struct desc_info {
 };
 
 /* Bit position of the lowest VA bit a level's index covers (4 KiB granule):
- * level 1 -> 30, 2 -> 21, 3 -> 12. */
-unsigned level_shift(int level);
+ * level 1 -> 30, 2 -> 21, 3 -> 12. Inline: the runtime API's hot path. */
+static inline unsigned level_shift(int level)
+{
+	return PAGE_SHIFT + (unsigned)(3 - level) * (PAGE_SHIFT - 3);
+}
+
+/* What a descriptor is at a level, from its type bits alone (D8.3.1):
+ * 0b11 a table above level 3, a page at it; 0b01 a block at levels 1 and
+ * 2 (4 KiB granule: no level-0 blocks), reserved at 3; bit 0 clear
+ * invalid. Inline: the runtime API's hot path needs no attributes. */
+static inline enum desc_kind desc_kind_of(uint64_t desc, int level)
+{
+	if (!(desc & 1))
+		return DESC_INVALID;
+	if (desc & 2)
+		return level < 3 ? DESC_TABLE : DESC_PAGE;
+	return level == 1 || level == 2 ? DESC_BLOCK : DESC_INVALID;
+}
 
 struct desc_info desc_decode(uint64_t desc, int level);
 /* A block (level 1, 2) or page (level 3) descriptor for pa with attrs. */

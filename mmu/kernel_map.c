@@ -11,9 +11,9 @@
  * on the entries mapping the running code.
  */
 #include <stdio.h>
-#include <string.h>
 #include "kernel_map.h"
 #include "sysreg.h"
+#include "zero.h"
 
 extern char early_pgd[], final_pg_dir[], final_pg_pool[], reserved_pg_dir[];
 void cpu_replace_ttbr1(uint64_t ttbr1, uint64_t phys_empty_table);
@@ -30,9 +30,7 @@ static uint64_t image_pa(const struct boot_layout *l, const void *va)
 
 static uint64_t *table_ptr_image(uint64_t table_pa, void *cookie)
 {
-	const struct boot_layout *l = cookie;
-
-	return (uint64_t *)(uintptr_t)(l->virt_text + (table_pa - l->phys_text));
+	return (uint64_t *)(uintptr_t)memmap_image_virt(cookie, table_pa);
 }
 
 const uint64_t *kernel_map_read_table(uint64_t table_pa, void *cookie)
@@ -72,17 +70,30 @@ int kernel_map_early_init(struct xlat_ctx *early, const struct boot_layout *l, u
 			 tlb_flush, publish, (void *)l);
 }
 
-int kernel_map_early_window(struct xlat_ctx *early, uint64_t va, uint64_t pa, uint64_t size,
-			    bool device)
+/* The window as the expected early map has it: the map is made from the
+ * same regions it is checked against, as the final map is. */
+static struct mem_region early_region(const struct boot_layout *l, enum region_id id)
 {
-	static const struct pte_attrs ro = {
-		.attrindx = MT_NORMAL, .sh = 3, .af = true, .rdonly = true, .pxn = true, .uxn = true,
-	};
-	static const struct pte_attrs dev = {
-		.attrindx = MT_DEVICE_nGnRnE, .af = true, .pxn = true, .uxn = true,
-	};
+	struct mem_region r[NR_REGIONS];
 
-	return xlat_map(early, va, pa, size, device ? &dev : &ro);
+	memmap_regions(l, r);
+	return r[id];
+}
+
+int kernel_map_early_window(struct xlat_ctx *early, const struct boot_layout *l,
+			    enum region_id id)
+{
+	struct mem_region r = early_region(l, id);
+
+	return r.size ? xlat_map(early, r.virt, r.phys, r.size, &r.attrs) : XLAT_OK;
+}
+
+int kernel_map_early_window_unmap(struct xlat_ctx *early, const struct boot_layout *l,
+				  enum region_id id)
+{
+	struct mem_region r = early_region(l, id);
+
+	return r.size ? xlat_unmap(early, r.virt, r.size) : XLAT_OK;
 }
 
 int kernel_map_build(struct xlat_ctx *ctx, const struct boot_layout *l,
@@ -92,7 +103,7 @@ int kernel_map_build(struct xlat_ctx *ctx, const struct boot_layout *l,
 	int n = memmap_final_regions(l, s, regions);
 	int rc;
 
-	memset(final_pg_dir, 0, PAGE_SIZE);
+	zero_words((uint64_t *)final_pg_dir, PAGE_SIZE / 8);
 	rc = xlat_init(ctx, (uint64_t)VA_START, image_pa(l, final_pg_dir), pa_bits,
 		       image_pa(l, final_pg_pool) + EARLY_WINDOW_POOL_PAGES * PAGE_SIZE,
 		       FINAL_POOL_PAGES - EARLY_WINDOW_POOL_PAGES, table_ptr_image, tlb_flush,
@@ -117,7 +128,7 @@ void kernel_map_install(const struct xlat_ctx *ctx, const struct boot_layout *l)
 	void (*replace_phys)(uint64_t, uint64_t) =
 		(void (*)(uint64_t, uint64_t))(uintptr_t)image_pa(l, (const void *)cpu_replace_ttbr1);
 
-	memset(reserved_pg_dir, 0, PAGE_SIZE);
+	zero_words((uint64_t *)reserved_pg_dir, PAGE_SIZE / 8);
 	dsb(ishst);
 	replace_phys(ctx->root_pa, image_pa(l, reserved_pg_dir));
 }

@@ -21,10 +21,13 @@
  * early_pgd, shared with TTBR0: memory.h). */
 int kernel_map_early_init(struct xlat_ctx *early, const struct boot_layout *l,
 			  unsigned pa_bits);
-/* Maps pages [pa, pa + size) at va in the early map (map_ro: normal
- * read-only XN; else Device-nGnRnE XN). Returns XLAT_OK or the error. */
-int kernel_map_early_window(struct xlat_ctx *early, uint64_t va, uint64_t pa, uint64_t size,
-			    bool device);
+/* Maps one of memmap_regions()' windows (REGION_FDT, REGION_CONSOLE) as
+ * the layout now says into the early map, or unmaps it again. Returns
+ * XLAT_OK (also for a region of size 0) or the error. */
+int kernel_map_early_window(struct xlat_ctx *early, const struct boot_layout *l,
+			    enum region_id id);
+int kernel_map_early_window_unmap(struct xlat_ctx *early, const struct boot_layout *l,
+				  enum region_id id);
 
 /* Builds the final TTBR1 map from memmap_final_regions() with the runtime
  * API in a fresh root (final_pg_dir) and the rest of the pool. Returns

@@ -47,7 +47,7 @@ static uint64_t page_up(uint64_t x)
 static struct mem_region fdt_region(const struct boot_layout *l)
 {
 	uint64_t first = page_down(l->phys_dtb);
-	uint64_t size = l->phys_dtb ? page_up(l->phys_dtb + l->dtb_size) - first : 0;
+	uint64_t size = l->dtb_size ? page_up(l->phys_dtb + l->dtb_size) - first : 0;
 
 	return (struct mem_region){ "dtb", 1, (uint64_t)FDT_VADDR, first, size, fdt_attrs };
 }
@@ -102,6 +102,11 @@ uint64_t memmap_phys_to_virt(const struct boot_layout *l, uint64_t pa)
 uint64_t memmap_image_phys(const struct boot_layout *l, uint64_t va)
 {
 	return l->phys_text + (va - l->virt_text);
+}
+
+uint64_t memmap_image_virt(const struct boot_layout *l, uint64_t pa)
+{
+	return l->virt_text + (pa - l->phys_text);
 }
 
 /* shared_root: the halves share their level-1 table (the early map), so a
@@ -246,7 +251,7 @@ int memmap_probes(const struct boot_layout *l, const struct image_symbols *s,
 	add_probe(p, &n, "linear middle", (uint64_t)PAGE_OFFSET + linear_mid);
 	add_probe(p, &n, "linear last", (uint64_t)PAGE_OFFSET + l->linear_size - PAGE_SIZE);
 	add_probe(p, &n, "uart", memmap_virt_uart(l));
-	if (l->phys_dtb) {
+	if (l->dtb_size) {
 		add_probe(p, &n, "dtb start", memmap_virt_fdt(l));
 		add_probe(p, &n, "dtb end", memmap_virt_fdt(l) + l->dtb_size - 1);
 	}

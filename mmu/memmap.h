@@ -32,8 +32,8 @@ struct boot_layout {
 	uint64_t phys_ram_base;  /* first byte of RAM in the linear map */
 	uint64_t linear_size;    /* bytes of RAM in the linear map */
 	uint64_t phys_uart;      /* console UART registers */
-	uint64_t phys_dtb;       /* the DTB (0: none) ... */
-	uint64_t dtb_size;       /* ... and its totalsize */
+	uint64_t phys_dtb;       /* the DTB (may be 0: RAM starts there on a Pi) */
+	uint64_t dtb_size;       /* its totalsize; 0: there is no DTB */
 	/* The board's devices, mapped at DEVICE_VADDR + (phys - device_base)
 	 * in the final map (ndevices at most MAX_DEVICE_RANGES). */
 	const struct device_range *devices;
@@ -43,7 +43,7 @@ struct boot_layout {
 
 /* The early map: what start/tables.S writes (identity, image), then what
  * the boot adds with the MMU on before the final map (the DTB and console
- * windows). Without a DTB the FDT region has size 0 (maps nothing). */
+ * windows). Without a DTB (dtb_size 0) the FDT region has size 0. */
 enum region_id { REGION_IDMAP, REGION_KIMAGE, REGION_FDT, REGION_CONSOLE, NR_REGIONS };
 
 struct mem_region {
@@ -63,8 +63,9 @@ uint64_t memmap_virt_uart(const struct boot_layout *l);
 uint64_t memmap_virt_fdt(const struct boot_layout *l);
 /* Linear map: VA of a PA in mapped RAM. */
 uint64_t memmap_phys_to_virt(const struct boot_layout *l, uint64_t pa);
-/* PA of a VA in the image (at its link address). */
+/* PA of a VA in the image (at its link address), and back. */
 uint64_t memmap_image_phys(const struct boot_layout *l, uint64_t va);
+uint64_t memmap_image_virt(const struct boot_layout *l, uint64_t pa);
 
 struct expectation {
 	bool mapped;

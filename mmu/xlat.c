@@ -16,6 +16,7 @@
  */
 #include "walk.h"
 #include "xlat.h"
+#include "zero.h"
 
 #define ENTRIES   512u
 #define VA_SPAN   (1ULL << VA_BITS)
@@ -49,18 +50,6 @@ bool xlat_attrs_wx(const struct pte_attrs *a)
 static bool attrs_encodable(const struct pte_attrs *a)
 {
 	return a->attrindx < 8 && a->sh <= 3 && a->sh != 1 && a->af;
-}
-
-/* nwords (a multiple of 16) zero words, 16 a round: the library's memset
- * goes byte by byte. The empty asm keeps the compiler from turning the
- * loop back into a memset call. */
-static void zero_words(uint64_t *p, size_t nwords)
-{
-	for (uint64_t *end = p + nwords; p < end; p += 16) {
-		p[0] = 0;  p[1] = 0;  p[2] = 0;  p[3] = 0;  p[4] = 0;  p[5] = 0;  p[6] = 0;  p[7] = 0;
-		p[8] = 0;  p[9] = 0;  p[10] = 0; p[11] = 0; p[12] = 0; p[13] = 0; p[14] = 0; p[15] = 0;
-		__asm__ volatile("" : : "r"(p) : "memory");
-	}
 }
 
 int xlat_init(struct xlat_ctx *ctx, uint64_t va_base, uint64_t root_pa, unsigned pa_bits,
@@ -167,25 +156,8 @@ struct op {
 	unsigned pages_needed;       /* counted while deciding */
 };
 
-/* desc.c's level_shift() without the call: this is the hot path. */
-static inline unsigned shift_of(int level)
-{
-	return PAGE_SHIFT + (unsigned)(3 - level) * (PAGE_SHIFT - 3);
-}
-
 static uint64_t max_u64(uint64_t a, uint64_t b) { return a > b ? a : b; }
 static uint64_t min_u64(uint64_t a, uint64_t b) { return a < b ? a : b; }
-
-/* desc_decode's kinds from the type bits alone (no attribute decoding):
- * level-3 0b01 is reserved and reads as invalid, like there. */
-static enum desc_kind kind_of(uint64_t d, int level)
-{
-	if (!(d & 1))
-		return DESC_INVALID;
-	if (d & 2)
-		return level < 3 ? DESC_TABLE : DESC_PAGE;
-	return level < 3 ? DESC_BLOCK : DESC_INVALID;
-}
 
 static uint64_t leaf_bits(const struct op *op, int level)
 {
@@ -197,9 +169,9 @@ static uint64_t leaf_bits(const struct op *op, int level)
  * table (no leaf). */
 static uint64_t derived_entry0(uint64_t parent_leaf, int level)
 {
-	uint64_t oa = parent_leaf & PTE_ADDR_MASK & ~((1ULL << shift_of(level - 1)) - 1);
+	uint64_t oa = parent_leaf & PTE_ADDR_MASK & ~((1ULL << level_shift(level - 1)) - 1);
 
-	if (kind_of(parent_leaf, level - 1) != DESC_BLOCK)
+	if (desc_kind_of(parent_leaf, level - 1) != DESC_BLOCK)
 		return 0;
 	return (parent_leaf & LEAF_ATTR_BITS) | oa | (level == 3 ? PTE_TYPE_PAGE : PMD_TYPE_SECT);
 }
@@ -232,7 +204,7 @@ static int apply(struct xlat_ctx *ctx, struct op *op, int level, uint64_t base,
 static void fill_new_table(struct xlat_ctx *ctx, const struct op *op, int level, uint64_t base,
 			   uint64_t *table, uint64_t parent_leaf, uint16_t *nvalid)
 {
-	unsigned shift = shift_of(level);
+	unsigned shift = level_shift(level);
 	uint64_t entry0 = derived_entry0(parent_leaf, level);
 	unsigned first = (unsigned)((max_u64(op->va, base) - base) >> shift);
 	unsigned last = (unsigned)((min_u64(op->last, base + (ENTRIES << shift) - 1) - base) >> shift);
@@ -256,7 +228,7 @@ static void fill_new_table(struct xlat_ctx *ctx, const struct op *op, int level,
 static int descend_new(struct xlat_ctx *ctx, struct op *op, int level, uint64_t e_base,
 		       uint64_t *e, uint64_t old, bool parent_new, uint16_t *parent_nvalid)
 {
-	uint64_t span = 1ULL << shift_of(level), new_pa, link;
+	uint64_t span = 1ULL << level_shift(level), new_pa, link;
 	uint64_t *t;
 	unsigned idx;
 	int rc;
@@ -293,9 +265,9 @@ static int descend_new(struct xlat_ctx *ctx, struct op *op, int level, uint64_t 
 static int apply_entry(struct xlat_ctx *ctx, struct op *op, int level, uint64_t e_base,
 		       uint64_t *e, uint64_t cur, bool is_new, uint16_t *nvalid)
 {
-	uint64_t span = 1ULL << shift_of(level);
+	uint64_t span = 1ULL << level_shift(level);
 	bool full = op->va <= e_base && e_base + (span - 1) <= op->last;
-	enum desc_kind kind = kind_of(cur, level);
+	enum desc_kind kind = desc_kind_of(cur, level);
 
 	if (kind == DESC_TABLE) {                     /* only in reachable tables */
 		uint64_t t_pa = cur & PTE_ADDR_MASK;
@@ -369,7 +341,7 @@ static __attribute__((noinline)) int map_leaves_valid(struct xlat_ctx *ctx, stru
 						      int level, uint64_t base, uint64_t *e,
 						      unsigned i, uint16_t *nvalid)
 {
-	return apply_entry(ctx, op, level, base + ((uint64_t)i << shift_of(level)), e, *e, false,
+	return apply_entry(ctx, op, level, base + ((uint64_t)i << level_shift(level)), e, *e, false,
 			   nvalid);
 }
 
@@ -379,7 +351,7 @@ static __attribute__((noinline)) int map_leaves_valid(struct xlat_ctx *ctx, stru
 static int map_leaves(struct xlat_ctx *ctx, struct op *op, int level, uint64_t base,
 		      uint64_t *table, bool is_new, unsigned i0, unsigned i1, uint16_t *nvalid)
 {
-	unsigned shift = shift_of(level);
+	unsigned shift = level_shift(level);
 	uint64_t span = 1ULL << shift;
 	uint64_t leaf = (op->pa + (base + ((uint64_t)i0 << shift) - op->va)) | leaf_bits(op, level);
 	uint64_t *e, *end;
@@ -430,7 +402,7 @@ static int map_leaves(struct xlat_ctx *ctx, struct op *op, int level, uint64_t b
 static int apply(struct xlat_ctx *ctx, struct op *op, int level, uint64_t base,
 		 uint64_t *table, bool is_new, uint64_t parent_leaf, uint16_t *nvalid)
 {
-	unsigned shift = shift_of(level);
+	unsigned shift = level_shift(level);
 	uint64_t span = 1ULL << shift;
 	uint64_t lo = max_u64(op->va, base);
 	uint64_t hi = min_u64(op->last, base + ENTRIES * span - 1);

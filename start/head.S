@@ -210,11 +210,13 @@ __primary_switched:
 	adr	x0, vectors
 	msr	vbar_el1, x0
 	isb
-	ldr	x0, =__bss_start
-	mov	w1, #0
-	ldr	x2, =__bss_end
-	sub	x2, x2, x0
-	bl	memset
+	ldr	x0, =__bss_start		// 16-byte aligned (link.ld)
+	ldr	x1, =__bss_end
+1:	cmp	x0, x1				// not memset: picolibc's goes
+	b.hs	2f				// byte by byte
+	stp	xzr, xzr, [x0], #16
+	b	1b
+2:
 	mov	x0, x19				// DTB (physical), or 0
 	mov	w1, w20				// entry EL
 	mov	x2, x21				// physical _text

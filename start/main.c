@@ -4,7 +4,8 @@
  *
  * Owns: kernel_main(), the sequence after head.S: the early map's windows
  * (console, DTB: each mapped with the runtime API wherever it lies), what
- * the DTB says (RAM, PSCI, boot arguments), the report, the checks of the
+ * the boot takes from the DTB (read once by lib/machine.c: RAM, PSCI, boot
+ * arguments, CPUs), the report, the checks of the
  * early map, the final map (built, switched to, finalized) and its checks,
  * the other CPUs, the test build's hooks, and the exit. Every fact it
  * prints comes from the layout it learns here once, link symbols or
@@ -19,12 +20,12 @@
 #include "bootargs.h"
 #include "check.h"
 #include "console.h"
-#include "dtb.h"
 #include "dump.h"
 #include "exit.h"
 #include "hooks.h"
 #include "hw.h"
 #include "kernel_map.h"
+#include "machine.h"
 #include "memmap.h"
 #include "memory.h"
 #include "regs.h"
@@ -56,6 +57,7 @@ static struct {
 	bool report_full;
 } boot;
 static struct xlat_ctx early_xlat, final_xlat;
+static struct machine machine;          /* what the DTB says (about 10 KiB) */
 static const struct device_range board_devices[] = { BOARD_DEVICE_RANGES };
 _Static_assert(sizeof(board_devices) / sizeof(board_devices[0]) <= MAX_DEVICE_RANGES,
 	       "board.h: too many device ranges");
@@ -86,24 +88,12 @@ static void print_range(const struct pt_range *r, void *cookie)
 	printf("  %s\n", pt_range_format(r, line, sizeof(line)));
 }
 
-static uint64_t page_down(uint64_t x)
-{
-	return x & ~(uint64_t)(PAGE_SIZE - 1);
-}
-
-static uint64_t page_up(uint64_t x)
-{
-	return (x + PAGE_SIZE - 1) & ~(uint64_t)(PAGE_SIZE - 1);
-}
-
 /* The console UART's page at CONSOLE_VADDR, in the early map (and, at the
  * same VA, in the final map), then console and libc on it. */
 static void console_up(void)
 {
-	int rc = kernel_map_early_window(&early_xlat, CONSOLE_VADDR, page_down(layout.phys_uart),
-					 PAGE_SIZE, true);
-
-	if (rc) {   /* no console to say it on: semihosting, if any, then the status */
+	if (kernel_map_early_window(&early_xlat, &layout, REGION_CONSOLE)) {
+		/* No console to say it on: semihosting, if any, then the status. */
 		semihost_call(SEMIHOSTING_SYS_WRITE0, (uintptr_t)"stub: FATAL: the console's page "
 			      "cannot be mapped at CONSOLE_VADDR (the image's own early mapping is "
 			      "there?)\n");
@@ -113,51 +103,52 @@ static void console_up(void)
 }
 
 /*
- * The DTB at pa, mapped at FDT_VADDR in the early map and checked whole
- * (libfdt) before anything is read from it. NULL, with *why, when there is
- * none usable there; the window is then left empty again.
+ * The DTB at pa, mapped at FDT_VADDR in the early map (first the pages of
+ * its header, then, its totalsize known, all of it), then read once by
+ * lib/machine.c, which checks it whole (libfdt) before it reads anything.
+ * NULL, with *why, when there is none usable there; the window is then
+ * left empty again and the layout says no DTB.
  */
-static const void *map_dtb(uint64_t pa, const char **why)
+static const struct machine *map_dtb(uint64_t pa, const char **why)
 {
-	uint64_t first = page_down(pa), header_end = pa + sizeof(struct fdt_header);
-	uint64_t mapped = page_up(header_end) - first, size;
-	const void *fdt = (const void *)(uintptr_t)(FDT_VADDR + (pa - first));
+	const void *fdt;
+	uint64_t size;
 	int rc;
 
 	if (pa & 7) {
 		*why = "not 8-byte aligned (booting.rst)";
 		return NULL;
 	}
-	rc = kernel_map_early_window(&early_xlat, FDT_VADDR, first, mapped, false);
+	layout.phys_dtb = pa;
+	layout.dtb_size = sizeof(struct fdt_header);
+	fdt = (const void *)(uintptr_t)memmap_virt_fdt(&layout);
+	rc = kernel_map_early_window(&early_xlat, &layout, REGION_FDT);
 	if (rc) {
 		*why = xlat_strerror(rc);
-		return NULL;
+		goto none;
 	}
 	size = fdt_magic(fdt) == FDT_MAGIC ? fdt_totalsize(fdt) : 0;
+	(void)kernel_map_early_window_unmap(&early_xlat, &layout, REGION_FDT);
 	if (!size || size < sizeof(struct fdt_header) || size > MAX_FDT_SIZE) {
 		*why = size ? "totalsize above 2 MiB (MAX_FDT_SIZE) or below its header"
 			    : NO_FDT_MAGIC;
-		goto unmap;
+		goto none;
 	}
-	if (page_up(pa + size) - first > mapped) {
-		rc = kernel_map_early_window(&early_xlat, FDT_VADDR + mapped, first + mapped,
-					     page_up(pa + size) - first - mapped, false);
-		if (rc) {
-			*why = xlat_strerror(rc);
-			goto unmap;
-		}
-		mapped = page_up(pa + size) - first;
-	}
-	rc = fdt_check_full(fdt, size);
-	if (rc) {
-		*why = fdt_strerror(rc);
-		goto unmap;
-	}
-	layout.phys_dtb = pa;
 	layout.dtb_size = size;
-	return fdt;
-unmap:
-	(void)xlat_unmap(&early_xlat, FDT_VADDR, mapped);
+	rc = kernel_map_early_window(&early_xlat, &layout, REGION_FDT);
+	if (rc) {
+		*why = xlat_strerror(rc);
+		goto none;
+	}
+	if (machine_read(fdt, size, &machine) != MACHINE_OK && machine.valid.err != MACHINE_OK) {
+		*why = machine_strerror(machine.valid.err);
+		(void)kernel_map_early_window_unmap(&early_xlat, &layout, REGION_FDT);
+		goto none;
+	}
+	return &machine;
+none:
+	layout.phys_dtb = 0;
+	layout.dtb_size = 0;
 	return NULL;
 }
 
@@ -166,45 +157,71 @@ unmap:
  * magic means no DTB was passed (QEMU's -kernel without a DTB leaves x0 =
  * 0x100 on boards that have none): the board's defaults, announced.
  * Without x0 (an ELF), the one QEMU puts at the start of RAM, if any. */
-static const void *find_dtb(uint64_t x0)
+static const struct machine *find_dtb(uint64_t x0)
 {
 	const char *why = "";
-	const void *fdt;
+	const struct machine *m;
 
 	if (x0) {
-		fdt = map_dtb(x0, &why);
-		if (!fdt && !strcmp(why, NO_FDT_MAGIC)) {
+		m = map_dtb(x0, &why);
+		if (!m && !strcmp(why, NO_FDT_MAGIC)) {
 			printf("stub: x0 = 0x%llx holds no DTB (%s): the board's defaults\n",
 			       (unsigned long long)x0, why);
 			boot.dtb_source = DTB_NONE;
 			return NULL;
 		}
-		if (!fdt)
+		if (!m)
 			fatal(EXIT_BAD_DTB, "the DTB at x0 = 0x%llx is unusable: %s",
 			      (unsigned long long)x0, why);
 		boot.dtb_source = DTB_FROM_X0;
-		return fdt;
+		return m;
 	}
-	fdt = map_dtb(BOARD_RAM_BASE_PA, &why);
-	boot.dtb_source = fdt ? DTB_FROM_RAM_START : DTB_NONE;
-	return fdt;
+	m = map_dtb(BOARD_RAM_BASE_PA, &why);
+	boot.dtb_source = m ? DTB_FROM_RAM_START : DTB_NONE;
+	return m;
+}
+
+/* One part of the DTB that lib/machine.c could not read in full, named. */
+static void print_problem(const char *part, const struct machine_problem *pb)
+{
+	if (pb->err == MACHINE_OK)
+		return;
+	printf("dtb: %s: %s (node %s, property %s, value 0x%llx)\n", part,
+	       machine_strerror(pb->err), pb->node ? pb->node : "-", pb->prop ? pb->prop : "-",
+	       (unsigned long long)pb->value);
+}
+
+/* The parts of what the DTB says that the boot uses: its memory must be
+ * readable; the other parts' problems are named and what could be read is
+ * used. */
+static void check_machine(const struct machine *m)
+{
+	if (m->memory.problem.err != MACHINE_OK && m->memory.problem.err != MACHINE_ERR_NO_MEMORY) {
+		print_problem("memory", &m->memory.problem);
+		fatal(EXIT_BAD_DTB, "the DTB's /memory cannot be read");
+	}
+	print_problem("cpus", &m->cpus.problem);
+	print_problem("psci", &m->psci.problem);
+	print_problem("chosen", &m->chosen.problem);
 }
 
 /* RAM: the DTB's bank holding the image, or the board's default; the
  * linear map covers its whole 2 MiB blocks, up to LINEAR_MAP_MAX_SIZE. */
-static void learn_ram(const void *fdt)
+static void learn_ram(const struct machine *m)
 {
 	uint64_t image_end = layout.phys_text + layout.image_size;
 	uint64_t base, end;
 
 	boot.phys_ram_bank = BOARD_RAM_BASE_PA;
 	boot.ram_bank_size = BOARD_RAM_SIZE_DEFAULT;
-	if (fdt) {
-		enum dtb_ram_status st = dtb_find_ram(fdt, layout.phys_text, &boot.phys_ram_bank,
-						      &boot.ram_bank_size);
-		if (st != DTB_RAM_OK)
-			fatal(EXIT_BAD_LOAD, "DTB: no /memory bank holds the image (dtb_find_ram "
-			      "status %d)", (int)st);
+	if (m) {
+		const struct machine_bank *bank = machine_bank_holding(m, layout.phys_text);
+
+		if (!bank)
+			fatal(EXIT_BAD_LOAD, "DTB: no /memory bank holds the image (%d banks)",
+			      m->memory.n_banks);
+		boot.phys_ram_bank = bank->phys_base;
+		boot.ram_bank_size = bank->size;
 		boot.ram_from_dtb = true;
 	}
 	if (layout.phys_text < boot.phys_ram_bank ||
@@ -338,7 +355,7 @@ void kernel_main(uint64_t x0, unsigned entry_el, uint64_t phys_text, uint64_t in
 	struct check_env env;
 	struct check_tally tally = { 0, 0 };
 	struct hook_env henv;
-	const void *fdt;
+	const struct machine *mach;
 	int nprobes, smp_failures, hook_failures;
 
 	libc_init();
@@ -358,17 +375,19 @@ void kernel_main(uint64_t x0, unsigned entry_el, uint64_t phys_text, uint64_t in
 	if (kernel_map_early_init(&early_xlat, &layout, mmfr0_pa_bits(boot.mmfr0)))
 		stub_exit(EXIT_FINAL_MAP);
 	console_up();
-	fdt = find_dtb(x0);
-	learn_ram(fdt);
-	if (fdt) {
-		exit_set_psci_conduit(dtb_psci_conduit(fdt));
-		read_bootargs(dtb_bootargs(fdt));
+	mach = find_dtb(x0);
+	if (mach)
+		check_machine(mach);
+	learn_ram(mach);
+	if (mach) {
+		exit_set_psci_conduit(mach->psci.conduit);
+		read_bootargs(mach->chosen.bootargs);
 	} else if (entry_el < 3) {
 		/* No DTB to name it: the board's firmware conduit, if any
 		 * (none when this image itself came in at EL3). */
 		exit_set_psci_conduit(BOARD_PSCI_CONDUIT_NO_DTB);
 	}
-	hooks_boot_args(fdt ? dtb_bootargs(fdt) : NULL);
+	hooks_boot_args(mach ? mach->chosen.bootargs : NULL);
 
 	walk = (struct walk_ctx){
 		.ttbr0_pa = read_sysreg(ttbr0_el1) & PTE_ADDR_MASK,
@@ -409,7 +428,7 @@ void kernel_main(uint64_t x0, unsigned entry_el, uint64_t phys_text, uint64_t in
 	{
 		struct smp_env senv = {
 			.layout = &layout, .syms = &syms, .walk = &walk, .entry_el = entry_el,
-			.fdt = fdt, .tally = &tally, .xlat = &final_xlat, .verbose = boot.report_full,
+			.machine = mach, .tally = &tally, .xlat = &final_xlat, .verbose = boot.report_full,
 		};
 
 		smp_failures = smp_bring_up(&senv);

@@ -5,13 +5,13 @@
  * the board's BOARD_PSCI_CONDUIT_NO_DTB); else, entered at EL3, the board's
  * BOARD_SMP_AT_EL3 (QEMU starts every core of an ELF at the entry: they wait
  * in the holding pen); else the board's BOARD_SMP_FIRMWARE (the Raspberry
- * Pi firmware's spin table). The CPUs are those of the DTB's /cpus, or the
- * board's BOARD_NR_CPUS with Aff0 = 0, 1, ... when there is no DTB.
+ * Pi firmware's spin table). The CPUs are the available ones of the DTB's
+ * /cpus (lib/machine.c), or the board's BOARD_NR_CPUS with Aff0 = 0, 1, ...
+ * when there is no DTB or it has no /cpus.
  */
 #include <stdio.h>
 #include "board.h"
 #include "cache.h"
-#include "dtb.h"
 #include "exit.h"
 #include "hw.h"
 #include "psci.h"
@@ -89,17 +89,15 @@ static int choose_method(void)
 	return smp->entry_el == 3 ? BOARD_SMP_AT_EL3 : BOARD_SMP_FIRMWARE;
 }
 
-/* One device register page, mapped with the runtime API for a moment at a
- * VA the final map leaves free (a level-1 slot of its own). */
-#define DEVICE_SCRATCH_VA ((uint64_t)SCRATCH_VADDR)
-
+/* One device register page, mapped with the runtime API for a moment at
+ * SCRATCH_VADDR, a level-1 slot the final map leaves free (memory.h). */
 __attribute__((unused))
 static volatile uint32_t *map_device(uint64_t pa)
 {
 	static const struct pte_attrs device = {
 		.attrindx = MT_DEVICE_nGnRnE, .af = true, .pxn = true, .uxn = true,
 	};
-	int rc = xlat_map(smp->xlat, DEVICE_SCRATCH_VA, pa & ~(uint64_t)(PAGE_SIZE - 1),
+	int rc = xlat_map(smp->xlat, (uint64_t)SCRATCH_VADDR, pa & ~(uint64_t)(PAGE_SIZE - 1),
 			  PAGE_SIZE, &device);
 
 	if (rc) {
@@ -107,14 +105,14 @@ static volatile uint32_t *map_device(uint64_t pa)
 		       xlat_strerror(rc));
 		return NULL;
 	}
-	return (volatile uint32_t *)(uintptr_t)(DEVICE_SCRATCH_VA + (pa & (PAGE_SIZE - 1)));
+	return (volatile uint32_t *)(uintptr_t)((uint64_t)SCRATCH_VADDR + (pa & (PAGE_SIZE - 1)));
 }
 
 __attribute__((unused))
 static void unmap_device(void)
 {
 	dsb(sy);                /* the device writes are done */
-	(void)xlat_unmap(smp->xlat, DEVICE_SCRATCH_VA, PAGE_SIZE);
+	(void)xlat_unmap(smp->xlat, (uint64_t)SCRATCH_VADDR, PAGE_SIZE);
 }
 
 /* Start one CPU. 0 started, 1 not present (PSCI says so), -1 failed. */
@@ -194,22 +192,29 @@ static bool wait_done(unsigned cpu)
 
 int smp_bring_up(const struct smp_env *env)
 {
-	uint64_t mpidr[NR_CPUS];
-	int ncpus = -1, online = 1, failed = 0;
+	const struct machine_cpus *dt = env->machine && env->machine->cpus.problem.err !=
+		MACHINE_ERR_NO_CPUS ? &env->machine->cpus : NULL;
+	uint64_t mpidr[MACHINE_MAX_CPUS];
+	int ncpus = 0, online = 1, failed = 0;
 	int method;
 
 	smp = env;
-	if (env->fdt)
-		ncpus = dtb_cpus(env->fdt, mpidr, NR_CPUS);
-	if (ncpus < 0) {
-		ncpus = BOARD_NR_CPUS;
-		for (int i = 0; i < ncpus; i++)
-			mpidr[i] = (uint64_t)i;
+	if (dt) {
+		for (int i = 0; i < dt->n_cpus; i++)
+			if (dt->cpu[i].available)
+				mpidr[ncpus++] = dt->cpu[i].mpidr;
+	} else {
+		_Static_assert(BOARD_NR_CPUS <= MACHINE_MAX_CPUS, "board.h: BOARD_NR_CPUS");
+		for (; ncpus < BOARD_NR_CPUS; ncpus++)
+			mpidr[ncpus] = (uint64_t)ncpus;
 	}
 	method = choose_method();
 	prepare_boot_args();
-	printf("smp: %d CPUs in the %s, started by %s\n", ncpus, env->fdt ? "DTB" : "board facts",
+	printf("smp: %d CPUs in the %s, started by %s\n", ncpus, dt ? "DTB" : "board facts",
 	       method_name(method));
+	if (dt && dt->n_cpus - ncpus + dt->n_dropped)
+		printf("smp: left out: %d not available, %d beyond the reader's %d\n",
+		       dt->n_cpus - ncpus, dt->n_dropped, MACHINE_MAX_CPUS);
 	for (int i = 0; i < ncpus; i++) {
 		unsigned cpu = (unsigned)(mpidr[i] & 0xff);
 		int rc;

@@ -34,6 +34,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include "check.h"
+#include "machine.h"
 #include "xlat.h"
 
 struct secondary_boot_args {
@@ -45,7 +46,7 @@ struct smp_env {
 	const struct image_symbols *syms;
 	const struct walk_ctx *walk;       /* the final map (TTBR0 disabled) */
 	unsigned entry_el;
-	const void *fdt;                   /* virtual, or NULL */
+	const struct machine *machine;     /* what the DTB says, or NULL */
 	struct check_tally *tally;         /* secondaries add their checks here */
 	struct xlat_ctx *xlat;             /* the final map: device pages on demand */
 	bool verbose;                      /* stub.report=full: every probe line */

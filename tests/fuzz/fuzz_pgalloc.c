@@ -41,6 +41,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#define FUZZ_NAME "fuzz_pgalloc"
+#include "fuzz_log.h"
 #include "pgalloc.h"
 #include "physmem_fake.h"
 
@@ -57,34 +59,8 @@ typedef unsigned long long ull;
 
 /* ---- failure reporting ---------------------------------------------- */
 
-static char oplog[32768];
-static size_t oplog_len;
 static bool trace;
 
-static void logf_(const char *fmt, ...)
-{
-	va_list ap;
-
-	if (oplog_len >= sizeof(oplog) - 1)
-		return;
-	va_start(ap, fmt);
-	oplog_len += (size_t)vsnprintf(oplog + oplog_len, sizeof(oplog) - oplog_len, fmt, ap);
-	va_end(ap);
-	if (oplog_len > sizeof(oplog) - 1)
-		oplog_len = sizeof(oplog) - 1;
-}
-
-static void die(const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "==== fuzz_pgalloc: mismatch\n%s==== problem: ", oplog);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	__builtin_trap();
-}
 
 /* ---- input ----------------------------------------------------------- */
 
@@ -736,8 +712,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	pf_clear(&mem);
 	mem.nr_allowed = 0;
 	memset(&M, 0, offsetof(struct model, page));
-	oplog_len = 0;
-	oplog[0] = 0;
+	oplog_reset();
 	tag_seq = 0;
 
 	touch_mode = T_SETUP;

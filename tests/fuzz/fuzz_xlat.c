@@ -38,6 +38,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#define FUZZ_NAME "fuzz_xlat"
+#include "fuzz_log.h"
 #include "xlat.h"
 #include "walk.h"
 #include "xlat_fake.h"
@@ -58,37 +60,6 @@ typedef unsigned __int128 u128;
 
 /* ---- failure reporting ---------------------------------------------- */
 
-static char oplog[32768];
-static size_t oplog_len;
-
-static void logf_(const char *fmt, ...)
-{
-	va_list ap;
-
-	if (oplog_len >= sizeof(oplog) - 1)
-		return;
-	va_start(ap, fmt);
-	oplog_len += (size_t)vsnprintf(oplog + oplog_len, sizeof(oplog) - oplog_len, fmt, ap);
-	va_end(ap);
-	if (oplog_len > sizeof(oplog) - 1)
-		oplog_len = sizeof(oplog) - 1;
-}
-
-static void die(const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "\n==== fuzz_xlat: mismatch ====\n%s", oplog);
-	if (oplog_len && oplog[oplog_len - 1] != '\n')
-		fprintf(stderr, "  <- during this call\n");
-	fprintf(stderr, "---- problem:\n");
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\n");
-	fflush(stderr);
-	__builtin_trap();
-}
 
 static void on_env_error(const char *msg)
 {
@@ -809,8 +780,7 @@ static void run_input(const uint8_t *data, size_t len)
 	int rc;
 
 	memset(&f, 0, sizeof(f));
-	oplog_len = 0;
-	oplog[0] = '\0';
+	oplog_reset();
 	f.va_base = h & 1 ? XF_TTBR1_BASE : 0;
 	f.pa_bits = h & 0x80 ? 52 : pa_bits[(h >> 5) & 3];
 	f.rng = 0x9e3779b97f4a7c15ULL ^ h;

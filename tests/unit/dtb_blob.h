@@ -1,7 +1,7 @@
 /*
  * dtb_blob.h - the test device trees, loaded from files once (host tests).
  *
- * Owns: struct blob and dtb_blob_load()/dtb_blob_free(), shared by the
+ * Owns: struct blob and dtb_blob_load()/dtb_blob_free(), for the
  * tests that read tests/unit/dts/<name>.dts as compiled by unit.mk into
  * UNIT_DTB_DIR (overridable by the environment variable of that name).
  * Each blob is 8-byte aligned, as booting.rst asks of a DTB. Include after

@@ -229,7 +229,7 @@ void fake_build_early_map(struct fake_tables *ft, const struct boot_layout *l,
 
 	/* MMU on: the console's page, then the DTB's pages. */
 	fake_map(ft, root, FAKE_CONSOLE_VADDR, l->phys_uart & ~(page - 1), 3, &fake_device_attrs);
-	if (l->phys_dtb) {
+	if (l->dtb_size) {
 		uint64_t dtb_first = l->phys_dtb & ~(page - 1);
 		uint64_t dtb_end = (l->phys_dtb + l->dtb_size + page - 1) & ~(page - 1);
 

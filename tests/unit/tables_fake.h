@@ -100,7 +100,7 @@ struct boot_layout fake_virt_layout(void);
  * map's level-2 table and the image's (unused when both maps need the same
  * level-1 entry: then both go in the identity's), with 2 MiB blocks. Then,
  * as the runtime API adds them: the console's page at FAKE_CONSOLE_VADDR
- * (a level-3 table, pool page 3) and, when l->phys_dtb != 0, the DTB's pages
+ * (a level-3 table, pool page 3) and, when l->dtb_size != 0, the DTB's pages
  * at FAKE_FDT_VADDR (one level-3 table per 2 MiB slot, pages 4 and up).
  * Sets both roots to the shared one. */
 void fake_build_early_map(struct fake_tables *ft, const struct boot_layout *l,

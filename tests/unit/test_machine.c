@@ -242,6 +242,16 @@ static void test_two_nodes_a_hole_and_skips(void **state)
 	assert_int_equal(m.memory.n_disabled_nodes, 1);
 	assert_int_equal(m.memory.n_untyped_nodes, 1);
 	assert_int_equal(m.memory.n_dropped, 0);
+	/* The bank holding an address: each bank's first and last byte, the
+	 * hole, and past the last bank. */
+	assert_ptr_equal(machine_bank_holding(&m, 0x40000000), &m.memory.bank[0]);
+	assert_ptr_equal(machine_bank_holding(&m, 0x4fffffff), &m.memory.bank[0]);
+	assert_null(machine_bank_holding(&m, 0x50000000));
+	assert_null(machine_bank_holding(&m, 0x5fffffff));
+	assert_ptr_equal(machine_bank_holding(&m, 0x60000000), &m.memory.bank[1]);
+	assert_ptr_equal(machine_bank_holding(&m, 0x97fffffff), &m.memory.bank[2]);
+	assert_null(machine_bank_holding(&m, 0x980000000));
+	assert_null(machine_bank_holding(&m, 0x3fffffff));
 }
 
 static void test_cells1(void **state)

@@ -272,6 +272,16 @@ static void test_fdt_unaligned(void **state)
 	assert_true(r[REGION_FDT].size <= FDT_WINDOW_SIZE);
 	expect_mapped(&l, memmap_virt_fdt(&l) + l.dtb_size - 1, "dtb", 0x48200ff7ULL, &fdt);
 	expect_unmapped(&l, VA_FDT + 0x201000);
+
+	/* A DTB at pa 0 (RAM starts there on a Raspberry Pi: QEMU puts an
+	 * ELF's DTB at the start of RAM) is a DTB: dtb_size says there is one. */
+	l.phys_dtb = 0;
+	l.dtb_size = 0x7c8fULL;
+	memmap_regions(&l, r);
+	assert_region(&r[REGION_FDT], "dtb", 1, VA_FDT, 0, 0x8000ULL, &fdt);
+	expect_mapped(&l, memmap_virt_fdt(&l), "dtb", 0, &fdt);
+	expect_mapped(&l, memmap_virt_fdt(&l) + l.dtb_size - 1, "dtb", 0x7c8eULL, &fdt);
+	expect_unmapped(&l, VA_FDT + 0x8000);
 }
 
 static void test_fdt_none(void **state)
@@ -282,14 +292,14 @@ static void test_fdt_none(void **state)
 	int n;
 
 	(void)state;
-	l.phys_dtb = 0;
-	l.dtb_size = 0x1000;              /* no DTB: a stale size means nothing */
+	l.phys_dtb = 0x47ff8238ULL;
+	l.dtb_size = 0;                   /* no DTB: a stale pa means nothing */
 	memmap_regions(&l, r);
 	assert_string_equal(r[REGION_FDT].name, "dtb");
 	assert_int_equal(r[REGION_FDT].size, 0);
 	expect_unmapped(&l, VA_FDT);
 	expect_unmapped(&l, VA_FDT + 0xfff);
-	expect_unmapped(&l, 0);           /* phys_dtb 0 is not a DTB at pa 0 */
+	expect_unmapped(&l, VA_FDT + 0x238);
 	/* The rest is as with a DTB. */
 	expect_mapped(&l, VA_CONSOLE, "uart", 0x09000000ULL, &device);
 	expect_mapped(&l, 0xffffffc000000000ULL, "kimage", 0x40200000ULL, &image);
@@ -739,8 +749,8 @@ static void test_final_regions_variants(void **state)
 
 	(void)state;
 	/* No DTB: no dtb region. */
-	l.phys_dtb = 0;
-	l.dtb_size = 0x1000;
+	l.phys_dtb = 0x47ff8238ULL;
+	l.dtb_size = 0;
 	n = memmap_final_regions(&l, &fsyms, r);
 	assert_int_equal(n, 7 + NR_CPUS);
 	assert_final_policy(r, n);

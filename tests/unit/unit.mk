@@ -1,6 +1,6 @@
 # tests/unit/unit.mk - build and run the host unit tests.
 #
-# Owns: building the pure modules (mmu/*.c but hw.c, start/esr.c, lib/dtb.c,
+# Owns: building the pure modules (mmu/*.c but hw.c, start/esr.c, lib/machine.c,
 # lib/machine.c, lib/bootargs.c)
 # and one cmocka test binary per module for the host, with ASan and UBSan,
 # into build/host-tests/; the test device trees (tests/unit/dts/*.dts, built
@@ -37,7 +37,7 @@ HOST_LDFLAGS  := -fsanitize=address,undefined
 # package is the arm64 one, for the target): link it by its full name.
 HOST_LIBFDT   := /usr/lib/x86_64-linux-gnu/libfdt.so.1
 
-TESTS := desc walk dump memmap regs check esr dtb bootargs xlat machine pgalloc
+TESTS := desc walk dump memmap regs check esr bootargs xlat machine pgalloc
 
 # What each test_<name> links besides its own test_<name>.c.
 src_desc   := mmu/desc.c
@@ -47,12 +47,10 @@ src_memmap := mmu/memmap.c mmu/walk.c mmu/desc.c
 src_regs   := mmu/regs.c mmu/desc.c
 src_check  := mmu/check.c mmu/memmap.c mmu/regs.c mmu/walk.c mmu/desc.c $(UNIT)/tables_fake.c
 src_esr    := start/esr.c
-src_dtb    := lib/dtb.c
 src_bootargs := lib/bootargs.c
 src_xlat   := mmu/xlat.c mmu/desc.c mmu/walk.c $(UNIT)/xlat_fake.c
 src_machine := lib/machine.c
 src_pgalloc := mmu/pgalloc.c $(UNIT)/physmem_fake.c
-libs_dtb   := $(HOST_LIBFDT)
 libs_machine := $(HOST_LIBFDT)
 
 DTBS := $(patsubst $(UNIT)/dts/%.dts,$(OUT)/dtb/%.dtb,$(wildcard $(UNIT)/dts/*.dts))
@@ -76,10 +74,9 @@ run:
 	$(Q)MAKE="$(MAKE)" UNIT_MK="$(SELF)" UNIT_OUT="$(OUT)" BOARD="$(BOARD)" V="$(V)" \
 		sh $(UNIT)/run.sh $(TESTS)
 
-# test_dtb and test_machine read the device trees at run time: they are
+# test_machine reads the device trees at run time: they are
 # part of them.
-$(OUT)/test_dtb $(OUT)/test_machine: $(DTBS)
-$(OUT)/obj/$(UNIT)/test_dtb.o: HOST_CPPFLAGS += -DUNIT_DTB_DIR='"$(OUT)/dtb"'
+$(OUT)/test_machine: $(DTBS)
 $(OUT)/obj/$(UNIT)/test_machine.o: HOST_CPPFLAGS += -DUNIT_DTB_DIR='"$(OUT)/dtb"'
 
 define test_binary
