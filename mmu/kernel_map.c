@@ -1,11 +1,13 @@
 /*
  * kernel_map.c - the boot's maps made with the runtime API (target only).
  *
- * Owns: the target's callbacks for mmu/xlat.c (table memory through the
- * image's own mapping: every table page the boot uses is inside the image,
- * mapped in both the early and the final map; TLB maintenance), the early
- * map's windows, building the final map into new tables while the early
- * map is live, and the switch to it. New tables then a switch, rather than
+ * Owns: the target's callbacks for mmu/xlat.c (table memory: the early
+ * tables and the windows' level-3 tables are inside the image, the final
+ * map's in the boot's pool of free RAM; each is reached at a VA that is
+ * the same in the early and the final map: the image's link address, the
+ * pool window; TLB maintenance), the early map's windows, building the
+ * final map into new tables while the early map is live, the switch to
+ * it, and device registers mapped at run time (kernel_map_ioremap). New tables then a switch, rather than
  * changes in place, because the early map uses 2 MiB blocks for the code
  * doing the change: splitting them in place would need break-before-make
  * on the entries mapping the running code.
@@ -15,10 +17,10 @@
 #include "sysreg.h"
 #include "zero.h"
 
-extern char early_pgd[], final_pg_dir[], final_pg_pool[], reserved_pg_dir[];
+extern char early_pgd[], early_window_pages[], reserved_pg_dir[];
 void cpu_replace_ttbr1(uint64_t ttbr1, uint64_t phys_empty_table);
 
-_Static_assert(EARLY_WINDOW_POOL_PAGES < FINAL_POOL_PAGES, "the pool holds both");
+_Static_assert(BOOT_POOL_PAGES - 1 <= XLAT_POOL_MAX_PAGES, "xlat takes the pool but its root");
 
 /* Up to this many pages, TLBI by VA; beyond, all of EL1's entries. */
 #define TLBI_BY_VA_MAX_PAGES 64
@@ -28,18 +30,24 @@ static uint64_t image_pa(const struct boot_layout *l, const void *va)
 	return memmap_image_phys(l, (uintptr_t)va);
 }
 
-static uint64_t *table_ptr_image(uint64_t table_pa, void *cookie)
+/* A table page of the image or of the pool, at its VA; NULL otherwise. */
+static uint64_t *table_va(const struct boot_layout *l, uint64_t table_pa)
 {
-	return (uint64_t *)(uintptr_t)memmap_image_virt(cookie, table_pa);
+	if (table_pa - l->phys_text < l->image_size)
+		return (uint64_t *)(uintptr_t)memmap_image_virt(l, table_pa);
+	if (l->phys_pool && table_pa - l->phys_pool < BOOT_POOL_PAGES * PAGE_SIZE)
+		return (uint64_t *)(uintptr_t)(memmap_virt_pool(l) + (table_pa - l->phys_pool));
+	return NULL;
+}
+
+static uint64_t *table_ptr(uint64_t table_pa, void *cookie)
+{
+	return table_va(cookie, table_pa);
 }
 
 const uint64_t *kernel_map_read_table(uint64_t table_pa, void *cookie)
 {
-	const struct boot_layout *l = cookie;
-
-	if (table_pa - l->phys_text >= l->image_size)
-		return NULL;
-	return table_ptr_image(table_pa, cookie);
+	return table_va(cookie, table_pa);
 }
 
 static void tlb_flush(uint64_t va, uint64_t size, void *cookie)
@@ -66,7 +74,7 @@ static void publish(void *cookie)
 int kernel_map_early_init(struct xlat_ctx *early, const struct boot_layout *l, unsigned pa_bits)
 {
 	return xlat_init(early, (uint64_t)VA_START, image_pa(l, early_pgd), pa_bits,
-			 image_pa(l, final_pg_pool), EARLY_WINDOW_POOL_PAGES, table_ptr_image,
+			 image_pa(l, early_window_pages), EARLY_WINDOW_PAGES, table_ptr,
 			 tlb_flush, publish, (void *)l);
 }
 
@@ -103,16 +111,21 @@ int kernel_map_build(struct xlat_ctx *ctx, const struct boot_layout *l,
 	int n = memmap_final_regions(l, s, regions);
 	int rc;
 
-	zero_words((uint64_t *)final_pg_dir, PAGE_SIZE / 8);
-	rc = xlat_init(ctx, (uint64_t)VA_START, image_pa(l, final_pg_dir), pa_bits,
-		       image_pa(l, final_pg_pool) + EARLY_WINDOW_POOL_PAGES * PAGE_SIZE,
-		       FINAL_POOL_PAGES - EARLY_WINDOW_POOL_PAGES, table_ptr_image, tlb_flush,
-		       publish, (void *)l);
+	/* The root is the pool's first page, the rest the runtime API's. */
+	if (!l->phys_pool)
+		return XLAT_ENOMEM;
+	zero_words(table_va(l, l->phys_pool), PAGE_SIZE / 8);
+	rc = xlat_init(ctx, (uint64_t)VA_START, l->phys_pool, pa_bits, l->phys_pool + PAGE_SIZE,
+		       BOOT_POOL_PAGES - 1, table_ptr, tlb_flush, publish, (void *)l);
 	if (rc)
 		return rc;
 	for (int i = 0; i < n; i++) {
-		rc = xlat_map(ctx, regions[i].virt, regions[i].phys, regions[i].size,
-			      &regions[i].attrs);
+		unsigned copies = regions[i].count > 1 ? regions[i].count : 1;
+
+		for (unsigned c = 0; c < copies && !rc; c++)
+			rc = xlat_map(ctx, regions[i].virt + c * regions[i].virt_stride,
+				      regions[i].phys + c * regions[i].phys_stride, regions[i].size,
+				      &regions[i].attrs);
 		if (rc) {
 			printf("final map: region %s va 0x%llx size 0x%llx refused: %s\n",
 			       regions[i].name, (unsigned long long)regions[i].virt,
@@ -131,4 +144,30 @@ void kernel_map_install(const struct xlat_ctx *ctx, const struct boot_layout *l)
 	zero_words((uint64_t *)reserved_pg_dir, PAGE_SIZE / 8);
 	dsb(ishst);
 	replace_phys(ctx->root_pa, image_pa(l, reserved_pg_dir));
+}
+
+uint64_t kernel_map_ioremap(struct xlat_ctx *ctx, uint64_t pa, uint64_t size)
+{
+	static const struct pte_attrs device = {
+		.attrindx = MT_DEVICE_nGnRnE, .af = true, .pxn = true, .uxn = true,
+	};
+	static uint64_t next_offset;           /* bump: device mappings stay */
+	uint64_t first = pa & ~(uint64_t)(PAGE_SIZE - 1);
+	uint64_t span = ((pa + size + PAGE_SIZE - 1) & ~(uint64_t)(PAGE_SIZE - 1)) - first;
+	uint64_t va = (uint64_t)DEVICE_VADDR + next_offset;
+	int rc;
+
+	if (!size || span > DEVICE_SPAN - next_offset) {
+		printf("ioremap: pa 0x%llx size 0x%llx: no room left in the device window\n",
+		       (unsigned long long)pa, (unsigned long long)size);
+		return 0;
+	}
+	rc = xlat_map(ctx, va, first, span, &device);
+	if (rc) {
+		printf("ioremap: pa 0x%llx size 0x%llx refused: %s\n", (unsigned long long)pa,
+		       (unsigned long long)size, xlat_strerror(rc));
+		return 0;
+	}
+	next_offset += span + PAGE_SIZE;        /* an unmapped page between mappings */
+	return va + (pa - first);
 }

@@ -12,16 +12,12 @@
 #include "memmap.h"
 #include "xlat.h"
 
-/* Pool pages the early map's windows may take (a level-3 table for each
- * of the DTB window's two 2 MiB slots and one for the console); the final
- * map takes the rest of FINAL_POOL_PAGES. */
-#define EARLY_WINDOW_POOL_PAGES 3
-
 /* The runtime API over the live early map's TTBR1 half (its root is
  * early_pgd, shared with TTBR0: memory.h). */
 int kernel_map_early_init(struct xlat_ctx *early, const struct boot_layout *l,
 			  unsigned pa_bits);
-/* Maps one of memmap_regions()' windows (REGION_FDT, REGION_CONSOLE) as
+/* Maps one of memmap_regions()' windows (REGION_FDT, REGION_CONSOLE,
+ * REGION_POOL; their level-3 tables: EARLY_WINDOW_PAGES in the image) as
  * the layout now says into the early map, or unmaps it again. Returns
  * XLAT_OK (also for a region of size 0) or the error. */
 int kernel_map_early_window(struct xlat_ctx *early, const struct boot_layout *l,
@@ -30,14 +26,20 @@ int kernel_map_early_window_unmap(struct xlat_ctx *early, const struct boot_layo
 				  enum region_id id);
 
 /* Builds the final TTBR1 map from memmap_final_regions() with the runtime
- * API in a fresh root (final_pg_dir) and the rest of the pool. Returns
- * XLAT_OK or the first error (printed with its region). */
+ * API in the boot's pool (l->phys_pool, mapped by REGION_POOL): its first
+ * page the root, the rest for tables. Returns XLAT_OK or the first error
+ * (printed with its region). */
 int kernel_map_build(struct xlat_ctx *ctx, const struct boot_layout *l,
 		     const struct image_symbols *s, unsigned pa_bits);
 /* Switches TTBR1 to it (from the identity map, through an empty table). */
 void kernel_map_install(const struct xlat_ctx *ctx, const struct boot_layout *l);
 
-/* The walker's reader for tables the boot made: all are in the image. */
+/* The walker's reader for tables the boot made: in the image or the pool. */
 const uint64_t *kernel_map_read_table(uint64_t table_pa, void *layout);
+
+/* Maps [pa, pa + size) as Device-nGnRnE, never executable, in the final
+ * map's device window (DEVICE_VADDR; mappings are never undone), like
+ * Linux's ioremap. Returns the VA of pa, or 0 (the reason printed). */
+uint64_t kernel_map_ioremap(struct xlat_ctx *ctx, uint64_t pa, uint64_t size);
 
 #endif /* KERNEL_MAP_H */

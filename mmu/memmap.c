@@ -5,7 +5,9 @@
  * writes the tables: the image (both its identity map and its link-address
  * map) is normal write-back memory, read-write and executable at EL1, in
  * 2 MiB blocks; the DTB window is normal memory, read-only, never
- * executable; the console page is Device-nGnRnE, never executable. Its two
+ * executable; the console page is Device-nGnRnE, never executable; the
+ * boot's table pages (where the final map is written) are read-write,
+ * never executable. Its two
  * halves share one level-1 table, so each sees the other's entries at the
  * same VA bits [38:0]. Nothing is accessible from EL0.
  */
@@ -16,7 +18,7 @@
 #include "walk.h"
 
 _Static_assert(KIMAGE_VADDR % PGDIR_SIZE == 0, "the image starts a level-1 slot");
-_Static_assert((uint64_t)PAGE_OFFSET + LINEAR_MAP_MAX_SIZE <= (uint64_t)KIMAGE_VADDR,
+_Static_assert((uint64_t)PAGE_OFFSET + LINEAR_MAP_VA_SIZE <= (uint64_t)KIMAGE_VADDR,
 	       "the linear map must end below the image");
 _Static_assert(MT_NORMAL < 8 && MT_DEVICE_nGnRnE < 8, "AttrIndx is 3 bits");
 
@@ -55,7 +57,13 @@ static struct mem_region fdt_region(const struct boot_layout *l)
 static struct mem_region console_region(const struct boot_layout *l)
 {
 	return (struct mem_region){ "uart", 1, (uint64_t)CONSOLE_VADDR, page_down(l->phys_uart),
-				    PAGE_SIZE, device_attrs };
+				    l->phys_uart ? PAGE_SIZE : 0, device_attrs };
+}
+
+static struct mem_region pool_region(const struct boot_layout *l)
+{
+	return (struct mem_region){ "tables", 1, memmap_virt_pool(l), l->phys_pool,
+				    l->phys_pool ? BOOT_POOL_PAGES * PAGE_SIZE : 0, linear_attrs };
 }
 
 static uint64_t round_up_block(uint64_t x)
@@ -82,6 +90,7 @@ void memmap_regions(const struct boot_layout *l, struct mem_region out[NR_REGION
 		"kimage", 1, virt_block, phys_block, image_span, image_attrs };
 	out[REGION_FDT] = fdt_region(l);
 	out[REGION_CONSOLE] = console_region(l);
+	out[REGION_POOL] = pool_region(l);
 }
 
 uint64_t memmap_virt_uart(const struct boot_layout *l)
@@ -94,9 +103,48 @@ uint64_t memmap_virt_fdt(const struct boot_layout *l)
 	return (uint64_t)FDT_VADDR + (l->phys_dtb & (PAGE_SIZE - 1));
 }
 
+uint64_t memmap_virt_pool(const struct boot_layout *l)
+{
+	return (uint64_t)POOL_VADDR + (l->phys_pool & (SZ_2M - 1));
+}
+
 uint64_t memmap_phys_to_virt(const struct boot_layout *l, uint64_t pa)
 {
-	return (uint64_t)PAGE_OFFSET + (pa - l->phys_ram_base);
+	return (uint64_t)PAGE_OFFSET + (pa - l->phys_memstart);
+}
+
+bool memmap_linear_has(const struct boot_layout *l, uint64_t pa)
+{
+	for (int i = 0; i < l->nlinear; i++)
+		if (pa - l->linear[i].phys < l->linear[i].size)
+			return true;
+	return false;
+}
+
+uint64_t memmap_linear_end_virt(const struct boot_layout *l)
+{
+	const struct phys_range *last = &l->linear[l->nlinear ? l->nlinear - 1 : 0];
+
+	return l->nlinear ? memmap_phys_to_virt(l, last->phys + last->size) : (uint64_t)PAGE_OFFSET;
+}
+
+uint64_t memmap_linear_bytes(const struct boot_layout *l)
+{
+	uint64_t bytes = 0;
+
+	for (int i = 0; i < l->nlinear; i++)
+		bytes += l->linear[i].size;
+	return bytes;
+}
+
+uint64_t memmap_virt_stack(unsigned cpu)
+{
+	return (uint64_t)STACKS_VADDR + cpu * (uint64_t)CPU_STACK_STRIDE + PAGE_SIZE;
+}
+
+uint64_t memmap_phys_stack(const struct boot_layout *l, unsigned cpu)
+{
+	return l->phys_stacks + (cpu - 1) * (uint64_t)BOOT_STACK_SIZE;
 }
 
 uint64_t memmap_image_phys(const struct boot_layout *l, uint64_t va)
@@ -120,13 +168,18 @@ static void expect_in(const struct mem_region *regions, int n, uint64_t va, bool
 	for (int i = 0; i < n; i++) {
 		const struct mem_region *r = &regions[i];
 		uint64_t offset = shared_root ? ((va - r->virt) & VA_LOW_MASK) : va - r->virt;
+		uint64_t copy = 0;
 
 		if ((!shared_root && r->ttbr != va_ttbr(va)) || r->size == 0)
 			continue;
+		if (r->count > 1 && offset / r->virt_stride < r->count) {
+			copy = offset / r->virt_stride;
+			offset -= copy * r->virt_stride;
+		}
 		if (offset < r->size) {          /* unsigned: also rejects va < virt */
 			out->mapped = true;
 			out->region = r->name;
-			out->pa = r->phys + offset;
+			out->pa = r->phys + copy * r->phys_stride + offset;
 			out->attrs = r->attrs;
 			return;
 		}
@@ -149,21 +202,43 @@ static const struct pte_attrs rodata_attrs = {
 	.attrindx = MT_NORMAL, .sh = 3, .af = true, .rdonly = true, .pxn = true, .uxn = true,
 };
 
-static void add_region(struct mem_region *out, int *n, const char *name, uint64_t virt,
-		       uint64_t phys, uint64_t size, const struct pte_attrs *attrs)
+static struct mem_region *add_region(struct mem_region *out, int *n, const char *name,
+				     uint64_t virt, uint64_t phys, uint64_t size,
+				     const struct pte_attrs *attrs)
 {
 	if (size == 0 || *n >= MAX_FINAL_REGIONS)
+		return NULL;
+	out[*n] = (struct mem_region){ name, 1, virt, phys, size, *attrs, 0, 0, 0 };
+	return &out[(*n)++];
+}
+
+/* One linear range; the image's text and rodata, where they fall in it,
+ * read-only there too, so that no alias of them is writable. */
+static void add_linear(const struct boot_layout *l, const struct phys_range *r,
+		       uint64_t phys_ro, uint64_t ro_size, struct mem_region *out, int *n)
+{
+	uint64_t end = r->phys + r->size;
+
+	if (phys_ro < r->phys || phys_ro + ro_size > end) {
+		add_region(out, n, "linear", memmap_phys_to_virt(l, r->phys), r->phys, r->size,
+			   &linear_attrs);
 		return;
-	out[(*n)++] = (struct mem_region){ name, 1, virt, phys, size, *attrs };
+	}
+	add_region(out, n, "linear", memmap_phys_to_virt(l, r->phys), r->phys, phys_ro - r->phys,
+		   &linear_attrs);
+	add_region(out, n, "linear-ro", memmap_phys_to_virt(l, phys_ro), phys_ro, ro_size,
+		   &rodata_attrs);
+	add_region(out, n, "linear", memmap_phys_to_virt(l, phys_ro + ro_size), phys_ro + ro_size,
+		   end - phys_ro - ro_size, &linear_attrs);
 }
 
 int memmap_final_regions(const struct boot_layout *l, const struct image_symbols *s,
 			 struct mem_region out[MAX_FINAL_REGIONS])
 {
 	uint64_t kpa_off = l->phys_text - l->virt_text;       /* image VA -> PA */
-	uint64_t image_lin = (uint64_t)PAGE_OFFSET + (l->phys_text - l->phys_ram_base);
 	uint64_t ro_size = s->sdata - s->text;                 /* text + rodata */
-	struct mem_region fdt = fdt_region(l), uart = console_region(l);
+	struct mem_region fdt = fdt_region(l), uart = console_region(l), pool = pool_region(l);
+	struct mem_region *stacks;
 	int n = 0;
 
 	add_region(out, &n, "text", s->text, s->text + kpa_off, s->srodata - s->text, &text_attrs);
@@ -173,30 +248,22 @@ int memmap_final_regions(const struct boot_layout *l, const struct image_symbols
 		   &linear_attrs);
 	add_region(out, &n, "stack", s->stack_bottom, s->stack_bottom + kpa_off,
 		   s->stack_top - s->stack_bottom, &linear_attrs);
-	for (unsigned cpu = 1; cpu < NR_CPUS; cpu++) {           /* the others' */
-		uint64_t bottom = s->stack_guard + cpu * CPU_STACK_STRIDE + PAGE_SIZE;
-
-		add_region(out, &n, "stack", bottom, bottom + kpa_off, BOOT_STACK_SIZE,
-			   &linear_attrs);
-	}
-	/* The linear map, never executable; the image's text and rodata
-	 * read-only there too, so no alias of them is writable. */
-	add_region(out, &n, "linear", (uint64_t)PAGE_OFFSET, l->phys_ram_base,
-		   l->phys_text - l->phys_ram_base, &linear_attrs);
-	add_region(out, &n, "linear-ro", image_lin, l->phys_text, ro_size, &rodata_attrs);
-	add_region(out, &n, "linear", image_lin + ro_size, l->phys_text + ro_size,
-		   l->linear_size - (l->phys_text - l->phys_ram_base) - ro_size, &linear_attrs);
+	/* The linear map, never executable. */
+	for (int i = 0; i < l->nlinear && i < MAX_LINEAR_RANGES; i++)
+		add_linear(l, &l->linear[i], l->phys_text, ro_size, out, &n);
 	add_region(out, &n, uart.name, uart.virt, uart.phys, uart.size, &uart.attrs);
 	add_region(out, &n, fdt.name, fdt.virt, fdt.phys, fdt.size, &fdt.attrs);
-	for (int i = 0; i < l->ndevices && i < MAX_DEVICE_RANGES; i++)
-		add_region(out, &n, l->devices[i].name, memmap_virt_device(l, l->devices[i].phys),
-			   l->devices[i].phys, l->devices[i].size, &device_attrs);
+	add_region(out, &n, pool.name, pool.virt, pool.phys, pool.size, &pool.attrs);
+	/* The secondaries' stacks, each above an unmapped guard page. */
+	stacks = l->nr_stacks ? add_region(out, &n, "stack", memmap_virt_stack(1),
+					   memmap_phys_stack(l, 1), BOOT_STACK_SIZE,
+					   &linear_attrs) : NULL;
+	if (stacks) {
+		stacks->count = l->nr_stacks;
+		stacks->virt_stride = CPU_STACK_STRIDE;
+		stacks->phys_stride = BOOT_STACK_SIZE;
+	}
 	return n;
-}
-
-uint64_t memmap_virt_device(const struct boot_layout *l, uint64_t pa)
-{
-	return (uint64_t)DEVICE_VADDR + (pa - l->phys_device_base);
 }
 
 void memmap_expect_final(const struct boot_layout *l, const struct image_symbols *s,
@@ -221,7 +288,9 @@ int memmap_probes(const struct boot_layout *l, const struct image_symbols *s,
 		  struct probe p[MAX_PROBES])
 {
 	uint64_t image_end_va = round_up_block(l->virt_text + l->image_size);
-	uint64_t linear_mid = (l->linear_size / 2) & ~(uint64_t)(PAGE_SIZE - 1);
+	const struct phys_range *first = &l->linear[0], *last = &l->linear[l->nlinear - 1];
+	uint64_t linear_mid = (first->size / 2) & ~(uint64_t)(PAGE_SIZE - 1);
+	uint64_t linear_end = memmap_linear_end_virt(l);
 	int n = 0;
 
 	add_probe(p, &n, "text start", s->text);
@@ -243,26 +312,40 @@ int memmap_probes(const struct boot_layout *l, const struct image_symbols *s,
 	 * whatever its own regions say (unmapped, or the linear map). */
 	add_probe(p, &n, "kimage via TTBR0", s->text & VA_LOW_MASK);
 	add_probe(p, &n, "idmap via TTBR1", (uint64_t)VA_START + l->phys_text);
-	add_probe(p, &n, "linear first", (uint64_t)PAGE_OFFSET);
-	add_probe(p, &n, "linear of text",
-		  (uint64_t)PAGE_OFFSET + (l->phys_text - l->phys_ram_base));
-	add_probe(p, &n, "linear of data",
-		  (uint64_t)PAGE_OFFSET + (l->phys_text - l->phys_ram_base) + (s->sdata - s->text));
-	add_probe(p, &n, "linear middle", (uint64_t)PAGE_OFFSET + linear_mid);
-	add_probe(p, &n, "linear last", (uint64_t)PAGE_OFFSET + l->linear_size - PAGE_SIZE);
-	add_probe(p, &n, "uart", memmap_virt_uart(l));
+	if (l->nlinear) {
+		add_probe(p, &n, "linear first", memmap_phys_to_virt(l, first->phys));
+		add_probe(p, &n, "linear of text", memmap_phys_to_virt(l, l->phys_text));
+		add_probe(p, &n, "linear of data",
+			  memmap_phys_to_virt(l, l->phys_text + (s->sdata - s->text)));
+		add_probe(p, &n, "linear middle", memmap_phys_to_virt(l, first->phys) + linear_mid);
+		add_probe(p, &n, "linear last", linear_end - PAGE_SIZE);
+		if (l->nlinear > 1)
+			add_probe(p, &n, "linear 2nd range", memmap_phys_to_virt(l, l->linear[1].phys));
+	}
+	if (l->phys_uart)
+		add_probe(p, &n, "uart", memmap_virt_uart(l));
 	if (l->dtb_size) {
 		add_probe(p, &n, "dtb start", memmap_virt_fdt(l));
 		add_probe(p, &n, "dtb end", memmap_virt_fdt(l) + l->dtb_size - 1);
 	}
-	for (int i = 0; i < l->ndevices && i < MAX_DEVICE_RANGES; i++) {
-		char name[24];
-
-		snprintf(name, sizeof(name), "dev %s", l->devices[i].name);
-		add_probe(p, &n, name, memmap_virt_device(l, l->devices[i].phys));
+	if (l->phys_pool) {
+		add_probe(p, &n, "tables first", memmap_virt_pool(l));
+		add_probe(p, &n, "tables last", memmap_virt_pool(l) + BOOT_POOL_PAGES * PAGE_SIZE - 8);
+	}
+	if (l->nr_stacks) {
+		add_probe(p, &n, "cpu1 stack", memmap_virt_stack(1));
+		add_probe(p, &n, "last cpu stack top",
+			  memmap_virt_stack(l->nr_stacks) + BOOT_STACK_SIZE - 16);
 	}
 	/* Must not translate: */
-	add_probe(p, &n, "after linear", (uint64_t)PAGE_OFFSET + l->linear_size);
+	if (l->nlinear > 1 && first->phys + first->size < l->linear[1].phys)
+		add_probe(p, &n, "linear hole", memmap_phys_to_virt(l, first->phys + first->size));
+	if (linear_end < (uint64_t)PAGE_OFFSET + LINEAR_MAP_VA_SIZE)
+		add_probe(p, &n, "after linear", linear_end);
+	if (l->nr_stacks) {
+		add_probe(p, &n, "cpu1 stack guard", memmap_virt_stack(1) - PAGE_SIZE);
+		add_probe(p, &n, "after stacks", memmap_virt_stack(l->nr_stacks) + BOOT_STACK_SIZE);
+	}
 	add_probe(p, &n, "after kimage", image_end_va);
 	add_probe(p, &n, "idmap other GiB", l->phys_text ^ SZ_1G);
 	add_probe(p, &n, "non-canonical", 0x0000800000000000ULL);

@@ -3,7 +3,8 @@
  *
  * Owns: the regions of the early map and of the final map, computed only
  * from facts (where the image was loaded, its link address and sections,
- * where the DTB lies, the RAM found in it, the console UART), never from
+ * where the DTB lies, the RAM found in it, the console UART, the free RAM
+ * the boot took for its tables and stacks), never from
  * the tables; what each VA must translate to under either; and the probe
  * list the checks translate. The maps are built from these regions
  * (mmu/kernel_map.c) and checked against them. Pure: host-testable.
@@ -16,36 +17,46 @@
 #include "desc.h"
 #include "memory.h"
 
-/* A range of device registers (the board's, board.h BOARD_DEVICE_RANGES). */
-struct device_range {
-	const char *name;
+/* Physical memory [phys, phys + size). */
+struct phys_range {
 	uint64_t phys;
 	uint64_t size;
 };
-#define MAX_DEVICE_RANGES 8
+#define MAX_LINEAR_RANGES 16
 
 /* Facts about this boot. Physical and virtual values are named apart. */
 struct boot_layout {
 	uint64_t phys_text;      /* where _text was loaded (2 MiB aligned) */
 	uint64_t virt_text;      /* link address of _text (KIMAGE_VADDR) */
 	uint64_t image_size;     /* _end - _text: code, data, bss, tables, stack */
-	uint64_t phys_ram_base;  /* first byte of RAM in the linear map */
-	uint64_t linear_size;    /* bytes of RAM in the linear map */
+	/* The linear map: VA = PAGE_OFFSET + (PA - phys_memstart) for the PAs
+	 * of linear[] (RAM less what is not to be mapped: mmu/ram_layout.c);
+	 * sorted, disjoint, page aligned, within LINEAR_MAP_VA_SIZE. */
+	uint64_t phys_memstart;
+	struct phys_range linear[MAX_LINEAR_RANGES];
+	int nlinear;
 	uint64_t phys_uart;      /* console UART registers */
 	uint64_t phys_dtb;       /* the DTB (may be 0: RAM starts there on a Pi) */
 	uint64_t dtb_size;       /* its totalsize; 0: there is no DTB */
-	/* The board's devices, mapped at DEVICE_VADDR + (phys - device_base)
-	 * in the final map (ndevices at most MAX_DEVICE_RANGES). */
-	const struct device_range *devices;
-	int ndevices;
-	uint64_t phys_device_base;
+	/* The boot's table pages: BOOT_POOL_PAGES of free RAM, aligned to
+	 * their size, at POOL_VADDR + (phys_pool % 2 MiB) in both maps; 0:
+	 * not taken yet. */
+	uint64_t phys_pool;
+	/* The secondaries' stacks: BOOT_STACK_SIZE each, back to back in free
+	 * RAM from phys_stacks, CPU n's (n >= 1) the (n - 1)th. */
+	uint64_t phys_stacks;
+	unsigned nr_stacks;
 };
 
 /* The early map: what start/tables.S writes (identity, image), then what
  * the boot adds with the MMU on before the final map (the DTB and console
  * windows). Without a DTB (dtb_size 0) the FDT region has size 0. */
-enum region_id { REGION_IDMAP, REGION_KIMAGE, REGION_FDT, REGION_CONSOLE, NR_REGIONS };
+enum region_id { REGION_IDMAP, REGION_KIMAGE, REGION_FDT, REGION_CONSOLE, REGION_POOL,
+		 NR_REGIONS };
 
+/* [virt, virt + size) -> [phys, phys + size); with count > 1, also copy i
+ * at virt + i * virt_stride -> phys + i * phys_stride (the stacks, each
+ * above its guard page). */
 struct mem_region {
 	const char *name;
 	int ttbr;
@@ -53,16 +64,28 @@ struct mem_region {
 	uint64_t phys;
 	uint64_t size;
 	struct pte_attrs attrs;
+	unsigned count;          /* 0 or 1: one range */
+	uint64_t virt_stride, phys_stride;
 };
 
 /* The regions of the early map, indexed by enum region_id. */
 void memmap_regions(const struct boot_layout *l, struct mem_region out[NR_REGIONS]);
 
-/* Where the UART's registers and the DTB appear in TTBR1 (both maps). */
+/* Where the UART's registers, the DTB and the boot's table pages appear in
+ * TTBR1 (both maps). */
 uint64_t memmap_virt_uart(const struct boot_layout *l);
 uint64_t memmap_virt_fdt(const struct boot_layout *l);
-/* Linear map: VA of a PA in mapped RAM. */
+uint64_t memmap_virt_pool(const struct boot_layout *l);
+/* Linear map: VA of a PA (meaningful when memmap_linear_has(pa)). */
 uint64_t memmap_phys_to_virt(const struct boot_layout *l, uint64_t pa);
+bool memmap_linear_has(const struct boot_layout *l, uint64_t pa);
+/* The VA just past the highest linear range; the bytes mapped. */
+uint64_t memmap_linear_end_virt(const struct boot_layout *l);
+uint64_t memmap_linear_bytes(const struct boot_layout *l);
+/* Secondary CPU n's (1 <= n <= nr_stacks) stack: its lowest VA (the
+ * guard page is the page below) and its physical address. */
+uint64_t memmap_virt_stack(unsigned cpu);
+uint64_t memmap_phys_stack(const struct boot_layout *l, unsigned cpu);
 /* PA of a VA in the image (at its link address), and back. */
 uint64_t memmap_image_phys(const struct boot_layout *l, uint64_t va);
 uint64_t memmap_image_virt(const struct boot_layout *l, uint64_t pa);
@@ -84,20 +107,17 @@ struct image_symbols {
 	uint64_t text, etext, srodata, erodata, sdata, edata;
 	uint64_t bss_start, bss_end, stack_bottom, stack_top;
 	uint64_t early_pgd, early_pg_end, entry;
-	uint64_t stack_guard;                    /* CPU 0's, the first of NR_CPUS
-						  * guard + stack pairs (memory.h) */
+	uint64_t stack_guard;                    /* the boot CPU's guard page */
 };
 
 /* The final map (TTBR1 only; TTBR0 walks are disabled): W^X per section,
  * a guard page below every stack, the linear map never executable and its
  * alias of the image's text and rodata read-only, the DTB read-only, the
- * UART page as Device-nGnRnE. Regions of size 0 are left out. Returns the
- * count. */
-#define MAX_FINAL_REGIONS (12 + NR_CPUS + MAX_DEVICE_RANGES)
+ * UART page as Device-nGnRnE, the boot's table pages read-write. Regions
+ * of size 0 are left out. Returns the count. */
+#define MAX_FINAL_REGIONS (10 + MAX_LINEAR_RANGES + 2)
 int memmap_final_regions(const struct boot_layout *l, const struct image_symbols *s,
 			 struct mem_region out[MAX_FINAL_REGIONS]);
-/* Where device register pa appears in the final map. */
-uint64_t memmap_virt_device(const struct boot_layout *l, uint64_t pa);
 void memmap_expect_final(const struct boot_layout *l, const struct image_symbols *s,
 			 uint64_t va, struct expectation *out);
 
@@ -106,7 +126,7 @@ struct probe {
 	uint64_t va;
 };
 
-#define MAX_PROBES (32 + MAX_DEVICE_RANGES)
+#define MAX_PROBES 40
 /* Fills probes[] (at most MAX_PROBES); returns how many. */
 int memmap_probes(const struct boot_layout *l, const struct image_symbols *s,
 		  struct probe probes[MAX_PROBES]);

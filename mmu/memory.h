@@ -15,8 +15,13 @@
  *                                       boot maps with the MMU on:
  *   FDT_VADDR      KIMAGE_VADDR + 1 GiB - 8 MiB: the DTB, wherever it lies
  *   CONSOLE_VADDR  KIMAGE_VADDR + 1 GiB - 2 MiB: the console UART's page
- *   DEVICE_VADDR   0xffffffff_80000000  the board's device ranges (final map)
- *   SCRATCH_VADDR  0xffffffe0_00000000  one page mapped for a moment (SMP)
+ *   POOL_VADDR     KIMAGE_VADDR + 1 GiB - 16 MiB: the boot's table pages
+ *                  (taken from free RAM), where the final map's tables are
+ *                  written from the early map and read from the final one
+ *   STACKS_VADDR   0xffffffe0_00000000  the secondary CPUs' stacks (from
+ *                                       free RAM), each above a guard page
+ *   DEVICE_VADDR   0xffffffff_80000000  device registers mapped at run time
+ *                                       (kernel_map_ioremap: an ioremap)
  * TTBR0 (VA 0 .. 0x7f_ffffffff): identity map of the image where it was
  * loaded; closed (TCR_EL1.EPD0) once the final map is live.
  *
@@ -35,15 +40,18 @@
 #define VA_START        (-(UL(1) << VA_BITS))              /* first TTBR1 VA */
 #define VA_LOW_MASK     ((UL(1) << VA_BITS) - 1)           /* the bits a walk indexes */
 #define PAGE_OFFSET     VA_START
-#define LINEAR_MAP_MAX_SIZE (UL(8) * SZ_1G)                /* RAM beyond this is not mapped */
 #define KIMAGE_VADDR    (VA_START + (UL(256) * SZ_1G))
+/* The linear map's VA budget: RAM from the lowest bank's GiB up to this
+ * far (Linux's memstart_addr; mmu/ram_layout.c) is mapped, beyond is not. */
+#define LINEAR_MAP_VA_SIZE (KIMAGE_VADDR - PAGE_OFFSET)
 #define FDT_VADDR       (KIMAGE_VADDR + SZ_1G - 4 * SZ_2M)
 #define FDT_WINDOW_SIZE (2 * SZ_2M)                        /* a DTB of MAX_FDT_SIZE at any page offset */
 #define MAX_FDT_SIZE    SZ_2M                              /* as Linux (booting.rst) */
 #define CONSOLE_VADDR   (KIMAGE_VADDR + SZ_1G - SZ_2M)
-#define SCRATCH_VADDR   (VA_START + (UL(384) * SZ_1G))
-/* The board's device ranges in the final map: VA = DEVICE_VADDR + (PA -
- * BOARD_DEVICE_PA_BASE), all within one 1 GiB level-1 slot. */
+#define POOL_VADDR      (KIMAGE_VADDR + SZ_1G - 8 * SZ_2M)
+#define POOL_WINDOW_SIZE SZ_2M     /* the pool, aligned to its size, at its offset in a 2 MiB block */
+#define STACKS_VADDR    (VA_START + (UL(384) * SZ_1G))
+/* Device registers mapped at run time, bump-allocated in one level-1 slot. */
 #define DEVICE_VADDR    (VA_START + (UL(510) * SZ_1G))
 #define DEVICE_SPAN     SZ_1G
 #define IDMAP_VA_LIMIT  (UL(1) << VA_BITS)                 /* TTBR0 reaches below this */
@@ -61,39 +69,48 @@
 #define EARLY_PG_PAGES     (EARLY_PGD_PAGES + EARLY_IDMAP_PAGES + EARLY_KIMAGE_PAGES)
 #define EARLY_PG_SIZE      (EARLY_PG_PAGES * PAGE_SIZE)
 
-/* Table pages for what the boot maps with the MMU on: the windows in the
- * early map (one level-3 table each for the DTB's two 2 MiB slots and the
- * console), the final map (its level-1 root is separate; 10 pages on QEMU
- * virt with 128 MiB to 8 GiB of RAM: the linear map takes 1 GiB blocks
- * where it can), the fault tests' and SMP bring-up's runtime mappings, with
- * room to spare. A board whose map needs more is refused with XLAT_ENOMEM
- * (exit 6). */
-#define FINAL_POOL_PAGES  32
+/* Table pages inside the image for the early map's windows, added with
+ * the MMU on: a level-3 table for each of the DTB window's two 2 MiB
+ * slots, one for the console's, one for the pool window's. */
+#define EARLY_WINDOW_PAGES 4
+/* The boot's table pages, one contiguous piece of free RAM (the allocator
+ * does not exist yet when the final map is built): the final map's root
+ * and tables (a few dozen pages even for 256 GiB of RAM: the linear map
+ * takes 1 GiB blocks where it can) and what the runtime API maps later
+ * (device registers, the test build's pages). A map that needs more is
+ * refused with XLAT_ENOMEM (exit 6). */
+#define BOOT_POOL_PAGES   64
 
 #define BOOT_STACK_SIZE   (4 * PAGE_SIZE)
-/* Every CPU has a stack with an unmapped guard page below it, back to back
- * from cpu_stacks: CPU n's guard is at cpu_stacks + n * CPU_STACK_STRIDE. */
-#define NR_CPUS           8
+/* CPUs the stub brings up (logical numbers 0 .. NR_CPUS-1, in /cpus
+ * order, the boot CPU 0); those beyond are named and left off. Each
+ * secondary's stack (free RAM) lies at STACKS_VADDR + n * CPU_STACK_STRIDE
+ * + PAGE_SIZE, above an unmapped guard page. */
+#define NR_CPUS           256
 #define CPU_STACK_STRIDE  (PAGE_SIZE + BOOT_STACK_SIZE)
 
 /* Compile-time checks of the layout (the preprocessor works in intmax_t). */
-#if (LINEAR_MAP_MAX_SIZE % SZ_1G) != 0
-#error "LINEAR_MAP_MAX_SIZE must be a whole number of GiB (level-1 entries)"
+#if (LINEAR_MAP_VA_SIZE % SZ_1G) != 0
+#error "LINEAR_MAP_VA_SIZE must be a whole number of GiB (level-1 entries)"
 #endif
-#if (PAGE_OFFSET + LINEAR_MAP_MAX_SIZE) > KIMAGE_VADDR && PAGE_OFFSET < KIMAGE_VADDR
-#error "the linear map would run into the kernel image's level-1 slot"
+#if (KIMAGE_VADDR % SZ_1G) != 0 || (DEVICE_VADDR % SZ_1G) != 0 || (STACKS_VADDR % SZ_1G) != 0
+#error "KIMAGE_VADDR, DEVICE_VADDR and STACKS_VADDR must each start a level-1 slot"
 #endif
-#if (KIMAGE_VADDR % SZ_1G) != 0 || (DEVICE_VADDR % SZ_1G) != 0 || (SCRATCH_VADDR % SZ_1G) != 0
-#error "KIMAGE_VADDR, DEVICE_VADDR and SCRATCH_VADDR must each start a level-1 slot"
+#if KIMAGE_VADDR == DEVICE_VADDR || STACKS_VADDR == DEVICE_VADDR || STACKS_VADDR == KIMAGE_VADDR
+#error "the kernel image, the devices and the stacks need separate level-1 slots"
 #endif
-#if KIMAGE_VADDR == DEVICE_VADDR || SCRATCH_VADDR == DEVICE_VADDR || SCRATCH_VADDR == KIMAGE_VADDR
-#error "the kernel image, the devices and the scratch page need separate level-1 slots"
+#if NR_CPUS * CPU_STACK_STRIDE > SZ_1G
+#error "the secondaries' stacks must fit in STACKS_VADDR's level-1 slot"
 #endif
-#if FDT_VADDR < KIMAGE_VADDR + KIMAGE_MAX_SIZE || CONSOLE_VADDR < FDT_VADDR + FDT_WINDOW_SIZE
-#error "the DTB and console windows must lie after the image, apart, in its slot"
+#if POOL_VADDR < KIMAGE_VADDR + KIMAGE_MAX_SIZE || FDT_VADDR < POOL_VADDR + POOL_WINDOW_SIZE || \
+    CONSOLE_VADDR < FDT_VADDR + FDT_WINDOW_SIZE
+#error "the pool, DTB and console windows must lie after the image, apart, in its slot"
 #endif
-#if (FDT_VADDR % SZ_2M) != 0 || (CONSOLE_VADDR % SZ_2M) != 0
+#if (POOL_VADDR % SZ_2M) != 0 || (FDT_VADDR % SZ_2M) != 0 || (CONSOLE_VADDR % SZ_2M) != 0
 #error "each window starts a level-2 entry (a level-3 table of its own)"
+#endif
+#if BOOT_POOL_PAGES * PAGE_SIZE > SZ_2M || (BOOT_POOL_PAGES & (BOOT_POOL_PAGES - 1)) != 0
+#error "the boot pool: a power of two of pages (taken aligned to its size), at most 2 MiB"
 #endif
 
 #endif /* MEMORY_H */

@@ -22,12 +22,13 @@
  */
 #include "memory.h"
 #include "sysreg.h"
-#include "board.h"
 #include "exit.h"
 #include "smp.h"
 
 /* Header flags: bit 0 = 0 little-endian, bits 2:1 = 1 4 KiB pages,
- * bit 3 = 1 the image may be placed anywhere in RAM (2 MiB aligned). */
+ * bit 3 = 1 the image may be placed anywhere in RAM (2 MiB aligned).
+ * text_offset 0: one Image for every board (booting.rst: the loader puts
+ * it on a 2 MiB boundary). */
 #define IMAGE_FLAGS ((0 << 0) | (1 << 1) | (1 << 3))
 
 	.section ".head.text", "ax"
@@ -35,7 +36,7 @@
 _head:
 	b	primary_entry			// code0
 	.long	0				// code1
-	.quad	BOARD_TEXT_OFFSET		// text_offset
+	.quad	0				// text_offset
 	.quad	__image_size			// image_size: link.ld, _end - _text
 	.quad	IMAGE_FLAGS
 	.quad	0				// res2
@@ -55,11 +56,17 @@ primary_entry:
 	adr	x21, _text			// exact: adrp would round to a page
 	tst	x21, #(PAGE_SIZE - 1)
 	b.ne	misaligned_load			// adrp (all C code) would be wrong
+	/* Entered at EL3 no firmware holds the other CPUs back: QEMU starts
+	 * every core of an ELF here. The one whose affinity is 0.0.0.0 boots,
+	 * the others wait in the pen. Below EL3 the firmware started only the
+	 * boot CPU, whatever its MPIDR (booting.rst). */
+	cmp	w20, #3
+	b.ne	1f
 	mrs	x0, mpidr_el1
 	ldr	x1, =MPIDR_HWID_MASK
-	and	x0, x0, x1
-	cmp	x0, #BOARD_BOOT_CPU_MPIDR
+	ands	x0, x0, x1
 	b.ne	secondary_pen
+1:
 
 	adrp	x0, boot_stack_top		// for C; nothing below writes it
 	mov	sp, x0
@@ -69,9 +76,8 @@ primary_entry:
 	isb
 
 	/* What the early map cannot do is refused before it is built. */
-	sub	x0, x21, #BOARD_TEXT_OFFSET	// the 2 MiB block: image and link
-	tst	x0, #(SWAPPER_BLOCK_SIZE - 1)	// address share the offset in it
-	b.ne	refuse_block_offset
+	tst	x21, #(SWAPPER_BLOCK_SIZE - 1)	// the 2 MiB blocks: image and link
+	b.ne	refuse_block_offset		// address share the offset in it
 	ldr	x1, =__image_size
 	add	x1, x21, x1
 	mov	x0, #IDMAP_VA_LIMIT
@@ -116,7 +122,7 @@ refuse_no_granule:
 	b	early_refuse
 
 msg_block_offset:
-	.asciz	"load address must be a 2 MiB boundary + text_offset (the early map's 2 MiB blocks share the link address's offset); load pa "
+	.asciz	"load address must be a 2 MiB boundary (text_offset 0; the early map's 2 MiB blocks share the link address's offset); load pa "
 msg_above_idmap:
 	.asciz	"image above the 39-bit range the identity map reaches (TTBR0, T0SZ = 25); load pa "
 msg_no_granule:
@@ -148,23 +154,19 @@ misaligned_msg:
 
 /*
  * The holding pen: a CPU other than the boot CPU that runs the image from
- * its entry (QEMU starts every core of an ELF when there is no PSCI) waits
- * here, MMU off, until pen_release[its Aff0] holds an address to jump to
- * (smp.c writes it, cleans it to the point of coherency, and sends SEV).
- * A CPU beyond NR_CPUS waits for ever. Corrupts x0-x3.
+ * its entry at EL3 waits here, MMU off, until pen_release names its MPIDR
+ * (x0: its affinity fields) with an address to jump to (smp.c writes
+ * entry then MPIDR, cleans them to the point of coherency, sends SEV; one
+ * CPU at a time). Corrupts x1-x3.
  */
 secondary_pen:
-	and	x1, x0, #0xff			// Aff0: the CPU's index
-	cmp	x1, #NR_CPUS
-	b.hs	2f
 	adrp	x2, pen_release
 	add	x2, x2, :lo12:pen_release
 1:	wfe
-	ldr	x3, [x2, x1, lsl #3]
-	cbz	x3, 1b
+	ldp	x1, x3, [x2]			// PEN_MPIDR, PEN_ENTRY
+	cmp	x1, x0
+	b.ne	1b
 	br	x3
-2:	wfe
-	b	2b
 
 /*
  * secondary_entry: where a secondary CPU starts (PSCI CPU_ON, the pen, a
@@ -184,17 +186,13 @@ secondary_el1:
 	add	x0, x0, :lo12:vectors
 	msr	vbar_el1, x0
 	isb
-	mrs	x19, mpidr_el1
-	and	x19, x19, #0xff			// Aff0: the CPU's index (smp.c)
-	adrp	x3, secondary_boot_args
+	adrp	x3, secondary_boot_args		// one CPU starts at a time
 	add	x3, x3, :lo12:secondary_boot_args
-	ldr	x4, [x3, #SBA_STACK_PA]		// this CPU's stack, by its index
-	mov	x5, #CPU_STACK_STRIDE
-	madd	x4, x19, x5, x4
-	mov	sp, x4
+	ldr	x19, [x3, #SBA_CPU]		// its logical number (smp.c)
+	ldr	x21, [x3, #SBA_STACK_TOP]	// its stack's top, a VA of the final map
 	ldp	x0, x1, [x3, #SBA_TTBR0]
 	ldr	x2, [x3, #SBA_TCR]
-	bl	mmu_enable			// C; returns with the MMU on
+	bl	mmu_enable			// C, no stack; returns with the MMU on
 	ldr	x8, =__secondary_switched
 	br	x8
 	.ltorg
@@ -227,12 +225,7 @@ __primary_switched:
 /* A secondary at the link address: stack and vectors by VA, then the same
  * final switch as the boot CPU (mmu_finalize: TTBR0 closed, WXN), then C. */
 __secondary_switched:
-	adrp	x1, cpu_stacks
-	add	x1, x1, :lo12:cpu_stacks
-	mov	x2, #CPU_STACK_STRIDE
-	madd	x1, x19, x2, x1
-	add	x1, x1, x2			// top of this CPU's stack
-	mov	sp, x1
+	mov	sp, x21
 	adr	x0, vectors
 	msr	vbar_el1, x0
 	isb

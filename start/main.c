@@ -2,21 +2,21 @@
  * main.c - the boot CPU's work once it runs at its link address, MMU and
  * caches on.
  *
- * Owns: kernel_main(), the sequence after head.S: the early map's windows
- * (console, DTB: each mapped with the runtime API wherever it lies), what
- * the boot takes from the DTB (read once by lib/machine.c: RAM, PSCI, boot
- * arguments, CPUs), the report, the checks of the
- * early map, the final map (built, switched to, finalized) and its checks,
- * the other CPUs, the test build's hooks, and the exit. Every fact it
- * prints comes from the layout it learns here once, link symbols or
- * registers.
+ * Owns: kernel_main(), the sequence after head.S: the DTB (found, mapped
+ * wherever it lies, read once by lib/machine.c), the console it names, the
+ * plan of RAM (mmu/ram_layout.c: every bank and reservation), the free RAM
+ * the boot takes for its tables and the secondaries' stacks, the report,
+ * the checks of the early map, the final map (built, switched to,
+ * finalized) and its checks, the page allocator over what is left, the
+ * other CPUs, the test build's hooks, and the exit. Every fact it prints
+ * comes from the DTB, the layout it learns here once, link symbols or
+ * registers: nothing is compiled in for a board.
  */
 #include <libfdt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include "bench.h"
-#include "board.h"
 #include "bootargs.h"
 #include "check.h"
 #include "console.h"
@@ -28,39 +28,36 @@
 #include "machine.h"
 #include "memmap.h"
 #include "memory.h"
+#include "pgalloc.h"
+#include "ram_layout.h"
 #include "regs.h"
 #include "sections.h"
 #include "smp.h"
 #include "sysreg.h"
 
-#ifndef BOARD_RAM_BASE_PA
-#error "BOARD_RAM_BASE_PA comes from board/<name>/board.mk through the Makefile"
-#endif
-
 void libc_init(void);
 __attribute__((noreturn)) void kernel_main(uint64_t x0, unsigned entry_el, uint64_t phys_text,
 					    uint64_t insns_to_mmu_on);
 
-enum dtb_source { DTB_NONE, DTB_FROM_X0, DTB_FROM_RAM_START };
-#define NO_FDT_MAGIC "no FDT magic (0xd00dfeed)"
+enum dtb_source { DTB_FROM_X0, DTB_BELOW_IMAGE };
+/* An ELF boot passes no x0: QEMU then puts the DTB at the start of RAM,
+ * which is this far below the image for every board's ELF (board.mk:
+ * BOARD_LOAD_PA = RAM base + 2 MiB). */
+#define ELF_DTB_BELOW_IMAGE SZ_2M
 
 /* What this boot learned, once; the layout is what the maps are made of. */
 static struct boot_layout layout;
 static struct {
 	unsigned entry_el;
-	uint64_t x0;
 	uint64_t mmfr0;
 	enum dtb_source dtb_source;
-	bool ram_from_dtb;
-	uint64_t phys_ram_bank, ram_bank_size;   /* the bank as found */
-	bool linear_clamped;
 	bool report_full;
+	unsigned nr_dynamic_rsv;                /* reservations without an address */
 } boot;
 static struct xlat_ctx early_xlat, final_xlat;
-static struct machine machine;          /* what the DTB says (about 10 KiB) */
-static const struct device_range board_devices[] = { BOARD_DEVICE_RANGES };
-_Static_assert(sizeof(board_devices) / sizeof(board_devices[0]) <= MAX_DEVICE_RANGES,
-	       "board.h: too many device ranges");
+static struct machine machine;          /* what the DTB says (about 20 KiB) */
+static struct ram_layout ram;           /* the plan of RAM (about 10 KiB) */
+static struct pgalloc_ctx pages;        /* the page allocator, after the final map */
 
 __attribute__((format(printf, 2, 3), noreturn))
 static void fatal(int status, const char *fmt, ...)
@@ -86,20 +83,6 @@ static void print_range(const struct pt_range *r, void *cookie)
 
 	(void)cookie;
 	printf("  %s\n", pt_range_format(r, line, sizeof(line)));
-}
-
-/* The console UART's page at CONSOLE_VADDR, in the early map (and, at the
- * same VA, in the final map), then console and libc on it. */
-static void console_up(void)
-{
-	if (kernel_map_early_window(&early_xlat, &layout, REGION_CONSOLE)) {
-		/* No console to say it on: semihosting, if any, then the status. */
-		semihost_call(SEMIHOSTING_SYS_WRITE0, (uintptr_t)"stub: FATAL: the console's page "
-			      "cannot be mapped at CONSOLE_VADDR (the image's own early mapping is "
-			      "there?)\n");
-		stub_exit(EXIT_FINAL_MAP);
-	}
-	console_init(memmap_virt_uart(&layout));
 }
 
 /*
@@ -152,32 +135,30 @@ none:
 	return NULL;
 }
 
-/* x0 when the loader passed one (booti, QEMU -kernel Image): a DTB there
- * must be good, never replaced by another. Memory at x0 without the FDT
- * magic means no DTB was passed (QEMU's -kernel without a DTB leaves x0 =
- * 0x100 on boards that have none): the board's defaults, announced.
- * Without x0 (an ELF), the one QEMU puts at the start of RAM, if any. */
+/* The DTB at x0, as every loader passes it (booting.rst); with x0 = 0 (an
+ * ELF boot) the one QEMU puts at the start of RAM, ELF_DTB_BELOW_IMAGE
+ * below the image. It must be sound, and is never replaced by another: a
+ * machine is learnt from its DTB or not at all. */
 static const struct machine *find_dtb(uint64_t x0)
 {
+	uint64_t pa = x0;
 	const char *why = "";
 	const struct machine *m;
 
-	if (x0) {
-		m = map_dtb(x0, &why);
-		if (!m && !strcmp(why, NO_FDT_MAGIC)) {
-			printf("stub: x0 = 0x%llx holds no DTB (%s): the board's defaults\n",
-			       (unsigned long long)x0, why);
-			boot.dtb_source = DTB_NONE;
-			return NULL;
-		}
-		if (!m)
-			fatal(EXIT_BAD_DTB, "the DTB at x0 = 0x%llx is unusable: %s",
-			      (unsigned long long)x0, why);
-		boot.dtb_source = DTB_FROM_X0;
-		return m;
+	boot.dtb_source = DTB_FROM_X0;
+	if (!x0) {
+		if (layout.phys_text < ELF_DTB_BELOW_IMAGE)
+			fatal(EXIT_BAD_DTB, "no DTB: x0 = 0 (an ELF boot?) and the image lies at pa "
+			      "0x%llx, with no room 2 MiB below it for QEMU's", (unsigned long long)layout.phys_text);
+		pa = layout.phys_text - ELF_DTB_BELOW_IMAGE;
+		boot.dtb_source = DTB_BELOW_IMAGE;
 	}
-	m = map_dtb(BOARD_RAM_BASE_PA, &why);
-	boot.dtb_source = m ? DTB_FROM_RAM_START : DTB_NONE;
+	m = map_dtb(pa, &why);
+	if (!m)
+		fatal(EXIT_BAD_DTB, "%s pa 0x%llx: %s; this image learns the machine from a DTB "
+		      "(QEMU: -dtb FILE where the machine makes none; U-Boot: booti ADDR - FDT)",
+		      x0 ? "no usable DTB at x0 =" : "x0 = 0 (an ELF boot) and no usable DTB 2 MiB "
+		      "below the image, at", (unsigned long long)pa, why);
 	return m;
 }
 
@@ -191,57 +172,137 @@ static void print_problem(const char *part, const struct machine_problem *pb)
 	       (unsigned long long)pb->value);
 }
 
-/* The parts of what the DTB says that the boot uses: its memory must be
- * readable; the other parts' problems are named and what could be read is
- * used. */
+/* The parts of what the DTB says that the boot uses: its memory and its
+ * reservations must be readable; the other parts' problems are named and
+ * what could be read is used. */
 static void check_machine(const struct machine *m)
 {
-	if (m->memory.problem.err != MACHINE_OK && m->memory.problem.err != MACHINE_ERR_NO_MEMORY) {
+	if (m->memory.problem.err != MACHINE_OK) {
 		print_problem("memory", &m->memory.problem);
-		fatal(EXIT_BAD_DTB, "the DTB's /memory cannot be read");
+		fatal(EXIT_BAD_DTB, "the DTB's /memory cannot be used");
+	}
+	if (m->reserved.problem.err != MACHINE_OK) {
+		print_problem("reserved memory", &m->reserved.problem);
+		fatal(EXIT_BAD_DTB, "the DTB's reservations cannot be read: RAM they protect would "
+		      "be handed out");
 	}
 	print_problem("cpus", &m->cpus.problem);
 	print_problem("psci", &m->psci.problem);
 	print_problem("chosen", &m->chosen.problem);
 }
 
-/* RAM: the DTB's bank holding the image, or the board's default; the
- * linear map covers its whole 2 MiB blocks, up to LINEAR_MAP_MAX_SIZE. */
+/* The console /chosen/stdout-path names, mapped at CONSOLE_VADDR (the same
+ * VA in the final map). Without one, the report goes to semihosting only
+ * (lib/console.c), and it says why there. */
+static void console_up(const struct machine *m)
+{
+	const struct machine_console *c = &m->console;
+	struct uart_port port;
+	const char *why;
+
+	if (c->kind == MACHINE_CONSOLE_NONE || c->problem.err != MACHINE_OK) {
+		printf("console: none: %s\n", c->problem.err != MACHINE_OK ?
+		       machine_strerror(c->problem.err) : "the DTB has no /chosen/stdout-path");
+		print_problem("console", &c->problem);
+		return;
+	}
+	if (!uart_kind_supported(c->kind) || !c->available) {
+		printf("console: none: %s %s (compatible \"%s\")\n", c->path,
+		       c->available ? "has no driver here (arm,pl011, brcm,bcm2835-aux-uart, "
+		       "cdns,uart-r1p12, ns16550a, snps,dw-apb-uart)" : "is disabled (status)",
+		       c->compatible ? c->compatible : "");
+		return;
+	}
+	layout.phys_uart = c->phys_base;
+	if (kernel_map_early_window(&early_xlat, &layout, REGION_CONSOLE))
+		fatal(EXIT_FINAL_MAP, "the console's page pa 0x%llx cannot be mapped at CONSOLE_VADDR",
+		      (unsigned long long)c->phys_base);
+	port = (struct uart_port){
+		.kind = c->kind, .base = (uintptr_t)memmap_virt_uart(&layout),
+		.reg_shift = c->reg_shift, .io_width = c->io_width,
+	};
+	why = console_init(&port);
+	if (why) {
+		(void)kernel_map_early_window_unmap(&early_xlat, &layout, REGION_CONSOLE);
+		layout.phys_uart = 0;
+		printf("console: none: %s at pa 0x%llx cannot be used: %s\n", c->path,
+		       (unsigned long long)c->phys_base, why);
+	}
+}
+
+/* The plan of RAM from the DTB's banks and reservations (mmu/ram_layout.c):
+ * the linear map's ranges, what is lost and why; refused by name when the
+ * image or the DTB is where it must not be. */
 static void learn_ram(const struct machine *m)
 {
-	uint64_t image_end = layout.phys_text + layout.image_size;
-	uint64_t base, end;
+	static struct ram_bank_in banks[MACHINE_MAX_BANKS];
+	static struct ram_reservation_in rsv[MACHINE_MAX_RESERVED];
+	struct ram_layout_input in = {
+		.bank = banks, .rsv = rsv,
+		.phys_image = layout.phys_text, .image_size = layout.image_size,
+		.phys_dtb = layout.phys_dtb, .dtb_size = layout.dtb_size,
+		.pa_bits = mmfr0_pa_bits(boot.mmfr0) > RAM_PA_BITS_MAX ? RAM_PA_BITS_MAX
+			   : mmfr0_pa_bits(boot.mmfr0),
+		.linear_budget = RAM_LINEAR_BUDGET,
+	};
+	int rc;
 
-	boot.phys_ram_bank = BOARD_RAM_BASE_PA;
-	boot.ram_bank_size = BOARD_RAM_SIZE_DEFAULT;
-	if (m) {
-		const struct machine_bank *bank = machine_bank_holding(m, layout.phys_text);
+	for (int i = 0; i < m->memory.n_banks; i++)
+		banks[in.nr_banks++] = (struct ram_bank_in){
+			m->memory.bank[i].phys_base, m->memory.bank[i].size, m->memory.bank[i].node };
+	for (int i = 0; i < m->reserved.n_rsv; i++) {
+		const struct machine_reservation *r = &m->reserved.rsv[i];
 
-		if (!bank)
-			fatal(EXIT_BAD_LOAD, "DTB: no /memory bank holds the image (%d banks)",
-			      m->memory.n_banks);
-		boot.phys_ram_bank = bank->phys_base;
-		boot.ram_bank_size = bank->size;
-		boot.ram_from_dtb = true;
+		if (r->dynamic) {
+			boot.nr_dynamic_rsv++;       /* no address: nothing to keep free */
+			continue;
+		}
+		rsv[in.nr_rsv++] = (struct ram_reservation_in){ r->phys_base, r->size, r->name,
+								r->no_map };
 	}
-	if (layout.phys_text < boot.phys_ram_bank ||
-	    image_end > boot.phys_ram_bank + boot.ram_bank_size)
-		fatal(EXIT_BAD_LOAD, "the image is not inside RAM; load pa 0x%llx",
-		      (unsigned long long)layout.phys_text);
-	base = (boot.phys_ram_bank + SWAPPER_BLOCK_SIZE - 1) & ~(uint64_t)(SWAPPER_BLOCK_SIZE - 1);
-	end = (boot.phys_ram_bank + boot.ram_bank_size) & ~(uint64_t)(SWAPPER_BLOCK_SIZE - 1);
-	if (end - base > LINEAR_MAP_MAX_SIZE) {
-		end = base + LINEAR_MAP_MAX_SIZE;
-		boot.linear_clamped = true;
+	if (m->chosen.has_initrd) {
+		in.phys_initrd_start = m->chosen.phys_initrd_start;
+		in.phys_initrd_end = m->chosen.phys_initrd_end;
 	}
-	if (image_end > end)
-		fatal(EXIT_BAD_LOAD, "the image lies beyond the linear map (LINEAR_MAP_MAX_SIZE); "
-		      "load pa 0x%llx", (unsigned long long)layout.phys_text);
-	if (end > 1ULL << mmfr0_pa_bits(boot.mmfr0))
-		fatal(EXIT_BAD_LOAD, "RAM ends above the CPU's physical address size; RAM end 0x%llx",
-		      (unsigned long long)end);
-	layout.phys_ram_base = base;
-	layout.linear_size = end - base;
+	rc = ram_layout_plan(&in, &ram);
+	if (rc != RAM_OK)
+		fatal(rc == RAM_EDTB_IMAGE || rc == RAM_EDTB_RESERVED ? EXIT_BAD_DTB : EXIT_BAD_LOAD,
+		      "RAM: %s: %s (image pa 0x%llx size 0x%llx, DTB pa 0x%llx size 0x%llx)",
+		      ram_layout_strerror(rc), ram.verdict_name, (unsigned long long)layout.phys_text,
+		      (unsigned long long)layout.image_size, (unsigned long long)layout.phys_dtb,
+		      (unsigned long long)layout.dtb_size);
+	if (ram.nr_linear > MAX_LINEAR_RANGES)
+		fatal(EXIT_BAD_LOAD, "RAM: %u linear ranges, more than the %d the maps take "
+		      "(MAX_LINEAR_RANGES)", ram.nr_linear, MAX_LINEAR_RANGES);
+	layout.phys_memstart = ram.phys_memstart;
+	for (unsigned i = 0; i < ram.nr_linear; i++)
+		layout.linear[i] = (struct phys_range){ ram.linear[i].phys_start,
+			ram.linear[i].phys_end - ram.linear[i].phys_start };
+	layout.nlinear = (int)ram.nr_linear;
+}
+
+/* The boot's own pieces of free RAM, before any allocator exists: the
+ * table pool (mapped into the early map at POOL_VADDR, where the final
+ * map is written) and the secondaries' stacks. */
+static void take_boot_memory(unsigned nr_secondaries)
+{
+	uint64_t pool_size = BOOT_POOL_PAGES * PAGE_SIZE;
+	int rc;
+
+	layout.phys_pool = ram_layout_take(&ram, pool_size, pool_size);
+	if (!layout.phys_pool)
+		fatal(EXIT_FINAL_MAP, "no free RAM for the boot's %u table pages", BOOT_POOL_PAGES);
+	rc = kernel_map_early_window(&early_xlat, &layout, REGION_POOL);
+	if (rc)
+		fatal(EXIT_FINAL_MAP, "the table pool cannot be mapped at POOL_VADDR: %s",
+		      xlat_strerror(rc));
+	if (!nr_secondaries)
+		return;
+	layout.phys_stacks = ram_layout_take(&ram, nr_secondaries * (uint64_t)BOOT_STACK_SIZE,
+					     PAGE_SIZE);
+	if (!layout.phys_stacks)
+		fatal(EXIT_FINAL_MAP, "no free RAM for %u secondary CPUs' stacks", nr_secondaries);
+	layout.nr_stacks = nr_secondaries;
 }
 
 /* Boot arguments this image obeys: stub.report=summary|full. */
@@ -284,35 +345,54 @@ static void dump_tables(const struct walk_ctx *w, const char *which)
 	}
 }
 
-static void report_setup(uint64_t insns_to_mmu_on)
+static void print_ram(const struct machine *m)
+{
+	char size[16], size2[16];
+
+	printf("ram: 0x%llx bytes (%s) in %d bank%s; linear map va 0x%llx = pa 0x%llx, %s in %u "
+	       "range%s\n", (unsigned long long)ram.bytes_ram,
+	       format_size(ram.bytes_ram, size, sizeof(size)), m->memory.n_banks,
+	       m->memory.n_banks == 1 ? "" : "s", (unsigned long long)PAGE_OFFSET,
+	       (unsigned long long)ram.phys_memstart,
+	       format_size(ram.bytes_mapped, size2, sizeof(size2)), ram.nr_linear,
+	       ram.nr_linear == 1 ? "" : "s");
+	/* Nothing is left out silently. */
+	for (unsigned i = 0; i < ram.nr_losses; i++)
+		printf("ram: not mapped: %s at pa 0x%llx (%s): %s\n",
+		       format_size(ram.loss[i].size, size, sizeof(size)),
+		       (unsigned long long)ram.loss[i].phys_start, ram.loss[i].name,
+		       ram_loss_reason_name(ram.loss[i].reason));
+	if (m->reserved.n_rsv)
+		printf("reserved: %d ranges (%d from /memreserve/), %s held%s\n", m->reserved.n_rsv,
+		       m->reserved.n_memreserve, format_size(ram.bytes_held, size, sizeof(size)),
+		       boot.nr_dynamic_rsv ? "; those without an address are not placed" : "");
+}
+
+static void report_setup(const struct machine *m, uint64_t insns_to_mmu_on)
 {
 	static const char *const dtb_from[] = {
-		[DTB_NONE] = "", [DTB_FROM_X0] = " (x0)", [DTB_FROM_RAM_START] = " (start of RAM)",
+		[DTB_FROM_X0] = "x0", [DTB_BELOW_IMAGE] = "2 MiB below the image: an ELF boot",
 	};
+	const struct uart_port *port = console_port();
 	char size[16];
 
-	printf("stub: board %s, entered at EL%u, now EL%u, MMU on at PMCCNTR_EL0 %llu\n",
-	       BOARD_NAME, boot.entry_el, (unsigned)((read_sysreg(CurrentEL) >> 2) & 3),
+	printf("stub: %s (%s), entered at EL%u, now EL%u, MMU on at PMCCNTR_EL0 %llu\n",
+	       m->model ? m->model : "no model", m->compatible ? m->compatible : "no compatible",
+	       boot.entry_el, (unsigned)((read_sysreg(CurrentEL) >> 2) & 3),
 	       (unsigned long long)insns_to_mmu_on);
 	printf("image: load pa 0x%llx, link va 0x%llx, size %s, kimage_voffset 0x%llx\n",
 	       (unsigned long long)layout.phys_text, (unsigned long long)layout.virt_text,
 	       format_size(layout.image_size, size, sizeof(size)),
 	       (unsigned long long)(layout.virt_text - layout.phys_text));
-	if (boot.ram_from_dtb)
-		printf("ram: bank pa 0x%llx size 0x%llx from the DTB at pa 0x%llx%s, %s\n",
-		       (unsigned long long)boot.phys_ram_bank, (unsigned long long)boot.ram_bank_size,
-		       (unsigned long long)layout.phys_dtb, dtb_from[boot.dtb_source],
-		       format_size(layout.dtb_size, size, sizeof(size)));
-	else
-		printf("ram: bank pa 0x%llx size 0x%llx: board default (no DTB found)\n",
-		       (unsigned long long)boot.phys_ram_bank, (unsigned long long)boot.ram_bank_size);
-	printf("linear map: va 0x%llx -> pa 0x%llx, %s%s\n", (unsigned long long)PAGE_OFFSET,
-	       (unsigned long long)layout.phys_ram_base,
-	       format_size(layout.linear_size, size, sizeof(size)),
-	       boot.linear_clamped ? " (clamped to LINEAR_MAP_MAX_SIZE)" : "");
-	printf("uart: pa 0x%llx -> va 0x%llx; psci conduit: %s\n",
-	       (unsigned long long)layout.phys_uart, (unsigned long long)memmap_virt_uart(&layout),
-	       psci_conduit_name(exit_psci_conduit()));
+	printf("dtb: pa 0x%llx (%s), %s; console %s (%s) at pa 0x%llx\n",
+	       (unsigned long long)layout.phys_dtb, dtb_from[boot.dtb_source],
+	       format_size(layout.dtb_size, size, sizeof(size)),
+	       port ? m->console.path : "none",
+	       port ? machine_console_kind_name(port->kind) : "semihosting only",
+	       (unsigned long long)layout.phys_uart);
+	print_ram(m);
+	printf("psci conduit: %s; cpus: %d in the DTB\n", psci_conduit_name(exit_psci_conduit()),
+	       m->cpus.n_cpus);
 	printf("early tables: pa 0x%llx, %u pages used, written with the MMU off (TTBR0 and TTBR1 "
 	       "share the root); windows: %u pages\n",
 	       (unsigned long long)memmap_image_phys(&layout, (uintptr_t)early_pgd),
@@ -322,6 +402,10 @@ static void report_setup(uint64_t insns_to_mmu_on)
 	printf("ID_AA64MMFR0_EL1 0x%016llx: PARange %u bits, 4K granule %s\n",
 	       (unsigned long long)boot.mmfr0, parange_bits(mmfr0_parange(boot.mmfr0)),
 	       mmfr0_has_4k_granule(boot.mmfr0) ? "yes" : "no");
+	printf("boot memory: table pool pa 0x%llx (%u pages) at va 0x%llx; %u secondary stacks at "
+	       "pa 0x%llx\n", (unsigned long long)layout.phys_pool, (unsigned)BOOT_POOL_PAGES,
+	       (unsigned long long)memmap_virt_pool(&layout), layout.nr_stacks,
+	       (unsigned long long)layout.phys_stacks);
 	print_registers("early_pgd", "early_pgd");
 }
 
@@ -339,12 +423,43 @@ static void install_final_map(const struct image_symbols *syms, struct walk_ctx 
 	walk->ttbr1_pa = read_sysreg(ttbr1_el1) & PTE_ADDR_MASK;
 	printf("final map: built with the runtime API, %u of %u pool pages, %llu descriptors "
 	       "written; now live, TTBR0 closed, WXN set\n",
-	       xlat_pages_used(&final_xlat), (unsigned)(FINAL_POOL_PAGES - EARLY_WINDOW_POOL_PAGES),
+	       xlat_pages_used(&final_xlat) + 1, (unsigned)BOOT_POOL_PAGES,
 	       (unsigned long long)xlat_get_stats(&final_xlat).descs_written);
 	if (!boot.report_full)
 		return;
-	print_registers(NULL, "final_pg_dir");
+	print_registers(NULL, "final map root (pool page 0)");
 	dump_tables(walk, "final");
+}
+
+static void *linear_ptr(uint64_t pa, void *cookie)
+{
+	return (void *)(uintptr_t)memmap_phys_to_virt(cookie, pa);
+}
+
+/* The page allocator over the free RAM, reached through the linear map
+ * (live now): what the runtime takes pages from. */
+static void start_allocator(void)
+{
+	struct pgalloc_stats st;
+	int rc = pgalloc_init(&pages, linear_ptr, &layout);
+
+	if (!rc)
+		rc = ram_layout_feed(&ram, &pages);
+	if (rc)
+		fatal(EXIT_FINAL_MAP, "the page allocator cannot take the RAM: %s",
+		      ram_layout_strerror(rc));
+	rc = pgalloc_finalize(&pages);
+	if (!rc)
+		rc = pgalloc_stats(&pages, PGALLOC_ALL_BANKS, &st);
+	if (rc)
+		fatal(EXIT_FINAL_MAP, "the page allocator: %s", pgalloc_strerror(rc));
+	printf("memory: %lluK available of %lluK (held: %lluK reserved, image, DTB; %lluK the "
+	       "boot's tables and stacks; %lluK allocator metadata)\n",
+	       (unsigned long long)(st.free_pages * (PAGE_SIZE / 1024)),
+	       (unsigned long long)(ram.bytes_ram / 1024),
+	       (unsigned long long)(ram.bytes_held / 1024),
+	       (unsigned long long)(ram.bytes_taken / 1024),
+	       (unsigned long long)(st.meta_pages * (PAGE_SIZE / 1024)));
 }
 
 void kernel_main(uint64_t x0, unsigned entry_el, uint64_t phys_text, uint64_t insns_to_mmu_on)
@@ -357,37 +472,30 @@ void kernel_main(uint64_t x0, unsigned entry_el, uint64_t phys_text, uint64_t in
 	struct hook_env henv;
 	const struct machine *mach;
 	int nprobes, smp_failures, hook_failures;
+	unsigned nr_secondaries;
 
 	libc_init();
 	syms = image_symbols_of_link();
 	boot.entry_el = entry_el;
-	boot.x0 = x0;
 	boot.mmfr0 = read_sysreg(id_aa64mmfr0_el1);
 	layout = (struct boot_layout){
 		.phys_text = phys_text,
 		.virt_text = (uintptr_t)_text,
 		.image_size = (uint64_t)(_end - _text),
-		.phys_uart = BOARD_UART_PA,
-		.devices = board_devices,
-		.ndevices = (int)(sizeof(board_devices) / sizeof(board_devices[0])),
-		.phys_device_base = BOARD_DEVICE_PA_BASE,
 	};
 	if (kernel_map_early_init(&early_xlat, &layout, mmfr0_pa_bits(boot.mmfr0)))
-		stub_exit(EXIT_FINAL_MAP);
-	console_up();
+		fatal(EXIT_FINAL_MAP, "the early map cannot be changed (xlat_init)");
+	/* Until the DTB names a console, output goes to semihosting only. */
 	mach = find_dtb(x0);
-	if (mach)
-		check_machine(mach);
+	console_up(mach);
+	check_machine(mach);
 	learn_ram(mach);
-	if (mach) {
-		exit_set_psci_conduit(mach->psci.conduit);
-		read_bootargs(mach->chosen.bootargs);
-	} else if (entry_el < 3) {
-		/* No DTB to name it: the board's firmware conduit, if any
-		 * (none when this image itself came in at EL3). */
-		exit_set_psci_conduit(BOARD_PSCI_CONDUIT_NO_DTB);
-	}
-	hooks_boot_args(mach ? mach->chosen.bootargs : NULL);
+	/* Entered at EL3, nothing runs below the image to answer PSCI. */
+	exit_set_psci_conduit(entry_el < 3 ? mach->psci.conduit : PSCI_CONDUIT_NONE);
+	read_bootargs(mach->chosen.bootargs);
+	hooks_boot_args(mach->chosen.bootargs);
+	nr_secondaries = smp_plan(mach);
+	take_boot_memory(nr_secondaries);
 
 	walk = (struct walk_ctx){
 		.ttbr0_pa = read_sysreg(ttbr0_el1) & PTE_ADDR_MASK,
@@ -396,7 +504,7 @@ void kernel_main(uint64_t x0, unsigned entry_el, uint64_t phys_text, uint64_t in
 		.cookie = &layout,
 	};
 	henv = (struct hook_env){ &layout, &syms, &walk, &final_xlat };
-	report_setup(insns_to_mmu_on);
+	report_setup(mach, insns_to_mmu_on);
 	if (boot.report_full)
 		dump_tables(&walk, "early");
 	hooks_early_map_live(&henv);
@@ -425,6 +533,7 @@ void kernel_main(uint64_t x0, unsigned entry_el, uint64_t phys_text, uint64_t in
 		tally.failed += final.failed;
 	}
 	bench_mark(BENCH_CHECKS_DONE);
+	start_allocator();
 	{
 		struct smp_env senv = {
 			.layout = &layout, .syms = &syms, .walk = &walk, .entry_el = entry_el,

@@ -14,8 +14,8 @@
 /* link.ld */
 extern char _text[], _etext[], _srodata[], _erodata[], _sdata[], _edata[], _end[];
 extern char __bss_start[], __bss_end[];
-extern char cpu_stacks[], boot_stack_guard[], boot_stack_bottom[], boot_stack_top[];
-extern char reserved_pg_dir[], final_pg_dir[], final_pg_pool[];
+extern char boot_stack_guard[], boot_stack_bottom[], boot_stack_top[];
+extern char reserved_pg_dir[], early_window_pages[];
 /* start/tables.S */
 extern char early_pgd[], early_pg_end[];
 /* start/head.S */

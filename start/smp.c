@@ -1,19 +1,19 @@
 /*
  * smp.c - bringing up the other CPUs (see smp.h).
  *
- * How a CPU is started: PSCI CPU_ON when a conduit is known (the DTB's, or
- * the board's BOARD_PSCI_CONDUIT_NO_DTB); else, entered at EL3, the board's
- * BOARD_SMP_AT_EL3 (QEMU starts every core of an ELF at the entry: they wait
- * in the holding pen); else the board's BOARD_SMP_FIRMWARE (the Raspberry
- * Pi firmware's spin table). The CPUs are the available ones of the DTB's
- * /cpus (lib/machine.c), or the board's BOARD_NR_CPUS with Aff0 = 0, 1, ...
- * when there is no DTB or it has no /cpus.
+ * How a CPU is started: entered at EL3 (no firmware below the image), by
+ * the board's operation if it has one (board_ops.h), else from the holding
+ * pen (QEMU starts every core of an ELF at the entry); below EL3 by the
+ * CPU's enable-method in the DTB: "psci" (CPU_ON through /psci's conduit)
+ * or "spin-table" (its cpu-release-addr). A CPU that cannot be started is
+ * named with the reason.
  */
 #include <stdio.h>
-#include "board.h"
+#include "board_ops.h"
 #include "cache.h"
 #include "exit.h"
 #include "hw.h"
+#include "kernel_map.h"
 #include "psci.h"
 #include "smp.h"
 #include "sysreg.h"
@@ -22,16 +22,24 @@
 _Static_assert(__builtin_offsetof(struct secondary_boot_args, ttbr0) == SBA_TTBR0, "SBA");
 _Static_assert(__builtin_offsetof(struct secondary_boot_args, ttbr1) == SBA_TTBR1, "SBA");
 _Static_assert(__builtin_offsetof(struct secondary_boot_args, tcr) == SBA_TCR, "SBA");
-_Static_assert(__builtin_offsetof(struct secondary_boot_args, stack_pa) == SBA_STACK_PA, "SBA");
+_Static_assert(__builtin_offsetof(struct secondary_boot_args, cpu) == SBA_CPU, "SBA");
+_Static_assert(__builtin_offsetof(struct secondary_boot_args, stack_top) == SBA_STACK_TOP, "SBA");
 _Static_assert(sizeof(struct secondary_boot_args) == SBA_SIZE, "SBA");
+_Static_assert(MACHINE_MAX_CPUS >= NR_CPUS, "the DTB reader keeps every CPU the stub brings up");
 
 /* Read with the MMU off by secondaries: cleaned to the PoC after writing.
  * pen_release is in .data, not .bss, so that it is 0 from the moment the
- * image is loaded: pen CPUs read it before the boot CPU clears the bss. */
+ * image is loaded: pen CPUs read it before the boot CPU clears the bss
+ * (affinity 0 is the boot CPU's, never a pen CPU's). */
 struct secondary_boot_args secondary_boot_args __attribute__((aligned(64)));
-uint64_t pen_release[NR_CPUS] __attribute__((aligned(64), section(".data")));
+struct { uint64_t mpidr, entry; } pen_release __attribute__((aligned(64), section(".data")));
+_Static_assert(__builtin_offsetof(__typeof__(pen_release), mpidr) == PEN_MPIDR, "pen");
+_Static_assert(__builtin_offsetof(__typeof__(pen_release), entry) == PEN_ENTRY, "pen");
 
 enum cpu_state { CPU_OFF, CPU_STARTING, CPU_DONE };
+/* The plan: logical CPU n (1 .. nr_secondaries) is the DTB's cpu[planned[n]]. */
+static int planned[NR_CPUS];
+static unsigned nr_secondaries;
 static unsigned cpu_state[NR_CPUS];
 static unsigned cpu_entry_el[NR_CPUS];
 static const struct smp_env *smp;      /* for secondary_main */
@@ -40,7 +48,7 @@ static unsigned printing_cpu;
 void secondary_entry(void);
 void secondary_el1(void);
 void libc_init(void);
-extern char early_pgd[], cpu_stacks[];
+extern char early_pgd[];
 
 #define SECONDARY_TIMEOUT_MS 1000
 
@@ -55,6 +63,45 @@ static uint64_t image_pa(const void *va)
 	return memmap_image_phys(smp->layout, (uintptr_t)va);
 }
 
+unsigned smp_plan(const struct machine *m)
+{
+	const struct machine_cpus *dt = &m->cpus;
+	uint64_t self = read_sysreg(mpidr_el1) & MPIDR_HWID_MASK;
+	int unavailable = 0, beyond = 0;
+	bool self_listed = false;
+
+	nr_secondaries = 0;
+	if (dt->problem.err == MACHINE_ERR_NO_CPUS) {
+		printf("smp: the DTB has no /cpus: the boot CPU only\n");
+		return 0;
+	}
+	for (int i = 0; i < dt->n_cpus; i++) {
+		if (dt->cpu[i].mpidr == self) {
+			self_listed = true;
+			continue;
+		}
+		if (!dt->cpu[i].available) {
+			unavailable++;
+			continue;
+		}
+		if (nr_secondaries + 1 >= NR_CPUS) {
+			printf("smp: %s (MPIDR 0x%llx) beyond NR_CPUS (%d): left off\n", dt->cpu[i].node,
+			       (unsigned long long)dt->cpu[i].mpidr, NR_CPUS);
+			beyond++;
+			continue;
+		}
+		planned[++nr_secondaries] = i;
+	}
+	if (!self_listed)
+		printf("smp: the boot CPU's MPIDR 0x%llx is not in the DTB's /cpus\n",
+		       (unsigned long long)self);
+	if (unavailable || dt->n_dropped)
+		printf("smp: left out: %d CPUs not available (status), %d beyond the DTB reader's %d\n",
+		       unavailable, dt->n_dropped, MACHINE_MAX_CPUS);
+	(void)beyond;
+	return nr_secondaries;
+}
+
 static void prepare_boot_args(void)
 {
 	struct secondary_boot_args *a = &secondary_boot_args;
@@ -65,116 +112,100 @@ static void prepare_boot_args(void)
 	a->ttbr0 = image_pa(early_pgd);
 	a->ttbr1 = read_sysreg(ttbr1_el1);
 	a->tcr = read_sysreg(tcr_el1) & ~TCR_EPD0;
-	a->stack_pa = image_pa(cpu_stacks) + CPU_STACK_STRIDE;
-	clean_to_poc(a, sizeof(*a));
 }
 
-static const char *method_name(int method)
+enum start_method { START_NONE, START_PSCI, START_SPIN_TABLE, START_PEN, START_BOARD };
+
+static const char *method_name(enum start_method m)
 {
-	switch (method) {
-	case SMP_PEN:        return "holding pen";
-	case SMP_SPIN_TABLE: return "firmware spin table";
-	case SMP_RESET_RELEASE: return "reset vector + reset release";
-	case SMP_NONE:       return "none";
-	default:             return "PSCI CPU_ON";
+	switch (m) {
+	case START_PSCI:       return "PSCI CPU_ON";
+	case START_SPIN_TABLE: return "spin table";
+	case START_PEN:        return "holding pen";
+	case START_BOARD:      return "board operation";
+	default:               return "none";
 	}
 }
 
-#define SMP_PSCI 100
-
-static int choose_method(void)
+static enum start_method method_of(const struct machine_cpu *c, const struct board_ops *board)
 {
-	if (exit_psci_conduit() != PSCI_CONDUIT_NONE)
-		return SMP_PSCI;
-	return smp->entry_el == 3 ? BOARD_SMP_AT_EL3 : BOARD_SMP_FIRMWARE;
-}
-
-/* One device register page, mapped with the runtime API for a moment at
- * SCRATCH_VADDR, a level-1 slot the final map leaves free (memory.h). */
-__attribute__((unused))
-static volatile uint32_t *map_device(uint64_t pa)
-{
-	static const struct pte_attrs device = {
-		.attrindx = MT_DEVICE_nGnRnE, .af = true, .pxn = true, .uxn = true,
-	};
-	int rc = xlat_map(smp->xlat, (uint64_t)SCRATCH_VADDR, pa & ~(uint64_t)(PAGE_SIZE - 1),
-			  PAGE_SIZE, &device);
-
-	if (rc) {
-		printf("smp: mapping device page 0x%llx: %s\n", (unsigned long long)pa,
-		       xlat_strerror(rc));
-		return NULL;
+	if (smp->entry_el == 3)          /* no firmware below: the enable-method is not ours */
+		return board && board->cpu_start_el3 ? START_BOARD : START_PEN;
+	switch (c->enable) {
+	case MACHINE_CPU_ENABLE_PSCI:       return START_PSCI;
+	case MACHINE_CPU_ENABLE_SPIN_TABLE: return START_SPIN_TABLE;
+	default:                            return START_NONE;
 	}
-	return (volatile uint32_t *)(uintptr_t)((uint64_t)SCRATCH_VADDR + (pa & (PAGE_SIZE - 1)));
 }
 
-__attribute__((unused))
-static void unmap_device(void)
-{
-	dsb(sy);                /* the device writes are done */
-	(void)xlat_unmap(smp->xlat, (uint64_t)SCRATCH_VADDR, PAGE_SIZE);
-}
-
-/* Start one CPU. 0 started, 1 not present (PSCI says so), -1 failed. */
-static int start_cpu(int method, unsigned cpu, uint64_t mpidr)
+/* Start logical CPU cpu. 0 started, 1 not present or cannot be started
+ * (named, left off), -1 failed. */
+static int start_cpu(enum start_method method, unsigned cpu, const struct machine_cpu *c,
+		     const struct board_ops *board)
 {
 	uint64_t entry = image_pa((const void *)secondary_entry);
+	struct secondary_boot_args *a = &secondary_boot_args;
 
+	a->cpu = cpu;
+	a->stack_top = memmap_virt_stack(cpu) + BOOT_STACK_SIZE;
+	clean_to_poc(a, sizeof(*a));
 	switch (method) {
-	case SMP_PSCI: {
-		int64_t rc = psci_call(exit_psci_conduit(), PSCI_0_2_FN64_CPU_ON, mpidr, entry, cpu);
+	case START_PSCI: {
+		int64_t rc;
 
-		if (rc == PSCI_RET_INVALID_PARAMS)
+		if (exit_psci_conduit() == PSCI_CONDUIT_NONE) {
+			printf("cpu%u: enable-method psci, but the DTB names no usable /psci conduit: "
+			       "left off\n", cpu);
 			return 1;
+		}
+		rc = psci_call(exit_psci_conduit(), PSCI_0_2_FN64_CPU_ON, c->mpidr, entry, cpu);
+		if (rc == PSCI_RET_INVALID_PARAMS) {
+			printf("cpu%u: not present (PSCI: invalid MPIDR 0x%llx)\n", cpu,
+			       (unsigned long long)c->mpidr);
+			return 1;
+		}
 		if (rc != PSCI_RET_SUCCESS) {
 			printf("cpu%u: PSCI CPU_ON(0x%llx) returned %lld\n", cpu,
-			       (unsigned long long)mpidr, (long long)rc);
+			       (unsigned long long)c->mpidr, (long long)rc);
 			return -1;
 		}
 		return 0;
 	}
-	case SMP_PEN:
+	case START_PEN:
 		/* Pen CPUs ran el_setup at the entry: skip it, keep their EL. */
-		pen_release[cpu] = image_pa((const void *)secondary_el1);
-		clean_to_poc(&pen_release[cpu], sizeof(pen_release[cpu]));
+		pen_release.entry = image_pa((const void *)secondary_el1);
+		clean_to_poc(&pen_release, sizeof(pen_release));
+		dsb(sy);
+		pen_release.mpidr = c->mpidr;
+		clean_to_poc(&pen_release, sizeof(pen_release));
+		dsb(sy);
 		__asm__ volatile("sev" : : : "memory");
 		return 0;
-#ifdef BOARD_SPIN_TABLE_PA
-	case SMP_SPIN_TABLE: {
-		/* The firmware's mailbox for this core, through the linear map. */
-		uint64_t *box = (uint64_t *)(uintptr_t)memmap_phys_to_virt(smp->layout,
-						BOARD_SPIN_TABLE_PA + 8ULL * cpu);
+	case START_SPIN_TABLE: {
+		uint64_t *box;
 
+		if (!c->has_release_addr || !memmap_linear_has(smp->layout, c->phys_release_addr)) {
+			printf("cpu%u: spin-table without a cpu-release-addr in the linear map (0x%llx): "
+			       "left off\n", cpu, (unsigned long long)c->phys_release_addr);
+			return 1;
+		}
+		/* The firmware's mailbox for this core, through the linear map. */
+		box = (uint64_t *)(uintptr_t)memmap_phys_to_virt(smp->layout, c->phys_release_addr);
 		*box = entry;
 		clean_to_poc(box, sizeof(*box));
+		dsb(sy);
 		__asm__ volatile("sev" : : : "memory");
 		return 0;
 	}
-#endif
-#ifdef BOARD_RVBAR_PA
-	case SMP_RESET_RELEASE: {
-		/* The core's reset vector (64 bits as two words), then release
-		 * its reset: it starts there at EL3. */
-		volatile uint32_t *rvbar = map_device(BOARD_RVBAR_PA + 8ULL * cpu);
-		volatile uint32_t *reset;
+	case START_BOARD: {
+		struct board_env env = { smp->xlat };
 
-		if (!rvbar)
-			return -1;
-		rvbar[0] = (uint32_t)entry;
-		rvbar[1] = (uint32_t)(entry >> 32);
-		unmap_device();
-		reset = map_device(BOARD_CORE_RESET_PA);
-		if (!reset)
-			return -1;
-		*reset &= ~BOARD_CORE_RESET_BIT(cpu);
-		unmap_device();
-		return 0;
+		return board->cpu_start_el3(&env, c->mpidr, entry) ? -1 : 0;
 	}
-#endif
 	default:
-		printf("cpu%u: no way to start it here (entered at EL%u, no PSCI)\n", cpu,
-		       smp->entry_el);
-		return -1;
+		printf("cpu%u: enable-method %s: no way to start it (psci or spin-table): left off\n",
+		       cpu, c->enable_method ? c->enable_method : "(none)");
+		return 1;
 	}
 }
 
@@ -192,49 +223,38 @@ static bool wait_done(unsigned cpu)
 
 int smp_bring_up(const struct smp_env *env)
 {
-	const struct machine_cpus *dt = env->machine && env->machine->cpus.problem.err !=
-		MACHINE_ERR_NO_CPUS ? &env->machine->cpus : NULL;
-	uint64_t mpidr[MACHINE_MAX_CPUS];
-	int ncpus = 0, online = 1, failed = 0;
-	int method;
+	const struct board_ops *board;
+	int online = 1, failed = 0, left_off = 0;
 
 	smp = env;
-	if (dt) {
-		for (int i = 0; i < dt->n_cpus; i++)
-			if (dt->cpu[i].available)
-				mpidr[ncpus++] = dt->cpu[i].mpidr;
-	} else {
-		_Static_assert(BOARD_NR_CPUS <= MACHINE_MAX_CPUS, "board.h: BOARD_NR_CPUS");
-		for (; ncpus < BOARD_NR_CPUS; ncpus++)
-			mpidr[ncpus] = (uint64_t)ncpus;
-	}
-	method = choose_method();
+	board = env->entry_el == 3 ? board_ops_find(env->machine->fdt) : NULL;
 	prepare_boot_args();
-	printf("smp: %d CPUs in the %s, started by %s\n", ncpus, dt ? "DTB" : "board facts",
-	       method_name(method));
-	if (dt && dt->n_cpus - ncpus + dt->n_dropped)
-		printf("smp: left out: %d not available, %d beyond the reader's %d\n",
-		       dt->n_cpus - ncpus, dt->n_dropped, MACHINE_MAX_CPUS);
-	for (int i = 0; i < ncpus; i++) {
-		unsigned cpu = (unsigned)(mpidr[i] & 0xff);
+	printf("smp: %u other CPUs in the DTB%s%s%s\n", nr_secondaries,
+	       env->entry_el == 3 ? "; entered at EL3 (no firmware): " : "",
+	       env->entry_el == 3 ? (board ? "the board's operation, " : "the holding pen") : "",
+	       env->entry_el == 3 && board ? board->name : "");
+	for (unsigned cpu = 1; cpu <= nr_secondaries; cpu++) {
+		const struct machine_cpu *c = &env->machine->cpus.cpu[planned[cpu]];
+		enum start_method method = method_of(c, board);
 		int rc;
 
-		if ((mpidr[i] & MPIDR_HWID_MASK) == BOARD_BOOT_CPU_MPIDR)
-			continue;
-		if (cpu >= NR_CPUS) {
-			printf("cpu%u: beyond NR_CPUS (%d): left off\n", cpu, NR_CPUS);
-			continue;
-		}
 		__atomic_store_n(&cpu_state[cpu], CPU_STARTING, __ATOMIC_RELEASE);
-		rc = start_cpu(method, cpu, mpidr[i]);
+		rc = start_cpu(method, cpu, c, board);
 		if (rc > 0) {
-			printf("cpu%u: not present (PSCI: invalid MPIDR 0x%llx)\n", cpu,
-			       (unsigned long long)mpidr[i]);
+			left_off++;
 			continue;
 		}
-		if (rc < 0 || !wait_done(cpu)) {
+		if (rc == 0 && !wait_done(cpu) && method == START_PEN) {
+			/* At EL3 nothing says whether a core runs at all. */
+			printf("cpu%u: MPIDR 0x%llx never came to the holding pen (not started by "
+			       "anything): left off\n", cpu, (unsigned long long)c->mpidr);
+			left_off++;
+			continue;
+		}
+		if (rc < 0 || cpu_state[cpu] != CPU_DONE) {
 			if (rc == 0)
-				printf("cpu%u: FAIL: no answer within %d ms\n", cpu, SECONDARY_TIMEOUT_MS);
+				printf("cpu%u: FAIL: no answer within %d ms (%s)\n", cpu,
+				       SECONDARY_TIMEOUT_MS, method_name(method));
 			failed++;
 			continue;
 		}
@@ -245,7 +265,10 @@ int smp_bring_up(const struct smp_env *env)
 		}
 		online++;
 	}
-	printf("cpus: %d online\n", online);
+	printf("cpus: %d online", online);
+	if (left_off)
+		printf(", %d left off", left_off);
+	printf("\n");
 	return failed;
 }
 
@@ -259,10 +282,10 @@ static void print_cpu_line(const char *line)
 void secondary_main(unsigned cpu, unsigned entry_el)
 {
 	const struct image_symbols *s = smp->syms;
-	uint64_t guard = s->stack_guard + cpu * CPU_STACK_STRIDE;
+	uint64_t bottom = memmap_virt_stack(cpu);
 	struct probe probes[] = {
-		{ "own stack top", guard + CPU_STACK_STRIDE - 16 },
-		{ "own stack guard", guard },
+		{ "own stack top", bottom + BOOT_STACK_SIZE - 16 },
+		{ "own stack guard", bottom - PAGE_SIZE },
 		{ "text start", s->text },
 		{ "rodata start", s->srodata },
 		{ "data start", s->sdata },
