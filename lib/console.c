@@ -1,24 +1,49 @@
 /*
- * console.c - early-safe console output (see console.h).
+ * console.c - early-safe console input and output (see console.h).
  */
 #include "console.h"
-#include "uart.h"
 
-static uintptr_t console_base;
+/* In the bss (cleared before console_init runs, also on the MMU-off
+ * refusal path): kind NONE and not ready until set up. */
+static struct uart_port console;
+static bool ready;
 
-void console_init(uintptr_t uart_base)
+const char *console_init(const struct uart_port *port)
 {
-	console_base = uart_base;
-	uart_init(uart_base);
+	const char *why;
+
+	ready = false;
+	if (!port)
+		return "no console port";
+	/* Field by field: a struct assignment may become a memcpy call, and
+	 * the library's is not safe with the MMU off. */
+	console.kind = port->kind;
+	console.base = port->base;
+	console.reg_shift = port->reg_shift;
+	console.io_width = port->io_width;
+	console.clock_hz = port->clock_hz;
+	why = uart_init(&console);
+	ready = !why;
+	return why;
+}
+
+bool console_ready(void)
+{
+	return ready;
+}
+
+const struct uart_port *console_port(void)
+{
+	return ready ? &console : 0;
 }
 
 void console_putc(char c)
 {
-	if (!console_base)
+	if (!ready)
 		return;
 	if (c == '\n')
-		uart_putc(console_base, '\r');
-	uart_putc(console_base, c);
+		uart_putc(&console, '\r');
+	uart_putc(&console, c);
 }
 
 void console_puts(const char *s)
@@ -53,6 +78,11 @@ void console_put_dec(uint64_t v)
 
 void console_flush(void)
 {
-	if (console_base)
-		uart_flush(console_base);
+	if (ready)
+		uart_flush(&console);
+}
+
+int console_getc(void)
+{
+	return ready ? uart_getc(&console) : -1;
 }

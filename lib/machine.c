@@ -445,6 +445,31 @@ static bool prop_u32(const void *fdt, int node, const char *name, uint32_t dflt,
 	return true;
 }
 
+/* The console's reference clock in Hz, 0 if unknown: its own
+ * clock-frequency (DT spec v0.4, "Serial devices"), else the first entry
+ * of `clocks` when that is a "fixed-clock" with a clock-frequency (Linux's
+ * fixed-clock binding, #clock-cells 0). The bindings of all four drivers
+ * list the reference clock first (pl011 "uartclk", cdns "uart_clk";
+ * 8250 and the mini UART have one). Any other provider (a PLL tree, whose
+ * rates the OS computes) leaves it unknown: not a problem, only a lack. */
+static uint32_t console_clock(const void *fdt, int node, struct machine_problem *pb)
+{
+	uint32_t hz;
+	int len, clk;
+	const void *clocks;
+
+	if (!prop_u32(fdt, node, "clock-frequency", 0, &hz, pb) || hz)
+		return hz;
+	clocks = fdt_getprop(fdt, node, "clocks", &len);
+	if (!clocks || len < 4)
+		return 0;
+	clk = fdt_node_offset_by_phandle(fdt, (uint32_t)cells_ld(clocks, 1));
+	if (clk < 0 || fdt_node_check_compatible(fdt, clk, "fixed-clock") != 0)
+		return 0;
+	prop_u32(fdt, clk, "clock-frequency", 0, &hz, pb);
+	return hz;
+}
+
 /* Linux of_alias_scan: stdout-path, else linux,stdout-path; a path or an
  * alias, up to ':' (of_find_node_opts_by_path); options after it. */
 static void read_console(const void *fdt, struct machine_console *con)
@@ -510,6 +535,8 @@ static void read_console(const void *fdt, struct machine_console *con)
 	default:
 		break;
 	}
+	if (con->kind != MACHINE_CONSOLE_UNSUPPORTED)
+		con->clock_hz = console_clock(fdt, node, &con->problem);
 	con->translated = translate_reg(fdt, node, &con->phys_base, &con->size,
 					&con->problem) == MACHINE_OK;
 }

@@ -5,8 +5,8 @@
  * reading, in one pass into one `struct machine` (bounded arrays, no
  * allocation): the RAM banks (/memory nodes), the reservations
  * (/memreserve/ and /reserved-memory), the console (/chosen/stdout-path,
- * its driver kind and CPU physical address through every parent's
- * `ranges`), the CPUs (MPIDR, enable method, spin-table release address),
+ * its driver kind, CPU physical address through every parent's
+ * `ranges` and reference clock), the CPUs (MPIDR, enable method, spin-table release address),
  * the PSCI conduit, and /chosen's bootargs and initrd. Every problem has a
  * code, a message (machine_strerror) and the node/property/value it is
  * about. Reads every cell byte-wise (fdt32_ld), so it is safe with the MMU
@@ -143,6 +143,9 @@ struct machine_console {
 	uint64_t size;
 	uint32_t reg_shift;          /* register i at phys_base + (i << reg_shift) */
 	uint32_t io_width;           /* bytes per register access */
+	uint32_t clock_hz;           /* the UART's reference clock: its
+				      * clock-frequency, else a fixed-clock's
+				      * named first in `clocks`; 0: unknown */
 	struct machine_problem problem;
 };
 

@@ -11,7 +11,8 @@
  * /memreserve/ and /reserved-memory (no-map, reusable, dynamic, disabled),
  * the console (full path, alias with options, linux,stdout-path, the Pi's
  * /soc ranges, nested buses, missing ranges, outside every range, ns16550
- * reg-shift/io-width, unsupported compatible named, status), CPUs (two
+ * reg-shift/io-width, unsupported compatible named, status, reference
+ * clock), CPUs (two
  * clusters, Aff3, disabled/fail, spin-table release addresses, too many),
  * PSCI, bootargs and initrd. Variants of a tree are made with libfdt's
  * read-write functions on a copy.
@@ -29,6 +30,7 @@ static struct blob blobs[] = {
 	{ .name = "machine-wrap" }, { .name = "machine-rpi3" },
 	{ .name = "machine-no-ranges" }, { .name = "machine-nested" },
 	{ .name = "machine-clusters" }, { .name = "machine-many" },
+	{ .name = "machine-clocks" },
 };
 
 /* The tree tests/unit/dts/<name>.dts, 8-byte aligned; loaded once. */
@@ -535,6 +537,52 @@ static void test_unsupported_console_named(void **state)
 	assert_string_equal(machine_console_kind_name(m.console.kind), "unsupported");
 }
 
+/* machine-clocks with stdout-path set to path: re-read. */
+static void *clocks_with_stdout(const char *path, size_t *size)
+{
+	void *fdt = copy_of("machine-clocks", size);
+	int chosen = fdt_path_offset(fdt, "/chosen");
+
+	assert_int_equal(fdt_setprop_string(fdt, chosen, "stdout-path", path), 0);
+	machine_read(fdt, *size, &m);
+	return fdt;
+}
+
+static void test_console_clock(void **state)
+{
+	size_t size;
+	void *fdt;
+
+	(void)state;
+	/* Through `clocks` to a fixed-clock. */
+	expect_err(read_named("machine-clocks"), MACHINE_OK);
+	assert_int_equal(m.console.kind, MACHINE_CONSOLE_PL011);
+	assert_int_equal(m.console.clock_hz, 24000000);
+	/* The node's own clock-frequency wins over its `clocks`. */
+	fdt = clocks_with_stdout("/serial@9100000", &size);
+	expect_err(m.console.problem.err, MACHINE_OK);
+	assert_int_equal(m.console.clock_hz, 1843200);
+	free(fdt);
+	/* A clock controller's output: unknown, and not a problem. */
+	fdt = clocks_with_stdout("/serial@ff000000", &size);
+	expect_err(m.console.problem.err, MACHINE_OK);
+	assert_int_equal(m.console.kind, MACHINE_CONSOLE_CADENCE);
+	assert_int_equal(m.console.clock_hz, 0);
+	free(fdt);
+	/* Malformed: named, unknown, the console still read. */
+	fdt = clocks_with_stdout("/serial@9200000", &size);
+	expect_err(m.console.problem.err, MACHINE_ERR_BAD_PROPERTY);
+	assert_string_equal(m.console.problem.prop, "clock-frequency");
+	assert_int_equal(m.console.problem.value, 2);
+	assert_int_equal(m.console.clock_hz, 0);
+	assert_true(m.console.translated);
+	assert_int_equal(m.console.phys_base, 0x9200000);
+	free(fdt);
+	/* Neither property: unknown. */
+	expect_err(read_named("machine-cells1"), MACHINE_OK);
+	assert_int_equal(m.console.clock_hz, 0);
+}
+
 /* ---- CPUs and PSCI ---- */
 
 static void test_two_clusters(void **state)
@@ -704,6 +752,7 @@ int main(void)
 		cmocka_unit_test(test_nested_buses),
 		cmocka_unit_test(test_ns16550_shift_and_width),
 		cmocka_unit_test(test_unsupported_console_named),
+		cmocka_unit_test(test_console_clock),
 		cmocka_unit_test(test_two_clusters),
 		cmocka_unit_test(test_spin_table_release_addrs),
 		cmocka_unit_test(test_spin_table_without_release_addr),

@@ -1,7 +1,7 @@
 # tests/unit/unit.mk - build and run the host unit tests.
 #
 # Owns: building the pure modules (mmu/*.c but hw.c, start/esr.c, lib/machine.c,
-# lib/machine.c, lib/bootargs.c)
+# lib/machine.c, lib/bootargs.c, lib/uart/*.c with lib/console.c)
 # and one cmocka test binary per module for the host, with ASan and UBSan,
 # into build/host-tests/; the test device trees (tests/unit/dts/*.dts, built
 # with dtc); and running every binary, ending in exactly one summary line
@@ -37,7 +37,7 @@ HOST_LDFLAGS  := -fsanitize=address,undefined
 # package is the arm64 one, for the target): link it by its full name.
 HOST_LIBFDT   := /usr/lib/x86_64-linux-gnu/libfdt.so.1
 
-TESTS := desc walk dump memmap regs check esr bootargs xlat machine pgalloc
+TESTS := desc walk dump memmap regs check esr bootargs xlat machine pgalloc uart
 
 # What each test_<name> links besides its own test_<name>.c.
 src_desc   := mmu/desc.c
@@ -51,6 +51,8 @@ src_bootargs := lib/bootargs.c
 src_xlat   := mmu/xlat.c mmu/desc.c mmu/walk.c $(UNIT)/xlat_fake.c
 src_machine := lib/machine.c
 src_pgalloc := mmu/pgalloc.c $(UNIT)/physmem_fake.c
+src_uart   := lib/uart/uart.c lib/uart/pl011.c lib/uart/cadence.c lib/uart/bcm2835_aux.c \
+	      lib/uart/ns16550.c lib/console.c
 libs_machine := $(HOST_LIBFDT)
 
 DTBS := $(patsubst $(UNIT)/dts/%.dts,$(OUT)/dtb/%.dtb,$(wildcard $(UNIT)/dts/*.dts))

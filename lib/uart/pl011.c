@@ -1,0 +1,69 @@
+/*
+ * pl011.c - Arm PrimeCell PL011 UART driver ("arm,pl011"), polled.
+ *
+ * Owns: the PL011 register offsets and bits (Arm DDI 0183, PrimeCell UART
+ * (PL011) Technical Reference Manual, section 3 "Programmers' Model"),
+ * enabling the UART, polled output, draining and polled input. Baud rate
+ * and line settings (IBRD, FBRD, LCR_H) are left as the firmware or QEMU
+ * set them; reg_shift, io_width and clock_hz are not used: the registers
+ * are 32-bit at fixed offsets.
+ *
+ * Registers (offset, the bits used here):
+ *   0x00 UARTDR: bits 7:0 data (write: transmit, read: receive); bits
+ *        11:8 the received byte's OE/BE/PE/FE flags (not reported here).
+ *   0x18 UARTFR: bit 3 BUSY (transmitting, until the last stop bit is
+ *        out), bit 4 RXFE (receive FIFO empty), bit 5 TXFF (transmit FIFO
+ *        full).
+ *   0x30 UARTCR: bit 0 UARTEN, bit 8 TXE, bit 9 RXE.
+ */
+#include "drivers.h"
+#include "mmio.h"
+
+#define UARTDR    0x00
+#define UARTFR    0x18
+#define UARTCR    0x30
+
+#define DR_DATA   0xffu
+#define FR_BUSY   (1u << 3)
+#define FR_RXFE   (1u << 4)
+#define FR_TXFF   (1u << 5)
+#define CR_UARTEN (1u << 0)
+#define CR_TXE    (1u << 8)
+#define CR_RXE    (1u << 9)
+
+#define CR_ON     (CR_UARTEN | CR_TXE | CR_RXE)
+
+const char *pl011_init(const struct uart_port *port)
+{
+	uint32_t cr = mmio_read32(port->base, UARTCR);
+
+	/* Only the missing enable bits, without the disable-and-flush
+	 * sequence DDI 0183 3.3.8 gives for reprogramming CR: that would cut
+	 * off a loader's last line still in the FIFO, and no other CR bit
+	 * changes. */
+	if ((cr & CR_ON) != CR_ON)
+		mmio_write32(port->base, UARTCR, cr | CR_ON);
+	return 0;
+}
+
+void pl011_putc(const struct uart_port *port, char c)
+{
+	while (mmio_read32(port->base, UARTFR) & FR_TXFF)
+		;
+	mmio_write32(port->base, UARTDR, (uint8_t)c);
+}
+
+void pl011_flush(const struct uart_port *port)
+{
+	/* BUSY stays set until the FIFO is empty and the last stop bit is
+	 * out (DDI 0183 3.3.3). */
+	while (mmio_read32(port->base, UARTFR) & FR_BUSY)
+		;
+}
+
+int pl011_getc(const struct uart_port *port)
+{
+	if (mmio_read32(port->base, UARTFR) & FR_RXFE)
+		return -1;
+	return (int)(mmio_read32(port->base, UARTDR) & DR_DATA);
+}
