@@ -251,6 +251,7 @@ static bool plan_union(const struct ram_layout_input *in, struct ram_layout *l)
 		if (!b->size)
 			continue;
 		if (!rset_add(&ram, b->phys_base, b->phys_base + b->size, bank_name(b), &added)) {
+			l->bytes_ram = rset_bytes(&ram);
 			set_verdict(l, RAM_ETOOMANY, "banks");
 			return false;
 		}

@@ -53,7 +53,8 @@
  * A DTB outside every bank is no error (it may sit in flash or memory the
  * DTB does not list; the boot maps it through its own window): flagged in
  * dtb_outside_ram. On RAM_EINVAL, RAM_ENOBANK, RAM_ENORAM and RAM_ETOOMANY
- * the plan stops there (what it found so far stays in the output); after
+ * the plan stops there (what it found so far stays in the output, the
+ * totals of the steps done only: the identities above may not hold); after
  * the others it is complete, but the caller must not boot, and
  * ram_layout_take / ram_layout_feed refuse.
  */
