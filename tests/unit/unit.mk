@@ -37,7 +37,7 @@ HOST_LDFLAGS  := -fsanitize=address,undefined
 # package is the arm64 one, for the target): link it by its full name.
 HOST_LIBFDT   := /usr/lib/x86_64-linux-gnu/libfdt.so.1
 
-TESTS := desc walk dump memmap regs check esr bootargs xlat machine pgalloc uart
+TESTS := desc walk dump memmap regs check esr bootargs xlat machine pgalloc uart ram_layout
 
 # What each test_<name> links besides its own test_<name>.c.
 src_desc   := mmu/desc.c
@@ -53,6 +53,7 @@ src_machine := lib/machine.c
 src_pgalloc := mmu/pgalloc.c $(UNIT)/physmem_fake.c
 src_uart   := lib/uart/uart.c lib/uart/pl011.c lib/uart/cadence.c lib/uart/bcm2835_aux.c \
 	      lib/uart/ns16550.c lib/console.c
+src_ram_layout := mmu/ram_layout.c mmu/pgalloc.c $(UNIT)/physmem_fake.c
 libs_machine := $(HOST_LIBFDT)
 
 DTBS := $(patsubst $(UNIT)/dts/%.dts,$(OUT)/dtb/%.dtb,$(wildcard $(UNIT)/dts/*.dts))

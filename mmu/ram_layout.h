@@ -1,0 +1,215 @@
+/*
+ * ram_layout.h - the plan of physical RAM: what the linear map covers,
+ * what the page allocator may hand out, and what is lost and why.
+ *
+ * Owns: turning the RAM banks and reservations (as a DTB gives them, but
+ * as plain arrays: mmu/ stays DTB-free) plus the image, the DTB and the
+ * initrd into
+ *   - phys_memstart, the PA that PAGE_OFFSET maps (the lowest usable RAM
+ *     byte rounded down to 1 GiB, like Linux's memstart_addr), so
+ *     linear VA = PAGE_OFFSET + (pa - phys_memstart);
+ *   - the linear ranges: the bank union in whole 4 KiB pages, minus the
+ *     pages of no-map reservations, within [phys_memstart, phys_memstart +
+ *     budget) and below 2^pa_bits; sorted, disjoint, not adjacent;
+ *   - the free ranges: the linear ranges minus the pages of every
+ *     reservation, the image, the DTB, the initrd and the page at PA 0
+ *     (0 is the failure value of ram_layout_take and pgalloc_alloc);
+ *   - the losses, each named, so nothing is dropped silently;
+ *   - the totals and a verdict.
+ * Pure: no hardware, no allocation, host-tested.
+ *
+ * Accounting (exact, in bytes; the unit tests and the fuzzer check it):
+ *   bytes_ram    = bytes_mapped + bytes_lost
+ *   bytes_mapped = bytes_free + bytes_taken + bytes_held
+ * where bytes_ram is the union of the banks (overlaps counted once; the
+ * overlap itself is reported as a RAM_LOSS_OVERLAP loss, summed in
+ * bytes_overlap, not in bytes_lost: those bytes were never twice there),
+ * and bytes_held is what the linear map covers but nobody may allocate
+ * (reservations, image, DTB, initrd, PA 0).
+ * A byte is lost for the first reason that applies, in this order: beyond
+ * the CPU's PA size, in a partial page at a bank edge, beyond the VA
+ * budget, in a no-map reservation (intentional, reported all the same).
+ *
+ * The verdict is the first of these that applies (each names what it
+ * concerns in verdict_name):
+ *   RAM_EINVAL      an argument: pa_bits outside 32..48, a budget of 0 or
+ *                   not page aligned, an image of size 0, a range that
+ *                   wraps past 2^64 - 1, an initrd ending before its start;
+ *   RAM_ENOBANK     no bank (of size > 0) at all;
+ *   RAM_ENORAM      banks, but no whole page of them below 2^pa_bits;
+ *   RAM_ETOOMANY    a fixed array below would overflow (named): never a
+ *                   silent drop;
+ *   RAM_EIMAGE_RESERVED   the image overlaps a reservation (no-map or not;
+ *                   checked first, so that it is named);
+ *   RAM_EIMAGE_NOT_LINEAR the image's pages are not all in one linear
+ *                   range (a hole, a partial page, beyond the budget or
+ *                   the PA size);
+ *   RAM_EDTB_IMAGE  the DTB overlaps the image;
+ *   RAM_EDTB_RESERVED the DTB overlaps a reservation, unless that
+ *                   reservation lies entirely within the DTB's own pages:
+ *                   a loader that reserves the blob itself (U-Boot's
+ *                   /memreserve/ of the FDT, and others) is fine;
+ *   RAM_EINITRD_IMAGE the initrd overlaps the image.
+ * A DTB outside every bank is no error (it may sit in flash or memory the
+ * DTB does not list; the boot maps it through its own window): flagged in
+ * dtb_outside_ram. On RAM_EINVAL, RAM_ENOBANK, RAM_ENORAM and RAM_ETOOMANY
+ * the plan stops there (what it found so far stays in the output, the
+ * totals of the steps done only: the identities above may not hold); after
+ * the others it is complete, but the caller must not boot, and
+ * ram_layout_take / ram_layout_feed refuse.
+ */
+#ifndef RAM_LAYOUT_H
+#define RAM_LAYOUT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "memory.h"
+#include "pgalloc.h"
+
+/* The VA the linear map may use: PAGE_OFFSET up to the image's slot. */
+#define RAM_LINEAR_BUDGET   (KIMAGE_VADDR - PAGE_OFFSET)
+/* phys_memstart's alignment: a level-1 block, so 1 GiB blocks are
+ * possible wherever the banks are 1 GiB aligned. */
+#define RAM_MEMSTART_ALIGN  PGDIR_SIZE
+#define RAM_PA_BITS_MIN     32
+#define RAM_PA_BITS_MAX     48
+
+/* The output arrays. Ranges: the bank union (at most one per bank, 32 in
+ * lib/machine.h) and the linear ranges (each no-map reservation may split
+ * one more); free ranges: each reservation, the image, the DTB, the
+ * initrd and PA 0 may split one more; losses: at most five per bank and
+ * one per no-map reservation in practice. */
+#define RAM_MAX_RANGES      64
+#define RAM_MAX_FREE        128
+#define RAM_MAX_LOSSES      96
+#define RAM_MAX_TAKEN       16
+
+enum ram_layout_error {
+	RAM_OK                  =   0,
+	RAM_EINVAL              =  -1,
+	RAM_ENOBANK             =  -2,
+	RAM_ENORAM              =  -3,
+	RAM_ETOOMANY            =  -4,
+	RAM_EIMAGE_RESERVED     =  -5,
+	RAM_EIMAGE_NOT_LINEAR   =  -6,
+	RAM_EDTB_IMAGE          =  -7,
+	RAM_EDTB_RESERVED       =  -8,
+	RAM_EINITRD_IMAGE       =  -9,
+	/* ram_layout_feed only */
+	RAM_ENOTOK              = -10,  /* the plan's verdict is not RAM_OK */
+	RAM_EPGALLOC_STATE      = -11,  /* the context is not fresh from pgalloc_init */
+	RAM_EPGALLOC_BANKS      = -12,  /* more linear ranges than PGALLOC_MAX_BANKS */
+	RAM_EPGALLOC_RESERVED   = -13,  /* more held pieces than PGALLOC_MAX_RESERVED */
+	RAM_EPGALLOC_PA         = -14,  /* a linear range reaches PGALLOC_PA_LIMIT */
+	RAM_EPGALLOC            = -15,  /* pgalloc refused otherwise (a bug) */
+};
+
+enum ram_loss_reason {
+	RAM_LOSS_OVERLAP,       /* banks overlap: counted once, reported */
+	RAM_LOSS_PA_BITS,       /* at or above 2^pa_bits */
+	RAM_LOSS_EDGE,          /* partial 4 KiB pages at an unaligned bank edge */
+	RAM_LOSS_BUDGET,        /* beyond phys_memstart + the linear VA budget */
+	RAM_LOSS_NO_MAP,        /* a no-map reservation (intentional) */
+};
+
+struct ram_bank_in {
+	uint64_t phys_base;
+	uint64_t size;                  /* 0: ignored */
+	const char *name;               /* "memory@40000000" (NULL: "memory") */
+};
+
+/* Only reservations with a fixed address: dynamic ones (size and
+ * alloc-ranges only) are the caller's to place, and to name. */
+struct ram_reservation_in {
+	uint64_t phys_base;
+	uint64_t size;                  /* 0: ignored */
+	const char *name;               /* NULL: "/memreserve/" */
+	bool no_map;
+};
+
+struct ram_layout_input {
+	const struct ram_bank_in *bank;
+	unsigned nr_banks;
+	const struct ram_reservation_in *rsv;
+	unsigned nr_rsv;
+	uint64_t phys_image, image_size;        /* [pa, pa + size), size > 0 */
+	uint64_t phys_dtb, dtb_size;            /* size 0: no DTB */
+	uint64_t phys_initrd_start, phys_initrd_end;   /* equal: no initrd */
+	unsigned pa_bits;                       /* ID_AA64MMFR0_EL1.PARange, 32..48 */
+	uint64_t linear_budget;                 /* RAM_LINEAR_BUDGET on the stub */
+};
+
+struct ram_range {
+	uint64_t phys_start, phys_end;          /* [start, end) */
+	const char *name;                       /* the bank it starts in */
+};
+
+struct ram_loss {
+	uint64_t phys_start;                    /* the start of the bank piece, the
+						 * bank or the reservation concerned */
+	uint64_t size;                          /* bytes */
+	enum ram_loss_reason reason;
+	const char *name;                       /* the bank, or the reservation */
+};
+
+struct ram_layout {
+	int verdict;                            /* enum ram_layout_error */
+	const char *verdict_name;               /* what it concerns; "" if OK */
+	uint64_t phys_memstart;
+	uint64_t phys_limit;                    /* 2^pa_bits */
+	uint64_t phys_linear_end;               /* phys_memstart + budget, clipped to phys_limit */
+	/* The bank union as given (byte exact, unclipped). */
+	struct ram_range ram[RAM_MAX_RANGES];
+	unsigned nr_ram;
+	struct ram_range linear[RAM_MAX_RANGES];
+	unsigned nr_linear;
+	struct ram_range free[RAM_MAX_FREE];
+	unsigned nr_free;
+	struct ram_loss loss[RAM_MAX_LOSSES];
+	unsigned nr_losses;
+	struct ram_range taken[RAM_MAX_TAKEN];  /* by ram_layout_take, in order */
+	unsigned nr_taken;
+	uint64_t bytes_ram, bytes_mapped, bytes_free, bytes_taken, bytes_held;
+	uint64_t bytes_lost, bytes_overlap;
+	int image_linear;                       /* the linear[] holding the image, -1: none */
+	bool dtb_outside_ram;                   /* the DTB is in no bank (not an error) */
+	bool initrd_outside_linear;             /* the initrd's pages are not all mapped */
+};
+
+/* Plans the layout of in into out (all of out is written); returns
+ * out->verdict. */
+int ram_layout_plan(const struct ram_layout_input *in, struct ram_layout *out);
+
+/*
+ * Carves [pa, pa + size) out of the free ranges: size rounded up to whole
+ * pages, pa a multiple of align (a power of two; below PAGE_SIZE means
+ * PAGE_SIZE). Policy: the highest-addressed fit inside the linear range
+ * that holds the image, else the highest-addressed fit anywhere. The image's
+ * range first because it is the RAM the boot already runs from (the bank
+ * the firmware chose, certainly mapped); the top of it because that leaves
+ * low RAM, which 32-bit DMA masters need, to the later allocator, as
+ * memblock's top-down default does. The piece is recorded in taken[] and
+ * the totals move from bytes_free to bytes_taken. Returns 0 on failure
+ * (no fit, size 0 or align not a power of two, taken[] or free[] full, or
+ * a verdict not RAM_OK), changing nothing.
+ */
+uint64_t ram_layout_take(struct ram_layout *l, uint64_t size, uint64_t align);
+
+/*
+ * Feeds a context fresh from pgalloc_init: every linear range becomes a
+ * bank (pgalloc_add_range) and every piece of the linear ranges that is
+ * not free (reservations, image, DTB, initrd, PA 0, taken pieces) one
+ * pgalloc_reserve, merged, so that nothing outside the linear map takes a
+ * slot of pgalloc's table. The caller then calls pgalloc_finalize; its
+ * free pages are then bytes_free / PAGE_SIZE minus its metadata pages.
+ * All limits are checked before the first call, so a refusal leaves ctx
+ * as it was: RAM_ENOTOK, RAM_EPGALLOC_STATE, RAM_EPGALLOC_BANKS,
+ * RAM_EPGALLOC_RESERVED, RAM_EPGALLOC_PA; RAM_EPGALLOC if pgalloc refuses
+ * all the same.
+ */
+int ram_layout_feed(const struct ram_layout *l, struct pgalloc_ctx *ctx);
+
+const char *ram_layout_strerror(int err);
+const char *ram_loss_reason_name(enum ram_loss_reason reason);
+
+#endif /* RAM_LAYOUT_H */

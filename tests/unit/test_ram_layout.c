@@ -1,0 +1,821 @@
+/*
+ * test_ram_layout.c - host unit tests of mmu/ram_layout.c against the
+ * contract of mmu/ram_layout.h.
+ *
+ * Owns: the boards' RAM as their DTBs give it (QEMU virt with 128 MiB,
+ * 255 GiB and 257 GiB; the Raspberry Pi 3; the zcu102), banks out of
+ * order, overlapping, adjacent and with unaligned edges; no-map holes;
+ * every verdict and the name it gives; the PA size; take's policy and the
+ * exact totals after it; feed into a real pgalloc_ctx over
+ * physmem_fake.c and its refusals. Every layout is checked against the
+ * invariants of the header (sorted, disjoint, page aligned, free within
+ * linear, the two accounting identities) before its own expectations.
+ */
+#include "unit.h"
+#include "ram_layout.h"
+#include "physmem_fake.h"
+
+#define K4  0x1000ULL
+#define M1  0x100000ULL
+#define M2  0x200000ULL
+#define G   0x40000000ULL
+#define T1  0x10000000000ULL
+
+static struct ram_layout L;
+
+/* One input being built: banks and reservations appended in order. */
+struct setup {
+	struct ram_bank_in bank[80];
+	struct ram_reservation_in rsv[80];
+	struct ram_layout_input in;
+};
+
+static struct setup S;
+
+static void reset(uint64_t image_pa, uint64_t image_size, uint64_t dtb_pa, uint64_t dtb_size)
+{
+	memset(&S, 0, sizeof(S));
+	S.in.bank = S.bank;
+	S.in.rsv = S.rsv;
+	S.in.phys_image = image_pa;
+	S.in.image_size = image_size;
+	S.in.phys_dtb = dtb_pa;
+	S.in.dtb_size = dtb_size;
+	S.in.pa_bits = 40;
+	S.in.linear_budget = RAM_LINEAR_BUDGET;
+}
+
+static void bank(uint64_t pa, uint64_t size, const char *name)
+{
+	S.bank[S.in.nr_banks++] = (struct ram_bank_in){ pa, size, name };
+}
+
+static void rsv(uint64_t pa, uint64_t size, const char *name, bool no_map)
+{
+	S.rsv[S.in.nr_rsv++] = (struct ram_reservation_in){ pa, size, name, no_map };
+}
+
+static void check_list(const struct ram_range *r, unsigned n)
+{
+	unsigned i;
+
+	for (i = 0; i < n; i++) {
+		assert_true(r[i].phys_start < r[i].phys_end);
+		assert_int_equal(r[i].phys_start % K4, 0);
+		assert_int_equal(r[i].phys_end % K4, 0);
+		if (i)
+			assert_true(r[i - 1].phys_end < r[i].phys_start);
+	}
+}
+
+static uint64_t sum(const struct ram_range *r, unsigned n)
+{
+	uint64_t s = 0;
+	unsigned i;
+
+	for (i = 0; i < n; i++)
+		s += r[i].phys_end - r[i].phys_start;
+	return s;
+}
+
+static uint64_t lost(enum ram_loss_reason why)
+{
+	uint64_t s = 0;
+	unsigned i;
+
+	for (i = 0; i < L.nr_losses; i++)
+		if (L.loss[i].reason == why)
+			s += L.loss[i].size;
+	return s;
+}
+
+/* The one loss of reason why, which must be named name. */
+static const struct ram_loss *the_loss(enum ram_loss_reason why)
+{
+	const struct ram_loss *found = NULL;
+	unsigned i;
+
+	for (i = 0; i < L.nr_losses; i++)
+		if (L.loss[i].reason == why) {
+			assert_null(found);
+			found = &L.loss[i];
+		}
+	assert_non_null(found);
+	return found;
+}
+
+/* The header's invariants, whatever the verdict. */
+static void check_invariants(void)
+{
+	unsigned i, j;
+
+	check_list(L.linear, L.nr_linear);
+	check_list(L.free, L.nr_free);
+	for (i = 0; i < L.nr_free; i++) {
+		bool in = false;
+
+		for (j = 0; j < L.nr_linear; j++)
+			in |= L.free[i].phys_start >= L.linear[j].phys_start &&
+			      L.free[i].phys_end <= L.linear[j].phys_end;
+		assert_true(in);
+		assert_true(L.free[i].phys_start > 0);
+	}
+	for (i = 0; i < L.nr_linear; i++) {
+		assert_true(L.linear[i].phys_start >= L.phys_memstart);
+		assert_true(L.linear[i].phys_end <= L.phys_linear_end);
+	}
+	assert_int_equal(L.phys_memstart % G, 0);
+	assert_non_null(L.verdict_name);
+	/* A plan stopped half-way has totals of the steps done only. */
+	if (L.verdict == RAM_EINVAL || L.verdict == RAM_ETOOMANY)
+		return;
+	assert_int_equal(sum(L.ram, L.nr_ram), L.bytes_ram);
+	assert_int_equal(sum(L.linear, L.nr_linear), L.bytes_mapped);
+	assert_int_equal(sum(L.free, L.nr_free), L.bytes_free);
+	assert_int_equal(sum(L.taken, L.nr_taken), L.bytes_taken);
+	assert_int_equal(L.bytes_ram, L.bytes_mapped + L.bytes_lost);
+	assert_int_equal(L.bytes_mapped, L.bytes_free + L.bytes_taken + L.bytes_held);
+	assert_int_equal(lost(RAM_LOSS_OVERLAP), L.bytes_overlap);
+	assert_int_equal(lost(RAM_LOSS_PA_BITS) + lost(RAM_LOSS_EDGE) + lost(RAM_LOSS_BUDGET) +
+			 lost(RAM_LOSS_NO_MAP), L.bytes_lost);
+	for (i = 0; i < L.nr_losses; i++) {
+		assert_non_null(L.loss[i].name);
+		assert_true(L.loss[i].size > 0);
+	}
+	assert_non_null(L.verdict_name);
+}
+
+static int plan(void)
+{
+	int v = ram_layout_plan(&S.in, &L);
+
+	assert_int_equal(v, L.verdict);
+	check_invariants();
+	return v;
+}
+
+static void expect_range(const struct ram_range *r, uint64_t start, uint64_t end)
+{
+	assert_int_equal(r->phys_start, start);
+	assert_int_equal(r->phys_end, end);
+}
+
+/* ---- the boards ------------------------------------------------------ */
+
+static void virt_128m(void)
+{
+	reset(0x40200000, 0x60000, 0x48000000, 0x100000);
+	bank(0x40000000, 128 * M1, "memory@40000000");
+	assert_int_equal(plan(), RAM_OK);
+	assert_string_equal(L.verdict_name, "");
+	assert_int_equal(L.phys_memstart, 0x40000000);
+	assert_int_equal(L.nr_linear, 1);
+	expect_range(&L.linear[0], 0x40000000, 0x48000000);
+	assert_string_equal(L.linear[0].name, "memory@40000000");
+	assert_int_equal(L.nr_losses, 0);
+	/* QEMU's DTB right after RAM: not an error, flagged. */
+	assert_true(L.dtb_outside_ram);
+	assert_int_equal(L.nr_free, 2);
+	expect_range(&L.free[0], 0x40000000, 0x40200000);
+	expect_range(&L.free[1], 0x40260000, 0x48000000);
+	assert_int_equal(L.bytes_ram, 128 * M1);
+	assert_int_equal(L.bytes_mapped, 128 * M1);
+	assert_int_equal(L.bytes_free, 128 * M1 - 0x60000);
+	assert_int_equal(L.bytes_held, 0x60000);
+	assert_int_equal(L.image_linear, 0);
+}
+
+static void virt_255g_fits(void)
+{
+	reset(0x40200000, 0x60000, 0x40000000, 0x100000);
+	bank(0x40000000, 255 * G, "memory@40000000");
+	assert_int_equal(plan(), RAM_OK);
+	assert_int_equal(L.nr_linear, 1);
+	expect_range(&L.linear[0], 0x40000000, 0x40000000 + 255 * G);
+	assert_int_equal(L.nr_losses, 0);
+	assert_false(L.dtb_outside_ram);
+	assert_int_equal(L.bytes_mapped, 255 * G);
+	assert_int_equal(L.bytes_free, 255 * G - 0x60000 - 0x100000);
+}
+
+static void virt_257g_budget(void)
+{
+	const struct ram_loss *loss;
+
+	reset(0x40200000, 0x60000, 0x40000000, 0x100000);
+	bank(0x40000000, 257 * G, "memory@40000000");
+	assert_int_equal(plan(), RAM_OK);
+	expect_range(&L.linear[0], 0x40000000, 0x40000000 + 256 * G);
+	assert_int_equal(L.phys_linear_end, 0x40000000 + RAM_LINEAR_BUDGET);
+	loss = the_loss(RAM_LOSS_BUDGET);
+	assert_int_equal(loss->size, G);
+	assert_int_equal(loss->phys_start, 0x40000000 + 256 * G);
+	assert_string_equal(loss->name, "memory@40000000");
+	assert_string_equal(ram_loss_reason_name(loss->reason), "beyond the linear map's VA budget");
+	assert_int_equal(L.bytes_ram, 257 * G);
+
+	/* The image in the lost GiB cannot run from the linear map. */
+	S.in.phys_image = 0x40000000 + 256 * G + M2;
+	assert_int_equal(plan(), RAM_EIMAGE_NOT_LINEAR);
+	assert_string_equal(L.verdict_name, "image");
+	assert_int_equal(L.image_linear, -1);
+}
+
+static void rpi3(void)
+{
+	reset(0x200000, 0x80000, 0xf3830, 0x6000);
+	bank(0, 0x3c000000, "memory@0");
+	rsv(0, 0x1000, NULL, false);           /* the spin table's /memreserve/ */
+	assert_int_equal(plan(), RAM_OK);
+	assert_int_equal(L.phys_memstart, 0);
+	assert_int_equal(L.nr_linear, 1);
+	expect_range(&L.linear[0], 0, 0x3c000000);
+	assert_int_equal(L.nr_free, 3);
+	expect_range(&L.free[0], 0x1000, 0xf3000);
+	expect_range(&L.free[1], 0xfa000, 0x200000);
+	expect_range(&L.free[2], 0x280000, 0x3c000000);
+	assert_int_equal(L.bytes_held, 0x1000 + 0x7000 + 0x80000);
+	assert_false(L.dtb_outside_ram);
+}
+
+static void zcu102(void)
+{
+	reset(0x8000000, 0x60000, 0x7f00000, 0x10000);
+	bank(0, 0x80000000, "memory@0");
+	bank(0x800000000, 0x80000000, "memory@0");
+	assert_int_equal(plan(), RAM_OK);
+	assert_int_equal(L.phys_memstart, 0);
+	assert_int_equal(L.nr_linear, 2);
+	expect_range(&L.linear[0], 0, 0x80000000);
+	expect_range(&L.linear[1], 0x800000000, 0x880000000);
+	assert_int_equal(L.nr_losses, 0);
+	assert_int_equal(L.bytes_ram, 4 * G);
+	/* PA 0's page is never free: 0 means failure. */
+	assert_int_equal(L.free[0].phys_start, K4);
+	assert_int_equal(L.bytes_free, 4 * G - K4 - 0x60000 - 0x10000);
+}
+
+static void banks_out_of_order(void)
+{
+	struct ram_layout first;
+
+	reset(0x8000000, 0x60000, 0x7f00000, 0x10000);
+	bank(0x800000000, 0x80000000, "high");
+	bank(0x100000000, 0x1000000, "mid");
+	bank(0, 0x80000000, "low");
+	assert_int_equal(plan(), RAM_OK);
+	assert_int_equal(L.nr_linear, 3);
+	expect_range(&L.linear[0], 0, 0x80000000);
+	expect_range(&L.linear[1], 0x100000000, 0x101000000);
+	expect_range(&L.linear[2], 0x800000000, 0x880000000);
+	assert_string_equal(L.linear[0].name, "low");
+	assert_string_equal(L.linear[2].name, "high");
+	first = L;
+	/* The same banks in another order: the same plan. */
+	S.bank[0] = (struct ram_bank_in){ 0, 0x80000000, "low" };
+	S.bank[2] = (struct ram_bank_in){ 0x800000000, 0x80000000, "high" };
+	assert_int_equal(plan(), RAM_OK);
+	assert_memory_equal(first.linear, L.linear, sizeof(L.linear));
+	assert_memory_equal(first.free, L.free, sizeof(L.free));
+}
+
+static void overlapping_and_adjacent(void)
+{
+	const struct ram_loss *loss;
+
+	reset(0x40200000, 0x60000, 0, 0);
+	bank(0x40000000, 64 * M1, "a");
+	bank(0x42000000, 64 * M1, "b");         /* 32 MiB over a */
+	bank(0x46000000, 32 * M1, "c");         /* right after b */
+	bank(0x41000000, 4 * M1, "d");          /* inside a */
+	assert_int_equal(plan(), RAM_OK);
+	assert_int_equal(L.nr_ram, 1);
+	assert_int_equal(L.nr_linear, 1);
+	expect_range(&L.linear[0], 0x40000000, 0x48000000);
+	assert_string_equal(L.linear[0].name, "a");
+	assert_int_equal(L.bytes_ram, 128 * M1);
+	assert_int_equal(L.bytes_overlap, 36 * M1);
+	assert_int_equal(L.bytes_lost, 0);
+	assert_int_equal(L.nr_losses, 2);
+	assert_string_equal(L.loss[0].name, "b");
+	assert_int_equal(L.loss[0].size, 32 * M1);
+	assert_string_equal(L.loss[1].name, "d");
+	assert_int_equal(L.loss[1].size, 4 * M1);
+	/* The same bank twice: all of the second is overlap. */
+	reset(0x40200000, 0x60000, 0, 0);
+	bank(0x40000000, 64 * M1, "a");
+	bank(0x40000000, 64 * M1, "a again");
+	assert_int_equal(plan(), RAM_OK);
+	loss = the_loss(RAM_LOSS_OVERLAP);
+	assert_string_equal(loss->name, "a again");
+	assert_int_equal(loss->size, 64 * M1);
+	assert_int_equal(L.bytes_ram, 64 * M1);
+}
+
+static void unaligned_edges(void)
+{
+	const struct ram_loss *loss;
+
+	reset(0x40200000, 0x60000, 0, 0);
+	bank(0x40000100, 0x8000000 - 0x100 + 0x80, "m");
+	bank(0x50000010, 0x800, "crumb");       /* less than a page */
+	assert_int_equal(plan(), RAM_OK);
+	assert_int_equal(L.nr_linear, 1);
+	expect_range(&L.linear[0], 0x40001000, 0x48000000);
+	assert_int_equal(lost(RAM_LOSS_EDGE), 0xf00 + 0x80 + 0x800);
+	assert_int_equal(L.bytes_ram, L.bytes_mapped + 0xf00 + 0x80 + 0x800);
+	/* memstart is the usable RAM's, rounded down. */
+	assert_int_equal(L.phys_memstart, 0x40000000);
+
+	/* Two banks meeting at an unaligned PA: their shared page is RAM. */
+	reset(0x40200000, 0x60000, 0, 0);
+	bank(0x40000000, 0x1000800, "lo");
+	bank(0x41000800, 0x1000800, "hi");
+	assert_int_equal(plan(), RAM_OK);
+	assert_int_equal(L.nr_losses, 0);
+	expect_range(&L.linear[0], 0x40000000, 0x42001000);
+
+	/* Not meeting, sharing a page: each loses its part of it. */
+	reset(0x40200000, 0x60000, 0, 0);
+	bank(0x40000000, 0x1000800, "lo");
+	bank(0x41000c00, 0x1000400, "hi");
+	assert_int_equal(plan(), RAM_OK);
+	assert_int_equal(L.nr_linear, 2);
+	expect_range(&L.linear[0], 0x40000000, 0x41000000);
+	expect_range(&L.linear[1], 0x41001000, 0x42001000);
+	assert_int_equal(lost(RAM_LOSS_EDGE), 0x800 + 0x400);
+	loss = &L.loss[0];
+	assert_string_equal(loss->name, "lo");
+}
+
+static void no_map_hole(void)
+{
+	const struct ram_loss *loss;
+
+	reset(0x40200000, 0x60000, 0x40100000, 0x2000);
+	bank(0x40000000, 128 * M1, "mem");
+	rsv(0x44000000, M1, "tee@44000000", true);
+	rsv(0x45000800, 0x800, "odd@45000800", true);   /* its page goes */
+	rsv(0x46000000, 3 * M1, "cma", false);
+	assert_int_equal(plan(), RAM_OK);
+	assert_int_equal(L.nr_linear, 3);
+	expect_range(&L.linear[0], 0x40000000, 0x44000000);
+	expect_range(&L.linear[1], 0x44100000, 0x45000000);
+	expect_range(&L.linear[2], 0x45001000, 0x48000000);
+	assert_int_equal(L.nr_losses, 2);
+	loss = &L.loss[0];
+	assert_int_equal(loss->reason, RAM_LOSS_NO_MAP);
+	assert_string_equal(loss->name, "tee@44000000");
+	assert_int_equal(loss->size, M1);
+	assert_int_equal(L.loss[1].size, K4);
+	assert_string_equal(ram_loss_reason_name(RAM_LOSS_NO_MAP), "no-map");
+	/* Mapped but held: the image, the DTB, cma. */
+	assert_int_equal(L.bytes_held, 0x60000 + 0x2000 + 3 * M1);
+	assert_int_equal(L.nr_free, 6);
+	expect_range(&L.free[4], 0x45001000, 0x46000000);
+	expect_range(&L.free[5], 0x46300000, 0x48000000);
+	/* A no-map range outside RAM costs nothing. */
+	rsv(0x90000000, M1, "flash", true);
+	assert_int_equal(plan(), RAM_OK);
+	assert_int_equal(L.nr_losses, 2);
+}
+
+/* ---- verdicts -------------------------------------------------------- */
+
+static void image_in_reservation(void)
+{
+	reset(0x40200000, 0x60000, 0x48000000, 0x100000);
+	bank(0x40000000, 128 * M1, "mem");
+	rsv(0x47000000, M1, "other", false);
+	rsv(0x40000000, 4 * M1, "secure@40000000", false);
+	assert_int_equal(plan(), RAM_EIMAGE_RESERVED);
+	assert_string_equal(L.verdict_name, "secure@40000000");
+	assert_string_equal(ram_layout_strerror(L.verdict), "the image overlaps a reservation");
+	/* The plan is still complete. */
+	assert_int_equal(L.nr_linear, 1);
+	assert_int_equal(L.bytes_free, 128 * M1 - 5 * M1);
+	assert_int_equal(ram_layout_take(&L, K4, K4), 0);
+
+	/* No-map over the image: named too, rather than "not linear". */
+	S.rsv[1].no_map = true;
+	assert_int_equal(plan(), RAM_EIMAGE_RESERVED);
+	assert_string_equal(L.verdict_name, "secure@40000000");
+
+	/* The image in a hole between banks. */
+	reset(0x50000000, 0x60000, 0, 0);
+	bank(0x40000000, 128 * M1, "mem");
+	bank(0x60000000, 128 * M1, "mem2");
+	assert_int_equal(plan(), RAM_EIMAGE_NOT_LINEAR);
+	assert_string_equal(L.verdict_name, "image");
+	/* Straddling the end of a bank. */
+	S.in.phys_image = 0x48000000 - 0x10000;
+	assert_int_equal(plan(), RAM_EIMAGE_NOT_LINEAR);
+	/* In a partial page at an unaligned bank start. */
+	S.bank[0].phys_base = 0x40000800;
+	S.in.phys_image = 0x40000900;
+	S.in.image_size = 0x100;
+	assert_int_equal(plan(), RAM_EIMAGE_NOT_LINEAR);
+}
+
+static void dtb_and_reservations(void)
+{
+	reset(0x40200000, 0x60000, 0x40100230, 0x3000);
+	bank(0x40000000, 128 * M1, "mem");
+	/* The loader reserved the blob, unaligned, inside its own pages: fine. */
+	rsv(0x40100230, 0x3000, NULL, false);
+	rsv(0x40100000, 0x4000, "fdt-pages", false);
+	assert_int_equal(plan(), RAM_OK);
+	assert_false(L.dtb_outside_ram);
+	assert_int_equal(L.bytes_held, 0x60000 + 0x4000);
+
+	/* A reservation reaching beyond the DTB's pages: the DTB is in it. */
+	rsv(0x400ff000, 0x2000, "firmware@400ff000", false);
+	assert_int_equal(plan(), RAM_EDTB_RESERVED);
+	assert_string_equal(L.verdict_name, "firmware@400ff000");
+
+	/* A reservation that only shares a page with the DTB is fine. */
+	S.rsv[2] = (struct ram_reservation_in){ 0x40100000, 0x100, "pagemate", false };
+	assert_int_equal(plan(), RAM_OK);
+	S.rsv[2] = (struct ram_reservation_in){ 0x40000000, 0x100200, "below", false };
+	assert_int_equal(plan(), RAM_OK);
+
+	/* The DTB inside a larger reservation. */
+	S.rsv[2] = (struct ram_reservation_in){ 0x40000000, 0x200000, "big", true };
+	assert_int_equal(plan(), RAM_EDTB_RESERVED);
+	assert_string_equal(L.verdict_name, "big");
+}
+
+static void dtb_over_image(void)
+{
+	reset(0x40200000, 0x60000, 0x4025f000, 0x2000);
+	bank(0x40000000, 128 * M1, "mem");
+	assert_int_equal(plan(), RAM_EDTB_IMAGE);
+	assert_string_equal(L.verdict_name, "dtb");
+	/* Touching is not overlapping. */
+	S.in.phys_dtb = 0x40260000;
+	assert_int_equal(plan(), RAM_OK);
+	/* The DTB in flash, outside RAM: flagged, not refused. */
+	S.in.phys_dtb = 0x0;
+	assert_int_equal(plan(), RAM_OK);
+	assert_true(L.dtb_outside_ram);
+}
+
+static void initrd(void)
+{
+	reset(0x40200000, 0x60000, 0, 0);
+	bank(0x40000000, 128 * M1, "mem");
+	S.in.phys_initrd_start = 0x44000100;
+	S.in.phys_initrd_end = 0x44100100;
+	assert_int_equal(plan(), RAM_OK);
+	assert_false(L.initrd_outside_linear);
+	assert_int_equal(L.bytes_held, 0x60000 + M1 + K4);
+	S.in.phys_initrd_start = 0x40250000;
+	assert_int_equal(plan(), RAM_EINITRD_IMAGE);
+	assert_string_equal(L.verdict_name, "initrd");
+	S.in.phys_initrd_start = 0x50000000;
+	S.in.phys_initrd_end = 0x50001000;
+	assert_int_equal(plan(), RAM_OK);
+	assert_true(L.initrd_outside_linear);
+}
+
+static void pa_size(void)
+{
+	const struct ram_loss *loss;
+
+	reset(0x40200000, 0x60000, 0, 0);
+	S.in.pa_bits = 40;
+	bank(0x40000000, G, "low");
+	bank(T1, 4 * G, "high@10000000000");
+	assert_int_equal(plan(), RAM_OK);
+	assert_int_equal(L.phys_limit, T1);
+	loss = the_loss(RAM_LOSS_PA_BITS);
+	assert_string_equal(loss->name, "high@10000000000");
+	assert_int_equal(loss->size, 4 * G);
+	assert_int_equal(loss->phys_start, T1);
+	assert_int_equal(L.nr_linear, 1);
+
+	/* A bank across 2^40: above is PA loss, the rest beyond the budget. */
+	S.bank[1] = (struct ram_bank_in){ T1 - G, 2 * G, "across" };
+	assert_int_equal(plan(), RAM_OK);
+	assert_int_equal(lost(RAM_LOSS_PA_BITS), G);
+	assert_int_equal(lost(RAM_LOSS_BUDGET), G);
+	assert_int_equal(L.bytes_lost, 2 * G);
+
+	/* With 48 bits and only RAM above 1 TiB, it is mapped from there. */
+	reset(T1 + M2, 0x60000, 0, 0);
+	S.in.pa_bits = 48;
+	bank(T1, 4 * G, "high");
+	assert_int_equal(plan(), RAM_OK);
+	assert_int_equal(L.phys_memstart, T1);
+	assert_int_equal(L.nr_losses, 0);
+	/* With 40 bits nothing is left. */
+	S.in.pa_bits = 40;
+	assert_int_equal(plan(), RAM_ENORAM);
+	assert_int_equal(lost(RAM_LOSS_PA_BITS), 4 * G);
+}
+
+static void bad_inputs(void)
+{
+	unsigned i;
+
+	reset(0x40200000, 0x60000, 0, 0);
+	assert_int_equal(plan(), RAM_ENOBANK);
+	bank(0x40000000, 0, "empty");
+	assert_int_equal(plan(), RAM_ENOBANK);
+	bank(0x40000000, 0x800, "crumb");
+	assert_int_equal(plan(), RAM_ENORAM);
+	assert_int_equal(lost(RAM_LOSS_EDGE), 0x800);
+	S.bank[1].size = 128 * M1;
+	assert_int_equal(plan(), RAM_OK);
+	S.in.pa_bits = 31;
+	assert_int_equal(plan(), RAM_EINVAL);
+	assert_string_equal(L.verdict_name, "pa_bits");
+	S.in.pa_bits = 49;
+	assert_int_equal(plan(), RAM_EINVAL);
+	S.in.pa_bits = 40;
+	S.in.linear_budget = 0x1800;
+	assert_int_equal(plan(), RAM_EINVAL);
+	S.in.linear_budget = RAM_LINEAR_BUDGET;
+	S.in.image_size = 0;
+	assert_int_equal(plan(), RAM_EINVAL);
+	S.in.image_size = 0x60000;
+	bank(0xfffffffffffff000ULL, 0x1000, "wraps");
+	assert_int_equal(plan(), RAM_EINVAL);
+	assert_string_equal(L.verdict_name, "wraps");
+	S.in.nr_banks--;
+	/* Ends at 2^64 - 1 exactly: allowed, lost to the PA size. */
+	bank(0xfffffffffffff000ULL, 0xfff, "top");
+	assert_int_equal(plan(), RAM_OK);
+	assert_int_equal(lost(RAM_LOSS_PA_BITS), 0xfff);
+	S.in.nr_banks--;
+	rsv(0xfffffffffffff000ULL, 0x1000, "rwraps", false);
+	assert_int_equal(plan(), RAM_EINVAL);
+	assert_string_equal(L.verdict_name, "rwraps");
+	S.in.nr_rsv = 0;
+	S.in.phys_initrd_start = 2;
+	S.in.phys_initrd_end = 1;
+	assert_int_equal(plan(), RAM_EINVAL);
+	assert_string_equal(L.verdict_name, "initrd");
+
+	/* More bank pieces than ram[] holds: said, not dropped. */
+	reset(0x40200000, 0x60000, 0, 0);
+	for (i = 0; i < RAM_MAX_RANGES + 1; i++)
+		bank(0x40000000 + i * 2 * M1, M1, "many");
+	assert_int_equal(plan(), RAM_ETOOMANY);
+	assert_string_equal(L.verdict_name, "banks");
+	/* Linear ranges split by no-map ones. */
+	reset(0x40200000, 0x60000, 0, 0);
+	bank(0x40000000, G, "mem");
+	for (i = 0; i < RAM_MAX_RANGES; i++)
+		rsv(0x41000000 + i * 2 * M1, M1, "hole", true);
+	assert_int_equal(plan(), RAM_ETOOMANY);
+	assert_string_equal(L.verdict_name, "linear ranges");
+	S.in.nr_rsv = RAM_MAX_RANGES - 1;
+	assert_int_equal(plan(), RAM_OK);
+	assert_int_equal(L.nr_linear, RAM_MAX_RANGES);
+
+	for (int err = RAM_OK; err >= RAM_EPGALLOC; err--)
+		assert_string_not_equal(ram_layout_strerror(err), "unknown error");
+	assert_string_equal(ram_layout_strerror(-99), "unknown error");
+	for (i = RAM_LOSS_OVERLAP; i <= RAM_LOSS_NO_MAP; i++)
+		assert_string_not_equal(ram_loss_reason_name(i), "unknown");
+}
+
+/* ---- take ------------------------------------------------------------ */
+
+static void take_policy(void)
+{
+	struct ram_layout before;
+	uint64_t pa;
+
+	reset(0x40200000, 0x60000, 0, 0);
+	bank(0x80000000, G, "far");
+	bank(0x40000000, 16 * M1, "home");
+	assert_int_equal(plan(), RAM_OK);
+	assert_int_equal(L.image_linear, 0);
+	/* The top of the image's range first. */
+	pa = ram_layout_take(&L, K4, K4);
+	assert_int_equal(pa, 0x41000000 - K4);
+	check_invariants();
+	/* Rounded up to pages, aligned below the last piece. */
+	pa = ram_layout_take(&L, M1 + 1, M2);
+	assert_int_equal(pa, 0x40e00000);
+	check_invariants();
+	assert_int_equal(L.bytes_taken, K4 + M1 + K4);
+	assert_int_equal(L.nr_taken, 2);
+	expect_range(&L.taken[1], 0x40e00000, 0x40e00000 + M1 + K4);
+	/* Does not fit at home any more: the top of any range. */
+	pa = ram_layout_take(&L, 15 * M1, K4);
+	assert_int_equal(pa, 0xc0000000 - 15 * M1);
+	check_invariants();
+	/* Below the image at home. */
+	pa = ram_layout_take(&L, M1, M1);
+	assert_int_equal(pa, 0x40d00000);
+	/* Refusals change nothing. */
+	before = L;
+	assert_int_equal(ram_layout_take(&L, 2 * G, K4), 0);
+	assert_int_equal(ram_layout_take(&L, 0, K4), 0);
+	assert_int_equal(ram_layout_take(&L, K4, 3 * K4), 0);
+	assert_int_equal(ram_layout_take(&L, UINT64_MAX, K4), 0);
+	assert_int_equal(ram_layout_take(&L, G, G), 0);    /* the far range is 1 GiB, not free */
+	assert_memory_equal(&before, &L, sizeof(L));
+	/* Exact totals: everything taken, piece by piece. */
+	while (ram_layout_take(&L, 64 * M1, K4))
+		check_invariants();
+	while (ram_layout_take(&L, K4, 0))
+		;
+	check_invariants();
+	assert_true(L.nr_taken == RAM_MAX_TAKEN || L.bytes_free == 0);
+	assert_int_equal(L.bytes_free + L.bytes_taken + L.bytes_held, L.bytes_mapped);
+}
+
+static void take_never_zero(void)
+{
+	reset(0x200000, 0x60000, 0, 0);
+	bank(0, 0x200000, "low");                /* the image's bank ends below it */
+	bank(0x200000, 0x60000, "image");
+	assert_int_equal(plan(), RAM_OK);
+	assert_int_equal(L.nr_linear, 1);
+	assert_int_equal(L.bytes_free, 0x200000 - K4);
+	assert_int_equal(ram_layout_take(&L, 0x200000 - K4, K4), K4);
+	assert_int_equal(ram_layout_take(&L, K4, K4), 0);
+	assert_int_equal(L.bytes_free, 0);
+}
+
+/* ---- feed ------------------------------------------------------------ */
+
+struct fenv {
+	struct pf_mem mem;
+	struct pgalloc_ctx ctx;
+};
+
+static struct fenv *fenv_new(void)
+{
+	struct fenv *e = calloc(1, sizeof(*e));
+	unsigned i;
+
+	assert_non_null(e);
+	pf_init(&e->mem);
+	for (i = 0; i < L.nr_linear; i++)
+		pf_allow(&e->mem, L.linear[i].phys_start,
+			 L.linear[i].phys_end - L.linear[i].phys_start);
+	assert_int_equal(pgalloc_init(&e->ctx, pf_phys_to_ptr, &e->mem), PGALLOC_OK);
+	return e;
+}
+
+static void fenv_free(struct fenv *e)
+{
+	pf_destroy(&e->mem);
+	free(e);
+}
+
+/* Feeds L into a fresh allocator; its free pages must be the layout's. */
+static void feed_and_compare(void)
+{
+	struct fenv *e = fenv_new();
+	struct pgalloc_stats st;
+	uint64_t got, pages = 0;
+	unsigned i;
+
+	assert_int_equal(ram_layout_feed(&L, &e->ctx), RAM_OK);
+	assert_int_equal(pgalloc_nr_banks(&e->ctx), L.nr_linear);
+	assert_int_equal(pgalloc_finalize(&e->ctx), PGALLOC_OK);
+	assert_int_equal(pgalloc_check(&e->ctx), PGALLOC_OK);
+	assert_int_equal(e->mem.errors, 0);
+	assert_int_equal(pgalloc_stats(&e->ctx, PGALLOC_ALL_BANKS, &st), PGALLOC_OK);
+	assert_int_equal(st.total_pages, L.bytes_mapped / K4);
+	assert_int_equal(st.unusable_pages, 0);
+	assert_int_equal(st.free_pages, L.bytes_free / K4 - st.meta_pages);
+	assert_int_equal(st.reserved_pages, (L.bytes_held + L.bytes_taken) / K4);
+	/* Whatever it hands out was free in the layout. */
+	while ((got = pgalloc_alloc(&e->ctx, 0)) != 0) {
+		bool in = false;
+
+		for (i = 0; i < L.nr_free; i++)
+			in |= got >= L.free[i].phys_start && got < L.free[i].phys_end;
+		assert_true(in);
+		pages++;
+		if (pages > 4096)
+			break;
+	}
+	fenv_free(e);
+}
+
+static void feed_boards(void)
+{
+	virt_128m();
+	feed_and_compare();
+	rpi3();
+	feed_and_compare();
+	no_map_hole();
+	feed_and_compare();
+	zcu102();
+	feed_and_compare();
+	take_policy();
+	feed_and_compare();
+	/* A layout whose bank starts at PA 4096: held page there merges with
+	 * pgalloc's own PA 0. */
+	reset(0x200000, 0x60000, 0x1000, 0x1000);
+	bank(0x1000, 0x3ff000, "mem");
+	assert_int_equal(plan(), RAM_OK);
+	feed_and_compare();
+}
+
+static void feed_refusals(void)
+{
+	struct fenv *e;
+	unsigned i;
+
+	/* More linear ranges than pgalloc has banks. */
+	reset(0x40100000, 0x60000, 0, 0);
+	for (i = 0; i < PGALLOC_MAX_BANKS + 1; i++)
+		bank(0x40000000 + i * 2 * M2, M2, "piece");
+	assert_int_equal(plan(), RAM_OK);
+	e = fenv_new();
+	assert_int_equal(ram_layout_feed(&L, &e->ctx), RAM_EPGALLOC_BANKS);
+	assert_int_equal(pgalloc_nr_banks(&e->ctx), 0);
+	fenv_free(e);
+	S.in.nr_banks = PGALLOC_MAX_BANKS;
+	assert_int_equal(plan(), RAM_OK);
+	feed_and_compare();
+
+	/* More held pieces than pgalloc has reservation slots (one is PA 0). */
+	reset(0x40200000, 0x60000, 0, 0);
+	bank(0x40000000, G, "mem");
+	for (i = 0; i < PGALLOC_MAX_RESERVED - 1; i++)
+		rsv(0x50000000 + i * 2 * K4, K4, "r", false);
+	assert_int_equal(plan(), RAM_OK);
+	e = fenv_new();
+	assert_int_equal(ram_layout_feed(&L, &e->ctx), RAM_EPGALLOC_RESERVED);
+	assert_int_equal(pgalloc_nr_banks(&e->ctx), 0);
+	assert_int_equal(e->ctx.nr_reserved, 1);
+	fenv_free(e);
+	/* Adjacent reservations are one piece: then it fits. */
+	S.rsv[0].size = 2 * K4;
+	assert_int_equal(plan(), RAM_OK);
+	feed_and_compare();
+	/* Reservations outside RAM take no slot. */
+	S.rsv[0].size = K4;
+	S.rsv[1].phys_base = 0x10000;
+	assert_int_equal(plan(), RAM_OK);
+	feed_and_compare();
+
+	/* A context that is not fresh; a layout with an error. */
+	e = fenv_new();
+	assert_int_equal(pgalloc_reserve(&e->ctx, 0x50000000, K4), PGALLOC_OK);
+	assert_int_equal(ram_layout_feed(&L, &e->ctx), RAM_EPGALLOC_STATE);
+	fenv_free(e);
+	L.verdict = RAM_EDTB_IMAGE;
+	e = fenv_new();
+	assert_int_equal(ram_layout_feed(&L, &e->ctx), RAM_ENOTOK);
+	fenv_free(e);
+}
+
+/* cmocka's signature around each scenario (feed_boards reuses them). */
+static void t_virt_128m(void **state) { (void)state; virt_128m(); }
+static void t_virt_255g_fits(void **state) { (void)state; virt_255g_fits(); }
+static void t_virt_257g_budget(void **state) { (void)state; virt_257g_budget(); }
+static void t_rpi3(void **state) { (void)state; rpi3(); }
+static void t_zcu102(void **state) { (void)state; zcu102(); }
+static void t_banks_out_of_order(void **state) { (void)state; banks_out_of_order(); }
+static void t_overlapping_and_adjacent(void **state) { (void)state; overlapping_and_adjacent(); }
+static void t_unaligned_edges(void **state) { (void)state; unaligned_edges(); }
+static void t_no_map_hole(void **state) { (void)state; no_map_hole(); }
+static void t_image_in_reservation(void **state) { (void)state; image_in_reservation(); }
+static void t_dtb_and_reservations(void **state) { (void)state; dtb_and_reservations(); }
+static void t_dtb_over_image(void **state) { (void)state; dtb_over_image(); }
+static void t_initrd(void **state) { (void)state; initrd(); }
+static void t_pa_size(void **state) { (void)state; pa_size(); }
+static void t_bad_inputs(void **state) { (void)state; bad_inputs(); }
+static void t_take_policy(void **state) { (void)state; take_policy(); }
+static void t_take_never_zero(void **state) { (void)state; take_never_zero(); }
+static void t_feed_boards(void **state) { (void)state; feed_boards(); }
+static void t_feed_refusals(void **state) { (void)state; feed_refusals(); }
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(t_virt_128m),
+		cmocka_unit_test(t_virt_255g_fits),
+		cmocka_unit_test(t_virt_257g_budget),
+		cmocka_unit_test(t_rpi3),
+		cmocka_unit_test(t_zcu102),
+		cmocka_unit_test(t_banks_out_of_order),
+		cmocka_unit_test(t_overlapping_and_adjacent),
+		cmocka_unit_test(t_unaligned_edges),
+		cmocka_unit_test(t_no_map_hole),
+		cmocka_unit_test(t_image_in_reservation),
+		cmocka_unit_test(t_dtb_and_reservations),
+		cmocka_unit_test(t_dtb_over_image),
+		cmocka_unit_test(t_initrd),
+		cmocka_unit_test(t_pa_size),
+		cmocka_unit_test(t_bad_inputs),
+		cmocka_unit_test(t_take_policy),
+		cmocka_unit_test(t_take_never_zero),
+		cmocka_unit_test(t_feed_boards),
+		cmocka_unit_test(t_feed_refusals),
+	};
+
+	unit_init();
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
