@@ -1,22 +1,28 @@
 # Makefile - build, run, test and benchmark the AArch64 boot stub.
 #
-#   make            build build/$(BOARD)/stub.elf, Image, stub.map and the
-#                   U-Boot artifacts (make image): uImage, stub.itb, boot.scr
-#   make run        boot the Image on QEMU and show the full report
+#   make            build build/Image (one Image for every board: it learns
+#                   the machine from the DTB), build/stub.elf (QEMU virt's
+#                   ELF), build/<board>/stub.elf for every board (the same
+#                   bytes, only the program headers' load address differs:
+#                   checked), build/stub.map and the U-Boot artifacts (make
+#                   image: uImage, stub.itb, boot.scr)
+#   make run        boot the Image on QEMU (BOARD's recipe) with the full report
 #   make test       host unit tests, fuzz, DTB corpus, QEMU boot matrix, test
-#                   build's fault and negative tests, U-Boot, product, gdb
+#                   build's fault and negative tests, other boards, U-Boot,
+#                   product, gdb
 #   make bench      deterministic instruction counts under QEMU -icount
 #   make fuzz       fuzz the runtime map API for FUZZ_SECONDS (default 300)
 #   make debug      QEMU paused + gdb-multiarch attached (scripts/gdb/stub.py)
 #   make debug-server  QEMU paused with a gdbstub; prints the gdb command line
-# Variables: BOARD (default virt), CROSS_COMPILE (aarch64-linux-gnu-), V=1.
+# Variables: BOARD (the QEMU recipe: default virt), CROSS_COMPILE
+# (aarch64-linux-gnu-), V=1.
 
 .DEFAULT_GOAL := all
 BOARD         ?= virt
 CROSS_COMPILE ?= aarch64-linux-gnu-
 V             ?= 0
 # Test-only: a variant that links tests/target/ (fault tests, deliberate
-# failures from stub.test=... in bootargs) into build/$(BOARD)-test/.
+# failures from stub.test=... in bootargs) into build/test/.
 CONFIG_TEST_HOOKS ?= 0
 
 ifeq ($(V),1)
@@ -25,18 +31,23 @@ else
 Q := @
 endif
 
+BOARDS    := $(notdir $(wildcard board/*))
 BOARD_DIR := board/$(BOARD)
 ifeq ($(wildcard $(BOARD_DIR)/board.mk),)
-$(error BOARD=$(BOARD): no $(BOARD_DIR)/board.mk; boards: $(notdir $(wildcard board/*)))
+$(error BOARD=$(BOARD): no $(BOARD_DIR)/board.mk; boards: $(BOARDS))
 endif
 ifeq ($(CONFIG_TEST_HOOKS),1)
-BUILD := build/$(BOARD)-test
+BUILD := build/test
 else
-BUILD := build/$(BOARD)
+BUILD := build
 endif
+OBJ  := $(BUILD)/obj
 QEMU := qemu-system-aarch64
-# The board's facts, and its rule for $(BUILD)/board.dtb (the FIT's DTB).
+# The board's QEMU recipe and its ELF's load address (nothing of it is
+# compiled into the Image).
 include $(BOARD_DIR)/board.mk
+# Every board's ELF load address, from its board.mk.
+board_load_pa = $(shell sed -n 's/^BOARD_LOAD_PA *:= *//p' board/$(1)/board.mk)
 
 CC      := $(CROSS_COMPILE)gcc
 OBJCOPY := $(CROSS_COMPILE)objcopy
@@ -44,7 +55,7 @@ OBJDUMP := $(CROSS_COMPILE)objdump
 NM      := $(CROSS_COMPILE)nm
 HOSTCC  ?= gcc
 
-INCLUDES := -I$(BOARD_DIR) -Immu -Istart -Ilib -I$(BUILD)/include
+INCLUDES := -Immu -Istart -Ilib -I$(OBJ)/include
 # -mgeneral-regs-only and -mstrict-align: code that runs with the MMU off
 # sees Device memory, where unaligned and SIMD accesses fault.
 # -fno-tree-switch-conversion: no tables of absolute pointers, which are
@@ -52,22 +63,22 @@ INCLUDES := -I$(BOARD_DIR) -Immu -Istart -Ilib -I$(BUILD)/include
 ARCH_FLAGS := -mcpu=cortex-a53 -mgeneral-regs-only -mstrict-align -mcmodel=small \
 	      -fno-pie -fno-pic -fno-tree-switch-conversion -fno-stack-protector \
 	      -ffunction-sections -fdata-sections
-# Board facts the tests need too come from board.mk, once.
-BOARD_DEFINES := -DBOARD_RAM_BASE_PA=$(BOARD_RAM_BASE_PA)
 CFLAGS := --specs=picolibc.specs -std=gnu11 -O2 -g -Wall -Wextra -Werror \
-	  $(ARCH_FLAGS) $(INCLUDES) $(BOARD_DEFINES) -MMD -MP
+	  $(ARCH_FLAGS) $(INCLUDES) -MMD -MP
 ASFLAGS := --specs=picolibc.specs -g -Werror $(INCLUDES) -MMD -MP
 LIBFDT  := /usr/lib/aarch64-linux-gnu/libfdt.a
 LDFLAGS := --specs=picolibc.specs -nostartfiles -static -Wl,--gc-sections \
-	   -Wl,-Map,$(BUILD)/stub.map -Wl,--fatal-warnings -Wl,-z,noexecstack
+	   -Wl,--fatal-warnings -Wl,-z,noexecstack
 
 SRCS_S := start/head.S start/el.S start/tables.S start/vectors.S start/replace_ttbr1.S \
 	  lib/semihost.S
-SRCS_C := start/main.c start/refuse.c start/traps.c start/esr.c start/smp.c \
+SRCS_C := start/main.c start/refuse.c start/traps.c start/esr.c start/smp.c start/board_ops.c \
 	  mmu/desc.c mmu/walk.c mmu/dump.c mmu/memmap.c mmu/regs.c mmu/check.c mmu/xlat.c \
-	  mmu/kernel_map.c mmu/cache.c mmu/hw.c \
-	  lib/console.c lib/$(BOARD_UART_DRIVER).c lib/exit.c lib/psci.c lib/machine.c lib/bootargs.c \
-	  lib/libc_glue.c lib/bench.c
+	  mmu/kernel_map.c mmu/cache.c mmu/hw.c mmu/ram_layout.c mmu/pgalloc.c \
+	  lib/console.c lib/uart/uart.c lib/uart/pl011.c lib/uart/cadence.c \
+	  lib/uart/bcm2835_aux.c lib/uart/ns16550.c lib/exit.c lib/psci.c lib/machine.c \
+	  lib/bootargs.c lib/libc_glue.c lib/bench.c \
+	  $(sort $(wildcard board/*/board.c))
 # The test build only: what provokes failures and faults on purpose. It
 # registers itself in link.ld's .test_hooks table (start/hooks.h).
 ifeq ($(CONFIG_TEST_HOOKS),1)
@@ -75,17 +86,16 @@ SRCS_S += tests/target/probes.S tests/target/el0.S
 SRCS_C += tests/target/faults.c tests/target/testhooks.c
 INCLUDES += -Itests/target
 endif
-OBJS := $(addprefix $(BUILD)/,$(SRCS_S:.S=.o) $(SRCS_C:.c=.o))
+OBJS := $(addprefix $(OBJ)/,$(SRCS_S:.S=.o) $(SRCS_C:.c=.o))
 
-ELF   := $(BUILD)/stub.elf
-IMAGE := $(BUILD)/Image
-# A board has a FIT source and a boot script when it can use them.
-UBOOT_ARTIFACTS := $(BUILD)/uImage \
-	$(if $(wildcard $(BOARD_DIR)/stub.its.in),$(BUILD)/stub.itb) \
-	$(if $(wildcard $(BOARD_DIR)/boot.cmd),$(BUILD)/boot.scr)
+# One Image; one ELF per board (program headers apart, the same bytes).
+IMAGE      := $(BUILD)/Image
+BOARD_ELFS := $(foreach b,$(BOARDS),$(BUILD)/$(b)/stub.elf)
+ELF        := $(BUILD)/$(BOARD)/stub.elf
+UBOOT_ARTIFACTS := $(BUILD)/uImage $(BUILD)/stub.itb $(BUILD)/boot.scr
 
-.PHONY: all image deps run test unit-test bench fuzz board-env clean
-all: $(ELF) $(IMAGE) image
+.PHONY: all image deps run test unit-test bench fuzz board-env board-dtb clean
+all: $(IMAGE) $(BUILD)/stub.elf $(BOARD_ELFS) $(BUILD)/one-image.ok image
 image: $(UBOOT_ARTIFACTS)
 
 # Installs missing Debian packages (no-op when all are present).
@@ -93,67 +103,104 @@ deps:
 	$(Q).ci/install-deps
 
 # libfdt's headers live in /usr/include with glibc's: expose only those.
-$(BUILD)/include/libfdt.h: | deps
+$(OBJ)/include/libfdt.h: | deps
 	$(Q)mkdir -p $(@D)
 	$(Q)for h in libfdt.h libfdt_env.h fdt.h; do ln -sf /usr/include/$$h $(@D)/$$h; done
 
-$(BUILD)/%.o: %.S | deps $(BUILD)/include/libfdt.h
+$(OBJ)/%.o: %.S | deps $(OBJ)/include/libfdt.h
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  AS      $<")
 	$(Q)$(CC) $(ASFLAGS) -c $< -o $@
 
-$(BUILD)/%.o: %.c | deps $(BUILD)/include/libfdt.h
+$(OBJ)/%.o: %.c | deps $(OBJ)/include/libfdt.h
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(CFLAGS) -c $< -o $@
 
-$(BUILD)/link.lds: link.ld $(BOARD_DIR)/board.mk | deps
+$(BUILD)/%/link.lds: link.ld board/%/board.mk | deps
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  LDS     $@")
-	$(Q)$(CC) -E -P -x assembler-with-cpp $(INCLUDES) -DBOARD_LOAD_PA=$(BOARD_LOAD_PA) $< -o $@
+	$(Q)$(CC) -E -P -x assembler-with-cpp $(INCLUDES) -DLOAD_PA=$(call board_load_pa,$*) $< -o $@
 
 # mmu_enable turns the MMU on: a value it spilled to the stack with the MMU
 # off could be read back from a stale cache line with it on. It must not
 # touch sp at all; this is checked on every link.
-$(ELF): $(OBJS) $(BUILD)/link.lds
+$(BUILD)/%/stub.elf: $(OBJS) $(BUILD)/%/link.lds
 	@$(if $(Q),echo "  LD      $@")
-	$(Q)$(CC) $(LDFLAGS) -T $(BUILD)/link.lds $(OBJS) $(LIBFDT) -o $@.tmp
+	$(Q)$(CC) $(LDFLAGS) -Wl,-Map,$(BUILD)/$*/stub.map -T $(BUILD)/$*/link.lds $(OBJS) \
+		$(LIBFDT) -o $@.tmp
 	$(Q)if $(OBJDUMP) -d --disassemble=mmu_enable $@.tmp | grep -E '^ +[0-9a-f]+:' | \
 		grep -qwE 'sp|x29'; then \
 		echo "$@: mmu_enable uses the stack (see mmu/hw.c)"; rm -f $@.tmp; exit 1; fi
 	$(Q)mv $@.tmp $@
 
-$(IMAGE): $(ELF)
+# The Image and the ELF to load it with on virt; build/stub.map for reading.
+$(IMAGE): $(BUILD)/virt/stub.elf
 	@$(if $(Q),echo "  OBJCOPY $@")
 	$(Q)$(OBJCOPY) -O binary $< $@
+$(BUILD)/stub.elf: $(BUILD)/virt/stub.elf
+	$(Q)cp $< $@ && cp $(BUILD)/virt/stub.map $(BUILD)/stub.map
+
+# One Image: every board's ELF holds exactly its bytes.
+$(BUILD)/one-image.ok: $(IMAGE) $(BOARD_ELFS)
+	$(Q)for elf in $(BOARD_ELFS); do $(OBJCOPY) -O binary $$elf $@.bin && \
+		cmp -s $@.bin $(IMAGE) || { echo "$$elf: not the Image's bytes"; exit 1; }; done
+	$(Q)rm -f $@.bin && touch $@
+
+# The DTB QEMU is given where the machine makes none (board.mk
+# BOARD_QEMU_DTB: a path in Debian's kernel package, fetched once).
+BOARD_DTB_FILE := $(if $(BOARD_QEMU_DTB),build/dtbs/$(BOARD).dtb)
+board-dtb: $(BOARD_DTB_FILE)
+build/dtbs/%.dtb: board/%/board.mk
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  DTB     $@ (Debian's $(BOARD_QEMU_DTB))")
+	$(Q)dir=$$(scripts/fetch-dtbs.sh build/linux-dtbs | tail -n 1) && \
+		cp "$$dir/$(BOARD_QEMU_DTB)" $@
 
 # The test scripts take the board's facts from here, not from copies.
-BOARD_TEST_VARS := BOARD_QEMU_MACHINE BOARD_QEMU_CPU BOARD_QEMU_MEM BOARD_QEMU_SMP BOARD_QEMU_CASES \
-	BOARD_QEMU_EL1 BOARD_QEMU_EL2 BOARD_QEMU_EL3 BOARD_QEMU_DTB BOARD_LOAD_PA BOARD_RAM_BASE_PA BOARD_UBOOT_BIN BOARD_UBOOT_ENV_SIZE BOARD_UBOOT_FLASH_SIZE
+BOARD_TEST_VARS := BOARD BOARD_QEMU_MACHINE BOARD_QEMU_CPU BOARD_QEMU_MEM BOARD_QEMU_SMP \
+	BOARD_QEMU_CASES BOARD_QEMU_EL1 BOARD_QEMU_EL2 BOARD_QEMU_EL3 BOARD_QEMU_SERIAL \
+	BOARD_QEMU_RAM BOARD_DTB_FILE BOARD_LOAD_PA BOARD_RAM_BASE_PA BOARD_UBOOT_BIN \
+	BOARD_UBOOT_ENV_SIZE BOARD_UBOOT_FLASH_SIZE
 export $(BOARD_TEST_VARS)
 
-# U-Boot: legacy uImage (bootm), FIT with a sha256 hash (bootm), script.
+# U-Boot on QEMU virt (Debian's u-boot-qemu): legacy uImage (bootm), FIT
+# with a sha256 hash (bootm), script. bootm copies the legacy image to its
+# header's load address: virt's (booti places the Image by itself).
+VIRT_LOAD_PA := $(call board_load_pa,virt)
 $(BUILD)/uImage: $(IMAGE)
 	@$(if $(Q),echo "  MKIMAGE $@")
-	$(Q)mkimage -q -A arm64 -O linux -T kernel -C none -a $(BOARD_LOAD_PA) -e $(BOARD_LOAD_PA) \
+	$(Q)mkimage -q -A arm64 -O linux -T kernel -C none -a $(VIRT_LOAD_PA) -e $(VIRT_LOAD_PA) \
 		-n aarch64-stub -d $< $@ >/dev/null
 
-$(BUILD)/stub.itb: $(BOARD_DIR)/stub.its.in $(IMAGE) $(BUILD)/board.dtb
+$(BUILD)/stub.itb: board/virt/stub.its.in $(IMAGE) $(BUILD)/virt/board.dtb
 	@$(if $(Q),echo "  MKIMAGE $@")
-	$(Q)sed 's/@LOAD_PA@/$(BOARD_LOAD_PA)/g' $< > $(BUILD)/stub.its
+	$(Q)sed 's/@LOAD_PA@/$(VIRT_LOAD_PA)/g' $< > $(BUILD)/stub.its
+	$(Q)cp $(BUILD)/virt/board.dtb $(BUILD)/board.dtb
 	$(Q)cd $(BUILD) && mkimage -q -f stub.its stub.itb
 
-$(BUILD)/boot.scr: $(BOARD_DIR)/boot.cmd | deps
+$(BUILD)/boot.scr: board/virt/boot.cmd | deps
 	@$(if $(Q),echo "  MKIMAGE $@")
 	$(Q)mkimage -q -A arm64 -O linux -T script -C none -n aarch64-stub -d $< $@ >/dev/null
 
-# QEMU: the raw Image through -kernel, semihosting for the exit status.
-QEMU_RUN := $(QEMU) -M $(BOARD_QEMU_MACHINE) -cpu $(BOARD_QEMU_CPU) -m $(BOARD_QEMU_MEM) \
-	    -nographic -nodefaults -serial stdio -semihosting -no-reboot
+# The FIT's DTB: QEMU's description of the default virt machine (EL1, PSCI
+# over hvc, 128 MiB); U-Boot rewrites /memory and /chosen in it before
+# booting, so the RAM size is still right. dtc drops QEMU's 1 MiB padding.
+$(BUILD)/virt/board.dtb: | deps
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  DTB     $@")
+	$(Q)$(QEMU) -M virt,dumpdtb=$@.qemu -cpu cortex-a53 -m 128M -nographic -nodefaults >/dev/null 2>&1
+	$(Q)dtc -q -I dtb -O dtb -o $@ $@.qemu && rm -f $@.qemu
+
+# QEMU: the raw Image through -kernel, semihosting for the exit status,
+# the board's DTB where the machine makes none, its console's serial.
+QEMU_RUN = $(QEMU) -M $(BOARD_QEMU_MACHINE) -cpu $(BOARD_QEMU_CPU) -m $(BOARD_QEMU_MEM) \
+	    -nographic -nodefaults $(BOARD_QEMU_SERIAL) -semihosting -no-reboot \
+	    $(if $(BOARD_DTB_FILE),-dtb $(BOARD_DTB_FILE))
 
 # The full report (registers decoded, both maps dumped, every probe); the
 # default, stub.report=summary, is what a real UART at 115200 baud wants.
-run: $(IMAGE)
+run: $(IMAGE) $(BOARD_DTB_FILE)
 	$(Q)timeout 60 $(QEMU_RUN) -kernel $(IMAGE) -append stub.report=full </dev/null
 
 # Instruction counts by a TCG plugin (host gcc, no QEMU headers needed),
@@ -164,7 +211,7 @@ $(BENCH_PLUGIN): tests/bench/insn_plugin.c | deps
 	@$(if $(Q),echo "  HOSTCC  $@")
 	$(Q)$(HOSTCC) -std=gnu11 -O2 -Wall -Wextra -Werror -fPIC -shared -fvisibility=hidden -o $@ $<
 
-bench: $(IMAGE) $(BENCH_PLUGIN)
+bench: all $(BENCH_PLUGIN)
 	$(Q)tests/bench/bench.sh $(BUILD) $(BENCH_PLUGIN)
 
 # Interactive debugging under QEMU's gdbstub: make debug, make debug-server.
@@ -178,8 +225,7 @@ unit-test: | deps
 
 test: all | deps
 	$(Q)$(MAKE) --no-print-directory CONFIG_TEST_HOOKS=1 BOARD=$(BOARD) all
-	$(Q)for b in $(filter-out $(BOARD),$(notdir $(wildcard board/*))); do \
-		$(MAKE) --no-print-directory BOARD=$$b all || exit 1; done
+	$(Q)for b in $(BOARDS); do $(MAKE) --no-print-directory BOARD=$$b board-dtb || exit 1; done
 	$(Q)tests/run-all.sh $(BOARD)
 
 # The board's test facts as shell assignments (tests/run-all.sh, other boards).
@@ -190,3 +236,4 @@ clean:
 	rm -rf build
 
 -include $(OBJS:.o=.d)
+.PRECIOUS: $(BUILD)/%/link.lds

@@ -2,11 +2,29 @@
  * console.c - early-safe console input and output (see console.h).
  */
 #include "console.h"
+#include "exit.h"
 
 /* In the bss (cleared before console_init runs, also on the MMU-off
  * refusal path): kind NONE and not ready until set up. */
 static struct uart_port console;
 static bool ready;
+static bool no_semihosting;          /* learnt from the first call that failed */
+
+/* Without a UART (before the DTB named one, or none usable): semihosting
+ * SYS_WRITEC, so that QEMU -semihosting and a debugger still see why.
+ * Without semihosting the HLT traps and is resumed (traps.c): from then on
+ * the output is dropped. */
+static void fallback_putc(char c)
+{
+#ifdef HOST_BUILD
+	(void)c;
+#else
+	if (no_semihosting)
+		return;
+	if (semihost_call(SEMIHOSTING_SYS_WRITEC, (uint64_t)(uintptr_t)&c) == SEMIHOST_ABSENT)
+		no_semihosting = true;
+#endif
+}
 
 const char *console_init(const struct uart_port *port)
 {
@@ -39,8 +57,10 @@ const struct uart_port *console_port(void)
 
 void console_putc(char c)
 {
-	if (!ready)
+	if (!ready) {
+		fallback_putc(c);
 		return;
+	}
 	if (c == '\n')
 		uart_putc(&console, '\r');
 	uart_putc(&console, c);

@@ -6,7 +6,8 @@
  * physical then virtual, register layout, clock), whether it is usable,
  * and a tiny formatter (strings, hex, decimal) with no library and no
  * absolute pointers, safe with the MMU off. Output before a console is
- * set up (or after console_init refused one) is dropped. After the MMU is
+ * set up (or after console_init refused one) goes to semihosting, if
+ * there is any (QEMU -semihosting, a debugger), else it is dropped. After the MMU is
  * on, picolibc's printf writes here too (libc_glue.c).
  */
 #ifndef CONSOLE_H

@@ -18,6 +18,7 @@
 #define EXIT_BAD_DTB         7   /* the DTB the loader passed is unusable */
 
 /* Semihosting operations and the exit reason (Arm semihosting spec 2.0). */
+#define SEMIHOSTING_SYS_WRITEC        0x03
 #define SEMIHOSTING_SYS_WRITE0        0x04
 #define SEMIHOSTING_SYS_EXIT_EXTENDED 0x20
 #define ADP_Stopped_ApplicationExit   0x20026

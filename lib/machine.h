@@ -27,7 +27,7 @@
 
 #define MACHINE_MAX_BANKS     32
 #define MACHINE_MAX_RESERVED  64
-#define MACHINE_MAX_CPUS      64
+#define MACHINE_MAX_CPUS      256
 #define MACHINE_PATH_MAX      128
 
 enum machine_err {

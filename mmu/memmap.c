@@ -35,6 +35,11 @@ static const struct pte_attrs fdt_attrs = {
 	.attrindx = MT_NORMAL, .sh = 3, .af = true, .rdonly = true, .pxn = true, .uxn = true,
 };
 
+/* A single range (count 0). */
+#define REGION(n, t, v, p, sz, a) \
+	((struct mem_region){ .name = (n), .ttbr = (t), .virt = (v), .phys = (p), .size = (sz), \
+			      .attrs = (a) })
+
 static uint64_t page_down(uint64_t x)
 {
 	return x & ~(uint64_t)(PAGE_SIZE - 1);
@@ -51,19 +56,19 @@ static struct mem_region fdt_region(const struct boot_layout *l)
 	uint64_t first = page_down(l->phys_dtb);
 	uint64_t size = l->dtb_size ? page_up(l->phys_dtb + l->dtb_size) - first : 0;
 
-	return (struct mem_region){ "dtb", 1, (uint64_t)FDT_VADDR, first, size, fdt_attrs };
+	return REGION("dtb", 1, (uint64_t)FDT_VADDR, first, size, fdt_attrs);
 }
 
 static struct mem_region console_region(const struct boot_layout *l)
 {
-	return (struct mem_region){ "uart", 1, (uint64_t)CONSOLE_VADDR, page_down(l->phys_uart),
-				    l->phys_uart ? PAGE_SIZE : 0, device_attrs };
+	return REGION("uart", 1, (uint64_t)CONSOLE_VADDR, page_down(l->phys_uart),
+				    l->phys_uart ? PAGE_SIZE : 0, device_attrs);
 }
 
 static struct mem_region pool_region(const struct boot_layout *l)
 {
-	return (struct mem_region){ "tables", 1, memmap_virt_pool(l), l->phys_pool,
-				    l->phys_pool ? BOOT_POOL_PAGES * PAGE_SIZE : 0, linear_attrs };
+	return REGION("tables", 1, memmap_virt_pool(l), l->phys_pool,
+				    l->phys_pool ? BOOT_POOL_PAGES * PAGE_SIZE : 0, linear_attrs);
 }
 
 static uint64_t round_up_block(uint64_t x)
@@ -84,10 +89,8 @@ void memmap_regions(const struct boot_layout *l, struct mem_region out[NR_REGION
 	uint64_t virt_block = round_down_block(l->virt_text);
 	uint64_t image_span = round_up_block(l->phys_text + l->image_size) - phys_block;
 
-	out[REGION_IDMAP] = (struct mem_region){
-		"idmap", 0, phys_block, phys_block, image_span, image_attrs };
-	out[REGION_KIMAGE] = (struct mem_region){
-		"kimage", 1, virt_block, phys_block, image_span, image_attrs };
+	out[REGION_IDMAP] = REGION("idmap", 0, phys_block, phys_block, image_span, image_attrs);
+	out[REGION_KIMAGE] = REGION("kimage", 1, virt_block, phys_block, image_span, image_attrs);
 	out[REGION_FDT] = fdt_region(l);
 	out[REGION_CONSOLE] = console_region(l);
 	out[REGION_POOL] = pool_region(l);
@@ -208,7 +211,7 @@ static struct mem_region *add_region(struct mem_region *out, int *n, const char 
 {
 	if (size == 0 || *n >= MAX_FINAL_REGIONS)
 		return NULL;
-	out[*n] = (struct mem_region){ name, 1, virt, phys, size, *attrs, 0, 0, 0 };
+	out[*n] = REGION(name, 1, virt, phys, size, *attrs);
 	return &out[(*n)++];
 }
 
@@ -288,7 +291,7 @@ int memmap_probes(const struct boot_layout *l, const struct image_symbols *s,
 		  struct probe p[MAX_PROBES])
 {
 	uint64_t image_end_va = round_up_block(l->virt_text + l->image_size);
-	const struct phys_range *first = &l->linear[0], *last = &l->linear[l->nlinear - 1];
+	const struct phys_range *first = &l->linear[0];
 	uint64_t linear_mid = (first->size / 2) & ~(uint64_t)(PAGE_SIZE - 1);
 	uint64_t linear_end = memmap_linear_end_virt(l);
 	int n = 0;

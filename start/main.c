@@ -114,7 +114,7 @@ static const struct machine *map_dtb(uint64_t pa, const char **why)
 	(void)kernel_map_early_window_unmap(&early_xlat, &layout, REGION_FDT);
 	if (!size || size < sizeof(struct fdt_header) || size > MAX_FDT_SIZE) {
 		*why = size ? "totalsize above 2 MiB (MAX_FDT_SIZE) or below its header"
-			    : NO_FDT_MAGIC;
+			    : "no FDT magic (0xd00dfeed)";
 		goto none;
 	}
 	layout.dtb_size = size;

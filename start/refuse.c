@@ -5,18 +5,19 @@
  * built or used (load address, no 4 KiB granule), and early_console(),
  * which the exception handler also uses for an exception taken with the
  * MMU off. With mmu_enable() and the pure tcr_el1_value() it is given, the
- * only C code that runs with the MMU off, and only on failure paths:
- * it clears the bss (16-byte aligned, link.ld) (not cleared yet: that happens with the caches on), so
- * the console and exit state start defined, prints one line on the board's
- * console UART and ends the run with the status (semihosting, PSCI, park).
+ * only C code that runs with the MMU off, and only on failure paths.
+ * No UART is known this early (the DTB names the console, and it is read
+ * with the MMU on): the line goes to semihosting (lib/console.c's
+ * fallback; QEMU -semihosting, a debugger), and the status ends the run.
  * PC-relative code only: every pointer here is physical.
  */
-#include "board.h"
 #include "console.h"
 #include "exit.h"
 
 extern char __bss_start[], __bss_end[];
 
+/* The bss cleared (not yet done: that happens with the caches on), so that
+ * the console and exit state start defined: no UART, semihosting output. */
 void early_console(void)
 {
 	/* Not memset: the library's may use DC ZVA or unaligned stores, which
@@ -24,7 +25,6 @@ void early_console(void)
 	for (volatile uint64_t *p = (volatile uint64_t *)__bss_start;
 	     p < (volatile uint64_t *)__bss_end; p++)
 		*p = 0;
-	console_init(BOARD_UART_PA);
 }
 
 __attribute__((noreturn))

@@ -6,8 +6,9 @@
  * SEMIHOST_ABSENT), and those a test build's hook expects (hooks.h).
  * Anything else is reported (vector, EC decoded, fault
  * status with level, ESR, FAR, ELR, SPSR, EL) and ends the run with
- * EXIT_EXCEPTION. Uses only the early console: with the MMU off it first
- * sets that up on the board's UART (refuse.c early_console).
+ * EXIT_EXCEPTION. Uses only the early console: with the MMU off (no UART
+ * known yet) it first resets it (refuse.c early_console): the report then
+ * goes to semihosting.
  */
 #include <stddef.h>
 #include "console.h"
@@ -48,7 +49,7 @@ void handle_exception(unsigned slot, struct exception_frame *f)
 	if (hooks_exception_fixup(slot, f))     /* the test build's, if any */
 		return;
 	if (!(read_sysreg(sctlr_el1) & SCTLR_EL1_M))
-		early_console();   /* MMU off: bss not cleared yet, no console mapped */
+		early_console();   /* MMU off: bss not cleared yet, no UART known */
 	if (reporting++) {
 		console_puts("\nstub: FATAL: exception while reporting an exception\n");
 		stub_exit(EXIT_EXCEPTION);

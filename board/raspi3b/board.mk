@@ -1,22 +1,26 @@
-# board/raspi3b/board.mk - how to build for and run on a Raspberry Pi 3 B.
-# Owns: the load address, the console driver, the QEMU command line.
+# board/raspi3b/board.mk - the Raspberry Pi 3 Model B (BCM2837, 4x
+# Cortex-A53), as QEMU's -M raspi3b: how to run the Image there.
+# Owns: the QEMU command line, which DTB QEMU is given (it makes none), the
+# ELF's load address. Everything else comes from that DTB.
 
-# kernel8.img's address; QEMU -kernel puts an ELF where its headers say.
-BOARD_LOAD_PA      := 0x80000
-# Start of RAM (board.h has the rest of the RAM facts).
-BOARD_RAM_BASE_PA  := 0x00000000
-BOARD_UART_DRIVER  := pl011
+# The ELF's load address: RAM base (0) + 2 MiB, where QEMU also puts an
+# Image whose header says text_offset 0; an ELF's DTB goes to RAM start.
+BOARD_LOAD_PA      := 0x200000
+BOARD_RAM_BASE_PA  := 0x0
 BOARD_QEMU_MACHINE := raspi3b
 BOARD_QEMU_CPU     := cortex-a53
-# CPUs QEMU's machine runs without -smp (the matrix's smp column).
 BOARD_QEMU_SMP     := 4
 BOARD_QEMU_MEM     := 1G
-# QEMU's raspi3b has no EL properties. An ELF starts at EL3 on all four
-# cores; a raw Image (kernel8.img) gets QEMU's emulation of the Pi firmware:
-# EL2, cores 1-3 in its spin table, as on a real Pi.
+# QEMU's DTB /memory: -m less the VideoCore's 64 MiB (the GPU's).
+BOARD_QEMU_RAM     := 960M
+# No EL properties: an ELF starts at EL3 on all four cores (holding pen); a
+# raw Image gets QEMU's emulation of the Pi firmware: EL2, cores 1-3 in its
+# spin table (the DTB's cpu-release-addr), as on a real Pi.
 BOARD_QEMU_EL2     :=
 BOARD_QEMU_EL3     :=
-# The smoke cases for tests/qemu/cases-board.sh: ARTIFACT:ENTRY_EL.
 BOARD_QEMU_CASES   := elf:3 image:2
-# QEMU passes no DTB unless given one with -dtb: RAM is the board default.
-BOARD_QEMU_DTB     := no
+# Debian's kernel DTB for this board (QEMU patches /memory from -m). Its
+# stdout-path is the mini UART (serial1), the second -serial; on a real Pi
+# 3 the PL011 (first -serial) is wired to Bluetooth.
+BOARD_QEMU_DTB     := broadcom/bcm2837-rpi-3-b.dtb
+BOARD_QEMU_SERIAL  := -serial null -serial stdio

@@ -22,7 +22,7 @@ fail() { echo "corpus: $1"; echo "corpus: 0 passed, 1 failed"; exit 1; }
 for tool in dtc python3 "$HOSTCC"; do
 	command -v "$tool" >/dev/null 2>&1 || fail "$tool missing (.ci/install-deps)"
 done
-dtb_dir=$(tests/corpus/fetch-dtbs.sh build/linux-dtbs | tail -n 1) || fail "fetch-dtbs.sh failed"
+dtb_dir=$(scripts/fetch-dtbs.sh build/linux-dtbs | tail -n 1) || fail "fetch-dtbs.sh failed"
 
 # The same flags as the unit tests (tests/unit/unit.mk).
 bin=$out/machine_dump

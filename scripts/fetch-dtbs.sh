@@ -1,5 +1,5 @@
 #!/bin/sh
-# tests/corpus/fetch-dtbs.sh - fetch the arm64 DTBs of Debian's kernel package.
+# scripts/fetch-dtbs.sh - fetch the arm64 DTBs of Debian's kernel package.
 #
 # Owns: finding the kernel package linux-image-arm64:arm64 depends on,
 # downloading it with `apt-get download` (nothing is installed) and
@@ -7,7 +7,7 @@
 # a second run with the DTBs already there does nothing. Adds the arm64
 # architecture to dpkg (and runs apt-get update) only when apt does not
 # know the package yet. Prints the DTB directory on its last line.
-# Usage: tests/corpus/fetch-dtbs.sh [DEST]
+# Usage: scripts/fetch-dtbs.sh [DEST]
 set -eu
 
 dest=${1:-build/linux-dtbs}
