@@ -8,7 +8,9 @@
  * refusal path): kind NONE and not ready until set up. */
 static struct uart_port console;
 static bool ready;
+#ifndef HOST_BUILD
 static bool no_semihosting;          /* learnt from the first call that failed */
+#endif
 
 /* Without a UART (before the DTB named one, or none usable): semihosting
  * SYS_WRITEC, so that QEMU -semihosting and a debugger still see why.

@@ -31,7 +31,7 @@ endif
 
 HOST_CFLAGS   := -std=gnu11 -O1 -g -Wall -Wextra -Werror -DHOST_BUILD \
 		 -fsanitize=address,undefined -fno-sanitize-recover=all
-HOST_CPPFLAGS := -Iboard/$(BOARD) -Immu -Istart -Ilib -I$(UNIT) -MMD -MP
+HOST_CPPFLAGS := -Immu -Istart -Ilib -I$(UNIT) -MMD -MP
 HOST_LDFLAGS  := -fsanitize=address,undefined
 # Only the runtime library of libfdt is installed for the host (the -dev
 # package is the arm64 one, for the target): link it by its full name.
