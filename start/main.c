@@ -262,7 +262,7 @@ static void read_bootargs(const char *args)
 		{ NULL, BOOTARG_FLAG_BOOL, NULL, NULL },
 	};
 	const struct bootarg_option *tables[4] = { product_options };
-	unsigned ntables = hooks_bootarg_tables(tables, 1, 4);
+	unsigned ntables = hooks_bootarg_tables(tables, 1, sizeof(tables) / sizeof(tables[0]));
 
 	(void)bootargs_parse(args, tables, ntables, say_bootarg_problem, NULL);
 	boot.report_full = report_size == 1;
