@@ -1,43 +1,228 @@
 /*
- * bootargs.c - "key=value" words of a command line (see bootargs.h).
+ * bootargs.c - the stub's "stub.*" words of a command line, parsed against
+ * declared option tables (see bootargs.h). No library calls: words are
+ * (pointer, length) pairs into the command line, the messages are built in
+ * a buffer on the stack.
  */
+#include <stdbool.h>
+#include <stddef.h>
 #include "bootargs.h"
+
+#define STUB_PREFIX "stub."
+#define STUB_PREFIX_LEN 5
+/* A word longer than this is cut (with "...") in a message. */
+#define MAX_WORD_SHOWN 64
+
+struct word {
+	const char *s;
+	size_t len;
+};
 
 static bool is_space(char c)
 {
 	return c == ' ' || c == '\t' || c == '\n';
 }
 
-bool bootargs_get(const char *cmdline, const char *key, char *val, size_t len)
+/* The next word at or after *p, and *p moved past it; false at the end.
+ * A double quote opens or closes a part in which blanks do not split. */
+static bool next_word(const char **p, struct word *w)
 {
-	const char *p = cmdline;
+	const char *s = *p;
+	bool quoted = false;
 
-	if (len)
-		val[0] = '\0';
-	while (p && *p) {
-		const char *k = key;
-		const char *w;
+	if (!s)
+		return false;
+	while (is_space(*s))
+		s++;
+	if (!*s)
+		return false;
+	w->s = s;
+	for (; *s && (quoted || !is_space(*s)); s++)
+		if (*s == '"')
+			quoted = !quoted;
+	w->len = (size_t)(s - w->s);
+	*p = s;
+	return true;
+}
 
-		while (is_space(*p))
-			p++;
-		w = p;
-		while (*k && *w == *k) {
-			w++;
-			k++;
-		}
-		if (!*k && (*w == '\0' || is_space(*w)))
-			return true;                 /* a flag: empty value */
-		if (!*k && *w == '=') {
-			size_t n = 0;
+static bool is_stub_word(const struct word *w)
+{
+	for (size_t i = 0; i < STUB_PREFIX_LEN; i++)
+		if (i >= w->len || w->s[i] != STUB_PREFIX[i])
+			return false;
+	return true;
+}
 
-			for (w++; *w && !is_space(*w) && n + 1 < len; w++)
-				val[n++] = *w;
-			if (len)
-				val[n] = '\0';
+/* The key's length: up to the first '=', or the whole word (a flag). */
+static size_t key_len(const struct word *w)
+{
+	size_t n = 0;
+
+	while (n < w->len && w->s[n] != '=')
+		n++;
+	return n;
+}
+
+/* s[0..len) is exactly the NUL-terminated text. */
+static bool same(const char *s, size_t len, const char *text)
+{
+	size_t i = 0;
+
+	for (; i < len; i++)
+		if (text[i] != s[i])           /* also stops at text's NUL */
+			return false;
+	return text[i] == '\0';
+}
+
+static const struct bootarg_option *find_option(const struct bootarg_option *const *tables,
+						unsigned ntables, const char *key, size_t klen)
+{
+	for (unsigned t = 0; t < ntables; t++)
+		for (const struct bootarg_option *o = tables[t]; o && o->key; o++)
+			if (same(key, klen, o->key))
+				return o;
+	return NULL;
+}
+
+/* A later word of the command line (from rest on) names the same key. */
+static bool given_again(const char *rest, const char *key)
+{
+	struct word w;
+
+	while (next_word(&rest, &w))
+		if (same(w.s, key_len(&w), key))
+			return true;
+	return false;
+}
+
+/* A value of a BOOTARG_FLAG_BOOL option: *v = 0 or 1; false if malformed.
+ * has_value false: the key alone, which sets the flag. */
+static bool parse_bool(bool has_value, const char *s, size_t len, int *v)
+{
+	static const char *const on[] = { "1", "yes", "on", "true" };
+	static const char *const off[] = { "0", "no", "off", "false" };
+
+	if (!has_value) {
+		*v = 1;
+		return true;
+	}
+	for (unsigned i = 0; i < sizeof(on) / sizeof(on[0]); i++) {
+		if (same(s, len, on[i])) {
+			*v = 1;
 			return true;
 		}
-		while (*p && !is_space(*p))
-			p++;
+		if (same(s, len, off[i])) {
+			*v = 0;
+			return true;
+		}
 	}
 	return false;
+}
+
+static bool parse_choice(bool has_value, const char *s, size_t len,
+			 const char *const *choices, int *v)
+{
+	if (!has_value || !choices)
+		return false;
+	for (int i = 0; choices[i]; i++)
+		if (same(s, len, choices[i])) {
+			*v = i;
+			return true;
+		}
+	return false;
+}
+
+/* One message line, cut at the buffer's end (always terminated). */
+struct line {
+	char buf[256];
+	size_t n;
+};
+
+static void add_n(struct line *l, const char *s, size_t len)
+{
+	for (size_t i = 0; i < len && s[i] && l->n + 1 < sizeof(l->buf); i++)
+		l->buf[l->n++] = s[i];
+	l->buf[l->n] = '\0';
+}
+
+static void add(struct line *l, const char *s)
+{
+	add_n(l, s, (size_t)-1);
+}
+
+static void add_word(struct line *l, const char *s, size_t len)
+{
+	if (len <= MAX_WORD_SHOWN) {
+		add_n(l, s, len);
+		return;
+	}
+	add_n(l, s, MAX_WORD_SHOWN);
+	add(l, "...");
+}
+
+/* What an option accepts, as the malformed-value message lists it. */
+static void add_allowed(struct line *l, const struct bootarg_option *o)
+{
+	if (o->type == BOOTARG_FLAG_BOOL) {
+		add(l, o->key);
+		add(l, ", ");
+		add(l, o->key);
+		add(l, "=1|0|yes|no|on|off|true|false");
+		return;
+	}
+	add(l, o->key);
+	add(l, "=");
+	for (int i = 0; o->choices && o->choices[i]; i++) {
+		if (i)
+			add(l, "|");
+		add(l, o->choices[i]);
+	}
+}
+
+int bootargs_parse(const char *cmdline, const struct bootarg_option *const *tables,
+		   unsigned ntables, void (*say)(const char *msg_line, void *cookie), void *cookie)
+{
+	const char *p = cmdline;
+	struct word w;
+	int said = 0;
+
+	while (next_word(&p, &w)) {
+		size_t klen = key_len(&w);
+		bool has_value = klen < w.len;
+		const char *value = has_value ? w.s + klen + 1 : w.s + klen;
+		size_t vlen = has_value ? w.len - klen - 1 : 0;
+		const struct bootarg_option *o;
+		struct line l = { .n = 0 };
+		bool good;
+		int v = 0;
+
+		if (!is_stub_word(&w))
+			continue;                    /* Linux's */
+		o = find_option(tables, ntables, w.s, klen);
+		add(&l, "stub: ");
+		if (!o) {
+			add(&l, "ignoring unknown option ");
+			add_word(&l, w.s, klen);
+		} else if (given_again(p, o->key)) {
+			add_word(&l, w.s, w.len);
+			add(&l, " is overridden by a later ");
+			add(&l, o->key);
+		} else {
+			good = o->type == BOOTARG_FLAG_BOOL ? parse_bool(has_value, value, vlen, &v)
+				: parse_choice(has_value, value, vlen, o->choices, &v);
+			if (good) {
+				if (o->out)
+					*o->out = v;
+				continue;
+			}
+			add_word(&l, w.s, w.len);
+			add(&l, " is malformed (allowed: ");
+			add_allowed(&l, o);
+			add(&l, "): ignored");
+		}
+		if (say)
+			say(l.buf, cookie);
+		said++;
+	}
+	return said;
 }

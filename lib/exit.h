@@ -16,6 +16,7 @@
 /* 5 was "early table area too small": the early tables are fixed now. */
 #define EXIT_FINAL_MAP       6   /* a map could not be built */
 #define EXIT_BAD_DTB         7   /* the DTB the loader passed is unusable */
+#define EXIT_PSCI_NO_FIRMWARE 8  /* a PSCI call trapped: nothing behind the conduit */
 
 /* Semihosting operations and the exit reason (Arm semihosting spec 2.0). */
 #define SEMIHOSTING_SYS_WRITEC        0x03

@@ -1,7 +1,16 @@
 /*
- * psci.c - PSCI calls through the DTB's (or the board's) conduit.
+ * psci.c - PSCI calls through the DTB's (or the board's) conduit, and the
+ * record of the one in flight (see psci.h).
+ *
+ * An HVC with no EL2, or an SMC with no EL3 (or with SCR_EL3.SMD set), is
+ * UNDEFINED at EL1 (Arm ARM C6.2 "HVC", "SMC"): the exception is taken to
+ * EL1 on the instruction itself, with EC 0x00. The instruction's address
+ * is recorded by the same asm statement that executes it, so the exception
+ * handler can tell that case from any other.
  */
 #include "psci.h"
+
+static volatile struct psci_in_flight in_flight;
 
 const char *psci_conduit_name(enum psci_conduit conduit)
 {
@@ -12,18 +21,56 @@ const char *psci_conduit_name(enum psci_conduit conduit)
 	return "none";
 }
 
+const char *psci_function_name(uint64_t fn)
+{
+	if (fn == PSCI_0_2_FN64_CPU_ON)
+		return "CPU_ON";
+	if (fn == PSCI_0_2_FN_SYSTEM_OFF)
+		return "SYSTEM_OFF";
+	if (fn == PSCI_0_2_FN_PSCI_VERSION)
+		return "PSCI_VERSION";
+	return "function";
+}
+
+/* adr/str store the address of the HVC/SMC (label 1) in in_flight.insn
+ * just before it runs; "memory": fn and conduit are stored before too.
+ * SMCCC v1.0 firmware may corrupt x4-x17 (Arm DEN 0028, "SMC Calling
+ * Convention"): clobbered. */
+#define PSCI_TRAP_INSN(op)                                                            \
+	__asm__ volatile("adr %[at], 1f\n\t"                                          \
+			 "str %[at], %[slot]\n"                                       \
+			 "1:\t" op " #0"                                              \
+			 : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3), [at] "=&r"(at),    \
+			   [slot] "=m"(in_flight.insn)                                \
+			 : : "x4", "x5", "x6", "x7", "x8", "x9", "x10", "x11", "x12", "x13",  \
+			     "x14", "x15", "x16", "x17", "memory")
+
 int64_t psci_call(enum psci_conduit conduit, uint64_t fn, uint64_t a1, uint64_t a2, uint64_t a3)
 {
 	register uint64_t x0 __asm__("x0") = fn;
 	register uint64_t x1 __asm__("x1") = a1;
 	register uint64_t x2 __asm__("x2") = a2;
 	register uint64_t x3 __asm__("x3") = a3;
+	uint64_t at;
 
+	if (conduit != PSCI_CONDUIT_HVC && conduit != PSCI_CONDUIT_SMC)
+		return PSCI_RET_NOT_SUPPORTED;
+	in_flight.fn = fn;
+	in_flight.conduit = conduit;
 	if (conduit == PSCI_CONDUIT_HVC)
-		__asm__ volatile("hvc #0" : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3) : : "memory");
-	else if (conduit == PSCI_CONDUIT_SMC)
-		__asm__ volatile("smc #0" : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3) : : "memory");
+		PSCI_TRAP_INSN("hvc");
 	else
-		return -1;
+		PSCI_TRAP_INSN("smc");
+	in_flight.insn = 0;
 	return (int64_t)x0;
+}
+
+bool psci_call_trapped(uint64_t elr, struct psci_in_flight *call)
+{
+	if (!in_flight.insn || elr != in_flight.insn)
+		return false;
+	call->insn = in_flight.insn;
+	call->fn = in_flight.fn;
+	call->conduit = in_flight.conduit;
+	return true;
 }

@@ -12,6 +12,7 @@
 #define HOOKS_H
 
 #include <stdbool.h>
+#include "bootargs.h"
 #include "memmap.h"
 #include "traps.h"
 #include "walk.h"
@@ -25,6 +26,10 @@ struct hook_env {
 };
 
 struct test_hooks {
+	/* Boot options the test build obeys (NULL-key-terminated; bootargs.h),
+	 * parsed with the product's before boot_args runs: known here, named
+	 * as unknown and ignored by the product. */
+	const struct bootarg_option *options;
 	void (*boot_args)(const char *bootargs);            /* NULL: no DTB */
 	void (*early_map_live)(const struct hook_env *env);  /* before its checks */
 	void (*final_map_live)(const struct hook_env *env);  /* before its checks */
@@ -45,6 +50,18 @@ extern const struct test_hooks *const __test_hooks_start[], *const __test_hooks_
 
 #define FOR_EACH_HOOK(h) \
 	for (const struct test_hooks *const *h = __test_hooks_start; h < __test_hooks_end; h++)
+
+/* Appends each hook's option table to tables[0..max), after the n already
+ * there (the product's); returns the new count. Tables beyond max are left
+ * out, so their options read as unknown. */
+static inline unsigned hooks_bootarg_tables(const struct bootarg_option **tables, unsigned n,
+					    unsigned max)
+{
+	FOR_EACH_HOOK(h)
+		if ((*h)->options && n < max)
+			tables[n++] = (*h)->options;
+	return n;
+}
 
 static inline void hooks_boot_args(const char *bootargs)
 {

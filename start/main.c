@@ -305,17 +305,28 @@ static void take_boot_memory(unsigned nr_secondaries)
 	layout.nr_stacks = nr_secondaries;
 }
 
-/* Boot arguments this image obeys: stub.report=summary|full. */
+static void say_bootarg_problem(const char *line, void *cookie)
+{
+	(void)cookie;
+	printf("%s\n", line);
+}
+
+/* Boot arguments this image obeys: stub.report=summary|full, and the test
+ * build's (hooks.h). Any other stub.* word, or a malformed value, is named
+ * (lib/bootargs.c); the rest are Linux's. */
 static void read_bootargs(const char *args)
 {
-	char value[16];
+	static const char *const report_sizes[] = { "summary", "full", NULL };
+	int report_size = boot.report_full;       /* the index in report_sizes */
+	const struct bootarg_option product_options[] = {
+		{ "stub.report", BOOTARG_CHOICE, report_sizes, &report_size },
+		{ NULL, BOOTARG_FLAG_BOOL, NULL, NULL },
+	};
+	const struct bootarg_option *tables[4] = { product_options };
+	unsigned ntables = hooks_bootarg_tables(tables, 1, sizeof(tables) / sizeof(tables[0]));
 
-	if (!args || !bootargs_get(args, "stub.report", value, sizeof(value)))
-		return;
-	if (!strcmp(value, "full"))
-		boot.report_full = true;
-	else if (strcmp(value, "summary"))
-		printf("stub: stub.report=%s not understood (summary or full): summary\n", value);
+	(void)bootargs_parse(args, tables, ntables, say_bootarg_problem, NULL);
+	boot.report_full = report_size == 1;
 }
 
 static void print_registers(const char *ttbr0_name, const char *ttbr1_name)

@@ -4,6 +4,10 @@
  * Owns: handle_exception(), called by vectors.S. The one expected exception
  * is the semihosting HLT when QEMU has no -semihosting (resumed with x0 =
  * SEMIHOST_ABSENT), and those a test build's hook expects (hooks.h).
+ * A PSCI call that nothing answered (its HVC/SMC UNDEFINED: lib/psci.c) is
+ * named as such and ends the run with EXIT_PSCI_NO_FIRMWARE; but
+ * SYSTEM_OFF, which only stub_exit makes, returns PSCI_RET_NOT_SUPPORTED
+ * so that the exit goes on (parks) with its own status.
  * Anything else is reported (vector, EC decoded, fault
  * status with level, ESR, FAR, ELR, SPSR, EL) and ends the run with
  * EXIT_EXCEPTION. Uses only the early console: with the MMU off (no UART
@@ -15,6 +19,7 @@
 #include "esr.h"
 #include "exit.h"
 #include "hooks.h"
+#include "psci.h"
 #include "regs.h"
 #include "sysreg.h"
 #include "traps.h"
@@ -36,14 +41,50 @@ static void field(const char *name, uint64_t v)
 	console_put_hex(v);
 }
 
+/* The PSCI call in flight trapped on its own HVC/SMC: named, then fatal
+ * (see the top of this file). */
+static void report_psci_trap(const struct psci_in_flight *call, struct exception_frame *f)
+{
+	bool powering_off = call->fn == PSCI_0_2_FN_SYSTEM_OFF;
+
+	if (!(read_sysreg(sctlr_el1) & SCTLR_EL1_M))
+		early_console();
+	console_puts(powering_off ? "\nstub: PSCI " : "\nstub: FATAL: PSCI ");
+	console_puts(psci_function_name(call->fn));
+	console_puts(" over ");
+	console_puts(psci_conduit_name(call->conduit));
+	console_puts(" trapped (EC ");
+	console_put_hex(esr_class(f->esr));
+	console_puts(": ");
+	console_puts(esr_class_name(esr_class(f->esr)));
+	console_puts("; no firmware answers this conduit; the DTB's /psci method is wrong?)");
+	field("\n    function ", call->fn);
+	field("  ESR_EL1 ", f->esr);
+	field("  ELR_EL1 ", f->elr);
+	console_puts("\n");
+	if (powering_off) {
+		f->x[0] = (uint64_t)PSCI_RET_NOT_SUPPORTED;
+		f->elr += 4;
+		return;
+	}
+	exit_set_psci_conduit(PSCI_CONDUIT_NONE);   /* the exit must not call it again */
+	stub_exit(EXIT_PSCI_NO_FIRMWARE);
+}
+
 void handle_exception(unsigned slot, struct exception_frame *f)
 {
 	unsigned ec = esr_class(f->esr);
+	struct psci_in_flight psci;
 
 	if ((slot & 3) == VECTOR_TYPE_SYNC && ec == 0x00 &&
 	    f->elr == (uint64_t)(uintptr_t)semihost_trap) {
 		f->x[0] = SEMIHOST_ABSENT;
 		f->elr += 4;
+		return;
+	}
+	/* EC 0x00, on the HVC/SMC itself: UNDEFINED (lib/psci.c). */
+	if ((slot & 3) == VECTOR_TYPE_SYNC && ec == 0x00 && psci_call_trapped(f->elr, &psci)) {
+		report_psci_trap(&psci, f);
 		return;
 	}
 	if (hooks_exception_fixup(slot, f))     /* the test build's, if any */

@@ -62,6 +62,12 @@ negatives=$(export BUILD_DIR=build/$board-test; {
 	echo "negative-fault-early-el3 elf cortex-a72 2G 3 - fault-early"
 	echo "negative-stack-overflow image cortex-a57 1G 1 - stack-overflow"
 	echo "negative-stack-overflow-el2 elf max 4G 2 - stack-overflow"
+	# EL1 without EL2/EL3: QEMU's PSCI answers hvc, nothing answers smc.
+	echo "negative-psci-nofw image cortex-a53 1G 1 - psci-nofw"
+	# Strict boot arguments: =0 means off; a malformed value is named, ignored.
+	echo "args-faults-off image cortex-a53 1G 1 - pass -append stub.faults=0"
+	echo "args-faults-malformed image cortex-a53 1G 1 - pass/stub:_stub.faults=maybe_is_malformed" \
+		"-append stub.faults=maybe"
 } | xargs -P "$jobs" -L 1 tests/qemu/boot.sh)
 results+=$'\n'$negatives
 echo "== other boards"

@@ -20,7 +20,8 @@
 #             or, with the test build (make CONFIG_TEST_HOOKS=1,
 #             tests/target/testhooks.c), faults (boot argument stub.faults:
 #             the fault tests must run and all pass) | corrupt-desc | fault |
-#             fault-early | stack-overflow (passed to the stub as
+#             fault-early | stack-overflow | psci-nofw (a PSCI call nothing
+#             answers, named, exit 8) (passed to the stub as
 #             stub.test=EXPECT).
 #             EXPECT/MARKER also requires MARKER in the log ('_' = space),
 #             e.g. pass/devtype_virtio: the path the loader took
@@ -52,7 +53,7 @@ semihosting=-semihosting
 [ "$expect" = nosemihosting ] && semihosting=
 append=()
 case $expect in
-corrupt-desc|fault|fault-early|stack-overflow) append=(-append "stub.test=$expect") ;;
+corrupt-desc|fault|fault-early|stack-overflow|psci-nofw) append=(-append "stub.test=$expect") ;;
 faults) append=(-append "stub.faults") ;;
 product) append=(-append "stub.faults stub.test=fault") ;;
 esac
@@ -161,6 +162,13 @@ fault|fault-early)
 	grep -q '^    EC 0x25: data abort from the same EL' "$log" || fail "EC not decoded"
 	grep -Eq "^    FSC 0x[0-9a-f]+: $fsc \(read\)" "$log" || fail "fault status not '$fsc (read)'"
 	grep -q "FAR_EL1 $far\$" "$log" || fail "FAR is not $far"
+	[ -z "$summary" ] || fail "went on to the checks" ;;
+psci-nofw)
+	# The handler names the PSCI call, not an undefined instruction.
+	[ $rc -eq 8 ] || fail "exit status $rc, expected 8 (EXIT_PSCI_NO_FIRMWARE)"
+	grep -Eq '^stub: FATAL: PSCI PSCI_VERSION over (hvc|smc) trapped \(EC 0x0: .*no firmware answers this conduit' "$log" \
+		|| fail "the trapped PSCI call was not named"
+	! grep -q '^\*\*\* unexpected exception' "$log" || fail "reported as an unexpected exception"
 	[ -z "$summary" ] || fail "went on to the checks" ;;
 beyond-linear)
 	# Refused with the MMU on, at the link address: the early map worked.

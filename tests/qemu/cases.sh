@@ -23,8 +23,9 @@ for cpu in cortex-a53 cortex-a57 cortex-a72 max; do
 		done
 	done
 done
-# The product ignores the test build's boot arguments (stub.faults, stub.test).
-echo "product-ignores-test-args image cortex-a53 1G 1 - product"
+# The product ignores the test build's boot arguments (stub.faults, stub.test),
+# and names them as unknown.
+echo "product-ignores-test-args image cortex-a53 1G 1 - product/stub:_ignoring_unknown_option_stub.test"
 # Runs wherever it is put: raw Image at other 2 MiB-aligned addresses,
 # including one 1 GiB into RAM (the loader enters at the reset EL).
 ram=$BOARD_RAM_BASE_PA

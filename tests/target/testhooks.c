@@ -14,35 +14,66 @@
  *   stub.test=stack-overflow final map live: recurse until the stack runs
  *                            into its guard page (exit 2, report from the
  *                            overflow stack)
- *   stub.faults              after the checks: the fault tests (faults.c)
+ *   stub.test=psci-nofw      boot arguments read: call PSCI_VERSION over
+ *                            the conduit the DTB does not name (smc when
+ *                            it names hvc: at EL1 on QEMU virt without
+ *                            EL3 nothing answers it; exit 8, named)
+ *   stub.test=none           nothing (the default)
+ *   stub.faults[=1|0|...]    after the checks: the fault tests (faults.c)
+ *
+ * Both are declared as options (lib/bootargs.h), so that the product, which
+ * lacks them, names them as unknown; a malformed value is named by the
+ * parser and changes nothing.
  */
 #include <stdio.h>
-#include <string.h>
-#include "bootargs.h"
+#include "exit.h"
 #include "faults.h"
 #include "hooks.h"
 #include "memory.h"
+#include "psci.h"
 #include "sysreg.h"
 
-enum test_mode { TEST_NONE, TEST_CORRUPT_DESC, TEST_FAULT, TEST_FAULT_EARLY, TEST_STACK_OVERFLOW };
-static enum test_mode test_mode;
-static bool fault_tests_requested;
+/* In the order of test_mode_names. */
+enum test_mode {
+	TEST_NONE, TEST_CORRUPT_DESC, TEST_FAULT, TEST_FAULT_EARLY, TEST_STACK_OVERFLOW,
+	TEST_PSCI_NO_FIRMWARE,
+};
+static const char *const test_mode_names[] = {
+	"none", "corrupt-desc", "fault", "fault-early", "stack-overflow", "psci-nofw", NULL,
+};
+static int test_mode = TEST_NONE;
+static int fault_tests_requested;
 
+static const struct bootarg_option test_build_options[] = {
+	{ "stub.test", BOOTARG_CHOICE, test_mode_names, &test_mode },
+	{ "stub.faults", BOOTARG_FLAG_BOOL, NULL, &fault_tests_requested },
+	{ NULL, BOOTARG_FLAG_BOOL, NULL, NULL },
+};
+
+/* A PSCI call over the conduit nothing is meant to answer: the exception
+ * handler must name PSCI and exit EXIT_PSCI_NO_FIRMWARE. */
+static void call_psci_over_the_other_conduit(void)
+{
+	enum psci_conduit other = exit_psci_conduit() == PSCI_CONDUIT_SMC ? PSCI_CONDUIT_HVC
+									   : PSCI_CONDUIT_SMC;
+	int64_t rc;
+
+	printf("TEST: PSCI_VERSION over %s, the conduit the DTB does not name\n",
+	       psci_conduit_name(other));
+	rc = psci_call(other, PSCI_0_2_FN_PSCI_VERSION, 0, 0, 0);
+	printf("TEST: PSCI_VERSION over %s answered 0x%llx\n", psci_conduit_name(other),
+	       (unsigned long long)rc);
+}
+
+/* The options are parsed by then (read_bootargs in main.c). */
 static void boot_args(const char *bootargs)
 {
-	static const struct { const char *name; enum test_mode mode; } modes[] = {
-		{ "corrupt-desc", TEST_CORRUPT_DESC }, { "fault", TEST_FAULT },
-		{ "fault-early", TEST_FAULT_EARLY }, { "stack-overflow", TEST_STACK_OVERFLOW },
-	};
-	char mode[24];
-
-	fault_tests_requested = bootargs && bootargs_get(bootargs, "stub.faults", mode, sizeof(mode));
-	if (!bootargs || !bootargs_get(bootargs, "stub.test", mode, sizeof(mode)))
+	(void)bootargs;
+	if (test_mode == TEST_NONE)
 		return;
-	for (unsigned i = 0; i < sizeof(modes) / sizeof(modes[0]); i++)
-		if (!strcmp(mode, modes[i].name))
-			test_mode = modes[i].mode;
-	printf("TEST: stub.test=%s%s\n", mode, test_mode == TEST_NONE ? " (unknown, ignored)" : "");
+	printf("TEST: stub.test=%s\n", test_mode_names[test_mode]);
+	if (test_mode == TEST_PSCI_NO_FIRMWARE)
+		call_psci_over_the_other_conduit();
 }
 
 static uint64_t linear_end(const struct hook_env *env)
@@ -121,6 +152,7 @@ static int after_checks(const struct hook_env *env)
 }
 
 TEST_HOOKS(test_build_hooks) = {
+	.options = test_build_options,
 	.boot_args = boot_args,
 	.early_map_live = early_map_live,
 	.final_map_live = final_map_live,
