@@ -1,23 +1,27 @@
-# tests/fuzz/fuzz.mk - build and run the libFuzzer harnesses of mmu/xlat.c
-# and mmu/pgalloc.c.
+# tests/fuzz/fuzz.mk - build and run the libFuzzer harnesses of mmu/xlat.c,
+# mmu/pgalloc.c and mmu/ram_layout.c.
 #
 # Owns: build/fuzz/fuzz_xlat (clang, -fsanitize=fuzzer,address,undefined)
 # from tests/fuzz/fuzz_xlat.c, mmu/xlat.c, mmu/desc.c, mmu/walk.c and
 # tests/unit/xlat_fake.c; build/fuzz/fuzz_pgalloc from
 # tests/fuzz/fuzz_pgalloc.c, mmu/pgalloc.c and tests/unit/physmem_fake.c;
+# build/fuzz/fuzz_ram_layout from tests/fuzz/fuzz_ram_layout.c,
+# mmu/ram_layout.c, mmu/pgalloc.c and tests/unit/physmem_fake.c;
 # a bounded, seeded run of each over its seed corpus (tests/fuzz/corpus/,
-# tests/fuzz/corpus-pgalloc/) for `make test`; a long run for `make fuzz`.
+# tests/fuzz/corpus-pgalloc/, tests/fuzz/corpus-ram-layout/) for
+# `make test`; a long run for `make fuzz`.
 #
 #   make -f tests/fuzz/fuzz.mk build     build only
 #   make -f tests/fuzz/fuzz.mk short     per harness: FUZZ_RUNS inputs (default
 #                                        8000) from a copy of its corpus,
 #                                        -seed=FUZZ_SEED (1), at most
 #                                        FUZZ_SHORT_SECONDS (20); last line
-#                                        "fuzz: N passed, M failed" (N + M = 2,
+#                                        "fuzz: N passed, M failed" (N + M = 3,
 #                                        one per harness)
 #   make -f tests/fuzz/fuzz.mk long      FUZZ_SECONDS (default 300) per
 #                                        harness; same last line
-#   FUZZ_HARNESSES="pgalloc"             run only these (default: xlat pgalloc)
+#   FUZZ_HARNESSES="pgalloc"             run only these (default: xlat pgalloc
+#                                        ram_layout)
 #
 # XLAT_SRC=path/to/xlat.c (PGALLOC_SRC=path/to/pgalloc.c) builds a harness
 # over another implementation (e.g. a deliberately broken one, to see the
@@ -26,7 +30,8 @@
 #
 # Run from the repository root. The corpus directories are only read: each
 # run works on a copy in build/fuzz/, and crash inputs land in
-# build/fuzz/artifacts/ (fuzz_xlat) and build/fuzz/artifacts-pgalloc/.
+# build/fuzz/artifacts/ (fuzz_xlat), build/fuzz/artifacts-pgalloc/ and
+# build/fuzz/artifacts-ram-layout/.
 # Exit status non-zero on a crash or a failed build.
 
 CLANG              ?= clang
@@ -37,7 +42,7 @@ FUZZ_SHORT_SECONDS ?= 20
 FUZZ_SECONDS       ?= 300
 XLAT_SRC           ?= mmu/xlat.c
 PGALLOC_SRC        ?= mmu/pgalloc.c
-FUZZ_HARNESSES     ?= xlat pgalloc
+FUZZ_HARNESSES     ?= xlat pgalloc ram_layout
 V                  ?= 0
 
 FUZZ := tests/fuzz
@@ -73,16 +78,26 @@ PGALLOC_SRCS  := $(FUZZ)/fuzz_pgalloc.c $(PGALLOC_SRC)
 PGALLOC_FAKE_OBJ := $(OUT)/physmem_fake.o
 PGALLOC_HDRS  := mmu/pgalloc.h mmu/pgtable-hwdef.h tests/unit/physmem_fake.h
 
+# The RAM planner's harness: the planner and pgalloc (fed at the end of
+# each input) under test, the same fake memory.
+RAM_LAYOUT_BIN  := $(OUT)/fuzz_ram_layout
+RAM_LAYOUT_SRCS := $(FUZZ)/fuzz_ram_layout.c mmu/ram_layout.c mmu/pgalloc.c
+RAM_LAYOUT_HDRS := mmu/ram_layout.h mmu/memory.h $(PGALLOC_HDRS) $(FUZZ)/fuzz_log.h
+
 # Per harness: binary, seed corpus, where its crash inputs go.
 bin_xlat          := $(BIN)
 bin_pgalloc       := $(PGALLOC_BIN)
+bin_ram_layout    := $(RAM_LAYOUT_BIN)
 corpus_xlat       := $(FUZZ)/corpus
 corpus_pgalloc    := $(FUZZ)/corpus-pgalloc
+corpus_ram_layout := $(FUZZ)/corpus-ram-layout
 artifacts_xlat    := $(OUT)/artifacts
 artifacts_pgalloc := $(OUT)/artifacts-pgalloc
+artifacts_ram_layout := $(OUT)/artifacts-ram-layout
 # The log of a run: build/fuzz/short.log for fuzz_xlat as before.
 log_xlat           = $(OUT)/$(1).log
 log_pgalloc        = $(OUT)/$(1)-pgalloc.log
+log_ram_layout     = $(OUT)/$(1)-ram-layout.log
 
 .PHONY: build short long
 .DELETE_ON_ERROR:
@@ -99,6 +114,11 @@ $(PGALLOC_BIN): $(PGALLOC_SRCS) $(PGALLOC_FAKE_OBJ) $(PGALLOC_HDRS) $(SELF)
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CLANG   $@")
 	$(Q)$(CLANG) $(FUZZ_CFLAGS) $(FUZZ_CPPFLAGS) $(PGALLOC_SRCS) $(PGALLOC_FAKE_OBJ) -o $@
+
+$(RAM_LAYOUT_BIN): $(RAM_LAYOUT_SRCS) $(PGALLOC_FAKE_OBJ) $(RAM_LAYOUT_HDRS) $(SELF)
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CLANG   $@")
+	$(Q)$(CLANG) $(FUZZ_CFLAGS) $(FUZZ_CPPFLAGS) $(RAM_LAYOUT_SRCS) $(PGALLOC_FAKE_OBJ) -o $@
 
 $(FAKE_OBJ): tests/unit/xlat_fake.c $(FUZZ_HDRS) $(SELF)
 	@mkdir -p $(@D)
@@ -129,7 +149,7 @@ define fuzz_one
 			     "(wall $$(( $$(date +%s) - start )) s)"; \
 			pass=$$((pass + 1)); \
 		else \
-			awk '/==== fuzz_[a-z]+: mismatch|ERROR: |runtime error/ { p = 1 } \
+			awk '/==== fuzz_[a-z_]+: mismatch|ERROR: |runtime error/ { p = 1 } \
 			     p && !/^ +#[0-9]+ |^NOTE: |^ +Combine libFuzzer/' $$log | head -150; \
 			echo "  crash input: $$(ls -t $(artifacts_$(2))/* 2>/dev/null | head -1)"; \
 			fail=$$((fail + 1)); \
