@@ -93,7 +93,7 @@ extern const struct pte_attrs fake_image_attrs, fake_linear_attrs, fake_device_a
  * them (free RAM near its top, the pool aligned to its size). */
 #define VIRT_PHYS_TEXT   0x40200000ULL
 #define VIRT_VIRT_TEXT   0xffffffc000000000ULL
-#define VIRT_IMAGE_SIZE  0x58000ULL
+#define VIRT_IMAGE_SIZE  0x18000ULL
 #define VIRT_RAM_BASE    0x40000000ULL
 #define VIRT_RAM_SIZE    0x08000000ULL
 #define VIRT_UART_PA     0x09000000ULL
