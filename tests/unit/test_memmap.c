@@ -2,16 +2,22 @@
  * test_memmap.c - host unit tests of mmu/memmap.c.
  *
  * Owns: the expected regions of the early map for a QEMU-virt layout (load
- * pa 0x40200000, link va 0xffffffc000000000, 128 MiB of RAM at 0x40000000,
- * UART at 0x09000000, a 1 MiB DTB at 0x40000000) and others (text_offset,
- * an image of two blocks, an unaligned DTB, no DTB, the image's physical
- * GiB at KIMAGE_VADDR's level-1 index); memmap_expect at every region's
- * edges (first byte, last byte, one past the end), through the shared
- * root's aliases, for non-canonical and linear-map VAs; the UART's and the
- * DTB's VAs; memmap_phys_to_virt; the final map's regions (W^X, nothing for
- * EL0, the DTB, the UART at CONSOLE_VADDR, devices) and expectations; and
- * the probe list (count, names, addresses, and that each probe's
- * expectation in either map agrees with that map's regions).
+ * pa 0x40200000, link va 0xffffffc000000000, 128 MiB of RAM at 0x40000000
+ * in one linear range, UART at 0x09000000, a 1 MiB DTB at 0x40000000) and
+ * others (text_offset, an image of two blocks, an unaligned DTB, no DTB, no
+ * console, the image's physical GiB at KIMAGE_VADDR's level-1 index);
+ * memmap_expect at every region's edges (first byte, last byte, one past
+ * the end), through the shared root's aliases, for non-canonical and
+ * linear-map VAs; the UART's, the DTB's and the pool's VAs;
+ * memmap_phys_to_virt and the linear helpers (memmap_linear_has,
+ * memmap_linear_end_virt, memmap_linear_bytes) at their edges; the final
+ * map's regions (W^X, nothing for EL0, the DTB, the UART at CONSOLE_VADDR,
+ * the table pool, the secondaries' stacks as one strided region above guard
+ * pages, linear ranges with holes and phys_memstart below them, the image's
+ * read-only alias only in its range, MAX_LINEAR_RANGES ranges) and
+ * expectations; and the probe list (count, names, addresses, and that each
+ * probe's expectation in either map agrees with that map's regions, read
+ * here independently, strided copies included).
  */
 #include "unit.h"
 #include "memmap.h"
@@ -1117,7 +1123,7 @@ static void test_linear_two_ranges(void **state)
 	assert_int_equal(e.pa, 0x44200000ULL);
 	/* The probes: the first range's, the second's, the hole's. */
 	n = memmap_probes(&l, &fsyms, p);
-	assert_int_equal(n, 29 + 2 + 6 - 0);
+	assert_int_equal(n, 29 + 2 + 6);     /* + 2 linear, + pool and stacks */
 	assert_int_equal(find_probe(p, n, "linear first")->va, VA_LINEAR + 0x200000);
 	assert_int_equal(find_probe(p, n, "linear middle")->va, VA_LINEAR + 0x200000 + 0xf00000);
 	assert_int_equal(find_probe(p, n, "linear of text")->va, VA_LINEAR + 0x4200000);
@@ -1361,8 +1367,8 @@ static void test_pool(void **state)
 	assert_int_equal(memmap_virt_pool(&l), VA_POOL);
 	expect_mapped(&l, VA_POOL, "tables", 0x47e00000ULL, &linear);
 	expect_unmapped(&l, VA_POOL + POOL_SIZE);
-	/* At PA 0 would be "none": a pool is never there (the Pi's RAM
-	 * starts there, but so does its DTB or firmware). */
+	/* phys_pool 0: not taken yet (ram_layout_take never hands out PA 0's
+	 * page): no region in either map, no probes. */
 	l.phys_pool = 0;
 	memmap_regions(&l, r);
 	assert_int_equal(r[REGION_POOL].size, 0);
