@@ -76,9 +76,11 @@ static void boot_args(const char *bootargs)
 		call_psci_over_the_other_conduit();
 }
 
+/* The VA just past the highest linear range (memstart-relative; there may
+ * be holes below it). */
 static uint64_t linear_end(const struct hook_env *env)
 {
-	return (uint64_t)PAGE_OFFSET + env->layout->linear_size;
+	return memmap_linear_end_virt(env->layout);
 }
 
 /* Move the leaf that maps the last linear page by its own size (a 1 GiB

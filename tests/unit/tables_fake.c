@@ -200,8 +200,9 @@ struct boot_layout fake_virt_layout(void)
 {
 	return (struct boot_layout){
 		.phys_text = VIRT_PHYS_TEXT, .virt_text = VIRT_VIRT_TEXT,
-		.image_size = VIRT_IMAGE_SIZE, .phys_ram_base = VIRT_RAM_BASE,
-		.linear_size = VIRT_RAM_SIZE, .phys_uart = VIRT_UART_PA,
+		.image_size = VIRT_IMAGE_SIZE, .phys_memstart = VIRT_RAM_BASE,
+		.linear = { { VIRT_RAM_BASE, VIRT_RAM_SIZE } }, .nlinear = 1,
+		.phys_uart = VIRT_UART_PA,
 		.phys_dtb = VIRT_DTB_PA, .dtb_size = VIRT_DTB_SIZE,
 	};
 }
@@ -227,8 +228,11 @@ void fake_build_early_map(struct fake_tables *ft, const struct boot_layout *l,
 	fake_map_range(ft, root, first, first, span, 2, &fake_image_attrs);
 	fake_map_range(ft, root, virt_first, first, span, 2, &fake_image_attrs);
 
-	/* MMU on: the console's page, then the DTB's pages. */
-	fake_map(ft, root, FAKE_CONSOLE_VADDR, l->phys_uart & ~(page - 1), 3, &fake_device_attrs);
+	/* MMU on: the console's page (none without a console), then the
+	 * DTB's pages, then the boot's table pool. */
+	if (l->phys_uart)
+		fake_map(ft, root, FAKE_CONSOLE_VADDR, l->phys_uart & ~(page - 1), 3,
+			 &fake_device_attrs);
 	if (l->dtb_size) {
 		uint64_t dtb_first = l->phys_dtb & ~(page - 1);
 		uint64_t dtb_end = (l->phys_dtb + l->dtb_size + page - 1) & ~(page - 1);
@@ -236,6 +240,9 @@ void fake_build_early_map(struct fake_tables *ft, const struct boot_layout *l,
 		fake_map_range(ft, root, FAKE_FDT_VADDR, dtb_first, dtb_end - dtb_first, 3,
 			       &fake_fdt_attrs);
 	}
+	if (l->phys_pool)
+		fake_map_range(ft, root, FAKE_POOL_VADDR + (l->phys_pool & (blk - 1)), l->phys_pool,
+			       FAKE_POOL_SIZE, 3, &fake_linear_attrs);
 	*ttbr0_pa = root;
 	*ttbr1_pa = root;
 }

@@ -7,8 +7,8 @@
  * descriptors encoded here by hand (not by desc.c, which is under test);
  * an independent reference translator (the "hardware" of test_check.c);
  * and the QEMU-virt early map as the boot leaves it before the final map:
- * start/tables.S's three pages, then the console and DTB windows the boot
- * adds with the MMU on.
+ * start/tables.S's three pages, then the console, DTB and pool windows the
+ * boot adds with the MMU on.
  */
 #ifndef TABLES_FAKE_H
 #define TABLES_FAKE_H
@@ -74,35 +74,46 @@ enum fake_xlate fake_translate(const struct fake_tables *ft, uint64_t ttbr0_pa,
 			       uint64_t *leaf, int *level);
 
 /* The mapping policy of the early map, as literal values (linear: normal
- * RW never executable, for tests that map something there by hand). */
+ * RW never executable: also the pool window; for tests that map something
+ * there by hand). */
 extern const struct pte_attrs fake_image_attrs, fake_linear_attrs, fake_device_attrs,
 	fake_fdt_attrs;
 
 /* The early map's windows, as literal VAs (memory.h: KIMAGE_VADDR + 1 GiB
- * - 8 MiB and - 2 MiB). */
+ * - 8 MiB, - 2 MiB and - 16 MiB), and the pool's size (64 pages). */
 #define FAKE_FDT_VADDR     0xffffffc03f800000ULL
 #define FAKE_CONSOLE_VADDR 0xffffffc03fe00000ULL
+#define FAKE_POOL_VADDR    0xffffffc03f000000ULL
+#define FAKE_POOL_SIZE     0x40000ULL
 
-/* QEMU virt as the stub boots there (phys_text 0x40200000, 128 MiB RAM,
- * QEMU's 1 MiB DTB at the start of RAM). */
+/* QEMU virt as the stub boots there (phys_text 0x40200000, 128 MiB RAM in
+ * one linear range from phys_memstart, QEMU's 1 MiB DTB at the start of
+ * RAM), before the boot takes its table pool and stacks (phys_pool and
+ * nr_stacks 0); VIRT_POOL_PA and VIRT_STACKS_PA are where a test may put
+ * them (free RAM near its top, the pool aligned to its size). */
 #define VIRT_PHYS_TEXT   0x40200000ULL
 #define VIRT_VIRT_TEXT   0xffffffc000000000ULL
-#define VIRT_IMAGE_SIZE  0x58000ULL
+#define VIRT_IMAGE_SIZE  0x18000ULL
 #define VIRT_RAM_BASE    0x40000000ULL
 #define VIRT_RAM_SIZE    0x08000000ULL
 #define VIRT_UART_PA     0x09000000ULL
 #define VIRT_DTB_PA      0x40000000ULL
 #define VIRT_DTB_SIZE    0x00100000ULL
+#define VIRT_POOL_PA     0x47fc0000ULL
+#define VIRT_STACKS_PA   0x47f00000ULL
 struct boot_layout fake_virt_layout(void);
 
 /* The early map of a layout as the boot leaves it before the final map.
  * start/tables.S: pool pages 0-2 are the shared level-1 root, the identity
  * map's level-2 table and the image's (unused when both maps need the same
  * level-1 entry: then both go in the identity's), with 2 MiB blocks. Then,
- * as the runtime API adds them: the console's page at FAKE_CONSOLE_VADDR
- * (a level-3 table, pool page 3) and, when l->dtb_size != 0, the DTB's pages
- * at FAKE_FDT_VADDR (one level-3 table per 2 MiB slot, pages 4 and up).
- * Sets both roots to the shared one. */
+ * as the runtime API adds them: when l->phys_uart != 0, the console's page
+ * at FAKE_CONSOLE_VADDR (a level-3 table, pool page 3); when l->dtb_size !=
+ * 0, the DTB's pages at FAKE_FDT_VADDR (one level-3 table per 2 MiB slot,
+ * the next pages); when l->phys_pool != 0, the boot's table pool (64 pages,
+ * read-write, never executable) at FAKE_POOL_VADDR + its offset in its
+ * 2 MiB block (mmu/kernel_map.c's REGION_POOL; one level-3 table, the next
+ * page). Sets both roots to the shared one. */
 void fake_build_early_map(struct fake_tables *ft, const struct boot_layout *l,
 			  uint64_t *ttbr0_pa, uint64_t *ttbr1_pa);
 

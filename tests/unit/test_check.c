@@ -7,7 +7,9 @@
  * can be told to misbehave for one VA, while the software walk reads a
  * second copy that a test may corrupt; both copies the early map as the boot
  * leaves it (tables_fake.c: one root shared by TTBR0 and TTBR1, its aliases,
- * the console and DTB windows) for several layouts; the phase choosing the
+ * the console, DTB and table-pool windows) for several layouts (no DTB, no
+ * console, two linear ranges with a hole, phys_memstart below the first
+ * range, the pool and the secondaries' stacks taken); the phase choosing the
  * expected map; check_run/check_all's lines (through the print callback:
  * every probe's when verbose, else only a failure's, in full), the tally,
  * the summary line "mmu: N passed, M failed" and return value.
@@ -111,6 +113,14 @@ static void capture(const char *line)
 #define VA_IDMAP_HIGH   0xffffff8040200000ULL   /* the idmap through TTBR1 */
 #define NPROBES_VIRT    29                      /* memmap_probes() with a DTB */
 #define NMAPPED_VIRT    19                      /* of which the early map maps */
+/* The pool and 3 secondaries' stacks taken (VIRT_POOL_PA, VIRT_STACKS_PA). */
+#define VA_POOL         (0xffffffc03f000000ULL + (VIRT_POOL_PA & 0x1fffffULL))
+#define VA_CPU1_STACK   0xffffffe000006000ULL   /* STACKS_VADDR + 0x5000 + 0x1000 */
+#define NR_STACKS_VIRT  3
+/* + "tables first/last", "cpu1 stack", "last cpu stack top" (early: not
+ * mapped), "cpu1 stack guard", "after stacks". */
+#define NPROBES_BOOTED  (NPROBES_VIRT + 6)
+#define NMAPPED_BOOTED  (NMAPPED_VIRT + 2)
 
 struct fixture {
 	struct boot_layout layout;
@@ -260,6 +270,15 @@ static void test_all_probes_pass_when_consistent(void **state)
 	assert_all_probes_pass(*state, NPROBES_VIRT, NMAPPED_VIRT);
 }
 
+/* The layout as the boot has it when the early map is checked: the table
+ * pool taken and mapped, the secondaries' stacks taken (final map only). */
+static void take_boot_memory(struct boot_layout *l)
+{
+	l->phys_pool = VIRT_POOL_PA;
+	l->phys_stacks = VIRT_STACKS_PA;
+	l->nr_stacks = NR_STACKS_VIRT;
+}
+
 /* memmap's early map and tables_fake's reading of tables.S + the windows
  * agree for other layouts too. */
 static void test_all_probes_pass_other_layouts(void **state)
@@ -296,13 +315,101 @@ static void test_all_probes_pass_other_layouts(void **state)
 	unbuild(f);
 	f->layout = virt;
 	f->layout.phys_text = 0x4000400000ULL;
-	f->layout.phys_ram_base = 0x4000000000ULL;
+	f->layout.phys_memstart = 0x4000000000ULL;
+	f->layout.linear[0] = (struct phys_range){ 0x4000000000ULL, VIRT_RAM_SIZE };
 	f->layout.phys_dtb = 0x4000000000ULL;
 	build(f);
 	assert_int_equal(fake_table(&f->hw_ft, f->ttbr1_pa)[256], FAKE_TABLE_PA(1) | 3);
 	for (int i = 0; i < 512; i++)
 		assert_int_equal(fake_table(&f->hw_ft, FAKE_TABLE_PA(2))[i], 0);
 	assert_all_probes_pass(f, NPROBES_VIRT, NMAPPED_VIRT);
+	/* No console (phys_uart 0): no window, no uart probe. */
+	unbuild(f);
+	f->layout = virt;
+	f->layout.phys_uart = 0;
+	build(f);
+	assert_int_equal(f->hw_ft.n, 4);          /* 3 early pages + the DTB's */
+	assert_int_equal(*fake_entry(&f->hw_ft, f->ttbr1_pa, VA_UART, 2), 0);
+	for (int i = 0; i < f->nprobes; i++)
+		assert_string_not_equal(f->probes[i].name, "uart");
+	assert_all_probes_pass(f, NPROBES_VIRT - 1, NMAPPED_VIRT - 1);
+	/* Two linear ranges, a hole between (the early map has no linear map:
+	 * "linear 2nd range" and "linear hole" fault like the other linear
+	 * probes), phys_memstart 2 MiB below the first. */
+	unbuild(f);
+	f->layout = virt;
+	f->layout.linear[0] = (struct phys_range){ VIRT_RAM_BASE + 0x200000ULL, 0x3e00000ULL };
+	f->layout.linear[1] = (struct phys_range){ VIRT_RAM_BASE + 0x5000000ULL, 0x3000000ULL };
+	f->layout.nlinear = 2;
+	f->layout.phys_dtb = VIRT_RAM_BASE + 0x7f00000ULL;
+	build(f);
+	assert_all_probes_pass(f, NPROBES_VIRT + 2, NMAPPED_VIRT);
+	/* The boot memory taken: the pool window too (RW, never executable). */
+	unbuild(f);
+	f->layout = virt;
+	take_boot_memory(&f->layout);
+	build(f);
+	assert_int_equal(f->hw_ft.n, 6);          /* 3 + console + DTB + pool */
+	assert_all_probes_pass(f, NPROBES_BOOTED, NMAPPED_BOOTED);
+	/* ... and with no console and no DTB. */
+	unbuild(f);
+	f->layout = virt;
+	take_boot_memory(&f->layout);
+	f->layout.phys_uart = 0;
+	f->layout.phys_dtb = 0;
+	f->layout.dtb_size = 0;
+	build(f);
+	assert_int_equal(f->hw_ft.n, 4);          /* 3 + pool */
+	assert_all_probes_pass(f, NPROBES_BOOTED - 3, NMAPPED_BOOTED - 3);
+}
+
+/* The pool window in the early map: where the final map's tables are
+ * written, so read-write, never executable, at POOL_VADDR + the pool's
+ * offset in its 2 MiB block; its first and last pages, nothing around. */
+static void test_pool_window(void **state)
+{
+	struct fixture *f = *state;
+	struct probe_result r;
+
+	unbuild(f);
+	take_boot_memory(&f->layout);
+	build(f);
+	assert_int_equal(memmap_virt_pool(&f->layout), VA_POOL);
+	r = check_va(f, VA_POOL);
+	assert_passes(&r);
+	assert_string_equal(r.exp.region, "tables");
+	assert_int_equal(r.exp.pa, VIRT_POOL_PA);
+	assert_false(r.exp.attrs.rdonly);
+	assert_true(r.exp.attrs.pxn && r.exp.attrs.uxn);
+	assert_true(r.hw_write.ok);
+	assert_int_equal(r.hw_read.mair_attr, 0xff);
+	assert_int_equal(r.sw.nsteps, 3);
+	r = check_va(f, VA_POOL + FAKE_POOL_SIZE - 8);
+	assert_passes(&r);
+	assert_int_equal(r.hw_read.pa, VIRT_POOL_PA + FAKE_POOL_SIZE - 8);
+	r = check_va(f, VA_POOL + FAKE_POOL_SIZE);
+	assert_passes(&r);
+	assert_false(r.exp.mapped);
+	r = check_va(f, VA_POOL - 1);
+	assert_passes(&r);
+	assert_false(r.exp.mapped);
+	/* Through TTBR0 as well (the shared root). */
+	r = check_va(f, VA_POOL & 0x7fffffffffULL);
+	assert_passes(&r);
+	assert_string_equal(r.exp.region, "tables");
+	/* Executable in the tables: the software walk says so. */
+	*fake_entry(&f->sw_ft, f->ttbr1_pa, VA_POOL, 3) &= ~(1ULL << 53);   /* PXN */
+	r = check_va(f, VA_POOL);
+	assert_fails(&r, "sw: attrs RW x  SHD AF UXN MEM/NORMAL, "
+			 "expected RW NX SHD AF UXN MEM/NORMAL");
+	/* Read-only in the hardware's: its AT S1E1W faults. */
+	*fake_entry(&f->hw_ft, f->ttbr1_pa, VA_POOL + 0x1000, 3) |= 1ULL << 7;  /* AP[2] */
+	r = check_va(f, VA_POOL + 0x1000);
+	assert_fails(&r, "hw: AT S1E1W fault, expected ok");
+	/* A pool page the map leaves out. */
+	*fake_entry(&f->sw_ft, f->ttbr1_pa, VA_POOL + 0x3f000, 3) = 0;
+	r = check_va(f, VA_POOL + 0x3f000);
+	assert_fails(&r, "sw: no translation (status 2, level 3)");
 }
 
 static void test_shared_root(void **state)
@@ -625,6 +732,23 @@ static void test_phase_final(void **state)
 	r = check_va(f, VA_DTB_LAST);
 	assert_passes(&r);
 	assert_string_equal(r.exp.region, "dtb");
+	/* The pool: the same VA and pages in both maps; the secondaries'
+	 * stacks: the final map's only, so these early tables fail there. */
+	unbuild(f);
+	take_boot_memory(&f->layout);
+	build(f);
+	f->env.phase = MAP_FINAL;
+	r = check_va(f, VA_POOL + 0x2000);
+	assert_passes(&r);
+	assert_string_equal(r.exp.region, "tables");
+	assert_int_equal(r.exp.pa, VIRT_POOL_PA + 0x2000);
+	r = check_va(f, VA_CPU1_STACK);
+	assert_string_equal(r.exp.region, "stack");
+	assert_int_equal(r.exp.pa, VIRT_STACKS_PA);
+	assert_fails(&r, "hw: AT S1E1R faulted (FST 0x05), expected pa 0x47f00000");
+	r = check_va(f, VA_CPU1_STACK - 0x1000);  /* its guard page */
+	assert_passes(&r);
+	assert_false(r.exp.mapped);
 }
 
 /* ---- check_run / check_all -------------------------------------------------- */
@@ -807,6 +931,7 @@ int main(void)
 		cmocka_unit_test(test_sh_acceptable),
 		T(test_all_probes_pass_when_consistent),
 		T(test_all_probes_pass_other_layouts),
+		T(test_pool_window),
 		T(test_shared_root),
 		T(test_device_sh_outer_passes),
 		T(test_results_recorded),

@@ -662,7 +662,7 @@ static void test_too_many_cpus_named(void **state)
 	assert_int_equal(m.cpus.n_dropped, 2);
 	assert_int_equal(m.cpus.problem.err, MACHINE_ERR_TOO_MANY_CPUS);
 	assert_int_equal(m.cpus.problem.value, 2);
-	assert_int_equal(m.cpus.cpu[63].mpidr, 63);
+	assert_int_equal(m.cpus.cpu[MACHINE_MAX_CPUS - 1].mpidr, MACHINE_MAX_CPUS - 1);
 }
 
 static void test_psci_smc(void **state)

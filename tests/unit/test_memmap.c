@@ -2,16 +2,22 @@
  * test_memmap.c - host unit tests of mmu/memmap.c.
  *
  * Owns: the expected regions of the early map for a QEMU-virt layout (load
- * pa 0x40200000, link va 0xffffffc000000000, 128 MiB of RAM at 0x40000000,
- * UART at 0x09000000, a 1 MiB DTB at 0x40000000) and others (text_offset,
- * an image of two blocks, an unaligned DTB, no DTB, the image's physical
- * GiB at KIMAGE_VADDR's level-1 index); memmap_expect at every region's
- * edges (first byte, last byte, one past the end), through the shared
- * root's aliases, for non-canonical and linear-map VAs; the UART's and the
- * DTB's VAs; memmap_phys_to_virt; the final map's regions (W^X, nothing for
- * EL0, the DTB, the UART at CONSOLE_VADDR, devices) and expectations; and
- * the probe list (count, names, addresses, and that each probe's
- * expectation in either map agrees with that map's regions).
+ * pa 0x40200000, link va 0xffffffc000000000, 128 MiB of RAM at 0x40000000
+ * in one linear range, UART at 0x09000000, a 1 MiB DTB at 0x40000000) and
+ * others (text_offset, an image of two blocks, an unaligned DTB, no DTB, no
+ * console, the image's physical GiB at KIMAGE_VADDR's level-1 index);
+ * memmap_expect at every region's edges (first byte, last byte, one past
+ * the end), through the shared root's aliases, for non-canonical and
+ * linear-map VAs; the UART's, the DTB's and the pool's VAs;
+ * memmap_phys_to_virt and the linear helpers (memmap_linear_has,
+ * memmap_linear_end_virt, memmap_linear_bytes) at their edges; the final
+ * map's regions (W^X, nothing for EL0, the DTB, the UART at CONSOLE_VADDR,
+ * the table pool, the secondaries' stacks as one strided region above guard
+ * pages, linear ranges with holes and phys_memstart below them, the image's
+ * read-only alias only in its range, MAX_LINEAR_RANGES ranges) and
+ * expectations; and the probe list (count, names, addresses, and that each
+ * probe's expectation in either map agrees with that map's regions, read
+ * here independently, strided copies included).
  */
 #include "unit.h"
 #include "memmap.h"
@@ -24,15 +30,25 @@ static const struct pte_attrs device = { .attrindx = 0, .sh = 0, .af = true,
 static const struct pte_attrs fdt = { .attrindx = 4, .sh = 3, .af = true, .rdonly = true,
 				      .pxn = true, .uxn = true };
 
-/* memory.h's windows, spelled out: KIMAGE_VADDR + 1 GiB - 8 MiB, - 2 MiB. */
+/* memory.h's windows, spelled out: KIMAGE_VADDR + 1 GiB - 8 MiB, - 2 MiB,
+ * - 16 MiB; the secondaries' stacks at VA_START + 384 GiB; the pool's size
+ * (BOOT_POOL_PAGES 64) and a stack's (BOOT_STACK_SIZE), a guard page and a
+ * stack per CPU (CPU_STACK_STRIDE). */
 #define VA_FDT     0xffffffc03f800000ULL
 #define VA_CONSOLE 0xffffffc03fe00000ULL
+#define VA_POOL    0xffffffc03f000000ULL
+#define VA_STACKS  0xffffffe000000000ULL
+#define VA_LINEAR  0xffffff8000000000ULL
+#define POOL_SIZE  0x40000ULL
+#define STACK_SIZE 0x4000ULL
+#define STRIDE     0x5000ULL
 #define LOW39      0x7fffffffffULL
 
 static const struct boot_layout virt = {
 	.phys_text = 0x40200000ULL, .virt_text = 0xffffffc000000000ULL,
-	.image_size = 0x58000ULL, .phys_ram_base = 0x40000000ULL,
-	.linear_size = 0x08000000ULL, .phys_uart = 0x09000000ULL,
+	.image_size = 0x18000ULL, .phys_memstart = 0x40000000ULL,
+	.linear = { { 0x40000000ULL, 0x08000000ULL } }, .nlinear = 1,
+	.phys_uart = 0x09000000ULL,
 	.phys_dtb = 0x40000000ULL, .dtb_size = 0x100000ULL,
 };
 
@@ -84,12 +100,26 @@ static void test_window_vas(void **state)
 	(void)state;
 	assert_int_equal((uint64_t)FDT_VADDR, VA_FDT);
 	assert_int_equal((uint64_t)CONSOLE_VADDR, VA_CONSOLE);
+	assert_int_equal((uint64_t)POOL_VADDR, VA_POOL);
+	assert_int_equal((uint64_t)STACKS_VADDR, VA_STACKS);
+	assert_int_equal((uint64_t)PAGE_OFFSET, VA_LINEAR);
 	assert_int_equal((uint64_t)VA_LOW_MASK, LOW39);
-	/* Both in the image's level-1 slot, after its block, each starting a
-	 * level-2 entry. */
+	assert_int_equal(BOOT_POOL_PAGES * PAGE_SIZE, POOL_SIZE);
+	assert_int_equal(BOOT_STACK_SIZE, STACK_SIZE);
+	assert_int_equal(CPU_STACK_STRIDE, STRIDE);
+	/* The linear map's budget: PAGE_OFFSET up to the image's slot. */
+	assert_int_equal((uint64_t)LINEAR_MAP_VA_SIZE, 256ULL << 30);
+	/* All three in the image's level-1 slot, after its block, each
+	 * starting a level-2 entry, apart: pool, DTB, console. */
 	assert_int_equal(VA_FDT >> 30, 0xffffffc000000000ULL >> 30);
 	assert_int_equal(VA_CONSOLE >> 30, 0xffffffc000000000ULL >> 30);
+	assert_int_equal(VA_POOL >> 30, 0xffffffc000000000ULL >> 30);
 	assert_true(VA_FDT + FDT_WINDOW_SIZE <= VA_CONSOLE);
+	assert_true(VA_POOL + POOL_WINDOW_SIZE <= VA_FDT);
+	assert_true(VA_POOL >= 0xffffffc000000000ULL + KIMAGE_MAX_SIZE);
+	/* Every CPU's stack fits the stacks' level-1 slot. */
+	assert_true(NR_CPUS * STRIDE <= 1ULL << 30);
+	assert_int_equal((memmap_virt_stack(NR_CPUS - 1) + STACK_SIZE - 1) >> 30, VA_STACKS >> 30);
 }
 
 static void test_regions_virt(void **state)
@@ -97,7 +127,7 @@ static void test_regions_virt(void **state)
 	struct mem_region r[NR_REGIONS];
 
 	(void)state;
-	assert_int_equal(NR_REGIONS, 4);
+	assert_int_equal(NR_REGIONS, 5);
 	memmap_regions(&virt, r);
 	assert_region(&r[REGION_IDMAP], "idmap", 0, 0x40200000ULL, 0x40200000ULL, 0x200000,
 		      &image);
@@ -105,6 +135,11 @@ static void test_regions_virt(void **state)
 		      0x200000, &image);
 	assert_region(&r[REGION_FDT], "dtb", 1, VA_FDT, 0x40000000ULL, 0x100000ULL, &fdt);
 	assert_region(&r[REGION_CONSOLE], "uart", 1, VA_CONSOLE, 0x09000000ULL, 0x1000, &device);
+	/* No pool taken yet: the region is there, empty. */
+	assert_string_equal(r[REGION_POOL].name, "tables");
+	assert_int_equal(r[REGION_POOL].size, 0);
+	for (int i = 0; i < NR_REGIONS; i++)
+		assert_true(r[i].count <= 1);
 }
 
 static void test_regions_image_rounding(void **state)
@@ -139,8 +174,8 @@ static void test_regions_image_rounding(void **state)
 /* A board with a text_offset (raspi3b: RAM at 0, loaded at 0x80000). */
 static const struct boot_layout pi = {
 	.phys_text = 0x80000ULL, .virt_text = 0xffffffc000080000ULL,
-	.image_size = 0x4a000ULL, .phys_ram_base = 0,
-	.linear_size = 0x3c000000ULL, .phys_uart = 0x3f201000ULL,
+	.image_size = 0x4a000ULL, .phys_memstart = 0,
+	.linear = { { 0, 0x3c000000ULL } }, .nlinear = 1, .phys_uart = 0x3f201000ULL,
 	.phys_dtb = 0x2eff2000ULL, .dtb_size = 0x7c8fULL,
 };
 
@@ -495,11 +530,11 @@ static void test_probe_addresses(void **state)
 		  "data", 0x4020d890ULL },
 		{ "bss end",          0xffffffc00000dfffULL, "kimage", 0x4020dfffULL,
 		  "data", 0x4020dfffULL },
-		{ "stack guard",      0xffffffc000030000ULL, "kimage", 0x40230000ULL, NULL, 0 },
-		{ "stack bottom",     0xffffffc000031000ULL, "kimage", 0x40231000ULL,
-		  "stack", 0x40231000ULL },
-		{ "stack top",        0xffffffc000034ff0ULL, "kimage", 0x40234ff0ULL,
-		  "stack", 0x40234ff0ULL },
+		{ "stack guard",      0xffffffc000013000ULL, "kimage", 0x40213000ULL, NULL, 0 },
+		{ "stack bottom",     0xffffffc000014000ULL, "kimage", 0x40214000ULL,
+		  "stack", 0x40214000ULL },
+		{ "stack top",        0xffffffc000017ff0ULL, "kimage", 0x40217ff0ULL,
+		  "stack", 0x40217ff0ULL },
 		{ "early_pgd",        0xffffffc00000a000ULL, "kimage", 0x4020a000ULL,
 		  "data", 0x4020a000ULL },
 		{ "early tables end", 0xffffffc00000cff8ULL, "kimage", 0x4020cff8ULL,
@@ -553,11 +588,19 @@ static void test_probe_addresses(void **state)
 	}
 }
 
+/* The copies of a region: count 0 or 1 is one range. */
+static unsigned copies_of(const struct mem_region *r)
+{
+	return r->count > 1 ? r->count : 1;
+}
+
 /* The reference reading of a region list: the early map's regions answer
  * for bits [38:0] of a canonical VA in either half (shared root), the final
- * map's for their own half. Every region that covers va must agree on the
- * PA and attributes (aliases are harmless), and memmap_expect* must give
- * that translation, or "unmapped" when no region covers va. */
+ * map's for their own half; a strided region (count > 1) is count ranges,
+ * copy c at virt + c * virt_stride -> phys + c * phys_stride. Every region
+ * that covers va must agree on the PA and attributes (aliases are
+ * harmless), and memmap_expect* must give that translation, or "unmapped"
+ * when no region covers va. */
 static void assert_agrees(const char *probe, uint64_t va, const struct mem_region *r, int n,
 			  bool early, const struct expectation *e)
 {
@@ -567,30 +610,34 @@ static void assert_agrees(const char *probe, uint64_t va, const struct mem_regio
 	struct pte_attrs attrs = { 0 };
 
 	for (int i = 0; canonical && i < n; i++) {
-		uint64_t off;
+		for (unsigned c = 0; c < copies_of(&r[i]); c++) {
+			uint64_t virt_c = r[i].virt + c * r[i].virt_stride;
+			uint64_t phys_c = r[i].phys + c * r[i].phys_stride;
+			uint64_t off;
 
-		if (r[i].size == 0)
-			continue;
-		if (early) {
-			off = (va & LOW39) - (r[i].virt & LOW39);
-			if ((va & LOW39) < (r[i].virt & LOW39) || off >= r[i].size)
+			if (r[i].size == 0)
 				continue;
-		} else {
-			if ((va >> 63) != (uint64_t)r[i].ttbr || va < r[i].virt ||
-			    va - r[i].virt >= r[i].size)
-				continue;
-			off = va - r[i].virt;
+			if (early) {
+				off = (va & LOW39) - (virt_c & LOW39);
+				if ((va & LOW39) < (virt_c & LOW39) || off >= r[i].size)
+					continue;
+			} else {
+				if ((va >> 63) != (uint64_t)r[i].ttbr || va < virt_c ||
+				    va - virt_c >= r[i].size)
+					continue;
+				off = va - virt_c;
+			}
+			if (found && (pa != phys_c + off || !pte_attrs_equal(&attrs, &r[i].attrs)))
+				fail_msg("probe \"%s\" va 0x%llx: regions disagree", probe,
+					 (unsigned long long)va);
+			if (!early && found)
+				fail_msg("probe \"%s\" va 0x%llx: two final regions", probe,
+					 (unsigned long long)va);
+			found = true;
+			pa = phys_c + off;
+			attrs = r[i].attrs;
+			named |= e->mapped && !strcmp(e->region, r[i].name);
 		}
-		if (found && (pa != r[i].phys + off || !pte_attrs_equal(&attrs, &r[i].attrs)))
-			fail_msg("probe \"%s\" va 0x%llx: regions disagree", probe,
-				 (unsigned long long)va);
-		if (!early && found)
-			fail_msg("probe \"%s\" va 0x%llx: two final regions", probe,
-				 (unsigned long long)va);
-		found = true;
-		pa = r[i].phys + off;
-		attrs = r[i].attrs;
-		named |= e->mapped && !strcmp(e->region, r[i].name);
 	}
 	if (e->mapped != found)
 		fail_msg("probe \"%s\" va 0x%llx (%s map): expected %s, regions say %s", probe,
@@ -615,10 +662,13 @@ static void check_probes_agree(const struct boot_layout *l, const struct image_s
 	memmap_regions(l, early);
 	nfinal = memmap_final_regions(l, s, final);
 	n = memmap_probes(l, s, p);
-	assert_true(n > 0 && n <= MAX_PROBES);
+	assert_true(n > 0 && n < MAX_PROBES);     /* below: none dropped */
 	for (int i = 0; i < n; i++) {
 		struct expectation e;
 
+		for (int j = 0; j < i; j++)
+			if (!strcmp(p[i].name, p[j].name))
+				fail_msg("probe name \"%s\" used twice", p[i].name);
 		memset(&e, 0x5a, sizeof(e));
 		memmap_expect(l, p[i].va, &e);
 		assert_agrees(p[i].name, p[i].va, early, NR_REGIONS, true, &e);
@@ -628,15 +678,37 @@ static void check_probes_agree(const struct boot_layout *l, const struct image_s
 	}
 }
 
+/* Layouts of the one Image's boot, for the tests below. */
+
+/* The table pool and 3 secondaries' stacks taken from free RAM. */
+static void take_boot_memory(struct boot_layout *l, uint64_t pool, uint64_t stacks,
+			     unsigned nr_stacks)
+{
+	l->phys_pool = pool;
+	l->phys_stacks = stacks;
+	l->nr_stacks = nr_stacks;
+}
+
+/* RAM 0x40000000..0x48000000 with a no-map hole 0x42000000..0x44000000
+ * and the first 2 MiB left out (memstart 0x40000000, below the first
+ * range); the image in the second range. */
+static void two_ranges(struct boot_layout *l)
+{
+	l->phys_memstart = 0x40000000ULL;
+	l->linear[0] = (struct phys_range){ 0x40200000ULL, 0x01e00000ULL };
+	l->linear[1] = (struct phys_range){ 0x44000000ULL, 0x04000000ULL };
+	l->nlinear = 2;
+	l->phys_text = 0x44200000ULL;
+	l->phys_dtb = 0x47f00000ULL;
+}
+
 static void test_probes_agree_with_regions(void **state)
 {
-	static const struct device_range devs[] = {
-		{ "gic", 0x08000000ULL, 0x20000ULL }, { "rtc", 0x09010000ULL, 0x1000ULL },
-	};
 	struct boot_layout l = virt;
 
 	(void)state;
 	check_probes_agree(&virt, &syms);
+	check_probes_agree(&pi, &syms);
 	l.phys_dtb = 0x47ff8238ULL;
 	l.dtb_size = 0x1dc9ULL;
 	check_probes_agree(&l, &syms);
@@ -644,28 +716,52 @@ static void test_probes_agree_with_regions(void **state)
 	l.dtb_size = 0;
 	check_probes_agree(&l, &syms);
 	l = virt;
-	l.devices = devs;
-	l.ndevices = 2;
-	l.phys_device_base = 0x08000000ULL;
-	check_probes_agree(&l, &syms);
-	l = virt;
-	l.linear_size = 0x80000000ULL;       /* 2 GiB: "idmap via TTBR1" is linear RAM */
+	l.linear[0].size = 0x80000000ULL;   /* 2 GiB: "idmap via TTBR1" is linear RAM */
 	check_probes_agree(&l, &syms);
 	l = virt;
 	l.phys_uart = 0x3f215040ULL;
 	check_probes_agree(&l, &syms);
 	l = virt;
+	l.phys_uart = 0;                     /* no console */
+	check_probes_agree(&l, &syms);
+	l = virt;
 	l.phys_text = 0x4000400000ULL;       /* the image's level-1 index, 256 */
-	l.phys_ram_base = 0x4000000000ULL;
+	l.phys_memstart = 0x4000000000ULL;
+	l.linear[0].phys = 0x4000000000ULL;
 	l.phys_dtb = 0x4000000000ULL;
+	check_probes_agree(&l, &syms);
+	/* The pool and the stacks: one secondary, three, as many as can be. */
+	l = virt;
+	take_boot_memory(&l, 0x47fc0000ULL, 0x47f00000ULL, 1);
+	check_probes_agree(&l, &syms);
+	take_boot_memory(&l, 0x47e00000ULL, 0x47c00000ULL, 3);   /* pool at a 2 MiB boundary */
+	check_probes_agree(&l, &syms);
+	take_boot_memory(&l, 0x47fc0000ULL, 0x47a00000ULL, NR_CPUS - 1);
+	check_probes_agree(&l, &syms);
+	/* Two linear ranges, a hole, memstart below the first; booted too. */
+	l = virt;
+	two_ranges(&l);
+	check_probes_agree(&l, &syms);
+	take_boot_memory(&l, 0x47fc0000ULL, 0x47f00000ULL, 3);
+	l.phys_uart = 0;
+	check_probes_agree(&l, &syms);
+	/* The image in the first of two ranges. */
+	l = virt;
+	two_ranges(&l);
+	l.phys_text = 0x40400000ULL;
+	check_probes_agree(&l, &syms);
+	/* RAM to the end of the linear VA budget: no "after linear". */
+	l = virt;
+	l.linear[0].size = LINEAR_MAP_VA_SIZE;
 	check_probes_agree(&l, &syms);
 }
 
 /* ---- the final map -------------------------------------------------------- */
 
-/* A layout as link.ld makes it: text, rodata, data (the early tables
- * first) and bss, the table pages, then NR_CPUS (8) guard + stack pairs of
- * 0x5000 from 0x2f000 to 0x57000. */
+/* An image as link.ld makes it: text, rodata, data (the early tables
+ * first) and bss, .pgdir (reserved_pg_dir and the EARLY_WINDOW_PAGES
+ * windows' tables, 0xd000..0x12000), then the boot CPU's guard page and
+ * stack (0x12000..0x17000, _end). */
 static const struct image_symbols fsyms = {
 	.text = 0xffffffc000000000ULL, .etext = 0xffffffc000006f00ULL,
 	.srodata = 0xffffffc000007000ULL, .erodata = 0xffffffc000008800ULL,
@@ -673,17 +769,32 @@ static const struct image_symbols fsyms = {
 	.bss_start = 0xffffffc00000c100ULL, .bss_end = 0xffffffc00000d000ULL,
 	.early_pgd = 0xffffffc000009000ULL, .early_pg_end = 0xffffffc00000c000ULL,
 	.entry = 0xffffffc000000040ULL,
-	.stack_guard = 0xffffffc00002f000ULL,
-	.stack_bottom = 0xffffffc000030000ULL, .stack_top = 0xffffffc000034000ULL,
+	.stack_guard = 0xffffffc000012000ULL,
+	.stack_bottom = 0xffffffc000013000ULL, .stack_top = 0xffffffc000017000ULL,
 };
+/* 1 GiB of RAM at 0x40000000; the pool (aligned to its 256 KiB) and 3
+ * secondaries' stacks near its top. */
+#define FPOOL_PA   0x7ffc0000ULL
+#define FSTACKS_PA 0x7ff00000ULL
+#define FVA_POOL   (VA_POOL + 0x1c0000ULL)               /* the pool's offset in its 2 MiB */
+#define FVA_STACK1 (VA_STACKS + STRIDE + 0x1000ULL)      /* CPU 1's, above its guard */
 static const struct boot_layout fvirt = {
 	.phys_text = 0x40200000ULL, .virt_text = 0xffffffc000000000ULL,
-	.image_size = 0x57000ULL, .phys_ram_base = 0x40000000ULL,
-	.linear_size = 0x40000000ULL, .phys_uart = 0x09000000ULL,
+	.image_size = 0x17000ULL, .phys_memstart = 0x40000000ULL,
+	.linear = { { 0x40000000ULL, 0x40000000ULL } }, .nlinear = 1,
+	.phys_uart = 0x09000000ULL,
 	.phys_dtb = 0x40000000ULL, .dtb_size = 0x100000ULL,
+	.phys_pool = FPOOL_PA, .phys_stacks = FSTACKS_PA, .nr_stacks = 3,
 };
 
-/* W^X, nothing for EL0, page granular, no two regions at one VA. */
+/* The end of a region's last copy. */
+static uint64_t region_end(const struct mem_region *r)
+{
+	return r->virt + (copies_of(r) - 1) * r->virt_stride + r->size;
+}
+
+/* W^X, nothing for EL0, page granular, no two regions at one VA (nor two
+ * copies of one), a strided region's copies apart in VA and PA. */
 static void assert_final_policy(const struct mem_region *r, int n)
 {
 	for (int i = 0; i < n; i++) {
@@ -696,6 +807,12 @@ static void assert_final_policy(const struct mem_region *r, int n)
 		assert_int_equal(r[i].phys % 4096, 0);
 		assert_int_equal(r[i].size % 4096, 0);
 		assert_true(r[i].attrs.af);
+		if (r[i].count > 1) {
+			assert_int_equal(r[i].virt_stride % 4096, 0);
+			assert_int_equal(r[i].phys_stride % 4096, 0);
+			assert_true(r[i].virt_stride >= r[i].size);
+			assert_true(r[i].phys_stride >= r[i].size);
+		}
 		if (writable && (el1_exec || el0_exec))
 			fail_msg("region %s: writable and executable", r[i].name);
 		if (r[i].attrs.user)
@@ -705,10 +822,41 @@ static void assert_final_policy(const struct mem_region *r, int n)
 		if (el1_exec)                  /* only the image's text */
 			assert_string_equal(r[i].name, "text");
 		for (int j = 0; j < i; j++)   /* no two regions share a VA */
-			assert_true(r[i].virt + r[i].size <= r[j].virt ||
-				    r[j].virt + r[j].size <= r[i].virt);
+			assert_true(region_end(&r[i]) <= r[j].virt ||
+				    region_end(&r[j]) <= r[i].virt);
 	}
 }
+
+/* A single range, as assert_region, not strided. */
+static void assert_single(const struct mem_region *r, const char *name, uint64_t virt_addr,
+			  uint64_t phys, uint64_t size, const struct pte_attrs *attrs)
+{
+	assert_region(r, name, 1, virt_addr, phys, size, attrs);
+	assert_true(r->count <= 1);
+}
+
+/* The region named name (the first, when several are). */
+static const struct mem_region *find_region(const struct mem_region *r, int n, const char *name)
+{
+	for (int i = 0; i < n; i++)
+		if (!strcmp(r[i].name, name))
+			return &r[i];
+	fail_msg("no region \"%s\"", name);
+	return NULL;
+}
+
+static int count_named(const struct mem_region *r, int n, const char *name)
+{
+	int k = 0;
+
+	for (int i = 0; i < n; i++)
+		k += !strcmp(r[i].name, name);
+	return k;
+}
+
+static const struct pte_attrs text_attrs = {
+	.attrindx = 4, .sh = 3, .af = true, .rdonly = true, .uxn = true,
+};
 
 static void test_final_regions(void **state)
 {
@@ -717,27 +865,29 @@ static void test_final_regions(void **state)
 
 	(void)state;
 	n = memmap_final_regions(&fvirt, &fsyms, r);
-	assert_int_equal(n, 8 + NR_CPUS);
+	assert_int_equal(n, 11);
 	assert_final_policy(r, n);
-	assert_region(&r[k++], "text", 1, 0xffffffc000000000ULL, 0x40200000ULL, 0x7000,
-		      &(struct pte_attrs){ .attrindx = 4, .sh = 3, .af = true, .rdonly = true,
-					   .uxn = true });
-	assert_region(&r[k++], "rodata", 1, 0xffffffc000007000ULL, 0x40207000ULL, 0x2000, &fdt);
-	assert_region(&r[k++], "data", 1, 0xffffffc000009000ULL, 0x40209000ULL, 0x26000, &linear);
-	for (unsigned cpu = 0; cpu < NR_CPUS; cpu++)
-		assert_region(&r[k++], "stack", 1, 0xffffffc000030000ULL + cpu * 0x5000ULL,
-			      0x40230000ULL + cpu * 0x5000ULL, 0x4000, &linear);
-	assert_region(&r[k++], "linear", 1, 0xffffff8000000000ULL, 0x40000000ULL, 0x200000,
-		      &linear);
-	assert_region(&r[k++], "linear-ro", 1, 0xffffff8000200000ULL, 0x40200000ULL, 0x9000,
-		      &fdt);
-	assert_region(&r[k++], "linear", 1, 0xffffff8000209000ULL, 0x40209000ULL,
+	assert_single(&r[k++], "text", 0xffffffc000000000ULL, 0x40200000ULL, 0x7000, &text_attrs);
+	assert_single(&r[k++], "rodata", 0xffffffc000007000ULL, 0x40207000ULL, 0x2000, &fdt);
+	/* data, bss and .pgdir, up to the boot CPU's guard page. */
+	assert_single(&r[k++], "data", 0xffffffc000009000ULL, 0x40209000ULL, 0x9000, &linear);
+	assert_single(&r[k++], "stack", 0xffffffc000013000ULL, 0x40213000ULL, 0x4000, &linear);
+	assert_single(&r[k++], "linear", VA_LINEAR, 0x40000000ULL, 0x200000, &linear);
+	assert_single(&r[k++], "linear-ro", VA_LINEAR + 0x200000, 0x40200000ULL, 0x9000, &fdt);
+	assert_single(&r[k++], "linear", VA_LINEAR + 0x209000, 0x40209000ULL,
 		      0x40000000ULL - 0x209000, &linear);
-	assert_region(&r[k++], "uart", 1, VA_CONSOLE, 0x09000000ULL, 0x1000, &device);
-	assert_region(&r[k++], "dtb", 1, VA_FDT, 0x40000000ULL, 0x100000, &fdt);
+	assert_single(&r[k++], "uart", VA_CONSOLE, 0x09000000ULL, 0x1000, &device);
+	assert_single(&r[k++], "dtb", VA_FDT, 0x40000000ULL, 0x100000, &fdt);
+	assert_single(&r[k++], "tables", FVA_POOL, FPOOL_PA, POOL_SIZE, &linear);
+	/* The secondaries' stacks: one region, a copy per CPU. */
+	assert_region(&r[k], "stack", 1, FVA_STACK1, FSTACKS_PA, STACK_SIZE, &linear);
+	assert_int_equal(r[k].count, 3);
+	assert_int_equal(r[k].virt_stride, STRIDE);
+	assert_int_equal(r[k].phys_stride, STACK_SIZE);
+	k++;
 	assert_int_equal(k, n);
 	for (int i = 0; i < n; i++)
-		if (!strncmp(r[i].name, "el0", 3))
+		if (!strncmp(r[i].name, "el0", 3) || !strncmp(r[i].name, "dev", 3))
 			fail_msg("region %s is gone from the product", r[i].name);
 }
 
@@ -752,21 +902,29 @@ static void test_final_regions_variants(void **state)
 	l.phys_dtb = 0x47ff8238ULL;
 	l.dtb_size = 0;
 	n = memmap_final_regions(&l, &fsyms, r);
-	assert_int_equal(n, 7 + NR_CPUS);
+	assert_int_equal(n, 10);
 	assert_final_policy(r, n);
-	for (int i = 0; i < n; i++)
-		assert_string_not_equal(r[i].name, "dtb");
+	assert_int_equal(count_named(r, n, "dtb"), 0);
 	/* An unaligned DTB: its pages, at the early map's VA. */
 	l.phys_dtb = 0x47ff8238ULL;
 	l.dtb_size = 0x1dc9ULL;
 	n = memmap_final_regions(&l, &fsyms, r);
-	assert_int_equal(n, 8 + NR_CPUS);
+	assert_int_equal(n, 11);
 	assert_final_policy(r, n);
-	assert_region(&r[n - 1], "dtb", 1, VA_FDT, 0x47ff8000ULL, 0x3000, &fdt);
+	assert_single(find_region(r, n, "dtb"), "dtb", VA_FDT, 0x47ff8000ULL, 0x3000, &fdt);
 	/* A UART off its page's start. */
 	l.phys_uart = 0x3f215040ULL;
 	n = memmap_final_regions(&l, &fsyms, r);
-	assert_region(&r[n - 2], "uart", 1, VA_CONSOLE, 0x3f215000ULL, 0x1000, &device);
+	assert_single(find_region(r, n, "uart"), "uart", VA_CONSOLE, 0x3f215000ULL, 0x1000,
+		      &device);
+	/* No pool (not taken yet), no secondaries: neither region. */
+	l = fvirt;
+	take_boot_memory(&l, 0, 0, 0);
+	n = memmap_final_regions(&l, &fsyms, r);
+	assert_int_equal(n, 9);
+	assert_final_policy(r, n);
+	assert_int_equal(count_named(r, n, "tables"), 0);
+	assert_int_equal(count_named(r, n, "stack"), 1);        /* the boot CPU's */
 }
 
 static void test_final_expectations(void **state)
@@ -800,27 +958,24 @@ static void test_final_expectations(void **state)
 	assert_false(e.attrs.rdonly);
 	assert_true(e.attrs.pxn && e.attrs.uxn);
 	assert_int_equal(e.pa, 0x4020bff8ULL);
+	/* The windows' level-3 tables (.pgdir), right below the guard: data. */
+	memmap_expect_final(&fvirt, &fsyms, fsyms.stack_guard - 8, &e);
+	assert_string_equal(e.region, "data");
+	assert_int_equal(e.pa, 0x40211ff8ULL);
 
-	/* The guard page below the stack, and VA 0 and TTBR0: nothing. */
+	/* The guard page below the boot CPU's stack, and VA 0 and TTBR0:
+	 * nothing. */
 	memmap_expect_final(&fvirt, &fsyms, fsyms.stack_guard, &e);
 	assert_false(e.mapped);
 	memmap_expect_final(&fvirt, &fsyms, fsyms.stack_bottom - 1, &e);
 	assert_false(e.mapped);
 	memmap_expect_final(&fvirt, &fsyms, fsyms.stack_bottom, &e);
 	assert_string_equal(e.region, "stack");
-	/* Every CPU's stack is mapped and every guard below one is not. */
-	for (unsigned cpu = 0; cpu < NR_CPUS; cpu++) {
-		uint64_t guard = fsyms.stack_guard + cpu * 0x5000ULL;
-
-		memmap_expect_final(&fvirt, &fsyms, guard + 0xff8, &e);
-		assert_false(e.mapped);
-		memmap_expect_final(&fvirt, &fsyms, guard + 0x1000, &e);
-		assert_string_equal(e.region, "stack");
-		memmap_expect_final(&fvirt, &fsyms, guard + 0x4ff8, &e);
-		assert_string_equal(e.region, "stack");
-	}
-	/* Past the last CPU's stack (the image's end): nothing. */
-	memmap_expect_final(&fvirt, &fsyms, 0xffffffc000057000ULL, &e);
+	assert_int_equal(e.pa, 0x40213000ULL);
+	memmap_expect_final(&fvirt, &fsyms, fsyms.stack_top - 8, &e);
+	assert_string_equal(e.region, "stack");
+	/* Past the boot CPU's stack (the image's end): nothing. */
+	memmap_expect_final(&fvirt, &fsyms, fsyms.stack_top, &e);
 	assert_false(e.mapped);
 	memmap_expect_final(&fvirt, &fsyms, 0, &e);
 	assert_false(e.mapped);
@@ -831,18 +986,21 @@ static void test_final_expectations(void **state)
 	assert_false(e.mapped);
 
 	/* The linear alias of text and rodata is read-only; of data, writable. */
-	memmap_expect_final(&fvirt, &fsyms, 0xffffff8000200000ULL, &e);
+	memmap_expect_final(&fvirt, &fsyms, VA_LINEAR + 0x200000ULL, &e);
 	assert_string_equal(e.region, "linear-ro");
 	assert_true(e.attrs.rdonly && e.attrs.pxn);
-	memmap_expect_final(&fvirt, &fsyms, 0xffffff8000208ff8ULL, &e);
+	memmap_expect_final(&fvirt, &fsyms, VA_LINEAR + 0x208ff8ULL, &e);
 	assert_string_equal(e.region, "linear-ro");
-	memmap_expect_final(&fvirt, &fsyms, 0xffffff8000209000ULL, &e);
+	memmap_expect_final(&fvirt, &fsyms, VA_LINEAR + 0x209000ULL, &e);
 	assert_string_equal(e.region, "linear");
 	assert_false(e.attrs.rdonly);
 	assert_int_equal(e.pa, 0x40209000ULL);
-	memmap_expect_final(&fvirt, &fsyms, 0xffffff8000300000ULL, &e);
+	memmap_expect_final(&fvirt, &fsyms, VA_LINEAR + 0x300000ULL, &e);
 	assert_string_equal(e.region, "linear");
-	memmap_expect_final(&fvirt, &fsyms, 0xffffff8040000000ULL, &e);
+	memmap_expect_final(&fvirt, &fsyms, VA_LINEAR + 0x3fffffffULL, &e);
+	assert_string_equal(e.region, "linear");
+	assert_int_equal(e.pa, 0x7fffffffULL);
+	memmap_expect_final(&fvirt, &fsyms, VA_LINEAR + 0x40000000ULL, &e);
 	assert_false(e.mapped);
 
 	/* The UART's page at CONSOLE_VADDR, as in the early map. */
@@ -858,6 +1016,9 @@ static void test_final_expectations(void **state)
 	memmap_expect_final(&fvirt, &fsyms, VA_CONSOLE - 1, &e);
 	assert_false(e.mapped);
 	memmap_expect_final(&fvirt, &fsyms, 0xffffffffc0000000ULL, &e);
+	assert_false(e.mapped);
+	/* Devices are mapped at run time (ioremap), not in the expected map. */
+	memmap_expect_final(&fvirt, &fsyms, (uint64_t)DEVICE_VADDR, &e);
 	assert_false(e.mapped);
 
 	/* The DTB, read-only, at the early map's VA. */
@@ -879,54 +1040,503 @@ static void test_final_image_at_ram_base(void **state)
 	int n;
 
 	(void)state;
-	l.phys_text = l.phys_ram_base;     /* no linear RAM below the image */
+	l.phys_text = l.linear[0].phys;    /* no linear RAM below the image */
 	l.phys_dtb = 0x48000000ULL;
 	n = memmap_final_regions(&l, &fsyms, r);
-	assert_int_equal(n, 7 + NR_CPUS);
+	assert_int_equal(n, 10);
 	assert_final_policy(r, n);
-	assert_string_equal(r[3 + NR_CPUS].name, "linear-ro");
-	assert_int_equal(r[3 + NR_CPUS].virt, 0xffffff8000000000ULL);
-	assert_string_equal(r[4 + NR_CPUS].name, "linear");
-	assert_int_equal(r[4 + NR_CPUS].virt, 0xffffff8000009000ULL);
+	assert_single(&r[4], "linear-ro", VA_LINEAR, 0x40000000ULL, 0x9000, &fdt);
+	assert_single(&r[5], "linear", VA_LINEAR + 0x9000, 0x40009000ULL, 0x40000000ULL - 0x9000,
+		      &linear);
+	/* ... and at its end: no linear RAM above it. */
+	l = fvirt;
+	l.linear[0].size = 0x209000ULL;    /* ends where text + rodata end */
+	n = memmap_final_regions(&l, &fsyms, r);
+	assert_final_policy(r, n);
+	assert_single(&r[4], "linear", VA_LINEAR, 0x40000000ULL, 0x200000, &linear);
+	assert_single(&r[5], "linear-ro", VA_LINEAR + 0x200000, 0x40200000ULL, 0x9000, &fdt);
+	assert_string_not_equal(r[6].name, "linear");
+	assert_int_equal(count_named(r, n, "linear"), 1);
 }
 
-static void test_final_devices(void **state)
+/* ---- two linear ranges with a hole ---------------------------------------- */
+
+static void test_linear_two_ranges(void **state)
 {
-	static const struct device_range devs[] = {
-		{ "gic", 0xf9000000ULL, 0x80000ULL }, { "lpd", 0xff000000ULL, 0x1000000ULL },
-	};
 	struct boot_layout l = fvirt;
 	struct mem_region r[MAX_FINAL_REGIONS];
 	struct probe p[MAX_PROBES];
 	struct expectation e;
-	int n, nprobes, found = 0;
+	int n;
 
 	(void)state;
-	l.devices = devs;
-	l.ndevices = 2;
-	l.phys_device_base = 0xc0000000ULL;
-	assert_int_equal(memmap_virt_device(&l, 0xf9000000ULL), 0xffffffffb9000000ULL);
+	two_ranges(&l);
+	take_boot_memory(&l, 0x47fc0000ULL, 0x47f00000ULL, 3);
 	n = memmap_final_regions(&l, &fsyms, r);
-	assert_int_equal(n, 8 + NR_CPUS + 2);
+	assert_int_equal(n, 4 + 1 + 3 + 4);
 	assert_final_policy(r, n);
-	assert_string_equal(r[n - 1].name, "lpd");
-	assert_int_equal(r[n - 1].virt, 0xffffffffbf000000ULL);
-	assert_int_equal(r[n - 1].phys, 0xff000000ULL);
-	assert_int_equal(r[n - 1].attrs.attrindx, MT_DEVICE_nGnRnE);
-	assert_true(r[n - 1].attrs.pxn && r[n - 1].attrs.uxn);
-	memmap_expect_final(&l, &fsyms, 0xffffffffb907fff8ULL, &e);
-	assert_string_equal(e.region, "gic");
-	assert_int_equal(e.pa, 0xf907fff8ULL);
-	memmap_expect_final(&l, &fsyms, 0xffffffffb9080000ULL, &e);
+	/* The first range whole and writable; the image's text and rodata
+	 * read-only in the second, where the image is. */
+	assert_single(&r[4], "linear", VA_LINEAR + 0x200000, 0x40200000ULL, 0x1e00000, &linear);
+	assert_single(&r[5], "linear", VA_LINEAR + 0x4000000, 0x44000000ULL, 0x200000, &linear);
+	assert_single(&r[6], "linear-ro", VA_LINEAR + 0x4200000, 0x44200000ULL, 0x9000, &fdt);
+	assert_single(&r[7], "linear", VA_LINEAR + 0x4209000, 0x44209000ULL,
+		      0x4000000 - 0x209000, &linear);
+	assert_int_equal(count_named(r, n, "linear-ro"), 1);
+	/* Both ranges mapped at memstart's offsets, the hole and what lies
+	 * below the first range not. */
+	memmap_expect_final(&l, &fsyms, VA_LINEAR, &e);
 	assert_false(e.mapped);
-	/* Only the final map has them; each gets a probe. */
-	memmap_expect(&l, 0xffffffffb9000000ULL, &e);
+	memmap_expect_final(&l, &fsyms, VA_LINEAR + 0x1fffff, &e);
 	assert_false(e.mapped);
-	nprobes = memmap_probes(&l, &fsyms, p);
-	assert_int_equal(nprobes, 29 + 2);
-	for (int i = 0; i < nprobes; i++)
-		found += !strcmp(p[i].name, "dev gic") || !strcmp(p[i].name, "dev lpd");
-	assert_int_equal(found, 2);
+	memmap_expect_final(&l, &fsyms, VA_LINEAR + 0x200000, &e);
+	assert_string_equal(e.region, "linear");
+	assert_int_equal(e.pa, 0x40200000ULL);
+	assert_false(e.attrs.rdonly);
+	memmap_expect_final(&l, &fsyms, VA_LINEAR + 0x1ffffff, &e);
+	assert_string_equal(e.region, "linear");
+	assert_int_equal(e.pa, 0x41ffffffULL);
+	memmap_expect_final(&l, &fsyms, VA_LINEAR + 0x2000000, &e);    /* the hole */
+	assert_false(e.mapped);
+	memmap_expect_final(&l, &fsyms, VA_LINEAR + 0x3000000, &e);
+	assert_false(e.mapped);
+	memmap_expect_final(&l, &fsyms, VA_LINEAR + 0x3ffffff, &e);
+	assert_false(e.mapped);
+	memmap_expect_final(&l, &fsyms, VA_LINEAR + 0x4000000, &e);
+	assert_string_equal(e.region, "linear");
+	assert_int_equal(e.pa, 0x44000000ULL);
+	memmap_expect_final(&l, &fsyms, VA_LINEAR + 0x4200000, &e);
+	assert_string_equal(e.region, "linear-ro");
+	assert_int_equal(e.pa, 0x44200000ULL);
+	assert_true(e.attrs.rdonly);
+	/* The same offset into the first range: writable (no image there). */
+	memmap_expect_final(&l, &fsyms, VA_LINEAR + 0x400000, &e);
+	assert_string_equal(e.region, "linear");
+	assert_false(e.attrs.rdonly);
+	memmap_expect_final(&l, &fsyms, VA_LINEAR + 0x7ffffff, &e);
+	assert_string_equal(e.region, "linear");
+	assert_int_equal(e.pa, 0x47ffffffULL);
+	memmap_expect_final(&l, &fsyms, VA_LINEAR + 0x8000000, &e);
+	assert_false(e.mapped);
+	/* The image's own map and the kimage VA's PA follow phys_text. */
+	memmap_expect_final(&l, &fsyms, fsyms.text, &e);
+	assert_int_equal(e.pa, 0x44200000ULL);
+	/* The probes: the first range's, the second's, the hole's. */
+	n = memmap_probes(&l, &fsyms, p);
+	assert_int_equal(n, 29 + 2 + 6);     /* + 2 linear, + pool and stacks */
+	assert_int_equal(find_probe(p, n, "linear first")->va, VA_LINEAR + 0x200000);
+	assert_int_equal(find_probe(p, n, "linear middle")->va, VA_LINEAR + 0x200000 + 0xf00000);
+	assert_int_equal(find_probe(p, n, "linear of text")->va, VA_LINEAR + 0x4200000);
+	assert_int_equal(find_probe(p, n, "linear of data")->va, VA_LINEAR + 0x4209000);
+	assert_int_equal(find_probe(p, n, "linear last")->va, VA_LINEAR + 0x7fff000);
+	assert_int_equal(find_probe(p, n, "linear 2nd range")->va, VA_LINEAR + 0x4000000);
+	assert_int_equal(find_probe(p, n, "linear hole")->va, VA_LINEAR + 0x2000000);
+	assert_int_equal(find_probe(p, n, "after linear")->va, VA_LINEAR + 0x8000000);
+	memmap_expect_final(&l, &fsyms, find_probe(p, n, "linear 2nd range")->va, &e);
+	assert_string_equal(e.region, "linear");
+	assert_int_equal(e.pa, 0x44000000ULL);
+	memmap_expect_final(&l, &fsyms, find_probe(p, n, "linear hole")->va, &e);
+	assert_false(e.mapped);
+	memmap_expect(&l, find_probe(p, n, "linear 2nd range")->va, &e);   /* early: none */
+	assert_false(e.mapped);
+	check_probes_agree(&l, &fsyms);
+
+	/* The image in the first range: read-only there, not in the second. */
+	l.phys_text = 0x40400000ULL;
+	n = memmap_final_regions(&l, &fsyms, r);
+	assert_final_policy(r, n);
+	assert_single(&r[4], "linear", VA_LINEAR + 0x200000, 0x40200000ULL, 0x200000, &linear);
+	assert_single(&r[5], "linear-ro", VA_LINEAR + 0x400000, 0x40400000ULL, 0x9000, &fdt);
+	assert_single(&r[6], "linear", VA_LINEAR + 0x409000, 0x40409000ULL, 0x1bf7000, &linear);
+	assert_single(&r[7], "linear", VA_LINEAR + 0x4000000, 0x44000000ULL, 0x4000000, &linear);
+	memmap_expect_final(&l, &fsyms, VA_LINEAR + 0x4200000, &e);
+	assert_string_equal(e.region, "linear");
+	assert_false(e.attrs.rdonly);
+
+	/* Touching ranges are not a hole: no "linear hole" probe. */
+	l = fvirt;
+	l.linear[0] = (struct phys_range){ 0x40000000ULL, 0x4000000ULL };
+	l.linear[1] = (struct phys_range){ 0x44000000ULL, 0x4000000ULL };
+	l.nlinear = 2;
+	n = memmap_probes(&l, &fsyms, p);
+	assert_int_equal(find_probe(p, n, "linear 2nd range")->va, VA_LINEAR + 0x4000000);
+	for (int i = 0; i < n; i++)
+		assert_string_not_equal(p[i].name, "linear hole");
+	/* One range: neither. */
+	n = memmap_probes(&fvirt, &fsyms, p);
+	for (int i = 0; i < n; i++) {
+		assert_string_not_equal(p[i].name, "linear hole");
+		assert_string_not_equal(p[i].name, "linear 2nd range");
+	}
+}
+
+/* MAX_LINEAR_RANGES ranges: each one a region (the image's a triple),
+ * all within MAX_FINAL_REGIONS, each mapped, each gap not. */
+static void test_linear_max_ranges(void **state)
+{
+	struct boot_layout l = fvirt;
+	struct mem_region r[MAX_FINAL_REGIONS];
+	struct expectation e;
+	int n;
+
+	(void)state;
+	for (int i = 0; i < MAX_LINEAR_RANGES; i++)
+		l.linear[i] = (struct phys_range){ 0x40000000ULL + i * 0x4000000ULL, 0x2000000ULL };
+	l.nlinear = MAX_LINEAR_RANGES;
+	l.phys_text = 0x40200000ULL;                          /* in range 0 */
+	take_boot_memory(&l, 0x7dfc0000ULL, 0x7df00000ULL, 3);  /* in range 15 */
+	n = memmap_final_regions(&l, &fsyms, r);
+	assert_int_equal(n, 4 + 3 + (MAX_LINEAR_RANGES - 1) + 4);
+	assert_true(n <= MAX_FINAL_REGIONS);
+	assert_final_policy(r, n);
+	assert_int_equal(count_named(r, n, "linear"), 2 + MAX_LINEAR_RANGES - 1);
+	for (int i = 0; i < MAX_LINEAR_RANGES; i++) {
+		uint64_t pa = 0x40000000ULL + i * 0x4000000ULL;
+
+		memmap_expect_final(&l, &fsyms, VA_LINEAR + (pa - 0x40000000ULL) + 0x1fff000, &e);
+		assert_true(e.mapped);
+		assert_int_equal(e.pa, pa + 0x1fff000);
+		memmap_expect_final(&l, &fsyms, VA_LINEAR + (pa - 0x40000000ULL) + 0x2000000, &e);
+		assert_false(e.mapped);
+	}
+	assert_single(&r[4 + 3 + MAX_LINEAR_RANGES - 2], "linear", VA_LINEAR + 0x3c000000ULL,
+		      0x7c000000ULL, 0x2000000ULL, &linear);
+	check_probes_agree(&l, &fsyms);
+}
+
+/* ---- the linear map's helpers --------------------------------------------- */
+
+static void test_linear_helpers(void **state)
+{
+	struct boot_layout l = virt;
+
+	(void)state;
+	/* One range: its first and last byte, not one past nor one below. */
+	assert_true(memmap_linear_has(&l, 0x40000000ULL));
+	assert_true(memmap_linear_has(&l, 0x47ffffffULL));
+	assert_false(memmap_linear_has(&l, 0x48000000ULL));
+	assert_false(memmap_linear_has(&l, 0x3fffffffULL));
+	assert_false(memmap_linear_has(&l, 0));
+	assert_false(memmap_linear_has(&l, ~0ULL));
+	assert_int_equal(memmap_linear_end_virt(&l), VA_LINEAR + 0x8000000ULL);
+	assert_int_equal(memmap_linear_bytes(&l), 0x8000000ULL);
+
+	/* Two ranges, memstart below the first: the hole's bytes are not
+	 * mapped, nor counted; the end is the second's. */
+	two_ranges(&l);
+	assert_false(memmap_linear_has(&l, 0x40000000ULL));   /* memstart, not RAM mapped */
+	assert_false(memmap_linear_has(&l, 0x401fffffULL));
+	assert_true(memmap_linear_has(&l, 0x40200000ULL));
+	assert_true(memmap_linear_has(&l, 0x41ffffffULL));
+	assert_false(memmap_linear_has(&l, 0x42000000ULL));   /* the hole */
+	assert_false(memmap_linear_has(&l, 0x43ffffffULL));
+	assert_true(memmap_linear_has(&l, 0x44000000ULL));
+	assert_true(memmap_linear_has(&l, 0x47ffffffULL));
+	assert_false(memmap_linear_has(&l, 0x48000000ULL));
+	assert_int_equal(memmap_phys_to_virt(&l, 0x40200000ULL), VA_LINEAR + 0x200000ULL);
+	assert_int_equal(memmap_phys_to_virt(&l, 0x44000000ULL), VA_LINEAR + 0x4000000ULL);
+	assert_int_equal(memmap_linear_end_virt(&l), VA_LINEAR + 0x8000000ULL);
+	assert_int_equal(memmap_linear_bytes(&l), 0x1e00000ULL + 0x4000000ULL);
+
+	/* RAM at PA 0 (a Pi): pa 0 is RAM; a PA below a range does not wrap
+	 * into it. */
+	assert_true(memmap_linear_has(&pi, 0));
+	assert_true(memmap_linear_has(&pi, 0x3bffffffULL));
+	assert_false(memmap_linear_has(&pi, 0x3c000000ULL));
+	assert_false(memmap_linear_has(&pi, ~0ULL));
+	assert_int_equal(memmap_linear_end_virt(&pi), VA_LINEAR + 0x3c000000ULL);
+	assert_int_equal(memmap_linear_bytes(&pi), 0x3c000000ULL);
+
+	/* No ranges: nothing, ending where it starts. */
+	l = virt;
+	l.nlinear = 0;
+	assert_false(memmap_linear_has(&l, 0x40000000ULL));
+	assert_false(memmap_linear_has(&l, 0));
+	assert_int_equal(memmap_linear_end_virt(&l), VA_LINEAR);
+	assert_int_equal(memmap_linear_bytes(&l), 0);
+
+	/* The whole VA budget: the end is KIMAGE_VADDR, and there is no
+	 * "after linear" probe (it would be the image's VA). */
+	l = virt;
+	l.linear[0].size = LINEAR_MAP_VA_SIZE;
+	assert_int_equal(memmap_linear_end_virt(&l), (uint64_t)KIMAGE_VADDR);
+	assert_int_equal(memmap_linear_bytes(&l), 256ULL << 30);
+	assert_true(memmap_linear_has(&l, 0x40000000ULL + (256ULL << 30) - 1));
+	assert_false(memmap_linear_has(&l, 0x40000000ULL + (256ULL << 30)));
+	{
+		struct probe p[MAX_PROBES];
+		int n = memmap_probes(&l, &syms, p);
+
+		assert_int_equal(n, 28);
+		for (int i = 0; i < n; i++)
+			assert_string_not_equal(p[i].name, "after linear");
+	}
+}
+
+/* phys_memstart below the first range (the GiB of the lowest bank, RAM
+ * taken from 2 MiB up): VAs follow memstart, not the first range. */
+static void test_memstart_below_first_range(void **state)
+{
+	struct boot_layout l = fvirt;
+	struct mem_region r[MAX_FINAL_REGIONS];
+	struct expectation e;
+	int n;
+
+	(void)state;
+	l.phys_memstart = 0x40000000ULL;
+	l.linear[0] = (struct phys_range){ 0x40200000ULL, 0x3fe00000ULL };
+	n = memmap_final_regions(&l, &fsyms, r);
+	assert_final_policy(r, n);
+	/* The image at the range's start: the read-only alias first. */
+	assert_single(&r[4], "linear-ro", VA_LINEAR + 0x200000, 0x40200000ULL, 0x9000, &fdt);
+	assert_single(&r[5], "linear", VA_LINEAR + 0x209000, 0x40209000ULL,
+		      0x3fe00000ULL - 0x9000, &linear);
+	memmap_expect_final(&l, &fsyms, VA_LINEAR, &e);
+	assert_false(e.mapped);
+	memmap_expect_final(&l, &fsyms, VA_LINEAR + 0x1ff000, &e);
+	assert_false(e.mapped);
+	memmap_expect_final(&l, &fsyms, VA_LINEAR + 0x200000, &e);
+	assert_string_equal(e.region, "linear-ro");
+	assert_int_equal(e.pa, 0x40200000ULL);
+	memmap_expect_final(&l, &fsyms, VA_LINEAR + 0x3fffffffULL, &e);
+	assert_string_equal(e.region, "linear");
+	assert_int_equal(e.pa, 0x7fffffffULL);
+	memmap_expect_final(&l, &fsyms, VA_LINEAR + 0x40000000ULL, &e);
+	assert_false(e.mapped);
+	assert_int_equal(memmap_linear_end_virt(&l), VA_LINEAR + 0x40000000ULL);
+	assert_int_equal(memmap_linear_bytes(&l), 0x3fe00000ULL);
+	{
+		struct probe p[MAX_PROBES];
+
+		n = memmap_probes(&l, &fsyms, p);
+		assert_int_equal(find_probe(p, n, "linear first")->va, VA_LINEAR + 0x200000);
+		assert_int_equal(find_probe(p, n, "linear of text")->va, VA_LINEAR + 0x200000);
+		assert_int_equal(find_probe(p, n, "linear last")->va, VA_LINEAR + 0x3ffff000ULL);
+		assert_int_equal(find_probe(p, n, "after linear")->va, VA_LINEAR + 0x40000000ULL);
+	}
+	check_probes_agree(&l, &fsyms);
+}
+
+/* ---- the table pool ------------------------------------------------------- */
+
+static void test_pool(void **state)
+{
+	struct boot_layout l = virt;
+	struct mem_region r[NR_REGIONS], fr[MAX_FINAL_REGIONS];
+	struct probe p[MAX_PROBES];
+	const struct mem_region *t;
+	uint64_t va;
+	int n;
+
+	(void)state;
+	/* At POOL_VADDR + its offset in its 2 MiB block, both maps. */
+	l.phys_pool = 0x47fc0000ULL;
+	va = memmap_virt_pool(&l);
+	assert_int_equal(va, VA_POOL + 0x1c0000ULL);
+	memmap_regions(&l, r);
+	assert_region(&r[REGION_POOL], "tables", 1, va, 0x47fc0000ULL, POOL_SIZE, &linear);
+	assert_false(r[REGION_POOL].attrs.rdonly);
+	assert_true(r[REGION_POOL].attrs.pxn && r[REGION_POOL].attrs.uxn);
+	expect_mapped(&l, va, "tables", 0x47fc0000ULL, &linear);
+	expect_mapped(&l, va + POOL_SIZE - 1, "tables", 0x47ffffffULL, &linear);
+	expect_unmapped(&l, va + POOL_SIZE);          /* the end of its 2 MiB */
+	expect_unmapped(&l, va - 1);
+	expect_unmapped(&l, VA_POOL);
+	expect_mapped(&l, va & LOW39, "tables", 0x47fc0000ULL, &linear);   /* via TTBR0 */
+	n = memmap_final_regions(&l, &syms, fr);
+	assert_final_policy(fr, n);
+	t = find_region(fr, n, "tables");
+	assert_single(t, "tables", va, 0x47fc0000ULL, POOL_SIZE, &linear);
+	for (uint64_t off = 0; off < POOL_SIZE; off += 0x9000) {
+		struct expectation e;
+
+		memmap_expect_final(&l, &syms, va + off, &e);
+		assert_string_equal(e.region, "tables");
+		assert_int_equal(e.pa, 0x47fc0000ULL + off);
+		assert_true(pte_attrs_equal(&e.attrs, &linear));
+	}
+	/* Its probes: first and last word, in both maps. */
+	n = memmap_probes(&l, &syms, p);
+	assert_int_equal(n, 29 + 2);
+	assert_int_equal(find_probe(p, n, "tables first")->va, va);
+	assert_int_equal(find_probe(p, n, "tables last")->va, va + POOL_SIZE - 8);
+	check_probes_agree(&l, &syms);
+
+	/* 2 MiB aligned: at POOL_VADDR itself. */
+	l.phys_pool = 0x47e00000ULL;
+	assert_int_equal(memmap_virt_pool(&l), VA_POOL);
+	expect_mapped(&l, VA_POOL, "tables", 0x47e00000ULL, &linear);
+	expect_unmapped(&l, VA_POOL + POOL_SIZE);
+	/* phys_pool 0: not taken yet (ram_layout_take never hands out PA 0's
+	 * page): no region in either map, no probes. */
+	l.phys_pool = 0;
+	memmap_regions(&l, r);
+	assert_int_equal(r[REGION_POOL].size, 0);
+	expect_unmapped(&l, VA_POOL);
+	n = memmap_final_regions(&l, &syms, fr);
+	assert_int_equal(count_named(fr, n, "tables"), 0);
+	n = memmap_probes(&l, &syms, p);
+	for (int i = 0; i < n; i++)
+		assert_true(strncmp(p[i].name, "tables", 6) != 0);
+}
+
+/* ---- the secondaries' stacks ---------------------------------------------- */
+
+static void test_stacks(void **state)
+{
+	struct boot_layout l = fvirt;
+	struct mem_region r[MAX_FINAL_REGIONS];
+	struct probe p[MAX_PROBES];
+	struct expectation e;
+	const struct mem_region *st;
+	int n;
+
+	(void)state;
+	/* CPU n's stack: STACKS_VADDR + n * stride + a guard page; in RAM,
+	 * the (n - 1)th from phys_stacks. */
+	assert_int_equal(memmap_virt_stack(1), VA_STACKS + 0x6000ULL);
+	assert_int_equal(memmap_virt_stack(2), VA_STACKS + 0xb000ULL);
+	assert_int_equal(memmap_virt_stack(255), VA_STACKS + 255 * STRIDE + 0x1000ULL);
+	assert_int_equal(memmap_phys_stack(&l, 1), FSTACKS_PA);
+	assert_int_equal(memmap_phys_stack(&l, 3), FSTACKS_PA + 0x8000ULL);
+
+	n = memmap_final_regions(&l, &fsyms, r);
+	assert_int_equal(count_named(r, n, "stack"), 2);   /* the boot CPU's, the others' */
+	st = &r[n - 1];
+	assert_region(st, "stack", 1, memmap_virt_stack(1), memmap_phys_stack(&l, 1), STACK_SIZE,
+		      &linear);
+	assert_int_equal(st->count, 3);
+	for (unsigned cpu = 1; cpu <= 3; cpu++) {
+		uint64_t va = memmap_virt_stack(cpu), pa = memmap_phys_stack(&l, cpu);
+		struct expectation early;
+
+		memmap_expect_final(&l, &fsyms, va, &e);
+		assert_string_equal(e.region, "stack");
+		assert_int_equal(e.pa, pa);
+		assert_true(pte_attrs_equal(&e.attrs, &linear));
+		memmap_expect_final(&l, &fsyms, va + STACK_SIZE - 16, &e);
+		assert_string_equal(e.region, "stack");
+		assert_int_equal(e.pa, pa + STACK_SIZE - 16);
+		memmap_expect_final(&l, &fsyms, va - 1, &e);          /* its guard page */
+		assert_false(e.mapped);
+		memmap_expect_final(&l, &fsyms, va - 0x1000, &e);
+		assert_false(e.mapped);
+		memmap_expect(&l, va, &early);                         /* final map only */
+		assert_false(early.mapped);
+	}
+	/* CPU 0 has no stack there (the boot CPU's is in the image). */
+	memmap_expect_final(&l, &fsyms, VA_STACKS, &e);
+	assert_false(e.mapped);
+	memmap_expect_final(&l, &fsyms, VA_STACKS + 0x1000, &e);
+	assert_false(e.mapped);
+	/* After the last: CPU 4's guard page and stack, nothing. */
+	memmap_expect_final(&l, &fsyms, memmap_virt_stack(3) + STACK_SIZE, &e);
+	assert_false(e.mapped);
+	memmap_expect_final(&l, &fsyms, memmap_virt_stack(4), &e);
+	assert_false(e.mapped);
+
+	/* The probes. */
+	n = memmap_probes(&l, &fsyms, p);
+	assert_int_equal(find_probe(p, n, "cpu1 stack")->va, memmap_virt_stack(1));
+	assert_int_equal(find_probe(p, n, "last cpu stack top")->va,
+			 memmap_virt_stack(3) + STACK_SIZE - 16);
+	assert_int_equal(find_probe(p, n, "cpu1 stack guard")->va, memmap_virt_stack(1) - 0x1000);
+	assert_int_equal(find_probe(p, n, "after stacks")->va, memmap_virt_stack(3) + STACK_SIZE);
+	memmap_expect_final(&l, &fsyms, find_probe(p, n, "last cpu stack top")->va, &e);
+	assert_string_equal(e.region, "stack");
+	assert_int_equal(e.pa, FSTACKS_PA + 3 * STACK_SIZE - 16);
+	check_probes_agree(&l, &fsyms);
+
+	/* One secondary: a region of one copy. */
+	l.nr_stacks = 1;
+	n = memmap_final_regions(&l, &fsyms, r);
+	assert_final_policy(r, n);
+	assert_region(&r[n - 1], "stack", 1, memmap_virt_stack(1), FSTACKS_PA, STACK_SIZE, &linear);
+	memmap_expect_final(&l, &fsyms, memmap_virt_stack(2), &e);
+	assert_false(e.mapped);
+	n = memmap_probes(&l, &fsyms, p);
+	assert_int_equal(find_probe(p, n, "last cpu stack top")->va,
+			 memmap_virt_stack(1) + STACK_SIZE - 16);
+	check_probes_agree(&l, &fsyms);
+
+	/* Every CPU NR_CPUS allows: the last stack still in the slot. */
+	l.nr_stacks = NR_CPUS - 1;
+	n = memmap_final_regions(&l, &fsyms, r);
+	assert_final_policy(r, n);
+	assert_int_equal(r[n - 1].count, NR_CPUS - 1);
+	memmap_expect_final(&l, &fsyms, memmap_virt_stack(NR_CPUS - 1) + STACK_SIZE - 8, &e);
+	assert_string_equal(e.region, "stack");
+	assert_int_equal(e.pa, FSTACKS_PA + (NR_CPUS - 1) * STACK_SIZE - 8);
+	memmap_expect_final(&l, &fsyms, memmap_virt_stack(NR_CPUS - 2) - 8, &e);
+	assert_false(e.mapped);
+	memmap_expect_final(&l, &fsyms, memmap_virt_stack(NR_CPUS - 1) + STACK_SIZE, &e);
+	assert_false(e.mapped);
+	check_probes_agree(&l, &fsyms);
+
+	/* None (a single CPU): no region, no probes. */
+	l.nr_stacks = 0;
+	n = memmap_final_regions(&l, &fsyms, r);
+	assert_int_equal(count_named(r, n, "stack"), 1);
+	memmap_expect_final(&l, &fsyms, memmap_virt_stack(1), &e);
+	assert_false(e.mapped);
+	n = memmap_probes(&l, &fsyms, p);
+	for (int i = 0; i < n; i++) {
+		assert_true(strncmp(p[i].name, "cpu1", 4) != 0);
+		assert_string_not_equal(p[i].name, "after stacks");
+		assert_string_not_equal(p[i].name, "last cpu stack top");
+	}
+}
+
+/* ---- no console ------------------------------------------------------------ */
+
+static void test_no_console(void **state)
+{
+	struct boot_layout l = fvirt;
+	struct mem_region r[NR_REGIONS], fr[MAX_FINAL_REGIONS];
+	struct probe p[MAX_PROBES];
+	struct expectation e;
+	int n;
+
+	(void)state;
+	l.phys_uart = 0;
+	memmap_regions(&l, r);
+	assert_string_equal(r[REGION_CONSOLE].name, "uart");
+	assert_int_equal(r[REGION_CONSOLE].size, 0);
+	expect_unmapped(&l, VA_CONSOLE);
+	expect_unmapped(&l, VA_CONSOLE & LOW39);
+	n = memmap_final_regions(&l, &fsyms, fr);
+	assert_int_equal(n, 10);
+	assert_final_policy(fr, n);
+	assert_int_equal(count_named(fr, n, "uart"), 0);
+	memmap_expect_final(&l, &fsyms, VA_CONSOLE, &e);
+	assert_false(e.mapped);
+	/* Device memory nowhere in the expected map. */
+	for (int i = 0; i < n; i++)
+		assert_int_equal(fr[i].attrs.attrindx, 4);
+	n = memmap_probes(&l, &fsyms, p);
+	assert_int_equal(n, 29 + 6 - 1);
+	for (int i = 0; i < n; i++)
+		assert_string_not_equal(p[i].name, "uart");
+	check_probes_agree(&l, &fsyms);
+}
+
+/* Every probe of the fullest layout fits MAX_PROBES, none truncated. */
+static void test_probes_fullest(void **state)
+{
+	struct boot_layout l = fvirt;
+	struct probe p[MAX_PROBES];
+	int n;
+
+	(void)state;
+	two_ranges(&l);
+	take_boot_memory(&l, 0x47fc0000ULL, 0x47f00000ULL, NR_CPUS - 1);
+	memset(p, 0, sizeof(p));
+	n = memmap_probes(&l, &fsyms, p);
+	assert_int_equal(n, 37);
+	assert_true(n <= MAX_PROBES);
+	for (int i = 0; i < n; i++)
+		assert_true(strlen(p[i].name) < sizeof(p[i].name) - 1);
+	check_probes_agree(&l, &fsyms);
 }
 
 int main(void)
@@ -955,7 +1565,14 @@ int main(void)
 		cmocka_unit_test(test_final_regions_variants),
 		cmocka_unit_test(test_final_expectations),
 		cmocka_unit_test(test_final_image_at_ram_base),
-		cmocka_unit_test(test_final_devices),
+		cmocka_unit_test(test_linear_two_ranges),
+		cmocka_unit_test(test_linear_max_ranges),
+		cmocka_unit_test(test_linear_helpers),
+		cmocka_unit_test(test_memstart_below_first_range),
+		cmocka_unit_test(test_pool),
+		cmocka_unit_test(test_stacks),
+		cmocka_unit_test(test_no_console),
+		cmocka_unit_test(test_probes_fullest),
 	};
 
 	unit_init();
