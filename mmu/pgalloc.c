@@ -21,7 +21,7 @@
 #define ST_ORDER_MASK 0x1fu
 
 _Static_assert(PAGE_SIZE == 4096, "one state page covers 4096 pages (16 MiB)");
-_Static_assert(PGALLOC_MAX_ORDER == 10, "MAX_ORDER: two level-2 blocks (4 MiB)");
+_Static_assert(PGALLOC_MAX_ORDER == 18, "MAX_ORDER: a level-1 block (1 GiB)");
 _Static_assert(PGALLOC_MAX_ORDER <= ST_ORDER_MASK, "an order fits beside the state bits");
 _Static_assert((ST_ALLOC & ST_ORDER_MASK) == 0 && (ST_FREE & ST_ORDER_MASK) == 0 &&
 	       (ST_FREE & ST_ALLOC) == 0, "state bits and order do not overlap");

@@ -63,14 +63,16 @@
 #include "pgtable-hwdef.h"
 
 /*
- * The largest block, order 10 = 4 MiB = two level-2 blocks: like Linux's
- * default MAX_ORDER for 4 KiB pages. The users need order 0 (table pages)
- * and small orders (stacks); order 9 (a 2 MiB level-2 block) is the
- * largest block a mapping could use; more would only lengthen the
- * O(MAX_ORDER) loops and the per-order statistics. A 255 GiB bank is then
- * 65280 blocks when free: finalize writes one list node per block.
+ * The largest block, order 18 = 1 GiB = a level-1 block, the largest a
+ * mapping can use. Linux stops at 4 MiB (MAX_ORDER 10) because its lists
+ * live in struct page; here they live in the free blocks themselves, so
+ * every block finalize lists is RAM written: with 4 MiB blocks a 255 GiB
+ * bank is 65280 of them, each a page of RAM touched (under QEMU with a
+ * sparse memory backend, a 2 MiB host huge page each: 127 GiB of host
+ * RAM). With 1 GiB blocks it is 255, and the O(MAX_ORDER) loops are 19
+ * steps.
  */
-#define PGALLOC_MAX_ORDER  (PMD_SHIFT - PAGE_SHIFT + 1)
+#define PGALLOC_MAX_ORDER  (PGDIR_SHIFT - PAGE_SHIFT)
 #define PGALLOC_NR_ORDERS  (PGALLOC_MAX_ORDER + 1)
 /* Physical addresses are below 2^48: the 4 KiB descriptor's OA field. */
 #define PGALLOC_PA_LIMIT   (PTE_ADDR_MASK + PAGE_SIZE)

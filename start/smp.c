@@ -36,7 +36,8 @@ struct { uint64_t mpidr, entry; } pen_release __attribute__((aligned(64), sectio
 _Static_assert(__builtin_offsetof(__typeof__(pen_release), mpidr) == PEN_MPIDR, "pen");
 _Static_assert(__builtin_offsetof(__typeof__(pen_release), entry) == PEN_ENTRY, "pen");
 
-enum cpu_state { CPU_OFF, CPU_STARTING, CPU_DONE };
+/* ARRIVED: running C at the link address (its MMU on), checks to come. */
+enum cpu_state { CPU_OFF, CPU_STARTING, CPU_ARRIVED, CPU_DONE };
 /* The plan: logical CPU n (1 .. nr_secondaries) is the DTB's cpu[planned[n]]. */
 static int planned[NR_CPUS];
 static unsigned nr_secondaries;
@@ -50,6 +51,10 @@ void secondary_el1(void);
 void libc_init(void);
 extern char early_pgd[];
 
+/* A started CPU reaches C within a few thousand instructions; its checks
+ * take a few million. (Under QEMU -icount 1 ms is a million instructions:
+ * a CPU that never comes costs the arrival timeout.) */
+#define SECONDARY_ARRIVAL_MS 100
 #define SECONDARY_TIMEOUT_MS 1000
 
 /* What a CPU with its MMU (and so its caches) off reads: to the PoC. */
@@ -67,7 +72,7 @@ unsigned smp_plan(const struct machine *m)
 {
 	const struct machine_cpus *dt = &m->cpus;
 	uint64_t self = read_sysreg(mpidr_el1) & MPIDR_HWID_MASK;
-	int unavailable = 0, beyond = 0;
+	int unavailable = 0;
 	bool self_listed = false;
 
 	nr_secondaries = 0;
@@ -87,7 +92,6 @@ unsigned smp_plan(const struct machine *m)
 		if (nr_secondaries + 1 >= NR_CPUS) {
 			printf("smp: %s (MPIDR 0x%llx) beyond NR_CPUS (%d): left off\n", dt->cpu[i].node,
 			       (unsigned long long)dt->cpu[i].mpidr, NR_CPUS);
-			beyond++;
 			continue;
 		}
 		planned[++nr_secondaries] = i;
@@ -98,7 +102,6 @@ unsigned smp_plan(const struct machine *m)
 	if (unavailable || dt->n_dropped)
 		printf("smp: left out: %d CPUs not available (status), %d beyond the DTB reader's %d\n",
 		       unavailable, dt->n_dropped, MACHINE_MAX_CPUS);
-	(void)beyond;
 	return nr_secondaries;
 }
 
@@ -209,12 +212,13 @@ static int start_cpu(enum start_method method, unsigned cpu, const struct machin
 	}
 }
 
-static bool wait_done(unsigned cpu)
+/* Until cpu_state[cpu] reaches state, at most ms milliseconds. */
+static bool wait_state(unsigned cpu, unsigned state, unsigned ms)
 {
 	uint64_t freq = read_sysreg(cntfrq_el0), start = read_sysreg(cntvct_el0);
 
-	while (__atomic_load_n(&cpu_state[cpu], __ATOMIC_ACQUIRE) != CPU_DONE) {
-		if (read_sysreg(cntvct_el0) - start > freq / 1000 * SECONDARY_TIMEOUT_MS)
+	while (__atomic_load_n(&cpu_state[cpu], __ATOMIC_ACQUIRE) < state) {
+		if (read_sysreg(cntvct_el0) - start > freq / 1000 * ms)
 			return false;
 		__asm__ volatile("yield");
 	}
@@ -244,17 +248,20 @@ int smp_bring_up(const struct smp_env *env)
 			left_off++;
 			continue;
 		}
-		if (rc == 0 && !wait_done(cpu) && method == START_PEN) {
+		if (rc == 0 && !wait_state(cpu, CPU_ARRIVED, SECONDARY_ARRIVAL_MS) &&
+		    method == START_PEN) {
 			/* At EL3 nothing says whether a core runs at all. */
 			printf("cpu%u: MPIDR 0x%llx never came to the holding pen (not started by "
 			       "anything): left off\n", cpu, (unsigned long long)c->mpidr);
 			left_off++;
 			continue;
 		}
-		if (rc < 0 || cpu_state[cpu] != CPU_DONE) {
+		if (rc < 0 || !wait_state(cpu, CPU_DONE, SECONDARY_TIMEOUT_MS)) {
 			if (rc == 0)
-				printf("cpu%u: FAIL: no answer within %d ms (%s)\n", cpu,
-				       SECONDARY_TIMEOUT_MS, method_name(method));
+				printf("cpu%u: FAIL: %s within %d ms (%s)\n", cpu,
+				       cpu_state[cpu] < CPU_ARRIVED ? "did not arrive" : "checks not done",
+				       cpu_state[cpu] < CPU_ARRIVED ? SECONDARY_ARRIVAL_MS
+				       : SECONDARY_TIMEOUT_MS, method_name(method));
 			failed++;
 			continue;
 		}
@@ -301,6 +308,7 @@ void secondary_main(unsigned cpu, unsigned entry_el)
 	uint64_t el = (read_sysreg(CurrentEL) >> 2) & 3;
 
 	libc_init();
+	__atomic_store_n(&cpu_state[cpu], CPU_ARRIVED, __ATOMIC_RELEASE);
 	printing_cpu = cpu;
 	cpu_entry_el[cpu] = entry_el;
 	printf("cpu%u: entered at EL%u, now EL%llu, MPIDR 0x%llx, SP 0x%llx, TTBR1 0x%llx\n", cpu,

@@ -43,12 +43,12 @@ corpus_out=$(tests/corpus/run.sh 2>&1); corpus_rc=$?
 add_suite corpus "$corpus_rc" "$corpus_out"
 
 echo "== QEMU boots (board $board, $jobs in parallel)"
-results=$(export BUILD_DIR=build/$board; tests/qemu/cases.sh |
+results=$(export BUILD_DIR=build; tests/qemu/cases.sh |
 	xargs -P "$jobs" -L 1 tests/qemu/boot.sh)
 # The test build (tests/target/): the fault tests (boot argument stub.faults)
 # on every CPU model and entry EL, and the negative tests: each deliberate
 # failure must be caught and reported.
-negatives=$(export BUILD_DIR=build/$board-test; {
+negatives=$(export BUILD_DIR=build/test; {
 	for cpu in cortex-a53 cortex-a57 cortex-a72 max; do
 		for el in 1 2 3; do
 			echo "faults-$cpu-el$el elf $cpu 1G $el - faults"
@@ -74,14 +74,14 @@ echo "== other boards"
 for other in $(ls board); do
 	[ "$other" = "$board" ] && continue
 	results+=$'\n'$(eval "$(make -s --no-print-directory BOARD=$other board-env)"
-		export BUILD_DIR=build/$other
+		export BUILD_DIR=build
 		tests/qemu/cases-board.sh | xargs -P "$jobs" -L 1 tests/qemu/boot.sh)
 done
 
 echo "== U-Boot boots (Debian's u-boot-qemu)"
-export UBOOT_DIR=build/$board/uboot-test
-if BUILD_DIR=build/$board tests/uboot/prepare.sh "$UBOOT_DIR"; then
-	uboot=$(export BUILD_DIR=build/$board; tests/uboot/cases.sh |
+export UBOOT_DIR=build/uboot-test
+if BUILD_DIR=build tests/uboot/prepare.sh "$UBOOT_DIR"; then
+	uboot=$(export BUILD_DIR=build; tests/uboot/cases.sh |
 		xargs -P "$jobs" -L 1 tests/qemu/boot.sh)
 else
 	uboot="FAIL uboot-prepare: tests/uboot/prepare.sh failed"
@@ -106,11 +106,11 @@ grep '^FAIL ' <<<"$product_out"
 add_suite product "$product_rc" "$product_out"
 
 echo "== the bench plugin counts (tests/bench/selftest.sh; make bench for the figures)"
-bench_out=$(tests/bench/selftest.sh "build/$board" 2>&1); bench_rc=$?
+bench_out=$(tests/bench/selftest.sh build 2>&1); bench_rc=$?
 add_suite bench "$bench_rc" "$bench_out"
 
 echo "== gdb-multiarch against QEMU (tests/gdb/run.sh)"
-gdb_out=$(BUILD_DIR=build/$board tests/gdb/run.sh 2>&1); gdb_rc=$?
+gdb_out=$(BUILD_DIR=build tests/gdb/run.sh 2>&1); gdb_rc=$?
 grep -E '^FAIL |^     log: ' <<<"$gdb_out"
 add_suite gdb "$gdb_rc" "$gdb_out"
 

@@ -14,6 +14,6 @@ BOARD_QEMU_SMP     := 2
 BOARD_QEMU_MEM     := 128M
 BOARD_QEMU_EL2     :=
 BOARD_QEMU_EL3     :=
-BOARD_QEMU_CASES   := elf:3 image:2
+BOARD_QEMU_CASES   := elf:3:1 image:2
 BOARD_QEMU_DTB     :=
 BOARD_QEMU_SERIAL  := -serial stdio

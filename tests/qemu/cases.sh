@@ -36,11 +36,16 @@ for off in 0x1000000 0x8000000 0x40000000; do
 done
 # Loaded at 256 GiB + 2 MiB, the image's 1 GiB has the level-1 index of
 # its link address: both early maps then share one level-2 table
-# (start/tables.S). The MMU goes on and the high half is reached; the image
-# then lies beyond the linear map (8 GiB from RAM's start) and is refused
-# by name. 257 GiB of RAM, not reserved on the host (../shared notes).
-echo "shared-l1-slot image cortex-a57 257G 1 0x4000200000 beyond-linear" \
-	"-object memory-backend-ram,id=ram0,size=257G,reserve=off -machine memory-backend=ram0"
+# (start/tables.S). 257 GiB of RAM, not reserved on the host (../shared
+# notes): the linear map's 256 GiB of VA from RAM's start take all but the
+# last GiB, which is named, not mapped.
+bigram() { echo "-object memory-backend-ram,id=ram0,size=$1,reserve=off -machine memory-backend=ram0"; }
+echo "shared-l1-slot image cortex-a57 257G 1 0x4000200000 pass/beyond_the_linear_map $(bigram 257G)"
+# The whole linear map: 255 GiB of RAM from 1 GiB, all of it mapped.
+echo "linear-255g image cortex-a57 255G 1 - pass $(bigram 255G)"
+# Loaded beyond the linear map's reach (RAM base + 260 GiB): refused by
+# name with the MMU on, at the link address (the early map worked).
+echo "beyond-linear image cortex-a57 300G 1 $(printf '0x%x' $((BOARD_RAM_BASE_PA + 260 * 1024 * 1024 * 1024))) beyond-linear $(bigram 300G)"
 # Must refuse, loudly: not 2 MiB aligned.
 echo "refuse-misaligned image cortex-a53 1G 1 $(printf '0x%x' $((BOARD_LOAD_PA + 0x80000))) misaligned"
 # Without -semihosting the exit falls back to PSCI SYSTEM_OFF.
