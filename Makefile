@@ -236,4 +236,6 @@ clean:
 	rm -rf build
 
 -include $(OBJS:.o=.d)
+# Objects and link scripts are prerequisites of pattern rules: keep them.
+.SECONDARY: $(OBJS)
 .PRECIOUS: $(BUILD)/%/link.lds

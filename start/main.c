@@ -532,6 +532,7 @@ void kernel_main(uint64_t x0, unsigned entry_el, uint64_t phys_text, uint64_t in
 
 	bench_mark(BENCH_FINAL_START);
 	install_final_map(&syms, &walk);
+	start_allocator();
 	hooks_final_map_live(&henv);
 	env.phase = MAP_FINAL;
 	printf("checks of the final map:\n");
@@ -544,7 +545,6 @@ void kernel_main(uint64_t x0, unsigned entry_el, uint64_t phys_text, uint64_t in
 		tally.failed += final.failed;
 	}
 	bench_mark(BENCH_CHECKS_DONE);
-	start_allocator();
 	{
 		struct smp_env senv = {
 			.layout = &layout, .syms = &syms, .walk = &walk, .entry_el = entry_el,

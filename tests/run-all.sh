@@ -101,7 +101,7 @@ echo "qemu: $qemu_pass passed, $qemu_fail failed"
 passed=$((passed + qemu_pass)); failed=$((failed + qemu_fail))
 
 echo "== the product: no test code, no EL0 page, the default report's size (tests/qemu/product.sh)"
-product_out=$(tests/qemu/product.sh "$board" 2>&1); product_rc=$?
+product_out=$(tests/qemu/product.sh 2>&1); product_rc=$?
 grep '^FAIL ' <<<"$product_out"
 add_suite product "$product_rc" "$product_out"
 

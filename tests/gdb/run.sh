@@ -15,7 +15,7 @@
 set -u
 cd "$(dirname "$0")/../.." || exit 1
 
-build=${BUILD_DIR:-build/${BOARD:-virt}}
+build=${BUILD_DIR:-build}
 machine=${BOARD_QEMU_MACHINE:-virt}
 load=${BOARD_LOAD_PA:-0x40200000}
 el2=${BOARD_QEMU_EL2-,virtualization=on}
@@ -116,6 +116,12 @@ run_local walker t_walker.py
 
 ram=$((load & ~0x3fffffff))
 reloc=$(printf '0x%x' $((ram + 0x8000000)))   # 128 MiB into RAM, 2 MiB aligned
+# QEMU's generic loader sets only the PC: a trampoline in the page below
+# the Image hands over QEMU's own DTB (at the start of RAM on virt) in x0.
+mkdir -p "$logdir"
+tests/qemu/trampoline.py "$logdir/reloc.tramp" "$(printf '0x%x' $ram)" "$reloc"
+reloc_load=(-device "loader,file=$build/Image,addr=$reloc"
+	    -device "loader,file=$logdir/reloc.tramp,addr=$(printf '0x%x' $((reloc - 0x1000))),cpu-num=0")
 
 # Breakpoints across the MMU switch: the Image as `make run` boots it, and
 # loaded elsewhere (QEMU's generic loader) with stub-symbols at that address.
@@ -124,7 +130,7 @@ run_case bp-image-el1 t_breakpoints.py - -- \
 MACHINE_PROPS=$el2 run_case bp-image-el2 t_breakpoints.py - GDBT_EL=2 -- \
 	-cpu cortex-a72 -m 1G -semihosting -kernel "$build/Image"
 run_case bp-reloc-el1 t_breakpoints.py - GDBT_LOAD="$reloc" -- \
-	-cpu cortex-a57 -m 1G -semihosting -device "loader,file=$build/Image,addr=$reloc,cpu-num=0"
+	-cpu cortex-a57 -m 1G -semihosting "${reloc_load[@]}"
 
 # gdb's pt-walk / mmu-regs / pt-dump against the stub's report.
 # (stub.report=full: every probe's lines; a boot through QEMU's generic
@@ -134,16 +140,16 @@ run_case report-image-a53-128M-el1 t_report.py - -- \
 MACHINE_PROPS=$el2 run_case report-image-max-4G-el2 t_report.py - -- \
 	-cpu max -m 4G -semihosting -kernel "$build/Image" -append stub.report=full
 MACHINE_PROPS=$el3 run_case report-reloc-a72-2G-el3 t_report.py - GDBT_LOAD="$reloc" GDBT_FORCE_FULL=1 -- \
-	-cpu cortex-a72 -m 2G -semihosting -device "loader,file=$build/Image,addr=$reloc,cpu-num=0"
+	-cpu cortex-a72 -m 2G -semihosting "${reloc_load[@]}"
 
 # The test build (make CONFIG_TEST_HOOKS=1, as make test does) with one
 # block moved after the MMU is on: pt-walk follows the live tables.
-if [ -f "$build-test/Image" ]; then
-	run_case report-corrupt-desc t_report.py - GDBT_ELF="$build-test/stub.elf" \
+if [ -f "$build/test/Image" ]; then
+	run_case report-corrupt-desc t_report.py - GDBT_ELF="$build/test/stub.elf" \
 		GDBT_EXPECT_FAILED=1 -- -cpu cortex-a53 -m 1G -semihosting \
-		-kernel "$build-test/Image" -append "stub.test=corrupt-desc stub.report=full"
+		-kernel "$build/test/Image" -append "stub.test=corrupt-desc stub.report=full"
 else
-	echo "case report-corrupt-desc: skipped ($build-test not built: make CONFIG_TEST_HOOKS=1)"
+	echo "case report-corrupt-desc: skipped ($build/test not built: make CONFIG_TEST_HOOKS=1)"
 fi
 
 # Not only the stub: U-Boot's own tables, at EL1 and at EL2.

@@ -70,15 +70,6 @@ esac
 # The board's DTB where QEMU makes none, as the loader's -dtb.
 dtb=()
 [ -n "${BOARD_DTB_FILE:-}" ] && dtb=(-dtb "$BOARD_DTB_FILE")
-# trampoline FILE DTB_PA IMAGE_PA: ldr x0, =DTB_PA; ldr x1, =IMAGE_PA; br x1.
-trampoline() {
-	python3 - "$@" <<'PY'
-import struct, sys
-f, dtb, image = sys.argv[1], int(sys.argv[2], 0), int(sys.argv[3], 0)
-code = [0x58000080, 0x580000a1, 0xd61f0020, 0xd503201f]   # literals at +16, +24
-open(f, 'wb').write(struct.pack('<4I2Q', *code, dtb, image))
-PY
-}
 
 case $artifact in
 elf) payload=(-kernel "$build/${BOARD:-virt}/stub.elf" "${dtb[@]}") ;;
@@ -105,7 +96,7 @@ image)
 			dtb_pa=$BOARD_RAM_BASE_PA
 			payload=()
 		fi
-		trampoline "$logdir/$name.tramp" "$dtb_pa" "$load"
+		tests/qemu/trampoline.py "$logdir/$name.tramp" "$dtb_pa" "$load"
 		payload+=(-device "loader,file=$build/Image,addr=$load"
 			  -device "loader,file=$logdir/$name.tramp,addr=$tramp_pa,cpu-num=0")
 	fi ;;

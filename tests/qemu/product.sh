@@ -9,11 +9,10 @@
 # and that the default report (stub.report=summary) suits a real UART: at
 # most 2,000 bytes for one CPU plus 200 per extra CPU, keeping the lines
 # scripts read ("cpus: N online", "mmu: N passed, M failed").
-# usage: product.sh BOARD   (after make and make CONFIG_TEST_HOOKS=1)
+# usage: product.sh   (after make and make CONFIG_TEST_HOOKS=1; QEMU virt)
 # Prints PASS/FAIL lines, then exactly one "product: N passed, M failed".
 set -u
-board=${1:-virt}
-build=build/$board test_build=build/$board-test
+build=build test_build=build/test
 logdir=build/test-logs
 mkdir -p "$logdir"
 passed=0 failed=0
@@ -23,7 +22,7 @@ check() { # check OK WHAT [WHY]
 }
 
 # 1. Symbols: every global the test objects define is absent from the product.
-syms=$(aarch64-linux-gnu-nm --defined-only -g "$test_build"/tests/target/*.o 2>/dev/null |
+syms=$(aarch64-linux-gnu-nm --defined-only -g "$test_build"/obj/tests/target/*.o 2>/dev/null |
 	awk 'NF == 3 { print $3 }' | sort -u)
 n=$(wc -w <<<"$syms")
 [ "$n" -ge 5 ]; check $? "the test objects define $n global symbols (the list is not empty)"
