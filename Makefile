@@ -117,7 +117,7 @@ $(OBJ)/%.o: %.c | deps $(OBJ)/include/libfdt.h
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(CFLAGS) -c $< -o $@
 
-$(BUILD)/%/link.lds: link.ld board/%/board.mk | deps
+$(BUILD)/%/link.lds: link.ld mmu/memory.h mmu/pgtable-hwdef.h board/%/board.mk | deps
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  LDS     $@")
 	$(Q)$(CC) -E -P -x assembler-with-cpp $(INCLUDES) -DLOAD_PA=$(call board_load_pa,$*) $< -o $@

@@ -81,16 +81,27 @@ static uint64_t round_down_block(uint64_t x)
 	return x & ~(uint64_t)(SWAPPER_BLOCK_SIZE - 1);
 }
 
+/* The image at its link address in the early map: the identity's blocks
+ * when the load is 2 MiB aligned (as the link address is), else its pages
+ * (start/tables.S). */
+static struct mem_region kimage_region(const struct boot_layout *l)
+{
+	uint64_t phys_block = round_down_block(l->phys_text);
+
+	if (l->phys_text == phys_block)
+		return REGION("kimage", 1, round_down_block(l->virt_text), phys_block,
+			      round_up_block(l->phys_text + l->image_size) - phys_block, image_attrs);
+	return REGION("kimage", 1, l->virt_text, l->phys_text, page_up(l->image_size), image_attrs);
+}
+
 void memmap_regions(const struct boot_layout *l, struct mem_region out[NR_REGIONS])
 {
-	/* The 2 MiB blocks the image occupies; with a text_offset, _text is
-	 * that far into the first. VA and PA share the offset in the block. */
+	/* The 2 MiB blocks the image occupies, at VA = PA. */
 	uint64_t phys_block = round_down_block(l->phys_text);
-	uint64_t virt_block = round_down_block(l->virt_text);
 	uint64_t image_span = round_up_block(l->phys_text + l->image_size) - phys_block;
 
 	out[REGION_IDMAP] = REGION("idmap", 0, phys_block, phys_block, image_span, image_attrs);
-	out[REGION_KIMAGE] = REGION("kimage", 1, virt_block, phys_block, image_span, image_attrs);
+	out[REGION_KIMAGE] = kimage_region(l);
 	out[REGION_FDT] = fdt_region(l);
 	out[REGION_CONSOLE] = console_region(l);
 	out[REGION_POOL] = pool_region(l);
@@ -290,7 +301,8 @@ static void add_probe(struct probe *p, int *n, const char *name, uint64_t va)
 int memmap_probes(const struct boot_layout *l, const struct image_symbols *s,
 		  struct probe p[MAX_PROBES])
 {
-	uint64_t image_end_va = round_up_block(l->virt_text + l->image_size);
+	struct mem_region kimage = kimage_region(l);
+	uint64_t image_end_va = kimage.virt + kimage.size;
 	const struct phys_range *first = &l->linear[0];
 	uint64_t linear_mid = (first->size / 2) & ~(uint64_t)(PAGE_SIZE - 1);
 	uint64_t linear_end = memmap_linear_end_virt(l);

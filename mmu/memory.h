@@ -25,9 +25,10 @@
  * TTBR0 (VA 0 .. 0x7f_ffffffff): identity map of the image where it was
  * loaded; closed (TCR_EL1.EPD0) once the final map is live.
  *
- * The early map (start/tables.S) is three pages: one level-1 table that
- * TTBR0 and TTBR1 share, and one level-2 table under each of its two
- * entries (identity, kernel image). Sharing the root means each half also
+ * The early map (start/tables.S) is four pages: one level-1 table that
+ * TTBR0 and TTBR1 share, one level-2 table under each of its two entries
+ * (identity, kernel image), and a level-3 table for the kernel image when
+ * the load is not 2 MiB aligned. Sharing the root means each half also
  * sees the other's entries (at the same VA bits [38:0]): harmless aliases
  * of the same physical memory with the same attributes, listed in the
  * report and checked like everything else (mmu/memmap.c).
@@ -55,17 +56,23 @@
 #define DEVICE_VADDR    (VA_START + (UL(510) * SZ_1G))
 #define DEVICE_SPAN     SZ_1G
 #define IDMAP_VA_LIMIT  (UL(1) << VA_BITS)                 /* TTBR0 reaches below this */
+/* The level-1 index of KIMAGE_VADDR (TTBR0 and TTBR1 share the root). */
+#define KIMAGE_L1_INDEX 256
 
-/* The image must fit in one 2 MiB block: then a 2 MiB-aligned load never
- * crosses a level-1 boundary and each map of it is one level-2 entry. */
+/* The image must fit in one 2 MiB block: at its link address it is then
+ * one level-2 entry (a block, or one level-3 table), and any load touches
+ * at most two 2 MiB blocks of the identity map. */
 #define KIMAGE_MAX_SIZE SWAPPER_BLOCK_SIZE
 
 /* Early table pages, each a formula of the layout above (never hand-counted):
- * the shared level-1 root, the identity map's level-2 table, the kernel
- * image's level-2 table. */
+ * the shared level-1 root, the identity map's level-2 table (2 MiB blocks:
+ * the image, below 2 MiB, in at most two of them, in one GiB), the kernel
+ * image's level-2 table, and its level-3 table for a load that is not
+ * 2 MiB aligned (4 KiB pages: then the link address's offset in its block
+ * is not the load's). */
 #define EARLY_PGD_PAGES    1
-#define EARLY_IDMAP_PAGES  1                     /* image in one 2 MiB block */
-#define EARLY_KIMAGE_PAGES 1
+#define EARLY_IDMAP_PAGES  1
+#define EARLY_KIMAGE_PAGES 2
 #define EARLY_PG_PAGES     (EARLY_PGD_PAGES + EARLY_IDMAP_PAGES + EARLY_KIMAGE_PAGES)
 #define EARLY_PG_SIZE      (EARLY_PG_PAGES * PAGE_SIZE)
 
@@ -90,6 +97,9 @@
 #define CPU_STACK_STRIDE  (PAGE_SIZE + BOOT_STACK_SIZE)
 
 /* Compile-time checks of the layout (the preprocessor works in intmax_t). */
+#if KIMAGE_L1_INDEX != ((KIMAGE_VADDR - VA_START) >> PGDIR_SHIFT)
+#error "KIMAGE_L1_INDEX: the level-1 slot of KIMAGE_VADDR"
+#endif
 #if (LINEAR_MAP_VA_SIZE % SZ_1G) != 0
 #error "LINEAR_MAP_VA_SIZE must be a whole number of GiB (level-1 entries)"
 #endif

@@ -99,6 +99,8 @@
 
 /* The early (swapper-style) mapping flags: one set of permissions each. */
 #define SWAPPER_MM_MMUFLAGS  (PMD_TYPE_SECT | PMD_SECT_AF | PMD_SECT_S | PMD_ATTRINDX(MT_NORMAL))
+/* The same as level-3 page descriptors (bits[1:0] = 0b11, D8.3.2). */
+#define SWAPPER_PAGE_FLAGS   ((SWAPPER_MM_MMUFLAGS & ~PMD_TYPE_MASK) | PTE_TYPE_PAGE)
 #define LINEAR_MM_MMUFLAGS   (SWAPPER_MM_MMUFLAGS | PMD_SECT_PXN | PMD_SECT_UXN)
 #define DEVICE_MM_MMUFLAGS   (PMD_TYPE_SECT | PMD_SECT_AF | PMD_ATTRINDX(MT_DEVICE_nGnRnE) | \
 			      PMD_SECT_PXN | PMD_SECT_UXN)

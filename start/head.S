@@ -76,14 +76,21 @@ primary_entry:
 	isb
 
 	/* What the early map cannot do is refused before it is built. */
-	tst	x21, #(SWAPPER_BLOCK_SIZE - 1)	// the 2 MiB blocks: image and link
-	b.ne	refuse_block_offset		// address share the offset in it
 	ldr	x1, =__image_size
-	add	x1, x21, x1
+	add	x1, x21, x1			// the image's end
 	mov	x0, #IDMAP_VA_LIMIT
 	cmp	x1, x0
 	b.hi	refuse_above_idmap		// TTBR0 reaches only 2^VA_BITS
-	mrs	x1, id_aa64mmfr0_el1
+	sub	x1, x1, #1
+	eor	x0, x1, x21
+	lsr	x0, x0, #PGDIR_SHIFT
+	cbnz	x0, refuse_straddle		// the identity has one level-2 table
+	tst	x21, #(SWAPPER_BLOCK_SIZE - 1)
+	b.eq	1f
+	lsr	x0, x21, #PMD_SHIFT		// not 2 MiB aligned, in the GiB whose
+	cmp	x0, #(KIMAGE_L1_INDEX << (PGDIR_SHIFT - PMD_SHIFT))  // first block the
+	b.eq	refuse_shared_slot		// link address's level-3 table needs
+1:	mrs	x1, id_aa64mmfr0_el1
 	ubfx	x0, x1, #ID_AA64MMFR0_TGRAN4_SHIFT, #4
 	cmp	x0, #ID_AA64MMFR0_TGRAN4_NI
 	b.eq	refuse_no_granule
@@ -105,9 +112,14 @@ primary_entry:
  * Refusals with the MMU off: x0 = exit status, x1 = what (PC-relative, so
  * physical), x2 = the value it concerns; start/refuse.c says it and exits.
  */
-refuse_block_offset:
+refuse_straddle:
 	mov	x0, #EXIT_BAD_LOAD
-	adr	x1, msg_block_offset
+	adr	x1, msg_straddle
+	mov	x2, x21
+	b	early_refuse
+refuse_shared_slot:
+	mov	x0, #EXIT_BAD_LOAD
+	adr	x1, msg_shared_slot
 	mov	x2, x21
 	b	early_refuse
 refuse_above_idmap:
@@ -121,8 +133,10 @@ refuse_no_granule:
 	mrs	x2, id_aa64mmfr0_el1
 	b	early_refuse
 
-msg_block_offset:
-	.asciz	"load address must be a 2 MiB boundary (text_offset 0; the early map's 2 MiB blocks share the link address's offset); load pa "
+msg_straddle:
+	.asciz	"the image crosses a 1 GiB boundary (the early identity map has one level-2 table); load pa "
+msg_shared_slot:
+	.asciz	"load address in the first 2 MiB of physical GiB 256 but not 2 MiB aligned: its identity block and the link address's level-3 table need the same level-2 entry; load pa "
 msg_above_idmap:
 	.asciz	"image above the 39-bit range the identity map reaches (TTBR0, T0SZ = 25); load pa "
 msg_no_granule:
@@ -149,7 +163,7 @@ misaligned_load_park:
 misaligned_exit_block:
 	.quad	ADP_Stopped_ApplicationExit, EXIT_BAD_LOAD
 misaligned_msg:
-	.asciz	"stub: FATAL: load address not 4 KiB aligned (needs 2 MiB); cannot run\n"
+	.asciz	"stub: FATAL: load address not 4 KiB aligned; cannot run\n"
 	.balign	4
 
 /*

@@ -1,8 +1,9 @@
 /*
  * pgtable-macros.h - assembler macros that write early translation tables.
  *
- * Owns: create_table_entry, create_pgd_entry, create_block_map and
- * dcache_inval_entries, in the style of Linux arm64 head.S (v4.14). They run
+ * Owns: create_table_entry, create_pgd_entry, create_block_map,
+ * create_page_map and dcache_inval_entries, in the style of Linux arm64
+ * head.S (v4.14). They run
  * with the MMU off, on physical addresses. One deliberate difference from
  * v4.14: the next-level table is named by an explicit register instead of
  * being "the page after tbl", because the early map's two halves share one
@@ -40,26 +41,44 @@
 	.endm
 
 /*
- * create_block_map tbl, flags, phys, start, end
- * Fill the level-2 table \tbl with 2 MiB block descriptors for the virtual
- * range \start..\end (both inclusive, both in the 1 GiB this table covers),
- * the first block mapping physical \phys; \flags are the descriptor's
- * attribute and type bits (e.g. SWAPPER_MM_MMUFLAGS).
- *   phys must be 2 MiB aligned; start/end are rounded down to blocks.
- * Preserves: tbl, flags.  Corrupts: phys, start, end, flags (NZCV).
+ * create_map tbl, flags, phys, start, end, shift
+ * Fill table \tbl with leaf descriptors of size 1 << \shift for the
+ * virtual range \start..\end (both inclusive, both in the range this table
+ * covers: 512 entries), the first mapping physical \phys; \flags are the
+ * descriptor's attribute and type bits.
+ *   phys must be aligned to 1 << shift; start/end are rounded down to it.
+ * Preserves: tbl, flags.  Corrupts: phys, start, end (NZCV).
  */
-	.macro	create_block_map, tbl, flags, phys, start, end
-	lsr	\phys, \phys, #SWAPPER_BLOCK_SHIFT
-	orr	\phys, \flags, \phys, lsl #SWAPPER_BLOCK_SHIFT	// first descriptor
-	lsr	\start, \start, #SWAPPER_BLOCK_SHIFT
-	and	\start, \start, #(PTRS_PER_PMD - 1)		// first index
-	lsr	\end, \end, #SWAPPER_BLOCK_SHIFT
-	and	\end, \end, #(PTRS_PER_PMD - 1)			// last index
+	.macro	create_map, tbl, flags, phys, start, end, shift
+	lsr	\phys, \phys, #\shift
+	orr	\phys, \flags, \phys, lsl #\shift		// first descriptor
+	ubfx	\start, \start, #\shift, #(PAGE_SHIFT - 3)	// first index (512 per table)
+	ubfx	\end, \end, #\shift, #(PAGE_SHIFT - 3)	// last index
 9998:	str	\phys, [\tbl, \start, lsl #3]
 	add	\start, \start, #1
-	add	\phys, \phys, #SWAPPER_BLOCK_SIZE
+	add	\phys, \phys, #(1 << \shift)
 	cmp	\start, \end
 	b.ls	9998b
+	.endm
+
+/*
+ * create_block_map tbl, flags, phys, start, end
+ * create_map with 2 MiB blocks in the level-2 table \tbl (flags: a block
+ * descriptor's, e.g. SWAPPER_MM_MMUFLAGS).
+ * Preserves: tbl, flags.  Corrupts: phys, start, end (NZCV).
+ */
+	.macro	create_block_map, tbl, flags, phys, start, end
+	create_map \tbl, \flags, \phys, \start, \end, SWAPPER_BLOCK_SHIFT
+	.endm
+
+/*
+ * create_page_map tbl, flags, phys, start, end
+ * create_map with 4 KiB pages in the level-3 table \tbl (flags: a page
+ * descriptor's, e.g. SWAPPER_PAGE_FLAGS).
+ * Preserves: tbl, flags.  Corrupts: phys, start, end (NZCV).
+ */
+	.macro	create_page_map, tbl, flags, phys, start, end
+	create_map \tbl, \flags, \phys, \start, \end, PAGE_SHIFT
 	.endm
 
 /*

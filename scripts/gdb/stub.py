@@ -642,8 +642,8 @@ ELF defaults to the file loaded with `file`. `off` removes the copy."""
         load = eval_addr(argv[0]) if argv else DEFAULT_LOAD_PA
         elf = argv[1] if len(argv) > 1 else gdb.current_progspace().filename
         if not elf:
-            raise StubError("no ELF: `file build/virt/stub.elf` first, or give it: "
-                            "stub-symbols 0x40200000 build/virt/stub.elf")
+            raise StubError("no ELF: `file build/stub.elf` first, or give it: "
+                            "stub-symbols 0x40200000 build/stub.elf")
         if load & 0xfff:
             print("stub-symbols: warning: 0x%x is not page aligned (the stub needs 2 MiB)" % load)
         link = elf_link_base(elf)

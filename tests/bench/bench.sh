@@ -6,7 +6,7 @@
 # no help from either guest, the stub's console report size, and the table
 # that compares them. Every measured run is made twice; differing results
 # stop the script before any figure is printed.
-# usage: bench.sh [BUILD_DIR [PLUGIN.so]]   (defaults build/virt, build/bench/insn_plugin.so)
+# usage: bench.sh [BUILD_DIR [PLUGIN.so]]   (defaults build, build/bench/insn_plugin.so)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . tests/bench/lib.sh
@@ -29,7 +29,7 @@ LINUX_MMU_FN=__enable_mmu
 LINUX_HIGH_SYM=__primary_switched
 # ---------------------------------------------------------------------------
 
-build=${1:-build/virt}
+build=${1:-build}
 plugin=${2:-$BENCH_PLUGIN}
 out=build/bench
 elf=$build/stub.elf image=$build/Image

@@ -5,14 +5,14 @@
 # instruction that turns the MMU on (stop=on), and checking that entry ->
 # MMU on is a positive count and that two runs agree. Prints exactly one
 # line "bench: N passed, M failed"; details go to build/bench/selftest.log.
-# usage: selftest.sh [BUILD_DIR]   (default build/virt; needs make first)
+# usage: selftest.sh [BUILD_DIR]   (default build; needs make first)
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 . tests/bench/lib.sh
 # The marker names have one home: the block at the top of bench.sh.
 eval "$(sed -n '/^# ---- Marker symbols/,/^# ------/p' tests/bench/bench.sh)"
 
-build=${1:-build/virt}
+build=${1:-build}
 out=build/bench
 plugin=$BENCH_PLUGIN
 mkdir -p "$out"
