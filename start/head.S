@@ -127,6 +127,11 @@ refuse_above_idmap:
 	adr	x1, msg_above_idmap
 	mov	x2, x21
 	b	early_refuse
+refuse_dtb_in_image:
+	mov	x0, #EXIT_BAD_DTB
+	adr	x1, msg_dtb_in_image
+	mov	x2, x19
+	b	early_refuse
 refuse_no_granule:
 	mov	x0, #EXIT_UNSUPPORTED_CPU
 	adr	x1, msg_no_granule
@@ -139,6 +144,8 @@ msg_shared_slot:
 	.asciz	"load address in the first 2 MiB of physical GiB 256 but not 2 MiB aligned: its identity block and the link address's level-3 table need the same level-2 entry; load pa "
 msg_above_idmap:
 	.asciz	"image above the 39-bit range the identity map reaches (TTBR0, T0SZ = 25); load pa "
+msg_dtb_in_image:
+	.asciz	"the DTB lies inside the image (image_size in its header; the bss is cleared over it); x0 = "
 msg_no_granule:
 	.asciz	"this CPU has no 4 KiB translation granule (ID_AA64MMFR0_EL1.TGran4 = 0xf); ID_AA64MMFR0_EL1 = "
 	.balign	4
@@ -222,6 +229,11 @@ __primary_switched:
 	adr	x0, vectors
 	msr	vbar_el1, x0
 	isb
+	/* A DTB inside the image would be cleared with the bss: refused. */
+	sub	x0, x19, x21
+	ldr	x1, =__image_size
+	cmp	x0, x1
+	b.lo	refuse_dtb_in_image
 	ldr	x0, =__bss_start		// 16-byte aligned (link.ld)
 	ldr	x1, =__bss_end
 1:	cmp	x0, x1				// not memset: picolibc's goes

@@ -46,9 +46,21 @@ echo "linear-255g image cortex-a57 255G 1 - pass $(bigram 255G)"
 # Loaded beyond the linear map's reach (RAM base + 260 GiB): refused by
 # name with the MMU on, at the link address (the early map worked).
 echo "beyond-linear image cortex-a57 300G 1 $(printf '0x%x' $((BOARD_RAM_BASE_PA + 260 * 1024 * 1024 * 1024))) beyond-linear $(bigram 300G)"
-# Must refuse, loudly: not 2 MiB aligned.
-echo "refuse-misaligned image cortex-a53 1G 1 $(printf '0x%x' $((BOARD_LOAD_PA + 0x80000))) misaligned"
+# Any 4 KiB-aligned load: the image at its link address in pages
+# (start/tables.S), across a 2 MiB boundary too, at every EL.
+for off in 0x80000 0x1ff000; do
+	addr=$(printf '0x%x' $((BOARD_LOAD_PA + off)))
+	for el in 1 2 3; do
+		echo "load-4k-$addr-el$el image cortex-a72 1G $el $addr pass"
+	done
+done
+# Refused by name before the MMU is on: an image across a 1 GiB boundary
+# (the identity map has one level-2 table), and the one slot where the
+# identity's block and the link address's level-3 table collide.
+echo "refuse-straddle-1g image cortex-a53 2G 1 $(printf '0x%x' $((BOARD_RAM_BASE_PA + 0x40000000 - 0x10000))) exit4/crosses_a_1_GiB_boundary"
+echo "refuse-shared-slot image cortex-a57 257G 1 0x4000001000 exit4/first_2_MiB_of_physical_GiB_256 $(bigram 257G)"
 # Without -semihosting the exit falls back to PSCI SYSTEM_OFF.
 echo "psci-exit-el1 image cortex-a53 1G 1 - nosemihosting"
 echo "psci-exit-el2 elf cortex-a57 1G 2 - nosemihosting"
+# Must refuse, loudly: not even 4 KiB aligned.
 echo "refuse-misaligned-4k image cortex-a53 1G 1 $(printf '0x%x' $((BOARD_LOAD_PA + 0x800))) misaligned"
