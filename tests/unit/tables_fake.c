@@ -218,7 +218,8 @@ void fake_build_early_map(struct fake_tables *ft, const struct boot_layout *l,
 	unsigned idmap_l1 = (unsigned)(l->phys_text >> 30) & 511;
 	unsigned kimage_l1 = (unsigned)(l->virt_text >> 30) & 511;
 
-	/* start/tables.S, MMU off: three pages, both halves on one root. */
+	/* start/tables.S, MMU off: three pages (a fourth, level 3, for a load
+	 * not 2 MiB aligned), both halves on one root. */
 	root = fake_new_table(ft);
 	idmap_pmd = fake_new_table(ft);
 	kimage_pmd = fake_new_table(ft);
@@ -226,7 +227,11 @@ void fake_build_early_map(struct fake_tables *ft, const struct boot_layout *l,
 	fake_table(ft, root)[kimage_l1] = fake_table_desc(idmap_l1 == kimage_l1 ? idmap_pmd
 										 : kimage_pmd);
 	fake_map_range(ft, root, first, first, span, 2, &fake_image_attrs);
-	fake_map_range(ft, root, virt_first, first, span, 2, &fake_image_attrs);
+	if (l->phys_text == first)       /* 2 MiB aligned: the same blocks */
+		fake_map_range(ft, root, virt_first, first, span, 2, &fake_image_attrs);
+	else                             /* else the image's pages */
+		fake_map_range(ft, root, l->virt_text, l->phys_text,
+			       (l->image_size + page - 1) & ~(page - 1), 3, &fake_image_attrs);
 
 	/* MMU on: the console's page (none without a console), then the
 	 * DTB's pages, then the boot's table pool. */

@@ -4,7 +4,7 @@
  * Owns: the expected regions of the early map for a QEMU-virt layout (load
  * pa 0x40200000, link va 0xffffffc000000000, 128 MiB of RAM at 0x40000000
  * in one linear range, UART at 0x09000000, a 1 MiB DTB at 0x40000000) and
- * others (text_offset, an image of two blocks, an unaligned DTB, no DTB, no
+ * others (a load not 2 MiB aligned, an image of two blocks, an unaligned DTB, no DTB, no
  * console, the image's physical GiB at KIMAGE_VADDR's level-1 index);
  * memmap_expect at every region's edges (first byte, last byte, one past
  * the end), through the shared root's aliases, for non-canonical and
@@ -171,28 +171,31 @@ static void test_regions_image_rounding(void **state)
 	assert_int_equal(r[REGION_KIMAGE].size, 0x200000);
 }
 
-/* A board with a text_offset (raspi3b: RAM at 0, loaded at 0x80000). */
+/* A load that is not 2 MiB aligned (raspi3b's old kernel8.img address,
+ * 0x80000): the identity still takes the 2 MiB block, the link address
+ * (KIMAGE_VADDR, text_offset 0) takes the image's pages (start/tables.S). */
 static const struct boot_layout pi = {
-	.phys_text = 0x80000ULL, .virt_text = 0xffffffc000080000ULL,
+	.phys_text = 0x80000ULL, .virt_text = 0xffffffc000000000ULL,
 	.image_size = 0x4a000ULL, .phys_memstart = 0,
 	.linear = { { 0, 0x3c000000ULL } }, .nlinear = 1, .phys_uart = 0x3f201000ULL,
 	.phys_dtb = 0x2eff2000ULL, .dtb_size = 0x7c8fULL,
 };
 
-static void test_regions_text_offset(void **state)
+static void test_regions_unaligned_load(void **state)
 {
 	struct mem_region r[NR_REGIONS];
 
 	(void)state;
 	memmap_regions(&pi, r);
 	assert_region(&r[REGION_IDMAP], "idmap", 0, 0, 0, 0x200000ULL, &image);
-	assert_region(&r[REGION_KIMAGE], "kimage", 1, 0xffffffc000000000ULL, 0, 0x200000ULL,
-		      &image);
+	assert_region(&r[REGION_KIMAGE], "kimage", 1, 0xffffffc000000000ULL, 0x80000ULL,
+		      0x4a000ULL, &image);
 	assert_region(&r[REGION_FDT], "dtb", 1, VA_FDT, 0x2eff2000ULL, 0x8000ULL, &fdt);
 	assert_region(&r[REGION_CONSOLE], "uart", 1, VA_CONSOLE, 0x3f201000ULL, 0x1000,
 		      &device);
 	expect_mapped(&pi, pi.virt_text, "kimage", 0x80000ULL, &image);
-	expect_mapped(&pi, 0xffffffc000000000ULL, "kimage", 0, &image);   /* the block's start */
+	expect_mapped(&pi, pi.virt_text + 0x49fffULL, "kimage", 0xc9fffULL, &image);
+	expect_unmapped(&pi, pi.virt_text + 0x4a000ULL);       /* pages: nothing after */
 	assert_int_equal(memmap_virt_uart(&pi), VA_CONSOLE);
 	assert_int_equal(memmap_virt_fdt(&pi), VA_FDT);
 	/* The image's GiB is the linear map's first: in the early map, the
@@ -200,16 +203,19 @@ static void test_regions_text_offset(void **state)
 	expect_mapped(&pi, 0xffffff8000000000ULL, "idmap", 0, &image);
 	expect_mapped(&pi, 0xffffff80001fffffULL, "idmap", 0x1fffffULL, &image);
 	expect_unmapped(&pi, 0xffffff8000200000ULL);
-	/* An image reaching past the first block takes two. */
+	/* An image reaching past its first block: two identity blocks, its
+	 * pages at the link address. */
 	{
 		struct boot_layout big = pi;
 
-		big.image_size = 0x190000ULL;       /* 0x80000 + 0x190000 > 2 MiB */
+		big.phys_text = 0x1ff000ULL;
 		memmap_regions(&big, r);
+		assert_int_equal(r[REGION_IDMAP].phys, 0);
 		assert_int_equal(r[REGION_IDMAP].size, 0x400000ULL);
-		assert_int_equal(r[REGION_KIMAGE].size, 0x400000ULL);
-		expect_mapped(&big, 0xffffffc0003fffffULL, "kimage", 0x3fffffULL, &image);
-		expect_unmapped(&big, 0xffffffc000400000ULL);
+		assert_int_equal(r[REGION_KIMAGE].size, 0x4a000ULL);
+		expect_mapped(&big, 0xffffffc000001000ULL, "kimage", 0x200000ULL, &image);
+		expect_mapped(&big, 0x3fffffULL, "idmap", 0x3fffffULL, &image);
+		expect_unmapped(&big, 0xffffffc00004a000ULL);
 	}
 }
 
@@ -406,17 +412,15 @@ static void test_expect_shared_level2(void **state)
 	expect_mapped(&l, 0xffffffc000400000ULL, "idmap", 0x4000400000ULL, &image);
 	expect_unmapped(&l, 0x4000200000ULL);
 	expect_unmapped(&l, 0xffffffc000600000ULL);
-	/* The same entry (text_offset, the same offset in the block): one
-	 * translation, whichever region names it. */
-	l.phys_text = 0x4000080000ULL;
-	l.virt_text = 0xffffffc000080000ULL;
-	for (int i = 0; i < 2; i++) {
-		memmap_expect(&l, i ? 0xffffffc000080000ULL : 0x4000080000ULL, &e);
-		assert_true(e.mapped);
-		assert_true(!strcmp(e.region, "idmap") || !strcmp(e.region, "kimage"));
-		assert_int_equal(e.pa, 0x4000080000ULL);
-		assert_true(pte_attrs_equal(&e.attrs, &image));
-	}
+	/* Not 2 MiB aligned, in another block of that GiB: the identity's
+	 * block (entry 2) and the link address's level-3 table (entry 0) are
+	 * different entries of the one table, each seen from the other half. */
+	l.phys_text = 0x4000481000ULL;
+	expect_mapped(&l, 0x4000481000ULL, "idmap", 0x4000481000ULL, &image);
+	expect_mapped(&l, 0xffffffc000000000ULL, "kimage", 0x4000481000ULL, &image);
+	expect_mapped(&l, 0x4000000000ULL, "kimage", 0x4000481000ULL, &image);
+	expect_mapped(&l, 0xffffffc000481000ULL, "idmap", 0x4000481000ULL, &image);
+	(void)e;
 	expect_unmapped(&l, 0x4000200000ULL);
 }
 
@@ -458,7 +462,8 @@ static void test_phys_to_virt(void **state)
 	assert_int_equal(memmap_phys_to_virt(&virt, 0x47ffffffULL), 0xffffff8007ffffffULL);
 	assert_int_equal(memmap_image_phys(&virt, 0xffffffc000000000ULL), 0x40200000ULL);
 	assert_int_equal(memmap_image_phys(&virt, 0xffffffc00000cff8ULL), 0x4020cff8ULL);
-	assert_int_equal(memmap_image_phys(&pi, 0xffffffc000080000ULL), 0x80000ULL);
+	assert_int_equal(memmap_image_phys(&pi, 0xffffffc000000000ULL), 0x80000ULL);
+	assert_int_equal(memmap_image_virt(&pi, 0x81000ULL), 0xffffffc000001000ULL);
 }
 
 /* ---- probes ---------------------------------------------------------------- */
@@ -1545,7 +1550,7 @@ int main(void)
 		cmocka_unit_test(test_window_vas),
 		cmocka_unit_test(test_regions_virt),
 		cmocka_unit_test(test_regions_image_rounding),
-		cmocka_unit_test(test_regions_text_offset),
+		cmocka_unit_test(test_regions_unaligned_load),
 		cmocka_unit_test(test_console_virt),
 		cmocka_unit_test(test_console_not_page_aligned),
 		cmocka_unit_test(test_fdt_virt),
