@@ -374,9 +374,9 @@ static void print_ram(const struct machine *m)
 		       (unsigned long long)ram.loss[i].phys_start, ram.loss[i].name,
 		       ram_loss_reason_name(ram.loss[i].reason));
 	if (m->reserved.n_rsv)
-		printf("reserved: %d ranges (%d from /memreserve/), %s held%s\n", m->reserved.n_rsv,
-		       m->reserved.n_memreserve, format_size(ram.bytes_held, size, sizeof(size)),
-		       boot.nr_dynamic_rsv ? "; those without an address are not placed" : "");
+		printf("reserved: %d ranges (%d from /memreserve/, %u without an address: not "
+		       "placed), never handed out\n", m->reserved.n_rsv, m->reserved.n_memreserve,
+		       boot.nr_dynamic_rsv);
 }
 
 static void report_setup(const struct machine *m, uint64_t insns_to_mmu_on)
@@ -404,10 +404,12 @@ static void report_setup(const struct machine *m, uint64_t insns_to_mmu_on)
 	print_ram(m);
 	printf("psci conduit: %s; cpus: %d in the DTB\n", psci_conduit_name(exit_psci_conduit()),
 	       m->cpus.n_cpus);
-	printf("early tables: pa 0x%llx, %u pages used, written with the MMU off (TTBR0 and TTBR1 "
-	       "share the root); windows: %u pages\n",
+	printf("early tables: pa 0x%llx, %u of %u pages written with the MMU off (TTBR0 and TTBR1 "
+	       "share the root; the image %s at its link address); windows: %u pages\n",
 	       (unsigned long long)memmap_image_phys(&layout, (uintptr_t)early_pgd),
-	       (unsigned)EARLY_PG_PAGES, xlat_pages_used(&early_xlat));
+	       (unsigned)EARLY_PG_PAGES - (layout.phys_text % SZ_2M ? 0 : 1), (unsigned)EARLY_PG_PAGES,
+	       layout.phys_text % SZ_2M ? "in 4 KiB pages" : "in 2 MiB blocks",
+	       xlat_pages_used(&early_xlat));
 	if (!boot.report_full)
 		return;
 	printf("ID_AA64MMFR0_EL1 0x%016llx: PARange %u bits, 4K granule %s\n",

@@ -21,7 +21,7 @@ CHECKS_DONE_SYM=check_print_summary    # "checks done"
 FINAL_START_SYM=kernel_map_build       # final map: from the first execution of this
 FINAL_END_SYM=kernel_map_install       # ... to the first execution of this
 DESC_RE='([0-9]+) descriptors written' # the stub's count of the final map's descriptors
-EARLY_RE='early tables:.*[^0-9]([0-9]+) (pages )?used'
+EARLY_RE='early tables: pa 0x[0-9a-f]+, ([0-9]+) of [0-9]+ pages written'
 REPORT_SUMMARY='stub.report=summary'
 REPORT_FULL='stub.report=full'
 LINUX_APPEND=nokaslr
