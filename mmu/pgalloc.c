@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <string.h>
 #include "pgalloc.h"
+#include "zero.h"
 
 /* One state byte per page of a bank. A block of order k starting at page
  * i has its head byte at i and ST_NONE in its other 2^k - 1 bytes. */
@@ -102,7 +103,7 @@ static void state_fill(struct pgalloc_ctx *ctx, struct pgalloc_bank *b, uint64_t
 		uint64_t meta = b->meta_pa + idx;
 		uint64_t n = min_u64(pages, PAGE_SIZE - (meta & (PAGE_SIZE - 1)));
 
-		memset(ctx->phys_to_ptr(meta, ctx->cookie), (int)st, (size_t)n);
+		fill_bytes(ctx->phys_to_ptr(meta, ctx->cookie), (uint8_t)st, (size_t)n);
 		idx += n;
 		pages -= n;
 	}
