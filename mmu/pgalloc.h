@@ -71,8 +71,14 @@
  * sparse memory backend, a 2 MiB host huge page each: 127 GiB of host
  * RAM). With 1 GiB blocks it is 255, and the O(MAX_ORDER) loops are 19
  * steps.
+ * The product never overrides it. Only the host tests build the allocator
+ * a second time with a smaller -DPGALLOC_MAX_ORDER (1..18, e.g. 10), to
+ * reach max-order blocks with a few MiB of fake RAM; every file of such a
+ * binary (this header's structs depend on it) must then see the same value.
  */
+#ifndef PGALLOC_MAX_ORDER
 #define PGALLOC_MAX_ORDER  (PGDIR_SHIFT - PAGE_SHIFT)
+#endif
 #define PGALLOC_NR_ORDERS  (PGALLOC_MAX_ORDER + 1)
 /* Physical addresses are below 2^48: the 4 KiB descriptor's OA field. */
 #define PGALLOC_PA_LIMIT   (PTE_ADDR_MASK + PAGE_SIZE)

@@ -4,7 +4,10 @@
 # Owns: build/fuzz/fuzz_xlat (clang, -fsanitize=fuzzer,address,undefined)
 # from tests/fuzz/fuzz_xlat.c, mmu/xlat.c, mmu/desc.c, mmu/walk.c and
 # tests/unit/xlat_fake.c; build/fuzz/fuzz_pgalloc from
-# tests/fuzz/fuzz_pgalloc.c, mmu/pgalloc.c and tests/unit/physmem_fake.c;
+# tests/fuzz/fuzz_pgalloc.c, mmu/pgalloc.c and tests/unit/physmem_fake.c
+# at the product's PGALLOC_MAX_ORDER (18), and build/fuzz/fuzz_pgalloc10,
+# the same at -DPGALLOC_MAX_ORDER=10 (its small banks hold max-order
+# blocks: see fuzz_pgalloc.c), both over tests/fuzz/corpus-pgalloc/;
 # build/fuzz/fuzz_ram_layout from tests/fuzz/fuzz_ram_layout.c,
 # mmu/ram_layout.c, mmu/pgalloc.c and tests/unit/physmem_fake.c;
 # a bounded, seeded run of each over its seed corpus (tests/fuzz/corpus/,
@@ -15,23 +18,26 @@
 #   make -f tests/fuzz/fuzz.mk short     per harness: FUZZ_RUNS inputs (default
 #                                        8000) from a copy of its corpus,
 #                                        -seed=FUZZ_SEED (1), at most
-#                                        FUZZ_SHORT_SECONDS (20); last line
-#                                        "fuzz: N passed, M failed" (N + M = 3,
+#                                        FUZZ_SHORT_SECONDS (20; the two
+#                                        pgalloc builds share one such
+#                                        budget: FUZZ_PGALLOC_SHORT_SECONDS,
+#                                        10, each); last line
+#                                        "fuzz: N passed, M failed" (N + M = 4,
 #                                        one per harness)
 #   make -f tests/fuzz/fuzz.mk long      FUZZ_SECONDS (default 300) per
 #                                        harness; same last line
 #   FUZZ_HARNESSES="pgalloc"             run only these (default: xlat pgalloc
-#                                        ram_layout)
+#                                        pgalloc10 ram_layout)
 #
 # XLAT_SRC=path/to/xlat.c (PGALLOC_SRC=path/to/pgalloc.c) builds a harness
 # over another implementation (e.g. a deliberately broken one, to see the
 # checks fire); its binary is then build/fuzz/fuzz_xlat-variant
-# (fuzz_pgalloc-variant).
+# (fuzz_pgalloc-variant, fuzz_pgalloc10-variant).
 #
 # Run from the repository root. The corpus directories are only read: each
 # run works on a copy in build/fuzz/, and crash inputs land in
 # build/fuzz/artifacts/ (fuzz_xlat), build/fuzz/artifacts-pgalloc/ and
-# build/fuzz/artifacts-ram-layout/.
+# build/fuzz/artifacts-pgalloc10/ and build/fuzz/artifacts-ram-layout/.
 # Exit status non-zero on a crash or a failed build.
 
 CLANG              ?= clang
@@ -40,9 +46,10 @@ FUZZ_RUNS          ?= 8000
 FUZZ_SEED          ?= 1
 FUZZ_SHORT_SECONDS ?= 20
 FUZZ_SECONDS       ?= 300
+FUZZ_PGALLOC_SHORT_SECONDS ?= 10
 XLAT_SRC           ?= mmu/xlat.c
 PGALLOC_SRC        ?= mmu/pgalloc.c
-FUZZ_HARNESSES     ?= xlat pgalloc ram_layout
+FUZZ_HARNESSES     ?= xlat pgalloc pgalloc10 ram_layout
 V                  ?= 0
 
 FUZZ := tests/fuzz
@@ -77,6 +84,8 @@ PGALLOC_BIN   := $(OUT)/fuzz_pgalloc$(if $(filter-out mmu/pgalloc.c,$(PGALLOC_SR
 PGALLOC_SRCS  := $(FUZZ)/fuzz_pgalloc.c $(PGALLOC_SRC)
 PGALLOC_FAKE_OBJ := $(OUT)/physmem_fake.o
 PGALLOC_HDRS  := mmu/pgalloc.h mmu/pgtable-hwdef.h tests/unit/physmem_fake.h
+# The same harness at MAX_ORDER 10 (physmem_fake.c does not depend on it).
+PGALLOC10_BIN := $(OUT)/fuzz_pgalloc10$(if $(filter-out mmu/pgalloc.c,$(PGALLOC_SRC)),-variant)
 
 # The RAM planner's harness: the planner and pgalloc (fed at the end of
 # each input) under test, the same fake memory.
@@ -87,16 +96,20 @@ RAM_LAYOUT_HDRS := mmu/ram_layout.h mmu/memory.h $(PGALLOC_HDRS) $(FUZZ)/fuzz_lo
 # Per harness: binary, seed corpus, where its crash inputs go.
 bin_xlat          := $(BIN)
 bin_pgalloc       := $(PGALLOC_BIN)
+bin_pgalloc10     := $(PGALLOC10_BIN)
 bin_ram_layout    := $(RAM_LAYOUT_BIN)
 corpus_xlat       := $(FUZZ)/corpus
 corpus_pgalloc    := $(FUZZ)/corpus-pgalloc
+corpus_pgalloc10  := $(FUZZ)/corpus-pgalloc
 corpus_ram_layout := $(FUZZ)/corpus-ram-layout
 artifacts_xlat    := $(OUT)/artifacts
 artifacts_pgalloc := $(OUT)/artifacts-pgalloc
+artifacts_pgalloc10 := $(OUT)/artifacts-pgalloc10
 artifacts_ram_layout := $(OUT)/artifacts-ram-layout
 # The log of a run: build/fuzz/short.log for fuzz_xlat as before.
 log_xlat           = $(OUT)/$(1).log
 log_pgalloc        = $(OUT)/$(1)-pgalloc.log
+log_pgalloc10      = $(OUT)/$(1)-pgalloc10.log
 log_ram_layout     = $(OUT)/$(1)-ram-layout.log
 
 .PHONY: build short long
@@ -115,6 +128,12 @@ $(PGALLOC_BIN): $(PGALLOC_SRCS) $(PGALLOC_FAKE_OBJ) $(PGALLOC_HDRS) $(SELF)
 	@$(if $(Q),echo "  CLANG   $@")
 	$(Q)$(CLANG) $(FUZZ_CFLAGS) $(FUZZ_CPPFLAGS) $(PGALLOC_SRCS) $(PGALLOC_FAKE_OBJ) -o $@
 
+$(PGALLOC10_BIN): $(PGALLOC_SRCS) $(PGALLOC_FAKE_OBJ) $(PGALLOC_HDRS) $(FUZZ)/fuzz_log.h $(SELF)
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CLANG   $@ (MAX_ORDER 10)")
+	$(Q)$(CLANG) $(FUZZ_CFLAGS) $(FUZZ_CPPFLAGS) -DPGALLOC_MAX_ORDER=10 $(PGALLOC_SRCS) \
+		$(PGALLOC_FAKE_OBJ) -o $@
+
 $(RAM_LAYOUT_BIN): $(RAM_LAYOUT_SRCS) $(PGALLOC_FAKE_OBJ) $(RAM_LAYOUT_HDRS) $(SELF)
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CLANG   $@")
@@ -130,9 +149,13 @@ $(BIN): $(FUZZ_SRCS) $(FAKE_OBJ) $(FUZZ_HDRS) $(SELF)
 	@$(if $(Q),echo "  CLANG   $@")
 	$(Q)$(CLANG) $(FUZZ_CFLAGS) $(FUZZ_CPPFLAGS) $(FUZZ_SRCS) $(FAKE_OBJ) -o $@
 
-# One run of harness $(2) ($(1): short or long, $(3): its libFuzzer
-# options), counted in the shell's pass/fail; the log of a failed run is
-# shown.
+# The libFuzzer options of a short or long run of harness $(1).
+short_seconds = $(if $(filter pgalloc pgalloc10,$(1)),$(FUZZ_PGALLOC_SHORT_SECONDS),$(FUZZ_SHORT_SECONDS))
+opts_short = -seed=$(FUZZ_SEED) -runs=$(FUZZ_RUNS) -max_total_time=$(call short_seconds,$(1))
+opts_long  = -max_total_time=$(FUZZ_SECONDS)
+
+# One run of harness $(2) ($(1): short or long), counted in the shell's
+# pass/fail; the log of a failed run is shown.
 define fuzz_one
 	rm -rf $(artifacts_$(2)) $(OUT)/$(1)-$(2)-corpus; mkdir -p $(artifacts_$(2)); \
 	cp -r $(corpus_$(2)) $(OUT)/$(1)-$(2)-corpus; \
@@ -142,7 +165,7 @@ define fuzz_one
 		echo "  fuzz_$(2) $(1): build failed"; fail=$$((fail + 1)); \
 	else \
 		start=$$(date +%s); \
-		if $(bin_$(2)) $(LIBFUZZER_OPTS) -artifact_prefix=$(artifacts_$(2))/ $(3) \
+		if $(bin_$(2)) $(LIBFUZZER_OPTS) -artifact_prefix=$(artifacts_$(2))/ $(call opts_$(1),$(2)) \
 				$(OUT)/$(1)-$(2)-corpus >$$log 2>&1; then \
 			[ "$(V)" = 1 ] && cat $$log; \
 			echo "  fuzz_$(2) $(1): $$(grep -E '^Done [0-9]+ runs' $$log | tail -1)" \
@@ -160,12 +183,12 @@ endef
 # Every harness, then one summary line whatever happens.
 define fuzz_run
 	@pass=0; fail=0; \
-	$(foreach h,$(FUZZ_HARNESSES),$(call fuzz_one,$(1),$(h),$(2))) \
+	$(foreach h,$(FUZZ_HARNESSES),$(call fuzz_one,$(1),$(h))) \
 	echo "fuzz: $$pass passed, $$fail failed"; [ $$fail -eq 0 ]
 endef
 
 short:
-	$(call fuzz_run,short,-seed=$(FUZZ_SEED) -runs=$(FUZZ_RUNS) -max_total_time=$(FUZZ_SHORT_SECONDS))
+	$(call fuzz_run,short)
 
 long:
-	$(call fuzz_run,long,-max_total_time=$(FUZZ_SECONDS))
+	$(call fuzz_run,long)

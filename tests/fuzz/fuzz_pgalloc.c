@@ -4,7 +4,9 @@
  * Owns: reading a fuzz input as a setup (up to 24 add_range / reserve
  * calls in any order, banks placed around 0, 1 GiB, the 4 GiB boundary,
  * 2^40 and the top of the 48-bit space, 1 to ~9000 pages each, with
- * unaligned, empty, wrapping, overlapping and out-of-range values) and up
+ * unaligned, empty, wrapping, overlapping and out-of-range values; when
+ * MAX_ORDER is large, at most one big bank of 2^MAX_ORDER to ~2^MAX_ORDER +
+ * 2100 pages, often max-order aligned, so max-order blocks exist) and up
  * to 128 operations (alloc of orders 0..MAX+1, frees that are right and
  * frees that must be refused: wrong order, inside a block, double,
  * reserved, metadata, outside RAM, misaligned; calls in the wrong phase);
@@ -35,6 +37,13 @@
  * else after every (1 + pages / 1024)th. Any mismatch prints the operations so far
  * and the problem, then traps. FUZZ_PGALLOC_TRACE=1 prints every input's
  * operations.
+ * Built twice (fuzz.mk): fuzz_pgalloc at the product's PGALLOC_MAX_ORDER
+ * (18), where the small banks reach orders up to 13 and the one big bank
+ * (1 GiB and a bit: O(2^18) model and check steps, so rare and alone) the
+ * max order; and fuzz_pgalloc10 at 10, where every small bank can hold
+ * max-order blocks, so splitting from and coalescing up to MAX_ORDER, its
+ * clamps and the canonical decomposition at the top are explored on
+ * nearly every input, at the old speed.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -52,7 +61,10 @@ typedef unsigned long long ull;
 #define MAXO      PGALLOC_MAX_ORDER
 #define MAX_SETUP 24
 #define MAX_OPS   128
-#define MAX_PAGES (PGALLOC_MAX_BANKS * 9100)
+/* The big bank, only when MAX_ORDER is too large for the small banks. */
+#define BIG       (MAXO > 13)
+#define BIG_PAGES (BIG ? (1ULL << MAXO) + 2100 : 0)
+#define MAX_PAGES (PGALLOC_MAX_BANKS * 9100 + BIG_PAGES)
 
 /* The model and the checks are the hot loop: no coverage feedback there. */
 #define NOCOV __attribute__((no_sanitize("coverage")))
@@ -114,6 +126,7 @@ static struct model {
 	uint32_t live_idx[MAX_PAGES];
 	struct live live[MAX_PAGES];
 	unsigned nr_live;
+	bool have_big;                               /* the big bank is added */
 	uint32_t runlen[MAX_PAGES];
 } M;
 
@@ -245,11 +258,18 @@ static void setup_add(struct input *in)
 	unsigned kind = get8(in);
 	uint64_t pa = gen_pa(in), pages, size;
 	int want = PGALLOC_OK, rc;
+	bool big = false;
 	unsigned i;
 
 	pages = 1 + get16(in) % 2100;
 	if ((kind & 0x3f) == 1)
 		pages = 4097 + get16(in) % 5000;        /* more than one state page */
+	if ((kind & 0x3f) == 2 && BIG && !M.have_big) {
+		big = true;                             /* max-order blocks */
+		pages = (1ULL << MAXO) + get16(in) % 2100;
+		if (kind & 0x80)
+			pa &= ~((K4 << MAXO) - 1);
+	}
 	size = pages * K4;
 	if ((kind & 0xf0) == 0x10)
 		pa += 1 + (kind & 7) * 0x100;
@@ -287,6 +307,7 @@ static void setup_add(struct input *in)
 	M.bank[i].base = pa;
 	M.bank[i].pages = pages;
 	M.nr_banks++;
+	M.have_big |= big;
 	pf_allow(&mem, pa, size);
 }
 
@@ -371,7 +392,7 @@ static NOCOV unsigned canonical(struct blk *out, uint64_t *nr_free)
 
 		for (p = b->pages; p-- > 0;) {
 			run = M.page[b->first + p] == M_FREE ? run + 1 : 0;
-			M.runlen[b->first + p] = (uint32_t)(run > 4096 ? 4096 : run);
+			M.runlen[b->first + p] = (uint32_t)(run > (1ULL << MAXO) ? 1ULL << MAXO : run);
 		}
 		for (p = 0; p < b->pages;) {
 			uint64_t pfn = (b->base >> PAGE_SHIFT) + p, r = M.runlen[b->first + p];
@@ -527,6 +548,20 @@ static NOCOV bool model_has_run(unsigned order)
 
 static uint64_t tag_seq;
 
+/* Model pages [i, i + n) := to; the index of the first that was not
+ * `from`, or n. (A big bank's blocks are 2^18 pages: no coverage here.) */
+static NOCOV uint64_t model_mark(uint64_t i, uint64_t n, uint8_t from, uint8_t to)
+{
+	uint64_t q, bad = n;
+
+	for (q = 0; q < n; q++) {
+		if (M.page[i + q] != from && bad == n)
+			bad = q;
+		M.page[i + q] = to;
+	}
+	return bad;
+}
+
 static void op_alloc(unsigned order)
 {
 	uint64_t pa, size, q;
@@ -551,14 +586,10 @@ static void op_alloc(unsigned order)
 	b = model_bank(pa);
 	if ((pa & (size - 1)) || !b || pa - b->base + size > b->pages * K4)
 		die("alloc(%u) = %#llx: not aligned or not inside one bank", order, (ull)pa);
-	for (q = 0; q < (1ULL << order); q++) {
-		uint8_t *st = &M.page[page_idx(b, pa) + q];
-
-		if (*st != M_FREE)
-			die("alloc(%u) = %#llx: page %#llx is not free in the model (state %u)", order,
-			    (ull)pa, (ull)(pa + q * K4), *st);
-		*st = M_ALLOC;
-	}
+	q = model_mark(page_idx(b, pa), 1ULL << order, M_FREE, M_ALLOC);
+	if (q != 1ULL << order)
+		die("alloc(%u) = %#llx: page %#llx is not free in the model", order, (ull)pa,
+		    (ull)(pa + q * K4));
 	b->free_pages -= 1ULL << order;
 	M.head_order[page_idx(b, pa)] = (uint8_t)(order + 1);
 	M.live_idx[page_idx(b, pa)] = M.nr_live;
@@ -617,7 +648,7 @@ static void op_free(uint64_t pa, unsigned order)
 	logf_("free(%#llx, %u) want %d\n", (ull)pa, order, want);
 	if (want == PGALLOC_OK) {
 		struct mbank *b = model_bank(pa);
-		uint64_t size = K4 << order, q, i = page_idx(b, pa);
+		uint64_t size = K4 << order, i = page_idx(b, pa);
 		struct live *l = &M.live[M.live_idx[i]];
 
 		if (*word(pa) != l->tag || *word(pa + size - 8) != ~l->tag)
@@ -628,8 +659,7 @@ static void op_free(uint64_t pa, unsigned order)
 		rc = pgalloc_free(&ctx, pa, order);
 		touch_mode = T_OPS;
 		check_rc("free", rc, want);
-		for (q = 0; q < (1ULL << order); q++)
-			M.page[i + q] = M_FREE;
+		model_mark(i, 1ULL << order, M_ALLOC, M_FREE);
 		b->free_pages += 1ULL << order;
 		M.head_order[i] = 0;
 		/* The last live block takes this one's place. */
@@ -712,6 +742,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	pf_clear(&mem);
 	mem.nr_allowed = 0;
 	memset(&M, 0, offsetof(struct model, page));
+	M.have_big = false;
 	oplog_reset();
 	tag_seq = 0;
 
@@ -759,6 +790,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			order = kind & 0x0f;
 			if (order > MAXO + 1)
 				order &= 3;
+			else if (MAXO > 13 && order >= 12 && (kind & 0x10))
+				order += MAXO - 2 - 12;         /* MAXO - 2 .. MAXO + 1 */
 			op_alloc(order);
 		} else if (kind < 0xa0) {
 			if (M.nr_live) {

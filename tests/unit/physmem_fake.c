@@ -168,3 +168,16 @@ uint64_t pf_digest_range(const struct pf_mem *m, uint64_t pa, uint64_t size)
 	}
 	return sum;
 }
+
+uint64_t pf_pages_in(const struct pf_mem *m, uint64_t pa, uint64_t size)
+{
+	uint64_t i, n = 0;
+
+	for (i = 0; i < m->nr_slots; i++) {
+		uint64_t page_pa = (m->slots[i].pfn - 1) << PAGE_SHIFT;
+
+		if (m->slots[i].data && page_pa >= pa && page_pa - pa < size)
+			n++;
+	}
+	return n;
+}

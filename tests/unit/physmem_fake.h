@@ -56,5 +56,8 @@ uint8_t *pf_peek(const struct pf_mem *m, uint64_t pa);
 uint64_t pf_digest(const struct pf_mem *m);
 /* The same over the existing pages of [pa, pa + size) only. */
 uint64_t pf_digest_range(const struct pf_mem *m, uint64_t pa, uint64_t size);
+/* How many pages of [pa, pa + size) exist, i.e. were touched since the
+ * last pf_clear (O(pages that exist), whatever the size of the range). */
+uint64_t pf_pages_in(const struct pf_mem *m, uint64_t pa, uint64_t size);
 
 #endif /* PHYSMEM_FAKE_H */

@@ -11,6 +11,12 @@
  * unchanged; exact statistics per bank and per order.
  * Memory is physmem_fake.c's: any touch outside the banks is an error, and
  * pgalloc_check runs after every test's changes.
+ * Built twice (unit.mk): at the product's PGALLOC_MAX_ORDER (18, 1 GiB
+ * blocks) and, as test_pgalloc10, at 10 (4 MiB). The expected shapes are
+ * written in MAXO, BLK (a max-order block) and BPG (its pages), with banks
+ * sized relative to BLK; the fake memory backs only the pages touched, and
+ * a bank whose pages are nearly all touched (every page allocated once) has
+ * only the list node of each page behind it (pf_allow_sparse).
  */
 #include "unit.h"
 #include "pgalloc.h"
@@ -23,6 +29,8 @@ typedef unsigned long long ull;
 #define M4  0x400000ULL
 #define G   0x40000000ULL
 #define MAXO PGALLOC_MAX_ORDER
+#define BPG  (1ULL << MAXO)             /* pages of a max-order block */
+#define BLK  (K4 << MAXO)               /* its bytes: 4 MiB at 10, 1 GiB at 18 */
 
 struct env {
 	struct pf_mem mem;
@@ -48,6 +56,17 @@ static int teardown(void **state)
 	pf_destroy(&e->mem);
 	free(e);
 	return 0;
+}
+
+/* Metadata pages of a bank of free + meta pages, its metadata at its top:
+ * the least m with m >= ceil((free + m) / 4096). */
+static uint64_t meta_for(uint64_t free_pages)
+{
+	uint64_t m = 1;
+
+	while (m * 4096 < free_pages + m)
+		m++;
+	return m;
 }
 
 /* A bank the fake memory backs. */
@@ -159,12 +178,25 @@ static void expect_free_refused(struct env *e, uint64_t pa, unsigned order, int 
 	same(e, &s);
 }
 
-/* One order-MAXO block at 1 GiB: the bank is 4 MiB plus its metadata page
- * at the top. */
+/* The same, its metadata (of free_pages pages below it) at its top in
+ * whole pages, and only the first 64 bytes (the list node) of every other
+ * page: for banks whose every page may be handed out, at MAXO 18 too. */
+static void bank_nodes_only(struct env *e, uint64_t pa, uint64_t free_pages)
+{
+	uint64_t meta = meta_for(free_pages);
+
+	pf_allow(&e->mem, pa + free_pages * K4, meta * K4);
+	pf_allow_sparse(&e->mem, pa, free_pages * K4, 64);
+	assert_int_equal(pgalloc_add_range(&e->ctx, pa, (free_pages + meta) * K4), PGALLOC_OK);
+}
+
+/* One order-MAXO block at 1 GiB: the bank is BLK plus its metadata at the
+ * top (1 page at MAXO 10, 65 at 18). */
 static void one_max_block(struct env *e)
 {
-	bank(e, G, M4 + K4);
+	bank_nodes_only(e, G, BPG);
 	finalize(e);
+	assert_int_equal(stats(e, 0).meta_pa, G + BLK);
 	const uint64_t want[] = { G, MAXO };
 	expect_blocks(e, want, 1);
 }
@@ -365,28 +397,37 @@ static void test_shape_aligned_bank(void **state)
 	struct pgalloc_stats s;
 	unsigned k;
 
-	/* 16 MiB = 4096 pages: one metadata page at the top, then 3 blocks of
-	 * 4 MiB and one block of each smaller order below it. */
-	bank(e, G, 16 * M1);
+	/* 4 * BPG - 1 free pages and the metadata at the top (at MAXO 10:
+	 * 16 MiB = 4096 pages, one metadata page; at 18: 257 metadata pages):
+	 * 3 max-order blocks and one block of each smaller order below it. */
+	const uint64_t free_pages = 4 * BPG - 1, meta = meta_for(free_pages);
+	uint64_t want[2 * (3 + MAXO)], pa = G;
+	unsigned n = 0;
+
+	assert_int_equal(meta, MAXO == 10 ? 1 : MAXO == 18 ? 257 : meta);
+	bank(e, G, (free_pages + meta) * K4);
 	finalize(e);
 	s = stats(e, 0);
 	assert_int_equal(s.base_pa, G);
-	assert_int_equal(s.size, 16 * M1);
-	assert_int_equal(s.meta_pa, G + 16 * M1 - K4);
-	assert_int_equal(s.total_pages, 4096);
-	assert_int_equal(s.meta_pages, 1);
-	assert_int_equal(s.free_pages, 4095);
+	assert_int_equal(s.size, (free_pages + meta) * K4);
+	assert_int_equal(s.meta_pa, G + free_pages * K4);
+	assert_int_equal(s.total_pages, free_pages + meta);
+	assert_int_equal(s.meta_pages, meta);
+	assert_int_equal(s.free_pages, free_pages);
 	assert_int_equal(s.allocated_pages + s.reserved_pages + s.unusable_pages, 0);
 	assert_int_equal(s.nr_free[MAXO], 3);
 	for (k = 0; k < MAXO; k++)
 		assert_int_equal(s.nr_free[k], 1);
-	const uint64_t want[] = {
-		G, 10, G + M4, 10, G + 2 * M4, 10, G + 3 * M4, 9, G + 3 * M4 + 0x200000, 8,
-		G + 3 * M4 + 0x300000, 7, G + 3 * M4 + 0x380000, 6, G + 3 * M4 + 0x3c0000, 5,
-		G + 3 * M4 + 0x3e0000, 4, G + 3 * M4 + 0x3f0000, 3, G + 3 * M4 + 0x3f8000, 2,
-		G + 3 * M4 + 0x3fc000, 1, G + 3 * M4 + 0x3fe000, 0,
-	};
-	expect_blocks(e, want, ARRAY_LEN(want) / 2);
+	for (k = 0; k < 3; k++, pa += BLK) {
+		want[n++] = pa;
+		want[n++] = MAXO;
+	}
+	for (k = MAXO; k-- > 0; pa += K4 << k) {
+		want[n++] = pa;
+		want[n++] = k;
+	}
+	assert_int_equal(pa, s.meta_pa);
+	expect_blocks(e, want, n / 2);
 }
 
 static void test_shape_unaligned_edges(void **state)
@@ -396,17 +437,20 @@ static void test_shape_unaligned_edges(void **state)
 	/* 16 pages from G + 4 KiB: metadata at the top page; 15 free pages
 	 * from an odd page: orders 0, 1, 2, 3 upwards. */
 	bank(e, G + K4, 16 * K4);
-	/* A bank that starts 8 KiB below a 4 MiB boundary and ends 12 KiB
-	 * after the next one: small blocks at both edges. */
-	bank(e, 2 * G + M4 - 2 * K4, M4 + 5 * K4);
+	/* A bank that starts 8 KiB below a BLK boundary and has 8 KiB free
+	 * after the next one, then its metadata (1 page at MAXO 10, 65 at
+	 * 18): small blocks at both edges. */
+	const uint64_t meta = meta_for(BPG + 4);
+	bank(e, 2 * G + BLK - 2 * K4, (BPG + 4 + meta) * K4);
 	finalize(e);
 	const uint64_t want[] = {
 		G + K4, 0, G + 2 * K4, 1, G + 4 * K4, 2, G + 8 * K4, 3,
-		2 * G + M4 - 2 * K4, 1, 2 * G + M4, 10, 2 * G + 2 * M4, 1,
+		2 * G + BLK - 2 * K4, 1, 2 * G + BLK, MAXO, 2 * G + 2 * BLK, 1,
 	};
 	expect_blocks(e, want, ARRAY_LEN(want) / 2);
-	assert_int_equal(stats(e, 1).meta_pa, 2 * G + 2 * M4 + 2 * K4);
-	assert_int_equal(stats(e, PGALLOC_ALL_BANKS).free_pages, 15 + 2 + 1024 + 2);
+	assert_int_equal(stats(e, 1).meta_pa, 2 * G + 2 * BLK + 2 * K4);
+	assert_int_equal(stats(e, 1).meta_pages, meta);
+	assert_int_equal(stats(e, PGALLOC_ALL_BANKS).free_pages, 15 + 2 + BPG + 2);
 }
 
 static void test_meta_below_top_reservation(void **state)
@@ -458,7 +502,9 @@ static void test_unusable_bank(void **state)
 	/* A fully reserved bank: nothing free, nothing unusable. */
 	bank(e, 5 * G, M1);
 	assert_int_equal(pgalloc_reserve(&e->ctx, 5 * G - K4, M1 + 2 * K4), PGALLOC_OK);
-	bank(e, G, M4 + K4);
+	/* And a usable one: a max-order block and its metadata. */
+	const uint64_t meta = meta_for(BPG);
+	bank(e, G, BLK + meta * K4);
 	finalize(e);
 	s = stats(e, 1);
 	assert_int_equal(s.meta_pa, 0);
@@ -470,10 +516,10 @@ static void test_unusable_bank(void **state)
 	assert_int_equal(s.reserved_pages, 256);
 	assert_int_equal(s.free_pages + s.unusable_pages + s.meta_pages, 0);
 	s = stats(e, PGALLOC_ALL_BANKS);
-	assert_int_equal(s.total_pages, 4097 + 256 + 1025);
-	assert_int_equal(s.free_pages, 1024);
+	assert_int_equal(s.total_pages, 4097 + 256 + BPG + meta);
+	assert_int_equal(s.free_pages, BPG);
 	assert_int_equal(s.unusable_pages, 2);
-	assert_int_equal(s.meta_pages, 1);
+	assert_int_equal(s.meta_pages, meta);
 	assert_int_equal(s.reserved_pages, 4095 + 256);
 	expect_free_refused(e, base, 0, PGALLOC_ENOTALLOC);
 	expect_free_refused(e, base + K4, 0, PGALLOC_ERESERVED);
@@ -508,7 +554,10 @@ static void test_huge_bank(void **state)
 	struct env *e = *state;
 	const uint64_t base = 1ULL << 40, size = 255 * G, pages = size / K4;
 	const uint64_t meta_pages = pages / 4096;      /* 16320 */
+	const uint64_t free_pages = pages - meta_pages, meta_pa = base + size - meta_pages * K4;
 	struct pgalloc_stats s;
+	uint64_t blocks = 0;
+	unsigned k;
 
 	/* Metadata pages whole; elsewhere only the list nodes exist. */
 	pf_allow(&e->mem, base + size - meta_pages * K4, meta_pages * K4);
@@ -521,12 +570,27 @@ static void test_huge_bank(void **state)
 	s = stats(e, 0);
 	assert_int_equal(s.total_pages, pages);
 	assert_int_equal(s.meta_pages, meta_pages);
-	assert_int_equal(s.meta_pa, base + size - meta_pages * K4);
-	assert_int_equal(s.free_pages, pages - meta_pages);
-	/* (pages - meta) = 65264 blocks of 1024 pages + 64 pages. */
-	assert_int_equal(s.nr_free[MAXO], 65264);
-	assert_int_equal(s.nr_free[6], 1);
-	assert_int_equal(s.free_pages, 65264 * 1024 + 64);
+	assert_int_equal(s.meta_pa, meta_pa);
+	assert_int_equal(s.free_pages, free_pages);
+	/* The free pages below the metadata (from 2^40, aligned to any
+	 * order): as many max-order blocks as fit, then one block per bit of
+	 * the rest. At MAXO 10: 65264 blocks of 1024 pages + 64 pages; at 18:
+	 * 254 of 1 GiB + 245824 pages (orders 17, 16, 15, 14, 6). */
+	assert_int_equal(s.nr_free[MAXO], free_pages >> MAXO);
+	for (k = 0; k < MAXO; k++)
+		assert_int_equal(s.nr_free[k], (free_pages >> k) & 1);
+	for (k = 0; k <= MAXO; k++)
+		blocks += s.nr_free[k];
+	if (MAXO == 10)
+		assert_true(s.nr_free[MAXO] == 65264 && s.nr_free[6] == 1 && blocks == 65265);
+	if (MAXO == 18)
+		assert_true(s.nr_free[MAXO] == 254 && s.nr_free[17] && s.nr_free[14] &&
+			    s.nr_free[6] && blocks == 259);
+	/* The point of a large MAX_ORDER: outside its metadata, finalize
+	 * touched exactly one page per free block (its list node), 259 pages
+	 * at MAXO 18 (65265 at 10). */
+	assert_int_equal(pf_pages_in(&e->mem, base, meta_pa - base), blocks);
+	assert_int_equal(pf_pages_in(&e->mem, meta_pa, meta_pages * K4), meta_pages);
 	s = stats(e, PGALLOC_ALL_BANKS);
 	assert_int_equal(s.total_pages, pages + 2048);
 	assert_int_equal(s.free_pages, pages - meta_pages + 2047);
@@ -541,6 +605,21 @@ static void test_huge_bank(void **state)
 
 /* ---- split and coalesce ----------------------------------------------- */
 
+/* The max-order block at G with pages 0-1 free as an order-1 block, page
+ * 2 allocated, page 3 free, and the upper halves G + 2^k pages (orders 2
+ * to MAXO - 1) free. */
+static void expect_low_split(struct env *e)
+{
+	uint64_t want[2 * (MAXO + 1)] = { G, 1, G + 3 * K4, 0 };
+	unsigned n = 4, k;
+
+	for (k = 2; k < MAXO; k++) {
+		want[n++] = G + (K4 << k);
+		want[n++] = k;
+	}
+	expect_blocks(e, want, n / 2);
+}
+
 static void test_split_and_coalesce(void **state)
 {
 	struct env *e = *state;
@@ -554,7 +633,7 @@ static void test_split_and_coalesce(void **state)
 	for (k = 0; k < MAXO; k++)
 		assert_int_equal(s.nr_free[k], 1);
 	assert_int_equal(s.nr_free[MAXO], 0);
-	assert_int_equal(s.free_pages, 1023);
+	assert_int_equal(s.free_pages, BPG - 1);
 	assert_int_equal(s.allocated_pages, 1);
 	check(e);
 	/* Best fit: the free order-0 buddy, then the order-1 block split. */
@@ -574,21 +653,18 @@ static void test_split_and_coalesce(void **state)
 	s = stats(e, 0);
 	assert_int_equal(s.nr_free[0], 1);
 	assert_int_equal(s.nr_free[1], 1);
-	const uint64_t mid[] = { G, 1, G + 3 * K4, 0, G + 4 * K4, 2, G + 8 * K4, 3, G + 16 * K4, 4,
-				 G + 32 * K4, 5, G + 64 * K4, 6, G + 128 * K4, 7, G + 256 * K4, 8,
-				 G + 512 * K4, 9 };
-	expect_blocks(e, mid, ARRAY_LEN(mid) / 2);
+	expect_low_split(e);
 	check(e);
-	/* The last page back: everything merges up to the one 4 MiB block. */
+	/* The last page back: everything merges up to the one max-order block. */
 	assert_int_equal(pgalloc_free(&e->ctx, G + 2 * K4, 0), PGALLOC_OK);
 	const uint64_t whole[] = { G, MAXO };
 	expect_blocks(e, whole, 1);
 	/* Any page of it is now free: a double free, however it merged. */
 	expect_free_refused(e, G + K4, 0, PGALLOC_EDOUBLE);
 	expect_free_refused(e, G + 2 * K4, 0, PGALLOC_EDOUBLE);
-	expect_free_refused(e, G + 0x200000, 9, PGALLOC_EDOUBLE);
+	expect_free_refused(e, G + BLK / 2, MAXO - 1, PGALLOC_EDOUBLE);
 	s = stats(e, 0);
-	assert_int_equal(s.free_pages, 1024);
+	assert_int_equal(s.free_pages, BPG);
 	assert_int_equal(s.allocated_pages, 0);
 	check(e);
 }
@@ -603,10 +679,7 @@ static void test_coalesce_needs_same_order(void **state)
 	/* Order 1 at G: its buddy (pages 2-3) is partly free, an order-0
 	 * block: it must stay order 1. */
 	assert_int_equal(pgalloc_free(&e->ctx, G, 1), PGALLOC_OK);
-	const uint64_t want[] = { G, 1, G + 3 * K4, 0, G + 4 * K4, 2, G + 8 * K4, 3,
-				  G + 16 * K4, 4, G + 32 * K4, 5, G + 64 * K4, 6, G + 128 * K4, 7,
-				  G + 256 * K4, 8, G + 512 * K4, 9 };
-	expect_blocks(e, want, ARRAY_LEN(want) / 2);
+	expect_low_split(e);
 	check(e);
 	/* And an order-1 block is not taken for an order-1 request's buddy
 	 * of another order: alloc(1) reuses exactly G. */
@@ -663,8 +736,9 @@ static void test_no_merge_across_banks(void **state)
 static void test_exhaustion(void **state)
 {
 	struct env *e = *state;
-	static uint64_t got[1024];
-	unsigned i, j;
+	static uint64_t got[BPG];
+	static bool seen[BPG];
+	uint64_t i;
 
 	one_max_block(e);
 	assert_int_equal(pgalloc_alloc(&e->ctx, MAXO + 1), 0);
@@ -672,19 +746,20 @@ static void test_exhaustion(void **state)
 	assert_int_equal(pgalloc_alloc(&e->ctx, 0), 0);
 	assert_int_equal(stats(e, 0).free_pages, 0);
 	assert_int_equal(pgalloc_free(&e->ctx, G, MAXO), PGALLOC_OK);
-	/* 1024 single pages, all different, in the block; then none. */
-	for (i = 0; i < 1024; i++) {
+	/* BPG single pages, all different, in the block; then none. */
+	memset(seen, 0, sizeof(seen));
+	for (i = 0; i < BPG; i++) {
 		got[i] = pgalloc_alloc(&e->ctx, 0);
-		assert_true(got[i] >= G && got[i] < G + M4 && !(got[i] & (K4 - 1)));
-		for (j = 0; j < i; j++)
-			assert_true(got[j] != got[i]);
+		if (got[i] < G || got[i] >= G + BLK || (got[i] & (K4 - 1)) || seen[(got[i] - G) / K4])
+			fail_msg("alloc %llu: %#llx", (ull)i, (ull)got[i]);
+		seen[(got[i] - G) / K4] = true;
 	}
 	assert_int_equal(pgalloc_alloc(&e->ctx, 0), 0);
-	assert_int_equal(stats(e, 0).allocated_pages, 1024);
+	assert_int_equal(stats(e, 0).allocated_pages, BPG);
 	check(e);
-	/* Back in a scattered order: whole again. */
-	for (i = 0; i < 1024; i++)
-		assert_int_equal(pgalloc_free(&e->ctx, got[(i * 389) % 1024], 0), PGALLOC_OK);
+	/* Back in a scattered order (389 is odd: a permutation): whole again. */
+	for (i = 0; i < BPG; i++)
+		assert_int_equal(pgalloc_free(&e->ctx, got[(i * 389) % BPG], 0), PGALLOC_OK);
 	const uint64_t whole[] = { G, MAXO };
 	expect_blocks(e, whole, 1);
 	check(e);
@@ -736,8 +811,10 @@ static void test_free_refusals(void **state)
 	struct env *e = *state;
 	uint64_t a, b, c;
 
-	bank(e, G, 2 * M4);
-	assert_int_equal(pgalloc_reserve(&e->ctx, G + M4 + 0x10000, 0x1000), PGALLOC_OK);
+	/* Two max-order blocks' worth: the lower one whole, the upper one cut
+	 * by a reservation and the metadata at the top. */
+	bank(e, G, 2 * BLK);
+	assert_int_equal(pgalloc_reserve(&e->ctx, G + BLK + 0x10000, 0x1000), PGALLOC_OK);
 	finalize(e);
 	a = pgalloc_alloc(&e->ctx, 3);      /* 8 pages */
 	b = pgalloc_alloc(&e->ctx, 0);
@@ -750,7 +827,7 @@ static void test_free_refusals(void **state)
 	expect_free_refused(e, a + K4, 3, PGALLOC_EALIGN);
 	expect_free_refused(e, 3 * G, 0, PGALLOC_ENOTRAM);
 	expect_free_refused(e, 0, 0, PGALLOC_ENOTRAM);
-	expect_free_refused(e, G + M4 + 0x10000, 0, PGALLOC_ERESERVED);
+	expect_free_refused(e, G + BLK + 0x10000, 0, PGALLOC_ERESERVED);
 	expect_free_refused(e, stats(e, 0).meta_pa, 0, PGALLOC_ERESERVED);
 	/* Wrong order, either way. */
 	expect_free_refused(e, a, 2, PGALLOC_EORDER);
@@ -761,7 +838,7 @@ static void test_free_refusals(void **state)
 	expect_free_refused(e, a + K4, 0, PGALLOC_ENOTALLOC);
 	expect_free_refused(e, a + 4 * K4, 2, PGALLOC_ENOTALLOC);
 	/* Free memory: a block head, and a page inside a free block. */
-	uint64_t big = G + M4 + 0x100000;      /* an order-8 free block */
+	uint64_t big = G + BLK + 0x100000;      /* an order-8 free block */
 	expect_free_refused(e, big, 8, PGALLOC_EDOUBLE);
 	expect_free_refused(e, big + 5 * K4, 0, PGALLOC_EDOUBLE);
 	expect_free_refused(e, big, 0, PGALLOC_EDOUBLE);
@@ -773,7 +850,7 @@ static void test_free_refusals(void **state)
 	expect_free_refused(e, a, 3, PGALLOC_EDOUBLE);
 	expect_free_refused(e, b, 0, PGALLOC_EDOUBLE);
 	expect_free_refused(e, c, 2, PGALLOC_EDOUBLE);
-	/* Back to the initial shape: G..G+4M whole. */
+	/* Back to the initial shape: G..G + BLK whole. */
 	assert_int_equal(stats(e, 0).nr_free[MAXO], 1);
 	assert_int_equal(stats(e, 0).allocated_pages, 0);
 	check(e);

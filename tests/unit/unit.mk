@@ -2,7 +2,8 @@
 #
 # Owns: building the pure modules (mmu/*.c but hw.c, start/esr.c, lib/machine.c,
 # lib/machine.c, lib/bootargs.c, lib/uart/*.c with lib/console.c)
-# and one cmocka test binary per module for the host, with ASan and UBSan,
+# and one cmocka test binary per module for the host (two for pgalloc: at
+# the product's PGALLOC_MAX_ORDER and, test_pgalloc10, at 10), with ASan and UBSan,
 # into build/host-tests/; the test device trees (tests/unit/dts/*.dts, built
 # with dtc); and running every binary, ending in exactly one summary line
 # "unit: N passed, M failed" (N, M: cmocka test cases over all binaries).
@@ -37,7 +38,8 @@ HOST_LDFLAGS  := -fsanitize=address,undefined
 # package is the arm64 one, for the target): link it by its full name.
 HOST_LIBFDT   := /usr/lib/x86_64-linux-gnu/libfdt.so.1
 
-TESTS := desc walk dump memmap regs check esr bootargs xlat machine pgalloc uart ram_layout
+TESTS := desc walk dump memmap regs check esr bootargs xlat machine pgalloc pgalloc10 uart \
+	 ram_layout
 
 # What each test_<name> links besides its own test_<name>.c.
 src_desc   := mmu/desc.c
@@ -58,7 +60,13 @@ libs_machine := $(HOST_LIBFDT)
 
 DTBS := $(patsubst $(UNIT)/dts/%.dts,$(OUT)/dtb/%.dtb,$(wildcard $(UNIT)/dts/*.dts))
 BINS := $(addprefix $(OUT)/test_,$(TESTS))
-objs_of = $(patsubst %.c,$(OUT)/obj/%.o,$(UNIT)/test_$(1).c $(src_$(1)))
+# test_pgalloc10: test_pgalloc.c once more, with the allocator (and every
+# file of the binary: pgalloc.h's structs depend on it) built at
+# PGALLOC_MAX_ORDER 10 (4 MiB blocks) instead of the product's 18, in its
+# own object directory.
+PGALLOC10_OBJ := $(OUT)/obj-order10
+objs_pgalloc10 := $(patsubst %.c,$(PGALLOC10_OBJ)/%.o,$(UNIT)/test_pgalloc.c $(src_pgalloc))
+objs_of = $(if $(objs_$(1)),$(objs_$(1)),$(patsubst %.c,$(OUT)/obj/%.o,$(UNIT)/test_$(1).c $(src_$(1))))
 ALL_OBJS := $(sort $(foreach t,$(TESTS),$(call objs_of,$(t))))
 
 .PHONY: all run build
@@ -93,6 +101,11 @@ $(OUT)/obj/%.o: %.c $(SELF)
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  HOSTCC  $<")
 	$(Q)$(HOSTCC) $(HOST_CFLAGS) $(HOST_CPPFLAGS) -c $< -o $@
+
+$(PGALLOC10_OBJ)/%.o: %.c $(SELF)
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  HOSTCC  $< (MAX_ORDER 10)")
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) $(HOST_CPPFLAGS) -DPGALLOC_MAX_ORDER=10 -c $< -o $@
 
 # cells1.dts has non-string bootargs on purpose: no warning for that.
 # machine-cells1 uses the old linux,stdout-path and machine-rpi3 the Pi's
