@@ -52,6 +52,7 @@
 #include <string.h>
 #define FUZZ_NAME "fuzz_pgalloc"
 #include "fuzz_log.h"
+#include "fuzz_input.h"
 #include "pgalloc.h"
 #include "physmem_fake.h"
 
@@ -76,27 +77,7 @@ static bool trace;
 
 /* ---- input ----------------------------------------------------------- */
 
-struct input {
-	const uint8_t *d;
-	size_t n, i;
-};
 
-static unsigned get8(struct input *in)
-{
-	return in->i < in->n ? in->d[in->i++] : 0;
-}
-
-static unsigned get16(struct input *in)
-{
-	unsigned lo = get8(in);
-
-	return lo | get8(in) << 8;
-}
-
-static bool more(const struct input *in)
-{
-	return in->i < in->n;
-}
 
 /* ---- the model ------------------------------------------------------- */
 

@@ -34,6 +34,7 @@
 #include <string.h>
 #define FUZZ_NAME "fuzz_ram_layout"
 #include "fuzz_log.h"
+#include "fuzz_input.h"
 #include "ram_layout.h"
 #include "physmem_fake.h"
 
@@ -53,22 +54,6 @@ typedef unsigned long long ull;
 
 _Static_assert(PAGE_SIZE % UNIT == 0, "whole units per page");
 
-struct input {
-	const uint8_t *d;
-	size_t n, i;
-};
-
-static unsigned get8(struct input *in)
-{
-	return in->i < in->n ? in->d[in->i++] : 0;
-}
-
-static unsigned get16(struct input *in)
-{
-	unsigned lo = get8(in);
-
-	return lo | get8(in) << 8;
-}
 
 static const uint64_t bases[4] = {
 	0, 0x40000000ULL, 0x100000000ULL - 8 * 0x100000ULL, 0x10000000000ULL - 8 * 0x100000ULL,
