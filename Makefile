@@ -71,8 +71,9 @@ LDFLAGS := --specs=picolibc.specs -nostartfiles -static -Wl,--gc-sections \
 	   -Wl,--fatal-warnings -Wl,-z,noexecstack
 
 SRCS_S := start/head.S start/el.S start/tables.S start/vectors.S start/replace_ttbr1.S \
-	  lib/semihost.S
+	  start/efi_enter.S lib/semihost.S
 SRCS_C := start/main.c start/refuse.c start/traps.c start/esr.c start/smp.c start/board_ops.c \
+	  start/efi.c \
 	  mmu/desc.c mmu/walk.c mmu/dump.c mmu/memmap.c mmu/regs.c mmu/check.c mmu/xlat.c \
 	  mmu/kernel_map.c mmu/cache.c mmu/hw.c mmu/ram_layout.c mmu/pgalloc.c \
 	  lib/console.c lib/uart/uart.c lib/uart/pl011.c lib/uart/cadence.c \
@@ -135,15 +136,17 @@ $(BUILD)/%/stub.elf: $(OBJS) $(BUILD)/%/link.lds
 	$(Q)mv $@.tmp $@
 
 # The Image and the ELF to load it with on virt; build/stub.map for reading.
+# The file is padded to a whole page: the PE header's .data section ends
+# there (start/head.S).
 $(IMAGE): $(BUILD)/virt/stub.elf
 	@$(if $(Q),echo "  OBJCOPY $@")
-	$(Q)$(OBJCOPY) -O binary $< $@
+	$(Q)$(OBJCOPY) -O binary $< $@ && truncate -s %4096 $@
 $(BUILD)/stub.elf: $(BUILD)/virt/stub.elf
 	$(Q)cp $< $@ && cp $(BUILD)/virt/stub.map $(BUILD)/stub.map
 
 # One Image: every board's ELF holds exactly its bytes.
 $(BUILD)/one-image.ok: $(IMAGE) $(BOARD_ELFS)
-	$(Q)for elf in $(BOARD_ELFS); do $(OBJCOPY) -O binary $$elf $@.bin && \
+	$(Q)for elf in $(BOARD_ELFS); do $(OBJCOPY) -O binary $$elf $@.bin && truncate -s %4096 $@.bin && \
 		cmp -s $@.bin $(IMAGE) || { echo "$$elf: not the Image's bytes"; exit 1; }; done
 	$(Q)rm -f $@.bin && touch $@
 

@@ -2,7 +2,8 @@
  * head.S - image header and every CPU's path from entry to the high half.
  *
  * Owns: the 64-byte Linux arm64 Image header (Documentation/arm64/booting
- * .rst), the boot CPU's entry sequence (exception level, boot-CPU
+ * .rst) with the PE/COFF header that also makes the Image a UEFI
+ * application (its entry: start/efi.c), the boot CPU's entry sequence (exception level, boot-CPU
  * selection, the refusals that must happen before the MMU, stack, vectors,
  * early tables, MMU on) and the jump to the link (virtual) address; the
  * holding pen; a secondary CPU's entry. This, el.S, tables.S, the one
@@ -34,8 +35,9 @@
 	.section ".head.text", "ax"
 	.global	_head
 _head:
-	b	primary_entry			// code0
-	.long	0				// code1
+	.long	0xfa405a4d			// code0: "MZ" (a UEFI image), as an
+						// instruction ccmp x18, #0, #0xd, pl
+	b	primary_entry			// code1
 	.quad	0				// text_offset
 	.quad	__image_size			// image_size: link.ld, _end - _text
 	.quad	IMAGE_FLAGS
@@ -43,7 +45,69 @@ _head:
 	.quad	0				// res3
 	.quad	0				// res4
 	.ascii	"ARM\x64"			// magic, at offset 0x38
-	.long	0				// res5 (no PE header)
+	.long	pe_header - _head		// res5: the PE header's offset (0x3c)
+
+/*
+ * The PE/COFF header (Microsoft PE format; UEFI 2.10, 2.1.1): a PE32+
+ * EFI application (subsystem 10) for AArch64 (machine 0xaa64), entry
+ * efi_pe_entry, no relocations (the entry is PC-relative code, like the
+ * MMU-off code). The headers are this whole first part of the image, up
+ * to the page where .text starts (link.ld); two sections follow, file
+ * and memory offsets equal (alignment 4 KiB both): .text (code and
+ * rodata, read + execute) and .data (data, then the bss as zeros past the
+ * file's end, read + write).
+ */
+	.balign	8
+pe_header:
+	.ascii	"PE\0\0"
+	.short	0xaa64				// Machine: ARM64
+	.short	2				// NumberOfSections
+	.long	0				// TimeDateStamp
+	.long	0				// PointerToSymbolTable
+	.long	0				// NumberOfSymbols
+	.short	pe_sections - pe_optional	// SizeOfOptionalHeader
+	.short	0x0206				// EXECUTABLE_IMAGE | LINE_NUMS_STRIPPED
+						// | DEBUG_STRIPPED
+pe_optional:
+	.short	0x20b				// PE32+
+	.byte	0, 0				// linker version
+	.long	__pe_text_size			// SizeOfCode
+	.long	__pe_data_size			// SizeOfInitializedData
+	.long	0				// SizeOfUninitializedData
+	.long	efi_pe_entry - _head		// AddressOfEntryPoint
+	.long	__pe_text_offset		// BaseOfCode
+	.quad	0				// ImageBase
+	.long	PAGE_SIZE			// SectionAlignment
+	.long	PAGE_SIZE			// FileAlignment
+	.short	0, 0, 0, 0, 0, 0		// OS, image, subsystem versions
+	.long	0				// Win32VersionValue
+	.long	__image_size			// SizeOfImage
+	.long	__pe_text_offset		// SizeOfHeaders
+	.long	0				// CheckSum
+	.short	10				// Subsystem: EFI application
+	.short	0				// DllCharacteristics
+	.quad	0, 0, 0, 0			// stack and heap reserve/commit
+	.long	0				// LoaderFlags
+	.long	6				// NumberOfRvaAndSizes
+	.quad	0, 0, 0, 0, 0, 0		// data directories: none (no .reloc)
+pe_sections:
+	.ascii	".text\0\0\0"
+	.long	__pe_text_size			// VirtualSize
+	.long	__pe_text_offset		// VirtualAddress
+	.long	__pe_text_size			// SizeOfRawData
+	.long	__pe_text_offset		// PointerToRawData
+	.long	0, 0				// relocations, line numbers
+	.short	0, 0
+	.long	0x60000020			// CODE | MEM_EXECUTE | MEM_READ
+	.ascii	".data\0\0\0"
+	.long	__pe_data_vsize			// VirtualSize (with the bss)
+	.long	__pe_data_offset		// VirtualAddress
+	.long	__pe_data_size			// SizeOfRawData
+	.long	__pe_data_offset		// PointerToRawData
+	.long	0, 0
+	.short	0, 0
+	.long	0xc0000040			// INITIALIZED_DATA | MEM_READ | MEM_WRITE
+	.balign	4
 
 	.global	primary_entry
 primary_entry:

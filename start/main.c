@@ -21,6 +21,7 @@
 #include "check.h"
 #include "console.h"
 #include "dump.h"
+#include "efi.h"
 #include "exit.h"
 #include "hooks.h"
 #include "hw.h"
@@ -175,9 +176,15 @@ static void print_problem(const char *part, const struct machine_problem *pb)
 /* The parts of what the DTB says that the boot uses: its memory and its
  * reservations must be readable; the other parts' problems are named and
  * what could be read is used. */
+static bool booted_by_efi(void)
+{
+	return efi_boot_info.magic == EFI_BOOT_INFO_MAGIC;
+}
+
 static void check_machine(const struct machine *m)
 {
-	if (m->memory.problem.err != MACHINE_OK) {
+	/* Under UEFI the memory map gives the RAM (learn_ram). */
+	if (m->memory.problem.err != MACHINE_OK && !booted_by_efi()) {
 		print_problem("memory", &m->memory.problem);
 		fatal(EXIT_BAD_DTB, "the DTB's /memory cannot be used");
 	}
@@ -247,9 +254,22 @@ static void learn_ram(const struct machine *m)
 	};
 	int rc;
 
-	for (int i = 0; i < m->memory.n_banks; i++)
-		banks[in.nr_banks++] = (struct ram_bank_in){
-			m->memory.bank[i].phys_base, m->memory.bank[i].size, m->memory.bank[i].node };
+	if (booted_by_efi()) {
+		/* Under UEFI the memory map counts, not /memory: RAM is what it
+		 * lets an OS use; runtime, reserved and MMIO regions are not RAM
+		 * here, so they are never mapped or handed out. */
+		for (unsigned i = 0; i < efi_boot_info.nr_ranges; i++)
+			banks[in.nr_banks++] = (struct ram_bank_in){ efi_boot_info.range[i].phys_base,
+				efi_boot_info.range[i].size, "EFI memory map" };
+		if (efi_boot_info.nr_dropped)
+			fatal(EXIT_BAD_LOAD, "the EFI memory map has %u usable ranges more than the %d "
+			      "taken (EFI_BOOT_MAX_RANGES)", efi_boot_info.nr_dropped,
+			      EFI_BOOT_MAX_RANGES);
+	} else {
+		for (int i = 0; i < m->memory.n_banks; i++)
+			banks[in.nr_banks++] = (struct ram_bank_in){ m->memory.bank[i].phys_base,
+				m->memory.bank[i].size, m->memory.bank[i].node };
+	}
 	for (int i = 0; i < m->reserved.n_rsv; i++) {
 		const struct machine_reservation *r = &m->reserved.rsv[i];
 
@@ -360,10 +380,13 @@ static void print_ram(const struct machine *m)
 {
 	char size[16], size2[16];
 
-	printf("ram: 0x%llx bytes (%s) in %d bank%s; linear map va 0x%llx = pa 0x%llx, %s in %u "
+	int banks = booted_by_efi() ? (int)efi_boot_info.nr_ranges : m->memory.n_banks;
+
+	printf("ram: 0x%llx bytes (%s) in %d %s%s%s; linear map va 0x%llx = pa 0x%llx, %s in %u "
 	       "range%s\n", (unsigned long long)ram.bytes_ram,
-	       format_size(ram.bytes_ram, size, sizeof(size)), m->memory.n_banks,
-	       m->memory.n_banks == 1 ? "" : "s", (unsigned long long)PAGE_OFFSET,
+	       format_size(ram.bytes_ram, size, sizeof(size)), banks,
+	       booted_by_efi() ? "range" : "bank", banks == 1 ? "" : "s",
+	       booted_by_efi() ? " of the EFI memory map" : "", (unsigned long long)PAGE_OFFSET,
 	       (unsigned long long)ram.phys_memstart,
 	       format_size(ram.bytes_mapped, size2, sizeof(size2)), ram.nr_linear,
 	       ram.nr_linear == 1 ? "" : "s");

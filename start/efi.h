@@ -1,0 +1,117 @@
+/*
+ * efi.h - what the UEFI entry needs of the UEFI specification, and what it
+ * hands to the normal boot.
+ *
+ * Owns: the few UEFI types the entry uses (UEFI 2.10: the system table
+ * (4.3), boot services (4.4, by offset of the functions called), the
+ * configuration table (4.6), memory descriptors (7.2, GetMemoryMap)), the
+ * DTB's configuration-table GUID, and struct efi_boot_info: the RAM the
+ * EFI memory map says the OS may use, which the entry writes into the
+ * image's own .data before it turns the MMU off and enters the normal boot
+ * path (start/main.c reads it: under UEFI it is what counts, not /memory).
+ * Written here, not taken from gnu-efi: a dozen fields.
+ */
+#ifndef EFI_H
+#define EFI_H
+
+#include <stdint.h>
+
+#define EFI_SUCCESS            0ULL
+#define EFI_ERROR_BIT          (1ULL << 63)
+#define EFI_INVALID_PARAMETER  (EFI_ERROR_BIT | 2)
+#define EFI_UNSUPPORTED        (EFI_ERROR_BIT | 3)
+#define EFI_BUFFER_TOO_SMALL   (EFI_ERROR_BIT | 5)
+#define EFI_LOAD_ERROR         (EFI_ERROR_BIT | 1)
+
+typedef uint64_t efi_status_t;
+typedef void *efi_handle_t;
+
+struct efi_guid {
+	uint32_t d1;
+	uint16_t d2, d3;
+	uint8_t d4[8];
+};
+
+struct efi_table_header {
+	uint64_t signature;
+	uint32_t revision, header_size, crc32, reserved;
+};
+
+struct efi_simple_text_output {
+	void *reset;
+	efi_status_t (*output_string)(struct efi_simple_text_output *self, const uint16_t *s);
+};
+
+/* Boot services: the header, then function pointers (UEFI 2.10, 4.4.1). */
+struct efi_boot_services {
+	struct efi_table_header hdr;
+	void *raise_tpl, *restore_tpl, *allocate_pages, *free_pages;
+	efi_status_t (*get_memory_map)(uint64_t *map_size, void *map, uint64_t *map_key,
+				       uint64_t *desc_size, uint32_t *desc_version);
+	efi_status_t (*allocate_pool)(uint32_t pool_type, uint64_t size, void **buffer);
+	efi_status_t (*free_pool)(void *buffer);
+	void *create_event, *set_timer, *wait_for_event, *signal_event, *close_event, *check_event;
+	void *install_protocol_interface, *reinstall_protocol_interface;
+	void *uninstall_protocol_interface, *handle_protocol, *reserved, *register_protocol_notify;
+	void *locate_handle, *locate_device_path, *install_configuration_table;
+	void *load_image, *start_image, *exit, *unload_image;
+	efi_status_t (*exit_boot_services)(efi_handle_t image, uint64_t map_key);
+};
+_Static_assert(__builtin_offsetof(struct efi_boot_services, get_memory_map) == 56, "UEFI 4.4");
+_Static_assert(__builtin_offsetof(struct efi_boot_services, exit_boot_services) == 232,
+	       "UEFI 4.4");
+
+struct efi_config_table {
+	struct efi_guid guid;
+	void *table;
+};
+
+struct efi_system_table {
+	struct efi_table_header hdr;
+	uint16_t *firmware_vendor;
+	uint32_t firmware_revision;
+	void *con_in_handle, *con_in, *con_out_handle;
+	struct efi_simple_text_output *con_out;
+	void *stderr_handle, *std_err, *runtime_services;
+	struct efi_boot_services *boot_services;
+	uint64_t nr_tables;
+	struct efi_config_table *tables;
+};
+_Static_assert(__builtin_offsetof(struct efi_system_table, boot_services) == 96, "UEFI 4.3");
+_Static_assert(__builtin_offsetof(struct efi_system_table, tables) == 112, "UEFI 4.3");
+
+/* EFI_MEMORY_DESCRIPTOR (7.2); the firmware's descriptor size may be larger. */
+struct efi_memory_desc {
+	uint32_t type;
+	uint32_t pad;
+	uint64_t phys_start;
+	uint64_t virt_start;
+	uint64_t nr_pages;                  /* 4 KiB pages */
+	uint64_t attribute;
+};
+
+/* Memory types (7.2, EFI_MEMORY_TYPE) the OS may use after ExitBootServices. */
+#define EFI_LOADER_CODE          1
+#define EFI_LOADER_DATA          2
+#define EFI_BOOT_SERVICES_CODE   3
+#define EFI_BOOT_SERVICES_DATA   4
+#define EFI_CONVENTIONAL_MEMORY  7
+#define EFI_PAGE_SIZE            4096
+
+/* What the UEFI entry leaves for the normal boot, in the image's .data:
+ * zero (magic 0) in every other boot. */
+#define EFI_BOOT_INFO_MAGIC    0x4f4f42494645ULL      /* "EFIBOO" */
+#define EFI_BOOT_MAX_RANGES    32
+
+struct efi_boot_info {
+	uint64_t magic;
+	uint32_t nr_ranges;                 /* usable RAM, merged where adjacent */
+	uint32_t nr_dropped;                /* usable ranges beyond EFI_BOOT_MAX_RANGES */
+	uint32_t nr_descs;                  /* the firmware's map, all types */
+	uint32_t entry_el;                  /* where the firmware ran the entry */
+	struct { uint64_t phys_base, size; } range[EFI_BOOT_MAX_RANGES];
+};
+
+extern struct efi_boot_info efi_boot_info;
+
+#endif /* EFI_H */
