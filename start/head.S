@@ -32,7 +32,9 @@
  * it on a 2 MiB boundary). */
 #define IMAGE_FLAGS ((0 << 0) | (1 << 1) | (1 << 3))
 
-	.section ".head.text", "ax"
+/* The headers alone in the first page: a PE loader need not copy more
+ * of them than the PE header (U-Boot's does not), so no code is here. */
+	.section ".head", "a"
 	.global	_head
 _head:
 	.long	0xfa405a4d			// code0: "MZ" (a UEFI image), as an
@@ -52,8 +54,9 @@ _head:
  * EFI application (subsystem 10) for AArch64 (machine 0xaa64), entry
  * efi_pe_entry, no relocations (the entry is PC-relative code, like the
  * MMU-off code). The headers are this whole first part of the image, up
- * to the page where .text starts (link.ld); two sections follow, file
- * and memory offsets equal (alignment 4 KiB both): .text (code and
+ * to the page where the code starts (link.ld); two sections follow, file
+ * and memory offsets equal (alignment 4 KiB both): .text (.head.text,
+ * the code that runs with the MMU off, then the rest of the code and the
  * rodata, read + execute) and .data (data, then the bss as zeros past the
  * file's end, read + write).
  */
@@ -107,7 +110,8 @@ pe_sections:
 	.long	0, 0
 	.short	0, 0
 	.long	0xc0000040			// INITIALIZED_DATA | MEM_READ | MEM_WRITE
-	.balign	4
+
+	.section ".head.text", "ax"
 
 	.global	primary_entry
 primary_entry:

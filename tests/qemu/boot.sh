@@ -12,7 +12,8 @@
 # usage: boot.sh NAME ARTIFACT CPU MEM EL [LOAD_PA] [EXPECT] [EXTRA_QEMU_ARGS...]
 #   ARTIFACT  image | elf | image-x0=PA[:FILE] (the Image through the generic
 #             loader at LOAD_PA, entered with x0 = PA, FILE loaded there
-#             if given: DTB hand-over tests) | uboot (U-Boot as -bios, the rest from
+#             if given: DTB hand-over tests) | edk2 (EDK2 as -bios, the disk
+#             with EFI/BOOT/BOOTAA64.EFI from EXTRA_QEMU_ARGS) | uboot (U-Boot as -bios, the rest from
 #             EXTRA_QEMU_ARGS) | uboot-kernel=FILE (U-Boot, and FILE as
 #             -kernel for its qfw loader)
 #   EL        1 | 2 | 3   entry exception level (machine properties per board)
@@ -52,6 +53,7 @@ logdir=build/test-logs
 mkdir -p "$logdir"
 log="$logdir/$name.log"
 timeout_s=${QEMU_TIMEOUT:-30}
+[ "$expect" = efi-refused ] && timeout_s=15     # EDK2 goes on to its shell
 
 case $el in
 1) props=${BOARD_QEMU_EL1-} ;;
@@ -109,13 +111,14 @@ image-x0=*)
 	payload=(-device "loader,file=$build/Image,addr=$load"
 		 -device "loader,file=$logdir/$name.tramp,addr=$(printf '0x%x' $((load - 0x1000))),cpu-num=0")
 	[ -n "$file" ] && payload+=(-device "loader,file=$file,addr=$dtb_pa") ;;
+edk2) payload=(-bios /usr/share/qemu-efi-aarch64/QEMU_EFI.fd) ;;
 uboot) payload=(-bios "$BOARD_UBOOT_BIN") ;;
 uboot-kernel=*) payload=(-bios "$BOARD_UBOOT_BIN" -kernel "${artifact#uboot-kernel=}") ;;
 *) echo "FAIL $name: bad artifact '$artifact'"; exit 1 ;;
 esac
 
 icount=(-icount shift=0,sleep=off)
-[[ $artifact == uboot* ]] && icount=()      # U-Boot's timeouts want real time
+[[ $artifact == uboot* || $artifact == edk2 ]] && icount=()   # firmware timeouts want real time
 read -r -a serial <<<"${BOARD_QEMU_SERIAL:--serial stdio}"
 cmd=(qemu-system-aarch64 -M "${BOARD_QEMU_MACHINE}${props}" -cpu "$cpu" -m "$mem"
      -nographic -nodefaults "${serial[@]}" -no-reboot $semihosting "${icount[@]}"
@@ -139,7 +142,7 @@ row() {
 	echo "ROW|$BOARD_QEMU_MACHINE|$cpu|EL$el|$smp|$mem|$art|$1|$checks|$insns"
 }
 fail() { echo "FAIL $name: $* (log: $log)"; row FAIL; exit 1; }
-[ $rc -eq 124 ] && fail "timed out after ${timeout_s}s"
+[ $rc -eq 124 ] && [ "$expect" != efi-refused ] && fail "timed out after ${timeout_s}s"
 [ -z "$marker" ] || grep -qF -- "$marker" "$log" || fail "'$marker' not in the log"
 summary=$(grep -E '^mmu: [0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
 
@@ -168,8 +171,14 @@ pass|nosemihosting|faults|product)
 		want_size=$(numfmt --from=iec "$BOARD_QEMU_RAM")
 	got_size=$(sed -n 's/^ram: \(0x[0-9a-f]*\) bytes .*/\1/p' "$log" | head -1)
 	[ -n "$got_size" ] || fail "no 'ram:' line"
-	[[ $artifact == image-x0=* ]] || [ $((got_size)) -eq "$want_size" ] ||
+	# Under UEFI, what the EFI memory map lets an OS use: -m less the
+	# firmware's own regions (at most 64 MiB of them here).
+	if grep -q '^ram: .* of the EFI memory map;' "$log"; then
+		[ $((got_size)) -le "$want_size" ] && [ $((got_size)) -gt $((want_size - 0x4000000)) ] ||
+			fail "RAM from the EFI map $((got_size)), expected a little below $want_size"
+	elif [[ $artifact != image-x0=* ]] && [ $((got_size)) -ne "$want_size" ]; then
 		fail "RAM size $((got_size)), expected $want_size"
+	fi
 	grep -q '^memory: [0-9]*K available of [0-9]*K' "$log" || fail "no 'memory:' line"
 	if [ "$load" != - ]; then
 		grep -q "^image: load pa $(printf '0x%x' "$load")," "$log" \
@@ -222,6 +231,11 @@ beyond-linear)
 	[ $rc -eq 4 ] || fail "exit status $rc, expected 4 (EXIT_BAD_LOAD)"
 	grep -q "FATAL: RAM: the image is not inside one linear-map range" "$log" \
 		|| fail "no clear refusal"
+	[ -z "$summary" ] || fail "went on to the checks" ;;
+efi-refused)
+	[ -n "$marker" ] || fail "an efi-refused case names what it must say"
+	grep -q 'stub: FATAL: ' "$log" || fail "no FATAL line"
+	grep -q 'failed to start .*: Unsupported' "$log" || fail "EDK2 did not report EFI_UNSUPPORTED"
 	[ -z "$summary" ] || fail "went on to the checks" ;;
 exit[0-9]*)
 	[ $rc -eq "${expect#exit}" ] || fail "exit status $rc, expected ${expect#exit}"

@@ -3,13 +3,14 @@
 #
 # Owns: in DIR (default $BUILD_DIR/uboot-test): a pflash environment per
 # kind of case (bootdelay=0; bootcmd for the bootm/booti cases), a folder
-# for QEMU's fat: virtio disk and one for its TFTP server, and a FIT with one
+# for QEMU's fat: virtio disk, one with the Image as EFI/BOOT/BOOTAA64.EFI
+# (EDK2, U-Boot bootefi), one for its TFTP server, and a FIT with one
 # byte of the kernel changed. Prints nothing on success.
 # usage: prepare.sh [DIR]   (BUILD_DIR, BOARD_* from the Makefile)
 set -euo pipefail
 build=${BUILD_DIR:?}
 dir=${1:-$build/uboot-test}
-mkdir -p "$dir/disk" "$dir/tftp"
+mkdir -p "$dir/disk" "$dir/tftp" "$dir/efidisk/EFI/BOOT"
 env() { tests/uboot/uboot-env.py "$BOARD_UBOOT_BIN" "$BOARD_UBOOT_ENV_SIZE" \
 	"$BOARD_UBOOT_FLASH_SIZE" "$dir/$1" bootdelay=0 "${@:2}"; }
 
@@ -25,6 +26,7 @@ done
 
 cp "$build/boot.scr" "$build/Image" "$dir/disk/"
 cp "$build/Image" "$dir/tftp/"
+cp "$build/Image" "$dir/efidisk/EFI/BOOT/BOOTAA64.EFI"   # the removable-media path (UEFI 3.5.1.1)
 cp "$build/boot.scr" "$dir/tftp/boot.scr.uimg"   # distro boot's DHCP script name
 
 # Change one byte in the middle of the kernel data of the FIT.
