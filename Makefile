@@ -6,6 +6,9 @@
 #                   bytes, only the program headers' load address differs:
 #                   checked), build/stub.map and the U-Boot artifacts (make
 #                   image: uImage, stub.itb, boot.scr)
+#   make sdcard     build/sdcard-rpi3.img: a Raspberry Pi 3 SD card (MBR, FAT:
+#                   boot.scr, Image, Debian's rpi_3 U-Boot, config.txt);
+#                   fetches u-boot-rpi:arm64 once (never installed)
 #   make run        boot the Image on QEMU (BOARD's recipe) with the full report
 #   make test       host unit tests, fuzz, DTB corpus, QEMU boot matrix, test
 #                   build's fault and negative tests, other boards, U-Boot,
@@ -95,9 +98,12 @@ BOARD_ELFS := $(foreach b,$(BOARDS),$(BUILD)/$(b)/stub.elf)
 ELF        := $(BUILD)/$(BOARD)/stub.elf
 UBOOT_ARTIFACTS := $(BUILD)/uImage $(BUILD)/stub.itb $(BUILD)/boot.scr
 
-.PHONY: all image deps run test unit-test bench fuzz board-env board-dtb clean
+.PHONY: all image sdcard deps run test unit-test bench fuzz board-env board-dtb clean
 all: $(IMAGE) $(BUILD)/stub.elf $(BOARD_ELFS) $(BUILD)/one-image.ok image
+# U-Boot's artifacts; `make image` also names the SD card (make sdcard),
+# built on demand only: it downloads Debian's Pi U-Boot.
 image: $(UBOOT_ARTIFACTS)
+	$(if $(filter image,$(MAKECMDGOALS)),@echo "image: $(UBOOT_ARTIFACTS); make sdcard: $(SDCARD) (Raspberry Pi 3, docs/loading.md)")
 
 # Installs missing Debian packages (no-op when all are present).
 deps:
@@ -186,6 +192,23 @@ $(BUILD)/boot.scr: board/virt/boot.cmd | deps
 	@$(if $(Q),echo "  MKIMAGE $@")
 	$(Q)mkimage -q -A arm64 -O linux -T script -C none -n aarch64-stub -d $< $@ >/dev/null
 
+# The Raspberry Pi 3 SD card (always the product's Image, in build/): the
+# same boot.scr as virt's disks, Debian's rpi_3 U-Boot (its own DTB inside)
+# and board/raspi3b/config.txt for the Pi firmware. rpi_arm64 (which takes
+# the firmware's DTB) is fetched with it: make test boots both.
+SDCARD        := build/sdcard-rpi3.img
+UBOOT_RPI_DIR := build/u-boot-rpi/root/usr/lib/u-boot
+UBOOT_RPI_BIN := $(UBOOT_RPI_DIR)/rpi_3/u-boot.bin
+sdcard: $(SDCARD)
+$(UBOOT_RPI_BIN): scripts/fetch-uboot-rpi.sh | deps
+	@$(if $(Q),echo "  FETCH   $@ (Debian's u-boot-rpi:arm64)")
+	$(Q)scripts/fetch-uboot-rpi.sh build/u-boot-rpi >/dev/null
+	$(Q)touch $@
+$(SDCARD): scripts/mksdcard.sh build/boot.scr build/Image $(UBOOT_RPI_BIN) board/raspi3b/config.txt
+	@$(if $(Q),echo "  SDCARD  $@")
+	$(Q)scripts/mksdcard.sh $@ build/boot.scr build/Image $(UBOOT_RPI_BIN) board/raspi3b/config.txt
+	@echo "sdcard: $@ (64 MiB; add the Pi firmware files; write it with dd: docs/loading.md)"
+
 # The FIT's DTB: QEMU's description of the default virt machine (EL1, PSCI
 # over hvc, 128 MiB); U-Boot rewrites /memory and /chosen in it before
 # booting, so the RAM size is still right. dtc drops QEMU's 1 MiB padding.
@@ -228,6 +251,7 @@ unit-test: | deps
 
 test: all | deps
 	$(Q)$(MAKE) --no-print-directory CONFIG_TEST_HOOKS=1 BOARD=$(BOARD) all
+	$(Q)$(MAKE) --no-print-directory sdcard
 	$(Q)for b in $(BOARDS); do $(MAKE) --no-print-directory BOARD=$$b board-dtb || exit 1; done
 	$(Q)tests/run-all.sh $(BOARD)
 

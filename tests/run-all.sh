@@ -3,10 +3,10 @@
 #
 # Owns: running the host unit tests, a bounded fuzz run, the DTB corpus
 # test, the QEMU boot matrix (in parallel, each run with a timeout), the
-# test build's fault and negative tests, the boots through U-Boot, the
-# product checks, the bench plugin's self-test and the gdb-multiarch
-# tests, and the one closing
-# line "N passed, M failed" (exit status non-zero on any failure).
+# test build's fault and negative tests, the boots through U-Boot (virt's,
+# and the Raspberry Pi 3 SD card through the Pi's), the product checks,
+# the bench plugin's self-test and the gdb-multiarch tests, and the one
+# closing line "N passed, M failed" (exit status non-zero on any failure).
 # Expects the Makefile's exported board variables and built images.
 set -u
 board=${1:-virt}
@@ -87,6 +87,15 @@ else
 	uboot="FAIL uboot-prepare: tests/uboot/prepare.sh failed"
 fi
 results+=$'\n'$uboot
+
+echo "== Raspberry Pi 3 SD card through Debian's U-Boot (u-boot-rpi: rpi_3, rpi_arm64)"
+# make sdcard built the card and fetched both U-Boot builds; U-Boot's
+# distro boot waits 2 s, so the cases get more time than the default.
+rpi=$(eval "$(make -s --no-print-directory BOARD=raspi3b board-env)"
+	export BUILD_DIR=build QEMU_TIMEOUT=40
+	tests/uboot/cases-rpi.sh build/u-boot-rpi/root/usr/lib/u-boot build/sdcard-rpi3.img |
+		xargs -P "$jobs" -L 1 tests/qemu/boot.sh)
+results+=$'\n'$rpi
 
 echo "== boot matrix (instructions to MMU on: entry to SCTLR.M, under -icount)"
 {

@@ -15,7 +15,10 @@
 #             if given: DTB hand-over tests) | edk2 (EDK2 as -bios, the disk
 #             with EFI/BOOT/BOOTAA64.EFI from EXTRA_QEMU_ARGS) | uboot (U-Boot as -bios, the rest from
 #             EXTRA_QEMU_ARGS) | uboot-kernel=FILE (U-Boot, and FILE as
-#             -kernel for its qfw loader)
+#             -kernel for its qfw loader) | uboot-sd=BIN:CARD (a board's
+#             U-Boot BIN as -kernel, as the Raspberry Pi's firmware starts
+#             it, with a copy of the SD card image CARD; -dtb etc. from
+#             EXTRA_QEMU_ARGS)
 #   EL        1 | 2 | 3   entry exception level (machine properties per board)
 #   LOAD_PA   image: where QEMU's generic loader puts the raw Image ('-' for
 #             -kernel; an Image entered at EL3 always uses the loader);
@@ -31,7 +34,8 @@
 #             answers, named, exit 8) (passed to the stub as
 #             stub.test=EXPECT).
 #             EXPECT/MARKER also requires MARKER in the log ('_' = space),
-#             e.g. pass/devtype_virtio: the path the loader took;
+#             e.g. pass/devtype_virtio: the path the loader took; several
+#             markers are joined by '&' (a marker may hold '/');
 #             EXPECT@N: N CPUs must come up (the others named, left off),
 #             instead of every CPU QEMU runs
 # Prints one line "PASS NAME" or "FAIL NAME: reason" (+ log path), then one
@@ -45,6 +49,8 @@ marker= online= summary=
 if [[ $expect == */* ]]; then
 	marker=${expect#*/} marker=${marker//_/ } expect=${expect%%/*}
 fi
+IFS='&' read -r -a markers <<<"$marker"
+
 if [[ $expect == *@* ]]; then
 	online=${expect#*@} expect=${expect%%@*}
 fi
@@ -114,6 +120,13 @@ image-x0=*)
 edk2) payload=(-bios /usr/share/qemu-efi-aarch64/QEMU_EFI.fd) ;;
 uboot) payload=(-bios "$BOARD_UBOOT_BIN") ;;
 uboot-kernel=*) payload=(-bios "$BOARD_UBOOT_BIN" -kernel "${artifact#uboot-kernel=}") ;;
+uboot-sd=*)
+	spec=${artifact#uboot-sd=} bin=${spec%%:*} card=${spec#*:}
+	[ -f "$bin" ] || { echo "FAIL $name: no U-Boot binary $bin"; exit 1; }
+	[ -f "$card" ] || { echo "FAIL $name: no SD card image $card (make sdcard)"; exit 1; }
+	# A copy: QEMU opens the card read-write, and cases run in parallel.
+	cp "$card" "$logdir/$name.sd.img"
+	payload=(-kernel "$bin" -drive "if=sd,file=$logdir/$name.sd.img,format=raw" -nic none) ;;
 *) echo "FAIL $name: bad artifact '$artifact'"; exit 1 ;;
 esac
 
@@ -139,11 +152,14 @@ row() {
 		insns=${BASH_REMATCH[1]}
 	local art=$artifact
 	[[ $art == uboot-kernel=* ]] && art="uboot+${art##*/}"
+	[[ $art == uboot-sd=* ]] && { art=${art#uboot-sd=} art=${art%%:*} art=${art%/*}; art="uboot-${art##*/}+sd"; }
 	echo "ROW|$BOARD_QEMU_MACHINE|$cpu|EL$el|$smp|$mem|$art|$1|$checks|$insns"
 }
 fail() { echo "FAIL $name: $* (log: $log)"; row FAIL; exit 1; }
 [ $rc -eq 124 ] && [ "$expect" != efi-refused ] && fail "timed out after ${timeout_s}s"
-[ -z "$marker" ] || grep -qF -- "$marker" "$log" || fail "'$marker' not in the log"
+for m in "${markers[@]}"; do
+	grep -qF -- "$m" "$log" || fail "'$m' not in the log"
+done
 summary=$(grep -E '^mmu: [0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
 
 case $expect in
@@ -165,9 +181,10 @@ pass|nosemihosting|faults|product)
 	[ "$(grep -c "^cpu[0-9]*: entered at EL$el, now EL1," "$log")" -eq $((online - 1)) ] \
 		|| fail "not every secondary entered at EL$el"
 	# The RAM comes from the DTB: -m (less the GPU's share on a Pi:
-	# BOARD_QEMU_RAM), or through U-Boot -m; a test's own DTB says its own.
+	# BOARD_QEMU_RAM, also through the Pi's U-Boot), or through virt's
+	# U-Boot -m; a test's own DTB says its own.
 	want_size=$(numfmt --from=iec "${mem}")
-	[ -n "${BOARD_QEMU_RAM:-}" ] && [[ $artifact != uboot* ]] &&
+	[ -n "${BOARD_QEMU_RAM:-}" ] && [[ $artifact != uboot && $artifact != uboot-kernel=* ]] &&
 		want_size=$(numfmt --from=iec "$BOARD_QEMU_RAM")
 	got_size=$(sed -n 's/^ram: \(0x[0-9a-f]*\) bytes .*/\1/p' "$log" | head -1)
 	[ -n "$got_size" ] || fail "no 'ram:' line"
