@@ -100,10 +100,11 @@ UBOOT_ARTIFACTS := $(BUILD)/uImage $(BUILD)/stub.itb $(BUILD)/boot.scr
 
 .PHONY: all image sdcard deps run test unit-test bench fuzz board-env board-dtb clean
 all: $(IMAGE) $(BUILD)/stub.elf $(BOARD_ELFS) $(BUILD)/one-image.ok image
-# U-Boot's artifacts; `make image` also names the SD card (make sdcard),
-# built on demand only: it downloads Debian's Pi U-Boot.
+# U-Boot's artifacts; `make image` lists every artifact with the command
+# that loads it (the SD card is built on demand, make sdcard: it downloads
+# Debian's Pi U-Boot).
 image: $(UBOOT_ARTIFACTS)
-	$(if $(filter image,$(MAKECMDGOALS)),@echo "image: $(UBOOT_ARTIFACTS); make sdcard: $(SDCARD) (Raspberry Pi 3, docs/loading.md)")
+	$(if $(filter image,$(MAKECMDGOALS)),@scripts/list-artifacts.sh $(BUILD))
 
 # Installs missing Debian packages (no-op when all are present).
 deps:
@@ -150,8 +151,14 @@ $(IMAGE): $(BUILD)/virt/stub.elf
 $(BUILD)/stub.elf: $(BUILD)/virt/stub.elf
 	$(Q)cp $< $@ && cp $(BUILD)/virt/stub.map $(BUILD)/stub.map
 
-# One Image: every board's ELF holds exactly its bytes.
+# One Image: every board's ELF holds exactly its bytes; and the image fits
+# below what a board's firmware leaves above its load address
+# (BOARD_IMAGE_SIZE_MAX in board.mk).
+board_size_max = $(shell sed -n 's/^BOARD_IMAGE_SIZE_MAX *:= *\([0-9a-fx]*\).*/\1/p' board/$(1)/board.mk)
 $(BUILD)/one-image.ok: $(IMAGE) $(BOARD_ELFS)
+	$(Q)size=$$(( 0x$$($(NM) $(BUILD)/virt/stub.elf | awk '$$3 == "__image_size" { print $$1 }') )); \
+	$(foreach b,$(BOARDS),$(if $(call board_size_max,$(b)),[ $$size -le $$(( $(call board_size_max,$(b)) )) ] || \
+		{ echo "the image ($$size bytes in memory) no longer fits $(b)'s BOARD_IMAGE_SIZE_MAX"; exit 1; };))
 	$(Q)for elf in $(BOARD_ELFS); do $(OBJCOPY) -O binary $$elf $@.bin && truncate -s %4096 $@.bin && \
 		cmp -s $@.bin $(IMAGE) || { echo "$$elf: not the Image's bytes"; exit 1; }; done
 	$(Q)rm -f $@.bin && touch $@

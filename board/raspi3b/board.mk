@@ -24,3 +24,8 @@ BOARD_QEMU_CASES   := elf:3 image:2
 # 3 the PL011 (first -serial) is wired to Bluetooth.
 BOARD_QEMU_DTB     := broadcom/bcm2837-rpi-3-b.dtb
 BOARD_QEMU_SERIAL  := -serial null -serial stdio
+# Debian's rpi_3 U-Boot leaves its DTB in place at 0xf3830, 0x73830 above
+# its kernel_addr_r (0x80000): an image_size beyond would overwrite it if
+# the Image ran there (booti moves it to 0x200000; the build keeps the
+# margin anyway: Makefile, one-image.ok).
+BOARD_IMAGE_SIZE_MAX := 0x73830
