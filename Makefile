@@ -71,10 +71,12 @@ LDFLAGS := --specs=picolibc.specs -nostartfiles -static -Wl,--gc-sections \
 	   -Wl,--fatal-warnings -Wl,-z,noexecstack
 
 SRCS_S := start/head.S start/el.S start/tables.S start/vectors.S start/replace_ttbr1.S \
-	  lib/semihost.S
+	  start/guarded.S lib/semihost.S
 SRCS_C := start/main.c start/refuse.c start/traps.c start/esr.c start/smp.c start/board_ops.c \
 	  mmu/desc.c mmu/walk.c mmu/dump.c mmu/memmap.c mmu/regs.c mmu/check.c mmu/xlat.c \
-	  mmu/kernel_map.c mmu/cache.c mmu/hw.c mmu/ram_layout.c mmu/pgalloc.c \
+	  mmu/kernel_map.c mmu/cache.c mmu/hw.c mmu/ram_layout.c mmu/pgalloc.c mmu/demand.c \
+	  start/shell.c start/shell_parse.c start/shell_tables.c start/shell_memory.c \
+	  start/demand_demo.c lib/lineedit.c \
 	  lib/console.c lib/uart/uart.c lib/uart/pl011.c lib/uart/cadence.c \
 	  lib/uart/bcm2835_aux.c lib/uart/ns16550.c lib/exit.c lib/psci.c lib/machine.c \
 	  lib/bootargs.c lib/libc_glue.c lib/bench.c \
