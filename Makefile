@@ -7,9 +7,10 @@
 #                   checked), build/stub.map and the U-Boot artifacts (make
 #                   image: uImage, stub.itb, boot.scr)
 #   make run        boot the Image on QEMU (BOARD's recipe) with the full report
+#   make run-shell  the same with stub.shell: the MMU monitor on this terminal
 #   make test       host unit tests, fuzz, DTB corpus, QEMU boot matrix, test
 #                   build's fault and negative tests, other boards, U-Boot,
-#                   product, gdb
+#                   product, the MMU monitor (pexpect), gdb
 #   make bench      deterministic instruction counts under QEMU -icount
 #   make fuzz       fuzz the runtime map API for FUZZ_SECONDS (default 300)
 #   make debug      QEMU paused + gdb-multiarch attached (scripts/gdb/stub.py)
@@ -96,7 +97,7 @@ BOARD_ELFS := $(foreach b,$(BOARDS),$(BUILD)/$(b)/stub.elf)
 ELF        := $(BUILD)/$(BOARD)/stub.elf
 UBOOT_ARTIFACTS := $(BUILD)/uImage $(BUILD)/stub.itb $(BUILD)/boot.scr
 
-.PHONY: all image deps run test unit-test bench fuzz board-env board-dtb clean
+.PHONY: all image deps run run-shell test unit-test bench fuzz board-env board-dtb clean
 all: $(IMAGE) $(BUILD)/stub.elf $(BOARD_ELFS) $(BUILD)/one-image.ok image
 image: $(UBOOT_ARTIFACTS)
 
@@ -204,6 +205,11 @@ QEMU_RUN = $(QEMU) -M $(BOARD_QEMU_MACHINE) -cpu $(BOARD_QEMU_CPU) -m $(BOARD_QE
 # default, stub.report=summary, is what a real UART at 115200 baud wants.
 run: $(IMAGE) $(BOARD_DTB_FILE)
 	$(Q)timeout 60 $(QEMU_RUN) -kernel $(IMAGE) -append stub.report=full </dev/null
+
+# The MMU monitor (stub.shell, docs/shell.md), interactive: QEMU's serial is
+# this terminal; `exit [STATUS]` ends it (Ctrl-C ends QEMU).
+run-shell: $(IMAGE) $(BOARD_DTB_FILE)
+	$(Q)$(QEMU_RUN) -kernel $(IMAGE) -append stub.shell
 
 # Instruction counts by a TCG plugin (host gcc, no QEMU headers needed),
 # the stub beside Debian's Linux Image (fetched once into build/linux).
