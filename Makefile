@@ -10,9 +10,10 @@
 #                   boot.scr, Image, Debian's rpi_3 U-Boot, config.txt);
 #                   fetches u-boot-rpi:arm64 once (never installed)
 #   make run        boot the Image on QEMU (BOARD's recipe) with the full report
+#   make run-shell  the same with stub.shell: the MMU monitor on this terminal
 #   make test       host unit tests, fuzz, DTB corpus, QEMU boot matrix, test
 #                   build's fault and negative tests, other boards, U-Boot,
-#                   product, gdb
+#                   product, the MMU monitor (pexpect), gdb
 #   make bench      deterministic instruction counts under QEMU -icount
 #   make fuzz       fuzz the runtime map API for FUZZ_SECONDS (default 300)
 #   make debug      QEMU paused + gdb-multiarch attached (scripts/gdb/stub.py)
@@ -74,11 +75,13 @@ LDFLAGS := --specs=picolibc.specs -nostartfiles -static -Wl,--gc-sections \
 	   -Wl,--fatal-warnings -Wl,-z,noexecstack
 
 SRCS_S := start/head.S start/el.S start/tables.S start/vectors.S start/replace_ttbr1.S \
-	  start/efi_enter.S lib/semihost.S
+	  start/efi_enter.S start/guarded.S lib/semihost.S
 SRCS_C := start/main.c start/refuse.c start/traps.c start/esr.c start/smp.c start/board_ops.c \
 	  start/efi.c \
 	  mmu/desc.c mmu/walk.c mmu/dump.c mmu/memmap.c mmu/regs.c mmu/check.c mmu/xlat.c \
-	  mmu/kernel_map.c mmu/cache.c mmu/hw.c mmu/ram_layout.c mmu/pgalloc.c \
+	  mmu/kernel_map.c mmu/cache.c mmu/hw.c mmu/ram_layout.c mmu/pgalloc.c mmu/demand.c \
+	  start/shell.c start/shell_parse.c start/shell_tables.c start/shell_memory.c \
+	  start/demand_demo.c lib/lineedit.c \
 	  lib/console.c lib/uart/uart.c lib/uart/pl011.c lib/uart/cadence.c \
 	  lib/uart/bcm2835_aux.c lib/uart/ns16550.c lib/exit.c lib/psci.c lib/machine.c \
 	  lib/bootargs.c lib/libc_glue.c lib/bench.c \
@@ -98,7 +101,7 @@ BOARD_ELFS := $(foreach b,$(BOARDS),$(BUILD)/$(b)/stub.elf)
 ELF        := $(BUILD)/$(BOARD)/stub.elf
 UBOOT_ARTIFACTS := $(BUILD)/uImage $(BUILD)/stub.itb $(BUILD)/boot.scr
 
-.PHONY: all image sdcard deps run test unit-test bench fuzz board-env board-dtb clean
+.PHONY: all image sdcard deps run run-shell test unit-test bench fuzz board-env board-dtb clean
 all: $(IMAGE) $(BUILD)/stub.elf $(BOARD_ELFS) $(BUILD)/one-image.ok image
 # U-Boot's artifacts; `make image` lists every artifact with the command
 # that loads it (the SD card is built on demand, make sdcard: it downloads
@@ -235,6 +238,11 @@ QEMU_RUN = $(QEMU) -M $(BOARD_QEMU_MACHINE) -cpu $(BOARD_QEMU_CPU) -m $(BOARD_QE
 # default, stub.report=summary, is what a real UART at 115200 baud wants.
 run: $(IMAGE) $(BOARD_DTB_FILE)
 	$(Q)timeout 60 $(QEMU_RUN) -kernel $(IMAGE) -append stub.report=full </dev/null
+
+# The MMU monitor (stub.shell, docs/shell.md), interactive: QEMU's serial is
+# this terminal; `exit [STATUS]` ends it (Ctrl-C ends QEMU).
+run-shell: $(IMAGE) $(BOARD_DTB_FILE)
+	$(Q)$(QEMU_RUN) -kernel $(IMAGE) -append stub.shell
 
 # Instruction counts by a TCG plugin (host gcc, no QEMU headers needed),
 # the stub beside Debian's Linux Image (fetched once into build/linux).

@@ -20,6 +20,8 @@
  *                  written from the early map and read from the final one
  *   STACKS_VADDR   0xffffffe0_00000000  the secondary CPUs' stacks (from
  *                                       free RAM), each above a guard page
+ *   DEMAND_VADDR   0xfffffff0_00000000  nothing at boot: stub.demand's range
+ *                                       and the monitor's experiments
  *   DEVICE_VADDR   0xffffffff_80000000  device registers mapped at run time
  *                                       (kernel_map_ioremap: an ioremap)
  * TTBR0 (VA 0 .. 0x7f_ffffffff): identity map of the image where it was
@@ -52,6 +54,9 @@
 #define POOL_VADDR      (KIMAGE_VADDR + SZ_1G - 8 * SZ_2M)
 #define POOL_WINDOW_SIZE SZ_2M     /* the pool, aligned to its size, at its offset in a 2 MiB block */
 #define STACKS_VADDR    (VA_START + (UL(384) * SZ_1G))
+/* Left empty by the final map: a level-1 slot for demand paging (stub.demand,
+ * mmu/demand.c) and for the monitor's map/unmap experiments (stub.shell). */
+#define DEMAND_VADDR    (VA_START + (UL(448) * SZ_1G))
 /* Device registers mapped at run time, bump-allocated in one level-1 slot. */
 #define DEVICE_VADDR    (VA_START + (UL(510) * SZ_1G))
 #define DEVICE_SPAN     SZ_1G
@@ -105,6 +110,10 @@
 #endif
 #if (KIMAGE_VADDR % SZ_1G) != 0 || (DEVICE_VADDR % SZ_1G) != 0 || (STACKS_VADDR % SZ_1G) != 0
 #error "KIMAGE_VADDR, DEVICE_VADDR and STACKS_VADDR must each start a level-1 slot"
+#endif
+#if (DEMAND_VADDR % SZ_1G) != 0 || DEMAND_VADDR == KIMAGE_VADDR || DEMAND_VADDR == DEVICE_VADDR || \
+    DEMAND_VADDR == STACKS_VADDR || DEMAND_VADDR < PAGE_OFFSET + LINEAR_MAP_VA_SIZE
+#error "DEMAND_VADDR: a level-1 slot of its own, beyond the linear map"
 #endif
 #if KIMAGE_VADDR == DEVICE_VADDR || STACKS_VADDR == DEVICE_VADDR || STACKS_VADDR == KIMAGE_VADDR
 #error "the kernel image, the devices and the stacks need separate level-1 slots"

@@ -8,7 +8,9 @@
  * the boot takes for its tables and the secondaries' stacks, the report,
  * the checks of the early map, the final map (built, switched to,
  * finalized) and its checks, the page allocator over what is left, the
- * other CPUs, the test build's hooks, and the exit. Every fact it prints
+ * other CPUs, the test build's hooks, then, when the boot arguments ask,
+ * the demand-paging demonstration (stub.demand) and the MMU monitor
+ * (stub.shell), and the exit. Every fact it prints
  * comes from the DTB, the layout it learns here once, link symbols or
  * registers: nothing is compiled in for a board.
  */
@@ -20,6 +22,7 @@
 #include "bootargs.h"
 #include "check.h"
 #include "console.h"
+#include "demand_demo.h"
 #include "dump.h"
 #include "efi.h"
 #include "exit.h"
@@ -33,6 +36,7 @@
 #include "ram_layout.h"
 #include "regs.h"
 #include "sections.h"
+#include "shell.h"
 #include "smp.h"
 #include "sysreg.h"
 
@@ -53,6 +57,8 @@ static struct {
 	uint64_t mmfr0;
 	enum dtb_source dtb_source;
 	bool report_full;
+	int shell;                              /* stub.shell: the monitor */
+	int demand;                             /* stub.demand: the demonstration */
 	unsigned nr_dynamic_rsv;                /* reservations without an address */
 } boot;
 static struct xlat_ctx early_xlat, final_xlat;
@@ -331,8 +337,9 @@ static void say_bootarg_problem(const char *line, void *cookie)
 	printf("%s\n", line);
 }
 
-/* Boot arguments this image obeys: stub.report=summary|full, and the test
- * build's (hooks.h). Any other stub.* word, or a malformed value, is named
+/* Boot arguments this image obeys: stub.report=summary|full, stub.shell
+ * (the MMU monitor after the checks), stub.demand (the demand-paging
+ * demonstration after the checks), and the test build's (hooks.h). Any other stub.* word, or a malformed value, is named
  * (lib/bootargs.c); the rest are Linux's. */
 static void read_bootargs(const char *args)
 {
@@ -340,6 +347,8 @@ static void read_bootargs(const char *args)
 	int report_size = boot.report_full;       /* the index in report_sizes */
 	const struct bootarg_option product_options[] = {
 		{ "stub.report", BOOTARG_CHOICE, report_sizes, &report_size },
+		{ "stub.shell", BOOTARG_FLAG_BOOL, NULL, &boot.shell },
+		{ "stub.demand", BOOTARG_FLAG_BOOL, NULL, &boot.demand },
 		{ NULL, BOOTARG_FLAG_BOOL, NULL, NULL },
 	};
 	const struct bootarg_option *tables[4] = { product_options };
@@ -507,7 +516,7 @@ void kernel_main(uint64_t x0, unsigned entry_el, uint64_t phys_text, uint64_t in
 	struct check_tally tally = { 0, 0 };
 	struct hook_env henv;
 	const struct machine *mach;
-	int nprobes, smp_failures, hook_failures;
+	int nprobes, smp_failures, hook_failures, status;
 	unsigned nr_secondaries;
 
 	libc_init();
@@ -586,5 +595,17 @@ void kernel_main(uint64_t x0, unsigned entry_el, uint64_t phys_text, uint64_t in
 	       (unsigned long long)(bench_counts[BENCH_CHECKS_DONE] - insns_to_mmu_on),
 	       (unsigned long long)(bench_counts[BENCH_FINAL_LIVE] - bench_counts[BENCH_FINAL_START]),
 	       (unsigned long long)xlat_get_stats(&final_xlat).descs_written);
-	stub_exit(tally.failed || hook_failures || smp_failures ? EXIT_CHECKS_FAILED : EXIT_OK);
+	status = tally.failed || hook_failures || smp_failures ? EXIT_CHECKS_FAILED : EXIT_OK;
+	/* After everything the boot proves: they work on the live final map. */
+	if (boot.demand && demand_demo_run(&final_xlat, &pages) && status == EXIT_OK)
+		status = EXIT_CHECKS_FAILED;
+	if (boot.shell) {
+		struct shell_env shenv = {
+			.layout = &layout, .walk = &walk, .xlat = &final_xlat, .pages = &pages,
+			.boot_status = status,
+		};
+
+		status = shell_run(&shenv);
+	}
+	stub_exit(status);
 }

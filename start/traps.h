@@ -29,6 +29,10 @@ struct exception_frame {
 	uint64_t elr, spsr, esr, far, sp;
 };
 void handle_exception(unsigned slot, struct exception_frame *frame);
+/* "EC 0x25: data abort from the same EL" and, for an abort, sep then
+ * "FSC 0x07: translation fault, level 3 (read)": the one decoding of a
+ * cause (esr.c, regs.c's fault status names), on the console. */
+void trap_print_cause(uint64_t esr, const char *sep);
 /* refuse.c: the MMU-off console (bss cleared, the board's UART). */
 void early_console(void);
 #endif

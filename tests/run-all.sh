@@ -4,9 +4,10 @@
 # Owns: running the host unit tests, a bounded fuzz run, the DTB corpus
 # test, the QEMU boot matrix (in parallel, each run with a timeout), the
 # test build's fault and negative tests, the boots through U-Boot (virt's,
-# and the Raspberry Pi 3 SD card through the Pi's), the product checks,
-# the bench plugin's self-test and the gdb-multiarch tests, and the one
-# closing line "N passed, M failed" (exit status non-zero on any failure).
+# and the Raspberry Pi 3 SD card through the Pi's) and UEFI, the product
+# checks, the MMU monitor driven over the serial (pexpect), the bench
+# plugin's self-test and the gdb-multiarch tests, and the one closing line
+# "N passed, M failed" (exit status non-zero on any failure).
 # Expects the Makefile's exported board variables and built images.
 set -u
 board=${1:-virt}
@@ -113,6 +114,11 @@ echo "== the product: no test code, no EL0 page, the default report's size (test
 product_out=$(tests/qemu/product.sh 2>&1); product_rc=$?
 grep '^FAIL ' <<<"$product_out"
 add_suite product "$product_rc" "$product_out"
+
+echo "== the MMU monitor over QEMU's serial, and stub.demand (tests/qemu/shell.py, pexpect)"
+shell_out=$(timeout 180 python3 tests/qemu/shell.py build 2>&1); shell_rc=$?
+grep -E '^FAIL |^     also: |^     \(' <<<"$shell_out"
+add_suite shell "$shell_rc" "$shell_out"
 
 echo "== the bench plugin counts (tests/bench/selftest.sh; make bench for the figures)"
 bench_out=$(tests/bench/selftest.sh build 2>&1); bench_rc=$?

@@ -1,6 +1,6 @@
 # tests/unit/unit.mk - build and run the host unit tests.
 #
-# Owns: building the pure modules (mmu/*.c but hw.c, start/esr.c, lib/machine.c,
+# Owns: building the pure modules (mmu/*.c but hw.c, start/esr.c, start/shell_parse.c,
 # lib/machine.c, lib/bootargs.c, lib/uart/*.c with lib/console.c)
 # and one cmocka test binary per module for the host (two for pgalloc: at
 # the product's PGALLOC_MAX_ORDER and, test_pgalloc10, at 10), with ASan and UBSan,
@@ -39,7 +39,7 @@ HOST_LDFLAGS  := -fsanitize=address,undefined
 HOST_LIBFDT   := /usr/lib/x86_64-linux-gnu/libfdt.so.1
 
 TESTS := desc walk dump memmap regs check esr bootargs xlat machine pgalloc pgalloc10 uart \
-	 ram_layout
+	 ram_layout shell_parse
 
 # What each test_<name> links besides its own test_<name>.c.
 src_desc   := mmu/desc.c
@@ -49,6 +49,7 @@ src_memmap := mmu/memmap.c mmu/walk.c mmu/desc.c
 src_regs   := mmu/regs.c mmu/desc.c
 src_check  := mmu/check.c mmu/memmap.c mmu/regs.c mmu/walk.c mmu/desc.c $(UNIT)/tables_fake.c
 src_esr    := start/esr.c
+src_shell_parse := start/shell_parse.c mmu/desc.c
 src_bootargs := lib/bootargs.c
 src_xlat   := mmu/xlat.c mmu/desc.c mmu/walk.c $(UNIT)/xlat_fake.c
 src_machine := lib/machine.c

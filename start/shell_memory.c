@@ -1,0 +1,144 @@
+/*
+ * shell_memory.c - the monitor's commands on memory and pages.
+ *
+ * Owns: read and write of any address through the live map, each access
+ * guarded (start/guarded.h: a fault is caught and decoded by traps.c's
+ * one decoder, and the prompt comes back); mem (the allocator's free
+ * blocks by order, per bank); demand (mmu/demand.c: register a range,
+ * list the ranges).
+ */
+#include <stdio.h>
+#include "demand.h"
+#include "dump.h"
+#include "guarded.h"
+#include "shell_cmds.h"
+#include "traps.h"
+
+#define READ_MAX_COUNT 64
+
+/* "read 0x...: fault: EC ...; FSC ... (read); ESR_EL1 ... FAR_EL1 ... ELR_EL1 ..." */
+static void print_fault(const char *op, uint64_t va, const struct caught_fault *c)
+{
+	const struct demand_range *d = demand_find(va);
+
+	printf("%s " HEX16 ": fault: ", op, U(va));
+	trap_print_cause(c->esr, "; ");
+	printf("; ESR_EL1 " HEX16 " FAR_EL1 " HEX16 " ELR_EL1 " HEX16 "%s\n", U(c->esr), U(c->far),
+	       U(c->elr), d ? " (in a demand range: only translation faults are resolved)" : "");
+}
+
+void shell_cmd_read(const struct shell_env *env, unsigned argc, char **argv)
+{
+	uint64_t va, count = 1;
+
+	(void)env;
+	if (!shell_number("VA", argv[1], &va))
+		return;
+	if (argc == 3) {
+		if (!shell_number("COUNT", argv[2], &count))
+			return;
+		if (count < 1 || count > READ_MAX_COUNT) {
+			shell_error("COUNT %llu is not 1..%d", U(count), READ_MAX_COUNT);
+			return;
+		}
+	}
+	for (uint64_t i = 0; i < count; i++) {
+		struct caught_fault c;
+		uint64_t v;
+
+		if (guarded_read64(va + 8 * i, &v, &c)) {
+			print_fault("read", va + 8 * i, &c);
+			return;
+		}
+		printf(HEX16 ": " HEX16 "\n", U(va + 8 * i), U(v));
+	}
+}
+
+void shell_cmd_write(const struct shell_env *env, unsigned argc, char **argv)
+{
+	struct caught_fault c;
+	uint64_t va, v;
+
+	(void)env, (void)argc;
+	if (!shell_number("VA", argv[1], &va) || !shell_number("VALUE", argv[2], &v))
+		return;
+	if (guarded_write64(va, v, &c))
+		print_fault("write", va, &c);
+	else
+		printf("write " HEX16 ": ok (" HEX16 ")\n", U(va), U(v));
+}
+
+void shell_cmd_mem(const struct shell_env *env, unsigned argc, char **argv)
+{
+	char size[16];
+
+	(void)argc, (void)argv;
+	for (unsigned b = 0; b < pgalloc_nr_banks(env->pages); b++) {
+		struct pgalloc_stats st;
+
+		if (pgalloc_stats(env->pages, b, &st))
+			continue;
+		printf("bank %u: pa " HEX16 " size %s: %llu pages free, %llu allocated, %llu "
+		       "reserved, %llu metadata, %llu unusable\n", b, U(st.base_pa),
+		       format_size(st.size, size, sizeof(size)), U(st.free_pages),
+		       U(st.allocated_pages), U(st.reserved_pages), U(st.meta_pages),
+		       U(st.unusable_pages));
+		for (unsigned k = 0; k <= PGALLOC_MAX_ORDER; k++)
+			if (st.nr_free[k])
+				printf("  order %2u (%s): %llu free block%s\n", k,
+				       format_size(PAGE_SIZE << k, size, sizeof(size)), U(st.nr_free[k]),
+				       st.nr_free[k] == 1 ? "" : "s");
+	}
+}
+
+static void list_ranges(void)
+{
+	char size[16];
+	unsigned n = demand_count();
+
+	printf("demand: %u range%s\n", n, n == 1 ? "" : "s");
+	for (unsigned i = 0; i < n; i++) {
+		const struct demand_range *r = demand_get(i);
+
+		printf("  " HEX16 "-" HEX16 " %s %s: %llu faults, %llu pages taken, %llu held, "
+		       "%llu unresolved\n", U(r->va), U(r->va + r->size),
+		       format_size(r->size, size, sizeof(size)), r->attrs_name, U(r->faults),
+		       U(r->pages_taken), U(r->pages_held), U(r->unresolved));
+	}
+}
+
+void shell_cmd_demand(const struct shell_env *env, unsigned argc, char **argv)
+{
+	struct pte_attrs attrs;
+	uint64_t va, size;
+	char name[24] = "rw", sz[16];
+	int rc;
+
+	(void)env;
+	if (argc == 1) {
+		list_ranges();
+		return;
+	}
+	if (argc == 2) {
+		shell_error("usage: demand [VA SIZE [ATTRS]]");
+		return;
+	}
+	if (!shell_va(argv[1], &va) || !shell_size(argv[2], &size))
+		return;
+	if (argc == 4) {
+		if (!shell_attrs(argv[3], &attrs, name, sizeof(name)))
+			return;
+	} else {
+		const char *why;
+
+		(void)shell_parse_attrs("rw", &attrs, name, sizeof(name), &why);
+	}
+	rc = demand_add(va, size, &attrs, name);
+	if (rc) {
+		printf("demand: refused (%d): %s\n", rc, demand_strerror(rc));
+		return;
+	}
+	printf("demand: " HEX16 "-" HEX16 " %s %s: mapped on first touch (pages from the "
+	       "allocator, tables from the final map's pool)\n", U(va), U(va + size),
+	       format_size(size, sz, sizeof(sz)), name);
+}

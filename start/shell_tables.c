@@ -1,0 +1,327 @@
+/*
+ * shell_tables.c - the monitor's commands on the translation tables.
+ *
+ * Owns: walk (mmu/walk.c, one line per level), at (AT S1E1R/W through
+ * mmu/hw.c, PAR_EL1 decoded, and whether the hardware agrees with the
+ * walk), map/unmap/protect (mmu/xlat.c on the live final map, printing
+ * its decision and error code), dump (mmu/dump.c), regs (mmu/regs.c's
+ * decoders) and tlbi.
+ */
+#include <stdio.h>
+#include <string.h>
+#include "check.h"
+#include "demand.h"
+#include "dump.h"
+#include "hw.h"
+#include "shell_cmds.h"
+#include "sysreg.h"
+
+#define TLBI_VA_MASK ((UL(1) << 44) - 1)
+
+static const char *const level_name[4] = { "L0", "L1 pgd", "L2 pmd", "L3 pte" };
+
+/* What one descriptor of a walk is (Arm ARM D8.3: the type bits, then a
+ * table's next address or a leaf's output address and attributes). */
+static void print_step(const struct walk_step *s)
+{
+	struct desc_info d = desc_decode(s->desc, s->level);
+	char attrs[64], size[16];
+
+	printf("  %s: table pa " HEX16 " index %3u entry pa " HEX16 " = " HEX16 ": ",
+	       level_name[s->level], U(s->table_pa), s->index, U(s->table_pa + 8 * s->index),
+	       U(s->desc));
+	switch (d.kind) {
+	case DESC_TABLE:
+		printf("table -> pa " HEX16 "\n", U(d.addr));
+		break;
+	case DESC_BLOCK:
+	case DESC_PAGE:
+		printf("%s %s -> pa " HEX16 " %s (AttrIndx %u)\n", d.kind == DESC_PAGE ? "page" : "block",
+		       format_size(1ULL << level_shift(s->level), size, sizeof(size)), U(d.addr),
+		       pte_attrs_format(&d.attrs, attrs, sizeof(attrs)), d.attrs.attrindx);
+		break;
+	default:
+		printf("%s\n", s->desc & 1 ? "invalid: 0b01 is reserved at level 3" :
+		       "invalid: bit 0 clear");
+		break;
+	}
+}
+
+static void print_walk(const struct walk_result *r)
+{
+	char attrs[64], size[16];
+
+	printf("va " HEX16 ": TTBR%d_EL1", U(r->va), r->ttbr);
+	if (r->nsteps)
+		printf(", level-1 table pa " HEX16, U(r->step[0].table_pa));
+	printf("\n");
+	for (int i = 0; i < r->nsteps; i++)
+		print_step(&r->step[i]);
+	switch (r->status) {
+	case WALK_MAPPED:
+		printf("=> pa " HEX16 " L%d %s %s\n", U(r->pa), r->leaf_level,
+		       format_size(r->block_size, size, sizeof(size)),
+		       pte_attrs_format(&r->attrs, attrs, sizeof(attrs)));
+		break;
+	case WALK_INVALID_DESC:
+		printf("=> stops at L%d: invalid descriptor (a translation fault, level %d)\n",
+		       r->fault_level, r->fault_level);
+		break;
+	case WALK_DISABLED:
+		printf("=> stops at L0: TTBR0 walks disabled (TCR_EL1.EPD0 = 1: a translation "
+		       "fault, level 0)\n");
+		break;
+	case WALK_UNREADABLE_TABLE:
+		printf("=> stops at L%d: the table is neither in the image nor in the pool (not "
+		       "readable here)\n", r->fault_level);
+		break;
+	default:
+		printf("=> not canonical\n");
+		break;
+	}
+}
+
+void shell_cmd_walk(const struct shell_env *env, unsigned argc, char **argv)
+{
+	struct walk_result r;
+	uint64_t va;
+
+	(void)argc;
+	if (!shell_va(argv[1], &va))
+		return;
+	sw_walk(env->walk, va, &r);
+	print_walk(&r);
+}
+
+/* One AT and its PAR_EL1 (D17.2.103: F, then PA, ATTR, SH or FST). */
+static void at_one(uint64_t va, bool write, struct hw_translation *t)
+{
+	char fsc[64];
+	uint64_t par;
+
+	hw_at(va, write, t, NULL);
+	par = read_sysreg(par_el1);          /* what hw_at decoded: AT alone writes it */
+	printf("AT S1E1%c: PAR_EL1 " HEX16 ": ", write ? 'W' : 'R', U(par));
+	if (t->ok)
+		printf("pa " HEX16 " attr 0x%02x (%s) SH %u\n", U(t->pa), t->mair_attr,
+		       mair_attr_name(t->mair_attr), t->sh);
+	else
+		printf("fault FST 0x%02x (%s)\n", t->fst, fault_status_format(t->fst, fsc, sizeof(fsc)));
+}
+
+/* Whether AT's two answers are what the walk's descriptors say; why not. */
+static const char *at_disagrees(const struct walk_result *w, const struct hw_translation *rd,
+				const struct hw_translation *wr, uint64_t mair)
+{
+	if (w->status != WALK_MAPPED) {
+		if (rd->ok || wr->ok)
+			return "the hardware translates, the walk does not";
+		if ((rd->fst & 0x3c) != 0x04 || fault_status_level(rd->fst) != w->fault_level)
+			return "the hardware's fault is not a translation fault at the walk's level";
+		return NULL;
+	}
+	if (!w->attrs.af)
+		return rd->ok || (rd->fst & 0x3c) != 0x08 ? "access flag 0: expected an access flag "
+			"fault" : NULL;
+	if (!rd->ok)
+		return "the walk translates, AT S1E1R faults";
+	if (rd->pa != w->pa)
+		return "AT S1E1R's pa is not the walk's";
+	if (rd->mair_attr != mair_attr_byte(mair, w->attrs.attrindx))
+		return "PAR_EL1.ATTR is not MAIR_EL1's byte for the walk's AttrIndx";
+	if (!par_sh_acceptable(&w->attrs, mair, rd->sh))
+		return "PAR_EL1.SH is not the walk's shareability";
+	if (wr->ok == w->attrs.rdonly)
+		return w->attrs.rdonly ? "read-only, but AT S1E1W translates" :
+			"writable, but AT S1E1W faults";
+	if (wr->ok && wr->pa != w->pa)
+		return "AT S1E1W's pa is not the walk's";
+	return NULL;
+}
+
+void shell_cmd_at(const struct shell_env *env, unsigned argc, char **argv)
+{
+	struct hw_translation rd, wr;
+	struct walk_result w;
+	const char *why;
+	uint64_t va;
+
+	(void)argc;
+	if (!shell_va(argv[1], &va))
+		return;
+	at_one(va, false, &rd);
+	at_one(va, true, &wr);
+	sw_walk(env->walk, va, &w);
+	why = at_disagrees(&w, &rd, &wr, read_sysreg(mair_el1));
+	if (w.status == WALK_MAPPED)
+		printf("walk: pa " HEX16 " %s: ", U(w.pa), w.attrs.rdonly ? "read-only" : "writable");
+	else
+		printf("walk: stops at L%d: ", w.fault_level);
+	printf("%s%s\n", why ? "DISAGREES: " : "agrees", why ? why : "");
+}
+
+static const char *xlat_error_name(int rc)
+{
+	switch (rc) {
+	case XLAT_OK:         return "XLAT_OK";
+	case XLAT_EALIGN:     return "XLAT_EALIGN";
+	case XLAT_ERANGE:     return "XLAT_ERANGE";
+	case XLAT_EOVERLAP:   return "XLAT_EOVERLAP";
+	case XLAT_ENOTMAPPED: return "XLAT_ENOTMAPPED";
+	case XLAT_EWX:        return "XLAT_EWX";
+	case XLAT_EATTR:      return "XLAT_EATTR";
+	case XLAT_ENOMEM:     return "XLAT_ENOMEM";
+	default:              return "XLAT_?";
+	}
+}
+
+/* The API's decision, and what it wrote. */
+static void print_decision(const char *op, int rc, const struct xlat_ctx *x,
+			   const struct xlat_stats *before)
+{
+	struct xlat_stats after = xlat_get_stats(x);
+
+	if (rc) {
+		printf("%s: refused: %s (%d): %s\n", op, xlat_error_name(rc), rc, xlat_strerror(rc));
+		return;
+	}
+	printf("%s: ok: %llu descriptors written, %llu entries invalidated, table pages +%llu "
+	       "-%llu (pool: %u in use)\n", op, U(after.descs_written - before->descs_written),
+	       U(after.entries_invalidated - before->entries_invalidated),
+	       U(after.tables_taken - before->tables_taken),
+	       U(after.tables_freed - before->tables_freed), xlat_pages_used(x));
+}
+
+void shell_cmd_map(const struct shell_env *env, unsigned argc, char **argv)
+{
+	struct xlat_stats before = xlat_get_stats(env->xlat);
+	struct pte_attrs attrs;
+	uint64_t va, pa, size;
+	char name[24];
+
+	(void)argc;
+	if (!shell_va(argv[1], &va) || !shell_number("PA", argv[2], &pa) ||
+	    !shell_size(argv[3], &size) || !shell_attrs(argv[4], &attrs, name, sizeof(name)))
+		return;
+	print_decision("map", xlat_map(env->xlat, va, pa, size, &attrs), env->xlat, &before);
+}
+
+void shell_cmd_unmap(const struct shell_env *env, unsigned argc, char **argv)
+{
+	struct xlat_stats before = xlat_get_stats(env->xlat);
+	uint64_t va, size;
+	int rc;
+
+	(void)argc;
+	if (!shell_va(argv[1], &va) || !shell_size(argv[2], &size))
+		return;
+	rc = xlat_unmap(env->xlat, va, size);
+	print_decision("unmap", rc, env->xlat, &before);
+	if (!rc) {
+		unsigned n = demand_unmapped(va, size);
+
+		if (n)
+			printf("unmap: %u demand page%s given back to the allocator\n", n,
+			       n == 1 ? "" : "s");
+	}
+}
+
+void shell_cmd_protect(const struct shell_env *env, unsigned argc, char **argv)
+{
+	struct xlat_stats before = xlat_get_stats(env->xlat);
+	struct pte_attrs attrs;
+	uint64_t va, size;
+	char name[24];
+
+	(void)argc;
+	if (!shell_va(argv[1], &va) || !shell_size(argv[2], &size) ||
+	    !shell_attrs(argv[3], &attrs, name, sizeof(name)))
+		return;
+	print_decision("protect", xlat_protect(env->xlat, va, size, &attrs), env->xlat, &before);
+}
+
+static void print_range(const struct pt_range *r, void *cookie)
+{
+	char line[160];
+
+	(void)cookie;
+	printf("  %s\n", pt_range_format(r, line, sizeof(line)));
+}
+
+void shell_cmd_dump(const struct shell_env *env, unsigned argc, char **argv)
+{
+	int first = 0, last = 1;
+
+	if (argc == 2) {
+		if (!strcmp(argv[1], "ttbr0"))
+			last = 0;
+		else if (!strcmp(argv[1], "ttbr1"))
+			first = 1;
+		else {
+			shell_error("dump takes ttbr0 or ttbr1, not '%s'", argv[1]);
+			return;
+		}
+	}
+	for (int ttbr = first; ttbr <= last; ttbr++) {
+		int n;
+
+		printf("TTBR%d (va range, pa, size, level, attributes):\n", ttbr);
+		if (ttbr == 0 && env->walk->ttbr0_disabled) {
+			printf("  (none: TTBR0 walks disabled, TCR_EL1.EPD0 = 1)\n");
+			continue;
+		}
+		n = pt_dump(env->walk, ttbr, print_range, NULL);
+		if (n < 0)
+			printf("  (a table could not be read)\n");
+		else
+			printf("  %d range%s\n", n, n == 1 ? "" : "s");
+	}
+}
+
+/* TTBRn_EL1 (D17.2.136/137): ASID [63:48], BADDR [47:1], CnP bit 0. */
+static void print_ttbr(int n, uint64_t v)
+{
+	printf("TTBR%d_EL1 " HEX16 ": ASID 0x%llx, table pa " HEX16 ", CnP %llu\n", n, U(v),
+	       U(v >> 48), U(v & PTE_ADDR_MASK), U(v & 1));
+}
+
+void shell_cmd_regs(const struct shell_env *env, unsigned argc, char **argv)
+{
+	char buf[320];
+	uint64_t v;
+
+	(void)env, (void)argc, (void)argv;
+	v = read_sysreg(sctlr_el1);
+	printf("SCTLR_EL1 " HEX16 ": %s\n", U(v), sctlr_format(v, buf, sizeof(buf)));
+	v = read_sysreg(tcr_el1);
+	printf("TCR_EL1   " HEX16 ": %s\n", U(v), tcr_format(v, buf, sizeof(buf)));
+	v = read_sysreg(mair_el1);
+	printf("MAIR_EL1  " HEX16 ": %s\n", U(v), mair_format(v, buf, sizeof(buf)));
+	print_ttbr(0, read_sysreg(ttbr0_el1));
+	print_ttbr(1, read_sysreg(ttbr1_el1));
+}
+
+void shell_cmd_tlbi(const struct shell_env *env, unsigned argc, char **argv)
+{
+	uint64_t va;
+
+	(void)env;
+	/* Stores to the tables before, invalidation complete after, then the
+	 * pipeline resynchronized (D8.14.3, "TLB maintenance"). */
+	if (argc == 1) {
+		dsb(ishst);
+		__asm__ volatile("tlbi vmalle1is" : : : "memory");
+		dsb(ish);
+		isb();
+		printf("tlbi vmalle1is: done (every EL1&0 entry, inner shareable)\n");
+		return;
+	}
+	if (!shell_va(argv[1], &va))
+		return;
+	dsb(ishst);
+	/* Xt[43:0] = VA[55:12]; the bits above (TTL, ASID) zero: no hint. */
+	__asm__ volatile("tlbi vaae1is, %0" : : "r"((va >> PAGE_SHIFT) & TLBI_VA_MASK) : "memory");
+	dsb(ish);
+	isb();
+	printf("tlbi vaae1is " HEX16 ": done (that page, any ASID, inner shareable)\n", U(va));
+}
