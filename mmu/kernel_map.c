@@ -56,7 +56,7 @@ static void tlb_flush(uint64_t va, uint64_t size, void *cookie)
 	dsb(ishst);
 	if (size / PAGE_SIZE <= TLBI_BY_VA_MAX_PAGES) {
 		for (uint64_t off = 0; off < size; off += PAGE_SIZE)
-			__asm__ volatile("tlbi vaae1is, %0" : : "r"((va + off) >> PAGE_SHIFT) : "memory");
+			tlbi_vaae1is(va + off);
 	} else {
 		__asm__ volatile("tlbi vmalle1is" : : : "memory");
 	}

@@ -16,8 +16,6 @@
 #include "shell_cmds.h"
 #include "sysreg.h"
 
-#define TLBI_VA_MASK ((UL(1) << 44) - 1)
-
 static const char *const level_name[4] = { "L0", "L1 pgd", "L2 pmd", "L3 pte" };
 
 /* What one descriptor of a walk is (Arm ARM D8.3: the type bits, then a
@@ -320,7 +318,7 @@ void shell_cmd_tlbi(const struct shell_env *env, unsigned argc, char **argv)
 		return;
 	dsb(ishst);
 	/* Xt[43:0] = VA[55:12]; the bits above (TTL, ASID) zero: no hint. */
-	__asm__ volatile("tlbi vaae1is, %0" : : "r"((va >> PAGE_SHIFT) & TLBI_VA_MASK) : "memory");
+	tlbi_vaae1is(va);
 	dsb(ish);
 	isb();
 	printf("tlbi vaae1is " HEX16 ": done (that page, any ASID, inner shareable)\n", U(va));

@@ -103,7 +103,7 @@ static void corrupt_last_linear_block(const struct hook_env *env)
 	desc = *entry;
 	*entry = 0;
 	dsb(ishst);
-	__asm__ volatile("tlbi vaae1is, %0" : : "r"(va >> PAGE_SHIFT) : "memory");
+	tlbi_vaae1is(va);
 	dsb(ish);
 	*entry = desc + size;
 	dsb(ishst);
