@@ -153,8 +153,10 @@ efi_status_t efi_pe_entry(efi_handle_t image, struct efi_system_table *st)
 	{
 		struct line l = { .n = 0 };
 
+		char el_digit[2] = { (char)('0' + ((el >> 2) & 3)), '\0' };
+
 		put_str(&l, "stub: EFI: entered at EL");
-		put_hex(&l, (el >> 2) & 3);
+		put_str(&l, el_digit);
 		put_str(&l, ", image at pa ");
 		put_hex(&l, (uint64_t)(uintptr_t)_text);    /* adrp: where it runs */
 		put_str(&l, ", DTB at pa ");
