@@ -22,13 +22,18 @@ DEBUG_LOAD_PA   ?= $(BOARD_LOAD_PA)
 DEBUG_QEMU_ARGS ?=
 DEBUG_SERIAL    ?= $(BUILD)/debug-serial.log
 
-# -kernel emulates firmware (EL2 at most) and always loads at BOARD_LOAD_PA.
+# -kernel emulates firmware (EL2 at most) and always loads at BOARD_LOAD_PA,
+# with the board's DTB where QEMU makes none. Elsewhere, or at EL3: QEMU's
+# generic loader, entered through a trampoline that hands over QEMU's own
+# DTB (at the start of RAM: virt and versal) in x0 (tests/qemu/trampoline.py).
 ifneq ($(DEBUG_EL),3)
 ifeq ($(DEBUG_LOAD_PA),$(BOARD_LOAD_PA))
-DEBUG_PAYLOAD := -kernel $(IMAGE)
+DEBUG_PAYLOAD := -kernel $(IMAGE) $(if $(BOARD_DTB_FILE),-dtb $(BOARD_DTB_FILE))
 endif
 endif
-DEBUG_PAYLOAD ?= -device loader,file=$(IMAGE),addr=$(DEBUG_LOAD_PA),cpu-num=0
+DEBUG_TRAMPOLINE := $(BUILD)/debug.tramp
+DEBUG_PAYLOAD ?= -device loader,file=$(IMAGE),addr=$(DEBUG_LOAD_PA) \
+	-device loader,file=$(DEBUG_TRAMPOLINE),addr=$(shell printf '0x%x' $$(($(DEBUG_LOAD_PA) - 0x1000))),cpu-num=0
 
 DEBUG_QEMU = $(QEMU) -M $(BOARD_QEMU_MACHINE)$(BOARD_QEMU_EL$(DEBUG_EL)) -cpu $(BOARD_QEMU_CPU) \
 	     -m $(BOARD_QEMU_MEM) -nodefaults -semihosting -no-reboot $(DEBUG_PAYLOAD) $(DEBUG_QEMU_ARGS)
@@ -37,15 +42,18 @@ DEBUG_QEMU = $(QEMU) -M $(BOARD_QEMU_MACHINE)$(BOARD_QEMU_EL$(DEBUG_EL)) -cpu $(
 DEBUG_PY = python3 scripts/gdb/debug.py $(if $(GDB_PORT),--port $(GDB_PORT)) --gdb $(GDB) \
 	   --elf $(ELF) --load $(DEBUG_LOAD_PA)
 
-.PHONY: debug debug-server
+.PHONY: debug debug-server debug-prepare
+debug-prepare: $(ELF) $(IMAGE) $(BOARD_DTB_FILE)
+	$(Q)tests/qemu/trampoline.py $(DEBUG_TRAMPOLINE) $(BOARD_RAM_BASE_PA) $(DEBUG_LOAD_PA)
 
 # QEMU in the background (own session, console in a file); gdb in the
 # foreground: Ctrl-C stops the target and never reaches QEMU or make.
-debug: $(ELF) $(IMAGE)
+# The console is the board's serial (the second one on a Pi).
+debug: debug-prepare
 	$(Q)$(DEBUG_PY) --log $(BUILD)/debug-qemu.log --serial $(DEBUG_SERIAL) -- \
-		$(DEBUG_QEMU) -display none -serial file:$(DEBUG_SERIAL)
+		$(DEBUG_QEMU) -display none $(subst stdio,file:$(DEBUG_SERIAL),$(BOARD_QEMU_SERIAL))
 
 # QEMU in the foreground with the console on this terminal; attach from
 # another terminal or an IDE with the printed command line.
-debug-server: $(ELF) $(IMAGE)
-	$(Q)$(DEBUG_PY) --server -- $(DEBUG_QEMU) -nographic -serial mon:stdio
+debug-server: debug-prepare
+	$(Q)$(DEBUG_PY) --server -- $(DEBUG_QEMU) -nographic $(subst stdio,mon:stdio,$(BOARD_QEMU_SERIAL))
