@@ -26,7 +26,7 @@ struct phys_range {
 
 /* Facts about this boot. Physical and virtual values are named apart. */
 struct boot_layout {
-	uint64_t phys_text;      /* where _text was loaded (2 MiB aligned) */
+	uint64_t phys_text;      /* where _text was loaded (4 KiB aligned) */
 	uint64_t virt_text;      /* link address of _text (KIMAGE_VADDR) */
 	uint64_t image_size;     /* _end - _text: code, data, bss, tables, stack */
 	/* The linear map: VA = PAGE_OFFSET + (PA - phys_memstart) for the PAs

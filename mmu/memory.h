@@ -3,13 +3,13 @@
  *
  * Owns: where things live in the 39-bit virtual address space, and the
  * formula for how many table pages the early tables need. Included by
- * assembly, C and the linker script (#defines only). Board facts (RAM base,
- * UART address, load address) are not here: they are in board/<name>/.
+ * assembly, C and the linker script (#defines only). No machine facts
+ * (RAM, UART, load address): the boot learns them from the DTB.
  *
  * TTBR1 (VA 0xffffff80_00000000 .. 0xffffffff_ffffffff, 512 GiB; one level-1
  * entry covers 1 GiB):
  *   PAGE_OFFSET    0xffffff80_00000000  linear map of RAM (final map only),
- *                                       VA = PAGE_OFFSET + (PA - RAM base)
+ *                                       VA = PAGE_OFFSET + (PA - phys_memstart)
  *   KIMAGE_VADDR   0xffffffc0_00000000  the image at its link address, and in
  *                                       the same 1 GiB slot two windows the
  *                                       boot maps with the MMU on:

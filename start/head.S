@@ -27,7 +27,8 @@
 #include "smp.h"
 
 /* Header flags: bit 0 = 0 little-endian, bits 2:1 = 1 4 KiB pages,
- * bit 3 = 1 the image may be placed anywhere in RAM (2 MiB aligned).
+ * bit 3 = 1 the image may be placed anywhere in RAM (a loader then picks
+ * a 2 MiB boundary; any 4 KiB one works too: start/tables.S).
  * text_offset 0: one Image for every board (booting.rst: the loader puts
  * it on a 2 MiB boundary). */
 #define IMAGE_FLAGS ((0 << 0) | (1 << 1) | (1 << 3))

@@ -292,7 +292,8 @@ static void learn_ram(const struct machine *m)
 	}
 	rc = ram_layout_plan(&in, &ram);
 	if (rc != RAM_OK)
-		fatal(rc == RAM_EDTB_IMAGE || rc == RAM_EDTB_RESERVED ? EXIT_BAD_DTB : EXIT_BAD_LOAD,
+		fatal(rc == RAM_EIMAGE_RESERVED || rc == RAM_EIMAGE_NOT_LINEAR ||
+		      rc == RAM_EINITRD_IMAGE ? EXIT_BAD_LOAD : EXIT_BAD_DTB,
 		      "RAM: %s: %s (image pa 0x%llx size 0x%llx, DTB pa 0x%llx size 0x%llx)",
 		      ram_layout_strerror(rc), ram.verdict_name, (unsigned long long)layout.phys_text,
 		      (unsigned long long)layout.image_size, (unsigned long long)layout.phys_dtb,
@@ -414,7 +415,7 @@ static void print_ram(const struct machine *m)
 static void report_setup(const struct machine *m, uint64_t insns_to_mmu_on)
 {
 	static const char *const dtb_from[] = {
-		[DTB_FROM_X0] = "x0", [DTB_BELOW_IMAGE] = "2 MiB below the image: an ELF boot",
+		[DTB_FROM_X0] = "x0", [DTB_BELOW_IMAGE] = "x0 = 0: 2 MiB below the image, where QEMU puts an ELF's",
 	};
 	const struct uart_port *port = console_port();
 	char size[16];

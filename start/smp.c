@@ -233,10 +233,19 @@ int smp_bring_up(const struct smp_env *env)
 	smp = env;
 	board = env->entry_el == 3 ? board_ops_find(env->machine->fdt) : NULL;
 	prepare_boot_args();
-	printf("smp: %u other CPUs in the DTB%s%s%s\n", nr_secondaries,
-	       env->entry_el == 3 ? "; entered at EL3 (no firmware): " : "",
-	       env->entry_el == 3 ? (board ? "the board's operation, " : "the holding pen") : "",
-	       env->entry_el == 3 && board ? board->name : "");
+	if (env->entry_el == 3) {
+		printf("smp: %u other CPUs in the DTB; entered at EL3 (no firmware): %s%s\n",
+		       nr_secondaries, board ? "the board's operation, " : "the holding pen",
+		       board ? board->name : "");
+	} else {
+		unsigned by[START_BOARD + 1] = { 0 };
+
+		for (unsigned cpu = 1; cpu <= nr_secondaries; cpu++)
+			by[method_of(&env->machine->cpus.cpu[planned[cpu]], NULL)]++;
+		printf("smp: %u other CPUs in the DTB: %u by PSCI CPU_ON, %u by spin table, %u "
+		       "without a usable enable-method\n", nr_secondaries, by[START_PSCI],
+		       by[START_SPIN_TABLE], by[START_NONE]);
+	}
 	for (unsigned cpu = 1; cpu <= nr_secondaries; cpu++) {
 		const struct machine_cpu *c = &env->machine->cpus.cpu[planned[cpu]];
 		enum start_method method = method_of(c, board);
