@@ -233,7 +233,9 @@ int smp_bring_up(const struct smp_env *env)
 	smp = env;
 	board = env->entry_el == 3 ? board_ops_find(env->machine->fdt) : NULL;
 	prepare_boot_args();
-	if (env->entry_el == 3) {
+	if (!nr_secondaries) {
+		printf("smp: no other CPU in the DTB\n");
+	} else if (env->entry_el == 3) {
 		printf("smp: %u other CPUs in the DTB; entered at EL3 (no firmware): %s%s\n",
 		       nr_secondaries, board ? "the board's operation, " : "the holding pen",
 		       board ? board->name : "");
