@@ -38,6 +38,12 @@
 
 #include "pgtable-hwdef.h"
 
+/* The layout below is written in 1 GiB level-1 slots and 2 MiB level-2
+ * blocks: the default geometry's. */
+#if PAGE_SHIFT != 12 || VA_BITS != 39
+#error "mmu/memory.h: the layout is written for PAGE_SIZE=4K VA_BITS=39 only so far"
+#endif
+
 #define VA_START        (-(UL(1) << VA_BITS))              /* first TTBR1 VA */
 #define VA_LOW_MASK     ((UL(1) << VA_BITS) - 1)           /* the bits a walk indexes */
 #define PAGE_OFFSET     VA_START
