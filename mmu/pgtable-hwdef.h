@@ -103,6 +103,17 @@
 #error "geometry: 4 KiB granule with VA_BITS=39 must give 3 levels of 512 entries"
 #endif
 
+/* The two halves (D8.2, T0SZ = T1SZ = 64 - VA_BITS): TTBR0 translates
+ * [0, 2^VA_BITS), TTBR1 the top 2^VA_BITS of the address space. */
+#define VA_SPAN         (ULL(1) << VA_BITS)
+#define VA_START        (-(UL(1) << VA_BITS))              /* first TTBR1 VA */
+#define VA_LOW_MASK     ((UL(1) << VA_BITS) - 1)           /* the bits a walk indexes */
+#define IDMAP_VA_LIMIT  (UL(1) << VA_BITS)                 /* TTBR0 reaches below this */
+
+/* Block descriptors (D8.3.1, without FEAT_LPA/LPA2): at levels 1 and 2
+ * with the 4 KiB granule, at level 2 only with 16 and 64 KiB. */
+#define BLOCK_MIN_LEVEL ((PAGE_SHIFT) == 12 ? 1 : 2)
+
 /* The early tables use blocks at level 2, the level above the pages, as
  * Linux's swapper does with 4 KiB pages: 2 MiB, 32 MiB or 512 MiB. */
 #define SWAPPER_BLOCK_SHIFT  LEVEL_SHIFT(2)

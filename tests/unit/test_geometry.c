@@ -8,10 +8,13 @@
  * the early block size against a table written from the Arm ARM (D8.2:
  * the granules, D8.2.7: the start level for a TxSZ), not from the
  * formulas; and the levels formula against the rounded-up division it
- * stands for, for every VA size the granule allows (25 to 48 bits).
+ * stands for, for every VA size the granule allows (25 to 48 bits); and
+ * the TCR_EL1 fields and the granule test of ID_AA64MMFR0_EL1 (mmu/regs.c)
+ * for the geometry, against the encodings of D17.2.131 and D17.2.64.
  */
 #include "unit.h"
 #include "pgtable-hwdef.h"
+#include "regs.h"
 
 /* One geometry as the Arm ARM describes it: the walk's levels, the shift
  * of levels 0..3 (0 where the walk has no such level), the root's entries. */
@@ -110,6 +113,33 @@ static void test_levels_formula(void **state)
 	}
 }
 
+/* TG0: 0 4K, 1 64K, 2 16K; TG1: 2 4K, 3 64K, 1 16K; TxSZ = 64 - VA_BITS. */
+static void test_tcr_geometry(void **state)
+{
+	uint64_t tcr = tcr_el1_value(5);               /* PARange 48 bits */
+	unsigned tg0 = PAGE_SHIFT == 12 ? 0 : PAGE_SHIFT == 14 ? 2 : 1;
+	unsigned tg1 = PAGE_SHIFT == 12 ? 2 : PAGE_SHIFT == 14 ? 1 : 3;
+
+	(void)state;
+	assert_int_equal(tcr & 0x3f, 64 - VA_BITS);
+	assert_int_equal((tcr >> 16) & 0x3f, 64 - VA_BITS);
+	assert_int_equal((tcr >> 14) & 3, tg0);
+	assert_int_equal((tcr >> 30) & 3, tg1);
+	assert_int_equal((tcr >> 32) & 7, 5);
+}
+
+/* TGran4 [31:28] and TGran64 [27:24]: 0xf not implemented; TGran16
+ * [23:20]: 0 not implemented. A cortex-a53 (0x00001122: no 16K) and a
+ * CPU with 16K but neither 4K nor 64K (0xff100000). */
+static void test_granule_present(void **state)
+{
+	(void)state;
+	assert_int_equal(mmfr0_has_granule(0x00001122ULL), PAGE_SHIFT != 14);
+	assert_int_equal(mmfr0_has_granule(0xff100000ULL), PAGE_SHIFT == 14);
+	assert_int_equal(mmfr0_has_granule(0x0f000000ULL), PAGE_SHIFT != 16 && PAGE_SHIFT != 14);
+	assert_int_equal(mmfr0_has_granule(0xf0000000ULL), PAGE_SHIFT == 16);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -118,6 +148,8 @@ int main(void)
 		cmocka_unit_test(test_folded_levels),
 		cmocka_unit_test(test_block_size),
 		cmocka_unit_test(test_levels_formula),
+		cmocka_unit_test(test_tcr_geometry),
+		cmocka_unit_test(test_granule_present),
 	};
 
 	unit_init();
