@@ -19,7 +19,10 @@
 #   make debug      QEMU paused + gdb-multiarch attached (scripts/gdb/stub.py)
 #   make debug-server  QEMU paused with a gdbstub; prints the gdb command line
 # Variables: BOARD (the QEMU recipe: default virt), CROSS_COMPILE
-# (aarch64-linux-gnu-), V=1.
+# (aarch64-linux-gnu-), V=1, PAGE_SIZE=4K|16K|64K and VA_BITS=N (the
+# translation geometry, default 4K and 39: mmu/geometry.mk lists the
+# allowed ones; any other builds into build/<page>-<bits>/, e.g.
+# build/16k-48/).
 
 .DEFAULT_GOAL := all
 BOARD         ?= virt
@@ -40,10 +43,17 @@ BOARD_DIR := board/$(BOARD)
 ifeq ($(wildcard $(BOARD_DIR)/board.mk),)
 $(error BOARD=$(BOARD): no $(BOARD_DIR)/board.mk; boards: $(BOARDS))
 endif
-ifeq ($(CONFIG_TEST_HOOKS),1)
-BUILD := build/test
+include mmu/geometry.mk
+ifeq ($(GEOMETRY),$(GEOMETRY_DEFAULT))
+GEOMETRY_BUILD := build
 else
-BUILD := build
+GEOMETRY_BUILD := build/$(call geometry_dir,$(GEOMETRY))
+endif
+GEOMETRY_FLAGS := $(call geometry_flags,$(GEOMETRY))
+ifeq ($(CONFIG_TEST_HOOKS),1)
+BUILD := $(GEOMETRY_BUILD)/test
+else
+BUILD := $(GEOMETRY_BUILD)
 endif
 OBJ  := $(BUILD)/obj
 QEMU := qemu-system-aarch64
@@ -60,6 +70,8 @@ NM      := $(CROSS_COMPILE)nm
 HOSTCC  ?= gcc
 
 INCLUDES := -Immu -Istart -Ilib -I$(OBJ)/include
+# The geometry reaches every file through pgtable-hwdef.h.
+DEFINES  := $(GEOMETRY_FLAGS)
 # -mgeneral-regs-only and -mstrict-align: code that runs with the MMU off
 # sees Device memory, where unaligned and SIMD accesses fault.
 # -fno-tree-switch-conversion: no tables of absolute pointers, which are
@@ -68,8 +80,8 @@ ARCH_FLAGS := -mcpu=cortex-a53 -mgeneral-regs-only -mstrict-align -mcmodel=small
 	      -fno-pie -fno-pic -fno-tree-switch-conversion -fno-stack-protector \
 	      -ffunction-sections -fdata-sections
 CFLAGS := --specs=picolibc.specs -std=gnu11 -O2 -g -Wall -Wextra -Werror \
-	  $(ARCH_FLAGS) $(INCLUDES) -MMD -MP
-ASFLAGS := --specs=picolibc.specs -g -Werror $(INCLUDES) -MMD -MP
+	  $(ARCH_FLAGS) $(INCLUDES) $(DEFINES) -MMD -MP
+ASFLAGS := --specs=picolibc.specs -g -Werror $(INCLUDES) $(DEFINES) -MMD -MP
 LIBFDT  := /usr/lib/aarch64-linux-gnu/libfdt.a
 LDFLAGS := --specs=picolibc.specs -nostartfiles -static -Wl,--gc-sections \
 	   -Wl,--fatal-warnings -Wl,-z,noexecstack
@@ -131,7 +143,7 @@ $(OBJ)/%.o: %.c | deps $(OBJ)/include/libfdt.h
 $(BUILD)/%/link.lds: link.ld mmu/memory.h mmu/pgtable-hwdef.h board/%/board.mk | deps
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  LDS     $@")
-	$(Q)$(CC) -E -P -x assembler-with-cpp $(INCLUDES) -DLOAD_PA=$(call board_load_pa,$*) $< -o $@
+	$(Q)$(CC) -E -P -x assembler-with-cpp $(INCLUDES) $(DEFINES) -DLOAD_PA=$(call board_load_pa,$*) $< -o $@
 
 # mmu_enable turns the MMU on: a value it spilled to the stack with the MMU
 # off could be read back from a stale cache line with it on. It must not

@@ -4,7 +4,8 @@
 #include <stdio.h>
 #include "desc.h"
 
-/* Output address bits of a leaf at this level: [47:shift]. */
+/* Output address bits of a leaf at this level: [47:shift] (48-bit OA:
+ * no FEAT_LPA's bits [15:12] with 64 KiB pages). */
 static uint64_t leaf_addr_mask(int level)
 {
 	return PTE_ADDR_MASK & ~((1ULL << level_shift(level)) - 1);

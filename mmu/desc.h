@@ -33,28 +33,45 @@ struct desc_info {
 	struct pte_attrs attrs; /* BLOCK and PAGE only */
 };
 
-/* Bit position of the lowest VA bit a level's index covers (4 KiB granule):
- * level 1 -> 30, 2 -> 21, 3 -> 12. Inline: the runtime API's hot path. */
+/* Bit position of the lowest VA bit an architectural level's index covers
+ * (D8.2): 4 KiB granule level 1 -> 30, 2 -> 21, 3 -> 12; 16 KiB 36, 25,
+ * 14; 64 KiB 42, 29, 16. Inline: the runtime API's hot path. */
 static inline unsigned level_shift(int level)
 {
-	return PAGE_SHIFT + (unsigned)(3 - level) * (PAGE_SHIFT - 3);
+	return LEVEL_SHIFT((unsigned)level);
+}
+
+/* Entries of a table at a level: the root resolves the VA bits left over
+ * (PTRS_PER_PGD), every other level a whole page of descriptors. */
+static inline unsigned level_entries(int level)
+{
+	return level == PGTABLE_START_LEVEL ? PTRS_PER_PGD : PTRS_PER_PTE;
+}
+
+/* True where a block or page descriptor may be: level 3 (pages) and the
+ * levels from BLOCK_MIN_LEVEL (blocks). */
+static inline bool level_has_leaf(int level)
+{
+	return level >= BLOCK_MIN_LEVEL;
 }
 
 /* What a descriptor is at a level, from its type bits alone (D8.3.1):
- * 0b11 a table above level 3, a page at it; 0b01 a block at levels 1 and
- * 2 (4 KiB granule: no level-0 blocks), reserved at 3; bit 0 clear
- * invalid. Inline: the runtime API's hot path needs no attributes. */
+ * 0b11 a table above level 3, a page at it; 0b01 a block at the levels
+ * that have blocks (BLOCK_MIN_LEVEL .. 2; never level 0), reserved
+ * elsewhere; bit 0 clear invalid. Inline: the runtime API's hot path
+ * needs no attributes. */
 static inline enum desc_kind desc_kind_of(uint64_t desc, int level)
 {
 	if (!(desc & 1))
 		return DESC_INVALID;
 	if (desc & 2)
 		return level < 3 ? DESC_TABLE : DESC_PAGE;
-	return level == 1 || level == 2 ? DESC_BLOCK : DESC_INVALID;
+	return level >= BLOCK_MIN_LEVEL && level <= 2 ? DESC_BLOCK : DESC_INVALID;
 }
 
 struct desc_info desc_decode(uint64_t desc, int level);
-/* A block (level 1, 2) or page (level 3) descriptor for pa with attrs. */
+/* A block (BLOCK_MIN_LEVEL .. 2) or page (level 3) descriptor for pa with
+ * attrs. */
 uint64_t desc_make_leaf(uint64_t pa, const struct pte_attrs *attrs, int level);
 bool pte_attrs_equal(const struct pte_attrs *a, const struct pte_attrs *b);
 /* MAIR_EL1 attribute byte for an AttrIndx under MAIR_EL1_VALUE. */

@@ -39,7 +39,7 @@ static void add_leaf(struct dump_state *st, uint64_t va, uint64_t pa, uint64_t s
 static int visit(struct dump_state *st, uint64_t table_pa, int level, uint64_t va_base)
 {
 	const uint64_t *table = st->ctx->read_table(table_pa, st->ctx->cookie);
-	unsigned entries = level == 1 ? PTRS_PER_PGD : PTRS_PER_PTE;
+	unsigned entries = level_entries(level);
 	uint64_t span = 1ULL << level_shift(level);
 
 	if (!table)
@@ -67,7 +67,7 @@ int pt_dump(const struct walk_ctx *ctx, int ttbr, pt_range_fn emit, void *cookie
 
 	if (ttbr == 0 && ctx->ttbr0_disabled)
 		return 0;
-	if (visit(&st, ttbr ? ctx->ttbr1_pa : ctx->ttbr0_pa, 1, base) < 0)
+	if (visit(&st, ttbr ? ctx->ttbr1_pa : ctx->ttbr0_pa, PGTABLE_START_LEVEL, base) < 0)
 		return -1;
 	flush(&st);
 	return st.count;

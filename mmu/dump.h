@@ -16,7 +16,7 @@ struct pt_range {
 	uint64_t va;             /* first VA */
 	uint64_t pa;             /* first PA */
 	uint64_t size;           /* bytes */
-	int level;               /* level of the leaves (1, 2 or 3) */
+	int level;               /* level of the leaves (BLOCK_MIN_LEVEL .. 3) */
 	struct pte_attrs attrs;
 };
 

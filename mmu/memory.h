@@ -40,8 +40,12 @@
 
 #include "pgtable-hwdef.h"
 
-#define VA_START        (-(UL(1) << VA_BITS))              /* first TTBR1 VA */
-#define VA_LOW_MASK     ((UL(1) << VA_BITS) - 1)           /* the bits a walk indexes */
+/* The layout below is written in 1 GiB level-1 slots and 2 MiB level-2
+ * blocks: the default geometry's. */
+#if PAGE_SHIFT != 12 || VA_BITS != 39
+#error "mmu/memory.h: the layout is written for PAGE_SIZE=4K VA_BITS=39 only so far"
+#endif
+
 #define PAGE_OFFSET     VA_START
 #define KIMAGE_VADDR    (VA_START + (UL(256) * SZ_1G))
 /* The linear map's VA budget: RAM from the lowest bank's GiB up to this
@@ -60,7 +64,6 @@
 /* Device registers mapped at run time, bump-allocated in one level-1 slot. */
 #define DEVICE_VADDR    (VA_START + (UL(510) * SZ_1G))
 #define DEVICE_SPAN     SZ_1G
-#define IDMAP_VA_LIMIT  (UL(1) << VA_BITS)                 /* TTBR0 reaches below this */
 /* The level-1 index of KIMAGE_VADDR (TTBR0 and TTBR1 share the root). */
 #define KIMAGE_L1_INDEX 256
 

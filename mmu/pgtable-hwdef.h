@@ -2,8 +2,8 @@
  * pgtable-hwdef.h - translation-table geometry and descriptor bits.
  *
  * Owns: every architectural constant of the VMSAv8-64 stage 1 format this
- * stub uses (4 KiB granule, VA_BITS=39, three levels), named as the Linux
- * arm64 kernel names them. Included by assembly (start/), C (mmu/, host
+ * stub uses, for the geometry of the build (granule and VA_BITS, the
+ * levels derived from them), named as the Linux arm64 kernel names them. Included by assembly (start/), C (mmu/, host
  * tests) and the linker script, so it holds only #defines.
  * Reference: Arm ARM (DDI 0487) D8.3 "Translation table descriptor formats".
  */
@@ -23,25 +23,101 @@
 #define SZ_2M   0x00200000
 #define SZ_1G   0x40000000
 
-/* Geometry: 4 KiB granule, 39-bit VA, so levels 1, 2 and 3 (D8.2.7). */
-#define VA_BITS        39
+/*
+ * Geometry (Arm ARM D8.2 "Translation granules", D8.2.7 the walk's start
+ * level). The build gives PAGE_SHIFT (12, 14 or 16: the 4, 16 or 64 KiB
+ * granule) and VA_BITS (-D, from the Makefile's PAGE_SIZE and VA_BITS);
+ * without them, the default: 4 KiB, 39 bits. Everything else is derived.
+ * Each table is one page of 8-byte descriptors, so each level resolves
+ * PAGE_SHIFT - 3 VA bits; the page offset takes PAGE_SHIFT.
+ */
+#ifndef PAGE_SHIFT
 #define PAGE_SHIFT     12
+#endif
+#ifndef VA_BITS
+#define VA_BITS        39
+#endif
+
+/* The combinations Linux arm64 offers (CONFIG_ARM64_VA_BITS per granule;
+ * the same list as mmu/geometry.mk's GEOMETRIES). */
+#if !((PAGE_SHIFT == 12 && (VA_BITS == 39 || VA_BITS == 48)) || \
+      (PAGE_SHIFT == 14 && (VA_BITS == 36 || VA_BITS == 47 || VA_BITS == 48)) || \
+      (PAGE_SHIFT == 16 && (VA_BITS == 42 || VA_BITS == 48)))
+#error "unsupported geometry: allowed PAGE_SIZE=4K VA_BITS=39|48; 16K 36|47|48; 64K 42|48"
+#endif
+
 #define PAGE_SIZE      (UL(1) << PAGE_SHIFT)
-#define PTRS_PER_PTE   (1 << (PAGE_SHIFT - 3))          /* 512 */
-#define PTRS_PER_PMD   PTRS_PER_PTE
-#define PTRS_PER_PGD   (1 << (VA_BITS - PGDIR_SHIFT))   /* 512 */
-#define PMD_SHIFT      (PAGE_SHIFT + (PAGE_SHIFT - 3))  /* 21 */
-#define PMD_SIZE       (UL(1) << PMD_SHIFT)
-#define PGDIR_SHIFT    (PMD_SHIFT + (PAGE_SHIFT - 3))   /* 30 */
+/* VA bits one table resolves: a page of 8-byte descriptors. */
+#define PTE_INDEX_BITS (PAGE_SHIFT - 3)
+/*
+ * Levels of the walk, as Linux's ARM64_HW_PGTABLE_LEVELS: the VA bits
+ * above the page offset, a level per PTE_INDEX_BITS, rounded up; written
+ * (VA_BITS - 4) / (PAGE_SHIFT - 3) = ceil((VA_BITS - PAGE_SHIFT) /
+ * (PAGE_SHIFT - 3)) since PAGE_SHIFT - 4 = (PAGE_SHIFT - 3) - 1.
+ */
+#define HW_PGTABLE_LEVELS(va_bits) (((va_bits) - 4) / PTE_INDEX_BITS)
+#define PGTABLE_LEVELS  HW_PGTABLE_LEVELS(VA_BITS)
+/* The architectural level of the root (D8.2.7): levels end at 3. */
+#define PGTABLE_START_LEVEL (4 - PGTABLE_LEVELS)
+/* The lowest VA bit that architectural level n (0..3) indexes. */
+#define LEVEL_SHIFT(n) (PAGE_SHIFT + (3 - (n)) * PTE_INDEX_BITS)
+
+/*
+ * Linux's names for the levels, counted from the bottom: pte (level 3),
+ * pmd (level 2), pud (level 1), pgd (the root, whatever its level). A
+ * level the walk does not have is folded, as Linux's pgtable-nopmd.h and
+ * pgtable-nopud.h fold it: one entry, its shift the pgd's.
+ */
+#define PTRS_PER_PTE   (1 << PTE_INDEX_BITS)
+#define PGDIR_SHIFT    LEVEL_SHIFT(PGTABLE_START_LEVEL)
 #define PGDIR_SIZE     (UL(1) << PGDIR_SHIFT)
+#define PTRS_PER_PGD   (1 << (VA_BITS - PGDIR_SHIFT))
+#if PGTABLE_LEVELS > 2
+#define PMD_SHIFT      LEVEL_SHIFT(2)
+#define PTRS_PER_PMD   PTRS_PER_PTE
+#else
+#define PMD_SHIFT      PGDIR_SHIFT
+#define PTRS_PER_PMD   1
+#endif
+#if PGTABLE_LEVELS > 3
+#define PUD_SHIFT      LEVEL_SHIFT(1)
+#define PTRS_PER_PUD   PTRS_PER_PTE
+#else
+#define PUD_SHIFT      PGDIR_SHIFT
+#define PTRS_PER_PUD   1
+#endif
+#define PMD_SIZE       (UL(1) << PMD_SHIFT)
+#define PUD_SIZE       (UL(1) << PUD_SHIFT)
 
-/* The early tables use 2 MiB level-2 blocks, as Linux's swapper does. */
-#define SWAPPER_BLOCK_SHIFT  PMD_SHIFT
-#define SWAPPER_BLOCK_SIZE   PMD_SIZE
-
-#if PGDIR_SHIFT != 30 || PMD_SHIFT != 21 || PTRS_PER_PGD != 512
+/* What the walk's levels must give (the formula's checks): the root
+ * resolves the VA bits left over, 1 to PTE_INDEX_BITS of them, and every
+ * level but the root is a whole table. */
+#if PGTABLE_LEVELS < 2 || PGTABLE_LEVELS > 4
+#error "geometry: 2 to 4 levels"
+#endif
+#if PGDIR_SHIFT + PTE_INDEX_BITS < VA_BITS || PGDIR_SHIFT >= VA_BITS
+#error "geometry: the root resolves 1 to PAGE_SHIFT - 3 VA bits"
+#endif
+#if PAGE_SHIFT == 12 && VA_BITS == 39 && \
+    (PGDIR_SHIFT != 30 || PMD_SHIFT != 21 || PTRS_PER_PGD != 512 || PGTABLE_LEVELS != 3)
 #error "geometry: 4 KiB granule with VA_BITS=39 must give 3 levels of 512 entries"
 #endif
+
+/* The two halves (D8.2, T0SZ = T1SZ = 64 - VA_BITS): TTBR0 translates
+ * [0, 2^VA_BITS), TTBR1 the top 2^VA_BITS of the address space. */
+#define VA_SPAN         (ULL(1) << VA_BITS)
+#define VA_START        (-(UL(1) << VA_BITS))              /* first TTBR1 VA */
+#define VA_LOW_MASK     ((UL(1) << VA_BITS) - 1)           /* the bits a walk indexes */
+#define IDMAP_VA_LIMIT  (UL(1) << VA_BITS)                 /* TTBR0 reaches below this */
+
+/* Block descriptors (D8.3.1, without FEAT_LPA/LPA2): at levels 1 and 2
+ * with the 4 KiB granule, at level 2 only with 16 and 64 KiB. */
+#define BLOCK_MIN_LEVEL ((PAGE_SHIFT) == 12 ? 1 : 2)
+
+/* The early tables use blocks at level 2, the level above the pages, as
+ * Linux's swapper does with 4 KiB pages: 2 MiB, 32 MiB or 512 MiB. */
+#define SWAPPER_BLOCK_SHIFT  LEVEL_SHIFT(2)
+#define SWAPPER_BLOCK_SIZE   (UL(1) << SWAPPER_BLOCK_SHIFT)
 
 /* Descriptor type, bits[1:0] (D8.3.1). */
 #define PMD_TYPE_MASK   (UL(3) << 0)

@@ -6,8 +6,9 @@
 #include "desc.h"
 #include "sysreg.h"
 
-_Static_assert(TCR_TxSZ(VA_BITS) == 25, "VA_BITS=39 means T0SZ = T1SZ = 25");
-_Static_assert(PAGE_SIZE == SZ_4K, "TCR_TG0_4K/TCR_TG1_4K assume the 4 KiB granule");
+/* TxSZ = 64 - VA_BITS must lie in 16..39 for a walk without FEAT_LVA/TTST
+ * (D8.2.7); 4K/39 gives 25. */
+_Static_assert(TCR_TxSZ(VA_BITS) >= 16 && TCR_TxSZ(VA_BITS) <= 39, "T0SZ = T1SZ in 16..39");
 
 unsigned parange_bits(unsigned parange)
 {
@@ -33,6 +34,11 @@ bool mmfr0_has_4k_granule(uint64_t mmfr0)
 	return ((mmfr0 >> ID_AA64MMFR0_TGRAN4_SHIFT) & 0xf) != ID_AA64MMFR0_TGRAN4_NI;
 }
 
+bool mmfr0_has_granule(uint64_t mmfr0)
+{
+	return ((mmfr0 >> ID_AA64MMFR0_TGRAN_SHIFT) & 0xf) != ID_AA64MMFR0_TGRAN_NI;
+}
+
 /* PARange encodings above 5 (52 bits) are clamped to 5 (48 bits). */
 static unsigned usable_parange(uint64_t mmfr0)
 {
@@ -55,11 +61,11 @@ uint64_t tcr_el1_value(uint64_t mmfr0)
 	       ((uint64_t)TCR_RGN_WBWA << TCR_IRGN0_SHIFT) |
 	       ((uint64_t)TCR_RGN_WBWA << TCR_ORGN0_SHIFT) |
 	       ((uint64_t)TCR_SH_INNER << TCR_SH0_SHIFT) |
-	       ((uint64_t)TCR_TG0_4K << TCR_TG0_SHIFT) |
+	       ((uint64_t)TCR_TG0_GRANULE << TCR_TG0_SHIFT) |
 	       ((uint64_t)TCR_RGN_WBWA << TCR_IRGN1_SHIFT) |
 	       ((uint64_t)TCR_RGN_WBWA << TCR_ORGN1_SHIFT) |
 	       ((uint64_t)TCR_SH_INNER << TCR_SH1_SHIFT) |
-	       ((uint64_t)TCR_TG1_4K << TCR_TG1_SHIFT) |
+	       ((uint64_t)TCR_TG1_GRANULE << TCR_TG1_SHIFT) |
 	       (ips << TCR_IPS_SHIFT);
 }
 

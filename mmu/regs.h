@@ -19,10 +19,13 @@ unsigned parange_bits(unsigned parange);
 unsigned mmfr0_parange(uint64_t mmfr0);
 /* True if ID_AA64MMFR0_EL1.TGran4 says the 4 KiB granule is implemented. */
 bool mmfr0_has_4k_granule(uint64_t mmfr0);
+/* True if ID_AA64MMFR0_EL1 says the build's granule is implemented
+ * (TGran4, TGran16 or TGran64). */
+bool mmfr0_has_granule(uint64_t mmfr0);
 /* Physical address bits the translation regime uses: PARange, at most 48
  * (52 needs FEAT_LPA2 with a 4 KiB granule). TCR_EL1.IPS is set to match. */
 unsigned mmfr0_pa_bits(uint64_t mmfr0);
-/* TCR_EL1 for VA_BITS in both halves, 4 KiB granules, inner-shareable
+/* TCR_EL1 for VA_BITS in both halves, the build's granule, inner-shareable
  * write-back walks, IPS = PARange (at most 48 bits: 52 needs FEAT_LPA2). */
 uint64_t tcr_el1_value(uint64_t mmfr0);
 

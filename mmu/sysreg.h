@@ -53,11 +53,40 @@
 #define TCR_TG1_16K       1
 #define TCR_TG1_4K        2
 #define TCR_TG1_64K       3
+/* The build's granule in TG0 and TG1. */
+#if PAGE_SHIFT == 12
+#define TCR_TG0_GRANULE   TCR_TG0_4K
+#define TCR_TG1_GRANULE   TCR_TG1_4K
+#elif PAGE_SHIFT == 14
+#define TCR_TG0_GRANULE   TCR_TG0_16K
+#define TCR_TG1_GRANULE   TCR_TG1_16K
+#elif PAGE_SHIFT == 16
+#define TCR_TG0_GRANULE   TCR_TG0_64K
+#define TCR_TG1_GRANULE   TCR_TG1_64K
+#else
+#error "TCR_TGx_GRANULE: PAGE_SHIFT 12, 14 or 16"
+#endif
 
 /* ID_AA64MMFR0_EL1 (D17.2.64). */
 #define ID_AA64MMFR0_PARANGE_SHIFT 0
 #define ID_AA64MMFR0_TGRAN4_SHIFT  28
 #define ID_AA64MMFR0_TGRAN4_NI     0xf    /* 4 KiB granule not implemented */
+#define ID_AA64MMFR0_TGRAN64_SHIFT 24
+#define ID_AA64MMFR0_TGRAN64_NI    0xf    /* 64 KiB granule not implemented */
+#define ID_AA64MMFR0_TGRAN16_SHIFT 20
+#define ID_AA64MMFR0_TGRAN16_NI    0x0    /* 16 KiB: 0 is "not implemented" */
+/* The build's granule's field and its "not implemented" value: TGran4
+ * and TGran64 say it with 0xf, TGran16 with 0 (D17.2.64). */
+#if PAGE_SHIFT == 12
+#define ID_AA64MMFR0_TGRAN_SHIFT   ID_AA64MMFR0_TGRAN4_SHIFT
+#define ID_AA64MMFR0_TGRAN_NI      ID_AA64MMFR0_TGRAN4_NI
+#elif PAGE_SHIFT == 14
+#define ID_AA64MMFR0_TGRAN_SHIFT   ID_AA64MMFR0_TGRAN16_SHIFT
+#define ID_AA64MMFR0_TGRAN_NI      ID_AA64MMFR0_TGRAN16_NI
+#else
+#define ID_AA64MMFR0_TGRAN_SHIFT   ID_AA64MMFR0_TGRAN64_SHIFT
+#define ID_AA64MMFR0_TGRAN_NI      ID_AA64MMFR0_TGRAN64_NI
+#endif
 /* ID_AA64PFR0_EL1 (D17.2.67): EL2, EL3 fields; 0 = not implemented. */
 #define ID_AA64PFR0_EL2_SHIFT 8
 #define ID_AA64PFR0_EL3_SHIFT 12

@@ -1,14 +1,16 @@
 /*
  * walk.c - software translation-table walker (see walk.h).
- * Level structure follows the Arm ARM D8.2 walk for a 4 KiB granule with
- * TxSZ = 25: the walk starts at level 1 (no level 0).
+ * Level structure follows the Arm ARM D8.2 walk for the build's granule
+ * and TxSZ = 64 - VA_BITS: it starts at PGTABLE_START_LEVEL (D8.2.7) and
+ * ends at level 3; the root resolves PTRS_PER_PGD entries, every other
+ * level a whole page.
  */
 #include <stdio.h>
 #include "walk.h"
 
-_Static_assert(PTRS_PER_PGD == 512 && PTRS_PER_PMD == 512 && PTRS_PER_PTE == 512,
-	       "the walker indexes 512-entry tables at every level");
-_Static_assert(VA_BITS == PGDIR_SHIFT + 9, "the walk starts at level 1 (no level 0)");
+_Static_assert(PGTABLE_START_LEVEL + PGTABLE_LEVELS == 4, "the walk ends at level 3");
+_Static_assert(VA_BITS > PGDIR_SHIFT && VA_BITS <= PGDIR_SHIFT + PTE_INDEX_BITS,
+	       "the root resolves the VA bits above PGDIR_SHIFT");
 
 int va_ttbr(uint64_t va)
 {
@@ -19,29 +21,17 @@ int va_ttbr(uint64_t va)
 	return -1;
 }
 
-/* Linux-style accessors: each returns the entry for va in a table. */
-static const uint64_t *pgd_offset(const struct walk_ctx *ctx, uint64_t pgd_pa, uint64_t va)
+/* Linux-style accessor (pgd_offset, pud_offset, pmd_offset,
+ * pte_offset_kernel in one): the entry for va in the table at a level. */
+static const uint64_t *entry_offset(const struct walk_ctx *ctx, uint64_t table_pa, uint64_t va,
+				    int level)
 {
-	const uint64_t *pgd = ctx->read_table(pgd_pa, ctx->cookie);
-	return pgd ? &pgd[pgd_index(va)] : NULL;
-}
-
-static const uint64_t *pmd_offset(const struct walk_ctx *ctx, uint64_t pmd_pa, uint64_t va)
-{
-	const uint64_t *pmd = ctx->read_table(pmd_pa, ctx->cookie);
-	return pmd ? &pmd[pmd_index(va)] : NULL;
-}
-
-static const uint64_t *pte_offset_kernel(const struct walk_ctx *ctx, uint64_t pte_pa, uint64_t va)
-{
-	const uint64_t *pte = ctx->read_table(pte_pa, ctx->cookie);
-	return pte ? &pte[pte_index(va)] : NULL;
+	const uint64_t *t = ctx->read_table(table_pa, ctx->cookie);
+	return t ? &t[level_index(va, level)] : NULL;
 }
 
 void sw_walk(const struct walk_ctx *ctx, uint64_t va, struct walk_result *r)
 {
-	typedef const uint64_t *(*offset_fn)(const struct walk_ctx *, uint64_t, uint64_t);
-	const offset_fn offset[4] = { NULL, pgd_offset, pmd_offset, pte_offset_kernel };
 	uint64_t table_pa;
 
 	*r = (struct walk_result){ .va = va, .fault_level = -1 };
@@ -58,8 +48,8 @@ void sw_walk(const struct walk_ctx *ctx, uint64_t va, struct walk_result *r)
 	}
 	table_pa = r->ttbr ? ctx->ttbr1_pa : ctx->ttbr0_pa;
 
-	for (int level = 1; level <= 3; level++) {
-		const uint64_t *entry = offset[level](ctx, table_pa, va);
+	for (int level = PGTABLE_START_LEVEL; level <= 3; level++) {
+		const uint64_t *entry = entry_offset(ctx, table_pa, va, level);
 		struct walk_step *s = &r->step[r->nsteps];
 		struct desc_info d;
 
@@ -70,7 +60,7 @@ void sw_walk(const struct walk_ctx *ctx, uint64_t va, struct walk_result *r)
 		}
 		s->level = level;
 		s->table_pa = table_pa;
-		s->index = (unsigned)((va >> level_shift(level)) & (PTRS_PER_PTE - 1));
+		s->index = level_index(va, level);
 		s->desc = *entry;
 		r->nsteps++;
 

@@ -1,5 +1,6 @@
 /*
- * walk.h - software translation-table walker (VA_BITS=39, 4 KiB, 3 levels).
+ * walk.h - software translation-table walker (the build's geometry: 2 to 4
+ * levels from PGTABLE_START_LEVEL to level 3).
  *
  * Owns: translating a VA by reading the tables the way the Linux kernel
  * walks them (pgd_offset, pmd_offset, pte_offset_kernel), recording every
@@ -13,16 +14,16 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include "desc.h"
-#include "memory.h"
+#include "pgtable-hwdef.h"
 
-/* Returns the 512 entries of the table page at physical table_pa, or NULL
+/* Returns the entries of the table page at physical table_pa, or NULL
  * if that address cannot be read (the walk then stops with an error). */
 typedef const uint64_t *(*table_reader_fn)(uint64_t table_pa, void *cookie);
 
 struct walk_ctx {
 	bool ttbr0_disabled;     /* TCR_EL1.EPD0: TTBR0 walks fault at level 0 */
-	uint64_t ttbr0_pa;       /* level-1 table of the lower VA range */
-	uint64_t ttbr1_pa;       /* level-1 table of the upper VA range */
+	uint64_t ttbr0_pa;       /* root table of the lower VA range */
+	uint64_t ttbr1_pa;       /* root table of the upper VA range */
 	table_reader_fn read_table;
 	void *cookie;
 };
@@ -48,14 +49,16 @@ struct walk_result {
 	enum walk_status status;
 	int fault_level;         /* level of the invalid descriptor */
 	int nsteps;
-	struct walk_step step[3];
+	struct walk_step step[PGTABLE_LEVELS];
 	uint64_t pa;
-	uint64_t block_size;     /* 1 GiB, 2 MiB or 4 KiB */
+	uint64_t block_size;     /* 1 << level_shift(leaf_level) */
 	int leaf_level;
 	struct pte_attrs attrs;
 };
 
+/* Linux's indexes; a folded level's is 0 (one entry). */
 static inline unsigned pgd_index(uint64_t va) { return (va >> PGDIR_SHIFT) & (PTRS_PER_PGD - 1); }
+static inline unsigned pud_index(uint64_t va) { return (va >> PUD_SHIFT) & (PTRS_PER_PUD - 1); }
 static inline unsigned pmd_index(uint64_t va) { return (va >> PMD_SHIFT) & (PTRS_PER_PMD - 1); }
 static inline unsigned pte_index(uint64_t va) { return (va >> PAGE_SHIFT) & (PTRS_PER_PTE - 1); }
 
@@ -63,6 +66,13 @@ static inline unsigned pte_index(uint64_t va) { return (va >> PAGE_SHIFT) & (PTR
 int va_ttbr(uint64_t va);
 
 void sw_walk(const struct walk_ctx *ctx, uint64_t va, struct walk_result *out);
+
+/* The index of va in a table at an architectural level (its root's, or a
+ * whole table's). */
+static inline unsigned level_index(uint64_t va, int level)
+{
+	return (unsigned)((va >> level_shift(level)) & (level_entries(level) - 1));
+}
 
 /* "L1[256]=0x... L2[1]=0x...": the steps of a walk as text. Returns buf. */
 char *walk_format_steps(const struct walk_result *r, char *buf, size_t len);

@@ -18,19 +18,19 @@
 #include "xlat.h"
 #include "zero.h"
 
-#define ENTRIES   512u
-#define VA_SPAN   (1ULL << VA_BITS)
+/* Entries of every table below the root (the root has level_entries). */
+#define ENTRIES   ((unsigned)PTRS_PER_PTE)
 /* Descriptor bits that are neither output address nor type: attributes. */
 #define LEAF_ATTR_BITS (~(PTE_ADDR_MASK | PTE_TYPE_MASK))
 
-_Static_assert(ENTRIES == PTRS_PER_PGD && ENTRIES == PTRS_PER_PMD && ENTRIES == PTRS_PER_PTE,
-	       "every level of this geometry has 512 entries");
+_Static_assert(PTRS_PER_PTE <= 65535, "a table's valid-entry count fits its uint16_t");
+_Static_assert(PTRS_PER_PGD <= PTRS_PER_PTE, "the root is at most a whole table");
 
 const char *xlat_strerror(int err)
 {
 	switch (err) {
 	case XLAT_OK:         return "ok";
-	case XLAT_EALIGN:     return "VA, PA or size not 4 KiB aligned, or size 0";
+	case XLAT_EALIGN:     return "VA, PA or size not page aligned, or size 0";
 	case XLAT_ERANGE:     return "range wraps or lies outside the VA or PA space";
 	case XLAT_EOVERLAP:   return "range overlaps an existing mapping";
 	case XLAT_ENOTMAPPED: return "range is not entirely mapped";
@@ -64,7 +64,7 @@ int xlat_init(struct xlat_ctx *ctx, uint64_t va_base, uint64_t root_pa, unsigned
 	    pa_bits < 32 || pa_bits > 52 || !table_ptr || !tlb_flush || !publish)
 		return XLAT_ERANGE;
 	if (pa_bits > 48)
-		pa_bits = 48;   /* 4 KiB descriptors hold 48 bits without FEAT_LPA2 */
+		pa_bits = 48;   /* descriptors hold 48 bits without FEAT_LPA/LPA2 */
 	if ((root_pa >> pa_bits) || (pool_pa >> pa_bits) ||
 	    ((pool_pa + (uint64_t)pool_pages * PAGE_SIZE - 1) >> pa_bits && pool_pages) ||
 	    pool_pa + (uint64_t)pool_pages * PAGE_SIZE < pool_pa ||
@@ -207,7 +207,7 @@ static void fill_new_table(struct xlat_ctx *ctx, const struct op *op, int level,
 	unsigned shift = level_shift(level);
 	uint64_t entry0 = derived_entry0(parent_leaf, level);
 	unsigned first = (unsigned)((max_u64(op->va, base) - base) >> shift);
-	unsigned last = (unsigned)((min_u64(op->last, base + (ENTRIES << shift) - 1) - base) >> shift);
+	unsigned last = (unsigned)((min_u64(op->last, base + ((uint64_t)ENTRIES << shift) - 1) - base) >> shift);
 
 	if (!entry0) {
 		zero_words(table, ENTRIES);
@@ -292,7 +292,7 @@ static int apply_entry(struct xlat_ctx *ctx, struct op *op, int level, uint64_t 
 
 		if (kind != DESC_INVALID)
 			return XLAT_EOVERLAP;
-		if (full && (pa & (span - 1)) == 0) {     /* largest leaf that fits */
+		if (full && level_has_leaf(level) && (pa & (span - 1)) == 0) {  /* largest leaf that fits */
 			if (op->write)
 				put_valid(ctx, e, pa | leaf_bits(op, level), nvalid);
 			return XLAT_OK;
@@ -405,14 +405,14 @@ static int apply(struct xlat_ctx *ctx, struct op *op, int level, uint64_t base,
 	unsigned shift = level_shift(level);
 	uint64_t span = 1ULL << shift;
 	uint64_t lo = max_u64(op->va, base);
-	uint64_t hi = min_u64(op->last, base + ENTRIES * span - 1);
+	uint64_t hi = min_u64(op->last, base + (uint64_t)level_entries(level) * span - 1);
 	unsigned first = (unsigned)((lo - base) >> shift), last = (unsigned)((hi - base) >> shift);
 	uint64_t entry0 = is_new ? derived_entry0(parent_leaf, level) : 0;
 	/* Map, VA and PA congruent modulo the span: the entries the range
 	 * covers in full are leaves (map_leaves), [run_first, run_last]. */
 	int run_first = ENTRIES, run_last = -1;
 
-	if (op->kind == OP_MAP && ((op->pa - op->va) & (span - 1)) == 0) {
+	if (op->kind == OP_MAP && level_has_leaf(level) && ((op->pa - op->va) & (span - 1)) == 0) {
 		run_first = (int)first + (op->va > base + ((uint64_t)first << shift));
 		run_last = (int)last - (op->last < base + ((uint64_t)last << shift) + (span - 1));
 	}
@@ -457,19 +457,19 @@ static int run(struct xlat_ctx *ctx, struct op *op, uint64_t size, bool has_pa)
 			return XLAT_EATTR;
 		if (xlat_attrs_wx(&op->attrs))
 			return XLAT_EWX;
-		op->block_bits = desc_make_leaf(0, &op->attrs, 2);
+		op->block_bits = desc_make_leaf(0, &op->attrs, 2);   /* every granule's block level */
 		/* desc_make_leaf's level-3 form: only the type bits differ. */
 		op->page_bits = (op->block_bits & ~PTE_TYPE_MASK) | PTE_TYPE_PAGE;
 	}
 	root = ctx->table_ptr(ctx->root_pa, ctx->cookie);
 	op->write = false;
-	rc = apply(ctx, op, 1, ctx->va_base, root, false, 0, NULL);
+	rc = apply(ctx, op, PGTABLE_START_LEVEL, ctx->va_base, root, false, 0, NULL);
 	if (rc)
 		return rc;
 	if (op->pages_needed > pool_free_pages(ctx))
 		return XLAT_ENOMEM;
 	op->write = true;
-	rc = apply(ctx, op, 1, ctx->va_base, root, false, 0, NULL);
+	rc = apply(ctx, op, PGTABLE_START_LEVEL, ctx->va_base, root, false, 0, NULL);
 	/* One per call: what was written since the last barrier is seen by
 	 * walks (DSB) and by this PE's next instructions (ISB) on return.
 	 * Entries made where none was valid need no TLBI. */

@@ -1,8 +1,8 @@
 /*
  * xlat.h - change translation tables at run time: map, unmap, protect, query.
  *
- * Owns: the runtime API on one half of the address space (one level-1
- * table, VA_BITS=39, 4 KiB granule), in the style of Trusted Firmware-A's
+ * Owns: the runtime API on one half of the address space (one root table,
+ * the build's geometry: pgtable-hwdef.h), in the style of Trusted Firmware-A's
  * xlat_tables_v2: every call first DECIDES (validates the request against
  * the live tables and counts the table pages it needs, writing nothing),
  * then WRITES. A refused call returns a distinct negative error and leaves
@@ -25,7 +25,7 @@
  * break-before-make), none inside it; one publish ends every call.
  *
  * Cost: linear in the entries a call writes or must look at (its range's
- * entries at each level, and the 512 of each new table), with no scan of
+ * entries at each level, and the PTRS_PER_PTE of each new table), with no scan of
  * the pool or of whole tables.
  *
  * The context reaches table memory and the TLB only through callbacks, so
@@ -38,7 +38,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "desc.h"
-#include "memory.h"
+#include "pgtable-hwdef.h"
 
 /* Error codes: each names exactly why a request was refused. When several
  * apply, the first in this order is returned: EALIGN, ERANGE, EATTR, EWX
@@ -46,7 +46,7 @@
  * tables), then ENOMEM. */
 enum xlat_error {
 	XLAT_OK        =  0,
-	XLAT_EALIGN    = -1,  /* VA, PA or size not 4 KiB aligned, or size 0 */
+	XLAT_EALIGN    = -1,  /* VA, PA or size not PAGE_SIZE aligned, or size 0 */
 	XLAT_ERANGE    = -2,  /* range wraps, leaves the context's VA range, or
 			       * its PA range exceeds the CPU's PA size */
 	XLAT_EOVERLAP  = -3,  /* map: a page of the range is already mapped */
@@ -62,7 +62,7 @@ enum xlat_error {
 
 const char *xlat_strerror(int err);
 
-/* Table pages come from a pool of physically contiguous 4 KiB pages. */
+/* Table pages come from a pool of physically contiguous pages (PAGE_SIZE). */
 #define XLAT_POOL_MAX_PAGES 256
 
 /* What the calls on a context have written, since xlat_init. */
@@ -81,9 +81,9 @@ struct xlat_stats {
 
 struct xlat_ctx {
 	uint64_t va_base;            /* 0 (TTBR0) or VA_START (TTBR1) */
-	uint64_t root_pa;            /* the level-1 table (not from the pool) */
+	uint64_t root_pa;            /* the root table (not from the pool) */
 	unsigned pa_bits;            /* the CPU's physical address size, at most 48
-				      * (the 4 KiB descriptor's OA without FEAT_LPA2) */
+				      * (the descriptor's OA without FEAT_LPA/LPA2) */
 	uint64_t pool_pa;            /* first pool page */
 	unsigned pool_pages;
 	union {
@@ -108,9 +108,9 @@ struct xlat_ctx {
 	void *cookie;
 };
 
-/* Sets up ctx over an existing, valid level-1 table at root_pa and a pool of
+/* Sets up ctx over an existing, valid root table at root_pa and a pool of
  * pool_pages pages at pool_pa (at most XLAT_POOL_MAX_PAGES); all pool pages
- * start free. Returns XLAT_OK; XLAT_EALIGN for a root or pool not 4 KiB
+ * start free. Returns XLAT_OK; XLAT_EALIGN for a root or pool not page
  * aligned; XLAT_ERANGE for a va_base other than 0 or VA_START, pa_bits
  * outside 32..52, too many pool pages, a root or pool beyond pa_bits, a
  * root inside the pool, or a missing callback. */
@@ -132,7 +132,7 @@ int xlat_protect(struct xlat_ctx *ctx, uint64_t va, uint64_t size,
 
 struct xlat_mapping {
 	uint64_t pa;                 /* PA of va (with its page offset) */
-	int level;                   /* level of the leaf: 1, 2 or 3 */
+	int level;                   /* level of the leaf: BLOCK_MIN_LEVEL .. 3 */
 	struct pte_attrs attrs;
 };
 /* XLAT_OK and *out, or XLAT_ENOTMAPPED, or XLAT_ERANGE outside the context. */

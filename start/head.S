@@ -26,12 +26,22 @@
 #include "exit.h"
 #include "smp.h"
 
-/* Header flags: bit 0 = 0 little-endian, bits 2:1 = 1 4 KiB pages,
- * bit 3 = 1 the image may be placed anywhere in RAM (a loader then picks
- * a 2 MiB boundary; any 4 KiB one works too: start/tables.S).
- * text_offset 0: one Image for every board (booting.rst: the loader puts
- * it on a 2 MiB boundary). */
-#define IMAGE_FLAGS ((0 << 0) | (1 << 1) | (1 << 3))
+/* Header flags: bit 0 = 0 little-endian, bits 2:1 the page size (1 4 KiB,
+ * 2 16 KiB, 3 64 KiB: (PAGE_SHIFT - 10) / 2), bit 3 = 1 the image may be
+ * placed anywhere in RAM (a loader then picks a 2 MiB boundary; any 4 KiB
+ * one works too: start/tables.S). text_offset 0: one Image for
+ * every board (booting.rst: the loader puts it on a 2 MiB boundary). */
+#define IMAGE_FLAGS ((0 << 0) | (((PAGE_SHIFT - 10) / 2) << 1) | (1 << 3))
+
+/* The granule's ID_AA64MMFR0_EL1 field, as the refusal names it (D17.2.64:
+ * TGran4 and TGran64 say "absent" with 0xf, TGran16 with 0). */
+#if PAGE_SHIFT == 12
+#define MSG_GRANULE "4 KiB translation granule (ID_AA64MMFR0_EL1.TGran4 = 0xf)"
+#elif PAGE_SHIFT == 14
+#define MSG_GRANULE "16 KiB translation granule (ID_AA64MMFR0_EL1.TGran16 = 0)"
+#else
+#define MSG_GRANULE "64 KiB translation granule (ID_AA64MMFR0_EL1.TGran64 = 0xf)"
+#endif
 
 /* The headers alone in the first page: a PE loader need not copy more
  * of them than the PE header (U-Boot's does not), so no code is here. */
@@ -160,8 +170,8 @@ primary_entry:
 	cmp	x0, #(KIMAGE_L1_INDEX << (PGDIR_SHIFT - PMD_SHIFT))  // first block the
 	b.eq	refuse_shared_slot		// link address's level-3 table needs
 1:	mrs	x1, id_aa64mmfr0_el1
-	ubfx	x0, x1, #ID_AA64MMFR0_TGRAN4_SHIFT, #4
-	cmp	x0, #ID_AA64MMFR0_TGRAN4_NI
+	ubfx	x0, x1, #ID_AA64MMFR0_TGRAN_SHIFT, #4	// the build's granule
+	cmp	x0, #ID_AA64MMFR0_TGRAN_NI
 	b.eq	refuse_no_granule
 
 	bl	__create_page_tables		// x0 = early_pgd
@@ -216,7 +226,9 @@ msg_above_idmap:
 msg_dtb_in_image:
 	.asciz	"the DTB lies inside the image (image_size in its header; the bss is cleared over it); x0 = "
 msg_no_granule:
-	.asciz	"this CPU has no 4 KiB translation granule (ID_AA64MMFR0_EL1.TGran4 = 0xf); ID_AA64MMFR0_EL1 = "
+	.ascii	"this CPU has no "
+	.ascii	MSG_GRANULE
+	.asciz	"; ID_AA64MMFR0_EL1 = "
 	.balign	4
 
 /*

@@ -5,8 +5,11 @@
 # and one cmocka test binary per module for the host (two for pgalloc: at
 # the product's PGALLOC_MAX_ORDER and, test_pgalloc10, at 10), with ASan and UBSan,
 # into build/host-tests/; the test device trees (tests/unit/dts/*.dts, built
-# with dtc); and running every binary, ending in exactly one summary line
-# "unit: N passed, M failed" (N, M: cmocka test cases over all binaries).
+# with dtc); the binaries built once per translation geometry
+# (mmu/geometry.mk: test_<name>-<page>-<bits>, e.g. test_geometry-16k-48,
+# objects in build/host-tests/obj-<page>-<bits>/); and running every
+# binary, ending in exactly one summary line "unit: N passed, M failed"
+# (N, M: cmocka test cases over all binaries and geometries).
 #
 #   make -f tests/unit/unit.mk          build what changed, run everything
 #   make -f tests/unit/unit.mk V=1      show commands and every test's output
@@ -39,7 +42,16 @@ HOST_LDFLAGS  := -fsanitize=address,undefined
 HOST_LIBFDT   := /usr/lib/x86_64-linux-gnu/libfdt.so.1
 
 TESTS := desc walk dump memmap regs check esr bootargs xlat machine pgalloc pgalloc10 uart \
-	 ram_layout shell_parse
+	 ram_layout shell_parse geometry_refused
+
+# Per geometry: GEO_ALL_TESTS in every geometry of the list, GEO_TESTS in
+# every geometry but the default (whose binaries are TESTS' own).
+include mmu/geometry.mk
+GEO_ALL_TESTS := geometry xlat_geometry
+GEO_TESTS     :=
+GEO_OTHERS    := $(filter-out $(GEOMETRY_DEFAULT),$(GEOMETRIES))
+geo_names      = $(foreach t,$(1),$(foreach g,$(2),$(t)-$(call geometry_dir,$(g))))
+TESTS += $(call geo_names,$(GEO_ALL_TESTS),$(GEOMETRIES)) $(call geo_names,$(GEO_TESTS),$(GEO_OTHERS))
 
 # What each test_<name> links besides its own test_<name>.c.
 src_desc   := mmu/desc.c
@@ -57,6 +69,9 @@ src_pgalloc := mmu/pgalloc.c $(UNIT)/physmem_fake.c
 src_uart   := lib/uart/uart.c lib/uart/pl011.c lib/uart/cadence.c lib/uart/bcm2835_aux.c \
 	      lib/uart/ns16550.c lib/console.c
 src_ram_layout := mmu/ram_layout.c mmu/pgalloc.c $(UNIT)/physmem_fake.c
+src_geometry := mmu/regs.c mmu/desc.c
+src_geometry_refused :=
+src_xlat_geometry := mmu/xlat.c mmu/desc.c mmu/walk.c
 libs_machine := $(HOST_LIBFDT)
 
 DTBS := $(patsubst $(UNIT)/dts/%.dts,$(OUT)/dtb/%.dtb,$(wildcard $(UNIT)/dts/*.dts))
@@ -68,6 +83,14 @@ BINS := $(addprefix $(OUT)/test_,$(TESTS))
 PGALLOC10_OBJ := $(OUT)/obj-order10
 objs_pgalloc10 := $(patsubst %.c,$(PGALLOC10_OBJ)/%.o,$(UNIT)/test_pgalloc.c $(src_pgalloc))
 objs_of = $(if $(objs_$(1)),$(objs_$(1)),$(patsubst %.c,$(OUT)/obj/%.o,$(UNIT)/test_$(1).c $(src_$(1))))
+# test_<name>-<dir>: test_<name>.c and src_<name>, built for that geometry.
+define geo_test
+objs_$(1)-$(call geometry_dir,$(2)) := $$(patsubst %.c,$(OUT)/obj-$(call geometry_dir,$(2))/%.o,\
+	$(UNIT)/test_$(1).c $$(src_$(1)))
+libs_$(1)-$(call geometry_dir,$(2)) := $$(libs_$(1))
+endef
+$(foreach t,$(GEO_ALL_TESTS),$(foreach g,$(GEOMETRIES),$(eval $(call geo_test,$(t),$(g)))))
+$(foreach t,$(GEO_TESTS),$(foreach g,$(GEO_OTHERS),$(eval $(call geo_test,$(t),$(g)))))
 ALL_OBJS := $(sort $(foreach t,$(TESTS),$(call objs_of,$(t))))
 
 .PHONY: all run build
@@ -102,6 +125,17 @@ $(OUT)/obj/%.o: %.c $(SELF)
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  HOSTCC  $<")
 	$(Q)$(HOSTCC) $(HOST_CFLAGS) $(HOST_CPPFLAGS) -c $< -o $@
+
+define geo_objs
+$(OUT)/obj-$(call geometry_dir,$(1))/%.o: %.c $(SELF) mmu/geometry.mk
+	@mkdir -p $$(@D)
+	@$$(if $$(Q),echo "  HOSTCC  $$< ($(1))")
+	$$(Q)$$(HOSTCC) $$(HOST_CFLAGS) $$(HOST_CPPFLAGS) $(call geometry_flags,$(1)) -c $$< -o $$@
+endef
+$(foreach g,$(GEOMETRIES),$(eval $(call geo_objs,$(g))))
+
+# test_geometry_refused compiles pgtable-hwdef.h with the host compiler.
+$(OUT)/obj/$(UNIT)/test_geometry_refused.o: HOST_CPPFLAGS += -DUNIT_HOSTCC='"$(HOSTCC)"'
 
 $(PGALLOC10_OBJ)/%.o: %.c $(SELF)
 	@mkdir -p $(@D)
