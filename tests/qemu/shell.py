@@ -261,7 +261,7 @@ def test_errors(m, scratch_pa):
         ("map 0xffffffc000000000 0x40200000 0x1000 ro",
          "map: refused: XLAT_EOVERLAP (-3): range overlaps an existing mapping"),
         ("map 0x%x 0x%x 0x1000 rw" % (tv + 8, scratch_pa),
-         "map: refused: XLAT_EALIGN (-1): VA, PA or size not 4 KiB aligned, or size 0"),
+         "map: refused: XLAT_EALIGN (-1): VA, PA or size not page aligned, or size 0"),
         ("map 0x%x 0x%x 0x1000 rw" % (tv, scratch_pa + 8), "map: refused: XLAT_EALIGN (-1)"),
         ("map 0x%x 0x%x 0x1000 rw,x" % (tv, scratch_pa),
          "map: refused: XLAT_EWX (-5): attributes are writable and executable"),
