@@ -89,42 +89,6 @@ static void put_hex(struct line *l, uint64_t v)
 	l->buf[l->n] = '\0';
 }
 
-static bool usable(uint32_t type)
-{
-	return type == EFI_LOADER_CODE || type == EFI_LOADER_DATA ||
-	       type == EFI_BOOT_SERVICES_CODE || type == EFI_BOOT_SERVICES_DATA ||
-	       type == EFI_CONVENTIONAL_MEMORY;
-}
-
-/* The usable RAM of the map into efi_boot_info, merging ranges that touch
- * (the firmware lists them in address order, but need not). */
-static void keep_usable_ram(const uint8_t *map, uint64_t map_size, uint64_t desc_size)
-{
-	struct efi_boot_info *info = &efi_boot_info;
-
-	info->nr_ranges = info->nr_dropped = 0;
-	info->nr_descs = (uint32_t)(map_size / desc_size);
-	for (uint64_t off = 0; off + desc_size <= map_size; off += desc_size) {
-		const struct efi_memory_desc *d = (const void *)(map + off);
-		uint64_t base = d->phys_start, size = d->nr_pages * EFI_PAGE_SIZE;
-
-		if (!usable(d->type) || !size)
-			continue;
-		if (info->nr_ranges &&
-		    info->range[info->nr_ranges - 1].phys_base + info->range[info->nr_ranges - 1].size
-		    == base) {
-			info->range[info->nr_ranges - 1].size += size;
-		} else if (info->nr_ranges < EFI_BOOT_MAX_RANGES) {
-			info->range[info->nr_ranges].phys_base = base;
-			info->range[info->nr_ranges].size = size;
-			info->nr_ranges++;
-		} else {
-			info->nr_dropped++;
-		}
-	}
-	info->magic = EFI_BOOT_INFO_MAGIC;
-}
-
 efi_status_t efi_pe_entry(efi_handle_t image, struct efi_system_table *st)
 {
 	struct efi_boot_services *bs = st->boot_services;
@@ -188,7 +152,7 @@ efi_status_t efi_pe_entry(efi_handle_t image, struct efi_system_table *st)
 			break;
 		rc = bs->exit_boot_services(image, map_key);
 		if (rc == EFI_SUCCESS) {
-			keep_usable_ram(map, size, desc_size);
+			efi_keep_usable_ram(&efi_boot_info, map, size, desc_size);
 			efi_boot_info.entry_el = (uint32_t)((el >> 2) & 3);
 			efi_enter_image((uint64_t)(uintptr_t)dtb);
 		}

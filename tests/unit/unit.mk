@@ -41,7 +41,7 @@ HOST_LDFLAGS  := -fsanitize=address,undefined
 # package is the arm64 one, for the target): link it by its full name.
 HOST_LIBFDT   := /usr/lib/x86_64-linux-gnu/libfdt.so.1
 
-TESTS := desc walk dump memmap regs check esr bootargs xlat machine pgalloc pgalloc10 uart \
+TESTS := desc walk dump memmap regs check esr efi_memmap bootargs xlat machine pgalloc pgalloc10 uart \
 	 ram_layout shell_parse geometry_refused
 
 # Per geometry: GEO_ALL_TESTS in every geometry of the list, GEO_TESTS in
@@ -61,6 +61,7 @@ src_memmap := mmu/memmap.c mmu/walk.c mmu/desc.c
 src_regs   := mmu/regs.c mmu/desc.c
 src_check  := mmu/check.c mmu/memmap.c mmu/regs.c mmu/walk.c mmu/desc.c $(UNIT)/tables_fake.c
 src_esr    := start/esr.c
+src_efi_memmap := start/efi_memmap.c
 src_shell_parse := start/shell_parse.c mmu/desc.c
 src_bootargs := lib/bootargs.c
 src_xlat   := mmu/xlat.c mmu/desc.c mmu/walk.c $(UNIT)/xlat_fake.c
