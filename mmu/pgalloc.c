@@ -26,8 +26,8 @@ _Static_assert(PAGE_SIZE == 4096, "one state page covers 4096 pages (16 MiB)");
  * also build a smaller one (pgalloc.h). Nothing below depends on the value
  * but through these bounds: an order fits the state byte's order bits, a
  * block fits the PA space and a uint64_t, UL(1) << order fits. */
-_Static_assert(PGALLOC_MAX_ORDER >= 1 && PGALLOC_MAX_ORDER <= PGDIR_SHIFT - PAGE_SHIFT,
-	       "MAX_ORDER: at most a level-1 block (1 GiB); 18 in the product");
+_Static_assert(PGALLOC_MAX_ORDER >= 1 && PGALLOC_MAX_ORDER <= BLOCK_MAX_SHIFT - PAGE_SHIFT,
+	       "MAX_ORDER: at most the largest block (1 GiB); 18 in the product");
 _Static_assert(PGALLOC_MAX_ORDER <= ST_ORDER_MASK, "an order fits beside the state bits");
 _Static_assert((ST_ALLOC & ST_ORDER_MASK) == 0 && (ST_FREE & ST_ORDER_MASK) == 0 &&
 	       (ST_FREE & ST_ALLOC) == 0, "state bits and order do not overlap");

@@ -440,8 +440,10 @@ static void report_setup(const struct machine *m, uint64_t insns_to_mmu_on)
 	printf("early tables: pa 0x%llx, %u of %u pages written with the MMU off (TTBR0 and TTBR1 "
 	       "share the root; the image %s at its link address); windows: %u pages\n",
 	       (unsigned long long)memmap_image_phys(&layout, (uintptr_t)early_pgd),
-	       (unsigned)EARLY_PG_PAGES - (layout.phys_text % SZ_2M ? 0 : 1), (unsigned)EARLY_PG_PAGES,
-	       layout.phys_text % SZ_2M ? "in 4 KiB pages" : "in 2 MiB blocks",
+	       (unsigned)EARLY_PG_PAGES - (layout.phys_text % SWAPPER_BLOCK_SIZE ? 0 : 1),
+	       (unsigned)EARLY_PG_PAGES,
+	       layout.phys_text % SWAPPER_BLOCK_SIZE ? "in " PAGE_SIZE_NAME " pages"
+						     : "in " SWAPPER_BLOCK_NAME " blocks",
 	       xlat_pages_used(&early_xlat));
 	if (!boot.report_full)
 		return;
