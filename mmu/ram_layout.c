@@ -11,7 +11,8 @@
 #include <string.h>
 #include "ram_layout.h"
 
-_Static_assert(PAGE_SIZE == 4096, "the linear map and pgalloc work in 4 KiB pages");
+_Static_assert(PAGE_SIZE == 4096 || PAGE_SIZE == 16384 || PAGE_SIZE == 65536,
+	       "the linear map and pgalloc work in the build's pages");
 _Static_assert(RAM_MEMSTART_ALIGN == BLOCK_MAX_SIZE, "phys_memstart starts a largest block");
 _Static_assert(RAM_LINEAR_BUDGET == LINEAR_MAP_VA_SIZE && RAM_LINEAR_BUDGET % RAM_MEMSTART_ALIGN == 0,
 	       "the linear map has the VA below the image, in largest blocks");

@@ -235,8 +235,9 @@ msg_no_granule:
 	.balign	4
 
 /*
- * The image is not even 4 KiB aligned: every adrp, so all C code and the
- * console, would use wrong addresses. Say so through semihosting (QEMU
+ * The image is not page aligned: its pages could not be mapped at the
+ * link address (and below 4 KiB every adrp, so all C code and the
+ * console, would use wrong addresses). Say so through semihosting (QEMU
  * -semihosting: message, then exit status EXIT_BAD_LOAD); without it, stop
  * here, where a debugger finds this label.
  */
@@ -254,7 +255,7 @@ misaligned_load_park:
 misaligned_exit_block:
 	.quad	ADP_Stopped_ApplicationExit, EXIT_BAD_LOAD
 misaligned_msg:
-	.asciz	"stub: FATAL: load address not 4 KiB aligned; cannot run\n"
+	.asciz	"stub: FATAL: load address not " PAGE_SIZE_NAME " aligned; cannot run\n"
 	.balign	4
 
 /*
