@@ -14,6 +14,8 @@
 #   make test       host unit tests, fuzz, DTB corpus, QEMU boot matrix, test
 #                   build's fault and negative tests, other boards, U-Boot,
 #                   product, the MMU monitor (pexpect), gdb
+#   make geometries every other geometry's Image and virt ELF, into
+#                   build/<page>-<bits>/ (make test boots them)
 #   make bench      deterministic instruction counts under QEMU -icount
 #   make fuzz       fuzz the runtime map API for FUZZ_SECONDS (default 300)
 #   make debug      QEMU paused + gdb-multiarch attached (scripts/gdb/stub.py)
@@ -113,7 +115,8 @@ BOARD_ELFS := $(foreach b,$(BOARDS),$(BUILD)/$(b)/stub.elf)
 ELF        := $(BUILD)/$(BOARD)/stub.elf
 UBOOT_ARTIFACTS := $(BUILD)/uImage $(BUILD)/stub.itb $(BUILD)/boot.scr
 
-.PHONY: all image sdcard deps run run-shell test unit-test bench fuzz board-env board-dtb clean
+.PHONY: all image sdcard deps run run-shell test unit-test bench fuzz board-env board-dtb clean \
+	geometries
 all: $(IMAGE) $(BUILD)/stub.elf $(BOARD_ELFS) $(BUILD)/one-image.ok image
 # U-Boot's artifacts; `make image` lists every artifact with the command
 # that loads it (the SD card is built on demand, make sdcard: it downloads
@@ -276,8 +279,18 @@ fuzz: | deps
 unit-test: | deps
 	$(Q)$(MAKE) --no-print-directory -f tests/unit/unit.mk BOARD=$(BOARD)
 
+# Every other geometry's Image and virt ELF (tests/qemu/geometry-cases.sh),
+# each geometry its own make, all of them in parallel.
+GEOMETRY_OTHERS := $(filter-out $(GEOMETRY_DEFAULT),$(GEOMETRIES))
+geometries: $(addprefix geometry-,$(GEOMETRY_OTHERS))
+geometry-%: | deps
+	$(Q)$(MAKE) --no-print-directory PAGE_SIZE=$(firstword $(subst -, ,$*)) \
+		VA_BITS=$(lastword $(subst -, ,$*)) BOARD=virt \
+		build/$(call geometry_dir,$*)/Image build/$(call geometry_dir,$*)/virt/stub.elf
+
 test: all | deps
 	$(Q)$(MAKE) --no-print-directory CONFIG_TEST_HOOKS=1 BOARD=$(BOARD) all
+	$(Q)$(MAKE) --no-print-directory -j$(shell nproc) geometries
 	$(Q)$(MAKE) --no-print-directory sdcard
 	$(Q)for b in $(BOARDS); do $(MAKE) --no-print-directory BOARD=$$b board-dtb || exit 1; done
 	$(Q)tests/run-all.sh $(BOARD)
