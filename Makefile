@@ -93,7 +93,7 @@ SRCS_S := start/head.S start/el.S start/tables.S start/vectors.S start/replace_t
 SRCS_C := start/main.c start/refuse.c start/traps.c start/esr.c start/smp.c start/board_ops.c \
 	  start/efi.c \
 	  mmu/desc.c mmu/walk.c mmu/dump.c mmu/memmap.c mmu/regs.c mmu/check.c mmu/xlat.c \
-	  mmu/kernel_map.c mmu/cache.c mmu/hw.c mmu/ram_layout.c mmu/pgalloc.c mmu/demand.c \
+	  mmu/kernel_map.c mmu/cache.c mmu/hw.c mmu/ram_layout.c mmu/pgalloc.c mmu/demand.c mmu/levels.c \
 	  start/shell.c start/shell_parse.c start/shell_tables.c start/shell_memory.c \
 	  start/demand_demo.c lib/lineedit.c \
 	  lib/console.c lib/uart/uart.c lib/uart/pl011.c lib/uart/cadence.c \

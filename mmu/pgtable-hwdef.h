@@ -129,12 +129,15 @@
 /* The granule and the early block in words, for messages and the report. */
 #if PAGE_SHIFT == 12
 #define PAGE_SIZE_NAME  "4 KiB"
+#define GRANULE_NAME    "4K"
 #define SWAPPER_BLOCK_NAME "2 MiB"
 #elif PAGE_SHIFT == 14
 #define PAGE_SIZE_NAME  "16 KiB"
+#define GRANULE_NAME    "16K"
 #define SWAPPER_BLOCK_NAME "32 MiB"
 #else
 #define PAGE_SIZE_NAME  "64 KiB"
+#define GRANULE_NAME    "64K"
 #define SWAPPER_BLOCK_NAME "512 MiB"
 #endif
 
