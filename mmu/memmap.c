@@ -310,6 +310,12 @@ static void add_probe(struct probe *p, int *n, const char *name, uint64_t va)
 #define IDMAP_OTHER_DIST (4 * SWAPPER_BLOCK_SIZE)
 #define IDMAP_OTHER_NAME "idmap other block"
 #endif
+/* A VA in neither half (D8.2: bits [63:VA_BITS] neither all 0 nor all 1):
+ * 2^47, or 2^VA_BITS where 2^47 is TTBR0's (48 bits: the image's alias
+ * through the shared root, KIMAGE_VADDR's low bits). */
+#define NON_CANONICAL_VA (VA_BITS < 48 ? 1ULL << 47 : 1ULL << VA_BITS)
+_Static_assert(NON_CANONICAL_VA >= IDMAP_VA_LIMIT && NON_CANONICAL_VA < (uint64_t)VA_START,
+	       "the non-canonical probe lies between the halves");
 
 int memmap_probes(const struct boot_layout *l, const struct image_symbols *s,
 		  struct probe p[MAX_PROBES])
@@ -376,7 +382,7 @@ int memmap_probes(const struct boot_layout *l, const struct image_symbols *s,
 	}
 	add_probe(p, &n, "after kimage", image_end_va);
 	add_probe(p, &n, IDMAP_OTHER_NAME, l->phys_text ^ IDMAP_OTHER_DIST);
-	add_probe(p, &n, "non-canonical", 0x0000800000000000ULL);
+	add_probe(p, &n, "non-canonical", NON_CANONICAL_VA);
 	add_probe(p, &n, "null page", 0);
 	return n;
 }
