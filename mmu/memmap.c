@@ -171,8 +171,8 @@ uint64_t memmap_image_virt(const struct boot_layout *l, uint64_t pa)
 	return l->virt_text + (pa - l->phys_text);
 }
 
-/* shared_root: the halves share their level-1 table (the early map), so a
- * region of either half answers for the VA bits [38:0] of both. */
+/* shared_root: the halves share their root (the early map), so a
+ * region of either half answers for the VA bits [VA_BITS-1:0] of both. */
 static void expect_in(const struct mem_region *regions, int n, uint64_t va, bool shared_root,
 		      struct expectation *out)
 {
