@@ -14,6 +14,8 @@
 #   make test       host unit tests, fuzz, DTB corpus, QEMU boot matrix, test
 #                   build's fault and negative tests, other boards, U-Boot,
 #                   product, the MMU monitor (pexpect), gdb
+#   make geometries every other geometry's Image and virt ELF, into
+#                   build/<page>-<bits>/ (make test boots them)
 #   make bench      deterministic instruction counts under QEMU -icount
 #   make fuzz       fuzz the runtime map API for FUZZ_SECONDS (default 300)
 #   make debug      QEMU paused + gdb-multiarch attached (scripts/gdb/stub.py)
@@ -91,7 +93,7 @@ SRCS_S := start/head.S start/el.S start/tables.S start/vectors.S start/replace_t
 SRCS_C := start/main.c start/refuse.c start/traps.c start/esr.c start/smp.c start/board_ops.c \
 	  start/efi.c start/efi_memmap.c \
 	  mmu/desc.c mmu/walk.c mmu/dump.c mmu/memmap.c mmu/regs.c mmu/check.c mmu/xlat.c \
-	  mmu/kernel_map.c mmu/cache.c mmu/hw.c mmu/ram_layout.c mmu/pgalloc.c mmu/demand.c \
+	  mmu/kernel_map.c mmu/cache.c mmu/hw.c mmu/ram_layout.c mmu/pgalloc.c mmu/demand.c mmu/levels.c \
 	  start/shell.c start/shell_parse.c start/shell_tables.c start/shell_memory.c \
 	  start/demand_demo.c lib/lineedit.c \
 	  lib/console.c lib/uart/uart.c lib/uart/pl011.c lib/uart/cadence.c \
@@ -113,7 +115,8 @@ BOARD_ELFS := $(foreach b,$(BOARDS),$(BUILD)/$(b)/stub.elf)
 ELF        := $(BUILD)/$(BOARD)/stub.elf
 UBOOT_ARTIFACTS := $(BUILD)/uImage $(BUILD)/stub.itb $(BUILD)/boot.scr
 
-.PHONY: all image sdcard deps run run-shell test unit-test bench fuzz board-env board-dtb clean
+.PHONY: all image sdcard deps run run-shell test unit-test bench fuzz board-env board-dtb clean \
+	geometries
 all: $(IMAGE) $(BUILD)/stub.elf $(BOARD_ELFS) $(BUILD)/one-image.ok image
 # U-Boot's artifacts; `make image` lists every artifact with the command
 # that loads it (the SD card is built on demand, make sdcard: it downloads
@@ -264,7 +267,10 @@ $(BENCH_PLUGIN): tests/bench/insn_plugin.c | deps
 	@$(if $(Q),echo "  HOSTCC  $@")
 	$(Q)$(HOSTCC) -std=gnu11 -O2 -Wall -Wextra -Werror -fPIC -shared -fvisibility=hidden -o $@ $<
 
-bench: all $(BENCH_PLUGIN)
+# Any geometry: PAGE_SIZE=... VA_BITS=... make bench measures that build
+# (figures in $(BUILD)/bench/); it needs only the Image and virt's ELF (a
+# 64 KiB build's image is beyond the Pi 3's BOARD_IMAGE_SIZE_MAX).
+bench: $(IMAGE) $(BUILD)/stub.elf $(BENCH_PLUGIN)
 	$(Q)tests/bench/bench.sh $(BUILD) $(BENCH_PLUGIN)
 
 # Interactive debugging under QEMU's gdbstub: make debug, make debug-server.
@@ -276,8 +282,18 @@ fuzz: | deps
 unit-test: | deps
 	$(Q)$(MAKE) --no-print-directory -f tests/unit/unit.mk BOARD=$(BOARD)
 
+# Every other geometry's Image and virt ELF (tests/qemu/geometry-cases.sh),
+# each geometry its own make, all of them in parallel.
+GEOMETRY_OTHERS := $(filter-out $(GEOMETRY_DEFAULT),$(GEOMETRIES))
+geometries: $(addprefix geometry-,$(GEOMETRY_OTHERS))
+geometry-%: | deps
+	$(Q)$(MAKE) --no-print-directory PAGE_SIZE=$(firstword $(subst -, ,$*)) \
+		VA_BITS=$(lastword $(subst -, ,$*)) BOARD=virt \
+		build/$(call geometry_dir,$*)/Image build/$(call geometry_dir,$*)/virt/stub.elf
+
 test: all | deps
 	$(Q)$(MAKE) --no-print-directory CONFIG_TEST_HOOKS=1 BOARD=$(BOARD) all
+	$(Q)$(MAKE) --no-print-directory -j$(shell nproc) geometries
 	$(Q)$(MAKE) --no-print-directory sdcard
 	$(Q)for b in $(BOARDS); do $(MAKE) --no-print-directory BOARD=$$b board-dtb || exit 1; done
 	$(Q)tests/run-all.sh $(BOARD)

@@ -8,7 +8,7 @@
  * pool window; TLB maintenance), the early map's windows, building the
  * final map into new tables while the early map is live, the switch to
  * it, and device registers mapped at run time (kernel_map_ioremap). New tables then a switch, rather than
- * changes in place, because the early map uses 2 MiB blocks for the code
+ * changes in place, because the early map uses early blocks (2 MiB and up) for the code
  * doing the change: splitting them in place would need break-before-make
  * on the entries mapping the running code.
  */

@@ -4,12 +4,12 @@
  * The early map's policy, stated here independently of the assembly that
  * writes the tables: the image (both its identity map and its link-address
  * map) is normal write-back memory, read-write and executable at EL1, in
- * 2 MiB blocks; the DTB window is normal memory, read-only, never
+ * early blocks (SWAPPER_BLOCK_SIZE); the DTB window is normal memory, read-only, never
  * executable; the console page is Device-nGnRnE, never executable; the
  * boot's table pages (where the final map is written) are read-write,
  * never executable. Its two
  * halves share one level-1 table, so each sees the other's entries at the
- * same VA bits [38:0]. Nothing is accessible from EL0.
+ * same VA bits [VA_BITS-1:0]. Nothing is accessible from EL0.
  */
 #include <stdio.h>
 #include <string.h>
@@ -17,7 +17,7 @@
 #include "memory.h"
 #include "walk.h"
 
-_Static_assert(KIMAGE_VADDR % PGDIR_SIZE == 0, "the image starts a level-1 slot");
+_Static_assert((KIMAGE_VADDR - VA_START) % KIMAGE_REGION_SIZE == 0, "the image starts the kimage region");
 _Static_assert((uint64_t)PAGE_OFFSET + LINEAR_MAP_VA_SIZE <= (uint64_t)KIMAGE_VADDR,
 	       "the linear map must end below the image");
 _Static_assert(MT_NORMAL < 8 && MT_DEVICE_nGnRnE < 8, "AttrIndx is 3 bits");
@@ -82,7 +82,7 @@ static uint64_t round_down_block(uint64_t x)
 }
 
 /* The image at its link address in the early map: the identity's blocks
- * when the load is 2 MiB aligned (as the link address is), else its pages
+ * when the load is block aligned (as the link address is), else its pages
  * (start/tables.S). */
 static struct mem_region kimage_region(const struct boot_layout *l)
 {
@@ -96,7 +96,7 @@ static struct mem_region kimage_region(const struct boot_layout *l)
 
 void memmap_regions(const struct boot_layout *l, struct mem_region out[NR_REGIONS])
 {
-	/* The 2 MiB blocks the image occupies, at VA = PA. */
+	/* The early blocks the image occupies, at VA = PA. */
 	uint64_t phys_block = round_down_block(l->phys_text);
 	uint64_t image_span = round_up_block(l->phys_text + l->image_size) - phys_block;
 
@@ -119,7 +119,7 @@ uint64_t memmap_virt_fdt(const struct boot_layout *l)
 
 uint64_t memmap_virt_pool(const struct boot_layout *l)
 {
-	return (uint64_t)POOL_VADDR + (l->phys_pool & (SZ_2M - 1));
+	return (uint64_t)POOL_VADDR + (l->phys_pool & (SWAPPER_BLOCK_SIZE - 1));
 }
 
 uint64_t memmap_phys_to_virt(const struct boot_layout *l, uint64_t pa)
@@ -171,8 +171,8 @@ uint64_t memmap_image_virt(const struct boot_layout *l, uint64_t pa)
 	return l->virt_text + (pa - l->phys_text);
 }
 
-/* shared_root: the halves share their level-1 table (the early map), so a
- * region of either half answers for the VA bits [38:0] of both. */
+/* shared_root: the halves share their root (the early map), so a
+ * region of either half answers for the VA bits [VA_BITS-1:0] of both. */
 static void expect_in(const struct mem_region *regions, int n, uint64_t va, bool shared_root,
 		      struct expectation *out)
 {
@@ -298,6 +298,25 @@ static void add_probe(struct probe *p, int *n, const char *name, uint64_t va)
 	(*n)++;
 }
 
+/* A VA the identity map must not reach: with 3 or 4 levels, the same offset
+ * in the next early table at the block level (the identity has one: 1 GiB
+ * with 4 KiB pages); with 2 levels (the blocks in the root), 4 blocks away:
+ * beyond the image's two, off the kimage alias (a load near it would be
+ * refused or the kimage probes would say so). */
+#if PGTABLE_LEVELS > 2
+#define IDMAP_OTHER_DIST EARLY_BLOCK_TABLE_SPAN
+#define IDMAP_OTHER_NAME (EARLY_BLOCK_TABLE_SPAN == (1ULL << 30) ? "idmap other GiB" : "idmap other table")
+#else
+#define IDMAP_OTHER_DIST (4 * SWAPPER_BLOCK_SIZE)
+#define IDMAP_OTHER_NAME "idmap other block"
+#endif
+/* A VA in neither half (D8.2: bits [63:VA_BITS] neither all 0 nor all 1):
+ * 2^47, or 2^VA_BITS where 2^47 is TTBR0's (48 bits: the image's alias
+ * through the shared root, KIMAGE_VADDR's low bits). */
+#define NON_CANONICAL_VA (VA_BITS < 48 ? 1ULL << 47 : 1ULL << VA_BITS)
+_Static_assert(NON_CANONICAL_VA >= IDMAP_VA_LIMIT && NON_CANONICAL_VA < (uint64_t)VA_START,
+	       "the non-canonical probe lies between the halves");
+
 int memmap_probes(const struct boot_layout *l, const struct image_symbols *s,
 		  struct probe p[MAX_PROBES])
 {
@@ -362,8 +381,8 @@ int memmap_probes(const struct boot_layout *l, const struct image_symbols *s,
 		add_probe(p, &n, "after stacks", memmap_virt_stack(l->nr_stacks) + BOOT_STACK_SIZE);
 	}
 	add_probe(p, &n, "after kimage", image_end_va);
-	add_probe(p, &n, "idmap other GiB", l->phys_text ^ SZ_1G);
-	add_probe(p, &n, "non-canonical", 0x0000800000000000ULL);
+	add_probe(p, &n, IDMAP_OTHER_NAME, l->phys_text ^ IDMAP_OTHER_DIST);
+	add_probe(p, &n, "non-canonical", NON_CANONICAL_VA);
 	add_probe(p, &n, "null page", 0);
 	return n;
 }

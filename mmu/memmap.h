@@ -26,7 +26,7 @@ struct phys_range {
 
 /* Facts about this boot. Physical and virtual values are named apart. */
 struct boot_layout {
-	uint64_t phys_text;      /* where _text was loaded (4 KiB aligned) */
+	uint64_t phys_text;      /* where _text was loaded (page aligned) */
 	uint64_t virt_text;      /* link address of _text (KIMAGE_VADDR) */
 	uint64_t image_size;     /* _end - _text: code, data, bss, tables, stack */
 	/* The linear map: VA = PAGE_OFFSET + (PA - phys_memstart) for the PAs
@@ -39,7 +39,7 @@ struct boot_layout {
 	uint64_t phys_dtb;       /* the DTB (may be 0: RAM starts there on a Pi) */
 	uint64_t dtb_size;       /* its totalsize; 0: there is no DTB */
 	/* The boot's table pages: BOOT_POOL_PAGES of free RAM, aligned to
-	 * their size, at POOL_VADDR + (phys_pool % 2 MiB) in both maps; 0:
+	 * their size, at POOL_VADDR + (phys_pool % SWAPPER_BLOCK_SIZE) in both maps; 0:
 	 * not taken yet. */
 	uint64_t phys_pool;
 	/* The secondaries' stacks: BOOT_STACK_SIZE each, back to back in free
@@ -98,8 +98,8 @@ struct expectation {
 };
 
 
-/* The early map: its two halves share their level-1 table, so a VA
- * translates as its bits [38:0] do in either half (memory.h). */
+/* The early map: its two halves share their root, so a VA translates as
+ * its bits [VA_BITS-1:0] do in either half (memory.h). */
 void memmap_expect(const struct boot_layout *l, uint64_t va, struct expectation *out);
 
 /* Link-time symbols of the image, as virtual addresses (link.ld). */

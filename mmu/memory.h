@@ -1,93 +1,145 @@
 /*
  * memory.h - the virtual memory layout and the size of the early tables.
  *
- * Owns: where things live in the 39-bit virtual address space, and the
+ * Owns: where things live in the TTBR1 half of the virtual address space,
+ * for every geometry (mmu/pgtable-hwdef.h: PAGE_SHIFT, VA_BITS), and the
  * formula for how many table pages the early tables need. Included by
  * assembly, C and the linker script (#defines only). No machine facts
  * (RAM, UART, load address): the boot learns them from the DTB.
  *
- * TTBR1 (VA 0xffffff80_00000000 .. 0xffffffff_ffffffff, 512 GiB; one level-1
- * entry covers 1 GiB):
- *   PAGE_OFFSET    0xffffff80_00000000  linear map of RAM (final map only),
- *                                       VA = PAGE_OFFSET + (PA - phys_memstart)
- *   KIMAGE_VADDR   0xffffffc0_00000000  the image at its link address, and in
- *                                       the same 1 GiB slot two windows the
- *                                       boot maps with the MMU on:
- *   FDT_VADDR      KIMAGE_VADDR + 1 GiB - 8 MiB: the DTB, wherever it lies
- *   CONSOLE_VADDR  KIMAGE_VADDR + 1 GiB - 2 MiB: the console UART's page
- *   POOL_VADDR     KIMAGE_VADDR + 1 GiB - 16 MiB: the boot's table pages
- *                  (taken from free RAM), where the final map's tables are
- *                  written from the early map and read from the final one
- *   STACKS_VADDR   0xffffffe0_00000000  the secondary CPUs' stacks (from
- *                                       free RAM), each above a guard page
- *   DEMAND_VADDR   0xfffffff0_00000000  nothing at boot: stub.demand's range
- *                                       and the monitor's experiments
- *   DEVICE_VADDR   0xffffffff_80000000  device registers mapped at run time
- *                                       (kernel_map_ioremap: an ioremap)
- * TTBR0 (VA 0 .. 0x7f_ffffffff): identity map of the image where it was
+ * The layout is written as fractions of the TTBR1 span (VA_SPAN =
+ * 2^VA_BITS from VA_START), so it holds for any geometry; a geometry's
+ * levels only decide which entries the pieces take. With 4 KiB pages and
+ * 39 bits (the default, 512 GiB; one level-1 entry covers 1 GiB):
+ *   PAGE_OFFSET    0xffffff80_00000000  (span 0)     linear map of RAM (final
+ *                                       map only), VA = PAGE_OFFSET + (PA -
+ *                                       phys_memstart)
+ *   KIMAGE_VADDR   0xffffffc0_00000000  (span 1/2)   the kimage region: the
+ *                                       image at its link address, and in the
+ *                                       same region three windows the boot
+ *                                       maps with the MMU on, each starting
+ *                                       an early block counted from the
+ *                                       region's end:
+ *   POOL_VADDR     region end - 8 blocks: the boot's table pages (taken from
+ *                  free RAM), where the final map's tables are written from
+ *                  the early map and read from the final one
+ *   FDT_VADDR      region end - 4 blocks: the DTB, wherever it lies
+ *   CONSOLE_VADDR  region end - 1 block: the console UART's page
+ *   STACKS_VADDR   0xffffffe0_00000000  (span 3/4)   the secondary CPUs'
+ *                                       stacks (from free RAM), each above a
+ *                                       guard page
+ *   DEMAND_VADDR   0xfffffff0_00000000  (span 7/8)   nothing at boot:
+ *                                       stub.demand's range and the
+ *                                       monitor's experiments
+ *   DEVICE_VADDR   0xffffffff_80000000  (span end - 2/512) device registers
+ *                                       mapped at run time (kernel_map_ioremap:
+ *                                       an ioremap), 1/512 of the span
+ * TTBR0 (VA 0 .. 2^VA_BITS - 1): identity map of the image where it was
  * loaded; closed (TCR_EL1.EPD0) once the final map is live.
  *
- * The early map (start/tables.S) is four pages: one level-1 table that
- * TTBR0 and TTBR1 share, one level-2 table under each of its two entries
- * (identity, kernel image), and a level-3 table for the kernel image when
- * the load is not 2 MiB aligned. Sharing the root means each half also
- * sees the other's entries (at the same VA bits [38:0]): harmless aliases
- * of the same physical memory with the same attributes, listed in the
- * report and checked like everything else (mmu/memmap.c).
+ * The early map (start/tables.S) uses blocks at level 2 (SWAPPER_BLOCK_SIZE:
+ * 2 MiB, 32 MiB or 512 MiB): one root that TTBR0 and TTBR1 share; under
+ * it, for each of the identity and the kernel image, one table per level
+ * between the root and level 2 (none with 2 levels: the blocks are then
+ * in the root); and a level-3 table for the kernel image when the load is
+ * not aligned to an early block. Sharing the root means each half also
+ * sees the other's entries (at the same VA bits [VA_BITS-1:0]): harmless
+ * aliases of the same physical memory with the same attributes, listed in
+ * the report and checked like everything else (mmu/memmap.c).
  */
 #ifndef MEMORY_H
 #define MEMORY_H
 
 #include "pgtable-hwdef.h"
 
-/* The layout below is written in 1 GiB level-1 slots and 2 MiB level-2
- * blocks: the default geometry's. */
-#if PAGE_SHIFT != 12 || VA_BITS != 39
-#error "mmu/memory.h: the layout is written for PAGE_SIZE=4K VA_BITS=39 only so far"
-#endif
+/* The TTBR1 span, in parts: n/d of it from VA_START. */
+#define VA_SPAN_PART(n, d) ((VA_SPAN / (d)) * (n))
 
 #define PAGE_OFFSET     VA_START
-#define KIMAGE_VADDR    (VA_START + (UL(256) * SZ_1G))
-/* The linear map's VA budget: RAM from the lowest bank's GiB up to this
- * far (Linux's memstart_addr; mmu/ram_layout.c) is mapped, beyond is not. */
+#define KIMAGE_VADDR    (VA_START + VA_SPAN_PART(1, 2))
+/* The linear map's VA budget: RAM from phys_memstart (the lowest bank
+ * rounded down to RAM_MEMSTART_ALIGN, Linux's memstart_addr;
+ * mmu/ram_layout.c) up to this far is mapped, beyond is not. */
 #define LINEAR_MAP_VA_SIZE (KIMAGE_VADDR - PAGE_OFFSET)
-#define FDT_VADDR       (KIMAGE_VADDR + SZ_1G - 4 * SZ_2M)
-#define FDT_WINDOW_SIZE (2 * SZ_2M)                        /* a DTB of MAX_FDT_SIZE at any page offset */
-#define MAX_FDT_SIZE    SZ_2M                              /* as Linux (booting.rst) */
-#define CONSOLE_VADDR   (KIMAGE_VADDR + SZ_1G - SZ_2M)
-#define POOL_VADDR      (KIMAGE_VADDR + SZ_1G - 8 * SZ_2M)
-#define POOL_WINDOW_SIZE SZ_2M     /* the pool, aligned to its size, at its offset in a 2 MiB block */
-#define STACKS_VADDR    (VA_START + (UL(384) * SZ_1G))
-/* Left empty by the final map: a level-1 slot for demand paging (stub.demand,
- * mmu/demand.c) and for the monitor's map/unmap experiments (stub.shell). */
-#define DEMAND_VADDR    (VA_START + (UL(448) * SZ_1G))
-/* Device registers mapped at run time, bump-allocated in one level-1 slot. */
-#define DEVICE_VADDR    (VA_START + (UL(510) * SZ_1G))
-#define DEVICE_SPAN     SZ_1G
-/* The level-1 index of KIMAGE_VADDR (TTBR0 and TTBR1 share the root). */
-#define KIMAGE_L1_INDEX 256
+#define STACKS_VADDR    (VA_START + VA_SPAN_PART(3, 4))
+/* Left empty by the final map: demand paging (stub.demand, mmu/demand.c)
+ * and the monitor's map/unmap experiments (stub.shell). */
+#define DEMAND_VADDR    (VA_START + VA_SPAN_PART(7, 8))
+/* Device registers mapped at run time, bump-allocated; the last part of
+ * the span is left empty (a fault past the end of the device window). */
+#define DEVICE_SPAN     VA_SPAN_PART(1, 512)
+#define DEVICE_VADDR    (VA_START + VA_SPAN - 2 * DEVICE_SPAN)
 
-/* The image must fit in one 2 MiB block: at its link address it is then
- * one level-2 entry (a block, or one level-3 table), and any load touches
- * at most two 2 MiB blocks of the identity map. */
+/*
+ * The kimage region: the range one early table at the block level covers
+ * (one level-1 entry's: 1 GiB, 64 GiB or 4 TiB), so that the windows'
+ * level-3 tables hang off the image's own level-2 table, but at most 1/8
+ * of the span (with 2 levels that table is the root, the whole span).
+ */
+#define EARLY_BLOCK_TABLE_SPAN (SWAPPER_BLOCK_SIZE << PTE_INDEX_BITS)
+#define KIMAGE_REGION_SIZE \
+	(EARLY_BLOCK_TABLE_SPAN < VA_SPAN_PART(1, 8) ? EARLY_BLOCK_TABLE_SPAN : VA_SPAN_PART(1, 8))
+#define KIMAGE_REGION_END (KIMAGE_VADDR + KIMAGE_REGION_SIZE)
+#define POOL_VADDR      (KIMAGE_REGION_END - 8 * SWAPPER_BLOCK_SIZE)
+#define FDT_VADDR       (KIMAGE_REGION_END - 4 * SWAPPER_BLOCK_SIZE)
+#define CONSOLE_VADDR   (KIMAGE_REGION_END - SWAPPER_BLOCK_SIZE)
+#define MAX_FDT_SIZE    SZ_2M                              /* as Linux (booting.rst) */
+/* A DTB of MAX_FDT_SIZE at any page offset: whole early blocks, each a
+ * level-3 table of the window (two with 2 MiB blocks, one otherwise). */
+#define FDT_WINDOW_BLOCKS \
+	((MAX_FDT_SIZE + PAGE_SIZE + SWAPPER_BLOCK_SIZE - 1) / SWAPPER_BLOCK_SIZE)
+#define FDT_WINDOW_SIZE (FDT_WINDOW_BLOCKS * SWAPPER_BLOCK_SIZE)
+/* The pool, aligned to its size, at its offset in an early block. */
+#define POOL_WINDOW_SIZE SWAPPER_BLOCK_SIZE
+/* The root index of KIMAGE_VADDR (TTBR0 and TTBR1 share the root). */
+#define KIMAGE_PGD_INDEX (((KIMAGE_VADDR) & VA_LOW_MASK) >> PGDIR_SHIFT)
+/* The index, in VA bits [VA_BITS-1:SWAPPER_BLOCK_SHIFT], of the early
+ * block at KIMAGE_VADDR: a physical load address in that block (same
+ * entry of the same table once the shared root is followed) and not
+ * block aligned is refused by head.S. */
+#define KIMAGE_BLOCK_INDEX (((KIMAGE_VADDR) & VA_LOW_MASK) >> SWAPPER_BLOCK_SHIFT)
+
+/* For messages: the span of one early table at the block level, and the
+ * physical range whose address has KIMAGE_VADDR's VA bits (GiB 256 with
+ * 4 KiB/39: the identity would need the image's own entries). */
+#if PAGE_SHIFT == 12
+#define EARLY_BLOCK_TABLE_SPAN_NAME "1 GiB"
+#elif PAGE_SHIFT == 14
+#define EARLY_BLOCK_TABLE_SPAN_NAME "64 GiB"
+#else
+#define EARLY_BLOCK_TABLE_SPAN_NAME "4 TiB"
+#endif
+#if PAGE_SHIFT == 12 && VA_BITS == 39
+#define KIMAGE_PA_ALIAS_NAME "GiB 256"
+#else
+#define KIMAGE_PA_ALIAS_NAME "2^" STR(VA_BITS) " / 2"
+#endif
+
+/* The image must fit in one early block: at its link address it is then
+ * one block-level entry (a block, or one level-3 table), and any load
+ * touches at most two blocks of the identity map. */
 #define KIMAGE_MAX_SIZE SWAPPER_BLOCK_SIZE
 
-/* Early table pages, each a formula of the layout above (never hand-counted):
- * the shared level-1 root, the identity map's level-2 table (2 MiB blocks:
- * the image, below 2 MiB, in at most two of them, in one GiB), the kernel
- * image's level-2 table, and its level-3 table for a load that is not
- * 2 MiB aligned (4 KiB pages: then the link address's offset in its block
- * is not the load's). */
+/*
+ * Early table pages, each a formula of the geometry (never hand-counted):
+ * the shared root; for the identity and for the kernel image, one table
+ * for each level between the root and the block level (level 2); and the
+ * kernel image's level-3 table for a load that is not block aligned (then
+ * the link address's offset in its block is not the load's). 4 KiB/39
+ * bits: root (level 1), two level-2 tables, one level-3: 4.
+ */
 #define EARLY_PGD_PAGES    1
-#define EARLY_IDMAP_PAGES  1
-#define EARLY_KIMAGE_PAGES 2
+#define EARLY_TABLE_LEVELS (PGTABLE_LEVELS - 2)   /* tables below the root, above the blocks */
+#define EARLY_IDMAP_PAGES  EARLY_TABLE_LEVELS
+#define EARLY_KIMAGE_PAGES (EARLY_TABLE_LEVELS + 1)
 #define EARLY_PG_PAGES     (EARLY_PGD_PAGES + EARLY_IDMAP_PAGES + EARLY_KIMAGE_PAGES)
 #define EARLY_PG_SIZE      (EARLY_PG_PAGES * PAGE_SIZE)
 
 /* Table pages inside the image for the early map's windows, added with
- * the MMU on: a level-3 table for each of the DTB window's two 2 MiB
- * slots, one for the console's, one for the pool window's. */
-#define EARLY_WINDOW_PAGES 4
+ * the MMU on: a level-3 table for each of the DTB window's blocks, one
+ * for the console's, one for the pool window's (all under the image's
+ * level-2 table: the kimage region). */
+#define EARLY_WINDOW_PAGES (FDT_WINDOW_BLOCKS + 2)
 /* The boot's table pages, one contiguous piece of free RAM (the allocator
  * does not exist yet when the final map is built): the final map's root
  * and tables (a few dozen pages even for 256 GiB of RAM: the linear map
@@ -104,35 +156,45 @@
 #define NR_CPUS           256
 #define CPU_STACK_STRIDE  (PAGE_SIZE + BOOT_STACK_SIZE)
 
-/* Compile-time checks of the layout (the preprocessor works in intmax_t). */
-#if KIMAGE_L1_INDEX != ((KIMAGE_VADDR - VA_START) >> PGDIR_SHIFT)
-#error "KIMAGE_L1_INDEX: the level-1 slot of KIMAGE_VADDR"
+/* Compile-time checks of the layout (the preprocessor works in uintmax_t;
+ * offsets from VA_START, so that the span's end is VA_SPAN, not 0). */
+#define VA_OFF(va) ((va) - VA_START)
+#if VA_OFF(LINEAR_MAP_VA_SIZE + PAGE_OFFSET) > VA_OFF(KIMAGE_VADDR)
+#error "the linear map must end below the image"
 #endif
-#if (LINEAR_MAP_VA_SIZE % SZ_1G) != 0
-#error "LINEAR_MAP_VA_SIZE must be a whole number of GiB (level-1 entries)"
+#if (LINEAR_MAP_VA_SIZE % BLOCK_MAX_SIZE) != 0 || (VA_OFF(STACKS_VADDR) % BLOCK_MAX_SIZE) != 0 || \
+    (VA_OFF(DEMAND_VADDR) % BLOCK_MAX_SIZE) != 0 || (VA_OFF(DEVICE_VADDR) % BLOCK_MAX_SIZE) != 0 || \
+    (DEVICE_SPAN % BLOCK_MAX_SIZE) != 0
+#error "the linear map, the stacks, demand and device ranges: whole largest blocks (D8.3.1)"
 #endif
-#if (KIMAGE_VADDR % SZ_1G) != 0 || (DEVICE_VADDR % SZ_1G) != 0 || (STACKS_VADDR % SZ_1G) != 0
-#error "KIMAGE_VADDR, DEVICE_VADDR and STACKS_VADDR must each start a level-1 slot"
+#if (VA_OFF(KIMAGE_VADDR) % KIMAGE_REGION_SIZE) != 0 || \
+    (EARLY_BLOCK_TABLE_SPAN % KIMAGE_REGION_SIZE) != 0
+#error "the kimage region: aligned to its size, inside one early table at the block level"
 #endif
-#if (DEMAND_VADDR % SZ_1G) != 0 || DEMAND_VADDR == KIMAGE_VADDR || DEMAND_VADDR == DEVICE_VADDR || \
-    DEMAND_VADDR == STACKS_VADDR || DEMAND_VADDR < PAGE_OFFSET + LINEAR_MAP_VA_SIZE
-#error "DEMAND_VADDR: a level-1 slot of its own, beyond the linear map"
+#if KIMAGE_REGION_SIZE < 16 * SWAPPER_BLOCK_SIZE
+#error "the kimage region: the image's block and the windows' 8 blocks, at least 16 blocks"
 #endif
-#if KIMAGE_VADDR == DEVICE_VADDR || STACKS_VADDR == DEVICE_VADDR || STACKS_VADDR == KIMAGE_VADDR
-#error "the kernel image, the devices and the stacks need separate level-1 slots"
+#if VA_OFF(KIMAGE_REGION_END) > VA_OFF(STACKS_VADDR) || \
+    VA_OFF(STACKS_VADDR) + NR_CPUS * CPU_STACK_STRIDE > VA_OFF(DEMAND_VADDR) || \
+    VA_OFF(DEMAND_VADDR) >= VA_OFF(DEVICE_VADDR) || \
+    VA_OFF(DEVICE_VADDR) + DEVICE_SPAN >= VA_SPAN
+#error "in order, apart: kimage region, stacks (every CPU's), demand, devices, an empty end"
 #endif
-#if NR_CPUS * CPU_STACK_STRIDE > SZ_1G
-#error "the secondaries' stacks must fit in STACKS_VADDR's level-1 slot"
+#if VA_OFF(POOL_VADDR) < VA_OFF(KIMAGE_VADDR) + KIMAGE_MAX_SIZE || \
+    VA_OFF(FDT_VADDR) < VA_OFF(POOL_VADDR) + POOL_WINDOW_SIZE || \
+    VA_OFF(CONSOLE_VADDR) < VA_OFF(FDT_VADDR) + FDT_WINDOW_SIZE || \
+    VA_OFF(CONSOLE_VADDR) + SWAPPER_BLOCK_SIZE > VA_OFF(KIMAGE_REGION_END)
+#error "the pool, DTB and console windows must lie after the image, apart, in its region"
 #endif
-#if POOL_VADDR < KIMAGE_VADDR + KIMAGE_MAX_SIZE || FDT_VADDR < POOL_VADDR + POOL_WINDOW_SIZE || \
-    CONSOLE_VADDR < FDT_VADDR + FDT_WINDOW_SIZE
-#error "the pool, DTB and console windows must lie after the image, apart, in its slot"
+#if (VA_OFF(POOL_VADDR) % SWAPPER_BLOCK_SIZE) != 0 || (VA_OFF(FDT_VADDR) % SWAPPER_BLOCK_SIZE) != 0 || \
+    (VA_OFF(CONSOLE_VADDR) % SWAPPER_BLOCK_SIZE) != 0
+#error "each window starts an early block (a level-3 table of its own)"
 #endif
-#if (POOL_VADDR % SZ_2M) != 0 || (FDT_VADDR % SZ_2M) != 0 || (CONSOLE_VADDR % SZ_2M) != 0
-#error "each window starts a level-2 entry (a level-3 table of its own)"
+#if KIMAGE_PGD_INDEX != PTRS_PER_PGD / 2 || KIMAGE_BLOCK_INDEX != (VA_SPAN / 2) >> SWAPPER_BLOCK_SHIFT
+#error "KIMAGE_PGD_INDEX, KIMAGE_BLOCK_INDEX: the image at the middle of the span"
 #endif
-#if BOOT_POOL_PAGES * PAGE_SIZE > SZ_2M || (BOOT_POOL_PAGES & (BOOT_POOL_PAGES - 1)) != 0
-#error "the boot pool: a power of two of pages (taken aligned to its size), at most 2 MiB"
+#if BOOT_POOL_PAGES * PAGE_SIZE > POOL_WINDOW_SIZE || (BOOT_POOL_PAGES & (BOOT_POOL_PAGES - 1)) != 0
+#error "the boot pool: a power of two of pages (taken aligned to its size), in one early block"
 #endif
 
 #endif /* MEMORY_H */

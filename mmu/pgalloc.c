@@ -21,13 +21,16 @@
 #define ST_FREE      0x80u        /* | order: head of a free block */
 #define ST_ORDER_MASK 0x1fu
 
-_Static_assert(PAGE_SIZE == 4096, "one state page covers 4096 pages (16 MiB)");
+/* One state byte per page: a page of state covers PAGE_SIZE pages (16 MiB
+ * with 4 KiB pages, 256 MiB with 16 KiB, 4 GiB with 64 KiB). */
+_Static_assert(PAGE_SIZE == 4096 || PAGE_SIZE == 16384 || PAGE_SIZE == 65536,
+	       "pages of 4, 16 or 64 KiB (the build's granule)");
 /* The product's MAX_ORDER is 18, a level-1 block (1 GiB); the host tests
  * also build a smaller one (pgalloc.h). Nothing below depends on the value
  * but through these bounds: an order fits the state byte's order bits, a
  * block fits the PA space and a uint64_t, UL(1) << order fits. */
-_Static_assert(PGALLOC_MAX_ORDER >= 1 && PGALLOC_MAX_ORDER <= PGDIR_SHIFT - PAGE_SHIFT,
-	       "MAX_ORDER: at most a level-1 block (1 GiB); 18 in the product");
+_Static_assert(PGALLOC_MAX_ORDER >= 1 && PGALLOC_MAX_ORDER <= BLOCK_MAX_SHIFT - PAGE_SHIFT,
+	       "MAX_ORDER: at most the largest block (1 GiB); 18 in the product");
 _Static_assert(PGALLOC_MAX_ORDER <= ST_ORDER_MASK, "an order fits beside the state bits");
 _Static_assert((ST_ALLOC & ST_ORDER_MASK) == 0 && (ST_FREE & ST_ORDER_MASK) == 0 &&
 	       (ST_FREE & ST_ALLOC) == 0, "state bits and order do not overlap");

@@ -77,7 +77,7 @@
  * binary (this header's structs depend on it) must then see the same value.
  */
 #ifndef PGALLOC_MAX_ORDER
-#define PGALLOC_MAX_ORDER  (PGDIR_SHIFT - PAGE_SHIFT)
+#define PGALLOC_MAX_ORDER  (BLOCK_MAX_SHIFT - PAGE_SHIFT)
 #endif
 #define PGALLOC_NR_ORDERS  (PGALLOC_MAX_ORDER + 1)
 /* Physical addresses are below 2^48: the 4 KiB descriptor's OA field. */

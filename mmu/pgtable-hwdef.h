@@ -18,6 +18,10 @@
 #define ULL(x) (x##ULL)
 #endif
 
+/* A number as a string (STR(VA_BITS) is "39"). */
+#define STR_(x) #x
+#define STR(x)  STR_(x)
+
 #define SZ_4K   0x00001000
 #define SZ_64K  0x00010000
 #define SZ_2M   0x00200000
@@ -113,11 +117,29 @@
 /* Block descriptors (D8.3.1, without FEAT_LPA/LPA2): at levels 1 and 2
  * with the 4 KiB granule, at level 2 only with 16 and 64 KiB. */
 #define BLOCK_MIN_LEVEL ((PAGE_SHIFT) == 12 ? 1 : 2)
+/* The largest block: 1 GiB, 32 MiB or 512 MiB. */
+#define BLOCK_MAX_SHIFT LEVEL_SHIFT(BLOCK_MIN_LEVEL)
+#define BLOCK_MAX_SIZE  (UL(1) << BLOCK_MAX_SHIFT)
 
 /* The early tables use blocks at level 2, the level above the pages, as
  * Linux's swapper does with 4 KiB pages: 2 MiB, 32 MiB or 512 MiB. */
 #define SWAPPER_BLOCK_SHIFT  LEVEL_SHIFT(2)
 #define SWAPPER_BLOCK_SIZE   (UL(1) << SWAPPER_BLOCK_SHIFT)
+
+/* The granule and the early block in words, for messages and the report. */
+#if PAGE_SHIFT == 12
+#define PAGE_SIZE_NAME  "4 KiB"
+#define GRANULE_NAME    "4K"
+#define SWAPPER_BLOCK_NAME "2 MiB"
+#elif PAGE_SHIFT == 14
+#define PAGE_SIZE_NAME  "16 KiB"
+#define GRANULE_NAME    "16K"
+#define SWAPPER_BLOCK_NAME "32 MiB"
+#else
+#define PAGE_SIZE_NAME  "64 KiB"
+#define GRANULE_NAME    "64K"
+#define SWAPPER_BLOCK_NAME "512 MiB"
+#endif
 
 /* Descriptor type, bits[1:0] (D8.3.1). */
 #define PMD_TYPE_MASK   (UL(3) << 0)

@@ -11,9 +11,11 @@
 #include <string.h>
 #include "ram_layout.h"
 
-_Static_assert(PAGE_SIZE == 4096, "the linear map and pgalloc work in 4 KiB pages");
-_Static_assert(RAM_MEMSTART_ALIGN == (1ULL << 30), "phys_memstart starts a level-1 block");
-_Static_assert(RAM_LINEAR_BUDGET == 256ULL * SZ_1G, "the linear map has the VA below the image");
+_Static_assert(PAGE_SIZE == 4096 || PAGE_SIZE == 16384 || PAGE_SIZE == 65536,
+	       "the linear map and pgalloc work in the build's pages");
+_Static_assert(RAM_MEMSTART_ALIGN == BLOCK_MAX_SIZE, "phys_memstart starts a largest block");
+_Static_assert(RAM_LINEAR_BUDGET == LINEAR_MAP_VA_SIZE && RAM_LINEAR_BUDGET % RAM_MEMSTART_ALIGN == 0,
+	       "the linear map has the VA below the image, in largest blocks");
 _Static_assert(RAM_LINEAR_BUDGET % PAGE_SIZE == 0, "the budget is whole pages");
 _Static_assert(RAM_PA_BITS_MAX <= 48 && (1ULL << RAM_PA_BITS_MAX) <= PGALLOC_PA_LIMIT,
 	       "every linear range is below pgalloc's PA limit");

@@ -66,11 +66,12 @@
 #include "memory.h"
 #include "pgalloc.h"
 
-/* The VA the linear map may use: PAGE_OFFSET up to the image's slot. */
-#define RAM_LINEAR_BUDGET   (KIMAGE_VADDR - PAGE_OFFSET)
-/* phys_memstart's alignment: a level-1 block, so 1 GiB blocks are
- * possible wherever the banks are 1 GiB aligned. */
-#define RAM_MEMSTART_ALIGN  PGDIR_SIZE
+/* The VA the linear map may use: PAGE_OFFSET up to the kimage region. */
+#define RAM_LINEAR_BUDGET   LINEAR_MAP_VA_SIZE
+/* phys_memstart's alignment: the largest block (1 GiB with 4 KiB pages,
+ * 32 MiB or 512 MiB otherwise), so such blocks are possible wherever the
+ * banks are aligned to them. */
+#define RAM_MEMSTART_ALIGN  BLOCK_MAX_SIZE
 #define RAM_PA_BITS_MIN     32
 #define RAM_PA_BITS_MAX     48
 

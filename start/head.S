@@ -160,15 +160,18 @@ primary_entry:
 	mov	x0, #IDMAP_VA_LIMIT
 	cmp	x1, x0
 	b.hi	refuse_above_idmap		// TTBR0 reaches only 2^VA_BITS
+#if PGTABLE_LEVELS > 2
 	sub	x1, x1, #1
 	eor	x0, x1, x21
-	lsr	x0, x0, #PGDIR_SHIFT
-	cbnz	x0, refuse_straddle		// the identity has one level-2 table
+	lsr	x0, x0, #(SWAPPER_BLOCK_SHIFT + PTE_INDEX_BITS)
+	cbnz	x0, refuse_straddle		// the identity has one table of blocks
+#endif						// (with 2 levels: the root, all of it)
 	tst	x21, #(SWAPPER_BLOCK_SIZE - 1)
 	b.eq	1f
-	lsr	x0, x21, #PMD_SHIFT		// not 2 MiB aligned, in the GiB whose
-	cmp	x0, #(KIMAGE_L1_INDEX << (PGDIR_SHIFT - PMD_SHIFT))  // first block the
-	b.eq	refuse_shared_slot		// link address's level-3 table needs
+	lsr	x0, x21, #SWAPPER_BLOCK_SHIFT	// not block aligned, in the block
+	mov	x1, #KIMAGE_BLOCK_INDEX		// whose entry (shared root) the link
+	cmp	x0, x1				// address's level-3 table needs
+	b.eq	refuse_shared_slot
 1:	mrs	x1, id_aa64mmfr0_el1
 	ubfx	x0, x1, #ID_AA64MMFR0_TGRAN_SHIFT, #4	// the build's granule
 	cmp	x0, #ID_AA64MMFR0_TGRAN_NI
@@ -218,11 +221,11 @@ refuse_no_granule:
 	b	early_refuse
 
 msg_straddle:
-	.asciz	"the image crosses a 1 GiB boundary (the early identity map has one level-2 table); load pa "
+	.asciz	"the image crosses a " EARLY_BLOCK_TABLE_SPAN_NAME " boundary (the early identity map has one level-2 table); load pa "
 msg_shared_slot:
-	.asciz	"load address in the first 2 MiB of physical GiB 256 but not 2 MiB aligned: its identity block and the link address's level-3 table need the same level-2 entry; load pa "
+	.asciz	"load address in the first " SWAPPER_BLOCK_NAME " of physical " KIMAGE_PA_ALIAS_NAME " but not " SWAPPER_BLOCK_NAME " aligned: its identity block and the link address's level-3 table need the same level-2 entry; load pa "
 msg_above_idmap:
-	.asciz	"image above the 39-bit range the identity map reaches (TTBR0, T0SZ = 25); load pa "
+	.asciz	"image above the " STR(VA_BITS) "-bit range the identity map reaches (TTBR0, T0SZ = 64 - " STR(VA_BITS) "); load pa "
 msg_dtb_in_image:
 	.asciz	"the DTB lies inside the image (image_size in its header; the bss is cleared over it); x0 = "
 msg_no_granule:
@@ -232,8 +235,9 @@ msg_no_granule:
 	.balign	4
 
 /*
- * The image is not even 4 KiB aligned: every adrp, so all C code and the
- * console, would use wrong addresses. Say so through semihosting (QEMU
+ * The image is not page aligned: its pages could not be mapped at the
+ * link address (and below 4 KiB every adrp, so all C code and the
+ * console, would use wrong addresses). Say so through semihosting (QEMU
  * -semihosting: message, then exit status EXIT_BAD_LOAD); without it, stop
  * here, where a debugger finds this label.
  */
@@ -251,7 +255,7 @@ misaligned_load_park:
 misaligned_exit_block:
 	.quad	ADP_Stopped_ApplicationExit, EXIT_BAD_LOAD
 misaligned_msg:
-	.asciz	"stub: FATAL: load address not 4 KiB aligned; cannot run\n"
+	.asciz	"stub: FATAL: load address not " PAGE_SIZE_NAME " aligned; cannot run\n"
 	.balign	4
 
 /*

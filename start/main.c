@@ -29,6 +29,7 @@
 #include "hooks.h"
 #include "hw.h"
 #include "kernel_map.h"
+#include "levels.h"
 #include "machine.h"
 #include "memmap.h"
 #include "memory.h"
@@ -359,6 +360,18 @@ static void read_bootargs(const char *args)
 	boot.report_full = report_size == 1;
 }
 
+/* The full report's geometry: the walk, then each of Linux's level names. */
+static void print_geometry(void)
+{
+	struct level_info lv[NR_LEVEL_NAMES];
+	char line[112];
+
+	printf("geometry: %s\n", levels_summary(line, sizeof(line)));
+	levels_describe(lv);
+	for (int i = 0; i < NR_LEVEL_NAMES; i++)
+		printf("  %s\n", level_format(&lv[i], line, sizeof(line)));
+}
+
 static void print_registers(const char *ttbr0_name, const char *ttbr1_name)
 {
 	char buf[320];
@@ -440,14 +453,17 @@ static void report_setup(const struct machine *m, uint64_t insns_to_mmu_on)
 	printf("early tables: pa 0x%llx, %u of %u pages written with the MMU off (TTBR0 and TTBR1 "
 	       "share the root; the image %s at its link address); windows: %u pages\n",
 	       (unsigned long long)memmap_image_phys(&layout, (uintptr_t)early_pgd),
-	       (unsigned)EARLY_PG_PAGES - (layout.phys_text % SZ_2M ? 0 : 1), (unsigned)EARLY_PG_PAGES,
-	       layout.phys_text % SZ_2M ? "in 4 KiB pages" : "in 2 MiB blocks",
+	       (unsigned)EARLY_PG_PAGES - (layout.phys_text % SWAPPER_BLOCK_SIZE ? 0 : 1),
+	       (unsigned)EARLY_PG_PAGES,
+	       layout.phys_text % SWAPPER_BLOCK_SIZE ? "in " PAGE_SIZE_NAME " pages"
+						     : "in " SWAPPER_BLOCK_NAME " blocks",
 	       xlat_pages_used(&early_xlat));
 	if (!boot.report_full)
 		return;
-	printf("ID_AA64MMFR0_EL1 0x%016llx: PARange %u bits, 4K granule %s\n",
+	printf("ID_AA64MMFR0_EL1 0x%016llx: PARange %u bits, " GRANULE_NAME " granule %s\n",
 	       (unsigned long long)boot.mmfr0, parange_bits(mmfr0_parange(boot.mmfr0)),
-	       mmfr0_has_4k_granule(boot.mmfr0) ? "yes" : "no");
+	       mmfr0_has_granule(boot.mmfr0) ? "yes" : "no");
+	print_geometry();
 	printf("boot memory: table pool pa 0x%llx (%u pages) at va 0x%llx; %u secondary stacks at "
 	       "pa 0x%llx\n", (unsigned long long)layout.phys_pool, (unsigned)BOOT_POOL_PAGES,
 	       (unsigned long long)memmap_virt_pool(&layout), layout.nr_stacks,

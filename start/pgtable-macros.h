@@ -3,11 +3,11 @@
  *
  * Owns: create_table_entry, create_pgd_entry, create_block_map,
  * create_page_map and dcache_inval_entries, in the style of Linux arm64
- * head.S (v4.14). They run
+ * head.S (v4.14), for any geometry (mmu/pgtable-hwdef.h). They run
  * with the MMU off, on physical addresses. One deliberate difference from
  * v4.14: the next-level table is named by an explicit register instead of
  * being "the page after tbl", because the early map's two halves share one
- * level-1 table with a level-2 table under each of its entries.
+ * root with a chain of tables under each of its entries (start/tables.S).
  * Assembly only.
  */
 #ifndef PGTABLE_MACROS_H
@@ -20,7 +20,7 @@
  * Write into table \tbl the entry covering \virt, at the level whose index is
  * (\virt >> \shift) & (\ptrs - 1), as a table descriptor (D8.3.1, bits[1:0] =
  * 0b11) pointing at the next-level table page \next.
- *   tbl, next: physical addresses of table pages (4 KiB aligned)
+ *   tbl, next: physical addresses of table pages (page aligned)
  *   virt: any virtual address; shift, ptrs: immediates
  * Preserves: tbl, virt, next.  Corrupts: tmp1, tmp2.
  */
@@ -33,7 +33,7 @@
 
 /*
  * create_pgd_entry tbl, virt, next, tmp1, tmp2
- * The level-1 (PGD) entry for \virt in the PGD \tbl points at the level-2
+ * The root (PGD) entry for \virt in the PGD \tbl points at the next-level
  * table \next. Preserves: tbl, virt, next.  Corrupts: tmp1, tmp2.
  */
 	.macro	create_pgd_entry, tbl, virt, next, tmp1, tmp2
@@ -41,44 +41,48 @@
 	.endm
 
 /*
- * create_map tbl, flags, phys, start, end, shift
+ * create_map tbl, flags, phys, start, end, shift, step
  * Fill table \tbl with leaf descriptors of size 1 << \shift for the
  * virtual range \start..\end (both inclusive, both in the range this table
- * covers: 512 entries), the first mapping physical \phys; \flags are the
+ * covers: a full table, PTRS_PER_PTE entries), the first mapping physical \phys; \flags are the
  * descriptor's attribute and type bits.
  *   phys must be aligned to 1 << shift; start/end are rounded down to it.
- * Preserves: tbl, flags.  Corrupts: phys, start, end (NZCV).
+ *   step: a register for 1 << shift (32 MiB and 512 MiB are no add
+ *   immediate).
+ * Preserves: tbl, flags.  Corrupts: phys, start, end, step (NZCV).
  */
-	.macro	create_map, tbl, flags, phys, start, end, shift
+	.macro	create_map, tbl, flags, phys, start, end, shift, step
+	mov	\step, #(1 << \shift)
 	lsr	\phys, \phys, #\shift
 	orr	\phys, \flags, \phys, lsl #\shift		// first descriptor
-	ubfx	\start, \start, #\shift, #(PAGE_SHIFT - 3)	// first index (512 per table)
+	ubfx	\start, \start, #\shift, #(PAGE_SHIFT - 3)	// first index (a full table)
 	ubfx	\end, \end, #\shift, #(PAGE_SHIFT - 3)	// last index
 9998:	str	\phys, [\tbl, \start, lsl #3]
 	add	\start, \start, #1
-	add	\phys, \phys, #(1 << \shift)
+	add	\phys, \phys, \step
 	cmp	\start, \end
 	b.ls	9998b
 	.endm
 
 /*
- * create_block_map tbl, flags, phys, start, end
- * create_map with 2 MiB blocks in the level-2 table \tbl (flags: a block
+ * create_block_map tbl, flags, phys, start, end, step
+ * create_map with early blocks (SWAPPER_BLOCK_SIZE: 2 MiB, 32 MiB or
+ * 512 MiB) in the level-2 table \tbl, or the root with 2 levels (flags: a block
  * descriptor's, e.g. SWAPPER_MM_MMUFLAGS).
- * Preserves: tbl, flags.  Corrupts: phys, start, end (NZCV).
+ * Preserves: tbl, flags.  Corrupts: phys, start, end, step (NZCV).
  */
-	.macro	create_block_map, tbl, flags, phys, start, end
-	create_map \tbl, \flags, \phys, \start, \end, SWAPPER_BLOCK_SHIFT
+	.macro	create_block_map, tbl, flags, phys, start, end, step
+	create_map \tbl, \flags, \phys, \start, \end, SWAPPER_BLOCK_SHIFT, \step
 	.endm
 
 /*
- * create_page_map tbl, flags, phys, start, end
- * create_map with 4 KiB pages in the level-3 table \tbl (flags: a page
+ * create_page_map tbl, flags, phys, start, end, step
+ * create_map with pages in the level-3 table \tbl (flags: a page
  * descriptor's, e.g. SWAPPER_PAGE_FLAGS).
- * Preserves: tbl, flags.  Corrupts: phys, start, end (NZCV).
+ * Preserves: tbl, flags.  Corrupts: phys, start, end, step (NZCV).
  */
-	.macro	create_page_map, tbl, flags, phys, start, end
-	create_map \tbl, \flags, \phys, \start, \end, PAGE_SHIFT
+	.macro	create_page_map, tbl, flags, phys, start, end, step
+	create_map \tbl, \flags, \phys, \start, \end, PAGE_SHIFT, \step
 	.endm
 
 /*

@@ -1,39 +1,74 @@
 /*
  * tables.S - the early translation tables, written with the MMU off.
  *
- * Owns: the four early table pages (shipped as zeros inside the image file,
- * so nothing is zeroed at boot: every supported loader copies the file
- * byte for byte and cleans it to the PoC) and __create_page_tables, which
- * fills them with the macros of pgtable-macros.h:
- *   early_pgd          level 1, shared by TTBR0 and TTBR1 (memory.h says why)
- *   early_idmap_pmd    level 2: the image's 2 MiB blocks at VA = PA (TTBR0)
- *   early_kimage_pmd   level 2: the image at its link address (TTBR1): the
- *                      same blocks when the load is 2 MiB aligned (the link
- *                      address is), else a table entry to
- *   early_kimage_pte   level 3: the image's 4 KiB pages at the link address
- * When the image's physical 1 GiB has the level-1 index of KIMAGE_VADDR the
- * two maps need the same level-1 entry: both then use early_idmap_pmd,
- * whose entries for the identity and the link address are then either
- * different entries or the same one with the same value (a 2 MiB-aligned
- * load: the same block; head.S refuses the one unaligned load where they
- * would collide).
- * Input: x21 = physical address of _text (4 KiB aligned, in one GiB:
- * checked by head.S). Returns x0 = physical address of early_pgd. Called
- * with bl; uses no stack or memory beyond the tables. Preserves x18-x30;
- * corrupts x0-x14.
+ * Owns: the EARLY_PG_PAGES early table pages (mmu/memory.h; shipped as
+ * zeros inside the image file, so nothing is zeroed at boot: every
+ * supported loader copies the file byte for byte and cleans it to the PoC)
+ * and __create_page_tables, which fills them with the macros of
+ * pgtable-macros.h, for the build's geometry. Blocks are at level 2
+ * (SWAPPER_BLOCK_SIZE: 2 MiB, 32 MiB or 512 MiB); the "block table" is the
+ * level-2 table, or the root itself when the walk has 2 levels.
+ *   early_pgd          the root, shared by TTBR0 and TTBR1 (memory.h says why)
+ *   early_idmap_pud    level 1 (4 levels only): under the identity's root entry
+ *   early_idmap_pmd    level 2 (3 or 4 levels): the image's blocks at VA = PA
+ *                      (TTBR0)
+ *   early_kimage_pud   level 1 (4 levels only): under the kimage's root entry
+ *   early_kimage_pmd   level 2 (3 or 4 levels): the image at its link address
+ *                      (TTBR1): the same blocks when the load is block
+ *                      aligned (the link address is), else a table entry to
+ *   early_kimage_pte   level 3: the image's pages at the link address
+ * When the identity and the link address need the same entry of a table
+ * above the blocks (the same root entry; with 4 levels, then also the same
+ * level-1 entry), they share the table under it: the identity's. Their
+ * block-table entries are then different entries or the same one with the
+ * same value (a block-aligned load: the same block; head.S refuses the
+ * one unaligned load where they would collide).
+ * Input: x21 = physical address of _text (page aligned, in one block
+ * table: checked by head.S). Returns x0 = physical address of early_pgd.
+ * Called with bl; uses no stack or memory beyond the tables. Preserves
+ * x18-x30; corrupts x0-x17.
  */
 #include "memory.h"
 #include "pgtable-macros.h"
 
+/* The block table's index: level 2's (PTRS_PER_PMD entries), or with 2
+ * levels the root's, which then resolves a full table's bits (create_map
+ * indexes PAGE_SHIFT - 3 bits). */
+#if PGTABLE_LEVELS > 2
+#define BLK_PTRS PTRS_PER_PMD
+#else
+#define BLK_PTRS PTRS_PER_PGD
+#if PTRS_PER_PGD != PTRS_PER_PTE || PGDIR_SHIFT != SWAPPER_BLOCK_SHIFT
+#error "2 levels: the root is a full table of early blocks"
+#endif
+#endif
+#if SWAPPER_BLOCK_SHIFT != LEVEL_SHIFT(2) || EARLY_PG_PAGES != 2 * PGTABLE_LEVELS - 2
+#error "early tables: blocks at level 2; the root, the levels between it and 2 twice, one level 3"
+#endif
+
 	.section ".data.early_pgtables", "aw", %progbits
 	.balign	PAGE_SIZE
-	.global	early_pgd, early_idmap_pmd, early_kimage_pmd, early_kimage_pte, early_pg_end
+	.global	early_pgd, early_kimage_pte, early_pg_end
 early_pgd:
 	.fill	PAGE_SIZE, 1, 0
+#if PGTABLE_LEVELS > 3
+early_idmap_pud:
+	.fill	PAGE_SIZE, 1, 0
+#endif
+#if PGTABLE_LEVELS > 2
+	.global	early_idmap_pmd
 early_idmap_pmd:
 	.fill	PAGE_SIZE, 1, 0
+#endif
+#if PGTABLE_LEVELS > 3
+early_kimage_pud:
+	.fill	PAGE_SIZE, 1, 0
+#endif
+#if PGTABLE_LEVELS > 2
+	.global	early_kimage_pmd
 early_kimage_pmd:
 	.fill	PAGE_SIZE, 1, 0
+#endif
 early_kimage_pte:
 	.fill	PAGE_SIZE, 1, 0
 early_pg_end:
@@ -46,6 +81,14 @@ early_pg_end:
 	dcache_inval_entries \tbl, x5, x6, \shift, \ptrs, x12, x4
 	.endm
 
+/* same_index a, b, shift, bits, tmp1, tmp2: Z set when VAs \a and \b have
+ * the same index (\bits wide, from \shift) in a table. */
+	.macro	same_index, a, b, shift, bits, tmp1, tmp2
+	ubfx	\tmp1, \a, #\shift, #\bits
+	ubfx	\tmp2, \b, #\shift, #\bits
+	cmp	\tmp1, \tmp2
+	.endm
+
 	.section ".head.text", "ax"
 	.global	__create_page_tables
 __create_page_tables:
@@ -56,55 +99,84 @@ __create_page_tables:
 	mov	x12, #4
 	lsl	x12, x12, x11
 
-	/* TTBR0: the image's blocks at VA = PA. */
-	adrp	x1, early_idmap_pmd
+	/* TTBR0: the image's blocks at VA = PA, in x1 (the block table). */
 	mov	x2, x21				// first VA (= PA)
 	ldr	x3, =__image_size
 	add	x3, x3, x21
 	sub	x3, x3, #1			// last VA (= PA), inclusive
+#if PGTABLE_LEVELS > 3
+	adrp	x15, early_idmap_pud
+	create_pgd_entry x0, x2, x15, x4, x5
+	adrp	x1, early_idmap_pmd
+	create_table_entry x15, x2, PUD_SHIFT, PTRS_PER_PUD, x1, x4, x5
+#elif PGTABLE_LEVELS > 2
+	adrp	x1, early_idmap_pmd
 	create_pgd_entry x0, x2, x1, x4, x5
+#else
+	mov	x1, x0				// blocks in the root
+#endif
 	bic	x4, x2, #(SWAPPER_BLOCK_SIZE - 1)
 	mov	x5, x2
 	mov	x6, x3
-	create_block_map x1, x8, x4, x5, x6
+	create_block_map x1, x8, x4, x5, x6, x17
 
-	/* TTBR1: the image at the link address. */
-	adrp	x9, early_kimage_pmd
+	/* TTBR1: the image at the link address, its block table in x9; a
+	 * table above the blocks whose entry the identity already has is
+	 * the identity's (the root is shared). */
 	ldr	x10, =_text			// first VA (link address)
-	ubfx	x4, x10, #PGDIR_SHIFT, #(VA_BITS - PGDIR_SHIFT)
-	ubfx	x5, x2, #PGDIR_SHIFT, #(VA_BITS - PGDIR_SHIFT)
-	cmp	x4, x5
-	csel	x9, x1, x9, eq			// same level-1 entry: same level-2 table
-	create_pgd_entry x0, x10, x9, x4, x5
 	sub	x7, x3, x2
 	add	x7, x7, x10			// last VA (link address)
+#if PGTABLE_LEVELS > 3
+	adrp	x16, early_kimage_pud
+	adrp	x9, early_kimage_pmd
+	same_index x10, x2, PGDIR_SHIFT, (VA_BITS - PGDIR_SHIFT), x4, x5
+	b.ne	3f
+	mov	x16, x15			// same root entry: the identity's level 1
+	same_index x10, x2, PUD_SHIFT, (PGDIR_SHIFT - PUD_SHIFT), x4, x5
+	csel	x9, x1, x9, eq			// and the same level-1 entry: its level 2
+3:	create_pgd_entry x0, x10, x16, x4, x5
+	create_table_entry x16, x10, PUD_SHIFT, PTRS_PER_PUD, x9, x4, x5
+#elif PGTABLE_LEVELS > 2
+	adrp	x9, early_kimage_pmd
+	same_index x10, x2, PGDIR_SHIFT, (VA_BITS - PGDIR_SHIFT), x4, x5
+	csel	x9, x1, x9, eq			// same root entry: the same level-2 table
+	create_pgd_entry x0, x10, x9, x4, x5
+#else
+	mov	x9, x0
+#endif
 	tst	x2, #(SWAPPER_BLOCK_SIZE - 1)
 	b.ne	1f
-	/* A 2 MiB-aligned load shares the link address's offset in its
+	/* A block-aligned load shares the link address's offset in its
 	 * block: the identity's blocks. */
 	mov	x4, x2
 	mov	x5, x10
 	mov	x6, x7
-	create_block_map x9, x8, x4, x5, x6
+	create_block_map x9, x8, x4, x5, x6, x17
 	/* The stores (non-cacheable, MMU off) complete before the lines that
 	 * hold them are invalidated (as Linux's create_init_idmap caller). */
 	dmb	sy
-	inval_entries x9, x10, x7, PMD_SHIFT, PTRS_PER_PMD	// kernel's level 2
+	inval_entries x9, x10, x7, SWAPPER_BLOCK_SHIFT, BLK_PTRS	// kernel's blocks
 	b	2f
-	/* Any other (4 KiB-aligned) load: pages, in a level-3 table. */
+	/* Any other (page-aligned) load: pages, in a level-3 table. */
 1:	adrp	x13, early_kimage_pte
-	create_table_entry x9, x10, PMD_SHIFT, PTRS_PER_PMD, x13, x4, x5
+	create_table_entry x9, x10, SWAPPER_BLOCK_SHIFT, BLK_PTRS, x13, x4, x5
 	ldr	x14, =SWAPPER_PAGE_FLAGS
 	mov	x4, x2
 	mov	x5, x10
 	mov	x6, x7
-	create_page_map x13, x14, x4, x5, x6
+	create_page_map x13, x14, x4, x5, x6, x17
 	dmb	sy
 	inval_entries x13, x10, x7, PAGE_SHIFT, PTRS_PER_PTE	// kernel's level 3
-	inval_entries x9, x10, x10, PMD_SHIFT, PTRS_PER_PMD	// and its level-2 entry
-2:	inval_entries x1, x2, x3, PMD_SHIFT, PTRS_PER_PMD	// identity's level 2
-	inval_entries x0, x2, x2, PGDIR_SHIFT, PTRS_PER_PGD	// the two level-1
+	inval_entries x9, x10, x10, SWAPPER_BLOCK_SHIFT, BLK_PTRS	// and its block-table entry
+2:	inval_entries x1, x2, x3, SWAPPER_BLOCK_SHIFT, BLK_PTRS	// identity's blocks
+#if PGTABLE_LEVELS > 3
+	inval_entries x15, x2, x2, PUD_SHIFT, PTRS_PER_PUD	// the two level-1
+	inval_entries x16, x10, x10, PUD_SHIFT, PTRS_PER_PUD	// entries
+#endif
+#if PGTABLE_LEVELS > 2
+	inval_entries x0, x2, x2, PGDIR_SHIFT, PTRS_PER_PGD	// the two root
 	inval_entries x0, x10, x10, PGDIR_SHIFT, PTRS_PER_PGD	// entries
+#endif
 	dsb	sy				// invalidations done before the MMU goes on
 	ret
 	.ltorg

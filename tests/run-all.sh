@@ -2,7 +2,8 @@
 # tests/run-all.sh - the whole test suite behind `make test`.
 #
 # Owns: running the host unit tests, a bounded fuzz run, the DTB corpus
-# test, the QEMU boot matrix (in parallel, each run with a timeout), the
+# test, the QEMU boot matrix (in parallel, each run with a timeout) and the
+# geometry matrix (each other translation geometry's build), the
 # test build's fault and negative tests, the boots through U-Boot (virt's,
 # and the Raspberry Pi 3 SD card through the Pi's) and UEFI, the product
 # checks, the MMU monitor driven over the serial (pexpect), the bench
@@ -71,6 +72,9 @@ negatives=$(export BUILD_DIR=build/test; {
 		"-append stub.faults=maybe"
 } | xargs -P "$jobs" -L 1 tests/qemu/boot.sh)
 results+=$'\n'$negatives
+# Every other translation geometry (make geometries built them).
+echo "== QEMU boots of the other geometries (tests/qemu/geometry-cases.sh)"
+results+=$'\n'$(tests/qemu/geometry-cases.sh | xargs -P "$jobs" -L 1 env)
 echo "== other boards"
 for other in $(ls board); do
 	[ "$other" = "$board" ] && continue

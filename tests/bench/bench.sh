@@ -6,7 +6,8 @@
 # no help from either guest, the stub's console report size, and the table
 # that compares them. Every measured run is made twice; differing results
 # stop the script before any figure is printed.
-# usage: bench.sh [BUILD_DIR [PLUGIN.so]]   (defaults build, build/bench/insn_plugin.so)
+# usage: bench.sh [BUILD_DIR [PLUGIN.so]]   (defaults build, build/bench/insn_plugin.so;
+#        BUILD_DIR build/<page>-<bits> for another geometry: its figures in BUILD_DIR/bench)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . tests/bench/lib.sh
@@ -30,8 +31,13 @@ LINUX_HIGH_SYM=__primary_switched
 # ---------------------------------------------------------------------------
 
 build=${1:-build}
+# QEMU's cortex-a53 has no 16 KiB granule: a 16 KiB build, and Linux beside
+# it, run on max.
+if [[ $build == build/16k-* ]]; then
+	QEMU_ARGS=("${QEMU_ARGS[@]/#cortex-a53/max}")
+fi
 plugin=${2:-$BENCH_PLUGIN}
-out=build/bench
+out=$build/bench                       # build/bench for the default geometry
 elf=$build/stub.elf image=$build/Image
 mkdir -p "$out"
 [ "${BOARD_QEMU_MACHINE:-virt}" = virt ] ||
@@ -156,5 +162,11 @@ echo "execution of the first marker (included) to the first execution of the sec
 echo "(excluded); QEMU's own boot code before the entry is not counted."
 echo "stub: $image, entry (load PA) $stub_load; linux: $linux_image, entry $linux_load, -append $LINUX_APPEND"
 for n in "${notes[@]}"; do echo "  $n"; done
-echo "Each run made twice with identical results. Reproduce: make bench"
+# A geometry's build folder (build/64k-48) names it; build is the default's.
+reproduce="make bench"
+if [[ $build =~ ^build/([0-9]+)k-([0-9]+)$ ]]; then
+	reproduce="make PAGE_SIZE=${BASH_REMATCH[1]}K VA_BITS=${BASH_REMATCH[2]} bench"
+	echo "  stub geometry: ${BASH_REMATCH[1]} KiB pages, ${BASH_REMATCH[2]}-bit VA (linux: 4 KiB, its own); QEMU: ${QEMU_ARGS[*]}"
+fi
+echo "Each run made twice with identical results. Reproduce: $reproduce"
 echo "  (QEMU command lines: $out/commands.txt; raw marker counts: $out/stub.plugin, $out/linux.plugin)"

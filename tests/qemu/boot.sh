@@ -7,7 +7,8 @@
 # of RAM, on virt) and a four-instruction trampoline that enters the Image
 # with x0 = the DTB, as a boot loader does. Board facts come from the
 # environment the Makefile exports (BOARD, BOARD_QEMU_*, BOARD_DTB_FILE,
-# BOARD_LOAD_PA, BOARD_RAM_BASE_PA, BUILD_DIR).
+# BOARD_LOAD_PA, BOARD_RAM_BASE_PA, BUILD_DIR; GEOMETRY, when not the
+# default one, only names the build in the matrix row: image@16k-48).
 #
 # usage: boot.sh NAME ARTIFACT CPU MEM EL [LOAD_PA] [EXPECT] [EXTRA_QEMU_ARGS...]
 #   ARTIFACT  image | elf | image-x0=PA[:FILE] (the Image through the generic
@@ -152,6 +153,7 @@ row() {
 		insns=${BASH_REMATCH[1]}
 	local art=$artifact
 	[[ $art == uboot-kernel=* ]] && art="uboot+${art##*/}"
+	[ -n "${GEOMETRY:-}" ] && art="$art@$GEOMETRY"
 	[[ $art == uboot-sd=* ]] && { art=${art#uboot-sd=} art=${art%%:*} art=${art%/*}; art="uboot-${art##*/}+sd"; }
 	echo "ROW|$BOARD_QEMU_MACHINE|$cpu|EL$el|$smp|$mem|$art|$1|$checks|$insns"
 }

@@ -47,7 +47,7 @@ TESTS := desc walk dump memmap regs check esr efi_memmap bootargs xlat machine p
 # Per geometry: GEO_ALL_TESTS in every geometry of the list, GEO_TESTS in
 # every geometry but the default (whose binaries are TESTS' own).
 include mmu/geometry.mk
-GEO_ALL_TESTS := geometry xlat_geometry
+GEO_ALL_TESTS := geometry xlat_geometry layout levels memmap_geometry
 GEO_TESTS     :=
 GEO_OTHERS    := $(filter-out $(GEOMETRY_DEFAULT),$(GEOMETRIES))
 geo_names      = $(foreach t,$(1),$(foreach g,$(2),$(t)-$(call geometry_dir,$(g))))
@@ -73,6 +73,9 @@ src_ram_layout := mmu/ram_layout.c mmu/pgalloc.c $(UNIT)/physmem_fake.c
 src_geometry := mmu/regs.c mmu/desc.c
 src_geometry_refused :=
 src_xlat_geometry := mmu/xlat.c mmu/desc.c mmu/walk.c
+src_layout :=
+src_memmap_geometry := mmu/memmap.c mmu/walk.c mmu/desc.c
+src_levels := mmu/levels.c mmu/dump.c mmu/walk.c mmu/desc.c
 libs_machine := $(HOST_LIBFDT)
 
 DTBS := $(patsubst $(UNIT)/dts/%.dts,$(OUT)/dtb/%.dtb,$(wildcard $(UNIT)/dts/*.dts))

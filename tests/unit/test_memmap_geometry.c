@@ -1,0 +1,169 @@
+/*
+ * test_memmap_geometry.c - host unit tests of the early map's expected
+ * regions and of the probes (mmu/memmap.c) in every geometry.
+ *
+ * Owns: for the geometry this binary was built for (unit.mk: once per
+ * geometry), a plausible boot (RAM at 1 GiB, 2 GiB of it; an image of 25
+ * pages, laid out as link.ld does, loaded either at RAM + one early block,
+ * block aligned, or at RAM + 2 MiB + one page, not) and: the early map's
+ * regions as start/tables.S and the windows make them (blocks for the
+ * identity, the same blocks or pages at the link address, each window at
+ * its VA); every probe's verdict in both maps (the must-not-translate ones
+ * unmapped in both, the shared root's aliases mapped in the early map,
+ * the rest mapped in one of them at least). The default geometry's exact
+ * values are test_memmap's.
+ */
+#include "unit.h"
+#include "memmap.h"
+
+#define RAM     0x40000000ULL
+#define PG      ((uint64_t)PAGE_SIZE)
+#define BLK     ((uint64_t)SWAPPER_BLOCK_SIZE)
+#define K       ((uint64_t)KIMAGE_VADDR)
+#define POOL_PA 0x7fc00000ULL          /* aligned to the pool's 64 pages, any granule */
+
+static const struct image_symbols syms = {
+	.text = K, .etext = K + 4 * PG - 0x100, .srodata = K + 4 * PG, .erodata = K + 6 * PG - 0x80,
+	.sdata = K + 6 * PG, .edata = K + (6 + EARLY_PG_PAGES + 1) * PG - 0x40,
+	.bss_start = K + (6 + EARLY_PG_PAGES + 1) * PG - 0x40,
+	.bss_end = K + (8 + EARLY_PG_PAGES) * PG,
+	.early_pgd = K + 6 * PG, .early_pg_end = K + (6 + EARLY_PG_PAGES) * PG,
+	.entry = K + 0x40,
+	.stack_guard = K + 20 * PG, .stack_bottom = K + 21 * PG, .stack_top = K + 25 * PG,
+};
+
+static struct boot_layout layout(uint64_t phys_text)
+{
+	return (struct boot_layout){
+		.phys_text = phys_text, .virt_text = K, .image_size = 25 * PG,
+		.phys_memstart = RAM, .linear = { { RAM, 0x80000000ULL } }, .nlinear = 1,
+		.phys_uart = 0x09000000ULL, .phys_dtb = 0x48000000ULL, .dtb_size = 0x100000ULL,
+		.phys_pool = POOL_PA, .phys_stacks = 0x7f000000ULL, .nr_stacks = 1,
+	};
+}
+
+static const uint64_t aligned_pa = RAM + BLK, unaligned_pa = RAM + 0x200000ULL + PG;
+
+static void check_regions(uint64_t pt)
+{
+	struct boot_layout l = layout(pt);
+	struct mem_region r[NR_REGIONS];
+	uint64_t blk = pt & ~(BLK - 1);
+
+	memmap_regions(&l, r);
+	/* The identity: the early blocks the image touches (one: 25 pages
+	 * from a block or from 2 MiB + a page lie in one block). */
+	assert_int_equal(r[REGION_IDMAP].ttbr, 0);
+	assert_int_equal(r[REGION_IDMAP].virt, blk);
+	assert_int_equal(r[REGION_IDMAP].phys, blk);
+	assert_int_equal(r[REGION_IDMAP].size, BLK);
+	assert_int_equal(r[REGION_KIMAGE].ttbr, 1);
+	if (pt == blk) {        /* the identity's block at the link address */
+		assert_int_equal(r[REGION_KIMAGE].virt, K);
+		assert_int_equal(r[REGION_KIMAGE].phys, pt);
+		assert_int_equal(r[REGION_KIMAGE].size, BLK);
+	} else {                /* its pages */
+		assert_int_equal(r[REGION_KIMAGE].virt, K);
+		assert_int_equal(r[REGION_KIMAGE].phys, pt);
+		assert_int_equal(r[REGION_KIMAGE].size, 25 * PG);
+	}
+	assert_int_equal(r[REGION_FDT].virt, (uint64_t)FDT_VADDR);
+	assert_int_equal(r[REGION_FDT].phys, 0x48000000ULL);
+	assert_int_equal(r[REGION_FDT].size, 0x100000ULL);
+	assert_int_equal(r[REGION_CONSOLE].virt, (uint64_t)CONSOLE_VADDR);
+	assert_int_equal(r[REGION_CONSOLE].phys, 0x09000000ULL);
+	assert_int_equal(r[REGION_CONSOLE].size, PG);
+	assert_int_equal(r[REGION_POOL].virt, (uint64_t)POOL_VADDR + (POOL_PA & (BLK - 1)));
+	assert_int_equal(r[REGION_POOL].size, BOOT_POOL_PAGES * PG);
+}
+
+static void test_regions_aligned(void **state)
+{
+	(void)state;
+	check_regions(aligned_pa);
+}
+
+static void test_regions_unaligned(void **state)
+{
+	(void)state;
+	check_regions(unaligned_pa);
+}
+
+static bool must_fault(const char *name)
+{
+	static const char *const names[] = {
+		"linear hole", "after linear", "cpu1 stack guard", "after stacks", "after kimage",
+		"idmap other GiB", "idmap other table", "idmap other block", "non-canonical",
+		"null page",
+	};
+
+	for (size_t i = 0; i < ARRAY_LEN(names); i++)
+		if (!strcmp(name, names[i]))
+			return true;
+	return false;
+}
+
+static void check_probes(uint64_t pt)
+{
+	struct boot_layout l = layout(pt);
+	struct probe p[MAX_PROBES];
+	int n = memmap_probes(&l, &syms, p), faults = 0;
+
+	assert_true(n > 20);
+	for (int i = 0; i < n; i++) {
+		struct expectation e, f;
+
+		memmap_expect(&l, p[i].va, &e);
+		memmap_expect_final(&l, &syms, p[i].va, &f);
+		if (must_fault(p[i].name)) {
+			faults++;
+			if (e.mapped || f.mapped)
+				fail_msg("probe \"%s\" va 0x%llx: must fault, early %s final %s",
+					 p[i].name, (unsigned long long)p[i].va, e.region, f.region);
+		} else if (!e.mapped && !f.mapped) {
+			fail_msg("probe \"%s\" va 0x%llx: mapped in neither map", p[i].name,
+				 (unsigned long long)p[i].va);
+		}
+		/* The shared root's aliases: each half's entry seen from the other. */
+		if (!strcmp(p[i].name, "kimage via TTBR0")) {
+			assert_int_equal(p[i].va, K & VA_LOW_MASK);
+			assert_true(e.mapped);
+			assert_string_equal(e.region, "kimage");
+			assert_int_equal(e.pa, pt);
+		}
+		if (!strcmp(p[i].name, "idmap via TTBR1")) {
+			assert_int_equal(p[i].va, (uint64_t)VA_START + pt);
+			assert_true(e.mapped);
+			assert_string_equal(e.region, "idmap");
+			assert_int_equal(e.pa, pt);
+		}
+	}
+	/* after linear, stack guard, after stacks, after kimage, idmap other,
+	 * non-canonical, null page (no linear hole: one range). */
+	assert_int_equal(faults, 7);
+}
+
+static void test_probes_aligned(void **state)
+{
+	(void)state;
+	check_probes(aligned_pa);
+}
+
+static void test_probes_unaligned(void **state)
+{
+	(void)state;
+	check_probes(unaligned_pa);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_regions_aligned),
+		cmocka_unit_test(test_regions_unaligned),
+		cmocka_unit_test(test_probes_aligned),
+		cmocka_unit_test(test_probes_unaligned),
+	};
+
+	unit_init();
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
