@@ -3,7 +3,7 @@
 #
 # Owns: which boots each translation geometry other than the default gets
 # (mmu/geometry.mk; the default has the whole matrix of cases.sh): the
-# Image at EL1 and the ELF at EL3, both with 2 CPUs, on CPUs that have the
+# Image at EL1, EL2 and the ELF at EL2, EL3, all with 2 CPUs, on CPUs that have the
 # granule (ID_AA64MMFR0_EL1: QEMU's cortex-a53/a57/a72 have 4 KiB and
 # 64 KiB, not 16 KiB; max and neoverse-n1 have all three); a block-aligned
 # load where the early block is above 2 MiB (QEMU's -kernel puts the Image
@@ -31,6 +31,10 @@ for geo in $geometries; do
 	esac
 	boot "$g" "image-$el1-el1 image $el1 1G 1 - pass -smp 2"
 	boot "$g" "elf-$el3-el3 elf $el3 1G 3 - pass -smp 2"
+	# EL2 (virt's virtualization=on): the Image and the ELF, each on the
+	# other CPU than at EL1/EL3.
+	boot "$g" "image-$el3-el2 image $el3 1G 2 - pass -smp 2"
+	boot "$g" "elf-$el1-el2 elf $el1 1G 2 - pass -smp 2"
 	if [ $((block)) -gt $((0x200000)) ]; then
 		boot "$g" "block-aligned image $el3 2G 2 $(printf '0x%x' $((ram + block))) pass/in_${mib}_MiB_blocks -smp 2"
 	fi
