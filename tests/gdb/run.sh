@@ -7,6 +7,7 @@
 # failure). The checks themselves are in tests/gdb/t_*.py, run inside gdb:
 #   t_breakpoints.py  hbreak before/after the MMU switch (stub-symbols)
 #   t_report.py       pt-walk / mmu-regs / pt-dump vs the stub's own report
+#                     (also build/16k-47 and build/64k-48: make geometries)
 #   t_uboot.py        pt-walk / pt-dump on Debian's U-Boot (EL1 and EL2)
 #   t_walker.py       the walker on hand-built tables (no QEMU): 16K, 64K, 4 levels
 # Expects built images (make); board facts come from the Makefile's exports
@@ -141,6 +142,21 @@ MACHINE_PROPS=$el2 run_case report-image-max-4G-el2 t_report.py - -- \
 	-cpu max -m 4G -semihosting -kernel "$build/Image" -append stub.report=full
 MACHINE_PROPS=$el3 run_case report-reloc-a72-2G-el3 t_report.py - GDBT_LOAD="$reloc" GDBT_FORCE_FULL=1 -- \
 	-cpu cortex-a72 -m 2G -semihosting "${reloc_load[@]}"
+
+# The same report checks in one geometry per other granule (make
+# geometries): 16K/47 on max (QEMU's cortex-a5x/a72 have no 16 KiB
+# granule), 64K/48 on cortex-a72; the gdb scripts read the geometry from
+# TCR_EL1 (scripts/gdb/stub.py).
+for geo in 16k-47:max 64k-48:cortex-a72; do
+	g=${geo%%:*} cpu=${geo#*:}
+	if [ -f "build/$g/Image" ] && [ -f "build/$g/virt/stub.elf" ]; then
+		run_case "report-$g-$cpu-1G-el1" t_report.py - GDBT_ELF="build/$g/virt/stub.elf" -- \
+			-cpu "$cpu" -m 1G -semihosting -kernel "build/$g/Image" -append stub.report=full
+	else
+		echo "FAIL report-$g: build/$g not built (make geometries)"
+		failed=$((failed + 1))
+	fi
+done
 
 # The test build (make CONFIG_TEST_HOOKS=1, as make test does) with one
 # block moved after the MMU is on: pt-walk follows the live tables.
