@@ -22,12 +22,18 @@
 #                                        pgalloc builds share one such
 #                                        budget: FUZZ_PGALLOC_SHORT_SECONDS,
 #                                        10, each); last line
-#                                        "fuzz: N passed, M failed" (N + M = 4,
+#                                        "fuzz: N passed, M failed" (N + M = 6,
 #                                        one per harness)
 #   make -f tests/fuzz/fuzz.mk long      FUZZ_SECONDS (default 300) per
 #                                        harness; same last line
-#   FUZZ_HARNESSES="pgalloc"             run only these (default: xlat pgalloc
-#                                        pgalloc10 ram_layout)
+#   FUZZ_HARNESSES="pgalloc"             run only these (default: xlat xlat16k
+#                                        xlat64k pgalloc pgalloc10 ram_layout;
+#                                        xlat16k/xlat64k: fuzz_xlat-16k-47 and
+#                                        fuzz_xlat-64k-48, the harness and
+#                                        xlat_fake.c in that geometry; the
+#                                        three xlat builds share 20 s:
+#                                        FUZZ_XLAT_SHORT_SECONDS 10,
+#                                        FUZZ_XLAT_GEO_SHORT_SECONDS 5 each)
 #
 # XLAT_SRC=path/to/xlat.c (PGALLOC_SRC=path/to/pgalloc.c) builds a harness
 # over another implementation (e.g. a deliberately broken one, to see the
@@ -47,15 +53,18 @@ FUZZ_SEED          ?= 1
 FUZZ_SHORT_SECONDS ?= 20
 FUZZ_SECONDS       ?= 300
 FUZZ_PGALLOC_SHORT_SECONDS ?= 10
+FUZZ_XLAT_SHORT_SECONDS ?= 10
 XLAT_SRC           ?= mmu/xlat.c
 PGALLOC_SRC        ?= mmu/pgalloc.c
-FUZZ_HARNESSES     ?= xlat pgalloc pgalloc10 ram_layout
+FUZZ_HARNESSES     ?= xlat xlat16k xlat64k pgalloc pgalloc10 ram_layout
+FUZZ_XLAT_GEO_SHORT_SECONDS ?= 5
 V                  ?= 0
 
 FUZZ := tests/fuzz
 OUT  := build/fuzz
 BIN  := $(OUT)/fuzz_xlat$(if $(filter-out mmu/xlat.c,$(XLAT_SRC)),-variant)
 SELF := $(lastword $(MAKEFILE_LIST))
+include mmu/geometry.mk
 
 ifeq ($(V),1)
 Q :=
@@ -115,9 +124,6 @@ log_ram_layout     = $(OUT)/$(1)-ram-layout.log
 .PHONY: build short long
 .DELETE_ON_ERROR:
 
-build: $(foreach h,$(FUZZ_HARNESSES),$(bin_$(h)))
-	@:
-
 $(PGALLOC_FAKE_OBJ): tests/unit/physmem_fake.c $(PGALLOC_HDRS) $(SELF)
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CLANG   $@")
@@ -149,8 +155,33 @@ $(BIN): $(FUZZ_SRCS) $(FAKE_OBJ) $(FUZZ_HDRS) $(SELF)
 	@$(if $(Q),echo "  CLANG   $@")
 	$(Q)$(CLANG) $(FUZZ_CFLAGS) $(FUZZ_CPPFLAGS) $(FUZZ_SRCS) $(FAKE_OBJ) -o $@
 
+# The same harness and checker in one other geometry per granule (16K/47,
+# 64K/48: mmu/geometry.mk's flags), the fake's object built with them too.
+define xlat_geo
+$(OUT)/xlat_fake-$(2).o: tests/unit/xlat_fake.c $(FUZZ_HDRS) $(SELF)
+	@mkdir -p $$(@D)
+	@$$(if $(Q),echo "  CLANG   $$@")
+	$(Q)$(CLANG) $(FAKE_CFLAGS) $(FUZZ_CPPFLAGS) $(call geometry_flags,$(3)) -c $$< -o $$@
+
+$(BIN)-$(2): $(FUZZ_SRCS) $(OUT)/xlat_fake-$(2).o $(FUZZ_HDRS) $(SELF)
+	@mkdir -p $$(@D)
+	@$$(if $(Q),echo "  CLANG   $$@")
+	$(Q)$(CLANG) $(FUZZ_CFLAGS) $(FUZZ_CPPFLAGS) $(call geometry_flags,$(3)) $(FUZZ_SRCS) \
+		$(OUT)/xlat_fake-$(2).o -o $$@
+bin_$(1)       := $(BIN)-$(2)
+corpus_$(1)    := $(FUZZ)/corpus
+artifacts_$(1) := $(OUT)/artifacts-$(2)
+log_$(1)        = $(OUT)/$$(1)-xlat-$(2).log
+endef
+$(eval $(call xlat_geo,xlat16k,16k-47,16K-47))
+$(eval $(call xlat_geo,xlat64k,64k-48,64K-48))
+
+build: $(foreach h,$(FUZZ_HARNESSES),$(bin_$(h)))
+	@:
+
+
 # The libFuzzer options of a short or long run of harness $(1).
-short_seconds = $(if $(filter pgalloc pgalloc10,$(1)),$(FUZZ_PGALLOC_SHORT_SECONDS),$(FUZZ_SHORT_SECONDS))
+short_seconds = $(if $(filter pgalloc pgalloc10,$(1)),$(FUZZ_PGALLOC_SHORT_SECONDS),$(if $(filter xlat,$(1)),$(FUZZ_XLAT_SHORT_SECONDS),$(if $(filter xlat16k xlat64k,$(1)),$(FUZZ_XLAT_GEO_SHORT_SECONDS),$(FUZZ_SHORT_SECONDS))))
 opts_short = -seed=$(FUZZ_SEED) -runs=$(FUZZ_RUNS) -max_total_time=$(call short_seconds,$(1))
 opts_long  = -max_total_time=$(FUZZ_SECONDS)
 

@@ -47,12 +47,18 @@
 typedef unsigned long long ull;
 typedef unsigned __int128 u128;
 
-#define G   XF_1G
-#define M2  XF_2M
-#define K4  XF_4K
-#define WIN_SLOT  509u                 /* the window: L1 slots 509..511 */
+/* In the build's geometry (xlat_fake.h; 4K/39 by default): K4 a page, M2
+ * a level-2 block, G what one level-2 table spans (4K: 4 KiB, 2 MiB,
+ * 1 GiB; 16K: 16 KiB, 32 MiB, 64 GiB; 64K: 64 KiB, 512 MiB, 4 TiB). */
+#define K4  XF_PAGE
+#define M2  (XF_PAGE << XF_BITS)
+#define G   (M2 << XF_BITS)
+#define NPG (G / K4)                   /* pages in a G */
+#define WIN_SLOT ((uint64_t)(XF_CTX_SIZE / G) - 3)   /* the window: the last 3 G */
 #define MAX_OPS   64
 #define PA_BASE   (8 * G)
+/* pa_bits: 4K's 36..48, raised by how much larger G is than 1 GiB. */
+#define PA_LIFT   ((unsigned)__builtin_ctzll(G) - 30)
 
 /* The model and the checks are the hot loop and not what is explored: no
  * coverage feedback from them (the generators and xlat.c keep theirs). */
@@ -98,13 +104,13 @@ static uint64_t u64(struct in *in)
 /* ---- the model ------------------------------------------------------- */
 
 struct mnode {
-	uint64_t e[512];                /* expected leaf descriptor or 0 */
-	struct mnode *c[512];           /* or a table */
+	uint64_t e[XF_ENTRIES];         /* expected leaf descriptor or 0 */
+	struct mnode *c[XF_ENTRIES];    /* or a table */
 };
 
 NOCOV static unsigned shift_of(int level)
 {
-	return 39 - 9 * (unsigned)level;
+	return PAGE_SHIFT + (3 - (unsigned)level) * XF_BITS;
 }
 
 NOCOV static uint64_t size_of(int level)
@@ -125,7 +131,7 @@ NOCOV static void mfree(struct mnode *n)
 {
 	if (!n)
 		return;
-	for (int i = 0; i < 512; i++)
+	for (unsigned i = 0; i < XF_ENTRIES; i++)
 		mfree(n->c[i]);
 	free(n);
 }
@@ -138,14 +144,14 @@ NOCOV static struct mnode *mclone(const struct mnode *n)
 		return NULL;
 	c = mnew();
 	memcpy(c->e, n->e, sizeof(c->e));
-	for (int i = 0; i < 512; i++)
+	for (unsigned i = 0; i < XF_ENTRIES; i++)
 		c->c[i] = mclone(n->c[i]);
 	return c;
 }
 
 NOCOV static bool mempty(const struct mnode *n)
 {
-	for (int i = 0; i < 512; i++)
+	for (unsigned i = 0; i < XF_ENTRIES; i++)
 		if (n->e[i] || n->c[i])
 			return false;
 	return true;
@@ -192,7 +198,7 @@ NOCOV static struct mnode *msplit(uint64_t leaf, int level, const struct pte_att
 	uint64_t oa = oa_of(leaf, level);
 	struct pte_attrs attrs = a ? *a : xf_desc_attrs(leaf);
 
-	for (unsigned j = 0; j < 512; j++)
+	for (unsigned j = 0; j < XF_ENTRIES; j++)
 		t->e[j] = xf_leaf_desc(oa + j * size_of(level + 1), level + 1, &attrs);
 	return t;
 }
@@ -209,7 +215,8 @@ NOCOV static void mmap_(struct mnode *n, int level, uint64_t base, uint64_t lo, 
 		uint64_t s = lo > eb ? lo : eb, t = hi < eb + span ? hi : eb + span;
 		uint64_t pa = pa_lo + (s - lo);
 
-		if (!n->c[i] && s == eb && t == eb + span && !(pa & (span - 1))) {
+		if (!n->c[i] && level >= XF_BLOCK_MIN_LEVEL && s == eb && t == eb + span &&
+		    !(pa & (span - 1))) {
 			if (n->e[i])
 				die("model: map over a mapped entry (bug in the harness)");
 			n->e[i] = xf_leaf_desc(pa, level, a);
@@ -264,8 +271,8 @@ NOCOV static void mchange(struct mnode *n, int level, uint64_t base, uint64_t lo
 /* The leaf for off: 1 and *desc, *level; 0 when not mapped. */
 NOCOV static int mlookup(const struct mnode *n, uint64_t off, uint64_t *desc, int *level)
 {
-	for (int lv = 1; lv <= 3; lv++) {
-		unsigned i = (unsigned)(off >> shift_of(lv)) & 511;
+	for (int lv = XF_FIRST_LEVEL; lv <= 3; lv++) {
+		unsigned i = (unsigned)(off >> shift_of(lv)) & (XF_ENTRIES - 1);
 
 		if (n->c[i]) {
 			n = n->c[i];
@@ -288,7 +295,7 @@ struct mleaf {
 NOCOV static size_t mleaves(const struct mnode *n, int level, uint64_t base, struct mleaf *out,
 		      size_t k, size_t cap)
 {
-	for (unsigned i = 0; i < 512 && k < cap; i++) {
+	for (unsigned i = 0; i < XF_ENTRIES && k < cap; i++) {
 		uint64_t eb = base + i * size_of(level);
 
 		if (n->c[i])
@@ -347,7 +354,7 @@ NOCOV static void fmt_attrs(char *buf, size_t len, const struct pte_attrs *a)
 NOCOV static void compare_tables(struct fz *f, const struct mnode *n, const uint64_t *t, int level,
 			   uint64_t base)
 {
-	for (unsigned i = 0; i < 512; i++) {
+	for (unsigned i = 0; i < XF_ENTRIES; i++) {
 		uint64_t eb = base + i * size_of(level), r = t[i];
 		uint64_t va = f->va_base + eb;
 
@@ -437,7 +444,7 @@ NOCOV static void check_all(struct fz *f, uint64_t va, uint64_t size, bool has_r
 {
 	uint64_t win = f->va_base + (uint64_t)WIN_SLOT * G;
 
-	compare_tables(f, f->model, f->env.mem[0], 1, 0);
+	compare_tables(f, f->model, f->env.mem[0], XF_FIRST_LEVEL, 0);
 	xf_check_structure(&f->env);
 	if (has_range) {
 		probe_near(f, va);
@@ -453,9 +460,9 @@ NOCOV static void check_all(struct fz *f, uint64_t va, uint64_t size, bool has_r
 		r >>= 2;
 		/* Mostly the first and last 64 MiB of each GiB, where things happen. */
 		switch (r & 3) {
-		case 0:  pg = (r >> 2) % 16384; break;
-		case 1:  pg = 262144 - 1 - (r >> 2) % 16384; break;
-		default: pg = (r >> 2) % 262144; break;
+		case 0:  pg = (r >> 2) % (NPG / 16); break;
+		case 1:  pg = NPG - 1 - (r >> 2) % (NPG / 16); break;
+		default: pg = (r >> 2) % NPG; break;
 		}
 		probe(f, win + slot * G + pg * K4 + (r >> 20) % K4);
 	}
@@ -470,7 +477,8 @@ NOCOV static void check_all(struct fz *f, uint64_t va, uint64_t size, bool has_r
 
 static uint64_t pick_page(uint8_t x)
 {
-	static const uint16_t pages[] = { 0, 1, 2, 3, 255, 256, 510, 511 };
+	static const uint16_t pages[] = { 0, 1, 2, 3, XF_ENTRIES / 2 - 1, XF_ENTRIES / 2,
+					  XF_ENTRIES - 2, XF_ENTRIES - 1 };
 
 	return x & 0x80 ? (uint64_t)(x & 0x7f) * 4 + (x & 3) : pages[x & 7];
 }
@@ -490,8 +498,8 @@ static uint64_t gen_va(struct fz *f, struct in *in)
 
 		return blk + pick_page(u8(in)) * K4;
 	}
-	case 4:  return b + ((uint64_t)u16(in) << 12);
-	case 5:  return b + G - (((uint64_t)u16(in) + 1) << 12);
+	case 4:  return b + (uint64_t)u16(in) * K4;
+	case 5:  return b + G - ((uint64_t)u16(in) + 1) * K4;
 	case 6:  return b + (u16(in) & 0x3fff) * 0x10 + (m >> 6);   /* misaligned mostly */
 	default: {
 		uint8_t x = u8(in);
@@ -530,7 +538,7 @@ static uint64_t gen_size(struct in *in)
 
 		return x & 0x80 ? s - (1 + (x >> 3 & 7)) * K4 : s + (x >> 3 & 7) * K4;
 	}
-	case 5:  return ((uint64_t)u16(in) + 1) << 12;
+	case 5:  return ((uint64_t)u16(in) + 1) * K4;
 	case 6:  return u16(in);                         /* 0, misaligned, small */
 	default: {
 		uint8_t x = u8(in);
@@ -541,7 +549,7 @@ static uint64_t gen_size(struct in *in)
 		case 2:  return -K4;                     /* 2^64 - 4 KiB: wraps */
 		case 3:  return -G;
 		case 4:  return 3 * G;
-		case 5:  return 512 * M2 - K4;
+		case 5:  return G - K4;
 		case 6:  return (1ULL << 63) + K4;
 		default: return u64(in);
 		}
@@ -568,7 +576,7 @@ static uint64_t gen_pa(struct fz *f, struct in *in, uint64_t va, uint64_t size)
 	}
 	case 4:  return top - size + (m & 0x80 ? K4 : 0); /* at the top of the PA space */
 	case 5:  return cong + 1 + u8(in);                /* misaligned */
-	case 6:  return (uint64_t)u16(in) << 21;
+	case 6:  return (uint64_t)u16(in) * M2;
 	default: {
 		uint8_t x = u8(in);
 
@@ -660,7 +668,7 @@ static void do_op(struct fz *f, enum kind kind, uint64_t va, uint64_t pa, uint64
 		wx = got;
 	}
 	if (!align && !(va < f->va_base || end > (u128)f->va_base + XF_CTX_SIZE))
-		hit = mfind(f->model, 1, 0, off, off + size, kind == K_MAP);
+		hit = mfind(f->model, XF_FIRST_LEVEL, 0, off, off + size, kind == K_MAP);
 	if (align)
 		allowed |= 1u << -XLAT_EALIGN;
 	if (range)
@@ -696,9 +704,9 @@ static void do_op(struct fz *f, enum kind kind, uint64_t va, uint64_t pa, uint64
 		bool must_nomem, may_nomem;
 
 		if (kind == K_MAP)
-			mmap_(next, 1, 0, off, off + size, pa, a, &k);
+			mmap_(next, XF_FIRST_LEVEL, 0, off, off + size, pa, a, &k);
 		else
-			mchange(next, 1, 0, off, off + size, kind == K_PROTECT ? a : NULL, &k);
+			mchange(next, XF_FIRST_LEVEL, 0, off, off + size, kind == K_PROTECT ? a : NULL, &k);
 		must_nomem = k.over || k.added > avail + k.freed;
 		may_nomem = k.over || k.added > avail;
 
@@ -728,7 +736,7 @@ static void do_op(struct fz *f, enum kind kind, uint64_t va, uint64_t pa, uint64
 /* A range around the model's leaf k (targeted unmap/protect). */
 static bool pick_target(struct fz *f, struct in *in, uint64_t *va, uint64_t *size)
 {
-	size_t n = mleaves(f->model, 1, 0, f->leaves, 0, f->leaves_cap), k;
+	size_t n = mleaves(f->model, XF_FIRST_LEVEL, 0, f->leaves, 0, f->leaves_cap), k;
 	uint8_t mode;
 	uint64_t lo, sz;
 
@@ -782,7 +790,9 @@ static void run_input(const uint8_t *data, size_t len)
 	memset(&f, 0, sizeof(f));
 	oplog_reset();
 	f.va_base = h & 1 ? XF_TTBR1_BASE : 0;
-	f.pa_bits = h & 0x80 ? 52 : pa_bits[(h >> 5) & 3];
+	f.pa_bits = h & 0x80 ? 52 : pa_bits[(h >> 5) & 3] + PA_LIFT;
+	if (f.pa_bits > 48 && !(h & 0x80))
+		f.pa_bits = 48;
 	f.rng = 0x9e3779b97f4a7c15ULL ^ h;
 	for (size_t i = 0; i < len; i++)
 		f.rng = (f.rng ^ data[i]) * 0x100000001b3ULL;
@@ -799,7 +809,7 @@ static void run_input(const uint8_t *data, size_t len)
 		die("xlat_init = %s", rc_name(rc));
 	f.env.on_error = on_env_error;
 	f.model = mnew();
-	f.leaves_cap = (1 + (size_t)f.env.pool_pages) * 512 + 512;
+	f.leaves_cap = (1 + (size_t)f.env.pool_pages) * XF_ENTRIES + XF_ENTRIES;
 	f.leaves = malloc(f.leaves_cap * sizeof(*f.leaves));
 	if (!f.leaves)
 		abort();

@@ -17,7 +17,8 @@ typedef unsigned long long ull;
 
 static unsigned shift_of(int level)
 {
-	return 39 - 9 * (unsigned)level;     /* 1 -> 30, 2 -> 21, 3 -> 12 */
+	/* 4K: 1 -> 30, 2 -> 21, 3 -> 12 */
+	return PAGE_SHIFT + (3 - (unsigned)level) * XF_BITS;
 }
 
 static uint64_t size_of(int level)
@@ -61,13 +62,14 @@ static void fill_garbage(struct xf_env *e, unsigned i, uint64_t salt)
 {
 	uint64_t *p = e->mem[1 + i];
 
-	for (unsigned j = 0; j < 512; j++) {
+	for (unsigned j = 0; j < XF_ENTRIES; j++) {
 		uint64_t k = (i + j + salt) % e->pool_pages;
 
-		if (j % 4 == 1)   /* a valid-looking 2 MiB block / 4 KiB page */
-			p[j] = ((0x40000000ULL + (j + salt) * XF_2M) & XF_OA_MASK) | 0x713ULL;
+		if (j % 4 == 1)   /* a valid-looking level-2 block / page */
+			p[j] = ((0x40000000ULL + (j + salt) * (XF_PAGE << XF_BITS)) & XF_OA_MASK) |
+			       0x713ULL;
 		else              /* a valid-looking table descriptor into the pool */
-			p[j] = (e->pool_pa + k * XF_4K) | 3ULL;
+			p[j] = (e->pool_pa + k * XF_PAGE) | 3ULL;
 	}
 }
 
@@ -86,10 +88,10 @@ int xf_setup(struct xf_env *e, uint64_t va_base, unsigned pa_bits, unsigned pool
 	e->pa_bits = pa_bits;
 	e->pool_pages = pool_pages;
 	e->check_barriers = true;
-	e->mem = aligned_alloc(4096, n * 4096);
-	e->snap = aligned_alloc(4096, n * 4096);
-	e->dry_mem = aligned_alloc(4096, n * 4096);
-	e->cap = n * 512 + 16;
+	e->mem = aligned_alloc(4096, n * XF_PAGE);
+	e->snap = aligned_alloc(4096, n * XF_PAGE);
+	e->dry_mem = aligned_alloc(4096, n * XF_PAGE);
+	e->cap = n * XF_ENTRIES + 16;
 	e->old = malloc(e->cap * sizeof(*e->old));
 	e->cur = malloc(e->cap * sizeof(*e->cur));
 	e->fin = malloc(e->cap * sizeof(*e->fin));
@@ -99,7 +101,7 @@ int xf_setup(struct xf_env *e, uint64_t va_base, unsigned pa_bits, unsigned pool
 		fprintf(stderr, "xlat_fake: out of memory\n");
 		abort();
 	}
-	memset(e->mem[0], 0, 4096);
+	memset(e->mem[0], 0, XF_PAGE);
 	for (unsigned i = 0; i < pool_pages; i++)
 		fill_garbage(e, i, 0);
 	return xlat_init(&e->ctx, va_base, XF_ROOT_PA, pa_bits, XF_POOL_PA, pool_pages,
@@ -122,11 +124,11 @@ void xf_teardown(struct xf_env *e)
 
 static int pool_index(const struct xf_env *e, uint64_t pa)
 {
-	if (pa < e->pool_pa || (pa & 0xfff))
+	if (pa < e->pool_pa || (pa & (XF_PAGE - 1)))
 		return -1;
-	if ((pa - e->pool_pa) / XF_4K >= e->pool_pages)
+	if ((pa - e->pool_pa) / XF_PAGE >= e->pool_pages)
 		return -1;
-	return (int)((pa - e->pool_pa) / XF_4K);
+	return (int)((pa - e->pool_pa) / XF_PAGE);
 }
 
 uint64_t *xf_page(struct xf_env *e, uint64_t pa)
@@ -204,12 +206,12 @@ uint64_t *xf_entry(struct xf_env *e, uint64_t va, int level)
 
 	if (off >= XF_CTX_SIZE)
 		return NULL;
-	for (int lv = 1; ; lv++) {
+	for (int lv = XF_FIRST_LEVEL; ; lv++) {
 		uint64_t *t = xf_page(e, table_pa), *ent;
 
 		if (!t)
 			return NULL;
-		ent = &t[(off >> shift_of(lv)) & 511];
+		ent = &t[(off >> shift_of(lv)) & (XF_ENTRIES - 1)];
 		if (lv == level)
 			return ent;
 		if (lv == 3 || (*ent & 3) != 3)
@@ -224,7 +226,7 @@ int xf_translate(struct xf_env *e, uint64_t va, uint64_t *pa, int *level, uint64
 
 	if (off >= XF_CTX_SIZE)
 		return 0;
-	for (int lv = 1; lv <= 3; lv++) {
+	for (int lv = XF_FIRST_LEVEL; lv <= 3; lv++) {
 		uint64_t *t = xf_page(e, table_pa), d;
 
 		if (!t) {
@@ -232,16 +234,16 @@ int xf_translate(struct xf_env *e, uint64_t va, uint64_t *pa, int *level, uint64
 				 (ull)va, lv, (ull)table_pa);
 			return -1;
 		}
-		d = t[(off >> shift_of(lv)) & 511];
+		d = t[(off >> shift_of(lv)) & (XF_ENTRIES - 1)];
 		if (!(d & 1))
 			return 0;
 		if (lv < 3 && (d & 2)) {
 			table_pa = d & XF_OA_MASK;
 			continue;
 		}
-		if (lv == 3 && !(d & 2)) {
-			xf_error(e, "walk of VA 0x%llx: reserved level-3 descriptor 0x%llx",
-				 (ull)va, (ull)d);
+		if ((lv == 3 && !(d & 2)) || lv < XF_BLOCK_MIN_LEVEL) {
+			xf_error(e, "walk of VA 0x%llx: reserved level-%d descriptor 0x%llx",
+				 (ull)va, lv, (ull)d);
 			return -1;
 		}
 		*pa = (d & XF_OA_MASK & ~(size_of(lv) - 1)) | (off & (size_of(lv) - 1));
@@ -270,7 +272,7 @@ static void hash_page(struct trav *t, const uint64_t *p)
 {
 	uint64_t h = t->hash;
 
-	for (unsigned i = 0; i < 512; i++)
+	for (unsigned i = 0; i < XF_ENTRIES; i++)
 		h = (h ^ p[i]) * 0x100000001b3ULL + i;
 	t->hash = h;
 }
@@ -281,7 +283,7 @@ static void trav_table(struct trav *t, const uint64_t *tab, int level, uint64_t 
 	uint64_t span = size_of(level);
 	uint64_t base = e->va_base;
 
-	for (unsigned i = 0; i < 512; i++) {
+	for (unsigned i = 0; i < XF_ENTRIES; i++) {
 		uint64_t d = tab[i], eoff = off + i * span;
 
 		if (!(d & 1) || eoff >= t->hi || eoff + span <= t->lo)
@@ -314,7 +316,7 @@ static void trav_table(struct trav *t, const uint64_t *tab, int level, uint64_t 
 					xf_error(e, "pool page %d (0x%llx), the level-%d table of VA "
 						 "0x%llx, is marked free", pi, (ull)pa, level + 1,
 						 (ull)(base + eoff)), t->ok = false;
-				for (unsigned j = 0; j < 512 && empty; j++)
+				for (unsigned j = 0; j < XF_ENTRIES && empty; j++)
 					empty = !(sub[j] & 1);
 				if (empty)
 					xf_error(e, "the level-%d table of VA 0x%llx (pool page %d) is "
@@ -330,8 +332,8 @@ static void trav_table(struct trav *t, const uint64_t *tab, int level, uint64_t 
 			trav_table(t, sub, level + 1, eoff);
 			continue;
 		}
-		if (level == 3 && (d & 3) != 3) {
-			xf_error(e, "reserved level-3 descriptor 0x%llx at VA 0x%llx", (ull)d,
+		if ((level == 3 && (d & 3) != 3) || level < XF_BLOCK_MIN_LEVEL) {
+			xf_error(e, "reserved level-%d descriptor 0x%llx at VA 0x%llx", level, (ull)d,
 				 (ull)(base + eoff));
 			t->ok = false;
 			continue;
@@ -373,7 +375,7 @@ static size_t collect(struct xf_env *e, struct xf_leaf *out, size_t cap, uint64_
 		t.capt = *capt;
 	}
 	hash_page(&t, e->mem[0]);
-	trav_table(&t, e->mem[0], 1, 0);
+	trav_table(&t, e->mem[0], XF_FIRST_LEVEL, 0);
 	if (hash)
 		*hash = t.hash;
 	if (tables) {
@@ -394,7 +396,7 @@ static size_t collect_range(struct xf_env *e, struct xf_leaf *out, size_t cap, u
 {
 	struct trav t = { .e = e, .leaves = out, .cap = cap, .ok = true, .lo = lo, .hi = hi };
 
-	trav_table(&t, e->mem[0], 1, 0);
+	trav_table(&t, e->mem[0], XF_FIRST_LEVEL, 0);
 	return t.n;
 }
 
@@ -439,7 +441,7 @@ void xf_scribble_free(struct xf_env *e, uint64_t salt)
 
 bool xf_root_zero(struct xf_env *e)
 {
-	for (unsigned i = 0; i < 512; i++)
+	for (unsigned i = 0; i < XF_ENTRIES; i++)
 		if (e->mem[0][i])
 			return false;
 	return true;
@@ -585,7 +587,7 @@ void xf_tlb_flush(uint64_t va, uint64_t size, void *cookie)
 	if (!e->in_op)
 		return;
 	e->nflush_op++;
-	if ((va | size) & 0xfff || size == 0 || off >= XF_CTX_SIZE || size > XF_CTX_SIZE - off) {
+	if ((va | size) & (XF_PAGE - 1) || size == 0 || off >= XF_CTX_SIZE || size > XF_CTX_SIZE - off) {
 		xf_error(e, "tlb_flush(0x%llx, 0x%llx): not whole pages inside the context",
 			 (ull)va, (ull)size);
 		return;
@@ -705,7 +707,7 @@ static const char *op_name(const struct op *o)
 static void dry_run(struct xf_env *e)
 {
 	struct xf_env d = *e;
-	size_t bytes = (1 + (size_t)e->pool_pages) * 4096;
+	size_t bytes = (1 + (size_t)e->pool_pages) * XF_PAGE;
 
 	if (e->have_fin)
 		return;
@@ -723,7 +725,7 @@ static void dry_run(struct xf_env *e)
 
 static void op_begin(struct xf_env *e, const struct op *o)
 {
-	size_t bytes = (1 + (size_t)e->pool_pages) * 4096;
+	size_t bytes = (1 + (size_t)e->pool_pages) * XF_PAGE;
 
 	e->op = o;
 	e->have_fin = false;
@@ -743,7 +745,7 @@ static void op_begin(struct xf_env *e, const struct op *o)
 
 static void op_end(struct xf_env *e, const struct op *o, int rc)
 {
-	size_t bytes = (1 + (size_t)e->pool_pages) * 4096, m;
+	size_t bytes = (1 + (size_t)e->pool_pages) * XF_PAGE, m;
 	uint64_t hash_end;
 
 	e->in_op = false;
@@ -753,12 +755,12 @@ static void op_end(struct xf_env *e, const struct op *o, int rc)
 	if (rc != XLAT_OK) {
 		if (memcmp(e->snap, e->mem, bytes)) {
 			for (size_t p = 0; p <= e->pool_pages; p++)
-				for (unsigned j = 0; j < 512; j++)
+				for (unsigned j = 0; j < XF_ENTRIES; j++)
 					if (e->snap[p][j] != e->mem[p][j]) {
 						xf_error(e, "refused %s (%d) changed entry %u of %s "
 							 "(PA 0x%llx): 0x%llx -> 0x%llx", op_name(o), rc,
 							 j, p ? "a pool page" : "the root",
-							 (ull)(p ? e->pool_pa + (p - 1) * XF_4K : e->root_pa),
+							 (ull)(p ? e->pool_pa + (p - 1) * XF_PAGE : e->root_pa),
 							 (ull)e->snap[p][j], (ull)e->mem[p][j]);
 						return;
 					}

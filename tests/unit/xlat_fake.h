@@ -2,7 +2,7 @@
  * xlat_fake.h - a fake table memory and TLB for testing mmu/xlat.c on the
  * host (test_xlat.c and tests/fuzz/fuzz_xlat.c).
  *
- * Owns: a root table and a pool of 4 KiB-aligned pages, each with a made-up
+ * Owns: a root table and a pool of page-aligned pages (the build's granule), each with a made-up
  * physical address, behind xlat_ctx's table_ptr (any other address is an
  * error); tlb_flush and publish callbacks that record what they are asked;
  * a table walker of its own (literal descriptor bits, independent of
@@ -29,7 +29,7 @@
  * shows up.
  *
  * Offsets ("off") are relative to the context's va_base, so that the top
- * of the TTBR1 range (2^64) does not wrap: off is in [0, 2^39].
+ * of the TTBR1 range (2^64) does not wrap: off is in [0, 2^VA_BITS].
  * The first problem is kept in err (nerr counts them); on_error, if set,
  * is called with the message at once (the fuzzer prints and traps).
  */
@@ -42,14 +42,33 @@
 #include "xlat.h"
 #include "walk.h"
 
+/* The geometry: the build's PAGE_SHIFT and VA_BITS (4K/39 by default;
+ * tests/fuzz/fuzz.mk builds the fuzzer for one geometry per granule),
+ * levels and sizes worked out here from the Arm ARM's rules (D8.2), not
+ * read from pgtable-hwdef.h's derived macros. */
+#ifndef PAGE_SHIFT
+#define PAGE_SHIFT 12
+#endif
+#ifndef VA_BITS
+#define VA_BITS 39
+#endif
+#define XF_PAGE       (1ULL << PAGE_SHIFT)
+#define XF_BITS       (PAGE_SHIFT - 3)        /* index bits per level */
+#define XF_ENTRIES    (1u << XF_BITS)         /* entries per table page */
+#define XF_NLEVELS    ((VA_BITS - PAGE_SHIFT + XF_BITS - 1) / XF_BITS)
+#define XF_FIRST_LEVEL (4 - XF_NLEVELS)       /* the root's level */
+/* The first level with blocks: 1 with 4 KiB, 2 with 16 and 64 KiB (no LPA2). */
+#define XF_BLOCK_MIN_LEVEL (PAGE_SHIFT == 12 ? 1 : 2)
 #define XF_ROOT_PA    0x880000000ULL          /* 34 GiB */
-#define XF_POOL_PA    0x900000000ULL          /* 36 GiB: pool page i at + i * 4 KiB */
-#define XF_CTX_SIZE   (1ULL << 39)
-#define XF_TTBR1_BASE 0xffffff8000000000ULL
+#define XF_POOL_PA    0x900000000ULL          /* 36 GiB: pool page i at + i * XF_PAGE */
+#define XF_CTX_SIZE   (1ULL << VA_BITS)
+#define XF_TTBR1_BASE (0 - XF_CTX_SIZE)
 #define XF_1G         0x40000000ULL
 #define XF_2M         0x200000ULL
 #define XF_4K         0x1000ULL
-#define XF_OA_MASK    0x0000fffffffff000ULL   /* descriptor bits [47:12] */
+/* Descriptor bits [47:PAGE_SHIFT] (64 KiB: bits [15:12] are OA[51:48]
+ * only with FEAT_LPA). */
+#define XF_OA_MASK    (0x0000ffffffffffffULL & ~(XF_PAGE - 1))
 
 struct xf_leaf {
 	uint64_t off;        /* first VA of the leaf, relative to va_base */
@@ -70,8 +89,8 @@ struct xf_env {
 	struct xlat_ctx ctx;
 	uint64_t va_base, root_pa, pool_pa;
 	unsigned pa_bits, pool_pages;
-	uint64_t (*mem)[512];                   /* [0] root, [1 + i] pool page i */
-	uint64_t (*snap)[512];
+	uint64_t (*mem)[XF_ENTRIES];                   /* [0] root, [1 + i] pool page i */
+	uint64_t (*snap)[XF_ENTRIES];
 	uint8_t snap_pool_used[XLAT_POOL_MAX_PAGES];
 	unsigned snap_pages_used;
 	bool dry;                               /* a clone: no checks */
@@ -86,7 +105,7 @@ struct xf_env {
 	int dry_rc;                             /* what the dry run returned */
 	const void *op;                         /* the call being made */
 	struct xlat_ctx snap_ctx;
-	uint64_t (*dry_mem)[512];
+	uint64_t (*dry_mem)[XF_ENTRIES];
 	unsigned nflush_op, npublish_op;
 	struct xf_ival *fl;                     /* the flushes of the call */
 	size_t nfl, capfl;
