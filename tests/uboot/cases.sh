@@ -14,6 +14,9 @@ kaddr=0x40400000   # U-Boot's kernel_addr_r, where qfw and boot.scr load
 
 echo "uboot-qfw uboot-kernel=$b/Image cortex-a57 1G 1 $kaddr pass/loading_kernel_to_address $auto"
 echo "uboot-qfw-el2 uboot-kernel=$b/Image cortex-a72 1G 2 $kaddr pass/loading_kernel_to_address $auto"
+# A 64 KiB-granule build (make geometries: build/64k-48/) through the same
+# path: booti places it on a 2 MiB boundary, the stub maps it in pages.
+echo "uboot-qfw-64k-48 uboot-kernel=$b/64k-48/Image cortex-a72 1G 1 - pass/loading_kernel_to_address&in_64_KiB_pages_at_its_link_address $auto"
 echo "uboot-virtio-disk uboot cortex-a53 1G 1 $kaddr pass/boot.scr_(devtype_virtio) $auto" \
 	"-drive if=none,file=fat:$u/disk,format=raw,id=hd0,readonly=on" \
 	"-device virtio-blk-device,drive=hd0"
