@@ -115,7 +115,7 @@ BOARD_ELFS := $(foreach b,$(BOARDS),$(BUILD)/$(b)/stub.elf)
 ELF        := $(BUILD)/$(BOARD)/stub.elf
 UBOOT_ARTIFACTS := $(BUILD)/uImage $(BUILD)/stub.itb $(BUILD)/boot.scr
 
-.PHONY: all image sdcard deps run run-shell test unit-test bench fuzz board-env board-dtb clean \
+.PHONY: bench-geometries all image sdcard deps run run-shell test unit-test bench fuzz board-env board-dtb clean \
 	geometries
 all: $(IMAGE) $(BUILD)/stub.elf $(BOARD_ELFS) $(BUILD)/one-image.ok image
 # U-Boot's artifacts; `make image` lists every artifact with the command
@@ -272,6 +272,10 @@ $(BENCH_PLUGIN): tests/bench/insn_plugin.c | deps
 # 64 KiB build's image is beyond the Pi 3's BOARD_IMAGE_SIZE_MAX).
 bench: $(IMAGE) $(BUILD)/stub.elf $(BENCH_PLUGIN)
 	$(Q)tests/bench/bench.sh $(BUILD) $(BENCH_PLUGIN)
+
+# make bench in every geometry, one table side by side.
+bench-geometries: $(BENCH_PLUGIN)
+	$(Q)tests/bench/geometries.sh
 
 # Interactive debugging under QEMU's gdbstub: make debug, make debug-server.
 include scripts/gdb/debug.mk
