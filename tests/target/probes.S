@@ -1,12 +1,12 @@
 /*
  * probes.S - memory accesses that may fault on purpose, and how to recover.
  *
- * Owns: the primitives the fault tests use. Each faulting instruction has a
- * global label (probe_*_insn) and a fix-up (probe_*_fixup); when a test has
- * armed start/faults.c, the exception handler resumes at the fix-up, which
- * returns 1 in x1 (0 when no fault happened).
- *   probe_load(x0 = va)            -> x0 = value, x1 = faulted?
- *   probe_store(x0 = va, x1 = val) -> x1 = faulted?
+ * Owns: the primitives the fault tests use beyond the product's guarded
+ * load and store (start/guarded.S, which faults.c uses for those): the
+ * faulting instruction has a global label (probe_*_insn) and a fix-up
+ * (probe_*_fixup); when a test has armed tests/target/faults.c, the
+ * exception handler resumes at the fix-up, which returns 1 in x1 (0 when
+ * no fault happened).
  *   probe_stack_push(x0 = sp)      runs with SP_EL0 = x0 (SPSel 0) and pushes
  *                                  16 bytes, as a call would: the exception
  *                                  is then taken on SP_EL1, the real stack,
@@ -19,27 +19,6 @@
  * They preserve everything the AAPCS64 asks for; run_at_el0 saves x19-x30.
  */
 	.text
-	.global	probe_load, probe_load_insn, probe_load_fixup
-probe_load:
-	mov	x1, #0
-probe_load_insn:
-	ldr	x0, [x0]
-	ret
-probe_load_fixup:
-	mov	x1, #1
-	ret
-
-	.global	probe_store, probe_store_insn, probe_store_fixup
-probe_store:
-	mov	x2, x1
-	mov	x1, #0
-probe_store_insn:
-	str	x2, [x0]
-	ret
-probe_store_fixup:
-	mov	x1, #1
-	ret
-
 	.global	probe_stack_push, probe_stack_push_insn, probe_stack_push_fixup
 probe_stack_push:
 	msr	spsel, #0
