@@ -2,7 +2,7 @@
  * refuse.c - saying why the boot cannot go on, with the MMU off.
  *
  * Owns: early_refuse(), where head.S branches when the early map cannot be
- * built or used (load address, no 4 KiB granule), and early_console(),
+ * built or used (load address, no 4 KiB granule), and early_clear_bss(),
  * which the exception handler also uses for an exception taken with the
  * MMU off. With mmu_enable() and the pure tcr_el1_value() it is given, the
  * only C code that runs with the MMU off, and only on failure paths.
@@ -18,7 +18,7 @@ extern char __bss_start[], __bss_end[];
 
 /* The bss cleared (not yet done: that happens with the caches on), so that
  * the console and exit state start defined: no UART, semihosting output. */
-void early_console(void)
+void early_clear_bss(void)
 {
 	/* Not memset: the library's may use DC ZVA or unaligned stores, which
 	 * fault on the Device memory all data accesses are with the MMU off. */
@@ -30,7 +30,7 @@ void early_console(void)
 __attribute__((noreturn))
 void early_refuse(int status, const char *what, uint64_t value)
 {
-	early_console();
+	early_clear_bss();
 	console_puts("\nstub: FATAL: ");
 	console_puts(what);
 	console_put_hex(value);

@@ -16,7 +16,7 @@
  * Anything else is reported (vector, EC decoded, fault
  * status with level, ESR, FAR, ELR, SPSR, EL) and ends the run with
  * EXIT_EXCEPTION. Uses only the early console: with the MMU off (no UART
- * known yet) it first resets it (refuse.c early_console): the report then
+ * known yet) it first resets it (refuse.c early_clear_bss): the report then
  * goes to semihosting.
  */
 #include <stddef.h>
@@ -154,7 +154,7 @@ static void report_psci_trap(const struct psci_in_flight *call, struct exception
 	bool powering_off = call->fn == PSCI_0_2_FN_SYSTEM_OFF;
 
 	if (!(read_sysreg(sctlr_el1) & SCTLR_EL1_M))
-		early_console();
+		early_clear_bss();
 	console_puts(powering_off ? "\nstub: PSCI " : "\nstub: FATAL: PSCI ");
 	console_puts(psci_function_name(call->fn));
 	console_puts(" over ");
@@ -205,7 +205,7 @@ void handle_exception(unsigned slot, struct exception_frame *f)
 	if (hooks_exception_fixup(slot, f))     /* the test build's, if any */
 		return;
 	if (!(read_sysreg(sctlr_el1) & SCTLR_EL1_M))
-		early_console();   /* MMU off: bss not cleared yet, no UART known */
+		early_clear_bss();   /* MMU off: bss not cleared yet, no UART known */
 	if (reporting++) {
 		console_puts("\nstub: FATAL: exception while reporting an exception\n");
 		stub_exit(EXIT_EXCEPTION);

@@ -33,8 +33,9 @@ void handle_exception(unsigned slot, struct exception_frame *frame);
  * "FSC 0x07: translation fault, level 3 (read)": the one decoding of a
  * cause (esr.c, regs.c's fault status names), on the console. */
 void trap_print_cause(uint64_t esr, const char *sep);
-/* refuse.c: the MMU-off console (bss cleared, the board's UART). */
-void early_console(void);
+/* refuse.c: the bss cleared with the MMU off, so that the console and exit
+ * state start defined (no UART: output through semihosting). */
+void early_clear_bss(void);
 #endif
 
 #endif /* TRAPS_H */
