@@ -153,7 +153,6 @@ efi_status_t efi_pe_entry(efi_handle_t image, struct efi_system_table *st)
 		rc = bs->exit_boot_services(image, map_key);
 		if (rc == EFI_SUCCESS) {
 			efi_keep_usable_ram(&efi_boot_info, map, size, desc_size);
-			efi_boot_info.entry_el = (uint32_t)((el >> 2) & 3);
 			efi_enter_image((uint64_t)(uintptr_t)dtb);
 		}
 	}

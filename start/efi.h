@@ -108,7 +108,6 @@ struct efi_boot_info {
 	uint32_t nr_ranges;                 /* usable RAM, merged where adjacent */
 	uint32_t nr_dropped;                /* usable ranges beyond EFI_BOOT_MAX_RANGES */
 	uint32_t nr_descs;                  /* the firmware's map, all types */
-	uint32_t entry_el;                  /* where the firmware ran the entry */
 	struct { uint64_t phys_base, size; } range[EFI_BOOT_MAX_RANGES];
 };
 
