@@ -89,8 +89,8 @@ LDFLAGS := --specs=picolibc.specs -nostartfiles -static -Wl,--gc-sections \
 	   -Wl,--fatal-warnings -Wl,-z,noexecstack
 
 SRCS_S := start/head.S start/el.S start/tables.S start/vectors.S start/replace_ttbr1.S \
-	  start/efi_enter.S start/guarded.S lib/semihost.S
-SRCS_C := start/main.c start/refuse.c start/traps.c start/esr.c start/smp.c start/board_ops.c \
+	  start/efi_enter.S mmu/guarded.S lib/semihost.S
+SRCS_C := start/main.c start/refuse.c start/traps.c start/fixup.c mmu/esr.c mmu/fault.c start/smp.c start/board_ops.c \
 	  start/efi.c start/efi_memmap.c \
 	  mmu/desc.c mmu/walk.c mmu/dump.c mmu/memmap.c mmu/regs.c mmu/check.c mmu/xlat.c \
 	  mmu/kernel_map.c mmu/cache.c mmu/hw.c mmu/ram_layout.c mmu/pgalloc.c mmu/demand.c mmu/levels.c \

@@ -2,7 +2,7 @@
  * console.c - early-safe console input and output (see console.h).
  */
 #include "console.h"
-#include "exit.h"
+#include "semihost.h"
 
 /* In the bss (cleared before console_init runs, also on the MMU-off
  * refusal path): kind NONE and not ready until set up. */

@@ -7,19 +7,8 @@
  */
 #include "console.h"
 #include "exit.h"
-
-static enum psci_conduit exit_conduit;
-
-void exit_set_psci_conduit(enum psci_conduit conduit)
-{
-	exit_conduit = conduit;
-}
-
-enum psci_conduit exit_psci_conduit(void)
-{
-	return exit_conduit;
-}
-
+#include "psci.h"
+#include "semihost.h"
 
 void stub_exit(int status)
 {
@@ -31,7 +20,7 @@ void stub_exit(int status)
 	console_flush();
 	semihost_call(SEMIHOSTING_SYS_EXIT_EXTENDED, (uint64_t)(uintptr_t)block);
 	/* Still here: no semihosting. */
-	(void)psci_call(exit_conduit, PSCI_0_2_FN_SYSTEM_OFF, 0, 0, 0);
+	(void)psci_system_off();
 	console_puts("stub: no semihosting and no PSCI: parked (status above)\n");
 	console_flush();
 	for (;;)

@@ -3,7 +3,8 @@
  *
  * Owns: the distinct failure statuses (what the test suite and a user see
  * as QEMU's exit code under -semihosting) and stub_exit(), which tries
- * semihosting, then PSCI SYSTEM_OFF, then parks with a message.
+ * semihosting, then PSCI SYSTEM_OFF (lib/psci.h: the conduit the DTB
+ * named, once known), then parks with a message.
  */
 #ifndef EXIT_H
 #define EXIT_H
@@ -18,28 +19,11 @@
 #define EXIT_BAD_DTB         7   /* the DTB the loader passed is unusable */
 #define EXIT_PSCI_NO_FIRMWARE 8  /* a PSCI call trapped: nothing behind the conduit */
 
-/* Semihosting operations and the exit reason (Arm semihosting spec 2.0). */
-#define SEMIHOSTING_SYS_WRITEC        0x03
-#define SEMIHOSTING_SYS_WRITE0        0x04
-#define SEMIHOSTING_SYS_EXIT_EXTENDED 0x20
-#define ADP_Stopped_ApplicationExit   0x20026
-
-#include "psci.h"
-
 #ifndef __ASSEMBLER__
 #include <stdint.h>
 
-/* Set once the DTB has been read (kernel_main); NONE until then. */
-void exit_set_psci_conduit(enum psci_conduit conduit);
-enum psci_conduit exit_psci_conduit(void);
-
 __attribute__((noreturn)) void stub_exit(int status);
 
-/* Semihosting call (lib/semihost.S): returns SEMIHOST_ABSENT when QEMU runs
- * without -semihosting (the HLT traps as undefined; traps.c fixes it up). */
-#define SEMIHOST_ABSENT ((uint64_t)-2)
-uint64_t semihost_call(uint64_t op, uint64_t param);
-extern char semihost_trap[];
 #endif
 
 #endif /* EXIT_H */

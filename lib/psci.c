@@ -1,6 +1,6 @@
 /*
- * psci.c - PSCI calls through the DTB's (or the board's) conduit, and the
- * record of the one in flight (see psci.h).
+ * psci.c - PSCI calls through the conduit the DTB names, and the record
+ * of the one in flight (see psci.h).
  *
  * An HVC with no EL2, or an SMC with no EL3 (or with SCR_EL3.SMD set), is
  * UNDEFINED at EL1 (Arm ARM C6.2 "HVC", "SMC"): the exception is taken to
@@ -11,6 +11,17 @@
 #include "psci.h"
 
 static volatile struct psci_in_flight in_flight;
+static enum psci_conduit conduit_in_use;
+
+void psci_set_conduit(enum psci_conduit conduit)
+{
+	conduit_in_use = conduit;
+}
+
+enum psci_conduit psci_conduit(void)
+{
+	return conduit_in_use;
+}
 
 const char *psci_conduit_name(enum psci_conduit conduit)
 {
@@ -45,8 +56,9 @@ const char *psci_function_name(uint64_t fn)
 			 : : "x4", "x5", "x6", "x7", "x8", "x9", "x10", "x11", "x12", "x13",  \
 			     "x14", "x15", "x16", "x17", "memory")
 
-int64_t psci_call(enum psci_conduit conduit, uint64_t fn, uint64_t a1, uint64_t a2, uint64_t a3)
+int64_t psci_call(uint64_t fn, uint64_t a1, uint64_t a2, uint64_t a3)
 {
+	enum psci_conduit conduit = conduit_in_use;
 	register uint64_t x0 __asm__("x0") = fn;
 	register uint64_t x1 __asm__("x1") = a1;
 	register uint64_t x2 __asm__("x2") = a2;
@@ -73,4 +85,14 @@ bool psci_call_trapped(uint64_t elr, struct psci_in_flight *call)
 	call->fn = in_flight.fn;
 	call->conduit = in_flight.conduit;
 	return true;
+}
+
+int64_t psci_cpu_on(uint64_t mpidr, uint64_t entry_pa, uint64_t context)
+{
+	return psci_call(PSCI_0_2_FN64_CPU_ON, mpidr, entry_pa, context);
+}
+
+int64_t psci_system_off(void)
+{
+	return psci_call(PSCI_0_2_FN_SYSTEM_OFF, 0, 0, 0);
 }

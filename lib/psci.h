@@ -2,10 +2,12 @@
  * psci.h - calls to the firmware's PSCI (Arm DEN 0022, "Power State
  * Coordination Interface").
  *
- * Owns: the conduit names, the function IDs this stub uses (and their
- * names), psci_call(), and the record of the call in flight that lets the
- * exception handler name a call nothing answered. Safe with the MMU off or
- * on.
+ * Owns: the conduit (HVC or SMC: set once the DTB has been read, as
+ * Linux's drivers/firmware/psci/psci.c sets its invoke function; NONE
+ * until then, and when nothing runs below the image), the conduit names,
+ * the function IDs this stub uses (and their names), the calls, and the
+ * record of the call in flight that lets the exception handler name a call
+ * nothing answered. Safe with the MMU off or on.
  */
 #ifndef PSCI_H
 #define PSCI_H
@@ -31,13 +33,19 @@ struct psci_in_flight {
 	enum psci_conduit conduit;
 };
 
+/* The conduit every call below uses. */
+void psci_set_conduit(enum psci_conduit conduit);
+enum psci_conduit psci_conduit(void);
 const char *psci_conduit_name(enum psci_conduit conduit);
 /* "CPU_ON", "SYSTEM_OFF", "PSCI_VERSION"; "function" for the others. */
 const char *psci_function_name(uint64_t fn);
-/* x0 = fn, x1..x3 = args through HVC #0 or SMC #0; returns x0. With no
- * conduit, returns PSCI_RET_NOT_SUPPORTED without calling. One caller at a
- * time (the boot CPU; stub_exit), as the in-flight record is one. */
-int64_t psci_call(enum psci_conduit conduit, uint64_t fn, uint64_t a1, uint64_t a2, uint64_t a3);
+/* x0 = fn, x1..x3 = args through HVC #0 or SMC #0 (the conduit set);
+ * returns x0. With no conduit, returns PSCI_RET_NOT_SUPPORTED without
+ * calling. One caller at a time (the boot CPU; stub_exit), as the
+ * in-flight record is one. */
+int64_t psci_call(uint64_t fn, uint64_t a1, uint64_t a2, uint64_t a3);
+int64_t psci_cpu_on(uint64_t mpidr, uint64_t entry_pa, uint64_t context);
+int64_t psci_system_off(void);
 /* True, with *call, when elr is the HVC/SMC of the call in flight: the
  * exception was taken on that instruction itself (UNDEFINED: EC 0x00), so
  * no firmware answered. */

@@ -5,17 +5,9 @@
 #include "cache.h"
 #include "demand.h"
 #include "esr.h"
-#include "guarded.h"
+#include "fault.h"
 #include "memory.h"
 #include "zero.h"
-
-/* ESR_EL1 ISS for a data abort (Arm ARM D17.2.37): FnV, bit 10, set when
- * FAR_EL1 is not valid; DFSC bits [5:2] = 0b0001 for a translation fault
- * (bits [1:0] the level). EC 0x25: a data abort taken without a change
- * of EL, i.e. from EL1. */
-#define ESR_ISS_FNV        (UL(1) << 10)
-#define DFSC_TRANSLATION   0x04
-#define EC_DABT_CUR        0x25
 
 _Static_assert(DEMAND_MAX_PAGES <= 65536, "held pages are counted in the ranges' u64s");
 
@@ -49,7 +41,7 @@ void demand_start(struct xlat_ctx *xlat, struct pgalloc_ctx *pages)
 	st.xlat = xlat;
 	st.pages = pages;
 	st.started = true;
-	traps_set_abort_resolver(demand_resolve);
+	fault_set_abort_resolver(demand_resolve);
 }
 
 static struct demand_range *find(uint64_t va)
@@ -107,8 +99,7 @@ bool demand_resolve(uint64_t esr, uint64_t far)
 	uint64_t va = far & ~(uint64_t)(PAGE_SIZE - 1), pa;
 	int rc;
 
-	if (!st.started || esr_class(esr) != EC_DABT_CUR || (esr & ESR_ISS_FNV) ||
-	    (esr_fault_status(esr) & 0x3c) != DFSC_TRANSLATION)
+	if (!st.started || !esr_is_translation_fault_cur(esr))
 		return false;
 	r = find(far);
 	if (!r)

@@ -6,7 +6,7 @@
  * fault (a data abort at EL1, DFSC 0b0001LL) inside it takes one page
  * from the page allocator (pgalloc_alloc, order 0), zeroes it, maps it
  * with xlat_map on the final map and lets the instruction run again
- * (start/guarded.h's abort resolver). Any other fault in a range (a
+ * (mmu/fault.h's abort resolver). Any other fault in a range (a
  * permission fault, an alignment fault) is not resolved: it is reported
  * as any fault is. The table pages such a mapping needs come from the
  * final map's xlat pool (the boot's BOOT_POOL_PAGES pages), not from the

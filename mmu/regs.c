@@ -81,49 +81,6 @@ void par_decode(uint64_t par, uint64_t va, struct hw_translation *out)
 	out->sh = (uint8_t)((par >> PAR_SH_SHIFT) & 3);
 }
 
-/* DFSC/IFSC/PAR.FST encodings (D17.2.37, ISS for data aborts): the low two
- * bits are the level for the level-specific groups. */
-const char *fault_status_name(unsigned fsc)
-{
-	switch (fsc & 0x3c) {
-	case 0x00: return "address size fault";
-	case 0x04: return "translation fault";
-	case 0x08: return "access flag fault";
-	case 0x0c: return "permission fault";
-	case 0x14: return "synchronous external abort on a table walk";
-	case 0x1c: return "parity/ECC error on a table walk";
-	}
-	switch (fsc) {
-	case 0x10: return "synchronous external abort";
-	case 0x11: return "synchronous tag check fault";
-	case 0x18: return "parity/ECC error";
-	case 0x21: return "alignment fault";
-	case 0x30: return "TLB conflict abort";
-	default:   return "other fault";
-	}
-}
-
-int fault_status_level(unsigned fsc)
-{
-	switch (fsc & 0x3c) {
-	case 0x00: case 0x04: case 0x08: case 0x0c: case 0x14: case 0x1c:
-		return (int)(fsc & 3);
-	default:
-		return -1;
-	}
-}
-
-char *fault_status_format(unsigned fsc, char *buf, size_t len)
-{
-	int level = fault_status_level(fsc);
-
-	if (level < 0)
-		snprintf(buf, len, "%s", fault_status_name(fsc));
-	else
-		snprintf(buf, len, "%s, L%d", fault_status_name(fsc), level);
-	return buf;
-}
-
 static const char *rgn_name(unsigned v)
 {
 	switch (v & 3) {

@@ -35,16 +35,9 @@ struct hw_translation {
 	uint64_t pa;             /* ok: output address, with the VA's page offset */
 	uint8_t mair_attr;       /* ok: PAR_EL1.ATTR, the MAIR byte used */
 	uint8_t sh;              /* ok: PAR_EL1.SH */
-	uint8_t fst;             /* !ok: fault status code (DFSC encoding) */
+	uint8_t fst;             /* !ok: fault status code (DFSC encoding: esr.h) */
 };
 void par_decode(uint64_t par, uint64_t va, struct hw_translation *out);
-
-/* A fault status code (DFSC/IFSC/PAR.FST), e.g. "translation fault" (the
- * level, where the code has one, comes from fault_status_level). */
-const char *fault_status_name(unsigned fsc);
-int fault_status_level(unsigned fsc);   /* 0..3, or -1 when not level-specific */
-/* "translation fault, L2" or "alignment fault". Returns buf. */
-char *fault_status_format(unsigned fsc, char *buf, size_t len);
 
 char *tcr_format(uint64_t tcr, char *buf, size_t len);
 char *sctlr_format(uint64_t sctlr, char *buf, size_t len);

@@ -1,7 +1,7 @@
 /*
  * sysreg.h - system register fields used by the stub, and accessors.
  *
- * Owns: bit positions of SCTLR_EL1, TCR_EL1, PAR_EL1, ESR_ELx, ID registers,
+ * Owns: bit positions of SCTLR_EL1, TCR_EL1, PAR_EL1, ID registers,
  * SCR_EL3, HCR_EL2, CPACR_EL1 (Arm ARM D17, "AArch64 System Register
  * Descriptions"). Shared by assembly and C; the accessors are target-only.
  */
@@ -94,16 +94,10 @@
 /* PAR_EL1 (D17.2.103). */
 #define PAR_F             (UL(1) << 0)
 #define PAR_FST_SHIFT     1
-#define PAR_FST_MASK      0x3f
+#define PAR_FST_MASK      0x3f     /* FSC_MASK: esr.h */
 #define PAR_SH_SHIFT      7
 #define PAR_PA_MASK       (((ULL(1) << 48) - 1) & ~(ULL(0xfff)))
 #define PAR_ATTR_SHIFT    56
-
-/* ESR_ELx (D17.2.37). */
-#define ESR_EC_SHIFT      26
-#define ESR_EC_MASK       0x3f
-#define ESR_IL            (UL(1) << 25)
-#define ESR_ISS_MASK      0x1ffffff
 
 /* SCR_EL3 (D17.2.117). */
 #define SCR_EL3_NS        (UL(1) << 0)

@@ -24,6 +24,7 @@
 #include "memory.h"
 #include "sysreg.h"
 #include "exit.h"
+#include "semihost.h"
 #include "smp.h"
 
 /* Header flags: bit 0 = 0 little-endian, bits 2:1 the page size (1 4 KiB,

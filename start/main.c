@@ -26,6 +26,7 @@
 #include "dump.h"
 #include "efi.h"
 #include "exit.h"
+#include "psci.h"
 #include "hooks.h"
 #include "hw.h"
 #include "kernel_map.h"
@@ -448,7 +449,7 @@ static void report_setup(const struct machine *m, uint64_t insns_to_mmu_on)
 	       port ? machine_console_kind_name(port->kind) : "semihosting only",
 	       (unsigned long long)layout.phys_uart);
 	print_ram(m);
-	printf("psci conduit: %s; cpus: %d in the DTB\n", psci_conduit_name(exit_psci_conduit()),
+	printf("psci conduit: %s; cpus: %d in the DTB\n", psci_conduit_name(psci_conduit()),
 	       m->cpus.n_cpus);
 	printf("early tables: pa 0x%llx, %u of %u pages written with the MMU off (TTBR0 and TTBR1 "
 	       "share the root; the image %s at its link address); windows: %u pages\n",
@@ -553,7 +554,7 @@ void kernel_main(uint64_t x0, unsigned entry_el, uint64_t phys_text, uint64_t in
 	check_machine(mach);
 	learn_ram(mach);
 	/* Entered at EL3, nothing runs below the image to answer PSCI. */
-	exit_set_psci_conduit(entry_el < 3 ? mach->psci.conduit : PSCI_CONDUIT_NONE);
+	psci_set_conduit(entry_el < 3 ? mach->psci.conduit : PSCI_CONDUIT_NONE);
 	read_bootargs(mach->chosen.bootargs);
 	hooks_boot_args(mach->chosen.bootargs);
 	nr_secondaries = smp_plan(mach);

@@ -2,7 +2,7 @@
  * shell_memory.c - the monitor's commands on memory and pages.
  *
  * Owns: read and write of any address through the live map, each access
- * guarded (start/guarded.h: a fault is caught and decoded by traps.c's
+ * guarded (mmu/fault.h: a fault is caught and decoded by mmu/esr.c, the
  * one decoder, and the prompt comes back); mem (the allocator's free
  * blocks by order, per bank); demand (mmu/demand.c: register a range,
  * list the ranges).
@@ -10,9 +10,9 @@
 #include <stdio.h>
 #include "demand.h"
 #include "dump.h"
-#include "guarded.h"
+#include "esr.h"
+#include "fault.h"
 #include "shell_cmds.h"
-#include "traps.h"
 
 #define READ_MAX_COUNT 64
 
@@ -20,9 +20,9 @@
 static void print_fault(const char *op, uint64_t va, const struct caught_fault *c)
 {
 	const struct demand_range *d = demand_find(va);
+	char cause[ESR_DESCRIBE_MAX];
 
-	printf("%s " HEX16 ": fault: ", op, U(va));
-	trap_print_cause(c->esr, "; ");
+	printf("%s " HEX16 ": fault: %s", op, U(va), esr_describe(c->esr, "; ", cause, sizeof(cause)));
 	printf("; ESR_EL1 " HEX16 " FAR_EL1 " HEX16 " ELR_EL1 " HEX16 "%s\n", U(c->esr), U(c->far),
 	       U(c->elr), d ? " (in a demand range: only translation faults are resolved)" : "");
 }

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "check.h"
+#include "esr.h"
 #include "demand.h"
 #include "dump.h"
 #include "hw.h"
@@ -114,12 +115,12 @@ static const char *at_disagrees(const struct walk_result *w, const struct hw_tra
 	if (w->status != WALK_MAPPED) {
 		if (rd->ok || wr->ok)
 			return "the hardware translates, the walk does not";
-		if ((rd->fst & 0x3c) != 0x04 || fault_status_level(rd->fst) != w->fault_level)
+		if (!fault_status_is(rd->fst, FSC_TRANSLATION) || fault_status_level(rd->fst) != w->fault_level)
 			return "the hardware's fault is not a translation fault at the walk's level";
 		return NULL;
 	}
 	if (!w->attrs.af)
-		return rd->ok || (rd->fst & 0x3c) != 0x08 ? "access flag 0: expected an access flag "
+		return rd->ok || !fault_status_is(rd->fst, FSC_ACCESS_FLAG) ? "access flag 0: expected an access flag "
 			"fault" : NULL;
 	if (!rd->ok)
 		return "the walk translates, AT S1E1R faults";

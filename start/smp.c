@@ -12,6 +12,7 @@
 #include "board_ops.h"
 #include "cache.h"
 #include "exit.h"
+#include "psci.h"
 #include "hw.h"
 #include "kernel_map.h"
 #include "psci.h"
@@ -156,12 +157,12 @@ static int start_cpu(enum start_method method, unsigned cpu, const struct machin
 	case START_PSCI: {
 		int64_t rc;
 
-		if (exit_psci_conduit() == PSCI_CONDUIT_NONE) {
+		if (psci_conduit() == PSCI_CONDUIT_NONE) {
 			printf("cpu%u: enable-method psci, but the DTB names no usable /psci conduit: "
 			       "left off\n", cpu);
 			return 1;
 		}
-		rc = psci_call(exit_psci_conduit(), PSCI_0_2_FN64_CPU_ON, c->mpidr, entry, cpu);
+		rc = psci_cpu_on(c->mpidr, entry, cpu);
 		if (rc == PSCI_RET_INVALID_PARAMS) {
 			printf("cpu%u: not present (PSCI: invalid MPIDR 0x%llx)\n", cpu,
 			       (unsigned long long)c->mpidr);

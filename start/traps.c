@@ -5,10 +5,10 @@
  * are the semihosting HLT when QEMU has no -semihosting (resumed with x0 =
  * SEMIHOST_ABSENT), a data abort the abort resolver resolves (demand
  * paging: the instruction runs again), a fault of the one guarded access
- * in flight (guarded.h: recorded, resumed at its fix-up, like an entry of
- * Linux's exception table), and those a test build's hook expects
- * (hooks.h). It also owns the one decoding of an exception's cause
- * (trap_print_cause) that both the report below and the shell print.
+ * in flight (mmu/fault.h: recorded, resumed at its fix-up, like an entry
+ * of Linux's exception table), and those a test build's hook expects
+ * (hooks.h); the last three only with the MMU on, through start/fixup.c.
+ * The cause is decoded by mmu/esr.c, the one decoder.
  * A PSCI call that nothing answered (its HVC/SMC UNDEFINED: lib/psci.c) is
  * named as such and ends the run with EXIT_PSCI_NO_FIRMWARE; but
  * SYSTEM_OFF, which only stub_exit makes, returns PSCI_RET_NOT_SUPPORTED
@@ -23,10 +23,8 @@
 #include "console.h"
 #include "esr.h"
 #include "exit.h"
-#include "guarded.h"
-#include "hooks.h"
 #include "psci.h"
-#include "regs.h"
+#include "semihost.h"
 #include "sysreg.h"
 #include "traps.h"
 
@@ -40,106 +38,6 @@ _Static_assert(sizeof(struct exception_frame) == FRAME_SIZE, "frame size");
 _Static_assert(FRAME_SIZE % 16 == 0, "frame keeps SP 16-byte aligned");
 
 static int reporting;    /* an exception while reporting: do not recurse */
-
-/* guarded.S: x0 = the value loaded, x1 = 1 when the fix-up ran (AAPCS64
- * returns a 16-byte composite in x0 and x1). */
-struct guarded_ret {
-	uint64_t value, faulted;
-};
-struct guarded_ret guarded_load(uint64_t va);
-struct guarded_ret guarded_store(uint64_t va, uint64_t val);
-extern const char guarded_load_insn[], guarded_load_fixup[];
-extern const char guarded_store_insn[], guarded_store_fixup[];
-
-/* The recovery point: armed around one guarded access, never nested. In
- * the bss, so only trusted once the MMU is on (the bss cleared). */
-static struct {
-	bool armed;
-	struct caught_fault *caught;
-} guard;
-static abort_resolver_fn abort_resolver;
-
-void traps_set_abort_resolver(abort_resolver_fn fn)
-{
-	abort_resolver = fn;
-}
-
-int guarded_read64(uint64_t va, uint64_t *val, struct caught_fault *caught)
-{
-	struct guarded_ret r;
-
-	guard.caught = caught;
-	guard.armed = true;
-	__asm__ volatile("" : : : "memory");     /* armed before the access */
-	r = guarded_load(va);
-	__asm__ volatile("" : : : "memory");
-	guard.armed = false;
-	*val = r.value;
-	return r.faulted ? 1 : 0;
-}
-
-int guarded_write64(uint64_t va, uint64_t val, struct caught_fault *caught)
-{
-	struct guarded_ret r;
-
-	guard.caught = caught;
-	guard.armed = true;
-	__asm__ volatile("" : : : "memory");
-	r = guarded_store(va, val);
-	__asm__ volatile("" : : : "memory");
-	guard.armed = false;
-	return r.faulted ? 1 : 0;
-}
-
-/* A synchronous exception on the guarded instruction itself: recorded,
- * resumed at its fix-up. Any other PC is not ours. */
-static bool guarded_fixup(unsigned slot, struct exception_frame *f)
-{
-	static const struct { const char *insn, *fixup; } table[] = {
-		{ guarded_load_insn, guarded_load_fixup },
-		{ guarded_store_insn, guarded_store_fixup },
-	};
-
-	if (!guard.armed || (slot & 3) != VECTOR_TYPE_SYNC)
-		return false;
-	for (unsigned i = 0; i < sizeof(table) / sizeof(table[0]); i++) {
-		if (f->elr != (uint64_t)(uintptr_t)table[i].insn)
-			continue;
-		guard.armed = false;
-		*guard.caught = (struct caught_fault){
-			.slot = slot, .esr = f->esr, .far = f->far, .elr = f->elr,
-		};
-		f->elr = (uint64_t)(uintptr_t)table[i].fixup;
-		return true;
-	}
-	return false;
-}
-
-void trap_print_cause(uint64_t esr, const char *sep)
-{
-	unsigned ec = esr_class(esr);
-
-	console_puts("EC ");
-	console_put_hex(ec);
-	console_puts(": ");
-	console_puts(esr_class_name(ec));
-	if (esr_is_abort(ec)) {
-		unsigned fsc = esr_fault_status(esr);
-		int level = fault_status_level(fsc);
-
-		console_puts(sep);
-		console_puts("FSC ");
-		console_put_hex(fsc);
-		console_puts(": ");
-		console_puts(fault_status_name(fsc));
-		if (level >= 0) {
-			console_puts(", level ");
-			console_put_dec((uint64_t)level);
-		}
-		if (ec == 0x24 || ec == 0x25)
-			console_puts(esr_is_write(esr) ? " (write)" : " (read)");
-	}
-}
 
 static void field(const char *name, uint64_t v)
 {
@@ -173,7 +71,7 @@ static void report_psci_trap(const struct psci_in_flight *call, struct exception
 		f->elr += 4;
 		return;
 	}
-	exit_set_psci_conduit(PSCI_CONDUIT_NONE);   /* the exit must not call it again */
+	psci_set_conduit(PSCI_CONDUIT_NONE);   /* the exit must not call it again */
 	stub_exit(EXIT_PSCI_NO_FIRMWARE);
 }
 
@@ -181,28 +79,24 @@ void handle_exception(unsigned slot, struct exception_frame *f)
 {
 	unsigned ec = esr_class(f->esr);
 	struct psci_in_flight psci;
+	char cause[ESR_DESCRIBE_MAX];
 
-	if ((slot & 3) == VECTOR_TYPE_SYNC && ec == 0x00 &&
+	if ((slot & 3) == VECTOR_TYPE_SYNC && ec == ESR_EC_UNKNOWN &&
 	    f->elr == (uint64_t)(uintptr_t)semihost_trap) {
 		f->x[0] = SEMIHOST_ABSENT;
 		f->elr += 4;
 		return;
 	}
-	/* EC 0x00, on the HVC/SMC itself: UNDEFINED (lib/psci.c). */
-	if ((slot & 3) == VECTOR_TYPE_SYNC && ec == 0x00 && psci_call_trapped(f->elr, &psci)) {
+	/* EC "unknown", on the HVC/SMC itself: UNDEFINED (lib/psci.c). */
+	if ((slot & 3) == VECTOR_TYPE_SYNC && ec == ESR_EC_UNKNOWN && psci_call_trapped(f->elr, &psci)) {
 		report_psci_trap(&psci, f);
 		return;
 	}
-	/* The product's own: only with the MMU on (before it the bss, where
-	 * the resolver and the guard live, is not cleared yet). */
-	if (read_sysreg(sctlr_el1) & SCTLR_EL1_M) {
-		if ((slot & 3) == VECTOR_TYPE_SYNC && slot < 8 && abort_resolver &&
-		    abort_resolver(f->esr, f->far))
-			return;
-		if (guarded_fixup(slot, f))
-			return;
-	}
-	if (hooks_exception_fixup(slot, f))     /* the test build's, if any */
+	/* The fix-ups of the MMU-on world (start/fixup.c): only with the MMU
+	 * on (before it the bss, where their state lives, is not cleared yet,
+	 * and their code and tables hold link addresses). The one call out of
+	 * the MMU-off set (start/start.mk: MMU_OFF_EXITS). */
+	if ((read_sysreg(sctlr_el1) & SCTLR_EL1_M) && exception_fixup_mmu_on(slot, f))
 		return;
 	if (!(read_sysreg(sctlr_el1) & SCTLR_EL1_M))
 		early_clear_bss();   /* MMU off: bss not cleared yet, no UART known */
@@ -213,7 +107,7 @@ void handle_exception(unsigned slot, struct exception_frame *f)
 	console_puts("\n*** unexpected exception: ");
 	console_puts(vector_slot_name(slot));
 	console_puts("\n    ");
-	trap_print_cause(f->esr, "\n    ");
+	console_puts(esr_describe(f->esr, "\n    ", cause, sizeof(cause)));
 	field("\n    ESR_EL1 ", f->esr);
 	field("  FAR_EL1 ", f->far);
 	field("\n    ELR_EL1 ", f->elr);

@@ -2,8 +2,9 @@
  * traps.h - the exception frame shared by vectors.S and traps.c.
  *
  * Owns: the layout of the register frame the vectors save, and the numbers
- * naming the 16 vector slots. Shared by assembly and C; offsets are checked
- * against the C struct at compile time in traps.c.
+ * naming the 16 vector slots (their names: mmu/esr.c). Shared by assembly
+ * and C; offsets are checked against the C struct at compile time in
+ * traps.c.
  */
 #ifndef TRAPS_H
 #define TRAPS_H
@@ -21,18 +22,20 @@
  * SPx, 2 lower EL AArch64, 3 lower EL AArch32; type: 0 sync, 1 IRQ, 2 FIQ,
  * 3 SError (D1.10.2, "Exception vectors"). */
 #define VECTOR_TYPE_SYNC  0
+/* Slots from here on: taken from a lower EL (EL0). */
+#define VECTOR_LOWER_EL_FIRST 8
 
 #ifndef __ASSEMBLER__
+#include <stdbool.h>
 #include <stdint.h>
 struct exception_frame {
 	uint64_t x[31];
 	uint64_t elr, spsr, esr, far, sp;
 };
 void handle_exception(unsigned slot, struct exception_frame *frame);
-/* "EC 0x25: data abort from the same EL" and, for an abort, sep then
- * "FSC 0x07: translation fault, level 3 (read)": the one decoding of a
- * cause (esr.c, regs.c's fault status names), on the console. */
-void trap_print_cause(uint64_t esr, const char *sep);
+/* start/fixup.c: the fix-ups that need the MMU on; true: the frame now
+ * resumes where the fix-up said. */
+bool exception_fixup_mmu_on(unsigned slot, struct exception_frame *frame);
 /* refuse.c: the bss cleared with the MMU off, so that the console and exit
  * state start defined (no UART: output through semihosting). */
 void early_clear_bss(void);

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include "esr.h"
 #include "faults.h"
-#include "guarded.h"
+#include "fault.h"
 #include "memory.h"
 #include "regs.h"
 #include "sysreg.h"
@@ -16,14 +16,9 @@ __attribute__((noreturn)) void el0_return(uint64_t value);
 extern char el0_page[];             /* el0.S: el0_read_and_return's page */
 extern char probe_stack_push_insn[], probe_stack_push_fixup[];
 
-#define EC_IABT_LOW  0x20
-#define EC_IABT_CUR  0x21
-#define EC_DABT_LOW  0x24
-#define EC_DABT_CUR  0x25
-#define EC_SVC64     0x15
-#define FSC_TRANS(l) (0x04 + (l))
-#define FSC_PERM(l)  (0x0c + (l))
-#define FSC_ALIGN    0x21
+#define FSC_TRANS(l) (FSC_TRANSLATION + (l))
+#define FSC_PERM(l)  (FSC_PERMISSION + (l))
+#define FSC_ALIGN    FSC_ALIGNMENT
 
 /* What the handler saw. armed: a test is waiting for one fault. */
 static struct {
@@ -37,7 +32,7 @@ static const struct { const char *insn, *fixup; } fixups[] = {
 };
 
 /* Loads and stores go through the product's guarded accesses (one
- * recovery mechanism: start/guarded.h), which hand back what the exception
+ * recovery mechanism: mmu/fault.h), which hand back what the exception
  * left; it is recorded as the hook records the others. */
 static void record(const struct caught_fault *c)
 {
@@ -70,9 +65,9 @@ bool fault_tests_fixup(unsigned slot, struct exception_frame *f)
 	bool from_el0 = slot >= 8 && slot < 12;
 
 	if (from_el0 && (slot & 3) == VECTOR_TYPE_SYNC && rec.at_el0) {
-		if (ec == EC_SVC64)
+		if (ec == ESR_EC_SVC64)
 			el0_return(f->x[0]);
-		if (rec.armed && ec == EC_DABT_LOW) {
+		if (rec.armed && ec == ESR_EC_DABT_LOW) {
 			rec.armed = false;
 			rec.taken = true;
 			rec.esr = f->esr, rec.far = f->far, rec.elr = f->elr;
@@ -83,7 +78,7 @@ bool fault_tests_fixup(unsigned slot, struct exception_frame *f)
 	if (!rec.armed || (slot & 3) != VECTOR_TYPE_SYNC)
 		return false;
 	for (unsigned i = 0; i < sizeof(fixups) / sizeof(fixups[0]); i++) {
-		if (f->elr == (uint64_t)(uintptr_t)fixups[i].insn && ec == EC_DABT_CUR) {
+		if (f->elr == (uint64_t)(uintptr_t)fixups[i].insn && ec == ESR_EC_DABT_CUR) {
 			rec.armed = false;
 			rec.taken = true;
 			rec.esr = f->esr, rec.far = f->far, rec.elr = f->elr;
@@ -91,7 +86,7 @@ bool fault_tests_fixup(unsigned slot, struct exception_frame *f)
 			return true;
 		}
 	}
-	if (ec == EC_IABT_CUR && f->elr == rec.exec_target) {
+	if (ec == ESR_EC_IABT_CUR && f->elr == rec.exec_target) {
 		rec.armed = false;
 		rec.taken = true;
 		rec.esr = f->esr, rec.far = f->far, rec.elr = f->elr;
@@ -141,7 +136,7 @@ static bool judge(const struct expect_fault *e)
 
 static bool load_fault(const char *name, uint64_t va, unsigned fsc)
 {
-	struct expect_fault e = { name, EC_DABT_CUR, fsc, 0, va };
+	struct expect_fault e = { name, ESR_EC_DABT_CUR, fsc, 0, va };
 
 	arm();
 	(void)probe_load(va);
@@ -216,13 +211,13 @@ int fault_tests_run(const struct hook_env *env)
 		COUNT(load_fault(name, va, FSC_TRANS(level)));
 	}
 
-	e = (struct expect_fault){ "write to rodata", EC_DABT_CUR, FSC_PERM(3), 1, s->srodata };
+	e = (struct expect_fault){ "write to rodata", ESR_EC_DABT_CUR, FSC_PERM(3), 1, s->srodata };
 	arm();
 	probe_store(s->srodata, 0);
 	COUNT(judge(&e));
 
 	/* Execute from data: the fetch faults on the XN page itself. */
-	e = (struct expect_fault){ "execute from data", EC_IABT_CUR, FSC_PERM(3), -1,
+	e = (struct expect_fault){ "execute from data", ESR_EC_IABT_CUR, FSC_PERM(3), -1,
 				   (uint64_t)(uintptr_t)&data_word };
 	arm();
 	rec.exec_target = (uint64_t)(uintptr_t)&data_word;
@@ -235,7 +230,7 @@ int fault_tests_run(const struct hook_env *env)
 	{
 		uint64_t va = memmap_virt_uart(l) + 0x19;   /* inside UARTFR: no side effects */
 
-		e = (struct expect_fault){ "unaligned device read", EC_DABT_CUR, FSC_ALIGN, 0, va };
+		e = (struct expect_fault){ "unaligned device read", ESR_EC_DABT_CUR, FSC_ALIGN, 0, va };
 		arm();
 		(void)probe_load(va);
 		if (!rec.taken) {
@@ -252,7 +247,7 @@ int fault_tests_run(const struct hook_env *env)
 	}
 
 	/* A call that overflows the stack lands in the guard page below it. */
-	e = (struct expect_fault){ "stack guard page", EC_DABT_CUR, FSC_TRANS(3), 1,
+	e = (struct expect_fault){ "stack guard page", ESR_EC_DABT_CUR, FSC_TRANS(3), 1,
 				   s->stack_bottom - 16 };
 	arm();
 	probe_stack_push(s->stack_bottom);
@@ -270,7 +265,7 @@ int fault_tests_run(const struct hook_env *env)
 		uint64_t *el0_word = (uint64_t *)(uintptr_t)(el0_stack_top - 8);
 		uint64_t got;
 
-		e = (struct expect_fault){ "EL0 reads kernel data", EC_DABT_LOW, FSC_PERM(3), 0,
+		e = (struct expect_fault){ "EL0 reads kernel data", ESR_EC_DABT_LOW, FSC_PERM(3), 0,
 					   s->sdata };
 		rec.at_el0 = true;
 		arm();

@@ -27,6 +27,7 @@
  */
 #include <stdio.h>
 #include "exit.h"
+#include "psci.h"
 #include "faults.h"
 #include "hooks.h"
 #include "memory.h"
@@ -54,13 +55,15 @@ static const struct bootarg_option test_build_options[] = {
  * handler must name PSCI and exit EXIT_PSCI_NO_FIRMWARE. */
 static void call_psci_over_the_other_conduit(void)
 {
-	enum psci_conduit other = exit_psci_conduit() == PSCI_CONDUIT_SMC ? PSCI_CONDUIT_HVC
-									   : PSCI_CONDUIT_SMC;
+	enum psci_conduit named = psci_conduit();
+	enum psci_conduit other = named == PSCI_CONDUIT_SMC ? PSCI_CONDUIT_HVC : PSCI_CONDUIT_SMC;
 	int64_t rc;
 
 	printf("TEST: PSCI_VERSION over %s, the conduit the DTB does not name\n",
 	       psci_conduit_name(other));
-	rc = psci_call(other, PSCI_0_2_FN_PSCI_VERSION, 0, 0, 0);
+	psci_set_conduit(other);
+	rc = psci_call(PSCI_0_2_FN_PSCI_VERSION, 0, 0, 0);
+	psci_set_conduit(named);
 	printf("TEST: PSCI_VERSION over %s answered 0x%llx\n", psci_conduit_name(other),
 	       (unsigned long long)rc);
 }

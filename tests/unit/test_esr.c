@@ -1,9 +1,10 @@
 /*
- * test_esr.c - host unit tests of start/esr.c.
+ * test_esr.c - host unit tests of mmu/esr.c, the one syndrome decoder.
  *
  * Owns: esr_class, esr_class_name, esr_is_abort, esr_fault_status,
- * esr_is_write and vector_slot_name, on ESR_EL1 values as the CPU reports
- * them (Arm ARM D17.2.37).
+ * esr_is_write, vector_slot_name, the fault status names, levels, types
+ * and text, and the one text of a cause (esr_describe), on ESR_EL1 values
+ * as the CPU reports them (Arm ARM D17.2.37).
  */
 #include "unit.h"
 #include "esr.h"
@@ -101,6 +102,116 @@ static void test_vector_slot_names(void **state)
 	assert_string_equal(vector_slot_name(~0u), "?");
 }
 
+static void test_fault_status_names(void **state)
+{
+	(void)state;
+	for (unsigned l = 0; l < 4; l++) {
+		assert_string_equal(fault_status_name(0x00 + l), "address size fault");
+		assert_string_equal(fault_status_name(0x04 + l), "translation fault");
+		assert_string_equal(fault_status_name(0x08 + l), "access flag fault");
+		assert_string_equal(fault_status_name(0x0c + l), "permission fault");
+	}
+	assert_string_equal(fault_status_name(0x10), "synchronous external abort");
+	assert_string_equal(fault_status_name(0x11), "synchronous tag check fault");
+	assert_string_equal(fault_status_name(0x21), "alignment fault");
+	assert_string_equal(fault_status_name(0x30), "TLB conflict abort");
+	assert_string_equal(fault_status_name(0x3f), "other fault");
+	assert_string_equal(fault_status_name(0x22), "other fault");
+}
+
+static void test_fault_status_levels(void **state)
+{
+	(void)state;
+	for (unsigned l = 0; l < 4; l++) {
+		assert_int_equal(fault_status_level(0x00 + l), (int)l);
+		assert_int_equal(fault_status_level(0x04 + l), (int)l);
+		assert_int_equal(fault_status_level(0x08 + l), (int)l);
+		assert_int_equal(fault_status_level(0x0c + l), (int)l);
+	}
+	assert_int_equal(fault_status_level(0x10), -1);
+	assert_int_equal(fault_status_level(0x11), -1);
+	assert_int_equal(fault_status_level(0x21), -1);
+	assert_int_equal(fault_status_level(0x30), -1);
+	assert_int_equal(fault_status_level(0x22), -1);
+}
+
+/* esr.h: fault_status_level is "0..3, or -1 when not level-specific".
+ * DFSC 0b0101LL (synchronous external abort on a translation table walk,
+ * level LL) and 0b0111LL (parity/ECC error on a table walk, level LL) are
+ * level-specific (Arm ARM D17.2.37, ESR_ELx ISS for data/instruction aborts). */
+static void test_fault_status_level_of_walk_aborts(void **state)
+{
+	(void)state;
+	for (unsigned l = 0; l < 4; l++) {
+		assert_int_equal(fault_status_level(0x14 + l), (int)l);
+		assert_int_equal(fault_status_level(0x1c + l), (int)l);
+	}
+}
+
+/* The fault's type, whatever its level; the non-level codes compare whole. */
+static void test_fault_status_is(void **state)
+{
+	(void)state;
+	for (unsigned l = 0; l < 4; l++) {
+		assert_true(fault_status_is(0x04 + l, FSC_TRANSLATION));
+		assert_false(fault_status_is(0x04 + l, FSC_ACCESS_FLAG));
+		assert_true(fault_status_is(0x08 + l, FSC_ACCESS_FLAG));
+		assert_true(fault_status_is(0x0c + l, FSC_PERMISSION));
+	}
+	assert_true(fault_status_is(0x21, FSC_ALIGNMENT));
+	assert_false(fault_status_is(0x22, FSC_ALIGNMENT));
+	assert_false(fault_status_is(0x10, FSC_TRANSLATION));
+}
+
+static void test_fault_status_format(void **state)
+{
+	char buf[64], tiny[8];
+
+	(void)state;
+	assert_string_equal(fault_status_format(0x06, buf, sizeof(buf)), "translation fault, L2");
+	assert_string_equal(fault_status_format(0x0f, buf, sizeof(buf)), "permission fault, L3");
+	assert_string_equal(fault_status_format(0x21, buf, sizeof(buf)), "alignment fault");
+	assert_string_equal(fault_status_format(0x06, tiny, sizeof(tiny)), "transla");
+}
+
+/* The one text of a cause, as the exception report and the monitor print
+ * it: the hex as console_put_hex writes it (no padding). */
+static void test_describe(void **state)
+{
+	char buf[ESR_DESCRIBE_MAX], tiny[12];
+
+	(void)state;
+	assert_string_equal(esr_describe(0x96000004ULL, "; ", buf, sizeof(buf)),
+			    "EC 0x25: data abort from the same EL; FSC 0x4: translation fault, level 0 "
+			    "(read)");
+	assert_string_equal(esr_describe(0x96000047ULL, "\n    ", buf, sizeof(buf)),
+			    "EC 0x25: data abort from the same EL\n    FSC 0x7: translation fault, "
+			    "level 3 (write)");
+	assert_string_equal(esr_describe(0x8600000fULL, "; ", buf, sizeof(buf)),
+			    "EC 0x21: instruction abort from the same EL; FSC 0xf: permission fault, "
+			    "level 3");
+	assert_string_equal(esr_describe(0x96000061ULL, "; ", buf, sizeof(buf)),
+			    "EC 0x25: data abort from the same EL; FSC 0x21: alignment fault (write)");
+	assert_string_equal(esr_describe(0x56000000ULL, "; ", buf, sizeof(buf)),
+			    "EC 0x15: SVC from AArch64");
+	assert_string_equal(esr_describe(0x02000000ULL, "; ", buf, sizeof(buf)),
+			    "EC 0x0: unknown reason (undefined instruction)");
+	assert_string_equal(esr_describe(0x96000004ULL, "; ", tiny, sizeof(tiny)), "EC 0x25: da");
+}
+
+/* Demand paging's question: a translation fault on a data access from
+ * EL1 itself, with a valid FAR. */
+static void test_translation_fault_cur(void **state)
+{
+	(void)state;
+	assert_true(esr_is_translation_fault_cur(0x96000007ULL));
+	assert_true(esr_is_translation_fault_cur(0x96000044ULL));
+	assert_false(esr_is_translation_fault_cur(0x96000407ULL));   /* FnV */
+	assert_false(esr_is_translation_fault_cur(0x92000007ULL));   /* from EL0 */
+	assert_false(esr_is_translation_fault_cur(0x8600000bULL));   /* instruction abort */
+	assert_false(esr_is_translation_fault_cur(0x9600000fULL));   /* permission */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -110,6 +221,13 @@ int main(void)
 		cmocka_unit_test(test_fault_status),
 		cmocka_unit_test(test_is_write),
 		cmocka_unit_test(test_vector_slot_names),
+		cmocka_unit_test(test_fault_status_names),
+		cmocka_unit_test(test_fault_status_levels),
+		cmocka_unit_test(test_fault_status_level_of_walk_aborts),
+		cmocka_unit_test(test_fault_status_is),
+		cmocka_unit_test(test_fault_status_format),
+		cmocka_unit_test(test_describe),
+		cmocka_unit_test(test_translation_fault_cur),
 	};
 
 	unit_init();

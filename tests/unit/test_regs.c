@@ -2,8 +2,7 @@
  * test_regs.c - host unit tests of mmu/regs.c.
  *
  * Owns: parange_bits, mmfr0_parange, mmfr0_has_4k_granule, the TCR_EL1
- * value field by field, par_decode (success and fault), fault_status_name
- * and fault_status_level over the DFSC encodings, and the tcr_format,
+ * value field by field, par_decode (success and fault), and the tcr_format,
  * sctlr_format and mair_format texts. Reference: Arm ARM D17.2.
  */
 #include "unit.h"
@@ -130,52 +129,6 @@ static void test_par_fault(void **state)
 	assert_int_equal(h.fst, 0x3f);
 }
 
-static void test_fault_status_names(void **state)
-{
-	(void)state;
-	for (unsigned l = 0; l < 4; l++) {
-		assert_string_equal(fault_status_name(0x00 + l), "address size fault");
-		assert_string_equal(fault_status_name(0x04 + l), "translation fault");
-		assert_string_equal(fault_status_name(0x08 + l), "access flag fault");
-		assert_string_equal(fault_status_name(0x0c + l), "permission fault");
-	}
-	assert_string_equal(fault_status_name(0x10), "synchronous external abort");
-	assert_string_equal(fault_status_name(0x11), "synchronous tag check fault");
-	assert_string_equal(fault_status_name(0x21), "alignment fault");
-	assert_string_equal(fault_status_name(0x30), "TLB conflict abort");
-	assert_string_equal(fault_status_name(0x3f), "other fault");
-	assert_string_equal(fault_status_name(0x22), "other fault");
-}
-
-static void test_fault_status_levels(void **state)
-{
-	(void)state;
-	for (unsigned l = 0; l < 4; l++) {
-		assert_int_equal(fault_status_level(0x00 + l), (int)l);
-		assert_int_equal(fault_status_level(0x04 + l), (int)l);
-		assert_int_equal(fault_status_level(0x08 + l), (int)l);
-		assert_int_equal(fault_status_level(0x0c + l), (int)l);
-	}
-	assert_int_equal(fault_status_level(0x10), -1);
-	assert_int_equal(fault_status_level(0x11), -1);
-	assert_int_equal(fault_status_level(0x21), -1);
-	assert_int_equal(fault_status_level(0x30), -1);
-	assert_int_equal(fault_status_level(0x22), -1);
-}
-
-/* regs.h: fault_status_level is "0..3, or -1 when not level-specific".
- * DFSC 0b0101LL (synchronous external abort on a translation table walk,
- * level LL) and 0b0111LL (parity/ECC error on a table walk, level LL) are
- * level-specific (Arm ARM D17.2.37, ESR_ELx ISS for data/instruction aborts). */
-static void test_fault_status_level_of_walk_aborts(void **state)
-{
-	(void)state;
-	for (unsigned l = 0; l < 4; l++) {
-		assert_int_equal(fault_status_level(0x14 + l), (int)l);
-		assert_int_equal(fault_status_level(0x1c + l), (int)l);
-	}
-}
-
 static void test_tcr_format(void **state)
 {
 	char buf[320];
@@ -280,9 +233,6 @@ int main(void)
 		cmocka_unit_test(test_tcr_fields),
 		cmocka_unit_test(test_par_success),
 		cmocka_unit_test(test_par_fault),
-		cmocka_unit_test(test_fault_status_names),
-		cmocka_unit_test(test_fault_status_levels),
-		cmocka_unit_test(test_fault_status_level_of_walk_aborts),
 		cmocka_unit_test(test_tcr_format),
 		cmocka_unit_test(test_sctlr_format),
 		cmocka_unit_test(test_mair_format),

@@ -4,7 +4,7 @@
  * Owns: one load and one store of 64 bits at any address, each a single
  * instruction with a global label (guarded_*_insn) and a fix-up label
  * (guarded_*_fixup). Like an entry of Linux's exception table: when the
- * labelled instruction takes a synchronous exception while start/traps.c
+ * labelled instruction takes a synchronous exception while mmu/fault.c
  * is armed (guarded_read64/guarded_write64), the handler records it and
  * resumes at the fix-up, which returns 1 in x1 (0 when nothing faulted).
  * Nothing else recovers: a fault anywhere else is still reported.
