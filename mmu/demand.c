@@ -2,6 +2,7 @@
  * demand.c - demand paging on the live final map (see demand.h).
  */
 #include <string.h>
+#include "align.h"
 #include "cache.h"
 #include "demand.h"
 #include "esr.h"
@@ -96,7 +97,7 @@ int demand_add(uint64_t va, uint64_t size, const struct pte_attrs *attrs, const 
 bool demand_resolve(uint64_t esr, uint64_t far)
 {
 	struct demand_range *r;
-	uint64_t va = far & ~(uint64_t)(PAGE_SIZE - 1), pa;
+	uint64_t va = align_down(far, PAGE_SIZE), pa;
 	int rc;
 
 	if (!st.started || !esr_is_translation_fault_cur(esr))

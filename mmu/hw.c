@@ -13,6 +13,7 @@
 #include "hw.h"
 #include "regs.h"
 #include "sysreg.h"
+#include "tlbflush.h"
 
 /*
  * Runs in the identity map (PC = physical) with the MMU and caches off and
@@ -32,9 +33,7 @@ void mmu_enable(uint64_t phys_ttbr0, uint64_t phys_ttbr1, uint64_t tcr)
 	write_sysreg(phys_ttbr0, ttbr0_el1);
 	write_sysreg(phys_ttbr1, ttbr1_el1);
 	isb();
-	__asm__ volatile("tlbi vmalle1" : : : "memory");   /* no stale walks */
-	dsb(nsh);
-	isb();
+	local_flush_tlb_all();                  /* no stale walks */
 	/* __mmu_on_sctlr: the instruction that turns the MMU on (make bench). */
 	__asm__ volatile(".global __mmu_on_sctlr\n__mmu_on_sctlr:\n\tmsr sctlr_el1, %0"
 			 : : "r"((uint64_t)SCTLR_EL1_MMU_ON) : "memory");
@@ -53,9 +52,7 @@ void mmu_finalize(void)
 	write_sysreg(read_sysreg(sctlr_el1) | SCTLR_EL1_WXN, sctlr_el1);
 	isb();
 	/* TCR and SCTLR fields may be held in TLB entries (D8.13). */
-	__asm__ volatile("tlbi vmalle1" : : : "memory");
-	dsb(nsh);
-	isb();
+	local_flush_tlb_all();
 }
 
 void hw_at(uint64_t va, bool write, struct hw_translation *out, void *cookie)

@@ -13,17 +13,16 @@
  * on the entries mapping the running code.
  */
 #include <stdio.h>
+#include "align.h"
 #include "kernel_map.h"
 #include "sysreg.h"
+#include "tlbflush.h"
 #include "zero.h"
 
 extern char early_pgd[], early_window_pages[], reserved_pg_dir[];
 void cpu_replace_ttbr1(uint64_t ttbr1, uint64_t phys_empty_table);
 
 _Static_assert(BOOT_POOL_PAGES - 1 <= XLAT_POOL_MAX_PAGES, "xlat takes the pool but its root");
-
-/* Up to this many pages, TLBI by VA; beyond, all of EL1's entries. */
-#define TLBI_BY_VA_MAX_PAGES 64
 
 static uint64_t image_pa(const struct boot_layout *l, const void *va)
 {
@@ -53,15 +52,7 @@ const uint64_t *kernel_map_read_table(uint64_t table_pa, void *cookie)
 static void tlb_flush(uint64_t va, uint64_t size, void *cookie)
 {
 	(void)cookie;
-	dsb(ishst);
-	if (size / PAGE_SIZE <= TLBI_BY_VA_MAX_PAGES) {
-		for (uint64_t off = 0; off < size; off += PAGE_SIZE)
-			tlbi_vaae1is(va + off);
-	} else {
-		__asm__ volatile("tlbi vmalle1is" : : : "memory");
-	}
-	dsb(ish);
-	isb();
+	flush_tlb_kernel_range(va, size);
 }
 
 static void publish(void *cookie)
@@ -152,8 +143,8 @@ uint64_t kernel_map_ioremap(struct xlat_ctx *ctx, uint64_t pa, uint64_t size)
 		.attrindx = MT_DEVICE_nGnRnE, .af = true, .pxn = true, .uxn = true,
 	};
 	static uint64_t next_offset;           /* bump: device mappings stay */
-	uint64_t first = pa & ~(uint64_t)(PAGE_SIZE - 1);
-	uint64_t span = ((pa + size + PAGE_SIZE - 1) & ~(uint64_t)(PAGE_SIZE - 1)) - first;
+	uint64_t first = align_down(pa, PAGE_SIZE);
+	uint64_t span = align_up(pa + size, PAGE_SIZE) - first;
 	uint64_t va = (uint64_t)DEVICE_VADDR + next_offset;
 	int rc;
 

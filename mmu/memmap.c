@@ -13,6 +13,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include "align.h"
 #include "memmap.h"
 #include "memory.h"
 #include "walk.h"
@@ -40,28 +41,18 @@ static const struct pte_attrs fdt_attrs = {
 	((struct mem_region){ .name = (n), .ttbr = (t), .virt = (v), .phys = (p), .size = (sz), \
 			      .attrs = (a) })
 
-static uint64_t page_down(uint64_t x)
-{
-	return x & ~(uint64_t)(PAGE_SIZE - 1);
-}
-
-static uint64_t page_up(uint64_t x)
-{
-	return (x + PAGE_SIZE - 1) & ~(uint64_t)(PAGE_SIZE - 1);
-}
-
 /* The pages the DTB occupies, and where they appear (both maps). */
 static struct mem_region fdt_region(const struct boot_layout *l)
 {
-	uint64_t first = page_down(l->phys_dtb);
-	uint64_t size = l->dtb_size ? page_up(l->phys_dtb + l->dtb_size) - first : 0;
+	uint64_t first = align_down(l->phys_dtb, PAGE_SIZE);
+	uint64_t size = l->dtb_size ? align_up(l->phys_dtb + l->dtb_size, PAGE_SIZE) - first : 0;
 
 	return REGION("dtb", 1, (uint64_t)FDT_VADDR, first, size, fdt_attrs);
 }
 
 static struct mem_region console_region(const struct boot_layout *l)
 {
-	return REGION("uart", 1, (uint64_t)CONSOLE_VADDR, page_down(l->phys_uart),
+	return REGION("uart", 1, (uint64_t)CONSOLE_VADDR, align_down(l->phys_uart, PAGE_SIZE),
 				    l->phys_uart ? PAGE_SIZE : 0, device_attrs);
 }
 
@@ -71,34 +62,26 @@ static struct mem_region pool_region(const struct boot_layout *l)
 				    l->phys_pool ? BOOT_POOL_PAGES * PAGE_SIZE : 0, linear_attrs);
 }
 
-static uint64_t round_up_block(uint64_t x)
-{
-	return (x + SWAPPER_BLOCK_SIZE - 1) & ~(uint64_t)(SWAPPER_BLOCK_SIZE - 1);
-}
-
-static uint64_t round_down_block(uint64_t x)
-{
-	return x & ~(uint64_t)(SWAPPER_BLOCK_SIZE - 1);
-}
-
 /* The image at its link address in the early map: the identity's blocks
  * when the load is block aligned (as the link address is), else its pages
  * (start/tables.S). */
 static struct mem_region kimage_region(const struct boot_layout *l)
 {
-	uint64_t phys_block = round_down_block(l->phys_text);
+	uint64_t phys_block = align_down(l->phys_text, SWAPPER_BLOCK_SIZE);
 
 	if (l->phys_text == phys_block)
-		return REGION("kimage", 1, round_down_block(l->virt_text), phys_block,
-			      round_up_block(l->phys_text + l->image_size) - phys_block, image_attrs);
-	return REGION("kimage", 1, l->virt_text, l->phys_text, page_up(l->image_size), image_attrs);
+		return REGION("kimage", 1, align_down(l->virt_text, SWAPPER_BLOCK_SIZE), phys_block,
+			      align_up(l->phys_text + l->image_size, SWAPPER_BLOCK_SIZE) - phys_block,
+			      image_attrs);
+	return REGION("kimage", 1, l->virt_text, l->phys_text, align_up(l->image_size, PAGE_SIZE),
+		      image_attrs);
 }
 
 void memmap_regions(const struct boot_layout *l, struct mem_region out[NR_REGIONS])
 {
 	/* The early blocks the image occupies, at VA = PA. */
-	uint64_t phys_block = round_down_block(l->phys_text);
-	uint64_t image_span = round_up_block(l->phys_text + l->image_size) - phys_block;
+	uint64_t phys_block = align_down(l->phys_text, SWAPPER_BLOCK_SIZE);
+	uint64_t image_span = align_up(l->phys_text + l->image_size, SWAPPER_BLOCK_SIZE) - phys_block;
 
 	out[REGION_IDMAP] = REGION("idmap", 0, phys_block, phys_block, image_span, image_attrs);
 	out[REGION_KIMAGE] = kimage_region(l);
@@ -323,7 +306,7 @@ int memmap_probes(const struct boot_layout *l, const struct image_symbols *s,
 	struct mem_region kimage = kimage_region(l);
 	uint64_t image_end_va = kimage.virt + kimage.size;
 	const struct phys_range *first = &l->linear[0];
-	uint64_t linear_mid = (first->size / 2) & ~(uint64_t)(PAGE_SIZE - 1);
+	uint64_t linear_mid = align_down(first->size / 2, PAGE_SIZE);
 	uint64_t linear_end = memmap_linear_end_virt(l);
 	int n = 0;
 

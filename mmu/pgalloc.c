@@ -9,6 +9,7 @@
  */
 #include <stddef.h>
 #include <string.h>
+#include "align.h"
 #include "pgalloc.h"
 #include "zero.h"
 
@@ -67,8 +68,6 @@ const char *pgalloc_strerror(int err)
 	}
 }
 
-static uint64_t min_u64(uint64_t a, uint64_t b) { return a < b ? a : b; }
-static uint64_t max_u64(uint64_t a, uint64_t b) { return a > b ? a : b; }
 
 /* floor(log2(x)) for x > 0 */
 static unsigned log2_floor(uint64_t x)
@@ -209,7 +208,7 @@ int pgalloc_reserve(struct pgalloc_ctx *ctx, uint64_t pa, uint64_t size)
 	if (pa >= PGALLOC_PA_LIMIT)
 		return PGALLOC_OK;          /* no RAM there */
 	/* Widened to whole pages; clipped at 2^48 (so no overflow). */
-	start = pa & ~(uint64_t)(PAGE_SIZE - 1);
+	start = align_down(pa, PAGE_SIZE);
 	end = min_u64(pa + (size - 1), PGALLOC_PA_LIMIT - 1);
 	end = (end | (PAGE_SIZE - 1)) + 1;
 	/* Entries i..j-1 overlap or touch [start, end): they merge into one. */
@@ -391,7 +390,7 @@ static unsigned containing_head(const struct pgalloc_ctx *ctx, const struct pgal
 	unsigned k;
 
 	for (k = 1; k <= PGALLOC_MAX_ORDER; k++) {
-		uint64_t head = pa & ~(BLOCK_SIZE(k) - 1);
+		uint64_t head = align_down(pa, BLOCK_SIZE(k));
 		unsigned st;
 
 		if (head < b->base_pa)

@@ -9,6 +9,7 @@
  */
 #include <stddef.h>
 #include <string.h>
+#include "align.h"
 #include "ram_layout.h"
 
 _Static_assert(PAGE_SIZE == 4096 || PAGE_SIZE == 16384 || PAGE_SIZE == 65536,
@@ -20,29 +21,6 @@ _Static_assert(RAM_LINEAR_BUDGET % PAGE_SIZE == 0, "the budget is whole pages");
 _Static_assert(RAM_PA_BITS_MAX <= 48 && (1ULL << RAM_PA_BITS_MAX) <= PGALLOC_PA_LIMIT,
 	       "every linear range is below pgalloc's PA limit");
 _Static_assert(RAM_MAX_FREE >= RAM_MAX_RANGES, "the free ranges start as a copy of the linear ones");
-
-#define PAGE_MASK_LOW ((uint64_t)PAGE_SIZE - 1)
-
-static uint64_t page_down(uint64_t x)
-{
-	return x & ~PAGE_MASK_LOW;
-}
-
-/* Callers keep x <= 2^48: no overflow. */
-static uint64_t page_up(uint64_t x)
-{
-	return (x + PAGE_MASK_LOW) & ~PAGE_MASK_LOW;
-}
-
-static uint64_t min_u64(uint64_t a, uint64_t b)
-{
-	return a < b ? a : b;
-}
-
-static uint64_t max_u64(uint64_t a, uint64_t b)
-{
-	return a > b ? a : b;
-}
 
 /* Byte ranges [pa, pa + size) with size > 0 overlap. */
 static bool overlaps(uint64_t a, uint64_t asize, uint64_t b, uint64_t bsize)
@@ -57,8 +35,8 @@ static void pages_of(uint64_t pa, uint64_t size, uint64_t lim, uint64_t *s, uint
 		*s = *e = 0;
 		return;
 	}
-	*s = page_down(pa);
-	*e = page_up(min_u64(pa + size, lim));
+	*s = align_down(pa, PAGE_SIZE);
+	*e = align_up(min_u64(pa + size, lim), PAGE_SIZE);
 }
 
 /* ---- range sets ----------------------------------------------------- */
@@ -217,7 +195,7 @@ static bool check_input(const struct ram_layout_input *in, struct ram_layout *l)
 
 	if (in->pa_bits < RAM_PA_BITS_MIN || in->pa_bits > RAM_PA_BITS_MAX)
 		set_verdict(l, RAM_EINVAL, "pa_bits");
-	else if (!in->linear_budget || (in->linear_budget & PAGE_MASK_LOW))
+	else if (!in->linear_budget || !is_aligned(in->linear_budget, PAGE_SIZE))
 		set_verdict(l, RAM_EINVAL, "linear budget");
 	else if (!in->image_size || wraps(in->phys_image, in->image_size))
 		set_verdict(l, RAM_EINVAL, "image");
@@ -295,8 +273,8 @@ static bool plan_pages(struct ram_layout *l)
 		}
 		/* Not adjacent to its neighbours, so a partial page at its
 		 * edge is really partial RAM. */
-		s = page_up(r->phys_start);
-		e = page_down(r->phys_end);
+		s = align_up(r->phys_start, PAGE_SIZE);
+		e = align_down(r->phys_end, PAGE_SIZE);
 		if (s >= e) {
 			if (!add_loss(l, r->phys_start, r->phys_end - r->phys_start,
 				      RAM_LOSS_EDGE, r->name))
@@ -324,7 +302,7 @@ static bool plan_linear(const struct ram_layout_input *in, struct ram_layout *l)
 	struct rset lin = { l->linear, &l->nr_linear, RAM_MAX_RANGES };
 	unsigned i;
 
-	l->phys_memstart = l->linear[0].phys_start & ~((uint64_t)RAM_MEMSTART_ALIGN - 1);
+	l->phys_memstart = align_down(l->linear[0].phys_start, RAM_MEMSTART_ALIGN);
 	l->phys_linear_end = in->linear_budget >= l->phys_limit - l->phys_memstart ?
 		l->phys_limit : l->phys_memstart + in->linear_budget;
 	for (i = l->nr_linear; i-- > 0;) {
@@ -418,9 +396,9 @@ static void plan_checks(const struct ram_layout_input *in, struct ram_layout *l)
 	if (overlaps(dtb, dtb_size, img, img_size))
 		set_verdict(l, RAM_EDTB_IMAGE, "dtb");
 	if (dtb_size) {
-		ds = page_down(dtb);
-		de = dtb + dtb_size > UINT64_MAX - PAGE_MASK_LOW ? UINT64_MAX :
-			page_up(dtb + dtb_size);
+		ds = align_down(dtb, PAGE_SIZE);
+		de = dtb + dtb_size > UINT64_MAX - (PAGE_SIZE - 1) ? UINT64_MAX :
+			align_up(dtb + dtb_size, PAGE_SIZE);
 	}
 	for (i = 0; i < in->nr_rsv; i++) {
 		const struct ram_reservation_in *v = &in->rsv[i];
@@ -467,7 +445,7 @@ static uint64_t fit_in(const struct ram_range *r, uint64_t lo, uint64_t hi, uint
 
 	if (e <= s || e - s < size)
 		return 0;
-	pa = (e - size) & ~(align - 1);
+	pa = align_down(e - size, align);
 	return pa >= s ? pa : 0;
 }
 
@@ -495,7 +473,7 @@ uint64_t ram_layout_take(struct ram_layout *l, uint64_t size, uint64_t align)
 		return 0;
 	if (size > l->bytes_free)
 		return 0;
-	size = page_up(size);
+	size = align_up(size, PAGE_SIZE);
 	align = max_u64(align, PAGE_SIZE);
 	if (l->image_linear >= 0) {
 		home = &l->linear[l->image_linear];

@@ -127,13 +127,6 @@
 	__asm__ volatile("msr " #r ", %x0" : : "rZ"(__v)); } while (0)
 #define isb()     __asm__ volatile("isb" : : : "memory")
 #define dsb(opt)  __asm__ volatile("dsb " #opt : : : "memory")
-/* TLBI by VA, all ASIDs, inner shareable (TLBI VAAE1IS): the operand holds
- * VA[55:12] in bits [43:0]; bits [47:44] are the TTL hint (FEAT_TTL: 0 =
- * no hint) and must not be the VA's upper bits, which a TTBR1 address has
- * set: a wrong hint may invalidate nothing (Arm ARM D8.17, TLBI operand). */
-#define TLBI_VA_OPERAND_MASK ((1ULL << 44) - 1)
-#define tlbi_vaae1is(va) __asm__ volatile("tlbi vaae1is, %0" : : \
-	"r"(((uint64_t)(va) >> 12) & TLBI_VA_OPERAND_MASK) : "memory")
 #endif
 
 #endif /* SYSREG_H */

@@ -14,6 +14,7 @@
  * or protect cannot empty one); free pool pages are a count and a stack;
  * a leaf is its PA ORed with bits worked out once per call.
  */
+#include "align.h"
 #include "walk.h"
 #include "xlat.h"
 #include "zero.h"
@@ -26,19 +27,31 @@
 _Static_assert(PTRS_PER_PTE <= 65535, "a table's valid-entry count fits its uint16_t");
 _Static_assert(PTRS_PER_PGD <= PTRS_PER_PTE, "the root is at most a whole table");
 
+/* Each error's name and text, indexed by -err. */
+static const struct { const char *name, *text; } xlat_errors[] = {
+	[-XLAT_OK]         = { "XLAT_OK", "ok" },
+	[-XLAT_EALIGN]     = { "XLAT_EALIGN", "VA, PA or size not page aligned, or size 0" },
+	[-XLAT_ERANGE]     = { "XLAT_ERANGE", "range wraps or lies outside the VA or PA space" },
+	[-XLAT_EOVERLAP]   = { "XLAT_EOVERLAP", "range overlaps an existing mapping" },
+	[-XLAT_ENOTMAPPED] = { "XLAT_ENOTMAPPED", "range is not entirely mapped" },
+	[-XLAT_EWX]        = { "XLAT_EWX", "attributes are writable and executable" },
+	[-XLAT_EATTR]      = { "XLAT_EATTR", "attributes cannot be encoded" },
+	[-XLAT_ENOMEM]     = { "XLAT_ENOMEM", "not enough free translation table pages" },
+};
+
+static bool known_error(int err)
+{
+	return err <= 0 && -err < (int)(sizeof(xlat_errors) / sizeof(xlat_errors[0]));
+}
+
 const char *xlat_strerror(int err)
 {
-	switch (err) {
-	case XLAT_OK:         return "ok";
-	case XLAT_EALIGN:     return "VA, PA or size not page aligned, or size 0";
-	case XLAT_ERANGE:     return "range wraps or lies outside the VA or PA space";
-	case XLAT_EOVERLAP:   return "range overlaps an existing mapping";
-	case XLAT_ENOTMAPPED: return "range is not entirely mapped";
-	case XLAT_EWX:        return "attributes are writable and executable";
-	case XLAT_EATTR:      return "attributes cannot be encoded";
-	case XLAT_ENOMEM:     return "not enough free translation table pages";
-	default:              return "unknown xlat error";
-	}
+	return known_error(err) ? xlat_errors[-err].text : "unknown xlat error";
+}
+
+const char *xlat_errname(int err)
+{
+	return known_error(err) ? xlat_errors[-err].name : "XLAT_?";
 }
 
 bool xlat_attrs_wx(const struct pte_attrs *a)
@@ -156,8 +169,6 @@ struct op {
 	unsigned pages_needed;       /* counted while deciding */
 };
 
-static uint64_t max_u64(uint64_t a, uint64_t b) { return a > b ? a : b; }
-static uint64_t min_u64(uint64_t a, uint64_t b) { return a < b ? a : b; }
 
 static uint64_t leaf_bits(const struct op *op, int level)
 {

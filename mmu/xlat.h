@@ -60,7 +60,9 @@ enum xlat_error {
 			       * new tables the request needs */
 };
 
+/* "range overlaps an existing mapping"; and the code's name, "XLAT_EOVERLAP". */
 const char *xlat_strerror(int err);
+const char *xlat_errname(int err);
 
 /* Table pages come from a pool of physically contiguous pages (PAGE_SIZE). */
 #define XLAT_POOL_MAX_PAGES 256

@@ -16,6 +16,7 @@
 #include "hw.h"
 #include "shell_cmds.h"
 #include "sysreg.h"
+#include "tlbflush.h"
 
 static const char *const level_name[4] = { "L0", "L1 pgd", "L2 pmd", "L3 pte" };
 
@@ -159,21 +160,6 @@ void shell_cmd_at(const struct shell_env *env, unsigned argc, char **argv)
 	printf("%s%s\n", why ? "DISAGREES: " : "agrees", why ? why : "");
 }
 
-static const char *xlat_error_name(int rc)
-{
-	switch (rc) {
-	case XLAT_OK:         return "XLAT_OK";
-	case XLAT_EALIGN:     return "XLAT_EALIGN";
-	case XLAT_ERANGE:     return "XLAT_ERANGE";
-	case XLAT_EOVERLAP:   return "XLAT_EOVERLAP";
-	case XLAT_ENOTMAPPED: return "XLAT_ENOTMAPPED";
-	case XLAT_EWX:        return "XLAT_EWX";
-	case XLAT_EATTR:      return "XLAT_EATTR";
-	case XLAT_ENOMEM:     return "XLAT_ENOMEM";
-	default:              return "XLAT_?";
-	}
-}
-
 /* The API's decision, and what it wrote. */
 static void print_decision(const char *op, int rc, const struct xlat_ctx *x,
 			   const struct xlat_stats *before)
@@ -181,7 +167,7 @@ static void print_decision(const char *op, int rc, const struct xlat_ctx *x,
 	struct xlat_stats after = xlat_get_stats(x);
 
 	if (rc) {
-		printf("%s: refused: %s (%d): %s\n", op, xlat_error_name(rc), rc, xlat_strerror(rc));
+		printf("%s: refused: %s (%d): %s\n", op, xlat_errname(rc), rc, xlat_strerror(rc));
 		return;
 	}
 	printf("%s: ok: %llu descriptors written, %llu entries invalidated, table pages +%llu "
@@ -305,22 +291,13 @@ void shell_cmd_tlbi(const struct shell_env *env, unsigned argc, char **argv)
 	uint64_t va;
 
 	(void)env;
-	/* Stores to the tables before, invalidation complete after, then the
-	 * pipeline resynchronized (D8.14.3, "TLB maintenance"). */
 	if (argc == 1) {
-		dsb(ishst);
-		__asm__ volatile("tlbi vmalle1is" : : : "memory");
-		dsb(ish);
-		isb();
+		flush_tlb_all();
 		printf("tlbi vmalle1is: done (every EL1&0 entry, inner shareable)\n");
 		return;
 	}
 	if (!shell_va(argv[1], &va))
 		return;
-	dsb(ishst);
-	/* Xt[43:0] = VA[55:12]; the bits above (TTL, ASID) zero: no hint. */
-	tlbi_vaae1is(va);
-	dsb(ish);
-	isb();
+	flush_tlb_kernel_range(va, PAGE_SIZE);
 	printf("tlbi vaae1is " HEX16 ": done (that page, any ASID, inner shareable)\n", U(va));
 }

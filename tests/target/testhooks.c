@@ -33,6 +33,7 @@
 #include "memory.h"
 #include "psci.h"
 #include "sysreg.h"
+#include "tlbflush.h"
 
 /* In the order of test_mode_names. */
 enum test_mode {
@@ -105,9 +106,7 @@ static void corrupt_last_linear_block(const struct hook_env *env)
 		leaf->index;
 	desc = *entry;
 	*entry = 0;
-	dsb(ishst);
-	tlbi_vaae1is(va);
-	dsb(ish);
+	flush_tlb_kernel_range(va, PAGE_SIZE);
 	*entry = desc + size;
 	dsb(ishst);
 	isb();

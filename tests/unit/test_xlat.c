@@ -8,7 +8,7 @@
  * tables byte-identical; splitting 2 MiB and 1 GiB blocks on unmap and
  * protect; giving back every table page; the top of the TTBR1 range;
  * the statistics (exact counts for small known maps, none for refused
- * calls); xlat_attrs_wx and xlat_strerror.
+ * calls); xlat_attrs_wx, xlat_strerror and xlat_errname.
  * Every call goes through xlat_fake.c, which also checks break-before-make
  * (a tlb_flush while the old entry is invalid), the state at every barrier,
  * and the structure of the tables after every call.
@@ -1166,6 +1166,21 @@ static void test_strerror(void **state)
 	}
 }
 
+/* The names as the enum spells them; anything else, positive or beyond
+ * the last code, is unknown in both forms. */
+static void test_errname(void **state)
+{
+	(void)state;
+	assert_string_equal(xlat_errname(XLAT_OK), "XLAT_OK");
+	assert_string_equal(xlat_errname(XLAT_EALIGN), "XLAT_EALIGN");
+	assert_string_equal(xlat_errname(XLAT_ENOTMAPPED), "XLAT_ENOTMAPPED");
+	assert_string_equal(xlat_errname(XLAT_ENOMEM), "XLAT_ENOMEM");
+	assert_string_equal(xlat_errname(-8), "XLAT_?");
+	assert_string_equal(xlat_errname(1), "XLAT_?");
+	assert_string_equal(xlat_strerror(-8), "unknown xlat error");
+	assert_string_equal(xlat_strerror(1), "unknown xlat error");
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -1195,6 +1210,7 @@ int main(void)
 		T(test_stats_split_protect_unmap),
 		T(test_attrs_wx),
 		T(test_strerror),
+		T(test_errname),
 	};
 
 	unit_init();
