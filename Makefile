@@ -71,7 +71,7 @@ OBJDUMP := $(CROSS_COMPILE)objdump
 NM      := $(CROSS_COMPILE)nm
 HOSTCC  ?= gcc
 
-INCLUDES := -Immu -Istart -Ilib -I$(OBJ)/include
+INCLUDES := -Immu -Immu/shell -Istart -Ilib -I$(OBJ)/include
 # The geometry reaches every file through pgtable-hwdef.h.
 DEFINES  := $(GEOMETRY_FLAGS)
 # -mgeneral-regs-only and -mstrict-align: code that runs with the MMU off
@@ -94,8 +94,8 @@ SRCS_C := start/main.c start/refuse.c start/traps.c start/fixup.c mmu/esr.c mmu/
 	  start/efi.c start/efi_memmap.c \
 	  mmu/desc.c mmu/walk.c mmu/dump.c mmu/memmap.c mmu/regs.c mmu/check.c mmu/xlat.c \
 	  mmu/kernel_map.c mmu/cache.c mmu/hw.c mmu/ram_layout.c mmu/pgalloc.c mmu/demand.c mmu/levels.c \
-	  start/shell.c start/shell_parse.c start/shell_tables.c start/shell_memory.c \
-	  start/demand_demo.c lib/lineedit.c \
+	  mmu/print.c mmu/shell/shell.c mmu/shell/args.c mmu/shell/parse.c mmu/shell/cmd_shell.c \
+	  mmu/shell/cmd_tables.c mmu/shell/cmd_memory.c mmu/shell/demand_demo.c mmu/shell/lineedit.c \
 	  lib/console.c lib/uart/uart.c lib/uart/pl011.c lib/uart/cadence.c \
 	  lib/uart/bcm2835_aux.c lib/uart/ns16550.c lib/exit.c lib/psci.c lib/machine.c \
 	  lib/bootargs.c lib/libc_glue.c lib/bench.c \

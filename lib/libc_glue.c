@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include "console.h"
 #include "exit.h"
+#include "sections.h"
 
 static int console_stream_putc(char c, FILE *f)
 {
@@ -23,7 +24,6 @@ FILE *const stdin = &console_stream;
 FILE *const stdout = &console_stream;
 FILE *const stderr = &console_stream;
 
-extern char __tls_base[];
 
 void libc_init(void)
 {

@@ -15,11 +15,11 @@
 #include <stdio.h>
 #include "align.h"
 #include "kernel_map.h"
+#include "sections.h"
 #include "sysreg.h"
 #include "tlbflush.h"
 #include "zero.h"
 
-extern char early_pgd[], early_window_pages[], reserved_pg_dir[];
 void cpu_replace_ttbr1(uint64_t ttbr1, uint64_t phys_empty_table);
 
 _Static_assert(BOOT_POOL_PAGES - 1 <= XLAT_POOL_MAX_PAGES, "xlat takes the pool but its root");

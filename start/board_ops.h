@@ -14,6 +14,7 @@
 #define BOARD_OPS_H
 
 #include <stdint.h>
+#include "sections.h"
 #include "xlat.h"
 
 struct board_env {
@@ -27,9 +28,6 @@ struct board_ops {
 	 * 0: started; negative: failed (the reason printed). */
 	int (*cpu_start_el3)(const struct board_env *env, uint64_t mpidr, uint64_t entry_pa);
 };
-
-/* link.ld: the table, one entry per board/<name>/board.c. */
-extern const struct board_ops *const __board_ops_start[], *const __board_ops_end[];
 
 #define BOARD_OPS(name) \
 	static const struct board_ops name; \

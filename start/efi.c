@@ -19,9 +19,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include "efi.h"
+#include "sections.h"
 
 __attribute__((noreturn)) void efi_enter_image(uint64_t phys_dtb);
-extern char _text[];
 
 /* In .data, not .bss: zero in the Image file for every other boot, and
  * the normal boot clears the bss after it is written. */

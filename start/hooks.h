@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include "bootargs.h"
 #include "memmap.h"
+#include "sections.h"
 #include "traps.h"
 #include "walk.h"
 #include "xlat.h"
@@ -37,9 +38,6 @@ struct test_hooks {
 	/* true: the exception was expected, the frame now resumes elsewhere */
 	bool (*exception_fixup)(unsigned slot, struct exception_frame *frame);
 };
-
-/* link.ld: the table (empty in the product). */
-extern const struct test_hooks *const __test_hooks_start[], *const __test_hooks_end[];
 
 /* A test build's registration: TEST_HOOKS(name) = { ... }; */
 #define TEST_HOOKS(name) \

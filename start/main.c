@@ -35,6 +35,7 @@
 #include "memmap.h"
 #include "memory.h"
 #include "pgalloc.h"
+#include "print.h"
 #include "ram_layout.h"
 #include "regs.h"
 #include "sections.h"
@@ -68,6 +69,20 @@ static struct machine machine;          /* what the DTB says (about 20 KiB) */
 static struct ram_layout ram;           /* the plan of RAM (about 10 KiB) */
 static struct pgalloc_ctx pages;        /* the page allocator, after the final map */
 
+/* The link symbols as the virtual addresses mmu/memmap.c works with. */
+static struct image_symbols image_symbols_of_link(void)
+{
+	return (struct image_symbols){
+		.text = (uintptr_t)_text, .etext = (uintptr_t)_etext,
+		.srodata = (uintptr_t)_srodata, .erodata = (uintptr_t)_erodata,
+		.sdata = (uintptr_t)_sdata, .edata = (uintptr_t)_edata,
+		.bss_start = (uintptr_t)__bss_start, .bss_end = (uintptr_t)__bss_end,
+		.stack_bottom = (uintptr_t)boot_stack_bottom, .stack_top = (uintptr_t)boot_stack_top,
+		.early_pgd = (uintptr_t)early_pgd, .early_pg_end = (uintptr_t)early_pg_end,
+		.entry = (uintptr_t)primary_entry, .stack_guard = (uintptr_t)boot_stack_guard,
+	};
+}
+
 __attribute__((format(printf, 2, 3), noreturn))
 static void fatal(int status, const char *fmt, ...)
 {
@@ -84,14 +99,6 @@ static void fatal(int status, const char *fmt, ...)
 static void print_line(const char *line)
 {
 	printf("%s\n", line);
-}
-
-static void print_range(const struct pt_range *r, void *cookie)
-{
-	char line[160];
-
-	(void)cookie;
-	printf("  %s\n", pt_range_format(r, line, sizeof(line)));
 }
 
 /*
@@ -375,14 +382,7 @@ static void print_geometry(void)
 
 static void print_registers(const char *ttbr0_name, const char *ttbr1_name)
 {
-	char buf[320];
-
-	printf("SCTLR_EL1 0x%016llx: %s\n", (unsigned long long)read_sysreg(sctlr_el1),
-	       sctlr_format(read_sysreg(sctlr_el1), buf, sizeof(buf)));
-	printf("TCR_EL1   0x%016llx: %s\n", (unsigned long long)read_sysreg(tcr_el1),
-	       tcr_format(read_sysreg(tcr_el1), buf, sizeof(buf)));
-	printf("MAIR_EL1  0x%016llx: %s\n", (unsigned long long)read_sysreg(mair_el1),
-	       mair_format(read_sysreg(mair_el1), buf, sizeof(buf)));
+	print_mmu_regs();
 	if (ttbr0_name)
 		printf("TTBR0_EL1 0x%016llx (%s)\n", (unsigned long long)read_sysreg(ttbr0_el1),
 		       ttbr0_name);
@@ -393,10 +393,7 @@ static void dump_tables(const struct walk_ctx *w, const char *which)
 {
 	for (int ttbr = 0; ttbr <= 1; ttbr++) {
 		printf("TTBR%d %s map (va range, pa, size, level, attributes):\n", ttbr, which);
-		if (ttbr == 0 && w->ttbr0_disabled)
-			printf("  (none: TTBR0 walks disabled, TCR_EL1.EPD0 = 1)\n");
-		else if (pt_dump(w, ttbr, print_range, NULL) < 0)
-			printf("  (a table could not be read)\n");
+		(void)print_half(w, ttbr);
 	}
 }
 

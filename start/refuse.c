@@ -13,8 +13,7 @@
  */
 #include "console.h"
 #include "exit.h"
-
-extern char __bss_start[], __bss_end[];
+#include "sections.h"
 
 /* The bss cleared (not yet done: that happens with the caches on), so that
  * the console and exit state start defined: no UART, semihosting output. */

@@ -12,10 +12,10 @@
 #include "board_ops.h"
 #include "cache.h"
 #include "exit.h"
-#include "psci.h"
 #include "hw.h"
 #include "kernel_map.h"
 #include "psci.h"
+#include "sections.h"
 #include "smp.h"
 #include "sysreg.h"
 #include "xlat.h"
@@ -47,10 +47,7 @@ static unsigned cpu_entry_el[NR_CPUS];
 static const struct smp_env *smp;      /* for secondary_main */
 static unsigned printing_cpu;
 
-void secondary_entry(void);
-void secondary_el1(void);
 void libc_init(void);
-extern char early_pgd[];
 
 /* A started CPU reaches C within a few thousand instructions; its checks
  * take a few million. (Under QEMU -icount 1 ms is a million instructions:

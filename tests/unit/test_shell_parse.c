@@ -1,11 +1,11 @@
 /*
- * test_shell_parse.c - host unit tests of start/shell_parse.c.
+ * test_shell_parse.c - host unit tests of mmu/shell/parse.c.
  *
  * Owns: the monitor's words: splitting a line, numbers in C syntax (and
  * what is not one), and ATTRS as struct pte_attrs.
  */
 #include "unit.h"
-#include "shell_parse.h"
+#include "parse.h"
 
 static void test_split(void **state)
 {

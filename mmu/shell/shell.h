@@ -3,7 +3,11 @@
  *
  * Owns: the interface kernel_main uses: what the monitor works on (the
  * live final map, its walker, the page allocator) and the call that runs
- * it until `exit`. The commands are listed by `help` and in docs/shell.md.
+ * it until `exit`. The monitor is a wing of mmu/: its loop (shell.c), its
+ * commands, each registered from its own file (command.h: cmd_*.c), their
+ * argument checks (args.c), the input words (parse.c), the line editor
+ * (lineedit.c) and the scripted demonstration (demand_demo.c). The
+ * commands are listed by `help` and in docs/shell.md.
  */
 #ifndef SHELL_H
 #define SHELL_H

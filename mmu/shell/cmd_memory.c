@@ -1,5 +1,5 @@
 /*
- * shell_memory.c - the monitor's commands on memory and pages.
+ * cmd_memory.c - the monitor's commands on memory and pages.
  *
  * Owns: read and write of any address through the live map, each access
  * guarded (mmu/fault.h: a fault is caught and decoded by mmu/esr.c, the
@@ -12,7 +12,9 @@
 #include "dump.h"
 #include "esr.h"
 #include "fault.h"
-#include "shell_cmds.h"
+#include "args.h"
+#include "command.h"
+#include "parse.h"
 
 #define READ_MAX_COUNT 64
 
@@ -27,19 +29,19 @@ static void print_fault(const char *op, uint64_t va, const struct caught_fault *
 	       U(c->elr), d ? " (in a demand range: only translation faults are resolved)" : "");
 }
 
-void shell_cmd_read(const struct shell_env *env, unsigned argc, char **argv)
+static int cmd_read(const struct shell_env *env, unsigned argc, char **argv)
 {
 	uint64_t va, count = 1;
 
 	(void)env;
 	if (!shell_number("VA", argv[1], &va))
-		return;
+		return SHELL_CONTINUE;
 	if (argc == 3) {
 		if (!shell_number("COUNT", argv[2], &count))
-			return;
+			return SHELL_CONTINUE;
 		if (count < 1 || count > READ_MAX_COUNT) {
 			shell_error("COUNT %llu is not 1..%d", U(count), READ_MAX_COUNT);
-			return;
+			return SHELL_CONTINUE;
 		}
 	}
 	for (uint64_t i = 0; i < count; i++) {
@@ -48,27 +50,39 @@ void shell_cmd_read(const struct shell_env *env, unsigned argc, char **argv)
 
 		if (guarded_read64(va + 8 * i, &v, &c)) {
 			print_fault("read", va + 8 * i, &c);
-			return;
+			return SHELL_CONTINUE;
 		}
 		printf(HEX16 ": " HEX16 "\n", U(va + 8 * i), U(v));
 	}
+	return SHELL_CONTINUE;
 }
 
-void shell_cmd_write(const struct shell_env *env, unsigned argc, char **argv)
+SHELL_COMMAND(15, read_command) = {
+	"read", 1, 2, "read VA [COUNT]",
+	"COUNT (1..64) doublewords; a fault is caught", cmd_read,
+};
+
+static int cmd_write(const struct shell_env *env, unsigned argc, char **argv)
 {
 	struct caught_fault c;
 	uint64_t va, v;
 
 	(void)env, (void)argc;
 	if (!shell_number("VA", argv[1], &va) || !shell_number("VALUE", argv[2], &v))
-		return;
+		return SHELL_CONTINUE;
 	if (guarded_write64(va, v, &c))
 		print_fault("write", va, &c);
 	else
 		printf("write " HEX16 ": ok (" HEX16 ")\n", U(va), U(v));
+	return SHELL_CONTINUE;
 }
 
-void shell_cmd_mem(const struct shell_env *env, unsigned argc, char **argv)
+SHELL_COMMAND(16, write_command) = {
+	"write", 2, 2, "write VA VALUE",
+	"one doubleword; a fault is caught", cmd_write,
+};
+
+static int cmd_mem(const struct shell_env *env, unsigned argc, char **argv)
 {
 	char size[16];
 
@@ -89,7 +103,13 @@ void shell_cmd_mem(const struct shell_env *env, unsigned argc, char **argv)
 				       format_size(PAGE_SIZE << k, size, sizeof(size)), U(st.nr_free[k]),
 				       st.nr_free[k] == 1 ? "" : "s");
 	}
+	return SHELL_CONTINUE;
 }
+
+SHELL_COMMAND(19, mem_command) = {
+	"mem", 0, 0, "mem",
+	"the allocator's free blocks by order, per bank", cmd_mem,
+};
 
 static void list_ranges(void)
 {
@@ -107,7 +127,7 @@ static void list_ranges(void)
 	}
 }
 
-void shell_cmd_demand(const struct shell_env *env, unsigned argc, char **argv)
+static int cmd_demand(const struct shell_env *env, unsigned argc, char **argv)
 {
 	struct pte_attrs attrs;
 	uint64_t va, size;
@@ -117,17 +137,17 @@ void shell_cmd_demand(const struct shell_env *env, unsigned argc, char **argv)
 	(void)env;
 	if (argc == 1) {
 		list_ranges();
-		return;
+		return SHELL_CONTINUE;
 	}
 	if (argc == 2) {
 		shell_error("usage: demand [VA SIZE [ATTRS]]");
-		return;
+		return SHELL_CONTINUE;
 	}
 	if (!shell_va(argv[1], &va) || !shell_size(argv[2], &size))
-		return;
+		return SHELL_CONTINUE;
 	if (argc == 4) {
 		if (!shell_attrs(argv[3], &attrs, name, sizeof(name)))
-			return;
+			return SHELL_CONTINUE;
 	} else {
 		const char *why;
 
@@ -136,9 +156,15 @@ void shell_cmd_demand(const struct shell_env *env, unsigned argc, char **argv)
 	rc = demand_add(va, size, &attrs, name);
 	if (rc) {
 		printf("demand: refused (%d): %s\n", rc, demand_strerror(rc));
-		return;
+		return SHELL_CONTINUE;
 	}
 	printf("demand: " HEX16 "-" HEX16 " %s %s: mapped on first touch (pages from the "
 	       "allocator, tables from the final map's pool)\n", U(va), U(va + size),
 	       format_size(size, sz, sizeof(sz)), name);
+	return SHELL_CONTINUE;
 }
+
+SHELL_COMMAND(21, demand_command) = {
+	"demand", 0, 3, "demand [VA SIZE [ATTRS]]",
+	"register a range mapped on first touch; alone: list the ranges", cmd_demand,
+};

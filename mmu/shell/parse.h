@@ -1,13 +1,13 @@
 /*
- * shell_parse.h - the monitor's input words: numbers, attributes, tokens.
+ * parse.h - the monitor's input words: numbers, attributes, tokens.
  *
  * Owns: splitting a line into words, numbers in C syntax (0x hex, leading
  * 0 octal, decimal; no sign, no suffix, no overflow), and the ATTRS word
  * of map/protect/demand (rw, ro, x, dev, nc joined by commas) as the
  * runtime API's struct pte_attrs. Pure: host-testable.
  */
-#ifndef SHELL_PARSE_H
-#define SHELL_PARSE_H
+#ifndef PARSE_H
+#define PARSE_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -32,4 +32,4 @@ bool shell_parse_u64(const char *s, uint64_t *out);
 bool shell_parse_attrs(const char *s, struct pte_attrs *out, char *name, size_t name_len,
 		       const char **why);
 
-#endif /* SHELL_PARSE_H */
+#endif /* PARSE_H */

@@ -1,9 +1,9 @@
 /*
- * shell_parse.c - the monitor's input words (see shell_parse.h).
+ * parse.c - the monitor's input words (see parse.h).
  */
 #include <stdio.h>
 #include <string.h>
-#include "shell_parse.h"
+#include "parse.h"
 
 unsigned shell_split(char *line, char *word[], unsigned max, bool *more)
 {

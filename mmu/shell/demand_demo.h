@@ -2,7 +2,7 @@
  * demand_demo.h - stub.demand: demand paging shown without typing.
  *
  * Owns: the scripted demonstration kernel_main runs after its checks when
- * the boot arguments hold stub.demand (start/demand_demo.c).
+ * the boot arguments hold stub.demand (mmu/shell/demand_demo.c).
  */
 #ifndef DEMAND_DEMO_H
 #define DEMAND_DEMO_H

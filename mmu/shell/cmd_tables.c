@@ -1,11 +1,11 @@
 /*
- * shell_tables.c - the monitor's commands on the translation tables.
+ * cmd_tables.c - the monitor's commands on the translation tables.
  *
  * Owns: walk (mmu/walk.c, one line per level), at (AT S1E1R/W through
  * mmu/hw.c, PAR_EL1 decoded, and whether the hardware agrees with the
  * walk), map/unmap/protect (mmu/xlat.c on the live final map, printing
- * its decision and error code), dump (mmu/dump.c), regs (mmu/regs.c's
- * decoders) and tlbi.
+ * its decision and error code), dump (mmu/print.c's range printer), regs
+ * (mmu/print.c's register printer, and the TTBRs) and tlbi.
  */
 #include <stdio.h>
 #include <string.h>
@@ -14,7 +14,10 @@
 #include "demand.h"
 #include "dump.h"
 #include "hw.h"
-#include "shell_cmds.h"
+#include "print.h"
+#include "args.h"
+#include "command.h"
+#include "parse.h"
 #include "sysreg.h"
 #include "tlbflush.h"
 
@@ -81,17 +84,23 @@ static void print_walk(const struct walk_result *r)
 	}
 }
 
-void shell_cmd_walk(const struct shell_env *env, unsigned argc, char **argv)
+static int cmd_walk(const struct shell_env *env, unsigned argc, char **argv)
 {
 	struct walk_result r;
 	uint64_t va;
 
 	(void)argc;
 	if (!shell_va(argv[1], &va))
-		return;
+		return SHELL_CONTINUE;
 	sw_walk(env->walk, va, &r);
 	print_walk(&r);
+	return SHELL_CONTINUE;
 }
+
+SHELL_COMMAND(10, walk_command) = {
+	"walk", 1, 1, "walk VA",
+	"the software walk, level by level", cmd_walk,
+};
 
 /* One AT and its PAR_EL1 (D17.2.103: F, then PA, ATTR, SH or FST). */
 static void at_one(uint64_t va, bool write, struct hw_translation *t)
@@ -139,7 +148,7 @@ static const char *at_disagrees(const struct walk_result *w, const struct hw_tra
 	return NULL;
 }
 
-void shell_cmd_at(const struct shell_env *env, unsigned argc, char **argv)
+static int cmd_at(const struct shell_env *env, unsigned argc, char **argv)
 {
 	struct hw_translation rd, wr;
 	struct walk_result w;
@@ -148,7 +157,7 @@ void shell_cmd_at(const struct shell_env *env, unsigned argc, char **argv)
 
 	(void)argc;
 	if (!shell_va(argv[1], &va))
-		return;
+		return SHELL_CONTINUE;
 	at_one(va, false, &rd);
 	at_one(va, true, &wr);
 	sw_walk(env->walk, va, &w);
@@ -158,7 +167,13 @@ void shell_cmd_at(const struct shell_env *env, unsigned argc, char **argv)
 	else
 		printf("walk: stops at L%d: ", w.fault_level);
 	printf("%s%s\n", why ? "DISAGREES: " : "agrees", why ? why : "");
+	return SHELL_CONTINUE;
 }
+
+SHELL_COMMAND(11, at_command) = {
+	"at", 1, 1, "at VA",
+	"AT S1E1R and AT S1E1W (PAR_EL1 decoded), compared with walk", cmd_at,
+};
 
 /* The API's decision, and what it wrote. */
 static void print_decision(const char *op, int rc, const struct xlat_ctx *x,
@@ -177,7 +192,7 @@ static void print_decision(const char *op, int rc, const struct xlat_ctx *x,
 	       U(after.tables_freed - before->tables_freed), xlat_pages_used(x));
 }
 
-void shell_cmd_map(const struct shell_env *env, unsigned argc, char **argv)
+static int cmd_map(const struct shell_env *env, unsigned argc, char **argv)
 {
 	struct xlat_stats before = xlat_get_stats(env->xlat);
 	struct pte_attrs attrs;
@@ -187,11 +202,17 @@ void shell_cmd_map(const struct shell_env *env, unsigned argc, char **argv)
 	(void)argc;
 	if (!shell_va(argv[1], &va) || !shell_number("PA", argv[2], &pa) ||
 	    !shell_size(argv[3], &size) || !shell_attrs(argv[4], &attrs, name, sizeof(name)))
-		return;
+		return SHELL_CONTINUE;
 	print_decision("map", xlat_map(env->xlat, va, pa, size, &attrs), env->xlat, &before);
+	return SHELL_CONTINUE;
 }
 
-void shell_cmd_unmap(const struct shell_env *env, unsigned argc, char **argv)
+SHELL_COMMAND(12, map_command) = {
+	"map", 4, 4, "map VA PA SIZE ATTRS",
+	"xlat_map on the final map", cmd_map,
+};
+
+static int cmd_unmap(const struct shell_env *env, unsigned argc, char **argv)
 {
 	struct xlat_stats before = xlat_get_stats(env->xlat);
 	uint64_t va, size;
@@ -199,7 +220,7 @@ void shell_cmd_unmap(const struct shell_env *env, unsigned argc, char **argv)
 
 	(void)argc;
 	if (!shell_va(argv[1], &va) || !shell_size(argv[2], &size))
-		return;
+		return SHELL_CONTINUE;
 	rc = xlat_unmap(env->xlat, va, size);
 	print_decision("unmap", rc, env->xlat, &before);
 	if (!rc) {
@@ -209,9 +230,15 @@ void shell_cmd_unmap(const struct shell_env *env, unsigned argc, char **argv)
 			printf("unmap: %u demand page%s given back to the allocator\n", n,
 			       n == 1 ? "" : "s");
 	}
+	return SHELL_CONTINUE;
 }
 
-void shell_cmd_protect(const struct shell_env *env, unsigned argc, char **argv)
+SHELL_COMMAND(13, unmap_command) = {
+	"unmap", 2, 2, "unmap VA SIZE",
+	"xlat_unmap (demand pages go back to the allocator)", cmd_unmap,
+};
+
+static int cmd_protect(const struct shell_env *env, unsigned argc, char **argv)
 {
 	struct xlat_stats before = xlat_get_stats(env->xlat);
 	struct pte_attrs attrs;
@@ -221,19 +248,17 @@ void shell_cmd_protect(const struct shell_env *env, unsigned argc, char **argv)
 	(void)argc;
 	if (!shell_va(argv[1], &va) || !shell_size(argv[2], &size) ||
 	    !shell_attrs(argv[3], &attrs, name, sizeof(name)))
-		return;
+		return SHELL_CONTINUE;
 	print_decision("protect", xlat_protect(env->xlat, va, size, &attrs), env->xlat, &before);
+	return SHELL_CONTINUE;
 }
 
-static void print_range(const struct pt_range *r, void *cookie)
-{
-	char line[160];
+SHELL_COMMAND(14, protect_command) = {
+	"protect", 3, 3, "protect VA SIZE ATTRS",
+	"xlat_protect: new attributes, same PAs", cmd_protect,
+};
 
-	(void)cookie;
-	printf("  %s\n", pt_range_format(r, line, sizeof(line)));
-}
-
-void shell_cmd_dump(const struct shell_env *env, unsigned argc, char **argv)
+static int cmd_dump(const struct shell_env *env, unsigned argc, char **argv)
 {
 	int first = 0, last = 1;
 
@@ -244,24 +269,24 @@ void shell_cmd_dump(const struct shell_env *env, unsigned argc, char **argv)
 			first = 1;
 		else {
 			shell_error("dump takes ttbr0 or ttbr1, not '%s'", argv[1]);
-			return;
+			return SHELL_CONTINUE;
 		}
 	}
 	for (int ttbr = first; ttbr <= last; ttbr++) {
 		int n;
 
 		printf("TTBR%d (va range, pa, size, level, attributes):\n", ttbr);
-		if (ttbr == 0 && env->walk->ttbr0_disabled) {
-			printf("  (none: TTBR0 walks disabled, TCR_EL1.EPD0 = 1)\n");
-			continue;
-		}
-		n = pt_dump(env->walk, ttbr, print_range, NULL);
-		if (n < 0)
-			printf("  (a table could not be read)\n");
-		else
+		n = print_half(env->walk, ttbr);
+		if (n >= 0)
 			printf("  %d range%s\n", n, n == 1 ? "" : "s");
 	}
+	return SHELL_CONTINUE;
 }
+
+SHELL_COMMAND(17, dump_command) = {
+	"dump", 0, 1, "dump [ttbr0|ttbr1]",
+	"every mapping, merged into ranges", cmd_dump,
+};
 
 /* TTBRn_EL1 (D17.2.136/137): ASID [63:48], BADDR [47:1], CnP bit 0. */
 static void print_ttbr(int n, uint64_t v)
@@ -270,23 +295,21 @@ static void print_ttbr(int n, uint64_t v)
 	       U(v >> 48), U(v & PTE_ADDR_MASK), U(v & 1));
 }
 
-void shell_cmd_regs(const struct shell_env *env, unsigned argc, char **argv)
+static int cmd_regs(const struct shell_env *env, unsigned argc, char **argv)
 {
-	char buf[320];
-	uint64_t v;
-
 	(void)env, (void)argc, (void)argv;
-	v = read_sysreg(sctlr_el1);
-	printf("SCTLR_EL1 " HEX16 ": %s\n", U(v), sctlr_format(v, buf, sizeof(buf)));
-	v = read_sysreg(tcr_el1);
-	printf("TCR_EL1   " HEX16 ": %s\n", U(v), tcr_format(v, buf, sizeof(buf)));
-	v = read_sysreg(mair_el1);
-	printf("MAIR_EL1  " HEX16 ": %s\n", U(v), mair_format(v, buf, sizeof(buf)));
+	print_mmu_regs();
 	print_ttbr(0, read_sysreg(ttbr0_el1));
 	print_ttbr(1, read_sysreg(ttbr1_el1));
+	return SHELL_CONTINUE;
 }
 
-void shell_cmd_tlbi(const struct shell_env *env, unsigned argc, char **argv)
+SHELL_COMMAND(18, regs_command) = {
+	"regs", 0, 0, "regs",
+	"SCTLR_EL1, TCR_EL1, MAIR_EL1, TTBR0/1_EL1 decoded", cmd_regs,
+};
+
+static int cmd_tlbi(const struct shell_env *env, unsigned argc, char **argv)
 {
 	uint64_t va;
 
@@ -294,10 +317,16 @@ void shell_cmd_tlbi(const struct shell_env *env, unsigned argc, char **argv)
 	if (argc == 1) {
 		flush_tlb_all();
 		printf("tlbi vmalle1is: done (every EL1&0 entry, inner shareable)\n");
-		return;
+		return SHELL_CONTINUE;
 	}
 	if (!shell_va(argv[1], &va))
-		return;
+		return SHELL_CONTINUE;
 	flush_tlb_kernel_range(va, PAGE_SIZE);
 	printf("tlbi vaae1is " HEX16 ": done (that page, any ASID, inner shareable)\n", U(va));
+	return SHELL_CONTINUE;
 }
+
+SHELL_COMMAND(20, tlbi_command) = {
+	"tlbi", 0, 1, "tlbi [VA]",
+	"TLBI VAAE1IS for VA's page, or VMALLE1IS", cmd_tlbi,
+};
