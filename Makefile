@@ -92,8 +92,8 @@ SRCS_S := start/head.S start/el.S start/tables.S start/vectors.S start/replace_t
 	  start/efi_enter.S mmu/guarded.S lib/semihost.S
 SRCS_C := start/main.c start/refuse.c start/traps.c start/fixup.c mmu/esr.c mmu/fault.c start/smp.c start/board_ops.c \
 	  start/efi.c start/efi_memmap.c \
-	  mmu/desc.c mmu/walk.c mmu/dump.c mmu/memmap.c mmu/regs.c mmu/check.c mmu/xlat.c \
-	  mmu/kernel_map.c mmu/cache.c mmu/hw.c mmu/ram_layout.c mmu/pgalloc.c mmu/demand.c mmu/levels.c \
+	  mmu/desc.c mmu/walk.c mmu/dump.c mmu/maps.c mmu/expect.c mmu/probes.c mmu/regs.c mmu/check.c mmu/xlat.c \
+	  mmu/kernel_map.c mmu/cache.c mmu/hw.c mmu/ram_plan.c mmu/pgalloc.c mmu/demand.c mmu/levels.c \
 	  mmu/print.c mmu/shell/shell.c mmu/shell/args.c mmu/shell/parse.c mmu/shell/cmd_shell.c \
 	  mmu/shell/cmd_tables.c mmu/shell/cmd_memory.c mmu/shell/demand_demo.c mmu/shell/lineedit.c \
 	  lib/console.c lib/uart/uart.c lib/uart/pl011.c lib/uart/cadence.c \

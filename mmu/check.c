@@ -87,9 +87,9 @@ void check_probe(const struct check_env *env, const struct probe *p, struct prob
 	r->probe = *p;
 	r->pass = true;
 	if (env->phase == MAP_FINAL)
-		memmap_expect_final(env->layout, env->syms, p->va, &r->exp);
+		expect_final_map(env->layout, env->syms, p->va, &r->exp);
 	else
-		memmap_expect(env->layout, p->va, &r->exp);
+		expect_early_map(env->layout, p->va, &r->exp);
 	env->at(p->va, false, &r->hw_read, env->at_cookie);
 	env->at(p->va, true, &r->hw_write, env->at_cookie);
 	sw_walk(env->walk, p->va, &r->sw);

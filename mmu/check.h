@@ -11,7 +11,9 @@
 
 #include <stdbool.h>
 #include <stdint.h>
-#include "memmap.h"
+#include "maps.h"
+#include "expect.h"
+#include "probes.h"
 #include "regs.h"
 #include "walk.h"
 

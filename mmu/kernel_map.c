@@ -26,16 +26,16 @@ _Static_assert(BOOT_POOL_PAGES - 1 <= XLAT_POOL_MAX_PAGES, "xlat takes the pool 
 
 static uint64_t image_pa(const struct boot_layout *l, const void *va)
 {
-	return memmap_image_phys(l, (uintptr_t)va);
+	return maps_image_phys(l, (uintptr_t)va);
 }
 
 /* A table page of the image or of the pool, at its VA; NULL otherwise. */
 static uint64_t *table_va(const struct boot_layout *l, uint64_t table_pa)
 {
 	if (table_pa - l->phys_text < l->image_size)
-		return (uint64_t *)(uintptr_t)memmap_image_virt(l, table_pa);
+		return (uint64_t *)(uintptr_t)maps_image_virt(l, table_pa);
 	if (l->phys_pool && table_pa - l->phys_pool < BOOT_POOL_PAGES * PAGE_SIZE)
-		return (uint64_t *)(uintptr_t)(memmap_virt_pool(l) + (table_pa - l->phys_pool));
+		return (uint64_t *)(uintptr_t)(maps_virt_pool(l) + (table_pa - l->phys_pool));
 	return NULL;
 }
 
@@ -75,7 +75,7 @@ static struct mem_region early_region(const struct boot_layout *l, enum region_i
 {
 	struct mem_region r[NR_REGIONS];
 
-	memmap_regions(l, r);
+	maps_early_regions(l, r);
 	return r[id];
 }
 
@@ -99,7 +99,7 @@ int kernel_map_build(struct xlat_ctx *ctx, const struct boot_layout *l,
 		     const struct image_symbols *s, unsigned pa_bits)
 {
 	struct mem_region regions[MAX_FINAL_REGIONS];
-	int n = memmap_final_regions(l, s, regions);
+	int n = maps_final_regions(l, s, regions);
 	int rc;
 
 	/* The root is the pool's first page, the rest the runtime API's. */

@@ -9,14 +9,14 @@
 #ifndef KERNEL_MAP_H
 #define KERNEL_MAP_H
 
-#include "memmap.h"
+#include "maps.h"
 #include "xlat.h"
 
 /* The runtime API over the live early map's TTBR1 half (its root is
  * early_pgd, shared with TTBR0: memory.h). */
 int kernel_map_early_init(struct xlat_ctx *early, const struct boot_layout *l,
 			  unsigned pa_bits);
-/* Maps one of memmap_regions()' windows (REGION_FDT, REGION_CONSOLE,
+/* Maps one of maps_early_regions()' windows (REGION_FDT, REGION_CONSOLE,
  * REGION_POOL; their level-3 tables: EARLY_WINDOW_PAGES in the image) as
  * the layout now says into the early map, or unmaps it again. Returns
  * XLAT_OK (also for a region of size 0) or the error. */
@@ -25,7 +25,7 @@ int kernel_map_early_window(struct xlat_ctx *early, const struct boot_layout *l,
 int kernel_map_early_window_unmap(struct xlat_ctx *early, const struct boot_layout *l,
 				  enum region_id id);
 
-/* Builds the final TTBR1 map from memmap_final_regions() with the runtime
+/* Builds the final TTBR1 map from maps_final_regions() with the runtime
  * API in the boot's pool (l->phys_pool, mapped by REGION_POOL): its first
  * page the root, the rest for tables. Returns XLAT_OK or the first error
  * (printed with its region). */

@@ -59,7 +59,7 @@
 #define KIMAGE_VADDR    (VA_START + VA_SPAN_PART(1, 2))
 /* The linear map's VA budget: RAM from phys_memstart (the lowest bank
  * rounded down to RAM_MEMSTART_ALIGN, Linux's memstart_addr;
- * mmu/ram_layout.c) up to this far is mapped, beyond is not. */
+ * mmu/ram_plan.c) up to this far is mapped, beyond is not. */
 #define LINEAR_MAP_VA_SIZE (KIMAGE_VADDR - PAGE_OFFSET)
 #define STACKS_VADDR    (VA_START + VA_SPAN_PART(3, 4))
 /* Left empty by the final map: demand paging (stub.demand, mmu/demand.c)

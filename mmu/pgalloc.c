@@ -166,7 +166,7 @@ int pgalloc_init(struct pgalloc_ctx *ctx, void *(*phys_to_ptr)(uint64_t pa, void
 	ctx->phys_to_ptr = phys_to_ptr;
 	ctx->cookie = cookie;
 	/* alloc's failure value 0 must never be a block. */
-	ctx->reserved[0] = (struct pgalloc_range){ 0, PAGE_SIZE };
+	ctx->reserved[0] = (struct phys_range){ 0, PAGE_SIZE, NULL };
 	ctx->nr_reserved = 1;
 	return PGALLOC_OK;
 }
@@ -212,11 +212,11 @@ int pgalloc_reserve(struct pgalloc_ctx *ctx, uint64_t pa, uint64_t size)
 	end = min_u64(pa + (size - 1), PGALLOC_PA_LIMIT - 1);
 	end = (end | (PAGE_SIZE - 1)) + 1;
 	/* Entries i..j-1 overlap or touch [start, end): they merge into one. */
-	for (i = 0; i < n && ctx->reserved[i].end_pa < start; i++)
+	for (i = 0; i < n && ctx->reserved[i].phys_end < start; i++)
 		;
-	for (j = i; j < n && ctx->reserved[j].start_pa <= end; j++) {
-		start = min_u64(start, ctx->reserved[j].start_pa);
-		end = max_u64(end, ctx->reserved[j].end_pa);
+	for (j = i; j < n && ctx->reserved[j].phys_start <= end; j++) {
+		start = min_u64(start, ctx->reserved[j].phys_start);
+		end = max_u64(end, ctx->reserved[j].phys_end);
 	}
 	if (i == j) {
 		if (n == PGALLOC_MAX_RESERVED)
@@ -227,7 +227,7 @@ int pgalloc_reserve(struct pgalloc_ctx *ctx, uint64_t pa, uint64_t size)
 		memmove(&ctx->reserved[i + 1], &ctx->reserved[j], (n - j) * sizeof(ctx->reserved[0]));
 		ctx->nr_reserved -= j - i - 1;
 	}
-	ctx->reserved[i] = (struct pgalloc_range){ start, end };
+	ctx->reserved[i] = (struct phys_range){ start, end, NULL };
 	return PGALLOC_OK;
 }
 
@@ -243,13 +243,13 @@ static void for_each_stretch(struct pgalloc_ctx *ctx, struct pgalloc_bank *b, st
 	unsigned i;
 
 	for (i = 0; i < ctx->nr_reserved && cur < end; i++) {
-		const struct pgalloc_range *r = &ctx->reserved[i];
+		const struct phys_range *r = &ctx->reserved[i];
 
-		if (r->end_pa <= cur)
+		if (r->phys_end <= cur)
 			continue;
-		if (r->start_pa > cur && !fn(ctx, b, cur, min_u64(r->start_pa, end), arg))
+		if (r->phys_start > cur && !fn(ctx, b, cur, min_u64(r->phys_start, end), arg))
 			return;
-		cur = r->end_pa;
+		cur = r->phys_end;
 	}
 	if (cur < end)
 		fn(ctx, b, cur, end, arg);
@@ -377,7 +377,7 @@ static bool in_reservation(const struct pgalloc_ctx *ctx, uint64_t pa)
 	unsigned i;
 
 	for (i = 0; i < ctx->nr_reserved; i++)
-		if (pa >= ctx->reserved[i].start_pa && pa < ctx->reserved[i].end_pa)
+		if (pa >= ctx->reserved[i].phys_start && pa < ctx->reserved[i].phys_end)
 			return true;
 	return false;
 }

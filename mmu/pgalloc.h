@@ -60,6 +60,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include "phys_range.h"
 #include "pgtable-hwdef.h"
 
 /*
@@ -129,16 +130,12 @@ struct pgalloc_bank {
 	uint64_t nr_free[PGALLOC_NR_ORDERS];
 };
 
-struct pgalloc_range {
-	uint64_t start_pa, end_pa;          /* [start, end), page aligned */
-};
-
 struct pgalloc_ctx {
 	bool ready;                         /* finalized */
 	unsigned nr_banks;                  /* sorted by base_pa */
 	unsigned nr_reserved;               /* sorted, disjoint, not adjacent */
 	struct pgalloc_bank bank[PGALLOC_MAX_BANKS];
-	struct pgalloc_range reserved[PGALLOC_MAX_RESERVED];
+	struct phys_range reserved[PGALLOC_MAX_RESERVED];   /* page aligned */
 	void *(*phys_to_ptr)(uint64_t pa, void *cookie);
 	void *cookie;
 };

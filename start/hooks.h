@@ -13,7 +13,7 @@
 
 #include <stdbool.h>
 #include "bootargs.h"
-#include "memmap.h"
+#include "maps.h"
 #include "sections.h"
 #include "traps.h"
 #include "walk.h"

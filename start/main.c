@@ -4,7 +4,7 @@
  *
  * Owns: kernel_main(), the sequence after head.S: the DTB (found, mapped
  * wherever it lies, read once by lib/machine.c), the console it names, the
- * plan of RAM (mmu/ram_layout.c: every bank and reservation), the free RAM
+ * plan of RAM (mmu/ram_plan.c: every bank and reservation), the free RAM
  * the boot takes for its tables and the secondaries' stacks, the report,
  * the checks of the early map, the final map (built, switched to,
  * finalized) and its checks, the page allocator over what is left, the
@@ -32,11 +32,12 @@
 #include "kernel_map.h"
 #include "levels.h"
 #include "machine.h"
-#include "memmap.h"
+#include "maps.h"
+#include "probes.h"
 #include "memory.h"
 #include "pgalloc.h"
 #include "print.h"
-#include "ram_layout.h"
+#include "ram_plan.h"
 #include "regs.h"
 #include "sections.h"
 #include "shell.h"
@@ -66,7 +67,7 @@ static struct {
 } boot;
 static struct xlat_ctx early_xlat, final_xlat;
 static struct machine machine;          /* what the DTB says (about 20 KiB) */
-static struct ram_layout ram;           /* the plan of RAM (about 10 KiB) */
+static struct ram_plan ram;           /* the plan of RAM (about 10 KiB) */
 static struct pgalloc_ctx pages;        /* the page allocator, after the final map */
 
 /* The link symbols as the virtual addresses mmu/memmap.c works with. */
@@ -120,7 +121,7 @@ static const struct machine *map_dtb(uint64_t pa, const char **why)
 	}
 	layout.phys_dtb = pa;
 	layout.dtb_size = sizeof(struct fdt_header);
-	fdt = (const void *)(uintptr_t)memmap_virt_fdt(&layout);
+	fdt = (const void *)(uintptr_t)maps_virt_fdt(&layout);
 	rc = kernel_map_early_window(&early_xlat, &layout, REGION_FDT);
 	if (rc) {
 		*why = xlat_strerror(rc);
@@ -240,7 +241,7 @@ static void console_up(const struct machine *m)
 		fatal(EXIT_FINAL_MAP, "the console's page pa 0x%llx cannot be mapped at CONSOLE_VADDR",
 		      (unsigned long long)c->phys_base);
 	port = (struct uart_port){
-		.kind = c->kind, .base = (uintptr_t)memmap_virt_uart(&layout),
+		.kind = c->kind, .base = (uintptr_t)maps_virt_uart(&layout),
 		.reg_shift = c->reg_shift, .io_width = c->io_width,
 	};
 	why = console_init(&port);
@@ -252,14 +253,14 @@ static void console_up(const struct machine *m)
 	}
 }
 
-/* The plan of RAM from the DTB's banks and reservations (mmu/ram_layout.c):
+/* The plan of RAM from the DTB's banks and reservations (mmu/ram_plan.c):
  * the linear map's ranges, what is lost and why; refused by name when the
  * image or the DTB is where it must not be. */
 static void learn_ram(const struct machine *m)
 {
-	static struct ram_bank_in banks[MACHINE_MAX_BANKS];
-	static struct ram_reservation_in rsv[MACHINE_MAX_RESERVED];
-	struct ram_layout_input in = {
+	static struct phys_range banks[MACHINE_MAX_BANKS];
+	static struct ram_reservation rsv[MACHINE_MAX_RESERVED];
+	struct ram_plan_input in = {
 		.bank = banks, .rsv = rsv,
 		.phys_image = layout.phys_text, .image_size = layout.image_size,
 		.phys_dtb = layout.phys_dtb, .dtb_size = layout.dtb_size,
@@ -274,16 +275,18 @@ static void learn_ram(const struct machine *m)
 		 * lets an OS use; runtime, reserved and MMIO regions are not RAM
 		 * here, so they are never mapped or handed out. */
 		for (unsigned i = 0; i < efi_boot_info.nr_ranges; i++)
-			banks[in.nr_banks++] = (struct ram_bank_in){ efi_boot_info.range[i].phys_base,
-				efi_boot_info.range[i].size, "EFI memory map" };
+			banks[in.nr_banks++] = (struct phys_range){ efi_boot_info.range[i].phys_base,
+				efi_boot_info.range[i].phys_base + efi_boot_info.range[i].size,
+				"EFI memory map" };
 		if (efi_boot_info.nr_dropped)
 			fatal(EXIT_BAD_LOAD, "the EFI memory map has %u usable ranges more than the %d "
 			      "taken (EFI_BOOT_MAX_RANGES)", efi_boot_info.nr_dropped,
 			      EFI_BOOT_MAX_RANGES);
 	} else {
 		for (int i = 0; i < m->memory.n_banks; i++)
-			banks[in.nr_banks++] = (struct ram_bank_in){ m->memory.bank[i].phys_base,
-				m->memory.bank[i].size, m->memory.bank[i].node };
+			banks[in.nr_banks++] = (struct phys_range){ m->memory.bank[i].phys_base,
+				m->memory.bank[i].phys_base + m->memory.bank[i].size,
+				m->memory.bank[i].node };
 	}
 	for (int i = 0; i < m->reserved.n_rsv; i++) {
 		const struct machine_reservation *r = &m->reserved.rsv[i];
@@ -292,29 +295,28 @@ static void learn_ram(const struct machine *m)
 			boot.nr_dynamic_rsv++;       /* no address: nothing to keep free */
 			continue;
 		}
-		rsv[in.nr_rsv++] = (struct ram_reservation_in){ r->phys_base, r->size, r->name,
-								r->no_map };
+		rsv[in.nr_rsv++] = (struct ram_reservation){
+			{ r->phys_base, r->phys_base + r->size, r->name }, r->no_map };
 	}
 	if (m->chosen.has_initrd) {
 		in.phys_initrd_start = m->chosen.phys_initrd_start;
 		in.phys_initrd_end = m->chosen.phys_initrd_end;
 	}
-	rc = ram_layout_plan(&in, &ram);
+	rc = ram_plan_make(&in, &ram);
 	if (rc != RAM_OK)
 		fatal(rc == RAM_EIMAGE_RESERVED || rc == RAM_EIMAGE_NOT_LINEAR ||
 		      rc == RAM_EINITRD_IMAGE ? EXIT_BAD_LOAD : EXIT_BAD_DTB,
 		      "RAM: %s: %s (image pa 0x%llx size 0x%llx, DTB pa 0x%llx size 0x%llx)",
-		      ram_layout_strerror(rc), ram.verdict_name, (unsigned long long)layout.phys_text,
+		      ram_plan_strerror(rc), ram.verdict_name, (unsigned long long)layout.phys_text,
 		      (unsigned long long)layout.image_size, (unsigned long long)layout.phys_dtb,
 		      (unsigned long long)layout.dtb_size);
 	if (ram.nr_linear > MAX_LINEAR_RANGES)
 		fatal(EXIT_BAD_LOAD, "RAM: %u linear ranges, more than the %d the maps take "
 		      "(MAX_LINEAR_RANGES)", ram.nr_linear, MAX_LINEAR_RANGES);
+	/* The maps read the plan's linear ranges: it owns them. */
 	layout.phys_memstart = ram.phys_memstart;
-	for (unsigned i = 0; i < ram.nr_linear; i++)
-		layout.linear[i] = (struct phys_range){ ram.linear[i].phys_start,
-			ram.linear[i].phys_end - ram.linear[i].phys_start };
-	layout.nlinear = (int)ram.nr_linear;
+	layout.linear = ram.linear;
+	layout.nr_linear = ram.nr_linear;
 }
 
 /* The boot's own pieces of free RAM, before any allocator exists: the
@@ -325,7 +327,7 @@ static void take_boot_memory(unsigned nr_secondaries)
 	uint64_t pool_size = BOOT_POOL_PAGES * PAGE_SIZE;
 	int rc;
 
-	layout.phys_pool = ram_layout_take(&ram, pool_size, pool_size);
+	layout.phys_pool = ram_plan_take(&ram, pool_size, pool_size);
 	if (!layout.phys_pool)
 		fatal(EXIT_FINAL_MAP, "no free RAM for the boot's %u table pages", BOOT_POOL_PAGES);
 	rc = kernel_map_early_window(&early_xlat, &layout, REGION_POOL);
@@ -334,7 +336,7 @@ static void take_boot_memory(unsigned nr_secondaries)
 		      xlat_strerror(rc));
 	if (!nr_secondaries)
 		return;
-	layout.phys_stacks = ram_layout_take(&ram, nr_secondaries * (uint64_t)BOOT_STACK_SIZE,
+	layout.phys_stacks = ram_plan_take(&ram, nr_secondaries * (uint64_t)BOOT_STACK_SIZE,
 					     PAGE_SIZE);
 	if (!layout.phys_stacks)
 		fatal(EXIT_FINAL_MAP, "no free RAM for %u secondary CPUs' stacks", nr_secondaries);
@@ -450,7 +452,7 @@ static void report_setup(const struct machine *m, uint64_t insns_to_mmu_on)
 	       m->cpus.n_cpus);
 	printf("early tables: pa 0x%llx, %u of %u pages written with the MMU off (TTBR0 and TTBR1 "
 	       "share the root; the image %s at its link address); windows: %u pages\n",
-	       (unsigned long long)memmap_image_phys(&layout, (uintptr_t)early_pgd),
+	       (unsigned long long)maps_image_phys(&layout, (uintptr_t)early_pgd),
 	       (unsigned)EARLY_PG_PAGES - (layout.phys_text % SWAPPER_BLOCK_SIZE ? 0 : 1),
 	       (unsigned)EARLY_PG_PAGES,
 	       layout.phys_text % SWAPPER_BLOCK_SIZE ? "in " PAGE_SIZE_NAME " pages"
@@ -464,7 +466,7 @@ static void report_setup(const struct machine *m, uint64_t insns_to_mmu_on)
 	print_geometry();
 	printf("boot memory: table pool pa 0x%llx (%u pages) at va 0x%llx; %u secondary stacks at "
 	       "pa 0x%llx\n", (unsigned long long)layout.phys_pool, (unsigned)BOOT_POOL_PAGES,
-	       (unsigned long long)memmap_virt_pool(&layout), layout.nr_stacks,
+	       (unsigned long long)maps_virt_pool(&layout), layout.nr_stacks,
 	       (unsigned long long)layout.phys_stacks);
 	print_registers("early_pgd", "early_pgd");
 }
@@ -493,7 +495,7 @@ static void install_final_map(const struct image_symbols *syms, struct walk_ctx 
 
 static void *linear_ptr(uint64_t pa, void *cookie)
 {
-	return (void *)(uintptr_t)memmap_phys_to_virt(cookie, pa);
+	return (void *)(uintptr_t)maps_phys_to_virt(cookie, pa);
 }
 
 /* The page allocator over the free RAM, reached through the linear map
@@ -504,10 +506,10 @@ static void start_allocator(void)
 	int rc = pgalloc_init(&pages, linear_ptr, &layout);
 
 	if (!rc)
-		rc = ram_layout_feed(&ram, &pages);
+		rc = ram_plan_feed(&ram, &pages);
 	if (rc)
 		fatal(EXIT_FINAL_MAP, "the page allocator cannot take the RAM: %s",
-		      ram_layout_strerror(rc));
+		      ram_plan_strerror(rc));
 	rc = pgalloc_finalize(&pages);
 	if (!rc)
 		rc = pgalloc_stats(&pages, PGALLOC_ALL_BANKS, &st);
@@ -573,7 +575,7 @@ void kernel_main(uint64_t x0, unsigned entry_el, uint64_t phys_text, uint64_t in
 		.mair = read_sysreg(mair_el1), .at = hw_at, .print = print_line,
 		.verbose = boot.report_full,
 	};
-	nprobes = memmap_probes(&layout, &syms, probes);
+	nprobes = probes_build(&layout, &syms, probes);
 	printf("checks of the early map (hw = AT S1E1R/W + PAR_EL1, sw = table walk, "
 	       "expected = memory map):\n");
 	check_run(&env, probes, nprobes, &tally);

@@ -63,7 +63,7 @@ static void clean_to_poc(const void *va, uint64_t size)
 
 static uint64_t image_pa(const void *va)
 {
-	return memmap_image_phys(smp->layout, (uintptr_t)va);
+	return maps_image_phys(smp->layout, (uintptr_t)va);
 }
 
 unsigned smp_plan(const struct machine *m)
@@ -148,7 +148,7 @@ static int start_cpu(enum start_method method, unsigned cpu, const struct machin
 	struct secondary_boot_args *a = &secondary_boot_args;
 
 	a->cpu = cpu;
-	a->stack_top = memmap_virt_stack(cpu) + BOOT_STACK_SIZE;
+	a->stack_top = maps_virt_stack(cpu) + BOOT_STACK_SIZE;
 	clean_to_poc(a, sizeof(*a));
 	switch (method) {
 	case START_PSCI: {
@@ -185,13 +185,13 @@ static int start_cpu(enum start_method method, unsigned cpu, const struct machin
 	case START_SPIN_TABLE: {
 		uint64_t *box;
 
-		if (!c->has_release_addr || !memmap_linear_has(smp->layout, c->phys_release_addr)) {
+		if (!c->has_release_addr || !maps_linear_has(smp->layout, c->phys_release_addr)) {
 			printf("cpu%u: spin-table without a cpu-release-addr in the linear map (0x%llx): "
 			       "left off\n", cpu, (unsigned long long)c->phys_release_addr);
 			return 1;
 		}
 		/* The firmware's mailbox for this core, through the linear map. */
-		box = (uint64_t *)(uintptr_t)memmap_phys_to_virt(smp->layout, c->phys_release_addr);
+		box = (uint64_t *)(uintptr_t)maps_phys_to_virt(smp->layout, c->phys_release_addr);
 		*box = entry;
 		clean_to_poc(box, sizeof(*box));
 		dsb(sy);
@@ -298,7 +298,7 @@ static void print_cpu_line(const char *line)
 void secondary_main(unsigned cpu, unsigned entry_el)
 {
 	const struct image_symbols *s = smp->syms;
-	uint64_t bottom = memmap_virt_stack(cpu);
+	uint64_t bottom = maps_virt_stack(cpu);
 	struct probe probes[] = {
 		{ "own stack top", bottom + BOOT_STACK_SIZE - 16 },
 		{ "own stack guard", bottom - PAGE_SIZE },
@@ -306,7 +306,7 @@ void secondary_main(unsigned cpu, unsigned entry_el)
 		{ "rodata start", s->srodata },
 		{ "data start", s->sdata },
 		{ "linear first", (uint64_t)PAGE_OFFSET },
-		{ "uart", memmap_virt_uart(smp->layout) },
+		{ "uart", maps_virt_uart(smp->layout) },
 		{ "null page", 0 },
 	};
 	struct check_env env = {

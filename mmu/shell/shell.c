@@ -58,10 +58,10 @@ static void take_scratch(const struct shell_env *env)
 
 	if (!scratch_pa)
 		return;
-	memset((void *)(uintptr_t)memmap_phys_to_virt(env->layout, scratch_pa), 0, size);
+	memset((void *)(uintptr_t)maps_phys_to_virt(env->layout, scratch_pa), 0, size);
 	printf("shell: scratch RAM for map/read/write: pa " HEX16 "-" HEX16 " (%lluK from the "
 	       "allocator, zeroed; linear map va " HEX16 ")\n", U(scratch_pa),
-	       U(scratch_pa + size), U(size / 1024), U(memmap_phys_to_virt(env->layout, scratch_pa)));
+	       U(scratch_pa + size), U(size / 1024), U(maps_phys_to_virt(env->layout, scratch_pa)));
 }
 
 int shell_run(const struct shell_env *env)

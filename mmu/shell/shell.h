@@ -12,7 +12,7 @@
 #ifndef SHELL_H
 #define SHELL_H
 
-#include "memmap.h"
+#include "maps.h"
 #include "pgalloc.h"
 #include "walk.h"
 #include "xlat.h"

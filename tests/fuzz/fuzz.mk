@@ -1,5 +1,5 @@
 # tests/fuzz/fuzz.mk - build and run the libFuzzer harnesses of mmu/xlat.c,
-# mmu/pgalloc.c and mmu/ram_layout.c.
+# mmu/pgalloc.c and mmu/ram_plan.c.
 #
 # Owns: build/fuzz/fuzz_xlat (clang, -fsanitize=fuzzer,address,undefined)
 # from tests/fuzz/fuzz_xlat.c, mmu/xlat.c, mmu/desc.c, mmu/walk.c and
@@ -8,10 +8,10 @@
 # at the product's PGALLOC_MAX_ORDER (18), and build/fuzz/fuzz_pgalloc10,
 # the same at -DPGALLOC_MAX_ORDER=10 (its small banks hold max-order
 # blocks: see fuzz_pgalloc.c), both over tests/fuzz/corpus-pgalloc/;
-# build/fuzz/fuzz_ram_layout from tests/fuzz/fuzz_ram_layout.c,
-# mmu/ram_layout.c, mmu/pgalloc.c and tests/unit/physmem_fake.c;
+# build/fuzz/fuzz_ram_plan from tests/fuzz/fuzz_ram_plan.c,
+# mmu/ram_plan.c, mmu/pgalloc.c and tests/unit/physmem_fake.c;
 # a bounded, seeded run of each over its seed corpus (tests/fuzz/corpus/,
-# tests/fuzz/corpus-pgalloc/, tests/fuzz/corpus-ram-layout/) for
+# tests/fuzz/corpus-pgalloc/, tests/fuzz/corpus-ram-plan/) for
 # `make test`; a long run for `make fuzz`.
 #
 #   make -f tests/fuzz/fuzz.mk build     build only
@@ -27,7 +27,7 @@
 #   make -f tests/fuzz/fuzz.mk long      FUZZ_SECONDS (default 300) per
 #                                        harness; same last line
 #   FUZZ_HARNESSES="pgalloc"             run only these (default: xlat xlat16k
-#                                        xlat64k pgalloc pgalloc10 ram_layout;
+#                                        xlat64k pgalloc pgalloc10 ram_plan;
 #                                        xlat16k/xlat64k: fuzz_xlat-16k-47 and
 #                                        fuzz_xlat-64k-48, the harness and
 #                                        xlat_fake.c in that geometry; the
@@ -43,7 +43,7 @@
 # Run from the repository root. The corpus directories are only read: each
 # run works on a copy in build/fuzz/, and crash inputs land in
 # build/fuzz/artifacts/ (fuzz_xlat), build/fuzz/artifacts-pgalloc/ and
-# build/fuzz/artifacts-pgalloc10/ and build/fuzz/artifacts-ram-layout/.
+# build/fuzz/artifacts-pgalloc10/ and build/fuzz/artifacts-ram-plan/.
 # Exit status non-zero on a crash or a failed build.
 
 CLANG              ?= clang
@@ -56,7 +56,7 @@ FUZZ_PGALLOC_SHORT_SECONDS ?= 10
 FUZZ_XLAT_SHORT_SECONDS ?= 10
 XLAT_SRC           ?= mmu/xlat.c
 PGALLOC_SRC        ?= mmu/pgalloc.c
-FUZZ_HARNESSES     ?= xlat xlat16k xlat64k pgalloc pgalloc10 ram_layout
+FUZZ_HARNESSES     ?= xlat xlat16k xlat64k pgalloc pgalloc10 ram_plan
 FUZZ_XLAT_GEO_SHORT_SECONDS ?= 5
 V                  ?= 0
 
@@ -75,7 +75,7 @@ endif
 FUZZ_CFLAGS   := -std=gnu11 -O1 -g -Wall -Wextra -Werror -DHOST_BUILD \
 		 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 		 -fno-omit-frame-pointer
-FUZZ_CPPFLAGS := -Immu -Itests/unit
+FUZZ_CPPFLAGS := -Immu -Ilib -Itests/unit
 FUZZ_SRCS     := $(FUZZ)/fuzz_xlat.c $(XLAT_SRC) mmu/desc.c mmu/walk.c
 # The checking environment is the harness's hot loop and not under test:
 # no coverage feedback and no ASan there (the table memory it allocates is
@@ -98,28 +98,28 @@ PGALLOC10_BIN := $(OUT)/fuzz_pgalloc10$(if $(filter-out mmu/pgalloc.c,$(PGALLOC_
 
 # The RAM planner's harness: the planner and pgalloc (fed at the end of
 # each input) under test, the same fake memory.
-RAM_LAYOUT_BIN  := $(OUT)/fuzz_ram_layout
-RAM_LAYOUT_SRCS := $(FUZZ)/fuzz_ram_layout.c mmu/ram_layout.c mmu/pgalloc.c
-RAM_LAYOUT_HDRS := mmu/ram_layout.h mmu/memory.h $(PGALLOC_HDRS) $(FUZZ)/fuzz_log.h
+RAM_PLAN_BIN  := $(OUT)/fuzz_ram_plan
+RAM_PLAN_SRCS := $(FUZZ)/fuzz_ram_plan.c mmu/ram_plan.c mmu/pgalloc.c
+RAM_PLAN_HDRS := mmu/ram_plan.h mmu/memory.h $(PGALLOC_HDRS) $(FUZZ)/fuzz_log.h
 
 # Per harness: binary, seed corpus, where its crash inputs go.
 bin_xlat          := $(BIN)
 bin_pgalloc       := $(PGALLOC_BIN)
 bin_pgalloc10     := $(PGALLOC10_BIN)
-bin_ram_layout    := $(RAM_LAYOUT_BIN)
+bin_ram_plan    := $(RAM_PLAN_BIN)
 corpus_xlat       := $(FUZZ)/corpus
 corpus_pgalloc    := $(FUZZ)/corpus-pgalloc
 corpus_pgalloc10  := $(FUZZ)/corpus-pgalloc
-corpus_ram_layout := $(FUZZ)/corpus-ram-layout
+corpus_ram_plan := $(FUZZ)/corpus-ram-plan
 artifacts_xlat    := $(OUT)/artifacts
 artifacts_pgalloc := $(OUT)/artifacts-pgalloc
 artifacts_pgalloc10 := $(OUT)/artifacts-pgalloc10
-artifacts_ram_layout := $(OUT)/artifacts-ram-layout
+artifacts_ram_plan := $(OUT)/artifacts-ram-plan
 # The log of a run: build/fuzz/short.log for fuzz_xlat as before.
 log_xlat           = $(OUT)/$(1).log
 log_pgalloc        = $(OUT)/$(1)-pgalloc.log
 log_pgalloc10      = $(OUT)/$(1)-pgalloc10.log
-log_ram_layout     = $(OUT)/$(1)-ram-layout.log
+log_ram_plan     = $(OUT)/$(1)-ram-plan.log
 
 .PHONY: build short long
 .DELETE_ON_ERROR:
@@ -140,10 +140,10 @@ $(PGALLOC10_BIN): $(PGALLOC_SRCS) $(PGALLOC_FAKE_OBJ) $(PGALLOC_HDRS) $(FUZZ)/fu
 	$(Q)$(CLANG) $(FUZZ_CFLAGS) $(FUZZ_CPPFLAGS) -DPGALLOC_MAX_ORDER=10 $(PGALLOC_SRCS) \
 		$(PGALLOC_FAKE_OBJ) -o $@
 
-$(RAM_LAYOUT_BIN): $(RAM_LAYOUT_SRCS) $(PGALLOC_FAKE_OBJ) $(RAM_LAYOUT_HDRS) $(SELF)
+$(RAM_PLAN_BIN): $(RAM_PLAN_SRCS) $(PGALLOC_FAKE_OBJ) $(RAM_PLAN_HDRS) $(SELF)
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CLANG   $@")
-	$(Q)$(CLANG) $(FUZZ_CFLAGS) $(FUZZ_CPPFLAGS) $(RAM_LAYOUT_SRCS) $(PGALLOC_FAKE_OBJ) -o $@
+	$(Q)$(CLANG) $(FUZZ_CFLAGS) $(FUZZ_CPPFLAGS) $(RAM_PLAN_SRCS) $(PGALLOC_FAKE_OBJ) -o $@
 
 $(FAKE_OBJ): tests/unit/xlat_fake.c $(FUZZ_HDRS) $(SELF)
 	@mkdir -p $(@D)

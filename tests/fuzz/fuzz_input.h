@@ -2,7 +2,7 @@
  * fuzz_input.h - reading a libFuzzer input as a stream of small numbers.
  *
  * Owns: struct input and get8/get16/more, shared by the harnesses whose
- * inputs are byte streams (fuzz_pgalloc.c, fuzz_ram_layout.c). Past the
+ * inputs are byte streams (fuzz_pgalloc.c, fuzz_ram_plan.c). Past the
  * end every read gives 0, so any input is a complete program.
  */
 #ifndef FUZZ_INPUT_H

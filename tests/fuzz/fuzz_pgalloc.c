@@ -100,7 +100,7 @@ static struct model {
 	unsigned nr_banks;
 	struct mbank bank[PGALLOC_MAX_BANKS];
 	uint64_t total_pages;
-	struct pgalloc_range res[64 + MAX_SETUP];   /* as given, widened */
+	struct phys_range res[64 + MAX_SETUP];   /* as given, widened */
 	unsigned nr_res;
 	uint8_t page[MAX_PAGES];
 	uint8_t head_order[MAX_PAGES];               /* order + 1 at a live head */
@@ -139,7 +139,7 @@ static NOCOV bool in_res(uint64_t pa)
 	unsigned i;
 
 	for (i = 0; i < M.nr_res; i++)
-		if (pa >= M.res[i].start_pa && pa < M.res[i].end_pa)
+		if (pa >= M.res[i].phys_start && pa < M.res[i].phys_end)
 			return true;
 	return false;
 }
@@ -186,25 +186,25 @@ static NOCOV uint64_t *word(uint64_t pa)
  * pieces the union of all (with one more) has. */
 static int cmp_range(const void *a, const void *b)
 {
-	const struct pgalloc_range *x = a, *y = b;
+	const struct phys_range *x = a, *y = b;
 
-	return x->start_pa < y->start_pa ? -1 : x->start_pa > y->start_pa;
+	return x->phys_start < y->phys_start ? -1 : x->phys_start > y->phys_start;
 }
 
 static unsigned union_pieces(void)
 {
-	static struct pgalloc_range tmp[64 + MAX_SETUP + 1];
+	static struct phys_range tmp[64 + MAX_SETUP + 1];
 	unsigned i, n = 0;
 	uint64_t end = 0;
 
 	memcpy(tmp, M.res, M.nr_res * sizeof(tmp[0]));
 	qsort(tmp, M.nr_res, sizeof(tmp[0]), cmp_range);
 	for (i = 0; i < M.nr_res; i++) {
-		if (i == 0 || tmp[i].start_pa > end) {
+		if (i == 0 || tmp[i].phys_start > end) {
 			n++;
-			end = tmp[i].end_pa;
-		} else if (tmp[i].end_pa > end) {
-			end = tmp[i].end_pa;
+			end = tmp[i].phys_end;
+		} else if (tmp[i].phys_end > end) {
+			end = tmp[i].phys_end;
 		}
 	}
 	return n;
@@ -317,8 +317,8 @@ static void setup_reserve(struct input *in)
 	} else if (pa < PGALLOC_PA_LIMIT) {
 		uint64_t end = pa + (size - 1) < PGALLOC_PA_LIMIT ? pa + (size - 1) : PGALLOC_PA_LIMIT - 1;
 
-		M.res[M.nr_res].start_pa = pa & ~(K4 - 1);
-		M.res[M.nr_res].end_pa = (end | (K4 - 1)) + 1;
+		M.res[M.nr_res].phys_start = pa & ~(K4 - 1);
+		M.res[M.nr_res].phys_end = (end | (K4 - 1)) + 1;
 		M.nr_res++;
 		if (union_pieces() > PGALLOC_MAX_RESERVED) {
 			want = PGALLOC_EFULL;
@@ -729,7 +729,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	touch_mode = T_SETUP;
 	check_rc("init", pgalloc_init(&ctx, pf_phys_to_ptr, &mem), PGALLOC_OK);
-	M.res[0] = (struct pgalloc_range){ 0, K4 };
+	M.res[0] = (struct phys_range){ 0, K4, NULL };
 	M.nr_res = 1;
 	n = 1 + get8(&in) % MAX_SETUP;
 	for (i = 0; i < n; i++) {

@@ -228,7 +228,7 @@ int fault_tests_run(const struct hook_env *env)
 	 * (Arm ARM B2.5.2). QEMU 7.2 does not model that; there the fault is
 	 * checked again with SCTLR_EL1.A = 1, and the line says so. */
 	{
-		uint64_t va = memmap_virt_uart(l) + 0x19;   /* inside UARTFR: no side effects */
+		uint64_t va = maps_virt_uart(l) + 0x19;   /* inside UARTFR: no side effects */
 
 		e = (struct expect_fault){ "unaligned device read", ESR_EC_DABT_CUR, FSC_ALIGN, 0, va };
 		arm();

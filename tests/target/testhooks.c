@@ -84,7 +84,7 @@ static void boot_args(const char *bootargs)
  * be holes below it). */
 static uint64_t linear_end(const struct hook_env *env)
 {
-	return memmap_linear_end_virt(env->layout);
+	return maps_linear_end_virt(env->layout);
 }
 
 /* Move the leaf that maps the last linear page by its own size (a 1 GiB

@@ -12,7 +12,7 @@
 #ifndef EARLY_SYMS_H
 #define EARLY_SYMS_H
 
-#include "memmap.h"
+#include "maps.h"
 
 static const struct image_symbols syms = {
 	.text = 0xffffffc000000000ULL, .etext = 0xffffffc000007e40ULL,

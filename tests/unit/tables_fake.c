@@ -196,12 +196,16 @@ enum fake_xlate fake_translate(const struct fake_tables *ft, uint64_t ttbr0_pa,
 	return FAKE_XLATE_FAULT;    /* not reached */
 }
 
+static const struct phys_range virt_ram[] = {
+	{ VIRT_RAM_BASE, VIRT_RAM_BASE + VIRT_RAM_SIZE, NULL },
+};
+
 struct boot_layout fake_virt_layout(void)
 {
 	return (struct boot_layout){
 		.phys_text = VIRT_PHYS_TEXT, .virt_text = VIRT_VIRT_TEXT,
 		.image_size = VIRT_IMAGE_SIZE, .phys_memstart = VIRT_RAM_BASE,
-		.linear = { { VIRT_RAM_BASE, VIRT_RAM_SIZE } }, .nlinear = 1,
+		.linear = virt_ram, .nr_linear = 1,
 		.phys_uart = VIRT_UART_PA,
 		.phys_dtb = VIRT_DTB_PA, .dtb_size = VIRT_DTB_SIZE,
 	};

@@ -16,7 +16,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include "desc.h"
-#include "memmap.h"
+#include "maps.h"
 #include "walk.h"
 
 #define FAKE_MAX_TABLES 32

@@ -16,6 +16,7 @@
  */
 #include "unit.h"
 #include "check.h"
+#include "linear_fake.h"
 #include "tables_fake.h"
 
 /* ---- the fake hardware --------------------------------------------------- */
@@ -111,7 +112,7 @@ static void capture(const char *line)
 #define VA_UART         0xffffffc03fe00000ULL
 #define VA_KIMAGE_LOW   0x0000004000000000ULL   /* KIMAGE_VADDR through TTBR0 */
 #define VA_IDMAP_HIGH   0xffffff8040200000ULL   /* the idmap through TTBR1 */
-#define NPROBES_VIRT    29                      /* memmap_probes() with a DTB */
+#define NPROBES_VIRT    29                      /* probes_build() with a DTB */
 #define NMAPPED_VIRT    19                      /* of which the early map maps */
 /* The pool and 3 secondaries' stacks taken (VIRT_POOL_PA, VIRT_STACKS_PA). */
 #define VA_POOL         (0xffffffc03f000000ULL + (VIRT_POOL_PA & 0x1fffffULL))
@@ -146,7 +147,7 @@ static void build(struct fixture *f)
 	f->env = (struct check_env){ .phase = MAP_EARLY, .layout = &f->layout, .syms = &syms,
 				     .walk = &f->sw, .mair = MAIR_EL1_VALUE, .at = fake_at,
 				     .at_cookie = &f->hw, .print = capture, .verbose = true };
-	f->nprobes = memmap_probes(&f->layout, &syms, f->probes);
+	f->nprobes = probes_build(&f->layout, &syms, f->probes);
 	nlines = 0;
 }
 
@@ -316,7 +317,7 @@ static void test_all_probes_pass_other_layouts(void **state)
 	f->layout = virt;
 	f->layout.phys_text = 0x4000400000ULL;
 	f->layout.phys_memstart = 0x4000000000ULL;
-	f->layout.linear[0] = (struct phys_range){ 0x4000000000ULL, VIRT_RAM_SIZE };
+	set_linear(&f->layout, 0, 0x4000000000ULL, VIRT_RAM_SIZE);
 	f->layout.phys_dtb = 0x4000000000ULL;
 	build(f);
 	assert_int_equal(fake_table(&f->hw_ft, f->ttbr1_pa)[256], FAKE_TABLE_PA(1) | 3);
@@ -338,9 +339,9 @@ static void test_all_probes_pass_other_layouts(void **state)
 	 * probes), phys_memstart 2 MiB below the first. */
 	unbuild(f);
 	f->layout = virt;
-	f->layout.linear[0] = (struct phys_range){ VIRT_RAM_BASE + 0x200000ULL, 0x3e00000ULL };
-	f->layout.linear[1] = (struct phys_range){ VIRT_RAM_BASE + 0x5000000ULL, 0x3000000ULL };
-	f->layout.nlinear = 2;
+	set_linear(&f->layout, 0, VIRT_RAM_BASE + 0x200000ULL, 0x3e00000ULL);
+	set_linear(&f->layout, 1, VIRT_RAM_BASE + 0x5000000ULL, 0x3000000ULL);
+	f->layout.nr_linear = 2;
 	f->layout.phys_dtb = VIRT_RAM_BASE + 0x7f00000ULL;
 	build(f);
 	assert_all_probes_pass(f, NPROBES_VIRT + 2, NMAPPED_VIRT);
@@ -374,7 +375,7 @@ static void test_pool_window(void **state)
 	unbuild(f);
 	take_boot_memory(&f->layout);
 	build(f);
-	assert_int_equal(memmap_virt_pool(&f->layout), VA_POOL);
+	assert_int_equal(maps_virt_pool(&f->layout), VA_POOL);
 	r = check_va(f, VA_POOL);
 	assert_passes(&r);
 	assert_string_equal(r.exp.region, "tables");

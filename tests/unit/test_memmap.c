@@ -6,11 +6,11 @@
  * in one linear range, UART at 0x09000000, a 1 MiB DTB at 0x40000000) and
  * others (a load not 2 MiB aligned, an image of two blocks, an unaligned DTB, no DTB, no
  * console, the image's physical GiB at KIMAGE_VADDR's level-1 index);
- * memmap_expect at every region's edges (first byte, last byte, one past
+ * expect_early_map at every region's edges (first byte, last byte, one past
  * the end), through the shared root's aliases, for non-canonical and
  * linear-map VAs; the UART's, the DTB's and the pool's VAs;
- * memmap_phys_to_virt and the linear helpers (memmap_linear_has,
- * memmap_linear_end_virt, memmap_linear_bytes) at their edges; the final
+ * maps_phys_to_virt and the linear helpers (maps_linear_has,
+ * maps_linear_end_virt, maps_linear_bytes) at their edges; the final
  * map's regions (W^X, nothing for EL0, the DTB, the UART at CONSOLE_VADDR,
  * the table pool, the secondaries' stacks as one strided region above guard
  * pages, linear ranges with holes and phys_memstart below them, the image's
@@ -20,7 +20,10 @@
  * here independently, strided copies included).
  */
 #include "unit.h"
-#include "memmap.h"
+#include "maps.h"
+#include "expect.h"
+#include "probes.h"
+#include "linear_fake.h"
 
 static const struct pte_attrs image = { .attrindx = 4, .sh = 3, .af = true };
 static const struct pte_attrs linear = { .attrindx = 4, .sh = 3, .af = true,
@@ -47,7 +50,8 @@ static const struct pte_attrs fdt = { .attrindx = 4, .sh = 3, .af = true, .rdonl
 static const struct boot_layout virt = {
 	.phys_text = 0x40200000ULL, .virt_text = 0xffffffc000000000ULL,
 	.image_size = 0x18000ULL, .phys_memstart = 0x40000000ULL,
-	.linear = { { 0x40000000ULL, 0x08000000ULL } }, .nlinear = 1,
+	.linear = (const struct phys_range[]){ { 0x40000000ULL, 0x48000000ULL, NULL } },
+	.nr_linear = 1,
 	.phys_uart = 0x09000000ULL,
 	.phys_dtb = 0x40000000ULL, .dtb_size = 0x100000ULL,
 };
@@ -72,7 +76,7 @@ static void expect_mapped(const struct boot_layout *l, uint64_t va, const char *
 	struct expectation e;
 
 	memset(&e, 0x5a, sizeof(e));
-	memmap_expect(l, va, &e);
+	expect_early_map(l, va, &e);
 	if (!e.mapped)
 		fail_msg("va 0x%llx: expected mapped in %s, got unmapped",
 			 (unsigned long long)va, region);
@@ -86,7 +90,7 @@ static void expect_unmapped(const struct boot_layout *l, uint64_t va)
 	struct expectation e;
 
 	memset(&e, 0x5a, sizeof(e));
-	memmap_expect(l, va, &e);
+	expect_early_map(l, va, &e);
 	if (e.mapped)
 		fail_msg("va 0x%llx: expected unmapped, got %s pa 0x%llx",
 			 (unsigned long long)va, e.region, (unsigned long long)e.pa);
@@ -119,7 +123,7 @@ static void test_window_vas(void **state)
 	assert_true(VA_POOL >= 0xffffffc000000000ULL + KIMAGE_MAX_SIZE);
 	/* Every CPU's stack fits the stacks' level-1 slot. */
 	assert_true(NR_CPUS * STRIDE <= 1ULL << 30);
-	assert_int_equal((memmap_virt_stack(NR_CPUS - 1) + STACK_SIZE - 1) >> 30, VA_STACKS >> 30);
+	assert_int_equal((maps_virt_stack(NR_CPUS - 1) + STACK_SIZE - 1) >> 30, VA_STACKS >> 30);
 }
 
 static void test_regions_virt(void **state)
@@ -128,7 +132,7 @@ static void test_regions_virt(void **state)
 
 	(void)state;
 	assert_int_equal(NR_REGIONS, 5);
-	memmap_regions(&virt, r);
+	maps_early_regions(&virt, r);
 	assert_region(&r[REGION_IDMAP], "idmap", 0, 0x40200000ULL, 0x40200000ULL, 0x200000,
 		      &image);
 	assert_region(&r[REGION_KIMAGE], "kimage", 1, 0xffffffc000000000ULL, 0x40200000ULL,
@@ -149,14 +153,14 @@ static void test_regions_image_rounding(void **state)
 
 	(void)state;
 	l.image_size = 0x200000;
-	memmap_regions(&l, r);
+	maps_early_regions(&l, r);
 	assert_int_equal(r[REGION_IDMAP].size, 0x200000);
 	assert_int_equal(r[REGION_KIMAGE].size, 0x200000);
 	expect_mapped(&l, 0x403fffffULL, "idmap", 0x403fffffULL, &image);
 	expect_unmapped(&l, 0x40400000ULL);
 	expect_unmapped(&l, 0xffffffc000200000ULL);
 	l.image_size = 0x200001;
-	memmap_regions(&l, r);
+	maps_early_regions(&l, r);
 	assert_int_equal(r[REGION_IDMAP].size, 0x400000);
 	assert_int_equal(r[REGION_KIMAGE].size, 0x400000);
 	assert_int_equal(r[REGION_IDMAP].phys, 0x40200000ULL);
@@ -166,7 +170,7 @@ static void test_regions_image_rounding(void **state)
 	expect_mapped(&l, 0xffffffc0003fffffULL, "kimage", 0x405fffffULL, &image);
 	expect_unmapped(&l, 0xffffffc000400000ULL);
 	l.image_size = 1;
-	memmap_regions(&l, r);
+	maps_early_regions(&l, r);
 	assert_int_equal(r[REGION_IDMAP].size, 0x200000);
 	assert_int_equal(r[REGION_KIMAGE].size, 0x200000);
 }
@@ -177,7 +181,8 @@ static void test_regions_image_rounding(void **state)
 static const struct boot_layout pi = {
 	.phys_text = 0x80000ULL, .virt_text = 0xffffffc000000000ULL,
 	.image_size = 0x4a000ULL, .phys_memstart = 0,
-	.linear = { { 0, 0x3c000000ULL } }, .nlinear = 1, .phys_uart = 0x3f201000ULL,
+	.linear = (const struct phys_range[]){ { 0, 0x3c000000ULL, NULL } }, .nr_linear = 1,
+	.phys_uart = 0x3f201000ULL,
 	.phys_dtb = 0x2eff2000ULL, .dtb_size = 0x7c8fULL,
 };
 
@@ -186,7 +191,7 @@ static void test_regions_unaligned_load(void **state)
 	struct mem_region r[NR_REGIONS];
 
 	(void)state;
-	memmap_regions(&pi, r);
+	maps_early_regions(&pi, r);
 	assert_region(&r[REGION_IDMAP], "idmap", 0, 0, 0, 0x200000ULL, &image);
 	assert_region(&r[REGION_KIMAGE], "kimage", 1, 0xffffffc000000000ULL, 0x80000ULL,
 		      0x4a000ULL, &image);
@@ -196,8 +201,8 @@ static void test_regions_unaligned_load(void **state)
 	expect_mapped(&pi, pi.virt_text, "kimage", 0x80000ULL, &image);
 	expect_mapped(&pi, pi.virt_text + 0x49fffULL, "kimage", 0xc9fffULL, &image);
 	expect_unmapped(&pi, pi.virt_text + 0x4a000ULL);       /* pages: nothing after */
-	assert_int_equal(memmap_virt_uart(&pi), VA_CONSOLE);
-	assert_int_equal(memmap_virt_fdt(&pi), VA_FDT);
+	assert_int_equal(maps_virt_uart(&pi), VA_CONSOLE);
+	assert_int_equal(maps_virt_fdt(&pi), VA_FDT);
 	/* The image's GiB is the linear map's first: in the early map, the
 	 * shared root shows the identity map at PAGE_OFFSET. */
 	expect_mapped(&pi, 0xffffff8000000000ULL, "idmap", 0, &image);
@@ -209,7 +214,7 @@ static void test_regions_unaligned_load(void **state)
 		struct boot_layout big = pi;
 
 		big.phys_text = 0x1ff000ULL;
-		memmap_regions(&big, r);
+		maps_early_regions(&big, r);
 		assert_int_equal(r[REGION_IDMAP].phys, 0);
 		assert_int_equal(r[REGION_IDMAP].size, 0x400000ULL);
 		assert_int_equal(r[REGION_KIMAGE].size, 0x4a000ULL);
@@ -224,8 +229,8 @@ static void test_regions_unaligned_load(void **state)
 static void test_console_virt(void **state)
 {
 	(void)state;
-	assert_int_equal(memmap_virt_uart(&virt), (uint64_t)CONSOLE_VADDR);
-	assert_int_equal(memmap_virt_uart(&virt), VA_CONSOLE);
+	assert_int_equal(maps_virt_uart(&virt), (uint64_t)CONSOLE_VADDR);
+	assert_int_equal(maps_virt_uart(&virt), VA_CONSOLE);
 	expect_mapped(&virt, VA_CONSOLE, "uart", 0x09000000ULL, &device);
 	expect_mapped(&virt, VA_CONSOLE + 0xfff, "uart", 0x09000fffULL, &device);
 	expect_unmapped(&virt, VA_CONSOLE + 0x1000);
@@ -244,16 +249,16 @@ static void test_console_not_page_aligned(void **state)
 
 	(void)state;
 	l.phys_uart = 0x3f215040ULL;      /* raspi3b's mini UART */
-	memmap_regions(&l, r);
+	maps_early_regions(&l, r);
 	assert_region(&r[REGION_CONSOLE], "uart", 1, VA_CONSOLE, 0x3f215000ULL, 0x1000, &device);
-	assert_int_equal(memmap_virt_uart(&l), (uint64_t)CONSOLE_VADDR + 0x40);
-	assert_int_equal(memmap_virt_uart(&l), 0xffffffc03fe00040ULL);
-	expect_mapped(&l, memmap_virt_uart(&l), "uart", 0x3f215040ULL, &device);
+	assert_int_equal(maps_virt_uart(&l), (uint64_t)CONSOLE_VADDR + 0x40);
+	assert_int_equal(maps_virt_uart(&l), 0xffffffc03fe00040ULL);
+	expect_mapped(&l, maps_virt_uart(&l), "uart", 0x3f215040ULL, &device);
 	expect_mapped(&l, VA_CONSOLE, "uart", 0x3f215000ULL, &device);
 	expect_mapped(&l, VA_CONSOLE + 0xfff, "uart", 0x3f215fffULL, &device);
 	expect_unmapped(&l, VA_CONSOLE + 0x1000);
 	l.phys_uart = 0x1c090000ULL;      /* vexpress UART0: page aligned, offset 0 */
-	assert_int_equal(memmap_virt_uart(&l), VA_CONSOLE);
+	assert_int_equal(maps_virt_uart(&l), VA_CONSOLE);
 	expect_mapped(&l, VA_CONSOLE + 8, "uart", 0x1c090008ULL, &device);
 }
 
@@ -262,7 +267,7 @@ static void test_console_not_page_aligned(void **state)
 static void test_fdt_virt(void **state)
 {
 	(void)state;
-	assert_int_equal(memmap_virt_fdt(&virt), (uint64_t)FDT_VADDR);
+	assert_int_equal(maps_virt_fdt(&virt), (uint64_t)FDT_VADDR);
 	expect_mapped(&virt, VA_FDT, "dtb", 0x40000000ULL, &fdt);
 	expect_mapped(&virt, VA_FDT + 0x12345, "dtb", 0x40012345ULL, &fdt);
 	expect_mapped(&virt, VA_FDT + 0xfffff, "dtb", 0x400fffffULL, &fdt);   /* last byte */
@@ -281,9 +286,9 @@ static void test_fdt_unaligned(void **state)
 	(void)state;
 	l.phys_dtb = 0x47ff8238ULL;       /* 8-byte aligned, 0x238 into its page */
 	l.dtb_size = 0x1dc9ULL;           /* last byte 0x47ffa000: one byte into a third page */
-	memmap_regions(&l, r);
+	maps_early_regions(&l, r);
 	assert_region(&r[REGION_FDT], "dtb", 1, VA_FDT, 0x47ff8000ULL, 0x3000ULL, &fdt);
-	first = memmap_virt_fdt(&l);
+	first = maps_virt_fdt(&l);
 	last = first + l.dtb_size - 1;
 	assert_int_equal(first, (uint64_t)FDT_VADDR + 0x238);
 	assert_int_equal(last, VA_FDT + 0x2000);
@@ -298,30 +303,30 @@ static void test_fdt_unaligned(void **state)
 	/* Ending exactly on a page: no extra page. */
 	l.phys_dtb = 0x48000000ULL - 0x1f00;
 	l.dtb_size = 0x1f00;
-	memmap_regions(&l, r);
+	maps_early_regions(&l, r);
 	assert_region(&r[REGION_FDT], "dtb", 1, VA_FDT, 0x47ffe000ULL, 0x2000ULL, &fdt);
-	expect_mapped(&l, memmap_virt_fdt(&l) + l.dtb_size - 1, "dtb", 0x47ffffffULL, &fdt);
+	expect_mapped(&l, maps_virt_fdt(&l) + l.dtb_size - 1, "dtb", 0x47ffffffULL, &fdt);
 	expect_unmapped(&l, VA_FDT + 0x2000);
 
 	/* The largest DTB (MAX_FDT_SIZE) at the worst page offset still fits
 	 * its window, below the console's. */
 	l.phys_dtb = 0x48000ff8ULL;
 	l.dtb_size = MAX_FDT_SIZE;
-	memmap_regions(&l, r);
+	maps_early_regions(&l, r);
 	assert_int_equal(r[REGION_FDT].phys, 0x48000000ULL);
 	assert_int_equal(r[REGION_FDT].size, 0x201000ULL);
 	assert_true(r[REGION_FDT].size <= FDT_WINDOW_SIZE);
-	expect_mapped(&l, memmap_virt_fdt(&l) + l.dtb_size - 1, "dtb", 0x48200ff7ULL, &fdt);
+	expect_mapped(&l, maps_virt_fdt(&l) + l.dtb_size - 1, "dtb", 0x48200ff7ULL, &fdt);
 	expect_unmapped(&l, VA_FDT + 0x201000);
 
 	/* A DTB at pa 0 (RAM starts there on a Raspberry Pi: QEMU puts an
 	 * ELF's DTB at the start of RAM) is a DTB: dtb_size says there is one. */
 	l.phys_dtb = 0;
 	l.dtb_size = 0x7c8fULL;
-	memmap_regions(&l, r);
+	maps_early_regions(&l, r);
 	assert_region(&r[REGION_FDT], "dtb", 1, VA_FDT, 0, 0x8000ULL, &fdt);
-	expect_mapped(&l, memmap_virt_fdt(&l), "dtb", 0, &fdt);
-	expect_mapped(&l, memmap_virt_fdt(&l) + l.dtb_size - 1, "dtb", 0x7c8eULL, &fdt);
+	expect_mapped(&l, maps_virt_fdt(&l), "dtb", 0, &fdt);
+	expect_mapped(&l, maps_virt_fdt(&l) + l.dtb_size - 1, "dtb", 0x7c8eULL, &fdt);
 	expect_unmapped(&l, VA_FDT + 0x8000);
 }
 
@@ -335,7 +340,7 @@ static void test_fdt_none(void **state)
 	(void)state;
 	l.phys_dtb = 0x47ff8238ULL;
 	l.dtb_size = 0;                   /* no DTB: a stale pa means nothing */
-	memmap_regions(&l, r);
+	maps_early_regions(&l, r);
 	assert_string_equal(r[REGION_FDT].name, "dtb");
 	assert_int_equal(r[REGION_FDT].size, 0);
 	expect_unmapped(&l, VA_FDT);
@@ -344,7 +349,7 @@ static void test_fdt_none(void **state)
 	/* The rest is as with a DTB. */
 	expect_mapped(&l, VA_CONSOLE, "uart", 0x09000000ULL, &device);
 	expect_mapped(&l, 0xffffffc000000000ULL, "kimage", 0x40200000ULL, &image);
-	n = memmap_probes(&l, &syms, p);
+	n = probes_build(&l, &syms, p);
 	assert_int_equal(n, 27);
 	for (int i = 0; i < n; i++)
 		assert_true(strncmp(p[i].name, "dtb", 3) != 0);
@@ -444,7 +449,7 @@ static void test_expect_linear_unmapped(void **state)
 	(void)state;
 	/* The early map has no linear map: none of RAM's linear VAs. */
 	for (uint64_t pa = 0x40000000ULL; pa < 0x48000000ULL; pa += 0x1234567) {
-		uint64_t va = memmap_phys_to_virt(&virt, pa);
+		uint64_t va = maps_phys_to_virt(&virt, pa);
 
 		expect_unmapped(&virt, va);
 	}
@@ -457,13 +462,13 @@ static void test_expect_linear_unmapped(void **state)
 static void test_phys_to_virt(void **state)
 {
 	(void)state;
-	assert_int_equal(memmap_phys_to_virt(&virt, 0x40000000ULL), 0xffffff8000000000ULL);
-	assert_int_equal(memmap_phys_to_virt(&virt, 0x40200000ULL), 0xffffff8000200000ULL);
-	assert_int_equal(memmap_phys_to_virt(&virt, 0x47ffffffULL), 0xffffff8007ffffffULL);
-	assert_int_equal(memmap_image_phys(&virt, 0xffffffc000000000ULL), 0x40200000ULL);
-	assert_int_equal(memmap_image_phys(&virt, 0xffffffc00000cff8ULL), 0x4020cff8ULL);
-	assert_int_equal(memmap_image_phys(&pi, 0xffffffc000000000ULL), 0x80000ULL);
-	assert_int_equal(memmap_image_virt(&pi, 0x81000ULL), 0xffffffc000001000ULL);
+	assert_int_equal(maps_phys_to_virt(&virt, 0x40000000ULL), 0xffffff8000000000ULL);
+	assert_int_equal(maps_phys_to_virt(&virt, 0x40200000ULL), 0xffffff8000200000ULL);
+	assert_int_equal(maps_phys_to_virt(&virt, 0x47ffffffULL), 0xffffff8007ffffffULL);
+	assert_int_equal(maps_image_phys(&virt, 0xffffffc000000000ULL), 0x40200000ULL);
+	assert_int_equal(maps_image_phys(&virt, 0xffffffc00000cff8ULL), 0x4020cff8ULL);
+	assert_int_equal(maps_image_phys(&pi, 0xffffffc000000000ULL), 0x80000ULL);
+	assert_int_equal(maps_image_virt(&pi, 0x81000ULL), 0xffffffc000001000ULL);
 }
 
 /* ---- probes ---------------------------------------------------------------- */
@@ -488,7 +493,7 @@ static void test_probes(void **state)
 
 	(void)state;
 	memset(p, 0, sizeof(p));
-	n = memmap_probes(&virt, &syms, p);
+	n = probes_build(&virt, &syms, p);
 	assert_int_equal(n, 29);
 	for (int i = 0; i < n; i++) {
 		struct expectation e;
@@ -501,7 +506,7 @@ static void test_probes(void **state)
 		for (size_t j = 0; j < ARRAY_LEN(gone); j++)
 			if (!strcmp(p[i].name, gone[j]))
 				fail_msg("probe \"%s\" is gone", p[i].name);
-		memmap_expect(&virt, p[i].va, &e);
+		expect_early_map(&virt, p[i].va, &e);
 		unmapped += !e.mapped;
 	}
 	/* Early: the 5 linear probes and the 5 that must never translate. */
@@ -566,7 +571,7 @@ static void test_probe_addresses(void **state)
 	};
 
 	(void)state;
-	n = memmap_probes(&virt, &syms, p);
+	n = probes_build(&virt, &syms, p);
 	assert_int_equal(n, (int)ARRAY_LEN(want));
 	for (size_t i = 0; i < ARRAY_LEN(want); i++) {
 		const struct probe *pr = find_probe(p, n, want[i].name);
@@ -574,8 +579,8 @@ static void test_probe_addresses(void **state)
 
 		assert_string_equal(p[i].name, want[i].name);     /* in this order */
 		assert_int_equal(pr->va, want[i].va);
-		memmap_expect(&virt, pr->va, &e);
-		memmap_expect_final(&virt, &syms, pr->va, &f);
+		expect_early_map(&virt, pr->va, &e);
+		expect_final_map(&virt, &syms, pr->va, &f);
 		if (e.mapped != (want[i].early != NULL))
 			fail_msg("probe \"%s\": early mapped %d, want %d", want[i].name, e.mapped,
 				 want[i].early != NULL);
@@ -604,7 +609,7 @@ static unsigned copies_of(const struct mem_region *r)
  * map's for their own half; a strided region (count > 1) is count ranges,
  * copy c at virt + c * virt_stride -> phys + c * phys_stride. Every region
  * that covers va must agree on the PA and attributes (aliases are
- * harmless), and memmap_expect* must give that translation, or "unmapped"
+ * harmless), and expect_early_map* must give that translation, or "unmapped"
  * when no region covers va. */
 static void assert_agrees(const char *probe, uint64_t va, const struct mem_region *r, int n,
 			  bool early, const struct expectation *e)
@@ -664,9 +669,9 @@ static void check_probes_agree(const struct boot_layout *l, const struct image_s
 	struct probe p[MAX_PROBES];
 	int n, nfinal;
 
-	memmap_regions(l, early);
-	nfinal = memmap_final_regions(l, s, final);
-	n = memmap_probes(l, s, p);
+	maps_early_regions(l, early);
+	nfinal = maps_final_regions(l, s, final);
+	n = probes_build(l, s, p);
 	assert_true(n > 0 && n < MAX_PROBES);     /* below: none dropped */
 	for (int i = 0; i < n; i++) {
 		struct expectation e;
@@ -675,10 +680,10 @@ static void check_probes_agree(const struct boot_layout *l, const struct image_s
 			if (!strcmp(p[i].name, p[j].name))
 				fail_msg("probe name \"%s\" used twice", p[i].name);
 		memset(&e, 0x5a, sizeof(e));
-		memmap_expect(l, p[i].va, &e);
+		expect_early_map(l, p[i].va, &e);
 		assert_agrees(p[i].name, p[i].va, early, NR_REGIONS, true, &e);
 		memset(&e, 0x5a, sizeof(e));
-		memmap_expect_final(l, s, p[i].va, &e);
+		expect_final_map(l, s, p[i].va, &e);
 		assert_agrees(p[i].name, p[i].va, final, nfinal, false, &e);
 	}
 }
@@ -700,9 +705,9 @@ static void take_boot_memory(struct boot_layout *l, uint64_t pool, uint64_t stac
 static void two_ranges(struct boot_layout *l)
 {
 	l->phys_memstart = 0x40000000ULL;
-	l->linear[0] = (struct phys_range){ 0x40200000ULL, 0x01e00000ULL };
-	l->linear[1] = (struct phys_range){ 0x44000000ULL, 0x04000000ULL };
-	l->nlinear = 2;
+	set_linear(l, 0, 0x40200000ULL, 0x01e00000ULL);
+	set_linear(l, 1, 0x44000000ULL, 0x04000000ULL);
+	l->nr_linear = 2;
 	l->phys_text = 0x44200000ULL;
 	l->phys_dtb = 0x47f00000ULL;
 }
@@ -721,7 +726,7 @@ static void test_probes_agree_with_regions(void **state)
 	l.dtb_size = 0;
 	check_probes_agree(&l, &syms);
 	l = virt;
-	l.linear[0].size = 0x80000000ULL;   /* 2 GiB: "idmap via TTBR1" is linear RAM */
+	set_linear(&l, 0, l.linear[0].phys_start, 0x80000000ULL);   /* 2 GiB: "idmap via TTBR1" is linear RAM */
 	check_probes_agree(&l, &syms);
 	l = virt;
 	l.phys_uart = 0x3f215040ULL;
@@ -732,7 +737,7 @@ static void test_probes_agree_with_regions(void **state)
 	l = virt;
 	l.phys_text = 0x4000400000ULL;       /* the image's level-1 index, 256 */
 	l.phys_memstart = 0x4000000000ULL;
-	l.linear[0].phys = 0x4000000000ULL;
+	set_linear(&l, 0, 0x4000000000ULL, phys_range_size(&l.linear[0]));
 	l.phys_dtb = 0x4000000000ULL;
 	check_probes_agree(&l, &syms);
 	/* The pool and the stacks: one secondary, three, as many as can be. */
@@ -757,7 +762,7 @@ static void test_probes_agree_with_regions(void **state)
 	check_probes_agree(&l, &syms);
 	/* RAM to the end of the linear VA budget: no "after linear". */
 	l = virt;
-	l.linear[0].size = LINEAR_MAP_VA_SIZE;
+	set_linear(&l, 0, l.linear[0].phys_start, LINEAR_MAP_VA_SIZE);
 	check_probes_agree(&l, &syms);
 }
 
@@ -786,7 +791,8 @@ static const struct image_symbols fsyms = {
 static const struct boot_layout fvirt = {
 	.phys_text = 0x40200000ULL, .virt_text = 0xffffffc000000000ULL,
 	.image_size = 0x17000ULL, .phys_memstart = 0x40000000ULL,
-	.linear = { { 0x40000000ULL, 0x40000000ULL } }, .nlinear = 1,
+	.linear = (const struct phys_range[]){ { 0x40000000ULL, 0x80000000ULL, NULL } },
+	.nr_linear = 1,
 	.phys_uart = 0x09000000ULL,
 	.phys_dtb = 0x40000000ULL, .dtb_size = 0x100000ULL,
 	.phys_pool = FPOOL_PA, .phys_stacks = FSTACKS_PA, .nr_stacks = 3,
@@ -869,7 +875,7 @@ static void test_final_regions(void **state)
 	int n, k = 0;
 
 	(void)state;
-	n = memmap_final_regions(&fvirt, &fsyms, r);
+	n = maps_final_regions(&fvirt, &fsyms, r);
 	assert_int_equal(n, 11);
 	assert_final_policy(r, n);
 	assert_single(&r[k++], "text", 0xffffffc000000000ULL, 0x40200000ULL, 0x7000, &text_attrs);
@@ -906,26 +912,26 @@ static void test_final_regions_variants(void **state)
 	/* No DTB: no dtb region. */
 	l.phys_dtb = 0x47ff8238ULL;
 	l.dtb_size = 0;
-	n = memmap_final_regions(&l, &fsyms, r);
+	n = maps_final_regions(&l, &fsyms, r);
 	assert_int_equal(n, 10);
 	assert_final_policy(r, n);
 	assert_int_equal(count_named(r, n, "dtb"), 0);
 	/* An unaligned DTB: its pages, at the early map's VA. */
 	l.phys_dtb = 0x47ff8238ULL;
 	l.dtb_size = 0x1dc9ULL;
-	n = memmap_final_regions(&l, &fsyms, r);
+	n = maps_final_regions(&l, &fsyms, r);
 	assert_int_equal(n, 11);
 	assert_final_policy(r, n);
 	assert_single(find_region(r, n, "dtb"), "dtb", VA_FDT, 0x47ff8000ULL, 0x3000, &fdt);
 	/* A UART off its page's start. */
 	l.phys_uart = 0x3f215040ULL;
-	n = memmap_final_regions(&l, &fsyms, r);
+	n = maps_final_regions(&l, &fsyms, r);
 	assert_single(find_region(r, n, "uart"), "uart", VA_CONSOLE, 0x3f215000ULL, 0x1000,
 		      &device);
 	/* No pool (not taken yet), no secondaries: neither region. */
 	l = fvirt;
 	take_boot_memory(&l, 0, 0, 0);
-	n = memmap_final_regions(&l, &fsyms, r);
+	n = maps_final_regions(&l, &fsyms, r);
 	assert_int_equal(n, 9);
 	assert_final_policy(r, n);
 	assert_int_equal(count_named(r, n, "tables"), 0);
@@ -937,7 +943,7 @@ static void test_final_expectations(void **state)
 	struct expectation e;
 
 	(void)state;
-	memmap_expect_final(&fvirt, &fsyms, fsyms.text, &e);
+	expect_final_map(&fvirt, &fsyms, fsyms.text, &e);
 	assert_true(e.mapped);
 	assert_string_equal(e.region, "text");
 	assert_int_equal(e.pa, 0x40200000ULL);
@@ -947,94 +953,94 @@ static void test_final_expectations(void **state)
 	assert_false(e.attrs.user);
 
 	/* Text runs to rodata: the end of its last page is text too. */
-	memmap_expect_final(&fvirt, &fsyms, fsyms.srodata - 1, &e);
+	expect_final_map(&fvirt, &fsyms, fsyms.srodata - 1, &e);
 	assert_string_equal(e.region, "text");
 	assert_int_equal(e.pa, 0x40206fffULL);
 
-	memmap_expect_final(&fvirt, &fsyms, fsyms.srodata, &e);
+	expect_final_map(&fvirt, &fsyms, fsyms.srodata, &e);
 	assert_string_equal(e.region, "rodata");
 	assert_true(e.attrs.rdonly && e.attrs.pxn && e.attrs.uxn);
 
-	memmap_expect_final(&fvirt, &fsyms, fsyms.early_pgd, &e);
+	expect_final_map(&fvirt, &fsyms, fsyms.early_pgd, &e);
 	assert_string_equal(e.region, "data");
 	assert_int_equal(e.pa, 0x40209000ULL);
-	memmap_expect_final(&fvirt, &fsyms, fsyms.early_pg_end - 8, &e);
+	expect_final_map(&fvirt, &fsyms, fsyms.early_pg_end - 8, &e);
 	assert_string_equal(e.region, "data");
 	assert_false(e.attrs.rdonly);
 	assert_true(e.attrs.pxn && e.attrs.uxn);
 	assert_int_equal(e.pa, 0x4020bff8ULL);
 	/* The windows' level-3 tables (.pgdir), right below the guard: data. */
-	memmap_expect_final(&fvirt, &fsyms, fsyms.stack_guard - 8, &e);
+	expect_final_map(&fvirt, &fsyms, fsyms.stack_guard - 8, &e);
 	assert_string_equal(e.region, "data");
 	assert_int_equal(e.pa, 0x40211ff8ULL);
 
 	/* The guard page below the boot CPU's stack, and VA 0 and TTBR0:
 	 * nothing. */
-	memmap_expect_final(&fvirt, &fsyms, fsyms.stack_guard, &e);
+	expect_final_map(&fvirt, &fsyms, fsyms.stack_guard, &e);
 	assert_false(e.mapped);
-	memmap_expect_final(&fvirt, &fsyms, fsyms.stack_bottom - 1, &e);
+	expect_final_map(&fvirt, &fsyms, fsyms.stack_bottom - 1, &e);
 	assert_false(e.mapped);
-	memmap_expect_final(&fvirt, &fsyms, fsyms.stack_bottom, &e);
+	expect_final_map(&fvirt, &fsyms, fsyms.stack_bottom, &e);
 	assert_string_equal(e.region, "stack");
 	assert_int_equal(e.pa, 0x40213000ULL);
-	memmap_expect_final(&fvirt, &fsyms, fsyms.stack_top - 8, &e);
+	expect_final_map(&fvirt, &fsyms, fsyms.stack_top - 8, &e);
 	assert_string_equal(e.region, "stack");
 	/* Past the boot CPU's stack (the image's end): nothing. */
-	memmap_expect_final(&fvirt, &fsyms, fsyms.stack_top, &e);
+	expect_final_map(&fvirt, &fsyms, fsyms.stack_top, &e);
 	assert_false(e.mapped);
-	memmap_expect_final(&fvirt, &fsyms, 0, &e);
+	expect_final_map(&fvirt, &fsyms, 0, &e);
 	assert_false(e.mapped);
-	memmap_expect_final(&fvirt, &fsyms, fvirt.phys_text, &e);
+	expect_final_map(&fvirt, &fsyms, fvirt.phys_text, &e);
 	assert_false(e.mapped);
 	/* The early map's aliases are gone. */
-	memmap_expect_final(&fvirt, &fsyms, 0x4000000000ULL, &e);
+	expect_final_map(&fvirt, &fsyms, 0x4000000000ULL, &e);
 	assert_false(e.mapped);
 
 	/* The linear alias of text and rodata is read-only; of data, writable. */
-	memmap_expect_final(&fvirt, &fsyms, VA_LINEAR + 0x200000ULL, &e);
+	expect_final_map(&fvirt, &fsyms, VA_LINEAR + 0x200000ULL, &e);
 	assert_string_equal(e.region, "linear-ro");
 	assert_true(e.attrs.rdonly && e.attrs.pxn);
-	memmap_expect_final(&fvirt, &fsyms, VA_LINEAR + 0x208ff8ULL, &e);
+	expect_final_map(&fvirt, &fsyms, VA_LINEAR + 0x208ff8ULL, &e);
 	assert_string_equal(e.region, "linear-ro");
-	memmap_expect_final(&fvirt, &fsyms, VA_LINEAR + 0x209000ULL, &e);
+	expect_final_map(&fvirt, &fsyms, VA_LINEAR + 0x209000ULL, &e);
 	assert_string_equal(e.region, "linear");
 	assert_false(e.attrs.rdonly);
 	assert_int_equal(e.pa, 0x40209000ULL);
-	memmap_expect_final(&fvirt, &fsyms, VA_LINEAR + 0x300000ULL, &e);
+	expect_final_map(&fvirt, &fsyms, VA_LINEAR + 0x300000ULL, &e);
 	assert_string_equal(e.region, "linear");
-	memmap_expect_final(&fvirt, &fsyms, VA_LINEAR + 0x3fffffffULL, &e);
+	expect_final_map(&fvirt, &fsyms, VA_LINEAR + 0x3fffffffULL, &e);
 	assert_string_equal(e.region, "linear");
 	assert_int_equal(e.pa, 0x7fffffffULL);
-	memmap_expect_final(&fvirt, &fsyms, VA_LINEAR + 0x40000000ULL, &e);
+	expect_final_map(&fvirt, &fsyms, VA_LINEAR + 0x40000000ULL, &e);
 	assert_false(e.mapped);
 
 	/* The UART's page at CONSOLE_VADDR, as in the early map. */
-	memmap_expect_final(&fvirt, &fsyms, memmap_virt_uart(&fvirt), &e);
+	expect_final_map(&fvirt, &fsyms, maps_virt_uart(&fvirt), &e);
 	assert_string_equal(e.region, "uart");
 	assert_int_equal(e.pa, 0x09000000ULL);
-	memmap_expect_final(&fvirt, &fsyms, VA_CONSOLE + 0xff8, &e);
+	expect_final_map(&fvirt, &fsyms, VA_CONSOLE + 0xff8, &e);
 	assert_string_equal(e.region, "uart");
 	assert_int_equal(e.attrs.attrindx, MT_DEVICE_nGnRnE);
 	assert_true(e.attrs.pxn && e.attrs.uxn);
-	memmap_expect_final(&fvirt, &fsyms, VA_CONSOLE + 0x1000, &e);
+	expect_final_map(&fvirt, &fsyms, VA_CONSOLE + 0x1000, &e);
 	assert_false(e.mapped);
-	memmap_expect_final(&fvirt, &fsyms, VA_CONSOLE - 1, &e);
+	expect_final_map(&fvirt, &fsyms, VA_CONSOLE - 1, &e);
 	assert_false(e.mapped);
-	memmap_expect_final(&fvirt, &fsyms, 0xffffffffc0000000ULL, &e);
+	expect_final_map(&fvirt, &fsyms, 0xffffffffc0000000ULL, &e);
 	assert_false(e.mapped);
 	/* Devices are mapped at run time (ioremap), not in the expected map. */
-	memmap_expect_final(&fvirt, &fsyms, (uint64_t)DEVICE_VADDR, &e);
+	expect_final_map(&fvirt, &fsyms, (uint64_t)DEVICE_VADDR, &e);
 	assert_false(e.mapped);
 
 	/* The DTB, read-only, at the early map's VA. */
-	memmap_expect_final(&fvirt, &fsyms, memmap_virt_fdt(&fvirt), &e);
+	expect_final_map(&fvirt, &fsyms, maps_virt_fdt(&fvirt), &e);
 	assert_string_equal(e.region, "dtb");
 	assert_int_equal(e.pa, 0x40000000ULL);
 	assert_true(pte_attrs_equal(&e.attrs, &fdt));
-	memmap_expect_final(&fvirt, &fsyms, VA_FDT + 0xfffff, &e);
+	expect_final_map(&fvirt, &fsyms, VA_FDT + 0xfffff, &e);
 	assert_string_equal(e.region, "dtb");
 	assert_int_equal(e.pa, 0x400fffffULL);
-	memmap_expect_final(&fvirt, &fsyms, VA_FDT + 0x100000, &e);
+	expect_final_map(&fvirt, &fsyms, VA_FDT + 0x100000, &e);
 	assert_false(e.mapped);
 }
 
@@ -1045,9 +1051,9 @@ static void test_final_image_at_ram_base(void **state)
 	int n;
 
 	(void)state;
-	l.phys_text = l.linear[0].phys;    /* no linear RAM below the image */
+	l.phys_text = l.linear[0].phys_start;    /* no linear RAM below the image */
 	l.phys_dtb = 0x48000000ULL;
-	n = memmap_final_regions(&l, &fsyms, r);
+	n = maps_final_regions(&l, &fsyms, r);
 	assert_int_equal(n, 10);
 	assert_final_policy(r, n);
 	assert_single(&r[4], "linear-ro", VA_LINEAR, 0x40000000ULL, 0x9000, &fdt);
@@ -1055,8 +1061,8 @@ static void test_final_image_at_ram_base(void **state)
 		      &linear);
 	/* ... and at its end: no linear RAM above it. */
 	l = fvirt;
-	l.linear[0].size = 0x209000ULL;    /* ends where text + rodata end */
-	n = memmap_final_regions(&l, &fsyms, r);
+	set_linear(&l, 0, l.linear[0].phys_start, 0x209000ULL);    /* ends where text + rodata end */
+	n = maps_final_regions(&l, &fsyms, r);
 	assert_final_policy(r, n);
 	assert_single(&r[4], "linear", VA_LINEAR, 0x40000000ULL, 0x200000, &linear);
 	assert_single(&r[5], "linear-ro", VA_LINEAR + 0x200000, 0x40200000ULL, 0x9000, &fdt);
@@ -1077,7 +1083,7 @@ static void test_linear_two_ranges(void **state)
 	(void)state;
 	two_ranges(&l);
 	take_boot_memory(&l, 0x47fc0000ULL, 0x47f00000ULL, 3);
-	n = memmap_final_regions(&l, &fsyms, r);
+	n = maps_final_regions(&l, &fsyms, r);
 	assert_int_equal(n, 4 + 1 + 3 + 4);
 	assert_final_policy(r, n);
 	/* The first range whole and writable; the image's text and rodata
@@ -1090,44 +1096,44 @@ static void test_linear_two_ranges(void **state)
 	assert_int_equal(count_named(r, n, "linear-ro"), 1);
 	/* Both ranges mapped at memstart's offsets, the hole and what lies
 	 * below the first range not. */
-	memmap_expect_final(&l, &fsyms, VA_LINEAR, &e);
+	expect_final_map(&l, &fsyms, VA_LINEAR, &e);
 	assert_false(e.mapped);
-	memmap_expect_final(&l, &fsyms, VA_LINEAR + 0x1fffff, &e);
+	expect_final_map(&l, &fsyms, VA_LINEAR + 0x1fffff, &e);
 	assert_false(e.mapped);
-	memmap_expect_final(&l, &fsyms, VA_LINEAR + 0x200000, &e);
+	expect_final_map(&l, &fsyms, VA_LINEAR + 0x200000, &e);
 	assert_string_equal(e.region, "linear");
 	assert_int_equal(e.pa, 0x40200000ULL);
 	assert_false(e.attrs.rdonly);
-	memmap_expect_final(&l, &fsyms, VA_LINEAR + 0x1ffffff, &e);
+	expect_final_map(&l, &fsyms, VA_LINEAR + 0x1ffffff, &e);
 	assert_string_equal(e.region, "linear");
 	assert_int_equal(e.pa, 0x41ffffffULL);
-	memmap_expect_final(&l, &fsyms, VA_LINEAR + 0x2000000, &e);    /* the hole */
+	expect_final_map(&l, &fsyms, VA_LINEAR + 0x2000000, &e);    /* the hole */
 	assert_false(e.mapped);
-	memmap_expect_final(&l, &fsyms, VA_LINEAR + 0x3000000, &e);
+	expect_final_map(&l, &fsyms, VA_LINEAR + 0x3000000, &e);
 	assert_false(e.mapped);
-	memmap_expect_final(&l, &fsyms, VA_LINEAR + 0x3ffffff, &e);
+	expect_final_map(&l, &fsyms, VA_LINEAR + 0x3ffffff, &e);
 	assert_false(e.mapped);
-	memmap_expect_final(&l, &fsyms, VA_LINEAR + 0x4000000, &e);
+	expect_final_map(&l, &fsyms, VA_LINEAR + 0x4000000, &e);
 	assert_string_equal(e.region, "linear");
 	assert_int_equal(e.pa, 0x44000000ULL);
-	memmap_expect_final(&l, &fsyms, VA_LINEAR + 0x4200000, &e);
+	expect_final_map(&l, &fsyms, VA_LINEAR + 0x4200000, &e);
 	assert_string_equal(e.region, "linear-ro");
 	assert_int_equal(e.pa, 0x44200000ULL);
 	assert_true(e.attrs.rdonly);
 	/* The same offset into the first range: writable (no image there). */
-	memmap_expect_final(&l, &fsyms, VA_LINEAR + 0x400000, &e);
+	expect_final_map(&l, &fsyms, VA_LINEAR + 0x400000, &e);
 	assert_string_equal(e.region, "linear");
 	assert_false(e.attrs.rdonly);
-	memmap_expect_final(&l, &fsyms, VA_LINEAR + 0x7ffffff, &e);
+	expect_final_map(&l, &fsyms, VA_LINEAR + 0x7ffffff, &e);
 	assert_string_equal(e.region, "linear");
 	assert_int_equal(e.pa, 0x47ffffffULL);
-	memmap_expect_final(&l, &fsyms, VA_LINEAR + 0x8000000, &e);
+	expect_final_map(&l, &fsyms, VA_LINEAR + 0x8000000, &e);
 	assert_false(e.mapped);
 	/* The image's own map and the kimage VA's PA follow phys_text. */
-	memmap_expect_final(&l, &fsyms, fsyms.text, &e);
+	expect_final_map(&l, &fsyms, fsyms.text, &e);
 	assert_int_equal(e.pa, 0x44200000ULL);
 	/* The probes: the first range's, the second's, the hole's. */
-	n = memmap_probes(&l, &fsyms, p);
+	n = probes_build(&l, &fsyms, p);
 	assert_int_equal(n, 29 + 2 + 6);     /* + 2 linear, + pool and stacks */
 	assert_int_equal(find_probe(p, n, "linear first")->va, VA_LINEAR + 0x200000);
 	assert_int_equal(find_probe(p, n, "linear middle")->va, VA_LINEAR + 0x200000 + 0xf00000);
@@ -1137,38 +1143,38 @@ static void test_linear_two_ranges(void **state)
 	assert_int_equal(find_probe(p, n, "linear 2nd range")->va, VA_LINEAR + 0x4000000);
 	assert_int_equal(find_probe(p, n, "linear hole")->va, VA_LINEAR + 0x2000000);
 	assert_int_equal(find_probe(p, n, "after linear")->va, VA_LINEAR + 0x8000000);
-	memmap_expect_final(&l, &fsyms, find_probe(p, n, "linear 2nd range")->va, &e);
+	expect_final_map(&l, &fsyms, find_probe(p, n, "linear 2nd range")->va, &e);
 	assert_string_equal(e.region, "linear");
 	assert_int_equal(e.pa, 0x44000000ULL);
-	memmap_expect_final(&l, &fsyms, find_probe(p, n, "linear hole")->va, &e);
+	expect_final_map(&l, &fsyms, find_probe(p, n, "linear hole")->va, &e);
 	assert_false(e.mapped);
-	memmap_expect(&l, find_probe(p, n, "linear 2nd range")->va, &e);   /* early: none */
+	expect_early_map(&l, find_probe(p, n, "linear 2nd range")->va, &e);   /* early: none */
 	assert_false(e.mapped);
 	check_probes_agree(&l, &fsyms);
 
 	/* The image in the first range: read-only there, not in the second. */
 	l.phys_text = 0x40400000ULL;
-	n = memmap_final_regions(&l, &fsyms, r);
+	n = maps_final_regions(&l, &fsyms, r);
 	assert_final_policy(r, n);
 	assert_single(&r[4], "linear", VA_LINEAR + 0x200000, 0x40200000ULL, 0x200000, &linear);
 	assert_single(&r[5], "linear-ro", VA_LINEAR + 0x400000, 0x40400000ULL, 0x9000, &fdt);
 	assert_single(&r[6], "linear", VA_LINEAR + 0x409000, 0x40409000ULL, 0x1bf7000, &linear);
 	assert_single(&r[7], "linear", VA_LINEAR + 0x4000000, 0x44000000ULL, 0x4000000, &linear);
-	memmap_expect_final(&l, &fsyms, VA_LINEAR + 0x4200000, &e);
+	expect_final_map(&l, &fsyms, VA_LINEAR + 0x4200000, &e);
 	assert_string_equal(e.region, "linear");
 	assert_false(e.attrs.rdonly);
 
 	/* Touching ranges are not a hole: no "linear hole" probe. */
 	l = fvirt;
-	l.linear[0] = (struct phys_range){ 0x40000000ULL, 0x4000000ULL };
-	l.linear[1] = (struct phys_range){ 0x44000000ULL, 0x4000000ULL };
-	l.nlinear = 2;
-	n = memmap_probes(&l, &fsyms, p);
+	set_linear(&l, 0, 0x40000000ULL, 0x4000000ULL);
+	set_linear(&l, 1, 0x44000000ULL, 0x4000000ULL);
+	l.nr_linear = 2;
+	n = probes_build(&l, &fsyms, p);
 	assert_int_equal(find_probe(p, n, "linear 2nd range")->va, VA_LINEAR + 0x4000000);
 	for (int i = 0; i < n; i++)
 		assert_string_not_equal(p[i].name, "linear hole");
 	/* One range: neither. */
-	n = memmap_probes(&fvirt, &fsyms, p);
+	n = probes_build(&fvirt, &fsyms, p);
 	for (int i = 0; i < n; i++) {
 		assert_string_not_equal(p[i].name, "linear hole");
 		assert_string_not_equal(p[i].name, "linear 2nd range");
@@ -1186,11 +1192,11 @@ static void test_linear_max_ranges(void **state)
 
 	(void)state;
 	for (int i = 0; i < MAX_LINEAR_RANGES; i++)
-		l.linear[i] = (struct phys_range){ 0x40000000ULL + i * 0x4000000ULL, 0x2000000ULL };
-	l.nlinear = MAX_LINEAR_RANGES;
+		set_linear(&l, i, 0x40000000ULL + i * 0x4000000ULL, 0x2000000ULL);
+	l.nr_linear = MAX_LINEAR_RANGES;
 	l.phys_text = 0x40200000ULL;                          /* in range 0 */
 	take_boot_memory(&l, 0x7dfc0000ULL, 0x7df00000ULL, 3);  /* in range 15 */
-	n = memmap_final_regions(&l, &fsyms, r);
+	n = maps_final_regions(&l, &fsyms, r);
 	assert_int_equal(n, 4 + 3 + (MAX_LINEAR_RANGES - 1) + 4);
 	assert_true(n <= MAX_FINAL_REGIONS);
 	assert_final_policy(r, n);
@@ -1198,10 +1204,10 @@ static void test_linear_max_ranges(void **state)
 	for (int i = 0; i < MAX_LINEAR_RANGES; i++) {
 		uint64_t pa = 0x40000000ULL + i * 0x4000000ULL;
 
-		memmap_expect_final(&l, &fsyms, VA_LINEAR + (pa - 0x40000000ULL) + 0x1fff000, &e);
+		expect_final_map(&l, &fsyms, VA_LINEAR + (pa - 0x40000000ULL) + 0x1fff000, &e);
 		assert_true(e.mapped);
 		assert_int_equal(e.pa, pa + 0x1fff000);
-		memmap_expect_final(&l, &fsyms, VA_LINEAR + (pa - 0x40000000ULL) + 0x2000000, &e);
+		expect_final_map(&l, &fsyms, VA_LINEAR + (pa - 0x40000000ULL) + 0x2000000, &e);
 		assert_false(e.mapped);
 	}
 	assert_single(&r[4 + 3 + MAX_LINEAR_RANGES - 2], "linear", VA_LINEAR + 0x3c000000ULL,
@@ -1217,60 +1223,60 @@ static void test_linear_helpers(void **state)
 
 	(void)state;
 	/* One range: its first and last byte, not one past nor one below. */
-	assert_true(memmap_linear_has(&l, 0x40000000ULL));
-	assert_true(memmap_linear_has(&l, 0x47ffffffULL));
-	assert_false(memmap_linear_has(&l, 0x48000000ULL));
-	assert_false(memmap_linear_has(&l, 0x3fffffffULL));
-	assert_false(memmap_linear_has(&l, 0));
-	assert_false(memmap_linear_has(&l, ~0ULL));
-	assert_int_equal(memmap_linear_end_virt(&l), VA_LINEAR + 0x8000000ULL);
-	assert_int_equal(memmap_linear_bytes(&l), 0x8000000ULL);
+	assert_true(maps_linear_has(&l, 0x40000000ULL));
+	assert_true(maps_linear_has(&l, 0x47ffffffULL));
+	assert_false(maps_linear_has(&l, 0x48000000ULL));
+	assert_false(maps_linear_has(&l, 0x3fffffffULL));
+	assert_false(maps_linear_has(&l, 0));
+	assert_false(maps_linear_has(&l, ~0ULL));
+	assert_int_equal(maps_linear_end_virt(&l), VA_LINEAR + 0x8000000ULL);
+	assert_int_equal(maps_linear_bytes(&l), 0x8000000ULL);
 
 	/* Two ranges, memstart below the first: the hole's bytes are not
 	 * mapped, nor counted; the end is the second's. */
 	two_ranges(&l);
-	assert_false(memmap_linear_has(&l, 0x40000000ULL));   /* memstart, not RAM mapped */
-	assert_false(memmap_linear_has(&l, 0x401fffffULL));
-	assert_true(memmap_linear_has(&l, 0x40200000ULL));
-	assert_true(memmap_linear_has(&l, 0x41ffffffULL));
-	assert_false(memmap_linear_has(&l, 0x42000000ULL));   /* the hole */
-	assert_false(memmap_linear_has(&l, 0x43ffffffULL));
-	assert_true(memmap_linear_has(&l, 0x44000000ULL));
-	assert_true(memmap_linear_has(&l, 0x47ffffffULL));
-	assert_false(memmap_linear_has(&l, 0x48000000ULL));
-	assert_int_equal(memmap_phys_to_virt(&l, 0x40200000ULL), VA_LINEAR + 0x200000ULL);
-	assert_int_equal(memmap_phys_to_virt(&l, 0x44000000ULL), VA_LINEAR + 0x4000000ULL);
-	assert_int_equal(memmap_linear_end_virt(&l), VA_LINEAR + 0x8000000ULL);
-	assert_int_equal(memmap_linear_bytes(&l), 0x1e00000ULL + 0x4000000ULL);
+	assert_false(maps_linear_has(&l, 0x40000000ULL));   /* memstart, not RAM mapped */
+	assert_false(maps_linear_has(&l, 0x401fffffULL));
+	assert_true(maps_linear_has(&l, 0x40200000ULL));
+	assert_true(maps_linear_has(&l, 0x41ffffffULL));
+	assert_false(maps_linear_has(&l, 0x42000000ULL));   /* the hole */
+	assert_false(maps_linear_has(&l, 0x43ffffffULL));
+	assert_true(maps_linear_has(&l, 0x44000000ULL));
+	assert_true(maps_linear_has(&l, 0x47ffffffULL));
+	assert_false(maps_linear_has(&l, 0x48000000ULL));
+	assert_int_equal(maps_phys_to_virt(&l, 0x40200000ULL), VA_LINEAR + 0x200000ULL);
+	assert_int_equal(maps_phys_to_virt(&l, 0x44000000ULL), VA_LINEAR + 0x4000000ULL);
+	assert_int_equal(maps_linear_end_virt(&l), VA_LINEAR + 0x8000000ULL);
+	assert_int_equal(maps_linear_bytes(&l), 0x1e00000ULL + 0x4000000ULL);
 
 	/* RAM at PA 0 (a Pi): pa 0 is RAM; a PA below a range does not wrap
 	 * into it. */
-	assert_true(memmap_linear_has(&pi, 0));
-	assert_true(memmap_linear_has(&pi, 0x3bffffffULL));
-	assert_false(memmap_linear_has(&pi, 0x3c000000ULL));
-	assert_false(memmap_linear_has(&pi, ~0ULL));
-	assert_int_equal(memmap_linear_end_virt(&pi), VA_LINEAR + 0x3c000000ULL);
-	assert_int_equal(memmap_linear_bytes(&pi), 0x3c000000ULL);
+	assert_true(maps_linear_has(&pi, 0));
+	assert_true(maps_linear_has(&pi, 0x3bffffffULL));
+	assert_false(maps_linear_has(&pi, 0x3c000000ULL));
+	assert_false(maps_linear_has(&pi, ~0ULL));
+	assert_int_equal(maps_linear_end_virt(&pi), VA_LINEAR + 0x3c000000ULL);
+	assert_int_equal(maps_linear_bytes(&pi), 0x3c000000ULL);
 
 	/* No ranges: nothing, ending where it starts. */
 	l = virt;
-	l.nlinear = 0;
-	assert_false(memmap_linear_has(&l, 0x40000000ULL));
-	assert_false(memmap_linear_has(&l, 0));
-	assert_int_equal(memmap_linear_end_virt(&l), VA_LINEAR);
-	assert_int_equal(memmap_linear_bytes(&l), 0);
+	l.nr_linear = 0;
+	assert_false(maps_linear_has(&l, 0x40000000ULL));
+	assert_false(maps_linear_has(&l, 0));
+	assert_int_equal(maps_linear_end_virt(&l), VA_LINEAR);
+	assert_int_equal(maps_linear_bytes(&l), 0);
 
 	/* The whole VA budget: the end is KIMAGE_VADDR, and there is no
 	 * "after linear" probe (it would be the image's VA). */
 	l = virt;
-	l.linear[0].size = LINEAR_MAP_VA_SIZE;
-	assert_int_equal(memmap_linear_end_virt(&l), (uint64_t)KIMAGE_VADDR);
-	assert_int_equal(memmap_linear_bytes(&l), 256ULL << 30);
-	assert_true(memmap_linear_has(&l, 0x40000000ULL + (256ULL << 30) - 1));
-	assert_false(memmap_linear_has(&l, 0x40000000ULL + (256ULL << 30)));
+	set_linear(&l, 0, l.linear[0].phys_start, LINEAR_MAP_VA_SIZE);
+	assert_int_equal(maps_linear_end_virt(&l), (uint64_t)KIMAGE_VADDR);
+	assert_int_equal(maps_linear_bytes(&l), 256ULL << 30);
+	assert_true(maps_linear_has(&l, 0x40000000ULL + (256ULL << 30) - 1));
+	assert_false(maps_linear_has(&l, 0x40000000ULL + (256ULL << 30)));
 	{
 		struct probe p[MAX_PROBES];
-		int n = memmap_probes(&l, &syms, p);
+		int n = probes_build(&l, &syms, p);
 
 		assert_int_equal(n, 28);
 		for (int i = 0; i < n; i++)
@@ -1289,31 +1295,31 @@ static void test_memstart_below_first_range(void **state)
 
 	(void)state;
 	l.phys_memstart = 0x40000000ULL;
-	l.linear[0] = (struct phys_range){ 0x40200000ULL, 0x3fe00000ULL };
-	n = memmap_final_regions(&l, &fsyms, r);
+	set_linear(&l, 0, 0x40200000ULL, 0x3fe00000ULL);
+	n = maps_final_regions(&l, &fsyms, r);
 	assert_final_policy(r, n);
 	/* The image at the range's start: the read-only alias first. */
 	assert_single(&r[4], "linear-ro", VA_LINEAR + 0x200000, 0x40200000ULL, 0x9000, &fdt);
 	assert_single(&r[5], "linear", VA_LINEAR + 0x209000, 0x40209000ULL,
 		      0x3fe00000ULL - 0x9000, &linear);
-	memmap_expect_final(&l, &fsyms, VA_LINEAR, &e);
+	expect_final_map(&l, &fsyms, VA_LINEAR, &e);
 	assert_false(e.mapped);
-	memmap_expect_final(&l, &fsyms, VA_LINEAR + 0x1ff000, &e);
+	expect_final_map(&l, &fsyms, VA_LINEAR + 0x1ff000, &e);
 	assert_false(e.mapped);
-	memmap_expect_final(&l, &fsyms, VA_LINEAR + 0x200000, &e);
+	expect_final_map(&l, &fsyms, VA_LINEAR + 0x200000, &e);
 	assert_string_equal(e.region, "linear-ro");
 	assert_int_equal(e.pa, 0x40200000ULL);
-	memmap_expect_final(&l, &fsyms, VA_LINEAR + 0x3fffffffULL, &e);
+	expect_final_map(&l, &fsyms, VA_LINEAR + 0x3fffffffULL, &e);
 	assert_string_equal(e.region, "linear");
 	assert_int_equal(e.pa, 0x7fffffffULL);
-	memmap_expect_final(&l, &fsyms, VA_LINEAR + 0x40000000ULL, &e);
+	expect_final_map(&l, &fsyms, VA_LINEAR + 0x40000000ULL, &e);
 	assert_false(e.mapped);
-	assert_int_equal(memmap_linear_end_virt(&l), VA_LINEAR + 0x40000000ULL);
-	assert_int_equal(memmap_linear_bytes(&l), 0x3fe00000ULL);
+	assert_int_equal(maps_linear_end_virt(&l), VA_LINEAR + 0x40000000ULL);
+	assert_int_equal(maps_linear_bytes(&l), 0x3fe00000ULL);
 	{
 		struct probe p[MAX_PROBES];
 
-		n = memmap_probes(&l, &fsyms, p);
+		n = probes_build(&l, &fsyms, p);
 		assert_int_equal(find_probe(p, n, "linear first")->va, VA_LINEAR + 0x200000);
 		assert_int_equal(find_probe(p, n, "linear of text")->va, VA_LINEAR + 0x200000);
 		assert_int_equal(find_probe(p, n, "linear last")->va, VA_LINEAR + 0x3ffff000ULL);
@@ -1336,9 +1342,9 @@ static void test_pool(void **state)
 	(void)state;
 	/* At POOL_VADDR + its offset in its 2 MiB block, both maps. */
 	l.phys_pool = 0x47fc0000ULL;
-	va = memmap_virt_pool(&l);
+	va = maps_virt_pool(&l);
 	assert_int_equal(va, VA_POOL + 0x1c0000ULL);
-	memmap_regions(&l, r);
+	maps_early_regions(&l, r);
 	assert_region(&r[REGION_POOL], "tables", 1, va, 0x47fc0000ULL, POOL_SIZE, &linear);
 	assert_false(r[REGION_POOL].attrs.rdonly);
 	assert_true(r[REGION_POOL].attrs.pxn && r[REGION_POOL].attrs.uxn);
@@ -1348,20 +1354,20 @@ static void test_pool(void **state)
 	expect_unmapped(&l, va - 1);
 	expect_unmapped(&l, VA_POOL);
 	expect_mapped(&l, va & LOW39, "tables", 0x47fc0000ULL, &linear);   /* via TTBR0 */
-	n = memmap_final_regions(&l, &syms, fr);
+	n = maps_final_regions(&l, &syms, fr);
 	assert_final_policy(fr, n);
 	t = find_region(fr, n, "tables");
 	assert_single(t, "tables", va, 0x47fc0000ULL, POOL_SIZE, &linear);
 	for (uint64_t off = 0; off < POOL_SIZE; off += 0x9000) {
 		struct expectation e;
 
-		memmap_expect_final(&l, &syms, va + off, &e);
+		expect_final_map(&l, &syms, va + off, &e);
 		assert_string_equal(e.region, "tables");
 		assert_int_equal(e.pa, 0x47fc0000ULL + off);
 		assert_true(pte_attrs_equal(&e.attrs, &linear));
 	}
 	/* Its probes: first and last word, in both maps. */
-	n = memmap_probes(&l, &syms, p);
+	n = probes_build(&l, &syms, p);
 	assert_int_equal(n, 29 + 2);
 	assert_int_equal(find_probe(p, n, "tables first")->va, va);
 	assert_int_equal(find_probe(p, n, "tables last")->va, va + POOL_SIZE - 8);
@@ -1369,18 +1375,18 @@ static void test_pool(void **state)
 
 	/* 2 MiB aligned: at POOL_VADDR itself. */
 	l.phys_pool = 0x47e00000ULL;
-	assert_int_equal(memmap_virt_pool(&l), VA_POOL);
+	assert_int_equal(maps_virt_pool(&l), VA_POOL);
 	expect_mapped(&l, VA_POOL, "tables", 0x47e00000ULL, &linear);
 	expect_unmapped(&l, VA_POOL + POOL_SIZE);
-	/* phys_pool 0: not taken yet (ram_layout_take never hands out PA 0's
+	/* phys_pool 0: not taken yet (ram_plan_take never hands out PA 0's
 	 * page): no region in either map, no probes. */
 	l.phys_pool = 0;
-	memmap_regions(&l, r);
+	maps_early_regions(&l, r);
 	assert_int_equal(r[REGION_POOL].size, 0);
 	expect_unmapped(&l, VA_POOL);
-	n = memmap_final_regions(&l, &syms, fr);
+	n = maps_final_regions(&l, &syms, fr);
 	assert_int_equal(count_named(fr, n, "tables"), 0);
-	n = memmap_probes(&l, &syms, p);
+	n = probes_build(&l, &syms, p);
 	for (int i = 0; i < n; i++)
 		assert_true(strncmp(p[i].name, "tables", 6) != 0);
 }
@@ -1399,92 +1405,92 @@ static void test_stacks(void **state)
 	(void)state;
 	/* CPU n's stack: STACKS_VADDR + n * stride + a guard page; in RAM,
 	 * the (n - 1)th from phys_stacks. */
-	assert_int_equal(memmap_virt_stack(1), VA_STACKS + 0x6000ULL);
-	assert_int_equal(memmap_virt_stack(2), VA_STACKS + 0xb000ULL);
-	assert_int_equal(memmap_virt_stack(255), VA_STACKS + 255 * STRIDE + 0x1000ULL);
-	assert_int_equal(memmap_phys_stack(&l, 1), FSTACKS_PA);
-	assert_int_equal(memmap_phys_stack(&l, 3), FSTACKS_PA + 0x8000ULL);
+	assert_int_equal(maps_virt_stack(1), VA_STACKS + 0x6000ULL);
+	assert_int_equal(maps_virt_stack(2), VA_STACKS + 0xb000ULL);
+	assert_int_equal(maps_virt_stack(255), VA_STACKS + 255 * STRIDE + 0x1000ULL);
+	assert_int_equal(maps_phys_stack(&l, 1), FSTACKS_PA);
+	assert_int_equal(maps_phys_stack(&l, 3), FSTACKS_PA + 0x8000ULL);
 
-	n = memmap_final_regions(&l, &fsyms, r);
+	n = maps_final_regions(&l, &fsyms, r);
 	assert_int_equal(count_named(r, n, "stack"), 2);   /* the boot CPU's, the others' */
 	st = &r[n - 1];
-	assert_region(st, "stack", 1, memmap_virt_stack(1), memmap_phys_stack(&l, 1), STACK_SIZE,
+	assert_region(st, "stack", 1, maps_virt_stack(1), maps_phys_stack(&l, 1), STACK_SIZE,
 		      &linear);
 	assert_int_equal(st->count, 3);
 	for (unsigned cpu = 1; cpu <= 3; cpu++) {
-		uint64_t va = memmap_virt_stack(cpu), pa = memmap_phys_stack(&l, cpu);
+		uint64_t va = maps_virt_stack(cpu), pa = maps_phys_stack(&l, cpu);
 		struct expectation early;
 
-		memmap_expect_final(&l, &fsyms, va, &e);
+		expect_final_map(&l, &fsyms, va, &e);
 		assert_string_equal(e.region, "stack");
 		assert_int_equal(e.pa, pa);
 		assert_true(pte_attrs_equal(&e.attrs, &linear));
-		memmap_expect_final(&l, &fsyms, va + STACK_SIZE - 16, &e);
+		expect_final_map(&l, &fsyms, va + STACK_SIZE - 16, &e);
 		assert_string_equal(e.region, "stack");
 		assert_int_equal(e.pa, pa + STACK_SIZE - 16);
-		memmap_expect_final(&l, &fsyms, va - 1, &e);          /* its guard page */
+		expect_final_map(&l, &fsyms, va - 1, &e);          /* its guard page */
 		assert_false(e.mapped);
-		memmap_expect_final(&l, &fsyms, va - 0x1000, &e);
+		expect_final_map(&l, &fsyms, va - 0x1000, &e);
 		assert_false(e.mapped);
-		memmap_expect(&l, va, &early);                         /* final map only */
+		expect_early_map(&l, va, &early);                         /* final map only */
 		assert_false(early.mapped);
 	}
 	/* CPU 0 has no stack there (the boot CPU's is in the image). */
-	memmap_expect_final(&l, &fsyms, VA_STACKS, &e);
+	expect_final_map(&l, &fsyms, VA_STACKS, &e);
 	assert_false(e.mapped);
-	memmap_expect_final(&l, &fsyms, VA_STACKS + 0x1000, &e);
+	expect_final_map(&l, &fsyms, VA_STACKS + 0x1000, &e);
 	assert_false(e.mapped);
 	/* After the last: CPU 4's guard page and stack, nothing. */
-	memmap_expect_final(&l, &fsyms, memmap_virt_stack(3) + STACK_SIZE, &e);
+	expect_final_map(&l, &fsyms, maps_virt_stack(3) + STACK_SIZE, &e);
 	assert_false(e.mapped);
-	memmap_expect_final(&l, &fsyms, memmap_virt_stack(4), &e);
+	expect_final_map(&l, &fsyms, maps_virt_stack(4), &e);
 	assert_false(e.mapped);
 
 	/* The probes. */
-	n = memmap_probes(&l, &fsyms, p);
-	assert_int_equal(find_probe(p, n, "cpu1 stack")->va, memmap_virt_stack(1));
+	n = probes_build(&l, &fsyms, p);
+	assert_int_equal(find_probe(p, n, "cpu1 stack")->va, maps_virt_stack(1));
 	assert_int_equal(find_probe(p, n, "last cpu stack top")->va,
-			 memmap_virt_stack(3) + STACK_SIZE - 16);
-	assert_int_equal(find_probe(p, n, "cpu1 stack guard")->va, memmap_virt_stack(1) - 0x1000);
-	assert_int_equal(find_probe(p, n, "after stacks")->va, memmap_virt_stack(3) + STACK_SIZE);
-	memmap_expect_final(&l, &fsyms, find_probe(p, n, "last cpu stack top")->va, &e);
+			 maps_virt_stack(3) + STACK_SIZE - 16);
+	assert_int_equal(find_probe(p, n, "cpu1 stack guard")->va, maps_virt_stack(1) - 0x1000);
+	assert_int_equal(find_probe(p, n, "after stacks")->va, maps_virt_stack(3) + STACK_SIZE);
+	expect_final_map(&l, &fsyms, find_probe(p, n, "last cpu stack top")->va, &e);
 	assert_string_equal(e.region, "stack");
 	assert_int_equal(e.pa, FSTACKS_PA + 3 * STACK_SIZE - 16);
 	check_probes_agree(&l, &fsyms);
 
 	/* One secondary: a region of one copy. */
 	l.nr_stacks = 1;
-	n = memmap_final_regions(&l, &fsyms, r);
+	n = maps_final_regions(&l, &fsyms, r);
 	assert_final_policy(r, n);
-	assert_region(&r[n - 1], "stack", 1, memmap_virt_stack(1), FSTACKS_PA, STACK_SIZE, &linear);
-	memmap_expect_final(&l, &fsyms, memmap_virt_stack(2), &e);
+	assert_region(&r[n - 1], "stack", 1, maps_virt_stack(1), FSTACKS_PA, STACK_SIZE, &linear);
+	expect_final_map(&l, &fsyms, maps_virt_stack(2), &e);
 	assert_false(e.mapped);
-	n = memmap_probes(&l, &fsyms, p);
+	n = probes_build(&l, &fsyms, p);
 	assert_int_equal(find_probe(p, n, "last cpu stack top")->va,
-			 memmap_virt_stack(1) + STACK_SIZE - 16);
+			 maps_virt_stack(1) + STACK_SIZE - 16);
 	check_probes_agree(&l, &fsyms);
 
 	/* Every CPU NR_CPUS allows: the last stack still in the slot. */
 	l.nr_stacks = NR_CPUS - 1;
-	n = memmap_final_regions(&l, &fsyms, r);
+	n = maps_final_regions(&l, &fsyms, r);
 	assert_final_policy(r, n);
 	assert_int_equal(r[n - 1].count, NR_CPUS - 1);
-	memmap_expect_final(&l, &fsyms, memmap_virt_stack(NR_CPUS - 1) + STACK_SIZE - 8, &e);
+	expect_final_map(&l, &fsyms, maps_virt_stack(NR_CPUS - 1) + STACK_SIZE - 8, &e);
 	assert_string_equal(e.region, "stack");
 	assert_int_equal(e.pa, FSTACKS_PA + (NR_CPUS - 1) * STACK_SIZE - 8);
-	memmap_expect_final(&l, &fsyms, memmap_virt_stack(NR_CPUS - 2) - 8, &e);
+	expect_final_map(&l, &fsyms, maps_virt_stack(NR_CPUS - 2) - 8, &e);
 	assert_false(e.mapped);
-	memmap_expect_final(&l, &fsyms, memmap_virt_stack(NR_CPUS - 1) + STACK_SIZE, &e);
+	expect_final_map(&l, &fsyms, maps_virt_stack(NR_CPUS - 1) + STACK_SIZE, &e);
 	assert_false(e.mapped);
 	check_probes_agree(&l, &fsyms);
 
 	/* None (a single CPU): no region, no probes. */
 	l.nr_stacks = 0;
-	n = memmap_final_regions(&l, &fsyms, r);
+	n = maps_final_regions(&l, &fsyms, r);
 	assert_int_equal(count_named(r, n, "stack"), 1);
-	memmap_expect_final(&l, &fsyms, memmap_virt_stack(1), &e);
+	expect_final_map(&l, &fsyms, maps_virt_stack(1), &e);
 	assert_false(e.mapped);
-	n = memmap_probes(&l, &fsyms, p);
+	n = probes_build(&l, &fsyms, p);
 	for (int i = 0; i < n; i++) {
 		assert_true(strncmp(p[i].name, "cpu1", 4) != 0);
 		assert_string_not_equal(p[i].name, "after stacks");
@@ -1504,21 +1510,21 @@ static void test_no_console(void **state)
 
 	(void)state;
 	l.phys_uart = 0;
-	memmap_regions(&l, r);
+	maps_early_regions(&l, r);
 	assert_string_equal(r[REGION_CONSOLE].name, "uart");
 	assert_int_equal(r[REGION_CONSOLE].size, 0);
 	expect_unmapped(&l, VA_CONSOLE);
 	expect_unmapped(&l, VA_CONSOLE & LOW39);
-	n = memmap_final_regions(&l, &fsyms, fr);
+	n = maps_final_regions(&l, &fsyms, fr);
 	assert_int_equal(n, 10);
 	assert_final_policy(fr, n);
 	assert_int_equal(count_named(fr, n, "uart"), 0);
-	memmap_expect_final(&l, &fsyms, VA_CONSOLE, &e);
+	expect_final_map(&l, &fsyms, VA_CONSOLE, &e);
 	assert_false(e.mapped);
 	/* Device memory nowhere in the expected map. */
 	for (int i = 0; i < n; i++)
 		assert_int_equal(fr[i].attrs.attrindx, 4);
-	n = memmap_probes(&l, &fsyms, p);
+	n = probes_build(&l, &fsyms, p);
 	assert_int_equal(n, 29 + 6 - 1);
 	for (int i = 0; i < n; i++)
 		assert_string_not_equal(p[i].name, "uart");
@@ -1536,7 +1542,7 @@ static void test_probes_fullest(void **state)
 	two_ranges(&l);
 	take_boot_memory(&l, 0x47fc0000ULL, 0x47f00000ULL, NR_CPUS - 1);
 	memset(p, 0, sizeof(p));
-	n = memmap_probes(&l, &fsyms, p);
+	n = probes_build(&l, &fsyms, p);
 	assert_int_equal(n, 37);
 	assert_true(n <= MAX_PROBES);
 	for (int i = 0; i < n; i++)

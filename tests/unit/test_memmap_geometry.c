@@ -14,7 +14,9 @@
  * values are test_memmap's.
  */
 #include "unit.h"
-#include "memmap.h"
+#include "maps.h"
+#include "expect.h"
+#include "probes.h"
 
 #define RAM     0x40000000ULL
 #define PG      ((uint64_t)PAGE_SIZE)
@@ -32,11 +34,13 @@ static const struct image_symbols syms = {
 	.stack_guard = K + 20 * PG, .stack_bottom = K + 21 * PG, .stack_top = K + 25 * PG,
 };
 
+static const struct phys_range ram_2g[] = { { RAM, RAM + 0x80000000ULL, NULL } };
+
 static struct boot_layout layout(uint64_t phys_text)
 {
 	return (struct boot_layout){
 		.phys_text = phys_text, .virt_text = K, .image_size = 25 * PG,
-		.phys_memstart = RAM, .linear = { { RAM, 0x80000000ULL } }, .nlinear = 1,
+		.phys_memstart = RAM, .linear = ram_2g, .nr_linear = 1,
 		.phys_uart = 0x09000000ULL, .phys_dtb = 0x48000000ULL, .dtb_size = 0x100000ULL,
 		.phys_pool = POOL_PA, .phys_stacks = 0x7f000000ULL, .nr_stacks = 1,
 	};
@@ -50,7 +54,7 @@ static void check_regions(uint64_t pt)
 	struct mem_region r[NR_REGIONS];
 	uint64_t blk = pt & ~(BLK - 1);
 
-	memmap_regions(&l, r);
+	maps_early_regions(&l, r);
 	/* The identity: the early blocks the image touches (one: 25 pages
 	 * from a block or from 2 MiB + a page lie in one block). */
 	assert_int_equal(r[REGION_IDMAP].ttbr, 0);
@@ -107,14 +111,14 @@ static void check_probes(uint64_t pt)
 {
 	struct boot_layout l = layout(pt);
 	struct probe p[MAX_PROBES];
-	int n = memmap_probes(&l, &syms, p), faults = 0;
+	int n = probes_build(&l, &syms, p), faults = 0;
 
 	assert_true(n > 20);
 	for (int i = 0; i < n; i++) {
 		struct expectation e, f;
 
-		memmap_expect(&l, p[i].va, &e);
-		memmap_expect_final(&l, &syms, p[i].va, &f);
+		expect_early_map(&l, p[i].va, &e);
+		expect_final_map(&l, &syms, p[i].va, &f);
 		if (must_fault(p[i].name)) {
 			faults++;
 			if (e.mapped || f.mapped)

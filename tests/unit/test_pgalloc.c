@@ -290,13 +290,13 @@ static void test_reserve_semantics(void **state)
 {
 	struct env *e = *state;
 	struct snapshot s;
-	const struct pgalloc_range *r = e->ctx.reserved;
+	const struct phys_range *r = e->ctx.reserved;
 	unsigned i;
 
 	/* PA 0 is reserved from the start. */
 	assert_int_equal(e->ctx.nr_reserved, 1);
-	assert_int_equal(r[0].start_pa, 0);
-	assert_int_equal(r[0].end_pa, K4);
+	assert_int_equal(r[0].phys_start, 0);
+	assert_int_equal(r[0].phys_end, K4);
 
 	snap(e, &s);
 	assert_int_equal(pgalloc_reserve(&e->ctx, G, 0), PGALLOC_ERANGE);
@@ -309,29 +309,29 @@ static void test_reserve_semantics(void **state)
 	/* Widened to whole pages. */
 	assert_int_equal(pgalloc_reserve(&e->ctx, G + 0x1234, 0x10), PGALLOC_OK);
 	assert_int_equal(e->ctx.nr_reserved, 2);
-	assert_int_equal(r[1].start_pa, G + K4);
-	assert_int_equal(r[1].end_pa, G + 2 * K4);
+	assert_int_equal(r[1].phys_start, G + K4);
+	assert_int_equal(r[1].phys_end, G + 2 * K4);
 	/* Crossing a page boundary by one byte: two pages. */
 	assert_int_equal(pgalloc_reserve(&e->ctx, G + 0x4fff, 2), PGALLOC_OK);
-	assert_int_equal(r[2].start_pa, G + 4 * K4);
-	assert_int_equal(r[2].end_pa, G + 6 * K4);
+	assert_int_equal(r[2].phys_start, G + 4 * K4);
+	assert_int_equal(r[2].phys_end, G + 6 * K4);
 	/* Adjacent to both: merges the three into one. */
 	assert_int_equal(pgalloc_reserve(&e->ctx, G + 2 * K4, 2 * K4), PGALLOC_OK);
 	assert_int_equal(e->ctx.nr_reserved, 2);
-	assert_int_equal(r[1].start_pa, G + K4);
-	assert_int_equal(r[1].end_pa, G + 6 * K4);
+	assert_int_equal(r[1].phys_start, G + K4);
+	assert_int_equal(r[1].phys_end, G + 6 * K4);
 	/* Contained in it: no change. Containing it: grows it. */
 	assert_int_equal(pgalloc_reserve(&e->ctx, G + 2 * K4, 1), PGALLOC_OK);
 	assert_int_equal(e->ctx.nr_reserved, 2);
-	assert_int_equal(r[1].end_pa, G + 6 * K4);
+	assert_int_equal(r[1].phys_end, G + 6 * K4);
 	assert_int_equal(pgalloc_reserve(&e->ctx, G, M1), PGALLOC_OK);
 	assert_int_equal(e->ctx.nr_reserved, 2);
-	assert_int_equal(r[1].start_pa, G);
-	assert_int_equal(r[1].end_pa, G + M1);
+	assert_int_equal(r[1].phys_start, G);
+	assert_int_equal(r[1].phys_end, G + M1);
 	/* Clipped at 2^48. */
 	assert_int_equal(pgalloc_reserve(&e->ctx, PGALLOC_PA_LIMIT - K4, 16 * K4), PGALLOC_OK);
-	assert_int_equal(r[2].start_pa, PGALLOC_PA_LIMIT - K4);
-	assert_int_equal(r[2].end_pa, PGALLOC_PA_LIMIT);
+	assert_int_equal(r[2].phys_start, PGALLOC_PA_LIMIT - K4);
+	assert_int_equal(r[2].phys_end, PGALLOC_PA_LIMIT);
 	/* Up to 32 disjoint ones (PA 0's included), then EFULL; a 33rd that
 	 * merges with one still fits. */
 	for (i = e->ctx.nr_reserved; i < PGALLOC_MAX_RESERVED; i++)
@@ -345,7 +345,7 @@ static void test_reserve_semantics(void **state)
 	assert_int_equal(pgalloc_reserve(&e->ctx, 2 * G + 4 * M1, M1), PGALLOC_OK);
 	assert_int_equal(e->ctx.nr_reserved, PGALLOC_MAX_RESERVED - 1);
 	for (i = 1; i < e->ctx.nr_reserved; i++)
-		assert_true(r[i - 1].end_pa < r[i].start_pa);
+		assert_true(r[i - 1].phys_end < r[i].phys_start);
 }
 
 /* Reservations before or after their bank, in any order, give the same. */

@@ -42,7 +42,7 @@ HOST_LDFLAGS  := -fsanitize=address,undefined
 HOST_LIBFDT   := /usr/lib/x86_64-linux-gnu/libfdt.so.1
 
 TESTS := desc walk dump memmap regs check esr efi_memmap bootargs xlat machine pgalloc pgalloc10 uart \
-	 ram_layout shell_parse geometry_refused
+	 ram_plan shell_parse geometry_refused
 
 # Per geometry: GEO_ALL_TESTS in every geometry of the list, GEO_TESTS in
 # every geometry but the default (whose binaries are TESTS' own).
@@ -57,9 +57,9 @@ TESTS += $(call geo_names,$(GEO_ALL_TESTS),$(GEOMETRIES)) $(call geo_names,$(GEO
 src_desc   := mmu/desc.c
 src_walk   := mmu/walk.c mmu/desc.c $(UNIT)/tables_fake.c
 src_dump   := mmu/dump.c mmu/walk.c mmu/desc.c $(UNIT)/tables_fake.c
-src_memmap := mmu/memmap.c mmu/walk.c mmu/desc.c
+src_memmap := mmu/maps.c mmu/expect.c mmu/probes.c mmu/walk.c mmu/desc.c
 src_regs   := mmu/regs.c mmu/desc.c
-src_check  := mmu/check.c mmu/esr.c mmu/memmap.c mmu/regs.c mmu/walk.c mmu/desc.c $(UNIT)/tables_fake.c
+src_check  := mmu/check.c mmu/esr.c mmu/maps.c mmu/expect.c mmu/probes.c mmu/regs.c mmu/walk.c mmu/desc.c $(UNIT)/tables_fake.c
 src_esr    := mmu/esr.c
 src_efi_memmap := start/efi_memmap.c
 src_shell_parse := mmu/shell/parse.c mmu/desc.c
@@ -69,12 +69,12 @@ src_machine := lib/machine.c
 src_pgalloc := mmu/pgalloc.c $(UNIT)/physmem_fake.c
 src_uart   := lib/uart/uart.c lib/uart/pl011.c lib/uart/cadence.c lib/uart/bcm2835_aux.c \
 	      lib/uart/ns16550.c lib/console.c
-src_ram_layout := mmu/ram_layout.c mmu/pgalloc.c $(UNIT)/physmem_fake.c
+src_ram_plan := mmu/ram_plan.c mmu/pgalloc.c $(UNIT)/physmem_fake.c
 src_geometry := mmu/regs.c mmu/desc.c
 src_geometry_refused :=
 src_xlat_geometry := mmu/xlat.c mmu/desc.c mmu/walk.c
 src_layout :=
-src_memmap_geometry := mmu/memmap.c mmu/walk.c mmu/desc.c
+src_memmap_geometry := mmu/maps.c mmu/expect.c mmu/probes.c mmu/walk.c mmu/desc.c
 src_levels := mmu/levels.c mmu/dump.c mmu/walk.c mmu/desc.c
 libs_machine := $(HOST_LIBFDT)
 

@@ -1,27 +1,28 @@
 /*
- * memmap.h - the memory map as it should be: what each VA must translate to.
+ * maps.h - the maps' specification: the regions of the early map and of
+ * the final map.
  *
- * Owns: the regions of the early map and of the final map, computed only
- * from facts (where the image was loaded, its link address and sections,
- * where the DTB lies, the RAM found in it, the console UART, the free RAM
- * the boot took for its tables and stacks), never from
- * the tables; what each VA must translate to under either; and the probe
- * list the checks translate. The maps are built from these regions
- * (mmu/kernel_map.c) and checked against them. Pure: host-testable.
+ * Owns: struct boot_layout (the facts of this boot: where the image was
+ * loaded, its link address, where the DTB lies, the linear ranges (a view
+ * of the RAM plan's, which owns them), the console UART, the free RAM the
+ * boot took for its tables and stacks), the image's link symbols, the
+ * regions each map must hold, computed only from those facts, never from
+ * the tables, and where the windows, the linear map and the stacks lie.
+ * The maps are built from these regions (mmu/kernel_map.c); the oracle
+ * that judges them (mmu/expect.c) and the probes (mmu/probes.c) read them
+ * too. Pure: host-testable.
  */
-#ifndef MEMMAP_H
-#define MEMMAP_H
+#ifndef MAPS_H
+#define MAPS_H
 
 #include <stdbool.h>
 #include <stdint.h>
 #include "desc.h"
 #include "memory.h"
+#include "phys_range.h"
 
-/* Physical memory [phys, phys + size). */
-struct phys_range {
-	uint64_t phys;
-	uint64_t size;
-};
+/* The linear ranges the maps take at most (the RAM plan may hold more:
+ * the boot refuses then). */
 #define MAX_LINEAR_RANGES 16
 
 /* Facts about this boot. Physical and virtual values are named apart. */
@@ -30,11 +31,12 @@ struct boot_layout {
 	uint64_t virt_text;      /* link address of _text (KIMAGE_VADDR) */
 	uint64_t image_size;     /* _end - _text: code, data, bss, tables, stack */
 	/* The linear map: VA = PAGE_OFFSET + (PA - phys_memstart) for the PAs
-	 * of linear[] (RAM less what is not to be mapped: mmu/ram_layout.c);
-	 * sorted, disjoint, page aligned, within LINEAR_MAP_VA_SIZE. */
+	 * of linear[] (RAM less what is not to be mapped): the RAM plan's own
+	 * ranges (mmu/ram_plan.h), not a copy; sorted, disjoint, page
+	 * aligned, within LINEAR_MAP_VA_SIZE. */
 	uint64_t phys_memstart;
-	struct phys_range linear[MAX_LINEAR_RANGES];
-	int nlinear;
+	const struct phys_range *linear;
+	unsigned nr_linear;
 	uint64_t phys_uart;      /* console UART registers */
 	uint64_t phys_dtb;       /* the DTB (may be 0: RAM starts there on a Pi) */
 	uint64_t dtb_size;       /* its totalsize; 0: there is no DTB */
@@ -69,38 +71,26 @@ struct mem_region {
 };
 
 /* The regions of the early map, indexed by enum region_id. */
-void memmap_regions(const struct boot_layout *l, struct mem_region out[NR_REGIONS]);
+void maps_early_regions(const struct boot_layout *l, struct mem_region out[NR_REGIONS]);
 
 /* Where the UART's registers, the DTB and the boot's table pages appear in
  * TTBR1 (both maps). */
-uint64_t memmap_virt_uart(const struct boot_layout *l);
-uint64_t memmap_virt_fdt(const struct boot_layout *l);
-uint64_t memmap_virt_pool(const struct boot_layout *l);
-/* Linear map: VA of a PA (meaningful when memmap_linear_has(pa)). */
-uint64_t memmap_phys_to_virt(const struct boot_layout *l, uint64_t pa);
-bool memmap_linear_has(const struct boot_layout *l, uint64_t pa);
+uint64_t maps_virt_uart(const struct boot_layout *l);
+uint64_t maps_virt_fdt(const struct boot_layout *l);
+uint64_t maps_virt_pool(const struct boot_layout *l);
+/* Linear map: VA of a PA (meaningful when maps_linear_has(pa)). */
+uint64_t maps_phys_to_virt(const struct boot_layout *l, uint64_t pa);
+bool maps_linear_has(const struct boot_layout *l, uint64_t pa);
 /* The VA just past the highest linear range; the bytes mapped. */
-uint64_t memmap_linear_end_virt(const struct boot_layout *l);
-uint64_t memmap_linear_bytes(const struct boot_layout *l);
+uint64_t maps_linear_end_virt(const struct boot_layout *l);
+uint64_t maps_linear_bytes(const struct boot_layout *l);
 /* Secondary CPU n's (1 <= n <= nr_stacks) stack: its lowest VA (the
  * guard page is the page below) and its physical address. */
-uint64_t memmap_virt_stack(unsigned cpu);
-uint64_t memmap_phys_stack(const struct boot_layout *l, unsigned cpu);
+uint64_t maps_virt_stack(unsigned cpu);
+uint64_t maps_phys_stack(const struct boot_layout *l, unsigned cpu);
 /* PA of a VA in the image (at its link address), and back. */
-uint64_t memmap_image_phys(const struct boot_layout *l, uint64_t va);
-uint64_t memmap_image_virt(const struct boot_layout *l, uint64_t pa);
-
-struct expectation {
-	bool mapped;
-	const char *region;      /* name of the region, or "unmapped" */
-	uint64_t pa;             /* when mapped */
-	struct pte_attrs attrs;  /* when mapped */
-};
-
-
-/* The early map: its two halves share their root, so a VA translates as
- * its bits [VA_BITS-1:0] do in either half (memory.h). */
-void memmap_expect(const struct boot_layout *l, uint64_t va, struct expectation *out);
+uint64_t maps_image_phys(const struct boot_layout *l, uint64_t va);
+uint64_t maps_image_virt(const struct boot_layout *l, uint64_t pa);
 
 /* Link-time symbols of the image, as virtual addresses (link.ld). */
 struct image_symbols {
@@ -116,19 +106,7 @@ struct image_symbols {
  * UART page as Device-nGnRnE, the boot's table pages read-write. Regions
  * of size 0 are left out. Returns the count. */
 #define MAX_FINAL_REGIONS (10 + MAX_LINEAR_RANGES + 2)
-int memmap_final_regions(const struct boot_layout *l, const struct image_symbols *s,
+int maps_final_regions(const struct boot_layout *l, const struct image_symbols *s,
 			 struct mem_region out[MAX_FINAL_REGIONS]);
-void memmap_expect_final(const struct boot_layout *l, const struct image_symbols *s,
-			 uint64_t va, struct expectation *out);
 
-struct probe {
-	char name[24];
-	uint64_t va;
-};
-
-#define MAX_PROBES 40
-/* Fills probes[] (at most MAX_PROBES); returns how many. */
-int memmap_probes(const struct boot_layout *l, const struct image_symbols *s,
-		  struct probe probes[MAX_PROBES]);
-
-#endif /* MEMMAP_H */
+#endif /* MAPS_H */

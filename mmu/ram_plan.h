@@ -1,5 +1,5 @@
 /*
- * ram_layout.h - the plan of physical RAM: what the linear map covers,
+ * ram_plan.h - the plan of physical RAM: what the linear map covers,
  * what the page allocator may hand out, and what is lost and why.
  *
  * Owns: turning the RAM banks and reservations (as a DTB gives them, but
@@ -13,7 +13,7 @@
  *     budget) and below 2^pa_bits; sorted, disjoint, not adjacent;
  *   - the free ranges: the linear ranges minus the pages of every
  *     reservation, the image, the DTB, the initrd and the page at PA 0
- *     (0 is the failure value of ram_layout_take and pgalloc_alloc);
+ *     (0 is the failure value of ram_plan_take and pgalloc_alloc);
  *   - the losses, each named, so nothing is dropped silently;
  *   - the totals and a verdict.
  * Pure: no hardware, no allocation, host-tested.
@@ -34,7 +34,8 @@
  * concerns in verdict_name):
  *   RAM_EINVAL      an argument: pa_bits outside 32..48, a budget of 0 or
  *                   not page aligned, an image of size 0, a range that
- *                   wraps past 2^64 - 1, an initrd ending before its start;
+ *                   wraps past 2^64 - 1 or ends before it starts, an
+ *                   initrd ending before its start;
  *   RAM_ENOBANK     no bank (of size > 0) at all;
  *   RAM_ENORAM      banks, but no whole page of them below 2^pa_bits;
  *   RAM_ETOOMANY    a fixed array below would overflow (named): never a
@@ -56,15 +57,16 @@
  * the plan stops there (what it found so far stays in the output, the
  * totals of the steps done only: the identities above may not hold); after
  * the others it is complete, but the caller must not boot, and
- * ram_layout_take / ram_layout_feed refuse.
+ * ram_plan_take / ram_plan_feed refuse.
  */
-#ifndef RAM_LAYOUT_H
-#define RAM_LAYOUT_H
+#ifndef RAM_PLAN_H
+#define RAM_PLAN_H
 
 #include <stdbool.h>
 #include <stdint.h>
 #include "memory.h"
 #include "pgalloc.h"
+#include "phys_range.h"
 
 /* The VA the linear map may use: PAGE_OFFSET up to the kimage region. */
 #define RAM_LINEAR_BUDGET   LINEAR_MAP_VA_SIZE
@@ -85,7 +87,7 @@
 #define RAM_MAX_LOSSES      96
 #define RAM_MAX_TAKEN       16
 
-enum ram_layout_error {
+enum ram_plan_error {
 	RAM_OK                  =   0,
 	RAM_EINVAL              =  -1,
 	RAM_ENOBANK             =  -2,
@@ -96,7 +98,7 @@ enum ram_layout_error {
 	RAM_EDTB_IMAGE          =  -7,
 	RAM_EDTB_RESERVED       =  -8,
 	RAM_EINITRD_IMAGE       =  -9,
-	/* ram_layout_feed only */
+	/* ram_plan_feed only */
 	RAM_ENOTOK              = -10,  /* the plan's verdict is not RAM_OK */
 	RAM_EPGALLOC_STATE      = -11,  /* the context is not fresh from pgalloc_init */
 	RAM_EPGALLOC_BANKS      = -12,  /* more linear ranges than PGALLOC_MAX_BANKS */
@@ -113,36 +115,24 @@ enum ram_loss_reason {
 	RAM_LOSS_NO_MAP,        /* a no-map reservation (intentional) */
 };
 
-struct ram_bank_in {
-	uint64_t phys_base;
-	uint64_t size;                  /* 0: ignored */
-	const char *name;               /* "memory@40000000" (NULL: "memory") */
-};
-
 /* Only reservations with a fixed address: dynamic ones (size and
  * alloc-ranges only) are the caller's to place, and to name. */
-struct ram_reservation_in {
-	uint64_t phys_base;
-	uint64_t size;                  /* 0: ignored */
-	const char *name;               /* NULL: "/memreserve/" */
+struct ram_reservation {
+	struct phys_range range;        /* empty: ignored; name NULL: "/memreserve/" */
 	bool no_map;
 };
 
-struct ram_layout_input {
-	const struct ram_bank_in *bank;
+struct ram_plan_input {
+	/* Each bank: empty ones ignored, name NULL: "memory" ("memory@40000000"). */
+	const struct phys_range *bank;
 	unsigned nr_banks;
-	const struct ram_reservation_in *rsv;
+	const struct ram_reservation *rsv;
 	unsigned nr_rsv;
 	uint64_t phys_image, image_size;        /* [pa, pa + size), size > 0 */
 	uint64_t phys_dtb, dtb_size;            /* size 0: no DTB */
 	uint64_t phys_initrd_start, phys_initrd_end;   /* equal: no initrd */
 	unsigned pa_bits;                       /* ID_AA64MMFR0_EL1.PARange, 32..48 */
 	uint64_t linear_budget;                 /* RAM_LINEAR_BUDGET on the stub */
-};
-
-struct ram_range {
-	uint64_t phys_start, phys_end;          /* [start, end) */
-	const char *name;                       /* the bank it starts in */
 };
 
 struct ram_loss {
@@ -153,22 +143,22 @@ struct ram_loss {
 	const char *name;                       /* the bank, or the reservation */
 };
 
-struct ram_layout {
-	int verdict;                            /* enum ram_layout_error */
+struct ram_plan {
+	int verdict;                            /* enum ram_plan_error */
 	const char *verdict_name;               /* what it concerns; "" if OK */
 	uint64_t phys_memstart;
 	uint64_t phys_limit;                    /* 2^pa_bits */
 	uint64_t phys_linear_end;               /* phys_memstart + budget, clipped to phys_limit */
 	/* The bank union as given (byte exact, unclipped). */
-	struct ram_range ram[RAM_MAX_RANGES];
+	struct phys_range ram[RAM_MAX_RANGES];
 	unsigned nr_ram;
-	struct ram_range linear[RAM_MAX_RANGES];
+	struct phys_range linear[RAM_MAX_RANGES];
 	unsigned nr_linear;
-	struct ram_range free[RAM_MAX_FREE];
+	struct phys_range free[RAM_MAX_FREE];
 	unsigned nr_free;
 	struct ram_loss loss[RAM_MAX_LOSSES];
 	unsigned nr_losses;
-	struct ram_range taken[RAM_MAX_TAKEN];  /* by ram_layout_take, in order */
+	struct phys_range taken[RAM_MAX_TAKEN];  /* by ram_plan_take, in order */
 	unsigned nr_taken;
 	uint64_t bytes_ram, bytes_mapped, bytes_free, bytes_taken, bytes_held;
 	uint64_t bytes_lost, bytes_overlap;
@@ -179,7 +169,7 @@ struct ram_layout {
 
 /* Plans the layout of in into out (all of out is written); returns
  * out->verdict. */
-int ram_layout_plan(const struct ram_layout_input *in, struct ram_layout *out);
+int ram_plan_make(const struct ram_plan_input *in, struct ram_plan *out);
 
 /*
  * Carves [pa, pa + size) out of the free ranges: size rounded up to whole
@@ -194,7 +184,7 @@ int ram_layout_plan(const struct ram_layout_input *in, struct ram_layout *out);
  * (no fit, size 0 or align not a power of two, taken[] or free[] full, or
  * a verdict not RAM_OK), changing nothing.
  */
-uint64_t ram_layout_take(struct ram_layout *l, uint64_t size, uint64_t align);
+uint64_t ram_plan_take(struct ram_plan *l, uint64_t size, uint64_t align);
 
 /*
  * Feeds a context fresh from pgalloc_init: every linear range becomes a
@@ -208,9 +198,9 @@ uint64_t ram_layout_take(struct ram_layout *l, uint64_t size, uint64_t align);
  * RAM_EPGALLOC_RESERVED, RAM_EPGALLOC_PA; RAM_EPGALLOC if pgalloc refuses
  * all the same.
  */
-int ram_layout_feed(const struct ram_layout *l, struct pgalloc_ctx *ctx);
+int ram_plan_feed(const struct ram_plan *l, struct pgalloc_ctx *ctx);
 
-const char *ram_layout_strerror(int err);
+const char *ram_plan_strerror(int err);
 const char *ram_loss_reason_name(enum ram_loss_reason reason);
 
-#endif /* RAM_LAYOUT_H */
+#endif /* RAM_PLAN_H */

@@ -1,5 +1,5 @@
 /*
- * ram_layout.c - the plan of physical RAM (see ram_layout.h).
+ * ram_plan.c - the plan of physical RAM (see ram_plan.h).
  *
  * Owns: the range-set arithmetic (sorted, disjoint, non-adjacent [start,
  * end) lists in fixed arrays), the order of the planning steps and thus
@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include <string.h>
 #include "align.h"
-#include "ram_layout.h"
+#include "ram_plan.h"
 
 _Static_assert(PAGE_SIZE == 4096 || PAGE_SIZE == 16384 || PAGE_SIZE == 65536,
 	       "the linear map and pgalloc work in the build's pages");
@@ -42,7 +42,7 @@ static void pages_of(uint64_t pa, uint64_t size, uint64_t lim, uint64_t *s, uint
 /* ---- range sets ----------------------------------------------------- */
 
 struct rset {
-	struct ram_range *r;
+	struct phys_range *r;
 	unsigned *n;
 	unsigned cap;
 };
@@ -61,7 +61,7 @@ static uint64_t rset_bytes(const struct rset *rs)
  * bytes not covered before. false if the array is full. */
 static bool rset_add(struct rset *rs, uint64_t s, uint64_t e, const char *name, uint64_t *added)
 {
-	struct ram_range *r = rs->r;
+	struct phys_range *r = rs->r;
 	unsigned i, j, n = *rs->n;
 	uint64_t before = 0, ns = s, ne = e;
 
@@ -83,7 +83,7 @@ static bool rset_add(struct rset *rs, uint64_t s, uint64_t e, const char *name, 
 		memmove(&r[i + 1], &r[j], (n - j) * sizeof(r[0]));
 		*rs->n -= j - i - 1;
 	}
-	r[i] = (struct ram_range){ ns, ne, name };
+	r[i] = (struct phys_range){ ns, ne, name };
 	*added = (ne - ns) - before;
 	return true;
 }
@@ -92,7 +92,7 @@ static bool rset_add(struct rset *rs, uint64_t s, uint64_t e, const char *name, 
  * changed) if a split would overflow the array. */
 static bool rset_sub(struct rset *rs, uint64_t s, uint64_t e, uint64_t *removed)
 {
-	struct ram_range *r = rs->r;
+	struct phys_range *r = rs->r;
 	unsigned i = 0;
 
 	*removed = 0;
@@ -113,7 +113,7 @@ static bool rset_sub(struct rset *rs, uint64_t s, uint64_t e, uint64_t *removed)
 			}
 			memmove(&r[i + 2], &r[i + 1], (*rs->n - i - 1) * sizeof(r[0]));
 			(*rs->n)++;
-			r[i + 1] = (struct ram_range){ e, b, r[i].name };
+			r[i + 1] = (struct phys_range){ e, b, r[i].name };
 			r[i].phys_end = s;
 			return true;
 		}
@@ -136,7 +136,7 @@ static void rset_del(struct rset *rs, unsigned i)
 }
 
 /* The index of the range holding all of [s, e) (s < e), or -1. */
-static int rset_holding(const struct ram_range *r, unsigned n, uint64_t s, uint64_t e)
+static int rset_holding(const struct phys_range *r, unsigned n, uint64_t s, uint64_t e)
 {
 	unsigned i;
 
@@ -148,7 +148,7 @@ static int rset_holding(const struct ram_range *r, unsigned n, uint64_t s, uint6
 
 /* ---- planning -------------------------------------------------------- */
 
-static void set_verdict(struct ram_layout *l, int err, const char *name)
+static void set_verdict(struct ram_plan *l, int err, const char *name)
 {
 	if (l->verdict == RAM_OK) {
 		l->verdict = err;
@@ -156,7 +156,7 @@ static void set_verdict(struct ram_layout *l, int err, const char *name)
 	}
 }
 
-static bool add_loss(struct ram_layout *l, uint64_t pa, uint64_t size, enum ram_loss_reason why,
+static bool add_loss(struct ram_plan *l, uint64_t pa, uint64_t size, enum ram_loss_reason why,
 		     const char *name)
 {
 	if (!size)
@@ -173,14 +173,14 @@ static bool add_loss(struct ram_layout *l, uint64_t pa, uint64_t size, enum ram_
 	return true;
 }
 
-static const char *bank_name(const struct ram_bank_in *b)
+static const char *bank_name(const struct phys_range *b)
 {
 	return b->name ? b->name : "memory";
 }
 
-static const char *rsv_name(const struct ram_reservation_in *r)
+static const char *rsv_name(const struct ram_reservation *r)
 {
-	return r->name ? r->name : "/memreserve/";
+	return r->range.name ? r->range.name : "/memreserve/";
 }
 
 /* A range that wraps past 2^64 - 1 (as lib/machine.h excludes). */
@@ -189,7 +189,7 @@ static bool wraps(uint64_t pa, uint64_t size)
 	return size > UINT64_MAX - pa;
 }
 
-static bool check_input(const struct ram_layout_input *in, struct ram_layout *l)
+static bool check_input(const struct ram_plan_input *in, struct ram_plan *l)
 {
 	unsigned i;
 
@@ -206,12 +206,12 @@ static bool check_input(const struct ram_layout_input *in, struct ram_layout *l)
 	if (l->verdict != RAM_OK)
 		return false;
 	for (i = 0; i < in->nr_banks; i++)
-		if (wraps(in->bank[i].phys_base, in->bank[i].size)) {
+		if (in->bank[i].phys_end < in->bank[i].phys_start) {
 			set_verdict(l, RAM_EINVAL, bank_name(&in->bank[i]));
 			return false;
 		}
 	for (i = 0; i < in->nr_rsv; i++)
-		if (wraps(in->rsv[i].phys_base, in->rsv[i].size)) {
+		if (in->rsv[i].range.phys_end < in->rsv[i].range.phys_start) {
 			set_verdict(l, RAM_EINVAL, rsv_name(&in->rsv[i]));
 			return false;
 		}
@@ -219,23 +219,24 @@ static bool check_input(const struct ram_layout_input *in, struct ram_layout *l)
 }
 
 /* The bank union into ram[]; the overlaps as losses. */
-static bool plan_union(const struct ram_layout_input *in, struct ram_layout *l)
+static bool plan_union(const struct ram_plan_input *in, struct ram_plan *l)
 {
 	struct rset ram = { l->ram, &l->nr_ram, RAM_MAX_RANGES };
 	unsigned i;
 
 	for (i = 0; i < in->nr_banks; i++) {
-		const struct ram_bank_in *b = &in->bank[i];
+		const struct phys_range *b = &in->bank[i];
 		uint64_t added;
 
-		if (!b->size)
+		if (b->phys_end == b->phys_start)
 			continue;
-		if (!rset_add(&ram, b->phys_base, b->phys_base + b->size, bank_name(b), &added)) {
+		if (!rset_add(&ram, b->phys_start, b->phys_end, bank_name(b), &added)) {
 			l->bytes_ram = rset_bytes(&ram);
 			set_verdict(l, RAM_ETOOMANY, "banks");
 			return false;
 		}
-		if (!add_loss(l, b->phys_base, b->size - added, RAM_LOSS_OVERLAP, bank_name(b)))
+		if (!add_loss(l, b->phys_start, phys_range_size(b) - added, RAM_LOSS_OVERLAP,
+			      bank_name(b)))
 			return false;
 	}
 	l->bytes_ram = rset_bytes(&ram);
@@ -247,7 +248,7 @@ static bool plan_union(const struct ram_layout_input *in, struct ram_layout *l)
 }
 
 /* ram[] clipped to the PA size, then to whole pages, into linear[]. */
-static bool plan_pages(struct ram_layout *l)
+static bool plan_pages(struct ram_plan *l)
 {
 	struct rset lin = { l->linear, &l->nr_linear, RAM_MAX_RANGES };
 	unsigned i;
@@ -255,7 +256,7 @@ static bool plan_pages(struct ram_layout *l)
 	memcpy(l->linear, l->ram, l->nr_ram * sizeof(l->ram[0]));
 	l->nr_linear = l->nr_ram;
 	for (i = 0; i < l->nr_linear;) {
-		struct ram_range *r = &l->linear[i];
+		struct phys_range *r = &l->linear[i];
 		uint64_t s, e;
 
 		if (r->phys_start >= l->phys_limit) {
@@ -297,7 +298,7 @@ static bool plan_pages(struct ram_layout *l)
 }
 
 /* phys_memstart, the budget, the no-map reservations. */
-static bool plan_linear(const struct ram_layout_input *in, struct ram_layout *l)
+static bool plan_linear(const struct ram_plan_input *in, struct ram_plan *l)
 {
 	struct rset lin = { l->linear, &l->nr_linear, RAM_MAX_RANGES };
 	unsigned i;
@@ -306,7 +307,7 @@ static bool plan_linear(const struct ram_layout_input *in, struct ram_layout *l)
 	l->phys_linear_end = in->linear_budget >= l->phys_limit - l->phys_memstart ?
 		l->phys_limit : l->phys_memstart + in->linear_budget;
 	for (i = l->nr_linear; i-- > 0;) {
-		struct ram_range *r = &l->linear[i];
+		struct phys_range *r = &l->linear[i];
 
 		if (r->phys_end <= l->phys_linear_end)
 			break;
@@ -323,13 +324,13 @@ static bool plan_linear(const struct ram_layout_input *in, struct ram_layout *l)
 		}
 	}
 	for (i = 0; i < in->nr_rsv; i++) {
-		const struct ram_reservation_in *v = &in->rsv[i];
+		const struct ram_reservation *v = &in->rsv[i];
 		uint64_t s, e, removed;
 
 		if (!v->no_map)
 			continue;
 		/* Every page it touches: no byte of it is ever mapped. */
-		pages_of(v->phys_base, v->size, l->phys_limit, &s, &e);
+		pages_of(v->range.phys_start, phys_range_size(&v->range), l->phys_limit, &s, &e);
 		if (!rset_sub(&lin, s, e, &removed)) {
 			set_verdict(l, RAM_ETOOMANY, "linear ranges");
 			return false;
@@ -342,7 +343,7 @@ static bool plan_linear(const struct ram_layout_input *in, struct ram_layout *l)
 }
 
 /* free[] = linear[] minus everything held. */
-static bool plan_free(const struct ram_layout_input *in, struct ram_layout *l)
+static bool plan_free(const struct ram_plan_input *in, struct ram_plan *l)
 {
 	struct rset fr = { l->free, &l->nr_free, RAM_MAX_FREE };
 	uint64_t s, e, removed;
@@ -351,7 +352,8 @@ static bool plan_free(const struct ram_layout_input *in, struct ram_layout *l)
 	memcpy(l->free, l->linear, l->nr_linear * sizeof(l->linear[0]));
 	l->nr_free = l->nr_linear;
 	for (i = 0; i < in->nr_rsv; i++) {
-		pages_of(in->rsv[i].phys_base, in->rsv[i].size, l->phys_limit, &s, &e);
+		pages_of(in->rsv[i].range.phys_start, phys_range_size(&in->rsv[i].range), l->phys_limit,
+			 &s, &e);
 		if (!rset_sub(&fr, s, e, &removed))
 			goto full;
 	}
@@ -377,7 +379,7 @@ full:
 }
 
 /* The verdicts about where the image, the DTB and the initrd are. */
-static void plan_checks(const struct ram_layout_input *in, struct ram_layout *l)
+static void plan_checks(const struct ram_plan_input *in, struct ram_plan *l)
 {
 	uint64_t img = in->phys_image, img_size = in->image_size;
 	uint64_t dtb = in->phys_dtb, dtb_size = in->dtb_size;
@@ -386,7 +388,8 @@ static void plan_checks(const struct ram_layout_input *in, struct ram_layout *l)
 	unsigned i;
 
 	for (i = 0; i < in->nr_rsv; i++)
-		if (overlaps(img, img_size, in->rsv[i].phys_base, in->rsv[i].size))
+		if (overlaps(img, img_size, in->rsv[i].range.phys_start,
+			     phys_range_size(&in->rsv[i].range)))
 			set_verdict(l, RAM_EIMAGE_RESERVED, rsv_name(&in->rsv[i]));
 	pages_of(img, img_size, l->phys_limit, &s, &e);
 	l->image_linear = s < e && img + img_size <= l->phys_limit ?
@@ -401,14 +404,14 @@ static void plan_checks(const struct ram_layout_input *in, struct ram_layout *l)
 			align_up(dtb + dtb_size, PAGE_SIZE);
 	}
 	for (i = 0; i < in->nr_rsv; i++) {
-		const struct ram_reservation_in *v = &in->rsv[i];
+		const struct phys_range *v = &in->rsv[i].range;
 
-		if (!overlaps(dtb, dtb_size, v->phys_base, v->size))
+		if (!overlaps(dtb, dtb_size, v->phys_start, phys_range_size(v)))
 			continue;
 		/* The loader reserved the blob itself: it lies in the DTB's pages. */
-		if (v->phys_base >= ds && v->phys_base + v->size <= de)
+		if (v->phys_start >= ds && v->phys_end <= de)
 			continue;
-		set_verdict(l, RAM_EDTB_RESERVED, rsv_name(v));
+		set_verdict(l, RAM_EDTB_RESERVED, rsv_name(&in->rsv[i]));
 	}
 	if (overlaps(in->phys_initrd_start, initrd_size, img, img_size))
 		set_verdict(l, RAM_EINITRD_IMAGE, "initrd");
@@ -421,7 +424,7 @@ static void plan_checks(const struct ram_layout_input *in, struct ram_layout *l)
 		 rset_holding(l->linear, l->nr_linear, s, e) < 0);
 }
 
-int ram_layout_plan(const struct ram_layout_input *in, struct ram_layout *l)
+int ram_plan_make(const struct ram_plan_input *in, struct ram_plan *l)
 {
 	memset(l, 0, sizeof(*l));
 	l->verdict_name = "";
@@ -438,7 +441,7 @@ int ram_layout_plan(const struct ram_layout_input *in, struct ram_layout *l)
 
 /* The highest align-aligned start of size bytes in free[i] that lies in
  * [lo, hi), or 0. */
-static uint64_t fit_in(const struct ram_range *r, uint64_t lo, uint64_t hi, uint64_t size,
+static uint64_t fit_in(const struct phys_range *r, uint64_t lo, uint64_t hi, uint64_t size,
 		       uint64_t align)
 {
 	uint64_t s = max_u64(r->phys_start, lo), e = min_u64(r->phys_end, hi), pa;
@@ -449,7 +452,7 @@ static uint64_t fit_in(const struct ram_range *r, uint64_t lo, uint64_t hi, uint
 	return pa >= s ? pa : 0;
 }
 
-static uint64_t fit(const struct ram_layout *l, uint64_t lo, uint64_t hi, uint64_t size,
+static uint64_t fit(const struct ram_plan *l, uint64_t lo, uint64_t hi, uint64_t size,
 		    uint64_t align)
 {
 	unsigned i;
@@ -463,10 +466,10 @@ static uint64_t fit(const struct ram_layout *l, uint64_t lo, uint64_t hi, uint64
 	return 0;
 }
 
-uint64_t ram_layout_take(struct ram_layout *l, uint64_t size, uint64_t align)
+uint64_t ram_plan_take(struct ram_plan *l, uint64_t size, uint64_t align)
 {
 	struct rset fr = { l->free, &l->nr_free, RAM_MAX_FREE };
-	const struct ram_range *home;
+	const struct phys_range *home;
 	uint64_t pa = 0, removed;
 
 	if (l->verdict != RAM_OK || !size || (align & (align - 1)) || l->nr_taken == RAM_MAX_TAKEN)
@@ -483,7 +486,7 @@ uint64_t ram_layout_take(struct ram_layout *l, uint64_t size, uint64_t align)
 		pa = fit(l, 0, UINT64_MAX, size, align);
 	if (!pa || !rset_sub(&fr, pa, pa + size, &removed))
 		return 0;
-	l->taken[l->nr_taken++] = (struct ram_range){ pa, pa + size, "taken" };
+	l->taken[l->nr_taken++] = (struct phys_range){ pa, pa + size, "taken" };
 	l->bytes_free -= size;
 	l->bytes_taken += size;
 	return pa;
@@ -495,7 +498,7 @@ uint64_t ram_layout_take(struct ram_layout *l, uint64_t size, uint64_t align)
  * in address order: pieces of different linear ranges never touch, and
  * within one they are the gaps between free ranges, so they are already
  * disjoint and not adjacent. */
-static unsigned for_each_held(const struct ram_layout *l, struct pgalloc_ctx *ctx, int *err)
+static unsigned for_each_held(const struct ram_plan *l, struct pgalloc_ctx *ctx, int *err)
 {
 	unsigned i, f = 0, n = 0;
 
@@ -522,7 +525,7 @@ static unsigned for_each_held(const struct ram_layout *l, struct pgalloc_ctx *ct
 	return n;
 }
 
-int ram_layout_feed(const struct ram_layout *l, struct pgalloc_ctx *ctx)
+int ram_plan_feed(const struct ram_plan *l, struct pgalloc_ctx *ctx)
 {
 	int err = PGALLOC_OK;
 	unsigned i;
@@ -549,7 +552,7 @@ int ram_layout_feed(const struct ram_layout *l, struct pgalloc_ctx *ctx)
 
 /* ---- names ----------------------------------------------------------- */
 
-const char *ram_layout_strerror(int err)
+const char *ram_plan_strerror(int err)
 {
 	switch (err) {
 	case RAM_OK:                return "ok";

@@ -1,6 +1,6 @@
 /*
- * test_ram_layout.c - host unit tests of mmu/ram_layout.c against the
- * contract of mmu/ram_layout.h.
+ * test_ram_plan.c - host unit tests of mmu/ram_plan.c against the
+ * contract of mmu/ram_plan.h.
  *
  * Owns: the boards' RAM as their DTBs give it (QEMU virt with 128 MiB,
  * 255 GiB and 257 GiB; the Raspberry Pi 3; the zcu102), banks out of
@@ -12,7 +12,7 @@
  * linear, the two accounting identities) before its own expectations.
  */
 #include "unit.h"
-#include "ram_layout.h"
+#include "ram_plan.h"
 #include "physmem_fake.h"
 
 #define K4  0x1000ULL
@@ -21,13 +21,13 @@
 #define G   0x40000000ULL
 #define T1  0x10000000000ULL
 
-static struct ram_layout L;
+static struct ram_plan L;
 
 /* One input being built: banks and reservations appended in order. */
 struct setup {
-	struct ram_bank_in bank[80];
-	struct ram_reservation_in rsv[80];
-	struct ram_layout_input in;
+	struct phys_range bank[80];
+	struct ram_reservation rsv[80];
+	struct ram_plan_input in;
 };
 
 static struct setup S;
@@ -47,15 +47,15 @@ static void reset(uint64_t image_pa, uint64_t image_size, uint64_t dtb_pa, uint6
 
 static void bank(uint64_t pa, uint64_t size, const char *name)
 {
-	S.bank[S.in.nr_banks++] = (struct ram_bank_in){ pa, size, name };
+	S.bank[S.in.nr_banks++] = (struct phys_range){ pa, pa + size, name };
 }
 
 static void rsv(uint64_t pa, uint64_t size, const char *name, bool no_map)
 {
-	S.rsv[S.in.nr_rsv++] = (struct ram_reservation_in){ pa, size, name, no_map };
+	S.rsv[S.in.nr_rsv++] = (struct ram_reservation){ { pa, pa + size, name }, no_map };
 }
 
-static void check_list(const struct ram_range *r, unsigned n)
+static void check_list(const struct phys_range *r, unsigned n)
 {
 	unsigned i;
 
@@ -68,7 +68,7 @@ static void check_list(const struct ram_range *r, unsigned n)
 	}
 }
 
-static uint64_t sum(const struct ram_range *r, unsigned n)
+static uint64_t sum(const struct phys_range *r, unsigned n)
 {
 	uint64_t s = 0;
 	unsigned i;
@@ -147,14 +147,14 @@ static void check_invariants(void)
 
 static int plan(void)
 {
-	int v = ram_layout_plan(&S.in, &L);
+	int v = ram_plan_make(&S.in, &L);
 
 	assert_int_equal(v, L.verdict);
 	check_invariants();
 	return v;
 }
 
-static void expect_range(const struct ram_range *r, uint64_t start, uint64_t end)
+static void expect_range(const struct phys_range *r, uint64_t start, uint64_t end)
 {
 	assert_int_equal(r->phys_start, start);
 	assert_int_equal(r->phys_end, end);
@@ -257,7 +257,7 @@ static void zcu102(void)
 
 static void banks_out_of_order(void)
 {
-	struct ram_layout first;
+	struct ram_plan first;
 
 	reset(0x8000000, 0x60000, 0x7f00000, 0x10000);
 	bank(0x800000000, 0x80000000, "high");
@@ -272,8 +272,8 @@ static void banks_out_of_order(void)
 	assert_string_equal(L.linear[2].name, "high");
 	first = L;
 	/* The same banks in another order: the same plan. */
-	S.bank[0] = (struct ram_bank_in){ 0, 0x80000000, "low" };
-	S.bank[2] = (struct ram_bank_in){ 0x800000000, 0x80000000, "high" };
+	S.bank[0] = (struct phys_range){ 0, 0 + 0x80000000, "low" };
+	S.bank[2] = (struct phys_range){ 0x800000000, 0x800000000 + 0x80000000, "high" };
 	assert_int_equal(plan(), RAM_OK);
 	assert_memory_equal(first.linear, L.linear, sizeof(L.linear));
 	assert_memory_equal(first.free, L.free, sizeof(L.free));
@@ -390,11 +390,11 @@ static void image_in_reservation(void)
 	rsv(0x40000000, 4 * M1, "secure@40000000", false);
 	assert_int_equal(plan(), RAM_EIMAGE_RESERVED);
 	assert_string_equal(L.verdict_name, "secure@40000000");
-	assert_string_equal(ram_layout_strerror(L.verdict), "the image overlaps a reservation");
+	assert_string_equal(ram_plan_strerror(L.verdict), "the image overlaps a reservation");
 	/* The plan is still complete. */
 	assert_int_equal(L.nr_linear, 1);
 	assert_int_equal(L.bytes_free, 128 * M1 - 5 * M1);
-	assert_int_equal(ram_layout_take(&L, K4, K4), 0);
+	assert_int_equal(ram_plan_take(&L, K4, K4), 0);
 
 	/* No-map over the image: named too, rather than "not linear". */
 	S.rsv[1].no_map = true;
@@ -411,7 +411,8 @@ static void image_in_reservation(void)
 	S.in.phys_image = 0x48000000 - 0x10000;
 	assert_int_equal(plan(), RAM_EIMAGE_NOT_LINEAR);
 	/* In a partial page at an unaligned bank start. */
-	S.bank[0].phys_base = 0x40000800;
+	S.bank[0].phys_end += 0x800;      /* the same size, 0x800 higher */
+	S.bank[0].phys_start += 0x800;
 	S.in.phys_image = 0x40000900;
 	S.in.image_size = 0x100;
 	assert_int_equal(plan(), RAM_EIMAGE_NOT_LINEAR);
@@ -434,13 +435,13 @@ static void dtb_and_reservations(void)
 	assert_string_equal(L.verdict_name, "firmware@400ff000");
 
 	/* A reservation that only shares a page with the DTB is fine. */
-	S.rsv[2] = (struct ram_reservation_in){ 0x40100000, 0x100, "pagemate", false };
+	S.rsv[2] = (struct ram_reservation){ { 0x40100000, 0x40100000 + 0x100, "pagemate" }, false };
 	assert_int_equal(plan(), RAM_OK);
-	S.rsv[2] = (struct ram_reservation_in){ 0x40000000, 0x100200, "below", false };
+	S.rsv[2] = (struct ram_reservation){ { 0x40000000, 0x40000000 + 0x100200, "below" }, false };
 	assert_int_equal(plan(), RAM_OK);
 
 	/* The DTB inside a larger reservation. */
-	S.rsv[2] = (struct ram_reservation_in){ 0x40000000, 0x200000, "big", true };
+	S.rsv[2] = (struct ram_reservation){ { 0x40000000, 0x40000000 + 0x200000, "big" }, true };
 	assert_int_equal(plan(), RAM_EDTB_RESERVED);
 	assert_string_equal(L.verdict_name, "big");
 }
@@ -495,7 +496,7 @@ static void pa_size(void)
 	assert_int_equal(L.nr_linear, 1);
 
 	/* A bank across 2^40: above is PA loss, the rest beyond the budget. */
-	S.bank[1] = (struct ram_bank_in){ T1 - G, 2 * G, "across" };
+	S.bank[1] = (struct phys_range){ T1 - G, T1 - G + 2 * G, "across" };
 	assert_int_equal(plan(), RAM_OK);
 	assert_int_equal(lost(RAM_LOSS_PA_BITS), G);
 	assert_int_equal(lost(RAM_LOSS_BUDGET), G);
@@ -525,7 +526,7 @@ static void bad_inputs(void)
 	bank(0x40000000, 0x800, "crumb");
 	assert_int_equal(plan(), RAM_ENORAM);
 	assert_int_equal(lost(RAM_LOSS_EDGE), 0x800);
-	S.bank[1].size = 128 * M1;
+	S.bank[1].phys_end = S.bank[1].phys_start + 128 * M1;
 	assert_int_equal(plan(), RAM_OK);
 	S.in.pa_bits = 31;
 	assert_int_equal(plan(), RAM_EINVAL);
@@ -575,8 +576,8 @@ static void bad_inputs(void)
 	assert_int_equal(L.nr_linear, RAM_MAX_RANGES);
 
 	for (int err = RAM_OK; err >= RAM_EPGALLOC; err--)
-		assert_string_not_equal(ram_layout_strerror(err), "unknown error");
-	assert_string_equal(ram_layout_strerror(-99), "unknown error");
+		assert_string_not_equal(ram_plan_strerror(err), "unknown error");
+	assert_string_equal(ram_plan_strerror(-99), "unknown error");
 	for (i = RAM_LOSS_OVERLAP; i <= RAM_LOSS_NO_MAP; i++)
 		assert_string_not_equal(ram_loss_reason_name(i), "unknown");
 }
@@ -585,7 +586,7 @@ static void bad_inputs(void)
 
 static void take_policy(void)
 {
-	struct ram_layout before;
+	struct ram_plan before;
 	uint64_t pa;
 
 	reset(0x40200000, 0x60000, 0, 0);
@@ -594,35 +595,35 @@ static void take_policy(void)
 	assert_int_equal(plan(), RAM_OK);
 	assert_int_equal(L.image_linear, 0);
 	/* The top of the image's range first. */
-	pa = ram_layout_take(&L, K4, K4);
+	pa = ram_plan_take(&L, K4, K4);
 	assert_int_equal(pa, 0x41000000 - K4);
 	check_invariants();
 	/* Rounded up to pages, aligned below the last piece. */
-	pa = ram_layout_take(&L, M1 + 1, M2);
+	pa = ram_plan_take(&L, M1 + 1, M2);
 	assert_int_equal(pa, 0x40e00000);
 	check_invariants();
 	assert_int_equal(L.bytes_taken, K4 + M1 + K4);
 	assert_int_equal(L.nr_taken, 2);
 	expect_range(&L.taken[1], 0x40e00000, 0x40e00000 + M1 + K4);
 	/* Does not fit at home any more: the top of any range. */
-	pa = ram_layout_take(&L, 15 * M1, K4);
+	pa = ram_plan_take(&L, 15 * M1, K4);
 	assert_int_equal(pa, 0xc0000000 - 15 * M1);
 	check_invariants();
 	/* Below the image at home. */
-	pa = ram_layout_take(&L, M1, M1);
+	pa = ram_plan_take(&L, M1, M1);
 	assert_int_equal(pa, 0x40d00000);
 	/* Refusals change nothing. */
 	before = L;
-	assert_int_equal(ram_layout_take(&L, 2 * G, K4), 0);
-	assert_int_equal(ram_layout_take(&L, 0, K4), 0);
-	assert_int_equal(ram_layout_take(&L, K4, 3 * K4), 0);
-	assert_int_equal(ram_layout_take(&L, UINT64_MAX, K4), 0);
-	assert_int_equal(ram_layout_take(&L, G, G), 0);    /* the far range is 1 GiB, not free */
+	assert_int_equal(ram_plan_take(&L, 2 * G, K4), 0);
+	assert_int_equal(ram_plan_take(&L, 0, K4), 0);
+	assert_int_equal(ram_plan_take(&L, K4, 3 * K4), 0);
+	assert_int_equal(ram_plan_take(&L, UINT64_MAX, K4), 0);
+	assert_int_equal(ram_plan_take(&L, G, G), 0);    /* the far range is 1 GiB, not free */
 	assert_memory_equal(&before, &L, sizeof(L));
 	/* Exact totals: everything taken, piece by piece. */
-	while (ram_layout_take(&L, 64 * M1, K4))
+	while (ram_plan_take(&L, 64 * M1, K4))
 		check_invariants();
-	while (ram_layout_take(&L, K4, 0))
+	while (ram_plan_take(&L, K4, 0))
 		;
 	check_invariants();
 	assert_true(L.nr_taken == RAM_MAX_TAKEN || L.bytes_free == 0);
@@ -637,8 +638,8 @@ static void take_never_zero(void)
 	assert_int_equal(plan(), RAM_OK);
 	assert_int_equal(L.nr_linear, 1);
 	assert_int_equal(L.bytes_free, 0x200000 - K4);
-	assert_int_equal(ram_layout_take(&L, 0x200000 - K4, K4), K4);
-	assert_int_equal(ram_layout_take(&L, K4, K4), 0);
+	assert_int_equal(ram_plan_take(&L, 0x200000 - K4, K4), K4);
+	assert_int_equal(ram_plan_take(&L, K4, K4), 0);
 	assert_int_equal(L.bytes_free, 0);
 }
 
@@ -677,7 +678,7 @@ static void feed_and_compare(void)
 	uint64_t got, pages = 0;
 	unsigned i;
 
-	assert_int_equal(ram_layout_feed(&L, &e->ctx), RAM_OK);
+	assert_int_equal(ram_plan_feed(&L, &e->ctx), RAM_OK);
 	assert_int_equal(pgalloc_nr_banks(&e->ctx), L.nr_linear);
 	assert_int_equal(pgalloc_finalize(&e->ctx), PGALLOC_OK);
 	assert_int_equal(pgalloc_check(&e->ctx), PGALLOC_OK);
@@ -732,7 +733,7 @@ static void feed_refusals(void)
 		bank(0x40000000 + i * 2 * M2, M2, "piece");
 	assert_int_equal(plan(), RAM_OK);
 	e = fenv_new();
-	assert_int_equal(ram_layout_feed(&L, &e->ctx), RAM_EPGALLOC_BANKS);
+	assert_int_equal(ram_plan_feed(&L, &e->ctx), RAM_EPGALLOC_BANKS);
 	assert_int_equal(pgalloc_nr_banks(&e->ctx), 0);
 	fenv_free(e);
 	S.in.nr_banks = PGALLOC_MAX_BANKS;
@@ -746,28 +747,28 @@ static void feed_refusals(void)
 		rsv(0x50000000 + i * 2 * K4, K4, "r", false);
 	assert_int_equal(plan(), RAM_OK);
 	e = fenv_new();
-	assert_int_equal(ram_layout_feed(&L, &e->ctx), RAM_EPGALLOC_RESERVED);
+	assert_int_equal(ram_plan_feed(&L, &e->ctx), RAM_EPGALLOC_RESERVED);
 	assert_int_equal(pgalloc_nr_banks(&e->ctx), 0);
 	assert_int_equal(e->ctx.nr_reserved, 1);
 	fenv_free(e);
 	/* Adjacent reservations are one piece: then it fits. */
-	S.rsv[0].size = 2 * K4;
+	S.rsv[0].range.phys_end = S.rsv[0].range.phys_start + 2 * K4;
 	assert_int_equal(plan(), RAM_OK);
 	feed_and_compare();
 	/* Reservations outside RAM take no slot. */
-	S.rsv[0].size = K4;
-	S.rsv[1].phys_base = 0x10000;
+	S.rsv[0].range.phys_end = S.rsv[0].range.phys_start + K4;
+	S.rsv[1].range = (struct phys_range){ 0x10000, 0x10000 + K4, S.rsv[1].range.name };
 	assert_int_equal(plan(), RAM_OK);
 	feed_and_compare();
 
 	/* A context that is not fresh; a layout with an error. */
 	e = fenv_new();
 	assert_int_equal(pgalloc_reserve(&e->ctx, 0x50000000, K4), PGALLOC_OK);
-	assert_int_equal(ram_layout_feed(&L, &e->ctx), RAM_EPGALLOC_STATE);
+	assert_int_equal(ram_plan_feed(&L, &e->ctx), RAM_EPGALLOC_STATE);
 	fenv_free(e);
 	L.verdict = RAM_EDTB_IMAGE;
 	e = fenv_new();
-	assert_int_equal(ram_layout_feed(&L, &e->ctx), RAM_ENOTOK);
+	assert_int_equal(ram_plan_feed(&L, &e->ctx), RAM_ENOTOK);
 	fenv_free(e);
 }
 

@@ -1,5 +1,5 @@
 /*
- * fuzz_ram_layout.c - libFuzzer harness for mmu/ram_layout.c.
+ * fuzz_ram_plan.c - libFuzzer harness for mmu/ram_plan.c.
  *
  * Owns: reading a fuzz input as a RAM layout in a 16 MiB window of PA
  * space (placed at 0, at 1 GiB, or across 4 GiB or 1 TiB, so
@@ -7,8 +7,8 @@
  * inside the window all occur): up to 12 banks and 12 reservations (no-map
  * or not) with edges in units of 256 bytes (so partial pages occur), the
  * image, a DTB, an initrd, pa_bits and a linear budget that may end inside
- * the window; then up to 8 ram_layout_take calls and one
- * ram_layout_feed into a real pgalloc_ctx. Every result is checked
+ * the window; then up to 8 ram_plan_take calls and one
+ * ram_plan_feed into a real pgalloc_ctx. Every result is checked
  * against a reference model, a state per 256-byte unit and per page:
  *  (a) the verdict and the name it gives, dtb_outside_ram;
  *  (b) the linear ranges are the runs of pages wholly in a bank, below
@@ -32,10 +32,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#define FUZZ_NAME "fuzz_ram_layout"
+#define FUZZ_NAME "fuzz_ram_plan"
 #include "fuzz_log.h"
 #include "fuzz_input.h"
-#include "ram_layout.h"
+#include "ram_plan.h"
 #include "physmem_fake.h"
 
 typedef unsigned long long ull;
@@ -65,10 +65,10 @@ static const char *const rsv_names[MAX_RSV] = {
 	"r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11",
 };
 
-static struct ram_bank_in banks[MAX_BANKS];
-static struct ram_reservation_in rsvs[MAX_RSV];
-static struct ram_layout_input lin;
-static struct ram_layout L;
+static struct phys_range banks[MAX_BANKS];
+static struct ram_reservation rsvs[MAX_RSV];
+static struct ram_plan_input lin;
+static struct ram_plan L;
 static uint64_t base;
 
 /* A unit position in the window, biased to pages and MiB. */
@@ -143,7 +143,7 @@ static NOCOV void model_verdict(void)
 
 #define FAIL(err, name) do { if (M.verdict == RAM_OK) { M.verdict = (err); M.verdict_name = (name); } } while (0)
 	for (i = 0; i < lin.nr_rsv; i++)
-		if (ovl(img, isz, rsvs[i].phys_base, rsvs[i].size))
+		if (ovl(img, isz, rsvs[i].range.phys_start, phys_range_size(&rsvs[i].range)))
 			FAIL(RAM_EIMAGE_RESERVED, rsv_names[i]);
 	first = (img - base) / PAGE_SIZE;
 	last = (img + isz - 1 - base) / PAGE_SIZE;
@@ -156,8 +156,8 @@ static NOCOV void model_verdict(void)
 		FAIL(RAM_EDTB_IMAGE, "dtb");
 	de = (dtb + dsz + PAGE_SIZE - 1) & ~(uint64_t)(PAGE_SIZE - 1);
 	for (i = 0; i < lin.nr_rsv; i++)
-		if (ovl(dtb, dsz, rsvs[i].phys_base, rsvs[i].size) &&
-		    !(rsvs[i].phys_base >= ds && rsvs[i].phys_base + rsvs[i].size <= de))
+		if (ovl(dtb, dsz, rsvs[i].range.phys_start, phys_range_size(&rsvs[i].range)) &&
+		    !(rsvs[i].range.phys_start >= ds && rsvs[i].range.phys_start + phys_range_size(&rsvs[i].range) <= de))
 			FAIL(RAM_EDTB_RESERVED, rsv_names[i]);
 	if (ovl(lin.phys_initrd_start, lin.phys_initrd_end - lin.phys_initrd_start, img, isz))
 		FAIL(RAM_EINITRD_IMAGE, "initrd");
@@ -175,8 +175,8 @@ static NOCOV void model(void)
 	M.verdict_name = "";
 	M.limit = 1ULL << lin.pa_bits;
 	for (i = 0; i < lin.nr_banks; i++) {
-		unsigned s = (unsigned)((banks[i].phys_base - base) / UNIT);
-		unsigned n = (unsigned)(banks[i].size / UNIT);
+		unsigned s = (unsigned)((banks[i].phys_start - base) / UNIT);
+		unsigned n = (unsigned)(phys_range_size(&banks[i]) / UNIT);
 
 		if (!n)
 			continue;
@@ -217,8 +217,8 @@ static NOCOV void model(void)
 	}
 	M.wend = lin.linear_budget >= M.limit - M.memstart ? M.limit : M.memstart + lin.linear_budget;
 	for (i = 0; i < lin.nr_rsv; i++) {
-		unsigned s = (unsigned)((rsvs[i].phys_base - base) / UNIT);
-		unsigned n = (unsigned)(rsvs[i].size / UNIT);
+		unsigned s = (unsigned)((rsvs[i].range.phys_start - base) / UNIT);
+		unsigned n = (unsigned)(phys_range_size(&rsvs[i].range) / UNIT);
 
 		if (rsvs[i].no_map)
 			touch(M.nomap_diff, s, n);
@@ -263,7 +263,7 @@ static NOCOV void model(void)
 /* ---- checks ---------------------------------------------------------- */
 
 /* ranges[] must be exactly the runs of set[] (pages of the window). */
-static NOCOV void check_runs(const char *what, const struct ram_range *r, unsigned n,
+static NOCOV void check_runs(const char *what, const struct phys_range *r, unsigned n,
 			     const bool *set)
 {
 	unsigned p = 0, k = 0;
@@ -355,10 +355,10 @@ static NOCOV void check_free_unreserved(void)
 	unsigned i, f;
 
 	for (i = 0; i < lin.nr_rsv; i++) {
-		uint64_t s = rsvs[i].phys_base & ~(uint64_t)(PAGE_SIZE - 1);
-		uint64_t e = rsvs[i].phys_base + rsvs[i].size;
+		uint64_t s = rsvs[i].range.phys_start & ~(uint64_t)(PAGE_SIZE - 1);
+		uint64_t e = rsvs[i].range.phys_start + phys_range_size(&rsvs[i].range);
 
-		if (!rsvs[i].size)
+		if (!phys_range_size(&rsvs[i].range))
 			continue;
 		for (f = 0; f < L.nr_free; f++)
 			if (L.free[f].phys_start < e && s < L.free[f].phys_end)
@@ -415,7 +415,7 @@ static NOCOV void check_take(unsigned n, unsigned align_log)
 	if (L.nr_taken == RAM_MAX_TAKEN)
 		want = -1;
 	logf_("take(0x%llx, 0x%llx)", (ull)n * PAGE_SIZE, (ull)align * PAGE_SIZE);
-	got = ram_layout_take(&L, (uint64_t)n * PAGE_SIZE, (uint64_t)align * PAGE_SIZE);
+	got = ram_plan_take(&L, (uint64_t)n * PAGE_SIZE, (uint64_t)align * PAGE_SIZE);
 	logf_(" = 0x%llx\n", (ull)got);
 	if (want < 0) {
 		if (got)
@@ -460,8 +460,8 @@ static NOCOV void check_feed(void)
 		pf_allow(&mem, L.linear[i].phys_start, L.linear[i].phys_end - L.linear[i].phys_start);
 	if (pgalloc_init(&ctx, pf_phys_to_ptr, &mem) != PGALLOC_OK)
 		die("pgalloc_init");
-	err = ram_layout_feed(&L, &ctx);
-	logf_("feed = %d (%s)\n", err, ram_layout_strerror(err));
+	err = ram_plan_feed(&L, &ctx);
+	logf_("feed = %d (%s)\n", err, ram_plan_strerror(err));
 	if (err != want)
 		die("feed: %d, the model expects %d (%u held runs, %u linear ranges)", err, want,
 		    held_runs, L.nr_linear);
@@ -492,11 +492,11 @@ static NOCOV void log_input(void)
 
 	logf_("base 0x%llx pa_bits %u budget 0x%llx\n", (ull)base, lin.pa_bits, (ull)lin.linear_budget);
 	for (i = 0; i < lin.nr_banks; i++)
-		logf_("bank %s [0x%llx, +0x%llx)\n", bank_names[i], (ull)banks[i].phys_base,
-		      (ull)banks[i].size);
+		logf_("bank %s [0x%llx, +0x%llx)\n", bank_names[i], (ull)banks[i].phys_start,
+		      (ull)phys_range_size(&banks[i]));
 	for (i = 0; i < lin.nr_rsv; i++)
-		logf_("rsv %s [0x%llx, +0x%llx)%s\n", rsv_names[i], (ull)rsvs[i].phys_base,
-		      (ull)rsvs[i].size, rsvs[i].no_map ? " no-map" : "");
+		logf_("rsv %s [0x%llx, +0x%llx)%s\n", rsv_names[i], (ull)rsvs[i].range.phys_start,
+		      (ull)phys_range_size(&rsvs[i].range), rsvs[i].no_map ? " no-map" : "");
 	logf_("image [0x%llx, +0x%llx) dtb [0x%llx, +0x%llx) initrd [0x%llx, 0x%llx)\n",
 	      (ull)lin.phys_image, (ull)lin.image_size, (ull)lin.phys_dtb, (ull)lin.dtb_size,
 	      (ull)lin.phys_initrd_start, (ull)lin.phys_initrd_end);
@@ -527,7 +527,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	nr = (n >> 5) % (MAX_RSV + 1);
 	for (i = 0; i < nb; i++) {
 		get_range(&in, &s, &n);
-		banks[i] = (struct ram_bank_in){ pa_of(s), (uint64_t)n * UNIT, bank_names[i] };
+		banks[i] = (struct phys_range){ pa_of(s), pa_of(s) + (uint64_t)n * UNIT, bank_names[i] };
 	}
 	lin.bank = banks;
 	lin.nr_banks = nb;
@@ -535,7 +535,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		bool no_map = get8(&in) & 1;
 
 		get_range(&in, &s, &n);
-		rsvs[i] = (struct ram_reservation_in){ pa_of(s), (uint64_t)n * UNIT, rsv_names[i], no_map };
+		rsvs[i] = (struct ram_reservation){ { pa_of(s), pa_of(s) + (uint64_t)n * UNIT, rsv_names[i] },
+						    no_map };
 	}
 	lin.rsv = rsvs;
 	lin.nr_rsv = nr;
@@ -555,8 +556,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	log_input();
 
 	model();
-	v = ram_layout_plan(&lin, &L);
-	logf_("plan = %d (%s: %s)\n", v, ram_layout_strerror(v), L.verdict_name);
+	v = ram_plan_make(&lin, &L);
+	logf_("plan = %d (%s: %s)\n", v, ram_plan_strerror(v), L.verdict_name);
 	if (v != M.verdict || v != L.verdict)
 		die("verdict %d (%s), the model has %d (%s)", v, L.verdict_name, M.verdict,
 		    M.verdict_name);
@@ -571,7 +572,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		die("dtb_outside_ram %d, the model %d", L.dtb_outside_ram, M.dtb_outside_ram);
 	check_totals();
 	if (v != RAM_OK) {
-		if (ram_layout_take(&L, PAGE_SIZE, PAGE_SIZE))
+		if (ram_plan_take(&L, PAGE_SIZE, PAGE_SIZE))
 			die("take on a failed layout");
 		return 0;
 	}

@@ -1,0 +1,52 @@
+/*
+ * expect.c - the oracle: what each VA must translate to (see expect.h).
+ */
+#include "expect.h"
+#include "walk.h"
+
+/* shared_root: the halves share their root (the early map), so a
+ * region of either half answers for the VA bits [VA_BITS-1:0] of both. */
+static void expect_in(const struct mem_region *regions, int n, uint64_t va, bool shared_root,
+		      struct expectation *out)
+{
+	*out = (struct expectation){ .mapped = false, .region = "unmapped" };
+	if (va_ttbr(va) < 0)
+		return;                          /* not canonical: no half */
+	for (int i = 0; i < n; i++) {
+		const struct mem_region *r = &regions[i];
+		uint64_t offset = shared_root ? ((va - r->virt) & VA_LOW_MASK) : va - r->virt;
+		uint64_t copy = 0;
+
+		if ((!shared_root && r->ttbr != va_ttbr(va)) || r->size == 0)
+			continue;
+		if (r->count > 1 && offset / r->virt_stride < r->count) {
+			copy = offset / r->virt_stride;
+			offset -= copy * r->virt_stride;
+		}
+		if (offset < r->size) {          /* unsigned: also rejects va < virt */
+			out->mapped = true;
+			out->region = r->name;
+			out->pa = r->phys + copy * r->phys_stride + offset;
+			out->attrs = r->attrs;
+			return;
+		}
+	}
+}
+
+void expect_early_map(const struct boot_layout *l, uint64_t va, struct expectation *out)
+{
+	struct mem_region regions[NR_REGIONS];
+
+	maps_early_regions(l, regions);
+	expect_in(regions, NR_REGIONS, va, true, out);
+}
+
+void expect_final_map(const struct boot_layout *l, const struct image_symbols *s,
+			 uint64_t va, struct expectation *out)
+{
+	struct mem_region regions[MAX_FINAL_REGIONS];
+	int n = maps_final_regions(l, s, regions);
+
+	expect_in(regions, n, va, false, out);
+}
+
