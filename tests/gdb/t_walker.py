@@ -3,17 +3,18 @@
 # granules and levels this stub never uses (4K with 4 levels and level 0,
 # 16K through TG1 = 0b01, 64K starting at level 2, the one-range EL2 regime).
 # Expected results are written out here, not computed with stub.py's formulas.
-import importlib.util
 import os
 import sys
+import types
 
 sys.dont_write_bytecode = True     # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import gdbtest as T  # noqa: E402
 
-spec = importlib.util.spec_from_file_location("stub", os.path.join(T.ROOT, "scripts/gdb/stub.py"))
-S = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(S)
+sys.path.insert(0, os.path.join(T.ROOT, "scripts/gdb"))
+from stubgdb import fmt, regime, walker  # noqa: E402
+S = types.SimpleNamespace(walk=walker.walk, dump_half=walker.dump_half, Regime=regime.Regime,
+                          format_size=fmt.format_size)
 
 MAIR = 0xff << 32 | 0x44 << 24 | 0x0c << 16 | 0x04 << 8          # [4] normal, [0] device
 NORMAL = "RW x  SHD AF MEM/NORMAL"
