@@ -36,6 +36,11 @@ unit_out=$(make --no-print-directory -f tests/unit/unit.mk 2>&1); unit_rc=$?
 grep -E '^\[  FAILED  \]|error|FAIL' <<<"$unit_out" || true
 add_suite unit "$unit_rc" "$unit_out"
 
+echo "== the gdb scripts' pure modules on the host, no gdb (tests/gdbpy/run.py)"
+gdbpy_out=$(python3 tests/gdbpy/run.py 2>&1); gdbpy_rc=$?
+grep -E '^(FAIL|ERROR): ' <<<"$gdbpy_out"
+add_suite gdbpy "$gdbpy_rc" "$gdbpy_out"
+
 echo "== fuzzing the runtime map API (libFuzzer, bounded; make fuzz runs longer)"
 fuzz_out=$(make --no-print-directory -f tests/fuzz/fuzz.mk short 2>&1); fuzz_rc=$?
 add_suite fuzz "$fuzz_rc" "$fuzz_out"

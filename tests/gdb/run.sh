@@ -9,7 +9,9 @@
 #   t_report.py       pt-walk / mmu-regs / pt-dump vs the stub's own report
 #                     (also build/16k-47 and build/64k-48: make geometries)
 #   t_uboot.py        pt-walk / pt-dump on Debian's U-Boot (EL1 and EL2)
-#   t_walker.py       the walker on hand-built tables (no QEMU): 16K, 64K, 4 levels
+# What needs neither gdb nor QEMU (register decoders, the walker on
+# hand-built tables in every granule, the output's text) is tested by
+# tests/gdbpy/run.py with plain python3.
 # Expects built images (make); board facts come from the Makefile's exports
 # (BOARD_QEMU_MACHINE, BOARD_QEMU_EL2/EL3, BOARD_LOAD_PA), with virt defaults.
 # Logs: build/test-logs/gdb/CASE.{gdb,serial,qemu}.
@@ -93,27 +95,10 @@ run_case() {
 	passed=$((passed + p)); failed=$((failed + f))
 }
 
-# run_local NAME SCRIPT: a gdb script that needs no target.
-run_local() {
-	local name=$1 out=$logdir/$1.gdb p f rc start=$SECONDS
-	env GDBT_CASE="$name" timeout "$limit" "$gdb" -q -nx -batch -x "tests/gdb/$2" \
-		</dev/null >"$out" 2>&1
-	rc=$?
-	p=$(grep -c "^PASS $name: " "$out")
-	f=$(grep -c "^FAIL $name: " "$out")
-	grep "^FAIL $name: " "$out"
-	grep -q "^DONE $name: " "$out" || { echo "FAIL $name: gdb script did not finish, status $rc (log: $out)"; f=$((f + 1)); }
-	echo "case $name: $p passed, $f failed ($((SECONDS - start))s)"
-	passed=$((passed + p)); failed=$((failed + f))
-}
-
 for f in "$build/stub.elf" "$build/Image"; do
 	[ -f "$f" ] || { echo "FAIL: $f missing (run make first)"; echo "gdb: 0 passed, 1 failed"; exit 1; }
 done
 command -v "$gdb" >/dev/null || { echo "FAIL: $gdb not installed"; echo "gdb: 0 passed, 1 failed"; exit 1; }
-
-# The walker's geometry on hand-built tables (16K, 64K, 4 levels, EL2).
-run_local walker t_walker.py
 
 ram=$((load & ~0x3fffffff))
 reloc=$(printf '0x%x' $((ram + 0x8000000)))   # 128 MiB into RAM, 2 MiB aligned
