@@ -71,7 +71,7 @@ OBJDUMP := $(CROSS_COMPILE)objdump
 NM      := $(CROSS_COMPILE)nm
 HOSTCC  ?= gcc
 
-INCLUDES := -Immu -Immu/shell -Istart -Ilib -I$(OBJ)/include
+INCLUDES := -Immu -Immu/shell -Istart -Istart/efi -Ilib -Iboard -I$(OBJ)/include
 # The geometry reaches every file through pgtable-hwdef.h.
 DEFINES  := $(GEOMETRY_FLAGS)
 # -mgeneral-regs-only and -mstrict-align: code that runs with the MMU off
@@ -89,15 +89,15 @@ LDFLAGS := --specs=picolibc.specs -nostartfiles -static -Wl,--gc-sections \
 	   -Wl,--fatal-warnings -Wl,-z,noexecstack
 
 SRCS_S := start/head.S start/el.S start/tables.S start/vectors.S start/replace_ttbr1.S \
-	  start/efi_enter.S mmu/guarded.S lib/semihost.S
-SRCS_C := start/main.c start/refuse.c start/traps.c start/fixup.c mmu/esr.c mmu/fault.c start/smp.c start/board_ops.c \
-	  start/efi.c start/efi_memmap.c \
+	  start/efi/efi_enter.S mmu/guarded.S lib/semihost.S
+SRCS_C := start/main.c start/refuse.c start/traps.c start/fixup.c mmu/esr.c mmu/fault.c start/smp.c board/board_ops.c \
+	  start/efi/efi.c start/efi/efi_memmap.c \
 	  mmu/desc.c mmu/walk.c mmu/dump.c mmu/maps.c mmu/expect.c mmu/probes.c mmu/regs.c mmu/check.c mmu/xlat.c \
 	  mmu/kernel_map.c mmu/cache.c mmu/hw.c mmu/ram_plan.c mmu/pgalloc.c mmu/demand.c mmu/levels.c \
 	  mmu/print.c mmu/shell/shell.c mmu/shell/args.c mmu/shell/parse.c mmu/shell/cmd_shell.c \
 	  mmu/shell/cmd_tables.c mmu/shell/cmd_memory.c mmu/shell/demand_demo.c mmu/shell/lineedit.c \
 	  lib/console.c lib/uart/uart.c lib/uart/pl011.c lib/uart/cadence.c \
-	  lib/uart/bcm2835_aux.c lib/uart/ns16550.c lib/exit.c lib/psci.c lib/machine.c \
+	  lib/uart/bcm2835_aux.c lib/uart/ns16550.c lib/exit.c lib/psci.c lib/machine.c lib/dt_addr.c \
 	  lib/bootargs.c lib/libc_glue.c lib/bench.c \
 	  $(sort $(wildcard board/*/board.c))
 # The test build only: what provokes failures and faults on purpose. It

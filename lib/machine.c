@@ -3,7 +3,7 @@
  * (see machine.h).
  *
  * Owns: validating the blob, then the memory, reservation, console, CPU,
- * PSCI and /chosen readers. Where the DT spec (v0.4) and Linux 6.1 differ,
+ * PSCI and /chosen readers (a node's bus address in CPU terms: dt_addr.c). Where the DT spec (v0.4) and Linux 6.1 differ,
  * Linux's reading wins unless noted: it is what the DTBs are tested with.
  * Left out on purpose: Linux's inheritance of #address-cells from
  * grandparents (the DT spec's defaults, 2 and 1, are used instead);
@@ -16,38 +16,8 @@
  */
 #include <libfdt.h>
 #include <string.h>
+#include "dt_addr.h"
 #include "machine.h"
-
-/* Big-endian cells, byte by byte: cells in a DTB are only 4-byte aligned
- * relative to the blob, and bare metal runs with -mstrict-align. n <= 2. */
-static uint64_t cells_ld(const void *p, uint32_t n)
-{
-	const uint8_t *b = p;
-	uint64_t v = 0;
-
-	for (uint32_t i = 0; i < 4 * n; i++)
-		v = (v << 8) | b[i];
-	return v;
-}
-
-/* Keeps the first problem of a part: later ones are usually its echoes. */
-static void note(struct machine_problem *pb, enum machine_err err, const char *node,
-		 const char *prop, uint64_t value)
-{
-	if (pb->err != MACHINE_OK)
-		return;
-	pb->err = err;
-	pb->node = node;
-	pb->prop = prop;
-	pb->value = value;
-}
-
-static const char *node_name(const void *fdt, int node)
-{
-	const char *name = node == 0 ? NULL : fdt_get_name(fdt, node, NULL);
-
-	return name && *name ? name : "/";
-}
 
 /* A property that is a NUL-terminated string inside its value, or NULL.
  * fdt_check_full does not look inside values, so this must. */
@@ -67,23 +37,6 @@ static bool status_okay(const char *status)
 	return !status || !strcmp(status, "okay") || !strcmp(status, "ok");
 }
 
-/* #address-cells / #size-cells of node; dflt when absent (DT spec 2.3.5:
- * 2 and 1). A value that is not one cell long reads as ~0 (refused). */
-static uint32_t node_cells(const void *fdt, int node, const char *name, uint32_t dflt)
-{
-	int len;
-	const void *p = fdt_getprop(fdt, node, name, &len);
-
-	if (!p)
-		return dflt;
-	return len == 4 ? (uint32_t)cells_ld(p, 1) : ~0u;
-}
-
-static bool cells_ok(uint32_t c, uint32_t min)
-{
-	return c >= min && c <= 2;
-}
-
 /* base + size past the last address: refused (nothing can describe it). */
 static bool wraps(uint64_t base, uint64_t size)
 {
@@ -99,41 +52,41 @@ enum machine_err machine_check(const void *fdt, size_t buf_size,
 
 	memset(pb, 0, sizeof(*pb));
 	if (!fdt) {
-		note(pb, MACHINE_ERR_NULL, NULL, NULL, 0);
+		machine_note(pb, MACHINE_ERR_NULL, NULL, NULL, 0);
 		return pb->err;
 	}
 	/* Linux Documentation/arch/arm64/booting.rst: "placed on an 8-byte
 	 * boundary"; libfdt refuses anything else too. */
 	if ((uintptr_t)fdt & 7) {
-		note(pb, MACHINE_ERR_MISALIGNED, NULL, NULL, (uintptr_t)fdt);
+		machine_note(pb, MACHINE_ERR_MISALIGNED, NULL, NULL, (uintptr_t)fdt);
 		return pb->err;
 	}
 	if (buf_size < sizeof(struct fdt_header)) {
-		note(pb, MACHINE_ERR_TOO_SMALL, NULL, NULL, buf_size);
+		machine_note(pb, MACHINE_ERR_TOO_SMALL, NULL, NULL, buf_size);
 		return pb->err;
 	}
 	if (fdt_magic(fdt) != FDT_MAGIC) {
-		note(pb, MACHINE_ERR_BAD_MAGIC, NULL, NULL, fdt_magic(fdt));
+		machine_note(pb, MACHINE_ERR_BAD_MAGIC, NULL, NULL, fdt_magic(fdt));
 		return pb->err;
 	}
 	if (fdt_totalsize(fdt) > buf_size) {
-		note(pb, MACHINE_ERR_TRUNCATED, NULL, NULL, fdt_totalsize(fdt));
+		machine_note(pb, MACHINE_ERR_TRUNCATED, NULL, NULL, fdt_totalsize(fdt));
 		return pb->err;
 	}
 	rc = fdt_check_header(fdt);
 	if (rc == -FDT_ERR_BADVERSION) {
-		note(pb, MACHINE_ERR_BAD_VERSION, NULL, NULL, fdt_version(fdt));
+		machine_note(pb, MACHINE_ERR_BAD_VERSION, NULL, NULL, fdt_version(fdt));
 		return pb->err;
 	}
 	if (rc) {
-		note(pb, MACHINE_ERR_BAD_HEADER, NULL, NULL, (uint64_t)-rc);
+		machine_note(pb, MACHINE_ERR_BAD_HEADER, NULL, NULL, (uint64_t)-rc);
 		return pb->err;
 	}
 	/* Every tag, name offset and property length inside the blob: after
 	 * this, libfdt's accessors stay inside it. */
 	rc = fdt_check_full(fdt, buf_size);
 	if (rc)
-		note(pb, MACHINE_ERR_BAD_STRUCTURE, NULL, NULL, (uint64_t)-rc);
+		machine_note(pb, MACHINE_ERR_BAD_STRUCTURE, NULL, NULL, (uint64_t)-rc);
 	return pb->err;
 }
 
@@ -144,23 +97,23 @@ enum machine_err machine_check(const void *fdt, size_t buf_size,
  * linux,usable-memory before reg, the root's cells, zero sizes skipped. */
 static void read_memory(const void *fdt, struct machine_memory *mem)
 {
-	uint32_t ac = node_cells(fdt, 0, "#address-cells", 2);
-	uint32_t sc = node_cells(fdt, 0, "#size-cells", 1);
+	uint32_t ac = dt_node_cells(fdt, 0, "#address-cells", 2);
+	uint32_t sc = dt_node_cells(fdt, 0, "#size-cells", 1);
 	int node;
 
 	mem->address_cells = ac;
 	mem->size_cells = sc;
-	if (!cells_ok(ac, 1)) {
-		note(&mem->problem, MACHINE_ERR_BAD_CELLS, "/", "#address-cells", ac);
+	if (!dt_cells_ok(ac, 1)) {
+		machine_note(&mem->problem, MACHINE_ERR_BAD_CELLS, "/", "#address-cells", ac);
 		return;
 	}
-	if (!cells_ok(sc, 1)) {
-		note(&mem->problem, MACHINE_ERR_BAD_CELLS, "/", "#size-cells", sc);
+	if (!dt_cells_ok(sc, 1)) {
+		machine_note(&mem->problem, MACHINE_ERR_BAD_CELLS, "/", "#size-cells", sc);
 		return;
 	}
 	fdt_for_each_subnode(node, fdt, 0) {
 		const char *type = prop_string(fdt, node, "device_type");
-		const char *name = node_name(fdt, node);
+		const char *name = dt_node_name(fdt, node);
 		const char *regname = "linux,usable-memory";
 		const uint8_t *reg;
 		int len, entry = (int)(4 * (ac + sc));
@@ -183,17 +136,17 @@ static void read_memory(const void *fdt, struct machine_memory *mem)
 			continue;
 		/* Linux reads the whole entries and ignores a tail: we name it. */
 		if (len % entry)
-			note(&mem->problem, MACHINE_ERR_BAD_REG, name, regname, (uint64_t)len);
+			machine_note(&mem->problem, MACHINE_ERR_BAD_REG, name, regname, (uint64_t)len);
 		for (int off = 0; off + entry <= len; off += entry) {
-			uint64_t base = cells_ld(reg + off, ac);
-			uint64_t size = cells_ld(reg + off + 4 * ac, sc);
+			uint64_t base = dt_cells(reg + off, ac);
+			uint64_t size = dt_cells(reg + off + 4 * ac, sc);
 
 			if (!size) {
 				mem->n_zero_size++;
 				continue;
 			}
 			if (wraps(base, size)) {
-				note(&mem->problem, MACHINE_ERR_WRAPS, name, regname, base);
+				machine_note(&mem->problem, MACHINE_ERR_WRAPS, name, regname, base);
 				continue;
 			}
 			if (mem->n_banks == MACHINE_MAX_BANKS) {
@@ -206,10 +159,10 @@ static void read_memory(const void *fdt, struct machine_memory *mem)
 		}
 	}
 	if (mem->n_dropped)
-		note(&mem->problem, MACHINE_ERR_TOO_MANY_BANKS, NULL, NULL,
+		machine_note(&mem->problem, MACHINE_ERR_TOO_MANY_BANKS, NULL, NULL,
 		     (uint64_t)mem->n_dropped);
 	if (!mem->n_banks && !mem->n_dropped)
-		note(&mem->problem, MACHINE_ERR_NO_MEMORY, NULL, NULL, 0);
+		machine_note(&mem->problem, MACHINE_ERR_NO_MEMORY, NULL, NULL, 0);
 }
 
 /* ---- reservations ---------------------------------------------------- */
@@ -235,7 +188,7 @@ static void read_reserved(const void *fdt, struct machine_reserved *r)
 	uint32_t ac, sc;
 
 	if (n < 0) {
-		note(&r->problem, MACHINE_ERR_BAD_MEMRESERVE, "/memreserve/", NULL,
+		machine_note(&r->problem, MACHINE_ERR_BAD_MEMRESERVE, "/memreserve/", NULL,
 		     (uint64_t)-n);
 		n = 0;
 	}
@@ -245,7 +198,7 @@ static void read_reserved(const void *fdt, struct machine_reserved *r)
 		if (fdt_get_mem_rsv(fdt, i, &base, &size))
 			break;
 		if (wraps(base, size)) {
-			note(&r->problem, MACHINE_ERR_WRAPS, "/memreserve/", NULL, base);
+			machine_note(&r->problem, MACHINE_ERR_WRAPS, "/memreserve/", NULL, base);
 			continue;
 		}
 		r->n_memreserve++;
@@ -258,17 +211,17 @@ static void read_reserved(const void *fdt, struct machine_reserved *r)
 	if (node < 0)
 		goto out;
 	r->has_node = true;
-	r->address_cells = ac = node_cells(fdt, node, "#address-cells", 2);
-	r->size_cells = sc = node_cells(fdt, node, "#size-cells", 1);
-	if (!cells_ok(ac, 1) || !cells_ok(sc, 1)) {
-		bool a = !cells_ok(ac, 1);
+	r->address_cells = ac = dt_node_cells(fdt, node, "#address-cells", 2);
+	r->size_cells = sc = dt_node_cells(fdt, node, "#size-cells", 1);
+	if (!dt_cells_ok(ac, 1) || !dt_cells_ok(sc, 1)) {
+		bool a = !dt_cells_ok(ac, 1);
 
-		note(&r->problem, MACHINE_ERR_BAD_CELLS, "reserved-memory",
+		machine_note(&r->problem, MACHINE_ERR_BAD_CELLS, "reserved-memory",
 		     a ? "#address-cells" : "#size-cells", a ? ac : sc);
 		goto out;
 	}
 	fdt_for_each_subnode(child, fdt, node) {
-		const char *name = node_name(fdt, child);
+		const char *name = dt_node_name(fdt, child);
 		struct machine_reservation v = {
 			.source = MACHINE_RSV_NODE, .name = name,
 			.no_map = fdt_getprop(fdt, child, "no-map", NULL) != NULL,
@@ -285,18 +238,18 @@ static void read_reserved(const void *fdt, struct machine_reserved *r)
 		if (reg) {
 			/* Linux: "invalid reg property ..., skipping node". */
 			if (len % entry) {
-				note(&r->problem, MACHINE_ERR_BAD_REG, name, "reg", (uint64_t)len);
+				machine_note(&r->problem, MACHINE_ERR_BAD_REG, name, "reg", (uint64_t)len);
 				continue;
 			}
 			for (int off = 0; off < len; off += entry) {
-				v.phys_base = cells_ld(reg + off, ac);
-				v.size = cells_ld(reg + off + 4 * ac, sc);
+				v.phys_base = dt_cells(reg + off, ac);
+				v.size = dt_cells(reg + off + 4 * ac, sc);
 				if (!v.size) {
 					r->n_zero_size++;
 					continue;
 				}
 				if (wraps(v.phys_base, v.size)) {
-					note(&r->problem, MACHINE_ERR_WRAPS, name, "reg", v.phys_base);
+					machine_note(&r->problem, MACHINE_ERR_WRAPS, name, "reg", v.phys_base);
 					continue;
 				}
 				add_rsv(r, &v);
@@ -307,17 +260,17 @@ static void read_reserved(const void *fdt, struct machine_reserved *r)
 		if (!size)
 			continue;       /* neither: Linux ignores it too */
 		if (len != (int)(4 * sc)) {
-			note(&r->problem, MACHINE_ERR_BAD_PROPERTY, name, "size", (uint64_t)len);
+			machine_note(&r->problem, MACHINE_ERR_BAD_PROPERTY, name, "size", (uint64_t)len);
 			continue;
 		}
 		v.dynamic = true;
-		v.size = cells_ld(size, sc);
+		v.size = dt_cells(size, sc);
 		v.has_alloc_ranges = fdt_getprop(fdt, child, "alloc-ranges", NULL) != NULL;
 		add_rsv(r, &v);
 	}
 out:
 	if (r->n_dropped)
-		note(&r->problem, MACHINE_ERR_TOO_MANY_RESERVED, NULL, NULL,
+		machine_note(&r->problem, MACHINE_ERR_TOO_MANY_RESERVED, NULL, NULL,
 		     (uint64_t)r->n_dropped);
 }
 
@@ -340,93 +293,6 @@ static enum machine_console_kind console_kind_of(const char *c)
 	return MACHINE_CONSOLE_UNSUPPORTED;
 }
 
-/* node's first reg entry as a CPU physical address: up through every
- * parent bus's `ranges` (DT spec 2.3.8; Linux of_translate_address). An
- * empty `ranges` is the identity; a missing one means the bus's addresses
- * are not CPU addresses (Linux: OF_BAD_ADDR, but on PowerPC). Like Linux,
- * only the first address must fall inside a range. */
-static enum machine_err translate_reg(const void *fdt, int node, uint64_t *pa,
-				      uint64_t *size, struct machine_problem *pb)
-{
-	int bus = fdt_parent_offset(fdt, node), len;
-	uint32_t ac = node_cells(fdt, bus, "#address-cells", 2);
-	uint32_t sc = node_cells(fdt, bus, "#size-cells", 1);
-	const uint8_t *reg = fdt_getprop(fdt, node, "reg", &len);
-	const char *name = node_name(fdt, node);
-	uint64_t addr;
-
-	if (bus < 0) {
-		note(pb, MACHINE_ERR_NO_REG, name, "reg", 0);
-		return pb->err;
-	}
-	if (!cells_ok(ac, 1) || !cells_ok(sc, 0)) {
-		bool a = !cells_ok(ac, 1);
-
-		note(pb, MACHINE_ERR_BAD_CELLS, node_name(fdt, bus),
-		     a ? "#address-cells" : "#size-cells", a ? ac : sc);
-		return pb->err;
-	}
-	if (!reg || len < (int)(4 * (ac + sc))) {
-		note(pb, MACHINE_ERR_NO_REG, name, "reg", reg ? (uint64_t)len : 0);
-		return pb->err;
-	}
-	addr = cells_ld(reg, ac);
-	*size = cells_ld(reg + 4 * ac, sc);
-
-	while (bus > 0) {
-		int up = fdt_parent_offset(fdt, bus);
-		const char *bus_name = node_name(fdt, bus);
-		const uint8_t *ranges = fdt_getprop(fdt, bus, "ranges", &len);
-		uint32_t pac, csc, entry;
-		bool found = false;
-
-		if (up < 0)
-			break;
-		if (!ranges) {
-			note(pb, MACHINE_ERR_NO_RANGES, bus_name, "ranges", addr);
-			return pb->err;
-		}
-		pac = node_cells(fdt, up, "#address-cells", 2);
-		csc = node_cells(fdt, bus, "#size-cells", 1);
-		if (len == 0) {          /* identity */
-			bus = up;
-			ac = pac;
-			continue;
-		}
-		if (!cells_ok(pac, 1) || !cells_ok(csc, 1)) {
-			bool a = !cells_ok(pac, 1);
-
-			note(pb, MACHINE_ERR_BAD_CELLS, a ? node_name(fdt, up) : bus_name,
-			     a ? "#address-cells" : "#size-cells", a ? pac : csc);
-			return pb->err;
-		}
-		entry = 4 * (ac + pac + csc);
-		if ((uint32_t)len % entry) {
-			note(pb, MACHINE_ERR_BAD_PROPERTY, bus_name, "ranges", (uint64_t)len);
-			return pb->err;
-		}
-		for (uint32_t off = 0; off < (uint32_t)len; off += entry) {
-			uint64_t child = cells_ld(ranges + off, ac);
-			uint64_t parent = cells_ld(ranges + off + 4 * ac, pac);
-			uint64_t span = cells_ld(ranges + off + 4 * (ac + pac), csc);
-
-			if (addr - child < span) {
-				addr = parent + (addr - child);
-				found = true;
-				break;
-			}
-		}
-		if (!found) {
-			note(pb, MACHINE_ERR_NOT_IN_RANGES, bus_name, "ranges", addr);
-			return pb->err;
-		}
-		bus = up;
-		ac = pac;
-	}
-	*pa = addr;
-	return MACHINE_OK;
-}
-
 /* A one-cell property, dflt when absent; false (and named) if malformed. */
 static bool prop_u32(const void *fdt, int node, const char *name, uint32_t dflt,
 		     uint32_t *out, struct machine_problem *pb)
@@ -438,10 +304,10 @@ static bool prop_u32(const void *fdt, int node, const char *name, uint32_t dflt,
 	if (!p)
 		return true;
 	if (len != 4) {
-		note(pb, MACHINE_ERR_BAD_PROPERTY, node_name(fdt, node), name, (uint64_t)len);
+		machine_note(pb, MACHINE_ERR_BAD_PROPERTY, dt_node_name(fdt, node), name, (uint64_t)len);
 		return false;
 	}
-	*out = (uint32_t)cells_ld(p, 1);
+	*out = (uint32_t)dt_cells(p, 1);
 	return true;
 }
 
@@ -463,7 +329,7 @@ static uint32_t console_clock(const void *fdt, int node, struct machine_problem 
 	clocks = fdt_getprop(fdt, node, "clocks", &len);
 	if (!clocks || len < 4)
 		return 0;
-	clk = fdt_node_offset_by_phandle(fdt, (uint32_t)cells_ld(clocks, 1));
+	clk = fdt_node_offset_by_phandle(fdt, (uint32_t)dt_cells(clocks, 1));
 	if (clk < 0 || fdt_node_check_compatible(fdt, clk, "fixed-clock") != 0)
 		return 0;
 	prop_u32(fdt, clk, "clock-frequency", 0, &hz, pb);
@@ -491,7 +357,7 @@ static void read_console(const void *fdt, struct machine_console *con)
 	/* libfdt resolves a leading alias (up to the first '/'). */
 	node = fdt_path_offset_namelen(fdt, sp, colon ? (int)(colon - sp) : (int)strlen(sp));
 	if (node < 0) {
-		note(&con->problem, MACHINE_ERR_CONSOLE_NOT_FOUND, sp, "stdout-path", 0);
+		machine_note(&con->problem, MACHINE_ERR_CONSOLE_NOT_FOUND, sp, "stdout-path", 0);
 		return;
 	}
 	if (fdt_get_path(fdt, node, con->path, sizeof(con->path)))
@@ -519,7 +385,7 @@ static void read_console(const void *fdt, struct machine_console *con)
 		if (prop_u32(fdt, node, "reg-shift", 0, &con->reg_shift, &con->problem) &&
 		    prop_u32(fdt, node, "reg-io-width", 1, &con->io_width, &con->problem) &&
 		    con->io_width != 1 && con->io_width != 2 && con->io_width != 4)
-			note(&con->problem, MACHINE_ERR_BAD_PROPERTY, node_name(fdt, node),
+			machine_note(&con->problem, MACHINE_ERR_BAD_PROPERTY, dt_node_name(fdt, node),
 			     "reg-io-width", con->io_width);
 		break;
 	case MACHINE_CONSOLE_BCM2835_AUX:
@@ -537,7 +403,7 @@ static void read_console(const void *fdt, struct machine_console *con)
 	}
 	if (con->kind != MACHINE_CONSOLE_UNSUPPORTED)
 		con->clock_hz = console_clock(fdt, node, &con->problem);
-	con->translated = translate_reg(fdt, node, &con->phys_base, &con->size,
+	con->translated = dt_translate_reg(fdt, node, &con->phys_base, &con->size,
 					&con->problem) == MACHINE_OK;
 }
 
@@ -553,17 +419,17 @@ static void read_cpus(const void *fdt, struct machine_cpus *cpus)
 	uint32_t ac;
 
 	if (parent < 0) {
-		note(&cpus->problem, MACHINE_ERR_NO_CPUS, "/cpus", NULL, 0);
+		machine_note(&cpus->problem, MACHINE_ERR_NO_CPUS, "/cpus", NULL, 0);
 		return;
 	}
-	cpus->address_cells = ac = node_cells(fdt, parent, "#address-cells", 2);
-	if (!cells_ok(ac, 1)) {
-		note(&cpus->problem, MACHINE_ERR_BAD_CELLS, "cpus", "#address-cells", ac);
+	cpus->address_cells = ac = dt_node_cells(fdt, parent, "#address-cells", 2);
+	if (!dt_cells_ok(ac, 1)) {
+		machine_note(&cpus->problem, MACHINE_ERR_BAD_CELLS, "cpus", "#address-cells", ac);
 		return;
 	}
 	fdt_for_each_subnode(node, fdt, parent) {
 		const char *type = prop_string(fdt, node, "device_type");
-		const char *name = node_name(fdt, node);
+		const char *name = dt_node_name(fdt, node);
 		struct machine_cpu c = { .node = name };
 		const uint8_t *reg, *rel;
 		int len;
@@ -572,13 +438,13 @@ static void read_cpus(const void *fdt, struct machine_cpus *cpus)
 			continue;
 		reg = fdt_getprop(fdt, node, "reg", &len);
 		if (!reg || len < (int)(4 * ac)) {
-			note(&cpus->problem, MACHINE_ERR_NO_REG, name, "reg",
+			machine_note(&cpus->problem, MACHINE_ERR_NO_REG, name, "reg",
 			     reg ? (uint64_t)len : 0);
 			continue;
 		}
-		c.mpidr = cells_ld(reg, ac);
+		c.mpidr = dt_cells(reg, ac);
 		if (c.mpidr & ~MACHINE_MPIDR_HWID_MASK)
-			note(&cpus->problem, MACHINE_ERR_BAD_MPIDR, name, "reg", c.mpidr);
+			machine_note(&cpus->problem, MACHINE_ERR_BAD_MPIDR, name, "reg", c.mpidr);
 		c.status = prop_string(fdt, node, "status");
 		c.available = status_okay(c.status);
 		c.failed = c.status && !strncmp(c.status, "fail", 4);
@@ -601,16 +467,16 @@ static void read_cpus(const void *fdt, struct machine_cpus *cpus)
 			rel = fdt_getprop(fdt, node, "cpu-release-addr", &len);
 			if (rel && (len == 4 || len == 8)) {
 				c.has_release_addr = true;
-				c.phys_release_addr = cells_ld(rel, (uint32_t)len / 4);
+				c.phys_release_addr = dt_cells(rel, (uint32_t)len / 4);
 			} else {
-				note(&cpus->problem, MACHINE_ERR_BAD_PROPERTY, name,
+				machine_note(&cpus->problem, MACHINE_ERR_BAD_PROPERTY, name,
 				     "cpu-release-addr", rel ? (uint64_t)len : 0);
 			}
 		}
 		cpus->cpu[cpus->n_cpus++] = c;
 	}
 	if (cpus->n_dropped)
-		note(&cpus->problem, MACHINE_ERR_TOO_MANY_CPUS, NULL, NULL,
+		machine_note(&cpus->problem, MACHINE_ERR_TOO_MANY_CPUS, NULL, NULL,
 		     (uint64_t)cpus->n_dropped);
 }
 
@@ -637,7 +503,7 @@ static void read_psci(const void *fdt, struct machine_psci *psci)
 		return;
 	}
 	psci->present = true;
-	psci->node = node_name(fdt, node);
+	psci->node = dt_node_name(fdt, node);
 	psci->available = status_okay(prop_string(fdt, node, "status"));
 	psci->method = prop_string(fdt, node, "method");
 	if (!psci->available)
@@ -647,7 +513,7 @@ static void read_psci(const void *fdt, struct machine_psci *psci)
 	else if (psci->method && !strcmp(psci->method, "hvc"))
 		psci->conduit = PSCI_CONDUIT_HVC;
 	else
-		note(&psci->problem, MACHINE_ERR_PSCI_METHOD, psci->node, "method", 0);
+		machine_note(&psci->problem, MACHINE_ERR_PSCI_METHOD, psci->node, "method", 0);
 }
 
 /* ---- /chosen ----------------------------------------------------------- */
@@ -663,10 +529,10 @@ static bool initrd_prop(const void *fdt, int node, const char *name, uint64_t *v
 	if (!p)
 		return false;
 	if (len != 4 && len != 8) {
-		note(pb, MACHINE_ERR_BAD_PROPERTY, "chosen", name, (uint64_t)len);
+		machine_note(pb, MACHINE_ERR_BAD_PROPERTY, "chosen", name, (uint64_t)len);
 		return false;
 	}
-	*v = cells_ld(p, (uint32_t)len / 4);
+	*v = dt_cells(p, (uint32_t)len / 4);
 	return true;
 }
 
@@ -681,13 +547,13 @@ static void read_chosen(const void *fdt, struct machine_chosen *ch)
 	ch->has_chosen = true;
 	ch->bootargs = prop_string(fdt, node, "bootargs");
 	if (!ch->bootargs && fdt_getprop(fdt, node, "bootargs", NULL))
-		note(&ch->problem, MACHINE_ERR_BAD_PROPERTY, "chosen", "bootargs", 0);
+		machine_note(&ch->problem, MACHINE_ERR_BAD_PROPERTY, "chosen", "bootargs", 0);
 	has_start = initrd_prop(fdt, node, "linux,initrd-start", &start, &ch->problem);
 	has_end = initrd_prop(fdt, node, "linux,initrd-end", &end, &ch->problem);
 	if (!has_start || !has_end)
 		return;
 	if (end < start) {
-		note(&ch->problem, MACHINE_ERR_BAD_INITRD, "chosen", "linux,initrd-end", end);
+		machine_note(&ch->problem, MACHINE_ERR_BAD_INITRD, "chosen", "linux,initrd-end", end);
 		return;
 	}
 	ch->has_initrd = true;
@@ -711,6 +577,8 @@ enum machine_err machine_read(const void *fdt, size_t buf_size, struct machine *
 	m->fdt_size = fdt_totalsize(fdt);
 	m->model = prop_string(fdt, 0, "model");
 	m->compatible = prop_string(fdt, 0, "compatible");
+	if (m->compatible && !fdt_getprop(fdt, 0, "compatible", &m->compatible_len))
+		m->compatible_len = 0;
 	read_memory(fdt, &m->memory);
 	read_reserved(fdt, &m->reserved);
 	read_cpus(fdt, &m->cpus);
@@ -784,6 +652,21 @@ const char *machine_cpu_enable_name(enum machine_cpu_enable e)
 	case MACHINE_CPU_ENABLE_OTHER: return "other";
 	}
 	return "?";
+}
+
+bool machine_is_compatible(const struct machine *m, const char *c)
+{
+	size_t want = strlen(c) + 1;
+
+	for (int off = 0; m->compatible && off < m->compatible_len;) {
+		const char *s = m->compatible + off;
+		size_t n = strnlen(s, (size_t)(m->compatible_len - off));
+
+		if (n + 1 == want && !memcmp(s, c, want))
+			return true;
+		off += (int)n + 1;
+	}
+	return false;
 }
 
 const struct machine_bank *machine_bank_holding(const struct machine *m, uint64_t pa)

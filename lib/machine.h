@@ -74,6 +74,15 @@ struct machine_problem {
 	uint64_t value;
 };
 
+/* Keeps the first problem of a part: later ones are usually its echoes. */
+static inline void machine_note(struct machine_problem *pb, enum machine_err err,
+				const char *node, const char *prop, uint64_t value)
+{
+	if (pb->err != MACHINE_OK)
+		return;
+	*pb = (struct machine_problem){ err, node, prop, value };
+}
+
 struct machine_bank {
 	uint64_t phys_base;
 	uint64_t size;               /* > 0; phys_base + size <= 2^64 - 1 */
@@ -210,6 +219,7 @@ struct machine {
 	size_t fdt_size;             /* the header's totalsize */
 	const char *model;           /* root "model", or NULL */
 	const char *compatible;      /* root's first compatible, or NULL */
+	int compatible_len;          /* the whole list's bytes (NUL-separated) */
 	struct machine_problem valid; /* validation's verdict */
 	struct machine_memory memory;
 	struct machine_reserved reserved;
@@ -228,6 +238,10 @@ struct machine {
  * even when one of them has a problem; after a validation problem only
  * m->valid is meaningful. */
 enum machine_err machine_read(const void *fdt, size_t buf_size, struct machine *m);
+
+/* Whether c is one of the root node's compatible strings (what a board's
+ * operations are found by: board/board_ops.c). */
+bool machine_is_compatible(const struct machine *m, const char *c);
 
 /* The bank of m->memory holding pa, or NULL (a hole, or no bank). */
 const struct machine_bank *machine_bank_holding(const struct machine *m, uint64_t pa);

@@ -3,7 +3,7 @@
  *
  * Owns: the 64-byte Linux arm64 Image header (Documentation/arm64/booting
  * .rst) with the PE/COFF header that also makes the Image a UEFI
- * application (its entry: start/efi.c), the boot CPU's entry sequence (exception level, boot-CPU
+ * application (its entry: start/efi/efi.c), the boot CPU's entry sequence (exception level, boot-CPU
  * selection, the refusals that must happen before the MMU, stack, vectors,
  * early tables, MMU on) and the jump to the link (virtual) address; the
  * holding pen; a secondary CPU's entry. This, el.S, tables.S, the one

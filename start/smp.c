@@ -229,7 +229,7 @@ int smp_bring_up(const struct smp_env *env)
 	int online = 1, failed = 0, left_off = 0;
 
 	smp = env;
-	board = env->entry_el == 3 ? board_ops_find(env->machine->fdt) : NULL;
+	board = env->entry_el == 3 ? board_ops_find(env->machine) : NULL;
 	prepare_boot_args();
 	if (!nr_secondaries) {
 		printf("smp: no other CPU in the DTB\n");

@@ -2,7 +2,7 @@
 # Cortex-A53), as QEMU's -M xlnx-zcu102: how to run the Image there.
 # Owns: the QEMU command line, which DTB QEMU is given (it makes none), the
 # ELF's load address. Its behaviour at EL3 (no PSCI: reset release of the
-# other cores) is board.c, behind start/board_ops.h.
+# other cores) is board.c, behind board/board_ops.h.
 #
 # QEMU 7.2 (checked): -cpu is ignored, four A53s; only CPU 0 runs the image,
 # 1-3 start powered off (PSCI CPU_ON over SMC below EL3; board.c at EL3).

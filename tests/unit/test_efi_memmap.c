@@ -1,5 +1,5 @@
 /*
- * test_efi_memmap.c - host unit tests of start/efi_memmap.c.
+ * test_efi_memmap.c - host unit tests of start/efi/efi_memmap.c.
  *
  * Owns: efi_keep_usable_ram on memory maps laid out as firmware gives
  * them (UEFI 2.10, 7.2 GetMemoryMap): descriptors larger than the struct

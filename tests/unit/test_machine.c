@@ -370,6 +370,12 @@ static void test_rpi3(void **state)
 	expect_err(read_named("machine-rpi3"), MACHINE_OK);
 	assert_int_equal(m.memory.n_banks, 1);
 	expect_bank(0, 0, 0x3c000000, "memory@0");
+	/* Every string of the root's list, whole, and nothing else. */
+	assert_true(machine_is_compatible(&m, "raspberrypi,3-model-b"));
+	assert_true(machine_is_compatible(&m, "brcm,bcm2837"));
+	assert_false(machine_is_compatible(&m, "brcm,bcm2837x"));
+	assert_false(machine_is_compatible(&m, "brcm,bcm283"));
+	assert_false(machine_is_compatible(&m, ""));
 	assert_int_equal(m.reserved.n_rsv, 2);
 	assert_int_equal(m.reserved.rsv[0].phys_base, 0);
 	assert_int_equal(m.reserved.rsv[0].size, 0x1000);

@@ -35,7 +35,7 @@ endif
 
 HOST_CFLAGS   := -std=gnu11 -O1 -g -Wall -Wextra -Werror -DHOST_BUILD \
 		 -fsanitize=address,undefined -fno-sanitize-recover=all
-HOST_CPPFLAGS := -Immu -Immu/shell -Istart -Ilib -I$(UNIT) -MMD -MP
+HOST_CPPFLAGS := -Immu -Immu/shell -Istart -Istart/efi -Ilib -Iboard -I$(UNIT) -MMD -MP
 HOST_LDFLAGS  := -fsanitize=address,undefined
 # Only the runtime library of libfdt is installed for the host (the -dev
 # package is the arm64 one, for the target): link it by its full name.
@@ -61,11 +61,11 @@ src_memmap := mmu/maps.c mmu/expect.c mmu/probes.c mmu/walk.c mmu/desc.c
 src_regs   := mmu/regs.c mmu/desc.c
 src_check  := mmu/check.c mmu/esr.c mmu/maps.c mmu/expect.c mmu/probes.c mmu/regs.c mmu/walk.c mmu/desc.c $(UNIT)/tables_fake.c
 src_esr    := mmu/esr.c
-src_efi_memmap := start/efi_memmap.c
+src_efi_memmap := start/efi/efi_memmap.c
 src_shell_parse := mmu/shell/parse.c mmu/desc.c
 src_bootargs := lib/bootargs.c
 src_xlat   := mmu/xlat.c mmu/desc.c mmu/walk.c $(UNIT)/xlat_fake.c
-src_machine := lib/machine.c
+src_machine := lib/machine.c lib/dt_addr.c
 src_pgalloc := mmu/pgalloc.c $(UNIT)/physmem_fake.c
 src_uart   := lib/uart/uart.c lib/uart/pl011.c lib/uart/cadence.c lib/uart/bcm2835_aux.c \
 	      lib/uart/ns16550.c lib/console.c

@@ -115,7 +115,7 @@ extern struct efi_boot_info efi_boot_info;
 
 /* The RAM of the memory map (map_size bytes of descriptors desc_size
  * apart) that an OS may use after ExitBootServices, into *info, ranges
- * that touch merged; sets the magic. Pure (start/efi_memmap.c). */
+ * that touch merged; sets the magic. Pure (start/efi/efi_memmap.c). */
 void efi_keep_usable_ram(struct efi_boot_info *info, const void *map, uint64_t map_size,
 			 uint64_t desc_size);
 

@@ -4,7 +4,7 @@
  *
  * Owns: struct board_ops, the BOARD_OPS registration (link.ld's
  * .board_ops table: every board/<name>/board.c is in the one Image) and
- * the lookup by the DTB's root compatible. Today one operation exists:
+ * the lookup by the DTB's root compatible list, as lib/machine.c read it. Today one operation exists:
  * starting a secondary CPU when the image itself was entered at EL3, where
  * there is no PSCI firmware to ask (ZCU102: reset vector + reset release).
  * Facts a DTB can give (RAM, console, CPUs, PSCI, spin tables) never go
@@ -14,6 +14,7 @@
 #define BOARD_OPS_H
 
 #include <stdint.h>
+#include "machine.h"
 #include "sections.h"
 #include "xlat.h"
 
@@ -36,6 +37,6 @@ struct board_ops {
 	static const struct board_ops name
 
 /* The board whose compatible the DTB's root node has, or NULL. */
-const struct board_ops *board_ops_find(const void *fdt);
+const struct board_ops *board_ops_find(const struct machine *m);
 
 #endif /* BOARD_OPS_H */

@@ -2,7 +2,7 @@
  * efi_enter.S - from a UEFI application with boot services gone to the
  * normal boot path.
  *
- * Owns: efi_enter_image(phys_dtb), called by start/efi.c after
+ * Owns: efi_enter_image(phys_dtb), called by start/efi/efi.c after
  * ExitBootServices: interrupts masked, the whole image cleaned to the
  * point of coherency (the firmware wrote it with the caches on; the normal
  * boot reads and writes it with them off), the MMU and caches turned off
