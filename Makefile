@@ -90,7 +90,7 @@ LDFLAGS := --specs=picolibc.specs -nostartfiles -static -Wl,--gc-sections \
 
 SRCS_S := start/head.S start/el.S start/tables.S start/vectors.S start/replace_ttbr1.S \
 	  start/efi/efi_enter.S mmu/guarded.S lib/semihost.S
-SRCS_C := start/main.c start/refuse.c start/traps.c start/fixup.c mmu/esr.c mmu/fault.c start/smp.c board/board_ops.c \
+SRCS_C := start/main.c start/dtb.c start/ram.c start/options.c start/verify.c start/report.c start/refuse.c start/traps.c start/fixup.c mmu/esr.c mmu/fault.c start/smp.c board/board_ops.c \
 	  start/efi/efi.c start/efi/efi_memmap.c \
 	  mmu/desc.c mmu/walk.c mmu/dump.c mmu/maps.c mmu/expect.c mmu/probes.c mmu/regs.c mmu/check.c mmu/xlat.c \
 	  mmu/kernel_map.c mmu/cache.c mmu/hw.c mmu/ram_plan.c mmu/pgalloc.c mmu/demand.c mmu/levels.c \

@@ -1,0 +1,110 @@
+/*
+ * boot.h - the boot CPU's state from head.S to the exit, and the steps
+ * kernel_main takes.
+ *
+ * Owns: struct boot, everything this boot learns once (from head.S, the
+ * DTB or the EFI memory map, the boot arguments) and makes (the maps, the
+ * RAM plan, the page allocator, the checks' tally), in one structure that
+ * kernel_main hands by pointer to each step; and the steps' declarations,
+ * file by file: dtb.c (the DTB, its console), ram.c (RAM), options.c (the
+ * boot arguments), verify.c (the maps built and checked), report.c (every
+ * line of the report). Nothing is compiled in for a board: every fact
+ * comes from the DTB, the link symbols or the registers.
+ */
+#ifndef BOOT_H
+#define BOOT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "check.h"
+#include "hooks.h"
+#include "machine.h"
+#include "maps.h"
+#include "pgalloc.h"
+#include "probes.h"
+#include "ram_plan.h"
+#include "walk.h"
+#include "xlat.h"
+
+/* Where the DTB came from: x0, as every loader passes it (booting.rst),
+ * or, with x0 = 0 (an ELF boot), the one QEMU puts at the start of RAM,
+ * ELF_DTB_BELOW_IMAGE below the image for every board's ELF (board.mk:
+ * BOARD_LOAD_PA = RAM base + 2 MiB). */
+enum dtb_source { DTB_FROM_X0, DTB_BELOW_IMAGE };
+#define ELF_DTB_BELOW_IMAGE SZ_2M
+
+struct boot {
+	/* From head.S. */
+	unsigned entry_el;               /* the EL the loader entered at */
+	uint64_t insns_to_mmu_on;        /* PMCCNTR_EL0 when the MMU went on */
+	uint64_t mmfr0;                  /* ID_AA64MMFR0_EL1 */
+	struct image_symbols syms;       /* the link symbols, as VAs */
+	/* What the machine is. */
+	enum dtb_source dtb_source;
+	struct machine machine;          /* what the DTB says (about 20 KiB) */
+	struct ram_plan ram;             /* the plan of RAM (about 10 KiB) */
+	unsigned nr_dynamic_rsv;         /* reservations without an address */
+	unsigned nr_secondaries;         /* the CPUs smp.c will start */
+	/* The boot arguments this image obeys (options.c). */
+	bool report_full;                /* stub.report=full */
+	int shell;                       /* stub.shell: the monitor */
+	int demand;                      /* stub.demand: the demonstration */
+	/* The maps: the facts they are made of, their runtime API contexts,
+	 * the walker over the live one, and what the checks translate. */
+	struct boot_layout layout;
+	struct xlat_ctx early_xlat, final_xlat;
+	struct walk_ctx walk;
+	struct probe probes[MAX_PROBES];
+	int nprobes;
+	struct check_env checks;
+	struct check_tally tally;        /* every check, every map, every CPU */
+	struct hook_env hooks;           /* what a test build's hooks see */
+	/* The page allocator, once the final map is live. */
+	struct pgalloc_ctx pages;
+	int status;                      /* the exit status so far */
+};
+
+/* main.c: the boot's first step, what head.S handed over. */
+void boot_begin(struct boot *b, unsigned entry_el, uint64_t phys_text, uint64_t insns_to_mmu_on);
+
+/* dtb.c: the DTB found, mapped and read, or a refusal; its parts checked;
+ * the console it names brought up. */
+void dtb_find(struct boot *b, uint64_t x0);
+void dtb_check_parts(struct boot *b);
+void console_from_dtb(struct boot *b);
+bool booted_by_efi(void);
+
+/* ram.c: the plan of RAM from the DTB's banks and reservations (or the
+ * EFI memory map); the boot's own pieces of free RAM (the table pool, the
+ * secondaries' stacks); the page allocator over the rest. */
+void ram_plan_boot(struct boot *b);
+void ram_take_boot_memory(struct boot *b);
+void ram_start_allocator(struct boot *b);
+
+/* options.c: the boot arguments this image obeys. */
+void options_read(struct boot *b);
+
+/* verify.c: the checks of the early map; the final map built, switched
+ * to and checked; the other CPUs and the test build's checks. */
+void verify_early_map(struct boot *b);
+void final_map_install(struct boot *b);
+void verify_final_map(struct boot *b);
+void verify_other_cpus(struct boot *b);
+
+/* report.c: every line of the report (docs/report.md), and the fatal end. */
+__attribute__((format(printf, 2, 3), noreturn))
+void boot_fatal(int status, const char *fmt, ...);
+void report_machine_problem(const char *part, const struct machine_problem *pb);
+void report_console_absent(const struct machine_console *c);
+void report_console_unusable(const struct machine_console *c);
+void report_console_refused(const struct machine_console *c, const char *why);
+void report_setup(const struct boot *b);
+void report_tables(const struct walk_ctx *w, const char *which);
+void report_early_checks_start(void);
+void report_map_tally(const char *map, const struct check_tally *t);
+void report_final_map(const struct boot *b);
+void report_memory(const struct boot *b, const struct pgalloc_stats *st);
+void report_final_checks_start(void);
+void report_end(const struct boot *b);
+
+#endif /* BOOT_H */

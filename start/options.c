@@ -1,0 +1,36 @@
+/*
+ * options.c - the boot arguments this image obeys.
+ *
+ * Owns: the product's options on /chosen/bootargs: stub.report=summary|
+ * full (the report's size), stub.shell (the MMU monitor after the checks),
+ * stub.demand (the demand-paging demonstration after the checks); and the
+ * test build's (hooks.h), parsed in the same pass. Any other stub.* word,
+ * or a malformed value, is named (lib/bootargs.c); the rest are Linux's.
+ */
+#include <stdio.h>
+#include "boot.h"
+#include "bootargs.h"
+
+static void say_problem(const char *line, void *cookie)
+{
+	(void)cookie;
+	printf("%s\n", line);
+}
+
+void options_read(struct boot *b)
+{
+	static const char *const report_sizes[] = { "summary", "full", NULL };
+	int report_size = b->report_full;       /* the index in report_sizes */
+	const struct bootarg_option product_options[] = {
+		{ "stub.report", BOOTARG_CHOICE, report_sizes, &report_size },
+		{ "stub.shell", BOOTARG_FLAG_BOOL, NULL, &b->shell },
+		{ "stub.demand", BOOTARG_FLAG_BOOL, NULL, &b->demand },
+		{ NULL, BOOTARG_FLAG_BOOL, NULL, NULL },
+	};
+	const struct bootarg_option *tables[4] = { product_options };
+	unsigned ntables = hooks_bootarg_tables(tables, 1, sizeof(tables) / sizeof(tables[0]));
+
+	(void)bootargs_parse(b->machine.chosen.bootargs, tables, ntables, say_problem, NULL);
+	b->report_full = report_size == 1;
+	hooks_boot_args(b->machine.chosen.bootargs);
+}

@@ -1,0 +1,229 @@
+/*
+ * report.c - every line of the boot report, in the order docs/report.md
+ * explains them, and the fatal end.
+ *
+ * Owns: the setup lines (stub, image, dtb, ram, psci, early tables; with
+ * stub.report=full also the ID register, the geometry, the boot memory,
+ * the registers and the early map's dump), the console's absence, the
+ * headers and tallies of the checks, the final map's line (with its dump
+ * in full), the memory line, the summary and bench lines, the DTB's named
+ * problems, and "stub: FATAL: ..." followed by the exit. The per-probe
+ * lines are the checks' (mmu/check.c), the CPUs' lines smp.c's. Reads the
+ * boot's state, changes nothing in it.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include "bench.h"
+#include "boot.h"
+#include "dump.h"
+#include "efi.h"
+#include "exit.h"
+#include "levels.h"
+#include "print.h"
+#include "psci.h"
+#include "regs.h"
+#include "sysreg.h"
+
+void boot_fatal(int status, const char *fmt, ...)
+{
+	va_list ap;
+
+	printf("stub: FATAL: ");
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	printf("\n");
+	stub_exit(status);
+}
+
+/* One part of the DTB that lib/machine.c could not read in full, named. */
+void report_machine_problem(const char *part, const struct machine_problem *pb)
+{
+	if (pb->err == MACHINE_OK)
+		return;
+	printf("dtb: %s: %s (node %s, property %s, value 0x%llx)\n", part,
+	       machine_strerror(pb->err), pb->node ? pb->node : "-", pb->prop ? pb->prop : "-",
+	       (unsigned long long)pb->value);
+}
+
+void report_console_absent(const struct machine_console *c)
+{
+	printf("console: none: %s\n", c->problem.err != MACHINE_OK ?
+	       machine_strerror(c->problem.err) : "the DTB has no /chosen/stdout-path");
+	report_machine_problem("console", &c->problem);
+}
+
+void report_console_unusable(const struct machine_console *c)
+{
+	printf("console: none: %s %s (compatible \"%s\")\n", c->path,
+	       c->available ? "has no driver here (arm,pl011, brcm,bcm2835-aux-uart, "
+	       "cdns,uart-r1p12, ns16550a, snps,dw-apb-uart)" : "is disabled (status)",
+	       c->compatible ? c->compatible : "");
+}
+
+void report_console_refused(const struct machine_console *c, const char *why)
+{
+	printf("console: none: %s at pa 0x%llx cannot be used: %s\n", c->path,
+	       (unsigned long long)c->phys_base, why);
+}
+
+static void print_ram(const struct boot *b)
+{
+	const struct ram_plan *ram = &b->ram;
+	const struct machine *m = &b->machine;
+	int banks = booted_by_efi() ? (int)efi_boot_info.nr_ranges : m->memory.n_banks;
+	char size[16], size2[16];
+
+	printf("ram: 0x%llx bytes (%s) in %d %s%s%s; linear map va 0x%llx = pa 0x%llx, %s in %u "
+	       "range%s\n", (unsigned long long)ram->bytes_ram,
+	       format_size(ram->bytes_ram, size, sizeof(size)), banks,
+	       booted_by_efi() ? "range" : "bank", banks == 1 ? "" : "s",
+	       booted_by_efi() ? " of the EFI memory map" : "", (unsigned long long)PAGE_OFFSET,
+	       (unsigned long long)ram->phys_memstart,
+	       format_size(ram->bytes_mapped, size2, sizeof(size2)), ram->nr_linear,
+	       ram->nr_linear == 1 ? "" : "s");
+	/* Nothing is left out silently. */
+	for (unsigned i = 0; i < ram->nr_losses; i++)
+		printf("ram: not mapped: %s at pa 0x%llx (%s): %s\n",
+		       format_size(ram->loss[i].size, size, sizeof(size)),
+		       (unsigned long long)ram->loss[i].phys_start, ram->loss[i].name,
+		       ram_loss_reason_name(ram->loss[i].reason));
+	if (m->reserved.n_rsv)
+		printf("reserved: %d ranges (%d from /memreserve/, %u without an address: not "
+		       "placed), never handed out\n", m->reserved.n_rsv, m->reserved.n_memreserve,
+		       b->nr_dynamic_rsv);
+}
+
+/* The full report's geometry: the walk, then each of Linux's level names. */
+static void print_geometry(void)
+{
+	struct level_info lv[NR_LEVEL_NAMES];
+	char line[112];
+
+	printf("geometry: %s\n", levels_summary(line, sizeof(line)));
+	levels_describe(lv);
+	for (int i = 0; i < NR_LEVEL_NAMES; i++)
+		printf("  %s\n", level_format(&lv[i], line, sizeof(line)));
+}
+
+static void print_registers(const char *ttbr0_name, const char *ttbr1_name)
+{
+	print_mmu_regs();
+	if (ttbr0_name)
+		printf("TTBR0_EL1 0x%016llx (%s)\n", (unsigned long long)read_sysreg(ttbr0_el1),
+		       ttbr0_name);
+	printf("TTBR1_EL1 0x%016llx (%s)\n", (unsigned long long)read_sysreg(ttbr1_el1), ttbr1_name);
+}
+
+void report_tables(const struct walk_ctx *w, const char *which)
+{
+	for (int ttbr = 0; ttbr <= 1; ttbr++) {
+		printf("TTBR%d %s map (va range, pa, size, level, attributes):\n", ttbr, which);
+		(void)print_half(w, ttbr);
+	}
+}
+
+static void print_full_setup(const struct boot *b)
+{
+	const struct boot_layout *l = &b->layout;
+
+	printf("ID_AA64MMFR0_EL1 0x%016llx: PARange %u bits, " GRANULE_NAME " granule %s\n",
+	       (unsigned long long)b->mmfr0, parange_bits(mmfr0_parange(b->mmfr0)),
+	       mmfr0_has_granule(b->mmfr0) ? "yes" : "no");
+	print_geometry();
+	printf("boot memory: table pool pa 0x%llx (%u pages) at va 0x%llx; %u secondary stacks at "
+	       "pa 0x%llx\n", (unsigned long long)l->phys_pool, (unsigned)BOOT_POOL_PAGES,
+	       (unsigned long long)maps_virt_pool(l), l->nr_stacks,
+	       (unsigned long long)l->phys_stacks);
+	print_registers("early_pgd", "early_pgd");
+	report_tables(&b->walk, "early");
+}
+
+void report_setup(const struct boot *b)
+{
+	static const char *const dtb_from[] = {
+		[DTB_FROM_X0] = "x0",
+		[DTB_BELOW_IMAGE] = "x0 = 0: 2 MiB below the image, where QEMU puts an ELF's",
+	};
+	const struct boot_layout *l = &b->layout;
+	const struct machine *m = &b->machine;
+	const struct uart_port *port = console_port();
+	bool blocks = l->phys_text % SWAPPER_BLOCK_SIZE == 0;
+	char size[16];
+
+	printf("stub: %s (%s), entered at EL%u, now EL%u, MMU on at PMCCNTR_EL0 %llu\n",
+	       m->model ? m->model : "no model", m->compatible ? m->compatible : "no compatible",
+	       b->entry_el, (unsigned)((read_sysreg(CurrentEL) >> 2) & 3),
+	       (unsigned long long)b->insns_to_mmu_on);
+	printf("image: load pa 0x%llx, link va 0x%llx, size %s, kimage_voffset 0x%llx\n",
+	       (unsigned long long)l->phys_text, (unsigned long long)l->virt_text,
+	       format_size(l->image_size, size, sizeof(size)),
+	       (unsigned long long)(l->virt_text - l->phys_text));
+	printf("dtb: pa 0x%llx (%s), %s; console %s (%s) at pa 0x%llx\n",
+	       (unsigned long long)l->phys_dtb, dtb_from[b->dtb_source],
+	       format_size(l->dtb_size, size, sizeof(size)), port ? m->console.path : "none",
+	       port ? machine_console_kind_name(port->kind) : "semihosting only",
+	       (unsigned long long)l->phys_uart);
+	print_ram(b);
+	printf("psci conduit: %s; cpus: %d in the DTB\n", psci_conduit_name(psci_conduit()),
+	       m->cpus.n_cpus);
+	printf("early tables: pa 0x%llx, %u of %u pages written with the MMU off (TTBR0 and TTBR1 "
+	       "share the root; the image %s at its link address); windows: %u pages\n",
+	       (unsigned long long)maps_image_phys(l, b->syms.early_pgd),
+	       (unsigned)EARLY_PG_PAGES - (blocks ? 1 : 0), (unsigned)EARLY_PG_PAGES,
+	       blocks ? "in " SWAPPER_BLOCK_NAME " blocks" : "in " PAGE_SIZE_NAME " pages",
+	       xlat_pages_used(&b->early_xlat));
+	if (b->report_full)
+		print_full_setup(b);
+}
+
+void report_early_checks_start(void)
+{
+	printf("checks of the early map (hw = AT S1E1R/W + PAR_EL1, sw = table walk, "
+	       "expected = memory map):\n");
+}
+
+void report_map_tally(const char *map, const struct check_tally *t)
+{
+	printf("%s map: %d passed, %d failed\n", map, t->passed, t->failed);
+}
+
+void report_final_map(const struct boot *b)
+{
+	printf("final map: built with the runtime API, %u of %u pool pages, %llu descriptors "
+	       "written; now live, TTBR0 closed, WXN set\n",
+	       xlat_pages_used(&b->final_xlat) + 1, (unsigned)BOOT_POOL_PAGES,
+	       (unsigned long long)xlat_get_stats(&b->final_xlat).descs_written);
+	if (!b->report_full)
+		return;
+	print_registers(NULL, "final map root (pool page 0)");
+	report_tables(&b->walk, "final");
+}
+
+void report_memory(const struct boot *b, const struct pgalloc_stats *st)
+{
+	printf("memory: %lluK available of %lluK (held: %lluK reserved, image, DTB; %lluK the "
+	       "boot's tables and stacks; %lluK allocator metadata)\n",
+	       (unsigned long long)(st->free_pages * (PAGE_SIZE / 1024)),
+	       (unsigned long long)(b->ram.bytes_ram / 1024),
+	       (unsigned long long)(b->ram.bytes_held / 1024),
+	       (unsigned long long)(b->ram.bytes_taken / 1024),
+	       (unsigned long long)(st->meta_pages * (PAGE_SIZE / 1024)));
+}
+
+void report_final_checks_start(void)
+{
+	printf("checks of the final map:\n");
+}
+
+/* "mmu: N passed, M failed" over every map and CPU, then the marks. */
+void report_end(const struct boot *b)
+{
+	check_print_summary(&b->checks, &b->tally);
+	printf("bench: entry->mmu-on %llu, mmu-on->checks-done %llu, final map %llu for %llu "
+	       "descriptors (PMCCNTR_EL0 deltas; instruction counts under QEMU -icount, make bench)\n",
+	       (unsigned long long)b->insns_to_mmu_on,
+	       (unsigned long long)(bench_counts[BENCH_CHECKS_DONE] - b->insns_to_mmu_on),
+	       (unsigned long long)(bench_counts[BENCH_FINAL_LIVE] - bench_counts[BENCH_FINAL_START]),
+	       (unsigned long long)xlat_get_stats(&b->final_xlat).descs_written);
+}
