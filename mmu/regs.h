@@ -1,10 +1,12 @@
 /*
  * regs.h - values and text forms of the MMU control registers.
  *
- * Owns: the TCR_EL1 value for this geometry (from ID_AA64MMFR0_EL1), the
- * checks on ID registers the stub relies on, PAR_EL1 decoding, and the
- * field-by-field text of TCR_EL1, SCTLR_EL1 and MAIR_EL1. Pure functions:
- * host-testable. Reference: Arm ARM D17.2 (register descriptions).
+ * Owns: the interface of the MMU control registers' values (tcr.c: the
+ * TCR_EL1 value for this geometry from ID_AA64MMFR0_EL1, and the checks
+ * on ID registers the stub relies on; in the MMU-off set) and their
+ * decoding (regs.c: PAR_EL1, and the field-by-field text of TCR_EL1,
+ * SCTLR_EL1 and MAIR_EL1). Pure functions: host-testable. Reference: Arm
+ * ARM D17.2 (register descriptions).
  */
 #ifndef REGS_H
 #define REGS_H

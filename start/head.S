@@ -307,6 +307,7 @@ secondary_el1:
 	.text
 /* Running at the link address now; sp and VBAR still hold physical values.
  * The bss is cleared here, with the caches on. */
+	.global	__primary_switched		// named in the fence's constants
 __primary_switched:
 	ldr	x0, =_text
 	sub	x23, x0, x21			// kimage_voffset = VA - PA of _text
@@ -336,6 +337,7 @@ __primary_switched:
 
 /* A secondary at the link address: stack and vectors by VA, then the same
  * final switch as the boot CPU (mmu_finalize: TTBR0 closed, WXN), then C. */
+	.global	__secondary_switched
 __secondary_switched:
 	mov	sp, x21
 	adr	x0, vectors

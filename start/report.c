@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include "bench.h"
 #include "boot.h"
+#include "console.h"
 #include "dump.h"
 #include "efi.h"
 #include "exit.h"

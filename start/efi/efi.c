@@ -115,10 +115,10 @@ efi_status_t efi_pe_entry(efi_handle_t image, struct efi_system_table *st)
 		return EFI_UNSUPPORTED;
 	}
 	{
-		struct line l = { .n = 0 };
-
+		struct line l;          /* not "= { 0 }": that is a call to memset */
 		char el_digit[2] = { (char)('0' + ((el >> 2) & 3)), '\0' };
 
+		l.n = 0;
 		put_str(&l, "stub: EFI: entered at EL");
 		put_str(&l, el_digit);
 		put_str(&l, ", image at pa ");

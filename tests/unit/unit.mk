@@ -58,7 +58,7 @@ src_desc   := mmu/desc.c
 src_walk   := mmu/walk.c mmu/desc.c $(UNIT)/tables_fake.c
 src_dump   := mmu/dump.c mmu/walk.c mmu/desc.c $(UNIT)/tables_fake.c
 src_memmap := mmu/maps.c mmu/expect.c mmu/probes.c mmu/walk.c mmu/desc.c
-src_regs   := mmu/regs.c mmu/desc.c
+src_regs   := mmu/regs.c mmu/tcr.c mmu/desc.c
 src_check  := mmu/check.c mmu/esr.c mmu/maps.c mmu/expect.c mmu/probes.c mmu/regs.c mmu/walk.c mmu/desc.c $(UNIT)/tables_fake.c
 src_esr    := mmu/esr.c
 src_efi_memmap := start/efi/efi_memmap.c
@@ -70,7 +70,7 @@ src_pgalloc := mmu/pgalloc.c $(UNIT)/physmem_fake.c
 src_uart   := lib/uart/uart.c lib/uart/pl011.c lib/uart/cadence.c lib/uart/bcm2835_aux.c \
 	      lib/uart/ns16550.c lib/console.c
 src_ram_plan := mmu/ram_plan.c mmu/pgalloc.c $(UNIT)/physmem_fake.c
-src_geometry := mmu/regs.c mmu/desc.c
+src_geometry := mmu/regs.c mmu/tcr.c mmu/desc.c
 src_geometry_refused :=
 src_xlat_geometry := mmu/xlat.c mmu/desc.c mmu/walk.c
 src_layout :=
