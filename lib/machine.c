@@ -160,7 +160,7 @@ static void read_memory(const void *fdt, struct machine_memory *mem)
 	}
 	if (mem->n_dropped)
 		machine_note(&mem->problem, MACHINE_ERR_TOO_MANY_BANKS, NULL, NULL,
-		     (uint64_t)mem->n_dropped);
+			     (uint64_t)mem->n_dropped);
 	if (!mem->n_banks && !mem->n_dropped)
 		machine_note(&mem->problem, MACHINE_ERR_NO_MEMORY, NULL, NULL, 0);
 }
@@ -176,20 +176,14 @@ static void add_rsv(struct machine_reserved *r, const struct machine_reservation
 	r->rsv[r->n_rsv++] = *v;
 }
 
-/* /memreserve/ (DT spec 5.3) and /reserved-memory's children (Linux
- * fdt_scan_reserved_mem, __reserved_mem_reserve_reg): available children;
- * every reg entry a fixed region (no-map, reusable kept); no reg but a
- * `size`: a dynamic region, allocated by the OS, reserving nothing fixed.
- * Linux also demands /reserved-memory's cells equal the root's and an
- * empty `ranges`; this reads its own cells, as the binding says. */
-static void read_reserved(const void *fdt, struct machine_reserved *r)
+/* /memreserve/ (DT spec 5.3): fixed regions, in the header's block. */
+static void read_memreserve(const void *fdt, struct machine_reserved *r)
 {
-	int n = fdt_num_mem_rsv(fdt), node, child;
-	uint32_t ac, sc;
+	int n = fdt_num_mem_rsv(fdt);
 
 	if (n < 0) {
 		machine_note(&r->problem, MACHINE_ERR_BAD_MEMRESERVE, "/memreserve/", NULL,
-		     (uint64_t)-n);
+			     (uint64_t)-n);
 		n = 0;
 	}
 	for (int i = 0; i < n; i++) {
@@ -206,72 +200,100 @@ static void read_reserved(const void *fdt, struct machine_reserved *r)
 			.source = MACHINE_RSV_MEMRESERVE, .phys_base = base, .size = size,
 		});
 	}
+}
 
+/* Every reg entry of a /reserved-memory child: a fixed region each. */
+static void add_reserved_regs(struct machine_reservation *v, struct machine_reserved *r,
+			      const uint8_t *reg, int len)
+{
+	uint32_t ac = r->address_cells, sc = r->size_cells;
+	int entry = (int)(4 * (ac + sc));
+
+	/* Linux: "invalid reg property ..., skipping node". */
+	if (len % entry) {
+		machine_note(&r->problem, MACHINE_ERR_BAD_REG, v->name, "reg", (uint64_t)len);
+		return;
+	}
+	for (int off = 0; off < len; off += entry) {
+		v->phys_base = dt_cells(reg + off, ac);
+		v->size = dt_cells(reg + off + 4 * ac, sc);
+		if (!v->size) {
+			r->n_zero_size++;
+			continue;
+		}
+		if (wraps(v->phys_base, v->size)) {
+			machine_note(&r->problem, MACHINE_ERR_WRAPS, v->name, "reg", v->phys_base);
+			continue;
+		}
+		add_rsv(r, v);
+	}
+}
+
+/* One available child of /reserved-memory: its reg entries, or without
+ * reg but with a `size`, a dynamic region (allocated by the OS, reserving
+ * nothing fixed). Neither: ignored, as Linux does. */
+static void read_reserved_child(const void *fdt, int child, struct machine_reserved *r)
+{
+	struct machine_reservation v = {
+		.source = MACHINE_RSV_NODE, .name = dt_node_name(fdt, child),
+		.no_map = fdt_getprop(fdt, child, "no-map", NULL) != NULL,
+		.reusable = fdt_getprop(fdt, child, "reusable", NULL) != NULL,
+	};
+	const uint8_t *reg, *size;
+	int len;
+
+	if (!status_okay(prop_string(fdt, child, "status"))) {
+		r->n_disabled++;
+		return;
+	}
+	reg = fdt_getprop(fdt, child, "reg", &len);
+	if (reg) {
+		add_reserved_regs(&v, r, reg, len);
+		return;
+	}
+	size = fdt_getprop(fdt, child, "size", &len);
+	if (!size)
+		return;
+	if (len != (int)(4 * r->size_cells)) {
+		machine_note(&r->problem, MACHINE_ERR_BAD_PROPERTY, v.name, "size", (uint64_t)len);
+		return;
+	}
+	v.dynamic = true;
+	v.size = dt_cells(size, r->size_cells);
+	v.has_alloc_ranges = fdt_getprop(fdt, child, "alloc-ranges", NULL) != NULL;
+	add_rsv(r, &v);
+}
+
+/* /memreserve/ and /reserved-memory's children (Linux
+ * fdt_scan_reserved_mem, __reserved_mem_reserve_reg): available children;
+ * every reg entry a fixed region (no-map, reusable kept); no reg but a
+ * `size`: a dynamic region. Linux also demands /reserved-memory's cells
+ * equal the root's and an empty `ranges`; this reads its own cells, as
+ * the binding says. */
+static void read_reserved(const void *fdt, struct machine_reserved *r)
+{
+	int node, child;
+	uint32_t ac, sc;
+
+	read_memreserve(fdt, r);
 	node = fdt_path_offset(fdt, "/reserved-memory");
-	if (node < 0)
-		goto out;
-	r->has_node = true;
-	r->address_cells = ac = dt_node_cells(fdt, node, "#address-cells", 2);
-	r->size_cells = sc = dt_node_cells(fdt, node, "#size-cells", 1);
-	if (!dt_cells_ok(ac, 1) || !dt_cells_ok(sc, 1)) {
-		bool a = !dt_cells_ok(ac, 1);
+	if (node >= 0) {
+		r->has_node = true;
+		r->address_cells = ac = dt_node_cells(fdt, node, "#address-cells", 2);
+		r->size_cells = sc = dt_node_cells(fdt, node, "#size-cells", 1);
+		if (dt_cells_ok(ac, 1) && dt_cells_ok(sc, 1)) {
+			fdt_for_each_subnode(child, fdt, node)
+				read_reserved_child(fdt, child, r);
+		} else {
+			bool a = !dt_cells_ok(ac, 1);
 
-		machine_note(&r->problem, MACHINE_ERR_BAD_CELLS, "reserved-memory",
-		     a ? "#address-cells" : "#size-cells", a ? ac : sc);
-		goto out;
+			machine_note(&r->problem, MACHINE_ERR_BAD_CELLS, "reserved-memory",
+				     a ? "#address-cells" : "#size-cells", a ? ac : sc);
+		}
 	}
-	fdt_for_each_subnode(child, fdt, node) {
-		const char *name = dt_node_name(fdt, child);
-		struct machine_reservation v = {
-			.source = MACHINE_RSV_NODE, .name = name,
-			.no_map = fdt_getprop(fdt, child, "no-map", NULL) != NULL,
-			.reusable = fdt_getprop(fdt, child, "reusable", NULL) != NULL,
-		};
-		int len, entry = (int)(4 * (ac + sc));
-		const uint8_t *reg, *size;
-
-		if (!status_okay(prop_string(fdt, child, "status"))) {
-			r->n_disabled++;
-			continue;
-		}
-		reg = fdt_getprop(fdt, child, "reg", &len);
-		if (reg) {
-			/* Linux: "invalid reg property ..., skipping node". */
-			if (len % entry) {
-				machine_note(&r->problem, MACHINE_ERR_BAD_REG, name, "reg", (uint64_t)len);
-				continue;
-			}
-			for (int off = 0; off < len; off += entry) {
-				v.phys_base = dt_cells(reg + off, ac);
-				v.size = dt_cells(reg + off + 4 * ac, sc);
-				if (!v.size) {
-					r->n_zero_size++;
-					continue;
-				}
-				if (wraps(v.phys_base, v.size)) {
-					machine_note(&r->problem, MACHINE_ERR_WRAPS, name, "reg", v.phys_base);
-					continue;
-				}
-				add_rsv(r, &v);
-			}
-			continue;
-		}
-		size = fdt_getprop(fdt, child, "size", &len);
-		if (!size)
-			continue;       /* neither: Linux ignores it too */
-		if (len != (int)(4 * sc)) {
-			machine_note(&r->problem, MACHINE_ERR_BAD_PROPERTY, name, "size", (uint64_t)len);
-			continue;
-		}
-		v.dynamic = true;
-		v.size = dt_cells(size, sc);
-		v.has_alloc_ranges = fdt_getprop(fdt, child, "alloc-ranges", NULL) != NULL;
-		add_rsv(r, &v);
-	}
-out:
 	if (r->n_dropped)
 		machine_note(&r->problem, MACHINE_ERR_TOO_MANY_RESERVED, NULL, NULL,
-		     (uint64_t)r->n_dropped);
+			     (uint64_t)r->n_dropped);
 }
 
 /* ---- console --------------------------------------------------------- */
@@ -386,7 +408,7 @@ static void read_console(const void *fdt, struct machine_console *con)
 		    prop_u32(fdt, node, "reg-io-width", 1, &con->io_width, &con->problem) &&
 		    con->io_width != 1 && con->io_width != 2 && con->io_width != 4)
 			machine_note(&con->problem, MACHINE_ERR_BAD_PROPERTY, dt_node_name(fdt, node),
-			     "reg-io-width", con->io_width);
+				     "reg-io-width", con->io_width);
 		break;
 	case MACHINE_CONSOLE_BCM2835_AUX:
 		/* 8250-like registers 4 bytes apart (Linux 8250_bcm2835aux.c:
@@ -439,7 +461,7 @@ static void read_cpus(const void *fdt, struct machine_cpus *cpus)
 		reg = fdt_getprop(fdt, node, "reg", &len);
 		if (!reg || len < (int)(4 * ac)) {
 			machine_note(&cpus->problem, MACHINE_ERR_NO_REG, name, "reg",
-			     reg ? (uint64_t)len : 0);
+				     reg ? (uint64_t)len : 0);
 			continue;
 		}
 		c.mpidr = dt_cells(reg, ac);
@@ -470,14 +492,14 @@ static void read_cpus(const void *fdt, struct machine_cpus *cpus)
 				c.phys_release_addr = dt_cells(rel, (uint32_t)len / 4);
 			} else {
 				machine_note(&cpus->problem, MACHINE_ERR_BAD_PROPERTY, name,
-				     "cpu-release-addr", rel ? (uint64_t)len : 0);
+					     "cpu-release-addr", rel ? (uint64_t)len : 0);
 			}
 		}
 		cpus->cpu[cpus->n_cpus++] = c;
 	}
 	if (cpus->n_dropped)
 		machine_note(&cpus->problem, MACHINE_ERR_TOO_MANY_CPUS, NULL, NULL,
-		     (uint64_t)cpus->n_dropped);
+			     (uint64_t)cpus->n_dropped);
 }
 
 /* Linux psci_dt_init: any node matching psci_of_match, available, with
