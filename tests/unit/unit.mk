@@ -4,10 +4,11 @@
 # desc, walk, dump, maps, expect, probes, regs, check, esr, xlat, pgalloc,
 # ram_plan and levels, mmu/shell/parse.c, start/efi/efi_memmap.c,
 # lib/machine.c with lib/dt_addr.c, lib/bootargs.c, lib/uart/*.c with
-# lib/console.c) and one cmocka test binary per module for the host (two
-# for pgalloc: at the product's PGALLOC_MAX_ORDER and, test_pgalloc10, at
-# 10; one each for mmu/maps.c, mmu/expect.c and mmu/probes.c, which link
-# all three), with ASan and UBSan,
+# lib/console.c) with the fakes (tests/fakes/ for those the fuzzers
+# share, tests/unit/ for the unit tests' own) and one cmocka test binary
+# per module for the host (two for pgalloc: at the product's
+# PGALLOC_MAX_ORDER and, test_pgalloc10, at 10; one each for mmu/maps.c,
+# mmu/expect.c and mmu/probes.c, which link all three), with ASan and UBSan,
 # into build/host-tests/; the test device trees (tests/unit/dts/*.dts, built
 # with dtc); the binaries built once per translation geometry
 # (mmu/geometry.mk: test_<name>-<page>-<bits>, e.g. test_geometry-16k-48,
@@ -27,9 +28,10 @@ HOSTCC ?= gcc
 DTC    ?= dtc
 V      ?= 0
 
-UNIT := tests/unit
-OUT  := build/host-tests
-SELF := $(lastword $(MAKEFILE_LIST))
+UNIT  := tests/unit
+FAKES := tests/fakes
+OUT   := build/host-tests
+SELF  := $(lastword $(MAKEFILE_LIST))
 
 ifeq ($(V),1)
 Q :=
@@ -39,7 +41,7 @@ endif
 
 HOST_CFLAGS   := -std=gnu11 -O1 -g -Wall -Wextra -Werror -DHOST_BUILD \
 		 -fsanitize=address,undefined -fno-sanitize-recover=all
-HOST_CPPFLAGS := -Immu -Immu/shell -Istart -Istart/efi -Ilib -Iboard -I$(UNIT) -MMD -MP
+HOST_CPPFLAGS := -Immu -Immu/shell -Istart -Istart/efi -Ilib -Iboard -I$(UNIT) -I$(FAKES) -MMD -MP
 HOST_LDFLAGS  := -fsanitize=address,undefined
 # Only the runtime library of libfdt is installed for the host (the -dev
 # package is the arm64 one, for the target): link it by its full name.
@@ -70,12 +72,12 @@ src_esr    := mmu/esr.c
 src_efi_memmap := start/efi/efi_memmap.c
 src_shell_parse := mmu/shell/parse.c mmu/desc.c
 src_bootargs := lib/bootargs.c
-src_xlat   := mmu/xlat.c mmu/desc.c mmu/walk.c $(UNIT)/xlat_fake.c
+src_xlat   := mmu/xlat.c mmu/desc.c mmu/walk.c $(FAKES)/xlat_fake.c
 src_machine := lib/machine.c lib/dt_addr.c
-src_pgalloc := mmu/pgalloc.c $(UNIT)/physmem_fake.c
+src_pgalloc := mmu/pgalloc.c $(FAKES)/physmem_fake.c
 src_uart   := lib/uart/uart.c lib/uart/pl011.c lib/uart/cadence.c lib/uart/bcm2835_aux.c \
 	      lib/uart/ns16550.c lib/console.c
-src_ram_plan := mmu/ram_plan.c mmu/pgalloc.c $(UNIT)/physmem_fake.c
+src_ram_plan := mmu/ram_plan.c mmu/pgalloc.c $(FAKES)/physmem_fake.c
 src_geometry := mmu/regs.c mmu/desc.c
 src_geometry_refused :=
 src_xlat_geometry := mmu/xlat.c mmu/desc.c mmu/walk.c
