@@ -52,30 +52,11 @@ add_suite corpus "$corpus_rc" "$corpus_out"
 echo "== QEMU boots (board $board, $jobs in parallel)"
 results=$(export BUILD_DIR=build; { tests/qemu/cases.sh; tests/qemu/dtb-cases.sh; } |
 	xargs -P "$jobs" -L 1 tests/qemu/boot.sh)
-# The test build (tests/target/): the fault tests (boot argument stub.faults)
-# on every CPU model and entry EL, and the negative tests: each deliberate
-# failure must be caught and reported.
-negatives=$(export BUILD_DIR=build/test; {
-	for cpu in cortex-a53 cortex-a57 cortex-a72 max; do
-		for el in 1 2 3; do
-			echo "faults-$cpu-el$el elf $cpu 1G $el - faults"
-		done
-	done
-	echo "negative-corrupt-desc image cortex-a53 1G 1 - corrupt-desc"
-	echo "negative-corrupt-desc-el3 elf cortex-a72 4G 3 - corrupt-desc"
-	echo "negative-fault image cortex-a57 1G 2 - fault"
-	echo "negative-fault-4g elf max 4G 1 - fault"
-	echo "negative-fault-early image cortex-a53 1G 1 - fault-early"
-	echo "negative-fault-early-el3 elf cortex-a72 2G 3 - fault-early"
-	echo "negative-stack-overflow image cortex-a57 1G 1 - stack-overflow"
-	echo "negative-stack-overflow-el2 elf max 4G 2 - stack-overflow"
-	# EL1 without EL2/EL3: QEMU's PSCI answers hvc, nothing answers smc.
-	echo "negative-psci-nofw image cortex-a53 1G 1 - psci-nofw"
-	# Strict boot arguments: =0 means off; a malformed value is named, ignored.
-	echo "args-faults-off image cortex-a53 1G 1 - pass -append stub.faults=0"
-	echo "args-faults-malformed image cortex-a53 1G 1 - pass/stub:_stub.faults=maybe_is_malformed" \
-		"-append stub.faults=maybe"
-} | xargs -P "$jobs" -L 1 tests/qemu/boot.sh)
+# The test build (tests/target/): the fault tests and the negative cases,
+# each deliberate failure caught and reported (tests/qemu/negative-cases.sh).
+echo "== QEMU boots of the test build: faults and negative cases (tests/qemu/negative-cases.sh)"
+negatives=$(export BUILD_DIR=build/test; tests/qemu/negative-cases.sh |
+	xargs -P "$jobs" -L 1 tests/qemu/boot.sh)
 results+=$'\n'$negatives
 # Every other translation geometry (make geometries built them).
 echo "== QEMU boots of the other geometries (tests/qemu/geometry-cases.sh)"
