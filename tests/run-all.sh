@@ -62,11 +62,17 @@ results+=$'\n'$negatives
 echo "== QEMU boots of the other geometries (tests/qemu/geometry-cases.sh)"
 results+=$'\n'$(tests/qemu/geometry-cases.sh | xargs -P "$jobs" -L 1 env)
 echo "== other boards"
-for other in $(ls board); do
+# A board is a folder with a board.mk (board/ also holds shared code).
+for board_mk in board/*/board.mk; do
+	other=$(basename "$(dirname "$board_mk")")
 	[ "$other" = "$board" ] && continue
-	results+=$'\n'$(eval "$(make -s --no-print-directory BOARD=$other board-env)"
+	board_results=$(eval "$(make -s --no-print-directory BOARD=$other board-env)"
 		export BUILD_DIR=build
 		tests/qemu/cases-board.sh | xargs -P "$jobs" -L 1 tests/qemu/boot.sh)
+	# A board whose cases could not even be listed is a failure, not silence.
+	grep -q '^PASS \|^FAIL ' <<<"$board_results" ||
+		board_results+=$'\n'"FAIL board-$other: no case ran (make board-env or tests/qemu/cases-board.sh failed)"
+	results+=$'\n'$board_results
 done
 
 echo "== U-Boot boots (Debian's u-boot-qemu)"
