@@ -1,10 +1,12 @@
 #!/bin/bash
 # tests/run-all.sh - the whole test suite behind `make test`.
 #
-# Owns: running the host unit tests, a bounded fuzz run, the DTB corpus
-# test, the QEMU boot matrix (in parallel, each run with a timeout) and the
-# geometry matrix (each other translation geometry's build), the
-# test build's fault and negative tests, the boots through U-Boot (virt's,
+# Owns: running the check that tests/README.md maps every product file,
+# the host unit tests, the gdb scripts' pure modules' tests, a bounded fuzz
+# run, the DTB corpus test, the QEMU boot matrix (in parallel, each run with
+# a timeout) and the geometry matrix (each other translation geometry's
+# build), the test build's fault and negative tests
+# (tests/qemu/negative-cases.sh), the boots through U-Boot (virt's,
 # and the Raspberry Pi 3 SD card through the Pi's) and UEFI, the product
 # checks, the MMU monitor driven over the serial (pexpect), the bench
 # plugin's self-test and the gdb-multiarch tests, and the one closing line
@@ -30,6 +32,11 @@ add_suite() {
 	fi
 	return 0
 }
+
+echo "== every product file has its tests named in tests/README.md (tests/readme-check.sh)"
+readme_out=$(tests/readme-check.sh 2>&1); readme_rc=$?
+grep -E '^FAIL |^note ' <<<"$readme_out"
+add_suite readme "$readme_rc" "$readme_out"
 
 echo "== host unit tests (cmocka)"
 unit_out=$(make --no-print-directory -f tests/unit/unit.mk 2>&1); unit_rc=$?
