@@ -1,10 +1,12 @@
 #!/bin/bash
 # tests/run-all.sh - the whole test suite behind `make test`.
 #
-# Owns: running the host unit tests, a bounded fuzz run, the DTB corpus
-# test, the QEMU boot matrix (in parallel, each run with a timeout) and the
-# geometry matrix (each other translation geometry's build), the
-# test build's fault and negative tests, the boots through U-Boot (virt's,
+# Owns: running the check that tests/README.md maps every product file,
+# the host unit tests, the gdb scripts' pure modules' tests, a bounded fuzz
+# run, the DTB corpus test, the QEMU boot matrix (in parallel, each run with
+# a timeout) and the geometry matrix (each other translation geometry's
+# build), the test build's fault and negative tests
+# (tests/qemu/negative-cases.sh), the boots through U-Boot (virt's,
 # and the Raspberry Pi 3 SD card through the Pi's) and UEFI, the product
 # checks, the MMU monitor driven over the serial (pexpect), the bench
 # plugin's self-test and the gdb-multiarch tests, and the one closing line
@@ -31,6 +33,11 @@ add_suite() {
 	return 0
 }
 
+echo "== every product file has its tests named in tests/README.md (tests/readme-check.sh)"
+readme_out=$(tests/readme-check.sh 2>&1); readme_rc=$?
+grep -E '^FAIL |^note ' <<<"$readme_out"
+add_suite readme "$readme_rc" "$readme_out"
+
 echo "== host unit tests (cmocka)"
 unit_out=$(make --no-print-directory -f tests/unit/unit.mk 2>&1); unit_rc=$?
 grep -E '^\[  FAILED  \]|error|FAIL' <<<"$unit_out" || true
@@ -52,40 +59,27 @@ add_suite corpus "$corpus_rc" "$corpus_out"
 echo "== QEMU boots (board $board, $jobs in parallel)"
 results=$(export BUILD_DIR=build; { tests/qemu/cases.sh; tests/qemu/dtb-cases.sh; } |
 	xargs -P "$jobs" -L 1 tests/qemu/boot.sh)
-# The test build (tests/target/): the fault tests (boot argument stub.faults)
-# on every CPU model and entry EL, and the negative tests: each deliberate
-# failure must be caught and reported.
-negatives=$(export BUILD_DIR=build/test; {
-	for cpu in cortex-a53 cortex-a57 cortex-a72 max; do
-		for el in 1 2 3; do
-			echo "faults-$cpu-el$el elf $cpu 1G $el - faults"
-		done
-	done
-	echo "negative-corrupt-desc image cortex-a53 1G 1 - corrupt-desc"
-	echo "negative-corrupt-desc-el3 elf cortex-a72 4G 3 - corrupt-desc"
-	echo "negative-fault image cortex-a57 1G 2 - fault"
-	echo "negative-fault-4g elf max 4G 1 - fault"
-	echo "negative-fault-early image cortex-a53 1G 1 - fault-early"
-	echo "negative-fault-early-el3 elf cortex-a72 2G 3 - fault-early"
-	echo "negative-stack-overflow image cortex-a57 1G 1 - stack-overflow"
-	echo "negative-stack-overflow-el2 elf max 4G 2 - stack-overflow"
-	# EL1 without EL2/EL3: QEMU's PSCI answers hvc, nothing answers smc.
-	echo "negative-psci-nofw image cortex-a53 1G 1 - psci-nofw"
-	# Strict boot arguments: =0 means off; a malformed value is named, ignored.
-	echo "args-faults-off image cortex-a53 1G 1 - pass -append stub.faults=0"
-	echo "args-faults-malformed image cortex-a53 1G 1 - pass/stub:_stub.faults=maybe_is_malformed" \
-		"-append stub.faults=maybe"
-} | xargs -P "$jobs" -L 1 tests/qemu/boot.sh)
+# The test build (tests/target/): the fault tests and the negative cases,
+# each deliberate failure caught and reported (tests/qemu/negative-cases.sh).
+echo "== QEMU boots of the test build: faults and negative cases (tests/qemu/negative-cases.sh)"
+negatives=$(export BUILD_DIR=build/test; tests/qemu/negative-cases.sh |
+	xargs -P "$jobs" -L 1 tests/qemu/boot.sh)
 results+=$'\n'$negatives
 # Every other translation geometry (make geometries built them).
 echo "== QEMU boots of the other geometries (tests/qemu/geometry-cases.sh)"
 results+=$'\n'$(tests/qemu/geometry-cases.sh | xargs -P "$jobs" -L 1 env)
 echo "== other boards"
-for other in $(ls board); do
+# A board is a folder with a board.mk (board/ also holds shared code).
+for board_mk in board/*/board.mk; do
+	other=$(basename "$(dirname "$board_mk")")
 	[ "$other" = "$board" ] && continue
-	results+=$'\n'$(eval "$(make -s --no-print-directory BOARD=$other board-env)"
+	board_results=$(eval "$(make -s --no-print-directory BOARD=$other board-env)"
 		export BUILD_DIR=build
 		tests/qemu/cases-board.sh | xargs -P "$jobs" -L 1 tests/qemu/boot.sh)
+	# A board whose cases could not even be listed is a failure, not silence.
+	grep -q '^PASS \|^FAIL ' <<<"$board_results" ||
+		board_results+=$'\n'"FAIL board-$other: no case ran (make board-env or tests/qemu/cases-board.sh failed)"
+	results+=$'\n'$board_results
 done
 
 echo "== U-Boot boots (Debian's u-boot-qemu)"

@@ -3,13 +3,13 @@
 #
 # Owns: build/fuzz/fuzz_xlat (clang, -fsanitize=fuzzer,address,undefined)
 # from tests/fuzz/fuzz_xlat.c, mmu/xlat.c, mmu/desc.c, mmu/walk.c and
-# tests/unit/xlat_fake.c; build/fuzz/fuzz_pgalloc from
-# tests/fuzz/fuzz_pgalloc.c, mmu/pgalloc.c and tests/unit/physmem_fake.c
+# tests/fakes/xlat_fake.c; build/fuzz/fuzz_pgalloc from
+# tests/fuzz/fuzz_pgalloc.c, mmu/pgalloc.c and tests/fakes/physmem_fake.c
 # at the product's PGALLOC_MAX_ORDER (18), and build/fuzz/fuzz_pgalloc10,
 # the same at -DPGALLOC_MAX_ORDER=10 (its small banks hold max-order
 # blocks: see fuzz_pgalloc.c), both over tests/fuzz/corpus-pgalloc/;
 # build/fuzz/fuzz_ram_plan from tests/fuzz/fuzz_ram_plan.c,
-# mmu/ram_plan.c, mmu/pgalloc.c and tests/unit/physmem_fake.c;
+# mmu/ram_plan.c, mmu/pgalloc.c and tests/fakes/physmem_fake.c;
 # a bounded, seeded run of each over its seed corpus (tests/fuzz/corpus/,
 # tests/fuzz/corpus-pgalloc/, tests/fuzz/corpus-ram-plan/) for
 # `make test`; a long run for `make fuzz`.
@@ -75,7 +75,7 @@ endif
 FUZZ_CFLAGS   := -std=gnu11 -O1 -g -Wall -Wextra -Werror -DHOST_BUILD \
 		 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 		 -fno-omit-frame-pointer
-FUZZ_CPPFLAGS := -Immu -Ilib -Itests/unit
+FUZZ_CPPFLAGS := -Immu -Ilib -Itests/fakes
 FUZZ_SRCS     := $(FUZZ)/fuzz_xlat.c $(XLAT_SRC) mmu/desc.c mmu/walk.c
 # The checking environment is the harness's hot loop and not under test:
 # no coverage feedback and no ASan there (the table memory it allocates is
@@ -84,7 +84,7 @@ FAKE_CFLAGS   := -std=gnu11 -O2 -g -Wall -Wextra -Werror -DHOST_BUILD \
 		 -fsanitize=undefined -fno-sanitize-recover=all
 FAKE_OBJ      := $(OUT)/xlat_fake.o
 FUZZ_HDRS     := mmu/xlat.h mmu/desc.h mmu/walk.h mmu/memory.h mmu/pgtable-hwdef.h \
-		 tests/unit/xlat_fake.h tests/unit/desc_literal.h
+		 tests/fakes/xlat_fake.h tests/fakes/desc_literal.h
 LIBFUZZER_OPTS := -max_len=1024 -timeout=20 -rss_limit_mb=2048 -print_final_stats=0
 
 # The allocator's harness: its fake memory is not what is explored (no
@@ -92,7 +92,7 @@ LIBFUZZER_OPTS := -max_len=1024 -timeout=20 -rss_limit_mb=2048 -print_final_stat
 PGALLOC_BIN   := $(OUT)/fuzz_pgalloc$(if $(filter-out mmu/pgalloc.c,$(PGALLOC_SRC)),-variant)
 PGALLOC_SRCS  := $(FUZZ)/fuzz_pgalloc.c $(PGALLOC_SRC)
 PGALLOC_FAKE_OBJ := $(OUT)/physmem_fake.o
-PGALLOC_HDRS  := mmu/pgalloc.h mmu/pgtable-hwdef.h tests/unit/physmem_fake.h
+PGALLOC_HDRS  := mmu/pgalloc.h mmu/pgtable-hwdef.h tests/fakes/physmem_fake.h
 # The same harness at MAX_ORDER 10 (physmem_fake.c does not depend on it).
 PGALLOC10_BIN := $(OUT)/fuzz_pgalloc10$(if $(filter-out mmu/pgalloc.c,$(PGALLOC_SRC)),-variant)
 
@@ -124,7 +124,7 @@ log_ram_plan     = $(OUT)/$(1)-ram-plan.log
 .PHONY: build short long
 .DELETE_ON_ERROR:
 
-$(PGALLOC_FAKE_OBJ): tests/unit/physmem_fake.c $(PGALLOC_HDRS) $(SELF)
+$(PGALLOC_FAKE_OBJ): tests/fakes/physmem_fake.c $(PGALLOC_HDRS) $(SELF)
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CLANG   $@")
 	$(Q)$(CLANG) $(FAKE_CFLAGS) $(FUZZ_CPPFLAGS) -c $< -o $@
@@ -145,7 +145,7 @@ $(RAM_PLAN_BIN): $(RAM_PLAN_SRCS) $(PGALLOC_FAKE_OBJ) $(RAM_PLAN_HDRS) $(SELF)
 	@$(if $(Q),echo "  CLANG   $@")
 	$(Q)$(CLANG) $(FUZZ_CFLAGS) $(FUZZ_CPPFLAGS) $(RAM_PLAN_SRCS) $(PGALLOC_FAKE_OBJ) -o $@
 
-$(FAKE_OBJ): tests/unit/xlat_fake.c $(FUZZ_HDRS) $(SELF)
+$(FAKE_OBJ): tests/fakes/xlat_fake.c $(FUZZ_HDRS) $(SELF)
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CLANG   $@")
 	$(Q)$(CLANG) $(FAKE_CFLAGS) $(FUZZ_CPPFLAGS) -c $< -o $@
@@ -158,7 +158,7 @@ $(BIN): $(FUZZ_SRCS) $(FAKE_OBJ) $(FUZZ_HDRS) $(SELF)
 # The same harness and checker in one other geometry per granule (16K/47,
 # 64K/48: mmu/geometry.mk's flags), the fake's object built with them too.
 define xlat_geo
-$(OUT)/xlat_fake-$(2).o: tests/unit/xlat_fake.c $(FUZZ_HDRS) $(SELF)
+$(OUT)/xlat_fake-$(2).o: tests/fakes/xlat_fake.c $(FUZZ_HDRS) $(SELF)
 	@mkdir -p $$(@D)
 	@$$(if $(Q),echo "  CLANG   $$@")
 	$(Q)$(CLANG) $(FAKE_CFLAGS) $(FUZZ_CPPFLAGS) $(call geometry_flags,$(3)) -c $$< -o $$@

@@ -9,12 +9,16 @@
 #   t_report.py       pt-walk / mmu-regs / pt-dump vs the stub's own report
 #                     (also build/16k-47 and build/64k-48: make geometries)
 #   t_uboot.py        pt-walk / pt-dump on Debian's U-Boot (EL1 and EL2)
+#   t_debug.py        `make debug` itself (scripts/gdb/debug.mk, debug.py),
+#                     gdb being tests/gdb/debug-gdb.sh: attached, symbols,
+#                     stops across the MMU switch; QEMU gone when it returns
 # What needs neither gdb nor QEMU (register decoders, the walker on
 # hand-built tables in every granule, the output's text) is tested by
 # tests/gdbpy/run.py with plain python3.
 # Expects built images (make); board facts come from the Makefile's exports
 # (BOARD_QEMU_MACHINE, BOARD_QEMU_EL2/EL3, BOARD_LOAD_PA), with virt defaults.
-# Logs: build/test-logs/gdb/CASE.{gdb,serial,qemu}.
+# Logs: build/test-logs/gdb/CASE.{gdb,serial,qemu} (make-debug: CASE.gdb,
+# CASE.serial; QEMU's own output in build/debug-qemu.log, as make debug's).
 set -u
 cd "$(dirname "$0")/../.." || exit 1
 
@@ -117,6 +121,40 @@ MACHINE_PROPS=$el2 run_case bp-image-el2 t_breakpoints.py - GDBT_EL=2 -- \
 	-cpu cortex-a72 -m 1G -semihosting -kernel "$build/Image"
 run_case bp-reloc-el1 t_breakpoints.py - GDBT_LOAD="$reloc" -- \
 	-cpu cortex-a57 -m 1G -semihosting "${reloc_load[@]}"
+
+# `make debug` as a user types it, but non-interactive: debug.mk's QEMU
+# line and load address, debug.py's free port, gdb command line and
+# clean-up; the debugger is debug-gdb.sh (batch, t_debug.py last). setsid:
+# no controlling terminal, so debug.py runs gdb without job control (its
+# fall-back) and never takes this terminal; timeout inside it, so that a
+# hang ends make, debug.py (which then ends QEMU) and gdb together.
+run_make_debug() {
+	local name=make-debug out=$logdir/make-debug.gdb start=$SECONDS p f rc qpid
+	env GDBT_CASE=$name GDBT_LOAD="$load" GDB_REAL="$gdb" \
+		setsid -w timeout "$limit" make --no-print-directory -s debug \
+		GDB="$PWD/tests/gdb/debug-gdb.sh" DEBUG_SERIAL="$logdir/$name.serial" \
+		</dev/null >"$out" 2>&1
+	rc=$?
+	p=$(grep -c "^PASS $name: " "$out")
+	f=$(grep -c "^FAIL $name: " "$out")
+	grep "^FAIL $name: " "$out"
+	if ! grep -q "^DONE $name: " "$out"; then
+		echo "FAIL $name: gdb script did not finish, status $rc (log: $out)"
+		f=$((f + 1))
+	fi
+	qpid=$(sed -n 's/^debug: QEMU (pid \([0-9]*\)) paused.*/\1/p' "$out")
+	if [ -n "$qpid" ] && ! kill -0 "$qpid" 2>/dev/null; then
+		p=$((p + 1))            # QEMU ended with gdb
+	else
+		echo "FAIL $name: QEMU ${qpid:-(no pid printed)} still running after make debug"
+		[ -n "$qpid" ] && kill "$qpid" 2>/dev/null
+		f=$((f + 1))
+	fi
+	[ "$f" -gt 0 ] && echo "     log: $out"
+	echo "case $name: $p passed, $f failed ($((SECONDS - start))s)"
+	passed=$((passed + p)); failed=$((failed + f))
+}
+run_make_debug
 
 # gdb's pt-walk / mmu-regs / pt-dump against the stub's report.
 # (stub.report=full: every probe's lines; a boot through QEMU's generic

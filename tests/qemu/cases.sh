@@ -1,8 +1,10 @@
 #!/bin/bash
 # tests/qemu/cases.sh - the list of QEMU boot cases, one per line, in the
 # argument order of boot.sh. Owns the test matrix: both artifacts, four CPU
-# models, three RAM sizes, three entry levels; relocated loads; negative
-# cases. BOARD_LOAD_PA comes from the board (exported by the Makefile).
+# models, three RAM sizes, three entry levels; relocated loads; the
+# product's refusals (loads it must refuse by name; the test build's
+# negative cases are negative-cases.sh's). BOARD_LOAD_PA comes from the
+# board (exported by the Makefile).
 set -eu
 for artifact in image elf; do
 	for cpu in cortex-a53 cortex-a57 cortex-a72 max; do

@@ -8,8 +8,14 @@
 # page EL0 may touch (its full report's final TTBR1 dump has no USR range),
 # and that the default report (stub.report=summary) suits a real UART: at
 # most 2,000 bytes for one CPU plus 200 per extra CPU, keeping the lines
-# scripts read ("cpus: N online", "mmu: N passed, M failed").
-# usage: product.sh   (after make and make CONFIG_TEST_HOOKS=1; QEMU virt)
+# scripts read ("cpus: N online", "mmu: N passed, M failed"); that what
+# `make image` lists for users (scripts/list-artifacts.sh) is there; and
+# that the Raspberry Pi SD card (make sdcard, scripts/mksdcard.sh) holds
+# board/raspi3b/config.txt as it is, the U-Boot its kernel= line names, and
+# boot.scr and Image as built (QEMU plays the Pi's firmware in the boot
+# tests and never reads config.txt: this is its only check).
+# usage: product.sh   (after make, make sdcard and make CONFIG_TEST_HOOKS=1;
+#                      QEMU virt)
 # Prints PASS/FAIL lines, then exactly one "product: N passed, M failed".
 set -u
 build=build test_build=build/test
@@ -65,6 +71,36 @@ for smp in 1 8; do
 done
 full_bytes=$(stat -c %s "$logdir/product-full.log")
 [ "$full_bytes" -gt 10000 ]; check $? "stub.report=full prints the long report ($full_bytes bytes)"
+
+# 4. What `make image` tells users (scripts/list-artifacts.sh): each artifact
+# it lists was built (<board>: every board, a folder with a board.mk).
+listing=$(make -s --no-print-directory image 2>&1)
+listed=0 absent=""
+for path in $(sed -n 's/^  \([^ ]*\) .*/\1/p' <<<"$listing" | sort -u); do
+	for board_mk in board/*/board.mk; do
+		file=${path//<board>/$(basename "$(dirname "$board_mk")")}
+		listed=$((listed + 1))
+		[ -f "$file" ] || absent+=" $file"
+		[ "$file" = "$path" ] && break
+	done
+done
+why=${absent:+absent:$absent}
+[ "$listed" -ge 6 ] || why="too few: $(head -c 300 <<<"$listing")"
+[ -z "$why" ]; check $? "make image lists $listed artifacts, each one built" "$why"
+
+# 5. The SD card's FAT partition (from 1 MiB: scripts/mksdcard.sh).
+card=build/sdcard-rpi3.img
+on_card=$logdir/product-sdcard
+rm -rf "$on_card"; mkdir -p "$on_card"
+mcopy -n -i "$card@@1M" ::config.txt ::boot.scr ::Image "$on_card/" 2>/dev/null
+cmp -s "$on_card/config.txt" board/raspi3b/config.txt
+check $? "the SD card holds board/raspi3b/config.txt as it is" "see $on_card"
+kernel=$(sed -n 's/^kernel=//p' board/raspi3b/config.txt | head -n 1)
+listing=$(mdir -i "$card@@1M" -b :: 2>&1)
+grep -qxF "::/$kernel" <<<"$listing" && cmp -s "$on_card/boot.scr" build/boot.scr &&
+	cmp -s "$on_card/Image" build/Image
+check $? "the SD card holds config.txt's kernel ($kernel), and boot.scr and Image as built" \
+	"$(tr '\n' ' ' <<<"$listing")"
 
 echo "product: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

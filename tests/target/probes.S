@@ -2,7 +2,7 @@
  * probes.S - memory accesses that may fault on purpose, and how to recover.
  *
  * Owns: the primitives the fault tests use beyond the product's guarded
- * load and store (start/guarded.S, which faults.c uses for those): the
+ * load and store (mmu/guarded.S, which faults.c uses for those): the
  * faulting instruction has a global label (probe_*_insn) and a fix-up
  * (probe_*_fixup); when a test has armed tests/target/faults.c, the
  * exception handler resumes at the fix-up, which returns 1 in x1 (0 when

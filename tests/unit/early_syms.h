@@ -5,9 +5,9 @@
  * level-3 tables of the early map's windows, then .stack: the boot CPU's
  * guard page and its stack; _end at +0x18000, VIRT_IMAGE_SIZE; the
  * secondaries' stacks and the final map's tables are in free RAM, not in the
- * image), shared by the host tests of the early map's expectations and
- * checks (test_memmap.c, test_check.c). Every probe they give lies in the
- * early map's single 2 MiB image block.
+ * image), shared by the host tests of the maps (maps_fixture.h: test_maps.c,
+ * test_expect.c, test_probes.c) and of the checks (test_check.c). Every
+ * probe they give lies in the early map's single 2 MiB image block.
  */
 #ifndef EARLY_SYMS_H
 #define EARLY_SYMS_H

@@ -280,7 +280,7 @@ static void take_boot_memory(struct boot_layout *l)
 	l->nr_stacks = NR_STACKS_VIRT;
 }
 
-/* memmap's early map and tables_fake's reading of tables.S + the windows
+/* maps.c's early map and tables_fake's reading of tables.S + the windows
  * agree for other layouts too. */
 static void test_all_probes_pass_other_layouts(void **state)
 {

@@ -10,7 +10,7 @@
 #include "unit.h"
 #include "desc.h"
 
-/* The early map's attributes (memmap.c policy), as literals. */
+/* The early map's attributes (mmu/maps.c's policy), as literals. */
 static const struct pte_attrs image = { .attrindx = 4, .sh = 3, .af = true };
 static const struct pte_attrs linear = { .attrindx = 4, .sh = 3, .af = true,
 					 .pxn = true, .uxn = true };

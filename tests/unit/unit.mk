@@ -1,9 +1,14 @@
 # tests/unit/unit.mk - build and run the host unit tests.
 #
-# Owns: building the pure modules (mmu/*.c but hw.c, start/esr.c, start/shell_parse.c,
-# lib/machine.c, lib/bootargs.c, lib/uart/*.c with lib/console.c)
-# and one cmocka test binary per module for the host (two for pgalloc: at
-# the product's PGALLOC_MAX_ORDER and, test_pgalloc10, at 10), with ASan and UBSan,
+# Owns: building the pure modules (each test's src_<name> below: mmu/'s
+# desc, walk, dump, maps, expect, probes, regs, check, esr, xlat, pgalloc,
+# ram_plan and levels, mmu/shell/parse.c, start/efi/efi_memmap.c,
+# lib/machine.c with lib/dt_addr.c, lib/bootargs.c, lib/uart/*.c with
+# lib/console.c) with the fakes (tests/fakes/ for those the fuzzers
+# share, tests/unit/ for the unit tests' own) and one cmocka test binary
+# per module for the host (two for pgalloc: at the product's
+# PGALLOC_MAX_ORDER and, test_pgalloc10, at 10; one each for mmu/maps.c,
+# mmu/expect.c and mmu/probes.c, which link all three), with ASan and UBSan,
 # into build/host-tests/; the test device trees (tests/unit/dts/*.dts, built
 # with dtc); the binaries built once per translation geometry
 # (mmu/geometry.mk: test_<name>-<page>-<bits>, e.g. test_geometry-16k-48,
@@ -23,9 +28,10 @@ HOSTCC ?= gcc
 DTC    ?= dtc
 V      ?= 0
 
-UNIT := tests/unit
-OUT  := build/host-tests
-SELF := $(lastword $(MAKEFILE_LIST))
+UNIT  := tests/unit
+FAKES := tests/fakes
+OUT   := build/host-tests
+SELF  := $(lastword $(MAKEFILE_LIST))
 
 ifeq ($(V),1)
 Q :=
@@ -35,19 +41,19 @@ endif
 
 HOST_CFLAGS   := -std=gnu11 -O1 -g -Wall -Wextra -Werror -DHOST_BUILD \
 		 -fsanitize=address,undefined -fno-sanitize-recover=all
-HOST_CPPFLAGS := -Immu -Immu/shell -Istart -Istart/efi -Ilib -Iboard -I$(UNIT) -MMD -MP
+HOST_CPPFLAGS := -Immu -Immu/shell -Istart -Istart/efi -Ilib -Iboard -I$(UNIT) -I$(FAKES) -MMD -MP
 HOST_LDFLAGS  := -fsanitize=address,undefined
 # Only the runtime library of libfdt is installed for the host (the -dev
 # package is the arm64 one, for the target): link it by its full name.
 HOST_LIBFDT   := /usr/lib/x86_64-linux-gnu/libfdt.so.1
 
-TESTS := desc walk dump memmap regs check esr efi_memmap bootargs xlat machine pgalloc pgalloc10 uart \
+TESTS := desc walk dump maps expect probes regs check esr efi_memmap bootargs xlat machine pgalloc pgalloc10 uart \
 	 ram_plan shell_parse geometry_refused
 
 # Per geometry: GEO_ALL_TESTS in every geometry of the list, GEO_TESTS in
 # every geometry but the default (whose binaries are TESTS' own).
 include mmu/geometry.mk
-GEO_ALL_TESTS := geometry xlat_geometry layout levels memmap_geometry
+GEO_ALL_TESTS := geometry xlat_geometry memory_layout levels maps_geometry
 GEO_TESTS     :=
 GEO_OTHERS    := $(filter-out $(GEOMETRY_DEFAULT),$(GEOMETRIES))
 geo_names      = $(foreach t,$(1),$(foreach g,$(2),$(t)-$(call geometry_dir,$(g))))
@@ -57,24 +63,26 @@ TESTS += $(call geo_names,$(GEO_ALL_TESTS),$(GEOMETRIES)) $(call geo_names,$(GEO
 src_desc   := mmu/desc.c
 src_walk   := mmu/walk.c mmu/desc.c $(UNIT)/tables_fake.c
 src_dump   := mmu/dump.c mmu/walk.c mmu/desc.c $(UNIT)/tables_fake.c
-src_memmap := mmu/maps.c mmu/expect.c mmu/probes.c mmu/walk.c mmu/desc.c
+src_maps   := mmu/maps.c mmu/expect.c mmu/probes.c mmu/walk.c mmu/desc.c
+src_expect := $(src_maps)
+src_probes := $(src_maps)
 src_regs   := mmu/regs.c mmu/tcr.c mmu/desc.c
 src_check  := mmu/check.c mmu/esr.c mmu/maps.c mmu/expect.c mmu/probes.c mmu/regs.c mmu/tcr.c mmu/walk.c mmu/desc.c $(UNIT)/tables_fake.c
 src_esr    := mmu/esr.c
 src_efi_memmap := start/efi/efi_memmap.c
 src_shell_parse := mmu/shell/parse.c mmu/desc.c
 src_bootargs := lib/bootargs.c
-src_xlat   := mmu/xlat.c mmu/desc.c mmu/walk.c $(UNIT)/xlat_fake.c
+src_xlat   := mmu/xlat.c mmu/desc.c mmu/walk.c $(FAKES)/xlat_fake.c
 src_machine := lib/machine.c lib/dt_addr.c
-src_pgalloc := mmu/pgalloc.c $(UNIT)/physmem_fake.c
+src_pgalloc := mmu/pgalloc.c $(FAKES)/physmem_fake.c
 src_uart   := lib/uart/uart.c lib/uart/pl011.c lib/uart/cadence.c lib/uart/bcm2835_aux.c \
 	      lib/uart/ns16550.c lib/console.c
-src_ram_plan := mmu/ram_plan.c mmu/pgalloc.c $(UNIT)/physmem_fake.c
+src_ram_plan := mmu/ram_plan.c mmu/pgalloc.c $(FAKES)/physmem_fake.c
 src_geometry := mmu/regs.c mmu/tcr.c mmu/desc.c
 src_geometry_refused :=
 src_xlat_geometry := mmu/xlat.c mmu/desc.c mmu/walk.c
-src_layout :=
-src_memmap_geometry := mmu/maps.c mmu/expect.c mmu/probes.c mmu/walk.c mmu/desc.c
+src_memory_layout :=
+src_maps_geometry := mmu/maps.c mmu/expect.c mmu/probes.c mmu/walk.c mmu/desc.c
 src_levels := mmu/levels.c mmu/dump.c mmu/walk.c mmu/desc.c
 libs_machine := $(HOST_LIBFDT)
 

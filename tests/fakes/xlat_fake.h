@@ -1,6 +1,6 @@
 /*
  * xlat_fake.h - a fake table memory and TLB for testing mmu/xlat.c on the
- * host (test_xlat.c and tests/fuzz/fuzz_xlat.c).
+ * host (tests/unit/test_xlat.c and tests/fuzz/fuzz_xlat.c).
  *
  * Owns: a root table and a pool of page-aligned pages (the build's granule), each with a made-up
  * physical address, behind xlat_ctx's table_ptr (any other address is an

@@ -1,6 +1,8 @@
 /*
  * physmem_fake.h - a sparse fake physical memory for testing mmu/pgalloc.c
- * on the host (test_pgalloc.c and tests/fuzz/fuzz_pgalloc.c).
+ * and mmu/ram_plan.c on the host (tests/unit/test_pgalloc.c,
+ * tests/unit/test_ram_plan.c, tests/fuzz/fuzz_pgalloc.c and
+ * tests/fuzz/fuzz_ram_plan.c).
  *
  * Owns: 4 KiB host pages (each its own malloc, so ASan sees an overrun of
  * a page) created zeroed on first touch, for PAs inside the ranges made

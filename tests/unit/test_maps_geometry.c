@@ -1,6 +1,7 @@
 /*
- * test_memmap_geometry.c - host unit tests of the early map's expected
- * regions and of the probes (mmu/memmap.c) in every geometry.
+ * test_maps_geometry.c - host unit tests of the maps in every geometry:
+ * the early map's regions (mmu/maps.c) and each probe's (mmu/probes.c)
+ * verdict in both maps (mmu/expect.c).
  *
  * Owns: for the geometry this binary was built for (unit.mk: once per
  * geometry), a plausible boot (RAM at 1 GiB, 2 GiB of it; an image of 25
@@ -11,7 +12,7 @@
  * its VA); every probe's verdict in both maps (the must-not-translate ones
  * unmapped in both, the shared root's aliases mapped in the early map,
  * the rest mapped in one of them at least). The default geometry's exact
- * values are test_memmap's.
+ * values are test_maps.c's, test_expect.c's and test_probes.c's.
  */
 #include "unit.h"
 #include "maps.h"

@@ -1,5 +1,5 @@
 /*
- * test_layout.c - host unit tests of mmu/memory.h's virtual layout in
+ * test_memory_layout.c - host unit tests of mmu/memory.h's virtual layout in
  * every geometry.
  *
  * Owns: the layout's values per geometry (unit.mk builds this once per

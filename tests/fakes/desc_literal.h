@@ -1,8 +1,9 @@
 /*
  * desc_literal.h - block and page descriptors spelled out bit by bit, for
- * the host tests' fake tables (tables_fake.c, xlat_fake.c): deliberately
- * independent of mmu/desc.c and of pgtable-hwdef.h, so that the code under
- * test is checked against a second reading of Arm ARM D8.3.
+ * the host tests' fake tables (tests/unit/tables_fake.c,
+ * tests/fakes/xlat_fake.c): deliberately independent of mmu/desc.c and of
+ * pgtable-hwdef.h, so that the code under test is checked against a second
+ * reading of Arm ARM D8.3.
  */
 #ifndef DESC_LITERAL_H
 #define DESC_LITERAL_H

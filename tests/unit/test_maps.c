@@ -1,101 +1,22 @@
 /*
- * test_memmap.c - host unit tests of mmu/memmap.c.
+ * test_maps.c - host unit tests of mmu/maps.c, the maps' specification.
  *
- * Owns: the expected regions of the early map for a QEMU-virt layout (load
- * pa 0x40200000, link va 0xffffffc000000000, 128 MiB of RAM at 0x40000000
- * in one linear range, UART at 0x09000000, a 1 MiB DTB at 0x40000000) and
- * others (a load not 2 MiB aligned, an image of two blocks, an unaligned DTB, no DTB, no
- * console, the image's physical GiB at KIMAGE_VADDR's level-1 index);
- * expect_early_map at every region's edges (first byte, last byte, one past
- * the end), through the shared root's aliases, for non-canonical and
- * linear-map VAs; the UART's, the DTB's and the pool's VAs;
- * maps_phys_to_virt and the linear helpers (maps_linear_has,
- * maps_linear_end_virt, maps_linear_bytes) at their edges; the final
- * map's regions (W^X, nothing for EL0, the DTB, the UART at CONSOLE_VADDR,
- * the table pool, the secondaries' stacks as one strided region above guard
- * pages, linear ranges with holes and phys_memstart below them, the image's
- * read-only alias only in its range, MAX_LINEAR_RANGES ranges) and
- * expectations; and the probe list (count, names, addresses, and that each
- * probe's expectation in either map agrees with that map's regions, read
- * here independently, strided copies included).
+ * Owns: the windows' VAs (memory.h's, spelled out); the early map's regions
+ * for a QEMU-virt boot (maps_fixture.h's virt) and others (a load not 2 MiB
+ * aligned, an image of two blocks, an unaligned DTB, no DTB, no console)
+ * with the expected translation at each window's edges (the UART's page,
+ * the DTB's pages, the pool's); the UART's, the DTB's and the pool's VAs;
+ * maps_phys_to_virt, maps_image_phys/virt and the linear helpers
+ * (maps_linear_has, maps_linear_end_virt, maps_linear_bytes) at their
+ * edges; the final map's regions (W^X, nothing for EL0, the DTB, the UART at
+ * CONSOLE_VADDR, the table pool, the secondaries' stacks as one strided
+ * region above guard pages, linear ranges with holes and phys_memstart
+ * below them, the image's read-only alias only in its range,
+ * MAX_LINEAR_RANGES ranges) and, for each such layout, that its probes
+ * agree with its regions (check_probes_agree). The oracle's own cases are
+ * test_expect.c's, the probe list's test_probes.c's.
  */
-#include "unit.h"
-#include "maps.h"
-#include "expect.h"
-#include "probes.h"
-#include "linear_fake.h"
-
-static const struct pte_attrs image = { .attrindx = 4, .sh = 3, .af = true };
-static const struct pte_attrs linear = { .attrindx = 4, .sh = 3, .af = true,
-					 .pxn = true, .uxn = true };
-static const struct pte_attrs device = { .attrindx = 0, .sh = 0, .af = true,
-					 .pxn = true, .uxn = true };
-static const struct pte_attrs fdt = { .attrindx = 4, .sh = 3, .af = true, .rdonly = true,
-				      .pxn = true, .uxn = true };
-
-/* memory.h's windows, spelled out: KIMAGE_VADDR + 1 GiB - 8 MiB, - 2 MiB,
- * - 16 MiB; the secondaries' stacks at VA_START + 384 GiB; the pool's size
- * (BOOT_POOL_PAGES 64) and a stack's (BOOT_STACK_SIZE), a guard page and a
- * stack per CPU (CPU_STACK_STRIDE). */
-#define VA_FDT     0xffffffc03f800000ULL
-#define VA_CONSOLE 0xffffffc03fe00000ULL
-#define VA_POOL    0xffffffc03f000000ULL
-#define VA_STACKS  0xffffffe000000000ULL
-#define VA_LINEAR  0xffffff8000000000ULL
-#define POOL_SIZE  0x40000ULL
-#define STACK_SIZE 0x4000ULL
-#define STRIDE     0x5000ULL
-#define LOW39      0x7fffffffffULL
-
-static const struct boot_layout virt = {
-	.phys_text = 0x40200000ULL, .virt_text = 0xffffffc000000000ULL,
-	.image_size = 0x18000ULL, .phys_memstart = 0x40000000ULL,
-	.linear = (const struct phys_range[]){ { 0x40000000ULL, 0x48000000ULL, NULL } },
-	.nr_linear = 1,
-	.phys_uart = 0x09000000ULL,
-	.phys_dtb = 0x40000000ULL, .dtb_size = 0x100000ULL,
-};
-
-#include "early_syms.h"
-
-static void assert_region(const struct mem_region *r, const char *name, int ttbr,
-			  uint64_t virt_addr, uint64_t phys, uint64_t size,
-			  const struct pte_attrs *attrs)
-{
-	assert_string_equal(r->name, name);
-	assert_int_equal(r->ttbr, ttbr);
-	assert_int_equal(r->virt, virt_addr);
-	assert_int_equal(r->phys, phys);
-	assert_int_equal(r->size, size);
-	assert_true(pte_attrs_equal(&r->attrs, attrs));
-}
-
-static void expect_mapped(const struct boot_layout *l, uint64_t va, const char *region,
-			  uint64_t pa, const struct pte_attrs *attrs)
-{
-	struct expectation e;
-
-	memset(&e, 0x5a, sizeof(e));
-	expect_early_map(l, va, &e);
-	if (!e.mapped)
-		fail_msg("va 0x%llx: expected mapped in %s, got unmapped",
-			 (unsigned long long)va, region);
-	assert_string_equal(e.region, region);
-	assert_int_equal(e.pa, pa);
-	assert_true(pte_attrs_equal(&e.attrs, attrs));
-}
-
-static void expect_unmapped(const struct boot_layout *l, uint64_t va)
-{
-	struct expectation e;
-
-	memset(&e, 0x5a, sizeof(e));
-	expect_early_map(l, va, &e);
-	if (e.mapped)
-		fail_msg("va 0x%llx: expected unmapped, got %s pa 0x%llx",
-			 (unsigned long long)va, e.region, (unsigned long long)e.pa);
-	assert_string_equal(e.region, "unmapped");
-}
+#include "maps_fixture.h"
 
 /* ---- the early map: regions ----------------------------------------------- */
 
@@ -174,17 +95,6 @@ static void test_regions_image_rounding(void **state)
 	assert_int_equal(r[REGION_IDMAP].size, 0x200000);
 	assert_int_equal(r[REGION_KIMAGE].size, 0x200000);
 }
-
-/* A load that is not 2 MiB aligned (raspi3b's old kernel8.img address,
- * 0x80000): the identity still takes the 2 MiB block, the link address
- * (KIMAGE_VADDR, text_offset 0) takes the image's pages (start/tables.S). */
-static const struct boot_layout pi = {
-	.phys_text = 0x80000ULL, .virt_text = 0xffffffc000000000ULL,
-	.image_size = 0x4a000ULL, .phys_memstart = 0,
-	.linear = (const struct phys_range[]){ { 0, 0x3c000000ULL, NULL } }, .nr_linear = 1,
-	.phys_uart = 0x3f201000ULL,
-	.phys_dtb = 0x2eff2000ULL, .dtb_size = 0x7c8fULL,
-};
 
 static void test_regions_unaligned_load(void **state)
 {
@@ -355,109 +265,7 @@ static void test_fdt_none(void **state)
 		assert_true(strncmp(p[i].name, "dtb", 3) != 0);
 }
 
-/* ---- the early map: identity, image, aliases, what is not mapped ---------- */
-
-static void test_expect_idmap_edges(void **state)
-{
-	(void)state;
-	expect_mapped(&virt, 0x40200000ULL, "idmap", 0x40200000ULL, &image);
-	expect_mapped(&virt, 0x40212345ULL, "idmap", 0x40212345ULL, &image);
-	expect_mapped(&virt, 0x403fffffULL, "idmap", 0x403fffffULL, &image);
-	expect_unmapped(&virt, 0x40400000ULL);
-	expect_unmapped(&virt, 0x401fffffULL);
-	expect_unmapped(&virt, 0);
-	expect_unmapped(&virt, 0x7fffffffffULL);
-}
-
-static void test_expect_kimage_edges(void **state)
-{
-	(void)state;
-	expect_mapped(&virt, 0xffffffc000000000ULL, "kimage", 0x40200000ULL, &image);
-	expect_mapped(&virt, 0xffffffc0001fffffULL, "kimage", 0x403fffffULL, &image);
-	expect_unmapped(&virt, 0xffffffc000200000ULL);
-	expect_unmapped(&virt, 0xffffffbfffffffffULL);
-}
-
-static void test_expect_aliases(void **state)
-{
-	(void)state;
-	/* TTBR1 at VA_START + the identity's VA: the identity map's entry. */
-	assert_int_equal((uint64_t)VA_START + 0x40200000ULL, 0xffffff8040200000ULL);
-	expect_mapped(&virt, 0xffffff8040200000ULL, "idmap", 0x40200000ULL, &image);
-	expect_mapped(&virt, 0xffffff80403fffffULL, "idmap", 0x403fffffULL, &image);
-	expect_unmapped(&virt, 0xffffff8040400000ULL);
-	expect_unmapped(&virt, 0xffffff80401fffffULL);
-	/* TTBR0 at KIMAGE_VADDR's low bits: the image's entry. */
-	assert_int_equal((uint64_t)KIMAGE_VADDR & VA_LOW_MASK, 0x4000000000ULL);
-	expect_mapped(&virt, 0x4000000000ULL, "kimage", 0x40200000ULL, &image);
-	expect_mapped(&virt, 0x40001fffffULL, "kimage", 0x403fffffULL, &image);
-	expect_unmapped(&virt, 0x4000200000ULL);
-	expect_unmapped(&virt, 0x3fffffffffULL);
-	/* ... and the windows in the image's level-2 table with it. */
-	expect_mapped(&virt, VA_FDT & LOW39, "dtb", 0x40000000ULL, &fdt);
-	expect_mapped(&virt, (VA_FDT & LOW39) + 0xfffff, "dtb", 0x400fffffULL, &fdt);
-	expect_unmapped(&virt, (VA_FDT & LOW39) + 0x100000);
-	expect_mapped(&virt, VA_CONSOLE & LOW39, "uart", 0x09000000ULL, &device);
-	expect_unmapped(&virt, (VA_CONSOLE & LOW39) + 0x1000);
-}
-
-/* The image's physical GiB has KIMAGE_VADDR's level-1 index (256): both
- * maps in one level-2 table (tables.S). */
-static void test_expect_shared_level2(void **state)
-{
-	struct boot_layout l = virt;
-	struct expectation e;
-
-	(void)state;
-	/* Different 2 MiB entries of one table: each VA sees the other's. */
-	l.phys_text = 0x4000400000ULL;
-	expect_mapped(&l, 0x4000400000ULL, "idmap", 0x4000400000ULL, &image);
-	expect_mapped(&l, 0xffffffc000000000ULL, "kimage", 0x4000400000ULL, &image);
-	expect_mapped(&l, 0x4000000000ULL, "kimage", 0x4000400000ULL, &image);
-	expect_mapped(&l, 0xffffffc000400000ULL, "idmap", 0x4000400000ULL, &image);
-	expect_unmapped(&l, 0x4000200000ULL);
-	expect_unmapped(&l, 0xffffffc000600000ULL);
-	/* Not 2 MiB aligned, in another block of that GiB: the identity's
-	 * block (entry 2) and the link address's level-3 table (entry 0) are
-	 * different entries of the one table, each seen from the other half. */
-	l.phys_text = 0x4000481000ULL;
-	expect_mapped(&l, 0x4000481000ULL, "idmap", 0x4000481000ULL, &image);
-	expect_mapped(&l, 0xffffffc000000000ULL, "kimage", 0x4000481000ULL, &image);
-	expect_mapped(&l, 0x4000000000ULL, "kimage", 0x4000481000ULL, &image);
-	expect_mapped(&l, 0xffffffc000481000ULL, "idmap", 0x4000481000ULL, &image);
-	(void)e;
-	expect_unmapped(&l, 0x4000200000ULL);
-}
-
-static void test_expect_non_canonical(void **state)
-{
-	(void)state;
-	expect_unmapped(&virt, 0x8000000000ULL);
-	expect_unmapped(&virt, 0x0000800000000000ULL);
-	expect_unmapped(&virt, 0xffffff7fffffffffULL);
-	expect_unmapped(&virt, 0x8000000000000000ULL);
-	/* Bits [38:0] of a mapped VA, the upper bits neither all 0 nor all 1. */
-	expect_unmapped(&virt, 0x8040200000ULL);
-	expect_unmapped(&virt, 0x0001004040200000ULL);
-	expect_unmapped(&virt, 0xfffffec000000000ULL);
-	expect_unmapped(&virt, 0x7fffffc000000000ULL);
-	expect_unmapped(&virt, 0xffff00c03fe00000ULL);
-}
-
-static void test_expect_linear_unmapped(void **state)
-{
-	(void)state;
-	/* The early map has no linear map: none of RAM's linear VAs. */
-	for (uint64_t pa = 0x40000000ULL; pa < 0x48000000ULL; pa += 0x1234567) {
-		uint64_t va = maps_phys_to_virt(&virt, pa);
-
-		expect_unmapped(&virt, va);
-	}
-	expect_unmapped(&virt, 0xffffff8000000000ULL);
-	expect_unmapped(&virt, 0xffffff8000200000ULL);   /* linear of text */
-	expect_unmapped(&virt, 0xffffff8007fff000ULL);
-	expect_unmapped(&virt, 0xffffff8007ffffffULL);
-}
+/* ---- the linear map's and the image's addresses --------------------------- */
 
 static void test_phys_to_virt(void **state)
 {
@@ -471,403 +279,7 @@ static void test_phys_to_virt(void **state)
 	assert_int_equal(maps_image_virt(&pi, 0x81000ULL), 0xffffffc000001000ULL);
 }
 
-/* ---- probes ---------------------------------------------------------------- */
-
-static const struct probe *find_probe(const struct probe *p, int n, const char *name)
-{
-	for (int i = 0; i < n; i++)
-		if (!strcmp(p[i].name, name))
-			return &p[i];
-	fail_msg("no probe \"%s\"", name);
-	return NULL;
-}
-
-static void test_probes(void **state)
-{
-	static const char *const gone[] = {
-		"idmap_pg_dir", "init_pg_dir", "tables end", "el0 text", "el0 stack",
-		"el0 stack guard",
-	};
-	struct probe p[MAX_PROBES];
-	int n, unmapped = 0;
-
-	(void)state;
-	memset(p, 0, sizeof(p));
-	n = probes_build(&virt, &syms, p);
-	assert_int_equal(n, 29);
-	for (int i = 0; i < n; i++) {
-		struct expectation e;
-
-		assert_true(strlen(p[i].name) > 0);
-		assert_true(strlen(p[i].name) < sizeof(p[i].name) - 1);   /* not truncated */
-		for (int j = 0; j < i; j++)
-			if (!strcmp(p[i].name, p[j].name))
-				fail_msg("probe name \"%s\" used twice", p[i].name);
-		for (size_t j = 0; j < ARRAY_LEN(gone); j++)
-			if (!strcmp(p[i].name, gone[j]))
-				fail_msg("probe \"%s\" is gone", p[i].name);
-		expect_early_map(&virt, p[i].va, &e);
-		unmapped += !e.mapped;
-	}
-	/* Early: the 5 linear probes and the 5 that must never translate. */
-	assert_int_equal(unmapped, 10);
-}
-
-static void test_probe_addresses(void **state)
-{
-	struct probe p[MAX_PROBES];
-	int n;
-	/* Each probe's VA, then what it translates to in the early map and in
-	 * the final map (region, pa; NULL region: must fault). */
-	static const struct {
-		const char *name; uint64_t va;
-		const char *early; uint64_t early_pa;
-		const char *final; uint64_t final_pa;
-	} want[] = {
-		{ "text start",       0xffffffc000000000ULL, "kimage", 0x40200000ULL,
-		  "text", 0x40200000ULL },
-		{ "text end",         0xffffffc000007e3fULL, "kimage", 0x40207e3fULL,
-		  "text", 0x40207e3fULL },
-		{ "rodata start",     0xffffffc000008000ULL, "kimage", 0x40208000ULL,
-		  "rodata", 0x40208000ULL },
-		{ "rodata end",       0xffffffc000009a27ULL, "kimage", 0x40209a27ULL,
-		  "rodata", 0x40209a27ULL },
-		{ "data start",       0xffffffc00000a000ULL, "kimage", 0x4020a000ULL,
-		  "data", 0x4020a000ULL },
-		{ "data end",         0xffffffc00000d88fULL, "kimage", 0x4020d88fULL,
-		  "data", 0x4020d88fULL },
-		{ "bss start",        0xffffffc00000d890ULL, "kimage", 0x4020d890ULL,
-		  "data", 0x4020d890ULL },
-		{ "bss end",          0xffffffc00000dfffULL, "kimage", 0x4020dfffULL,
-		  "data", 0x4020dfffULL },
-		{ "stack guard",      0xffffffc000013000ULL, "kimage", 0x40213000ULL, NULL, 0 },
-		{ "stack bottom",     0xffffffc000014000ULL, "kimage", 0x40214000ULL,
-		  "stack", 0x40214000ULL },
-		{ "stack top",        0xffffffc000017ff0ULL, "kimage", 0x40217ff0ULL,
-		  "stack", 0x40217ff0ULL },
-		{ "early_pgd",        0xffffffc00000a000ULL, "kimage", 0x4020a000ULL,
-		  "data", 0x4020a000ULL },
-		{ "early tables end", 0xffffffc00000cff8ULL, "kimage", 0x4020cff8ULL,
-		  "data", 0x4020cff8ULL },
-		{ "idmap entry",      0x40200040ULL,         "idmap", 0x40200040ULL, NULL, 0 },
-		{ "kimage via TTBR0", 0x4000000000ULL,       "kimage", 0x40200000ULL, NULL, 0 },
-		{ "idmap via TTBR1",  0xffffff8040200000ULL, "idmap", 0x40200000ULL, NULL, 0 },
-		{ "linear first",     0xffffff8000000000ULL, NULL, 0, "linear", 0x40000000ULL },
-		{ "linear of text",   0xffffff8000200000ULL, NULL, 0, "linear-ro", 0x40200000ULL },
-		{ "linear of data",   0xffffff800020a000ULL, NULL, 0, "linear", 0x4020a000ULL },
-		{ "linear middle",    0xffffff8004000000ULL, NULL, 0, "linear", 0x44000000ULL },
-		{ "linear last",      0xffffff8007fff000ULL, NULL, 0, "linear", 0x47fff000ULL },
-		{ "uart",             0xffffffc03fe00000ULL, "uart", 0x09000000ULL,
-		  "uart", 0x09000000ULL },
-		{ "dtb start",        0xffffffc03f800000ULL, "dtb", 0x40000000ULL,
-		  "dtb", 0x40000000ULL },
-		{ "dtb end",          0xffffffc03f8fffffULL, "dtb", 0x400fffffULL,
-		  "dtb", 0x400fffffULL },
-		{ "after linear",     0xffffff8008000000ULL, NULL, 0, NULL, 0 },
-		{ "after kimage",     0xffffffc000200000ULL, NULL, 0, NULL, 0 },
-		{ "idmap other GiB",  0x00200000ULL,         NULL, 0, NULL, 0 },
-		{ "non-canonical",    0x0000800000000000ULL, NULL, 0, NULL, 0 },
-		{ "null page",        0x0ULL,                NULL, 0, NULL, 0 },
-	};
-
-	(void)state;
-	n = probes_build(&virt, &syms, p);
-	assert_int_equal(n, (int)ARRAY_LEN(want));
-	for (size_t i = 0; i < ARRAY_LEN(want); i++) {
-		const struct probe *pr = find_probe(p, n, want[i].name);
-		struct expectation e, f;
-
-		assert_string_equal(p[i].name, want[i].name);     /* in this order */
-		assert_int_equal(pr->va, want[i].va);
-		expect_early_map(&virt, pr->va, &e);
-		expect_final_map(&virt, &syms, pr->va, &f);
-		if (e.mapped != (want[i].early != NULL))
-			fail_msg("probe \"%s\": early mapped %d, want %d", want[i].name, e.mapped,
-				 want[i].early != NULL);
-		if (f.mapped != (want[i].final != NULL))
-			fail_msg("probe \"%s\": final mapped %d, want %d", want[i].name, f.mapped,
-				 want[i].final != NULL);
-		if (want[i].early) {
-			assert_string_equal(e.region, want[i].early);
-			assert_int_equal(e.pa, want[i].early_pa);
-		}
-		if (want[i].final) {
-			assert_string_equal(f.region, want[i].final);
-			assert_int_equal(f.pa, want[i].final_pa);
-		}
-	}
-}
-
-/* The copies of a region: count 0 or 1 is one range. */
-static unsigned copies_of(const struct mem_region *r)
-{
-	return r->count > 1 ? r->count : 1;
-}
-
-/* The reference reading of a region list: the early map's regions answer
- * for bits [38:0] of a canonical VA in either half (shared root), the final
- * map's for their own half; a strided region (count > 1) is count ranges,
- * copy c at virt + c * virt_stride -> phys + c * phys_stride. Every region
- * that covers va must agree on the PA and attributes (aliases are
- * harmless), and expect_early_map* must give that translation, or "unmapped"
- * when no region covers va. */
-static void assert_agrees(const char *probe, uint64_t va, const struct mem_region *r, int n,
-			  bool early, const struct expectation *e)
-{
-	bool canonical = va >> 39 == 0 || va >> 39 == 0x1ffffff;
-	bool found = false, named = false;
-	uint64_t pa = 0;
-	struct pte_attrs attrs = { 0 };
-
-	for (int i = 0; canonical && i < n; i++) {
-		for (unsigned c = 0; c < copies_of(&r[i]); c++) {
-			uint64_t virt_c = r[i].virt + c * r[i].virt_stride;
-			uint64_t phys_c = r[i].phys + c * r[i].phys_stride;
-			uint64_t off;
-
-			if (r[i].size == 0)
-				continue;
-			if (early) {
-				off = (va & LOW39) - (virt_c & LOW39);
-				if ((va & LOW39) < (virt_c & LOW39) || off >= r[i].size)
-					continue;
-			} else {
-				if ((va >> 63) != (uint64_t)r[i].ttbr || va < virt_c ||
-				    va - virt_c >= r[i].size)
-					continue;
-				off = va - virt_c;
-			}
-			if (found && (pa != phys_c + off || !pte_attrs_equal(&attrs, &r[i].attrs)))
-				fail_msg("probe \"%s\" va 0x%llx: regions disagree", probe,
-					 (unsigned long long)va);
-			if (!early && found)
-				fail_msg("probe \"%s\" va 0x%llx: two final regions", probe,
-					 (unsigned long long)va);
-			found = true;
-			pa = phys_c + off;
-			attrs = r[i].attrs;
-			named |= e->mapped && !strcmp(e->region, r[i].name);
-		}
-	}
-	if (e->mapped != found)
-		fail_msg("probe \"%s\" va 0x%llx (%s map): expected %s, regions say %s", probe,
-			 (unsigned long long)va, early ? "early" : "final",
-			 e->mapped ? "mapped" : "unmapped", found ? "mapped" : "unmapped");
-	if (!found) {
-		assert_string_equal(e->region, "unmapped");
-		return;
-	}
-	if (!named)
-		fail_msg("probe \"%s\": region %s covers no such VA", probe, e->region);
-	assert_int_equal(e->pa, pa);
-	assert_true(pte_attrs_equal(&e->attrs, &attrs));
-}
-
-static void check_probes_agree(const struct boot_layout *l, const struct image_symbols *s)
-{
-	struct mem_region early[NR_REGIONS], final[MAX_FINAL_REGIONS];
-	struct probe p[MAX_PROBES];
-	int n, nfinal;
-
-	maps_early_regions(l, early);
-	nfinal = maps_final_regions(l, s, final);
-	n = probes_build(l, s, p);
-	assert_true(n > 0 && n < MAX_PROBES);     /* below: none dropped */
-	for (int i = 0; i < n; i++) {
-		struct expectation e;
-
-		for (int j = 0; j < i; j++)
-			if (!strcmp(p[i].name, p[j].name))
-				fail_msg("probe name \"%s\" used twice", p[i].name);
-		memset(&e, 0x5a, sizeof(e));
-		expect_early_map(l, p[i].va, &e);
-		assert_agrees(p[i].name, p[i].va, early, NR_REGIONS, true, &e);
-		memset(&e, 0x5a, sizeof(e));
-		expect_final_map(l, s, p[i].va, &e);
-		assert_agrees(p[i].name, p[i].va, final, nfinal, false, &e);
-	}
-}
-
-/* Layouts of the one Image's boot, for the tests below. */
-
-/* The table pool and 3 secondaries' stacks taken from free RAM. */
-static void take_boot_memory(struct boot_layout *l, uint64_t pool, uint64_t stacks,
-			     unsigned nr_stacks)
-{
-	l->phys_pool = pool;
-	l->phys_stacks = stacks;
-	l->nr_stacks = nr_stacks;
-}
-
-/* RAM 0x40000000..0x48000000 with a no-map hole 0x42000000..0x44000000
- * and the first 2 MiB left out (memstart 0x40000000, below the first
- * range); the image in the second range. */
-static void two_ranges(struct boot_layout *l)
-{
-	l->phys_memstart = 0x40000000ULL;
-	set_linear(l, 0, 0x40200000ULL, 0x01e00000ULL);
-	set_linear(l, 1, 0x44000000ULL, 0x04000000ULL);
-	l->nr_linear = 2;
-	l->phys_text = 0x44200000ULL;
-	l->phys_dtb = 0x47f00000ULL;
-}
-
-static void test_probes_agree_with_regions(void **state)
-{
-	struct boot_layout l = virt;
-
-	(void)state;
-	check_probes_agree(&virt, &syms);
-	check_probes_agree(&pi, &syms);
-	l.phys_dtb = 0x47ff8238ULL;
-	l.dtb_size = 0x1dc9ULL;
-	check_probes_agree(&l, &syms);
-	l.phys_dtb = 0;
-	l.dtb_size = 0;
-	check_probes_agree(&l, &syms);
-	l = virt;
-	set_linear(&l, 0, l.linear[0].phys_start, 0x80000000ULL);   /* 2 GiB: "idmap via TTBR1" is linear RAM */
-	check_probes_agree(&l, &syms);
-	l = virt;
-	l.phys_uart = 0x3f215040ULL;
-	check_probes_agree(&l, &syms);
-	l = virt;
-	l.phys_uart = 0;                     /* no console */
-	check_probes_agree(&l, &syms);
-	l = virt;
-	l.phys_text = 0x4000400000ULL;       /* the image's level-1 index, 256 */
-	l.phys_memstart = 0x4000000000ULL;
-	set_linear(&l, 0, 0x4000000000ULL, phys_range_size(&l.linear[0]));
-	l.phys_dtb = 0x4000000000ULL;
-	check_probes_agree(&l, &syms);
-	/* The pool and the stacks: one secondary, three, as many as can be. */
-	l = virt;
-	take_boot_memory(&l, 0x47fc0000ULL, 0x47f00000ULL, 1);
-	check_probes_agree(&l, &syms);
-	take_boot_memory(&l, 0x47e00000ULL, 0x47c00000ULL, 3);   /* pool at a 2 MiB boundary */
-	check_probes_agree(&l, &syms);
-	take_boot_memory(&l, 0x47fc0000ULL, 0x47a00000ULL, NR_CPUS - 1);
-	check_probes_agree(&l, &syms);
-	/* Two linear ranges, a hole, memstart below the first; booted too. */
-	l = virt;
-	two_ranges(&l);
-	check_probes_agree(&l, &syms);
-	take_boot_memory(&l, 0x47fc0000ULL, 0x47f00000ULL, 3);
-	l.phys_uart = 0;
-	check_probes_agree(&l, &syms);
-	/* The image in the first of two ranges. */
-	l = virt;
-	two_ranges(&l);
-	l.phys_text = 0x40400000ULL;
-	check_probes_agree(&l, &syms);
-	/* RAM to the end of the linear VA budget: no "after linear". */
-	l = virt;
-	set_linear(&l, 0, l.linear[0].phys_start, LINEAR_MAP_VA_SIZE);
-	check_probes_agree(&l, &syms);
-}
-
-/* ---- the final map -------------------------------------------------------- */
-
-/* An image as link.ld makes it: text, rodata, data (the early tables
- * first) and bss, .pgdir (reserved_pg_dir and the EARLY_WINDOW_PAGES
- * windows' tables, 0xd000..0x12000), then the boot CPU's guard page and
- * stack (0x12000..0x17000, _end). */
-static const struct image_symbols fsyms = {
-	.text = 0xffffffc000000000ULL, .etext = 0xffffffc000006f00ULL,
-	.srodata = 0xffffffc000007000ULL, .erodata = 0xffffffc000008800ULL,
-	.sdata = 0xffffffc000009000ULL, .edata = 0xffffffc00000c100ULL,
-	.bss_start = 0xffffffc00000c100ULL, .bss_end = 0xffffffc00000d000ULL,
-	.early_pgd = 0xffffffc000009000ULL, .early_pg_end = 0xffffffc00000c000ULL,
-	.entry = 0xffffffc000000040ULL,
-	.stack_guard = 0xffffffc000012000ULL,
-	.stack_bottom = 0xffffffc000013000ULL, .stack_top = 0xffffffc000017000ULL,
-};
-/* 1 GiB of RAM at 0x40000000; the pool (aligned to its 256 KiB) and 3
- * secondaries' stacks near its top. */
-#define FPOOL_PA   0x7ffc0000ULL
-#define FSTACKS_PA 0x7ff00000ULL
-#define FVA_POOL   (VA_POOL + 0x1c0000ULL)               /* the pool's offset in its 2 MiB */
-#define FVA_STACK1 (VA_STACKS + STRIDE + 0x1000ULL)      /* CPU 1's, above its guard */
-static const struct boot_layout fvirt = {
-	.phys_text = 0x40200000ULL, .virt_text = 0xffffffc000000000ULL,
-	.image_size = 0x17000ULL, .phys_memstart = 0x40000000ULL,
-	.linear = (const struct phys_range[]){ { 0x40000000ULL, 0x80000000ULL, NULL } },
-	.nr_linear = 1,
-	.phys_uart = 0x09000000ULL,
-	.phys_dtb = 0x40000000ULL, .dtb_size = 0x100000ULL,
-	.phys_pool = FPOOL_PA, .phys_stacks = FSTACKS_PA, .nr_stacks = 3,
-};
-
-/* The end of a region's last copy. */
-static uint64_t region_end(const struct mem_region *r)
-{
-	return r->virt + (copies_of(r) - 1) * r->virt_stride + r->size;
-}
-
-/* W^X, nothing for EL0, page granular, no two regions at one VA (nor two
- * copies of one), a strided region's copies apart in VA and PA. */
-static void assert_final_policy(const struct mem_region *r, int n)
-{
-	for (int i = 0; i < n; i++) {
-		bool writable = !r[i].attrs.rdonly;
-		bool el1_exec = !r[i].attrs.pxn, el0_exec = !r[i].attrs.uxn;
-
-		assert_int_equal(r[i].ttbr, 1);
-		assert_true(r[i].size > 0);
-		assert_int_equal(r[i].virt % 4096, 0);
-		assert_int_equal(r[i].phys % 4096, 0);
-		assert_int_equal(r[i].size % 4096, 0);
-		assert_true(r[i].attrs.af);
-		if (r[i].count > 1) {
-			assert_int_equal(r[i].virt_stride % 4096, 0);
-			assert_int_equal(r[i].phys_stride % 4096, 0);
-			assert_true(r[i].virt_stride >= r[i].size);
-			assert_true(r[i].phys_stride >= r[i].size);
-		}
-		if (writable && (el1_exec || el0_exec))
-			fail_msg("region %s: writable and executable", r[i].name);
-		if (r[i].attrs.user)
-			fail_msg("region %s: accessible from EL0", r[i].name);
-		if (el0_exec)
-			fail_msg("region %s: executable at EL0", r[i].name);
-		if (el1_exec)                  /* only the image's text */
-			assert_string_equal(r[i].name, "text");
-		for (int j = 0; j < i; j++)   /* no two regions share a VA */
-			assert_true(region_end(&r[i]) <= r[j].virt ||
-				    region_end(&r[j]) <= r[i].virt);
-	}
-}
-
-/* A single range, as assert_region, not strided. */
-static void assert_single(const struct mem_region *r, const char *name, uint64_t virt_addr,
-			  uint64_t phys, uint64_t size, const struct pte_attrs *attrs)
-{
-	assert_region(r, name, 1, virt_addr, phys, size, attrs);
-	assert_true(r->count <= 1);
-}
-
-/* The region named name (the first, when several are). */
-static const struct mem_region *find_region(const struct mem_region *r, int n, const char *name)
-{
-	for (int i = 0; i < n; i++)
-		if (!strcmp(r[i].name, name))
-			return &r[i];
-	fail_msg("no region \"%s\"", name);
-	return NULL;
-}
-
-static int count_named(const struct mem_region *r, int n, const char *name)
-{
-	int k = 0;
-
-	for (int i = 0; i < n; i++)
-		k += !strcmp(r[i].name, name);
-	return k;
-}
-
-static const struct pte_attrs text_attrs = {
-	.attrindx = 4, .sh = 3, .af = true, .rdonly = true, .uxn = true,
-};
+/* ---- the final map: regions ----------------------------------------------- */
 
 static void test_final_regions(void **state)
 {
@@ -936,112 +348,6 @@ static void test_final_regions_variants(void **state)
 	assert_final_policy(r, n);
 	assert_int_equal(count_named(r, n, "tables"), 0);
 	assert_int_equal(count_named(r, n, "stack"), 1);        /* the boot CPU's */
-}
-
-static void test_final_expectations(void **state)
-{
-	struct expectation e;
-
-	(void)state;
-	expect_final_map(&fvirt, &fsyms, fsyms.text, &e);
-	assert_true(e.mapped);
-	assert_string_equal(e.region, "text");
-	assert_int_equal(e.pa, 0x40200000ULL);
-	assert_true(e.attrs.rdonly);
-	assert_false(e.attrs.pxn);
-	assert_true(e.attrs.uxn);
-	assert_false(e.attrs.user);
-
-	/* Text runs to rodata: the end of its last page is text too. */
-	expect_final_map(&fvirt, &fsyms, fsyms.srodata - 1, &e);
-	assert_string_equal(e.region, "text");
-	assert_int_equal(e.pa, 0x40206fffULL);
-
-	expect_final_map(&fvirt, &fsyms, fsyms.srodata, &e);
-	assert_string_equal(e.region, "rodata");
-	assert_true(e.attrs.rdonly && e.attrs.pxn && e.attrs.uxn);
-
-	expect_final_map(&fvirt, &fsyms, fsyms.early_pgd, &e);
-	assert_string_equal(e.region, "data");
-	assert_int_equal(e.pa, 0x40209000ULL);
-	expect_final_map(&fvirt, &fsyms, fsyms.early_pg_end - 8, &e);
-	assert_string_equal(e.region, "data");
-	assert_false(e.attrs.rdonly);
-	assert_true(e.attrs.pxn && e.attrs.uxn);
-	assert_int_equal(e.pa, 0x4020bff8ULL);
-	/* The windows' level-3 tables (.pgdir), right below the guard: data. */
-	expect_final_map(&fvirt, &fsyms, fsyms.stack_guard - 8, &e);
-	assert_string_equal(e.region, "data");
-	assert_int_equal(e.pa, 0x40211ff8ULL);
-
-	/* The guard page below the boot CPU's stack, and VA 0 and TTBR0:
-	 * nothing. */
-	expect_final_map(&fvirt, &fsyms, fsyms.stack_guard, &e);
-	assert_false(e.mapped);
-	expect_final_map(&fvirt, &fsyms, fsyms.stack_bottom - 1, &e);
-	assert_false(e.mapped);
-	expect_final_map(&fvirt, &fsyms, fsyms.stack_bottom, &e);
-	assert_string_equal(e.region, "stack");
-	assert_int_equal(e.pa, 0x40213000ULL);
-	expect_final_map(&fvirt, &fsyms, fsyms.stack_top - 8, &e);
-	assert_string_equal(e.region, "stack");
-	/* Past the boot CPU's stack (the image's end): nothing. */
-	expect_final_map(&fvirt, &fsyms, fsyms.stack_top, &e);
-	assert_false(e.mapped);
-	expect_final_map(&fvirt, &fsyms, 0, &e);
-	assert_false(e.mapped);
-	expect_final_map(&fvirt, &fsyms, fvirt.phys_text, &e);
-	assert_false(e.mapped);
-	/* The early map's aliases are gone. */
-	expect_final_map(&fvirt, &fsyms, 0x4000000000ULL, &e);
-	assert_false(e.mapped);
-
-	/* The linear alias of text and rodata is read-only; of data, writable. */
-	expect_final_map(&fvirt, &fsyms, VA_LINEAR + 0x200000ULL, &e);
-	assert_string_equal(e.region, "linear-ro");
-	assert_true(e.attrs.rdonly && e.attrs.pxn);
-	expect_final_map(&fvirt, &fsyms, VA_LINEAR + 0x208ff8ULL, &e);
-	assert_string_equal(e.region, "linear-ro");
-	expect_final_map(&fvirt, &fsyms, VA_LINEAR + 0x209000ULL, &e);
-	assert_string_equal(e.region, "linear");
-	assert_false(e.attrs.rdonly);
-	assert_int_equal(e.pa, 0x40209000ULL);
-	expect_final_map(&fvirt, &fsyms, VA_LINEAR + 0x300000ULL, &e);
-	assert_string_equal(e.region, "linear");
-	expect_final_map(&fvirt, &fsyms, VA_LINEAR + 0x3fffffffULL, &e);
-	assert_string_equal(e.region, "linear");
-	assert_int_equal(e.pa, 0x7fffffffULL);
-	expect_final_map(&fvirt, &fsyms, VA_LINEAR + 0x40000000ULL, &e);
-	assert_false(e.mapped);
-
-	/* The UART's page at CONSOLE_VADDR, as in the early map. */
-	expect_final_map(&fvirt, &fsyms, maps_virt_uart(&fvirt), &e);
-	assert_string_equal(e.region, "uart");
-	assert_int_equal(e.pa, 0x09000000ULL);
-	expect_final_map(&fvirt, &fsyms, VA_CONSOLE + 0xff8, &e);
-	assert_string_equal(e.region, "uart");
-	assert_int_equal(e.attrs.attrindx, MT_DEVICE_nGnRnE);
-	assert_true(e.attrs.pxn && e.attrs.uxn);
-	expect_final_map(&fvirt, &fsyms, VA_CONSOLE + 0x1000, &e);
-	assert_false(e.mapped);
-	expect_final_map(&fvirt, &fsyms, VA_CONSOLE - 1, &e);
-	assert_false(e.mapped);
-	expect_final_map(&fvirt, &fsyms, 0xffffffffc0000000ULL, &e);
-	assert_false(e.mapped);
-	/* Devices are mapped at run time (ioremap), not in the expected map. */
-	expect_final_map(&fvirt, &fsyms, (uint64_t)DEVICE_VADDR, &e);
-	assert_false(e.mapped);
-
-	/* The DTB, read-only, at the early map's VA. */
-	expect_final_map(&fvirt, &fsyms, maps_virt_fdt(&fvirt), &e);
-	assert_string_equal(e.region, "dtb");
-	assert_int_equal(e.pa, 0x40000000ULL);
-	assert_true(pte_attrs_equal(&e.attrs, &fdt));
-	expect_final_map(&fvirt, &fsyms, VA_FDT + 0xfffff, &e);
-	assert_string_equal(e.region, "dtb");
-	assert_int_equal(e.pa, 0x400fffffULL);
-	expect_final_map(&fvirt, &fsyms, VA_FDT + 0x100000, &e);
-	assert_false(e.mapped);
 }
 
 static void test_final_image_at_ram_base(void **state)
@@ -1498,7 +804,7 @@ static void test_stacks(void **state)
 	}
 }
 
-/* ---- no console ------------------------------------------------------------ */
+/* ---- no console ----------------------------------------------------------- */
 
 static void test_no_console(void **state)
 {
@@ -1531,25 +837,6 @@ static void test_no_console(void **state)
 	check_probes_agree(&l, &fsyms);
 }
 
-/* Every probe of the fullest layout fits MAX_PROBES, none truncated. */
-static void test_probes_fullest(void **state)
-{
-	struct boot_layout l = fvirt;
-	struct probe p[MAX_PROBES];
-	int n;
-
-	(void)state;
-	two_ranges(&l);
-	take_boot_memory(&l, 0x47fc0000ULL, 0x47f00000ULL, NR_CPUS - 1);
-	memset(p, 0, sizeof(p));
-	n = probes_build(&l, &fsyms, p);
-	assert_int_equal(n, 37);
-	assert_true(n <= MAX_PROBES);
-	for (int i = 0; i < n; i++)
-		assert_true(strlen(p[i].name) < sizeof(p[i].name) - 1);
-	check_probes_agree(&l, &fsyms);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1562,19 +849,9 @@ int main(void)
 		cmocka_unit_test(test_fdt_virt),
 		cmocka_unit_test(test_fdt_unaligned),
 		cmocka_unit_test(test_fdt_none),
-		cmocka_unit_test(test_expect_idmap_edges),
-		cmocka_unit_test(test_expect_kimage_edges),
-		cmocka_unit_test(test_expect_aliases),
-		cmocka_unit_test(test_expect_shared_level2),
-		cmocka_unit_test(test_expect_non_canonical),
-		cmocka_unit_test(test_expect_linear_unmapped),
 		cmocka_unit_test(test_phys_to_virt),
-		cmocka_unit_test(test_probes),
-		cmocka_unit_test(test_probe_addresses),
-		cmocka_unit_test(test_probes_agree_with_regions),
 		cmocka_unit_test(test_final_regions),
 		cmocka_unit_test(test_final_regions_variants),
-		cmocka_unit_test(test_final_expectations),
 		cmocka_unit_test(test_final_image_at_ram_base),
 		cmocka_unit_test(test_linear_two_ranges),
 		cmocka_unit_test(test_linear_max_ranges),
@@ -1583,7 +860,6 @@ int main(void)
 		cmocka_unit_test(test_pool),
 		cmocka_unit_test(test_stacks),
 		cmocka_unit_test(test_no_console),
-		cmocka_unit_test(test_probes_fullest),
 	};
 
 	unit_init();
