@@ -8,7 +8,8 @@
 # build), the test build's fault and negative tests
 # (tests/qemu/negative-cases.sh), the boots through U-Boot (virt's,
 # and the Raspberry Pi 3 SD card through the Pi's) and UEFI, the product
-# checks, the MMU monitor driven over the serial (pexpect), the bench
+# checks, the MMU-off fence (tests/fence/run.sh), the MMU monitor driven
+# over the serial (pexpect), the bench
 # plugin's self-test and the gdb-multiarch tests, and the one closing line
 # "N passed, M failed" (exit status non-zero on any failure).
 # Expects the Makefile's exported board variables and built images.
@@ -112,6 +113,11 @@ qemu_fail=$(grep -c '^FAIL ' <<<"$results")
 grep '^FAIL ' <<<"$results"
 echo "qemu: $qemu_pass passed, $qemu_fail failed"
 passed=$((passed + qemu_pass)); failed=$((failed + qemu_fail))
+
+echo "== the MMU-off fence refuses an absolute relocation and a call out of the set (tests/fence/run.sh)"
+fence_out=$(tests/fence/run.sh 2>&1); fence_rc=$?
+grep '^FAIL ' <<<"$fence_out"
+add_suite fence "$fence_rc" "$fence_out"
 
 echo "== the product: no test code, no EL0 page, the default report's size (tests/qemu/product.sh)"
 product_out=$(tests/qemu/product.sh 2>&1); product_rc=$?
