@@ -3,11 +3,15 @@
  */
 #include "console.h"
 #include "semihost.h"
+#include "uart/wait.h"
 
 /* In the bss (cleared before console_init runs, also on the MMU-off
  * refusal path): kind NONE and not ready until set up. */
+_Static_assert(UART_WAIT_MS == 200, "UART_WAIT_TEXT says 200 ms");
+
 static struct uart_port console;
 static bool ready;
+static bool dropped;                 /* a UART stopped answering: named once */
 #ifndef HOST_BUILD
 static bool no_semihosting;          /* learnt from the first call that failed */
 #endif
@@ -42,6 +46,7 @@ const char *console_init(const struct uart_port *port)
 	console.reg_shift = port->reg_shift;
 	console.io_width = port->io_width;
 	console.clock_hz = port->clock_hz;
+	console.phys_base = port->phys_base;
 	why = uart_init(&console);
 	ready = !why;
 	return why;
@@ -57,15 +62,41 @@ const struct uart_port *console_port(void)
 	return ready ? &console : 0;
 }
 
+static void fallback_puts(const char *s)
+{
+	while (*s)
+		fallback_putc(*s++);
+}
+
+/* The UART took no byte (or did not drain) within UART_WAIT_MS: it is not
+ * the UART the DTB says, or not answering. Named once, through the
+ * fallback, and never polled again. */
+static void drop_uart(const char *what)
+{
+	char hex[19];
+	uint64_t v = console.phys_base;
+
+	ready = false;
+	dropped = true;
+	for (int i = 17; i >= 2; i--, v >>= 4)
+		hex[i] = "0123456789abcdef"[v & 0xf];
+	hex[0] = '0', hex[1] = 'x', hex[18] = '\0';
+	fallback_puts("\nstub: console: the UART at pa ");
+	fallback_puts(hex);
+	fallback_puts(what);
+	fallback_puts(" within " UART_WAIT_TEXT ": dropped; the rest goes to semihosting\n");
+}
+
 void console_putc(char c)
 {
 	if (!ready) {
 		fallback_putc(c);
 		return;
 	}
-	if (c == '\n')
-		uart_putc(&console, '\r');
-	uart_putc(&console, c);
+	if ((c == '\n' && !uart_putc(&console, '\r')) || !uart_putc(&console, c)) {
+		drop_uart(" took no byte");
+		fallback_putc(c);
+	}
 }
 
 void console_puts(const char *s)
@@ -100,8 +131,13 @@ void console_put_dec(uint64_t v)
 
 void console_flush(void)
 {
-	if (ready)
-		uart_flush(&console);
+	if (ready && !uart_flush(&console))
+		drop_uart(" did not drain");
+}
+
+bool console_dropped(void)
+{
+	return dropped;
 }
 
 int console_getc(void)

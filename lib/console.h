@@ -6,9 +6,10 @@
  * physical then virtual, register layout, clock), whether it is usable,
  * and a tiny formatter (strings, hex, decimal) with no library and no
  * absolute pointers, safe with the MMU off. Output before a console is
- * set up (or after console_init refused one) goes to semihosting, if
- * there is any (QEMU -semihosting, a debugger), else it is dropped. After the MMU is
- * on, picolibc's printf writes here too (libc_glue.c).
+ * set up (or after console_init refused one, or after its UART stopped
+ * answering: never a wait without end) goes to semihosting, if there is
+ * any (QEMU -semihosting, a debugger), else it is dropped. After the MMU
+ * is on, picolibc's printf writes here too (libc_glue.c).
  */
 #ifndef CONSOLE_H
 #define CONSOLE_H
@@ -31,6 +32,9 @@ void console_puts(const char *s);
 void console_put_hex(uint64_t v);   /* "0x" and lowercase hex, no padding */
 void console_put_dec(uint64_t v);
 void console_flush(void);
+/* A UART that stopped answering (UART_WAIT_MS: lib/uart/wait.h) was
+ * dropped: named once through the fallback, output goes there since. */
+bool console_dropped(void);
 /* A received byte (0..255), or -1 when nothing arrived or no console;
  * never waits. */
 int console_getc(void);

@@ -25,6 +25,8 @@ struct caught_fault {
 
 /* 0 and *val, or 1 with *caught filled (then *val is 0). */
 int guarded_read64(uint64_t va, uint64_t *val, struct caught_fault *caught);
+/* The same, 32 bits wide (a device register's access). */
+int guarded_read32(uint64_t va, uint32_t *val, struct caught_fault *caught);
 /* 0, or 1 with *caught filled. */
 int guarded_write64(uint64_t va, uint64_t val, struct caught_fault *caught);
 

@@ -1,7 +1,8 @@
 /*
  * guarded.S - the product's memory accesses that may fault on purpose.
  *
- * Owns: one load and one store of 64 bits at any address, each a single
+ * Owns: one load and one store of 64 bits and one 32-bit load (a device
+ * register's width) at any address, each a single
  * instruction with a global label (guarded_*_insn) and a fix-up label
  * (guarded_*_fixup). Like an entry of Linux's exception table: when the
  * labelled instruction takes a synchronous exception while mmu/fault.c
@@ -10,6 +11,7 @@
  * Nothing else recovers: a fault anywhere else is still reported.
  *   guarded_load(x0 = va)            -> x0 = value, x1 = faulted?
  *   guarded_store(x0 = va, x1 = val) -> x1 = faulted?
+ *   guarded_load32(x0 = va)          -> w0 = value, x1 = faulted?
  * Leaf routines: only x0-x2 change.
  */
 	.text
@@ -38,3 +40,16 @@ guarded_store_fixup:
 	mov	x1, #1
 	ret
 	.size	guarded_store, . - guarded_store
+
+	.global	guarded_load32, guarded_load32_insn, guarded_load32_fixup
+	.type	guarded_load32, %function
+guarded_load32:
+	mov	x1, #0
+guarded_load32_insn:
+	ldr	w0, [x0]
+	ret
+guarded_load32_fixup:
+	mov	x0, #0
+	mov	x1, #1
+	ret
+	.size	guarded_load32, . - guarded_load32

@@ -98,6 +98,7 @@ void report_machine_problem(const char *part, const struct machine_problem *pb);
 void report_console_absent(const struct machine_console *c);
 void report_console_unusable(const struct machine_console *c);
 void report_console_refused(const struct machine_console *c, const char *why);
+void report_console_in_ram(const struct machine_console *c, const char *ram);
 void report_setup(const struct boot *b);
 void report_tables(const struct walk_ctx *w, const char *which);
 void report_early_checks_start(void);

@@ -10,13 +10,17 @@
  * checks the blob whole before it reads anything); which of its parts the
  * boot cannot do without (memory, unless the EFI memory map gives RAM;
  * reservations); and the console /chosen/stdout-path names, mapped at
- * CONSOLE_VADDR (the same VA in the final map). Without a console the
+ * CONSOLE_VADDR (the same VA in the final map), unless its reg lies in RAM
+ * or nothing answers there. The first read of the DTB and of the console
+ * is guarded (mmu/fault.h): a fault is named as theirs. Without a console the
  * report goes to semihosting only (lib/console.c), and says why there.
  */
 #include <libfdt.h>
 #include "boot.h"
 #include "console.h"
 #include "efi.h"
+#include "esr.h"
+#include "fault.h"
 #include "exit.h"
 #include "kernel_map.h"
 
@@ -29,13 +33,22 @@ bool booted_by_efi(void)
  * *why when there is no FDT magic or the size is out of bounds. */
 static uint64_t dtb_size_at(struct boot *b, const void *fdt, const char **why)
 {
-	uint64_t size;
+	static char cause[ESR_DESCRIBE_MAX];
+	struct caught_fault caught;
+	uint64_t size, head;
 	int rc;
 
 	b->layout.dtb_size = sizeof(struct fdt_header);
 	rc = kernel_map_early_window(&b->early_xlat, &b->layout, REGION_FDT);
 	if (rc) {
 		*why = xlat_strerror(rc);
+		return 0;
+	}
+	/* Guarded: memory the DTB claims may not be there at all (an
+	 * external abort), which must be named as the DTB's, not dumped. */
+	if (guarded_read64((uintptr_t)fdt, &head, &caught)) {
+		(void)kernel_map_early_window_unmap(&b->early_xlat, &b->layout, REGION_FDT);
+		*why = esr_describe(caught.esr, "; ", cause, sizeof(cause));
 		return 0;
 	}
 	size = fdt_magic(fdt) == FDT_MAGIC ? fdt_totalsize(fdt) : 0;
@@ -123,11 +136,31 @@ void dtb_check_parts(struct boot *b)
 	report_machine_problem("chosen", &m->chosen.problem);
 }
 
+/* The RAM the console's registers would lie in (a DTB bank or, under
+ * UEFI, a range the memory map lets an OS use), or NULL: registers in RAM
+ * would send the report into a page the allocator hands out. */
+static const char *ram_holding(const struct boot *b, uint64_t pa)
+{
+	const struct machine_bank *bank;
+
+	if (booted_by_efi()) {
+		for (unsigned i = 0; i < efi_boot_info.nr_ranges; i++)
+			if (pa - efi_boot_info.range[i].phys_base < efi_boot_info.range[i].size)
+				return "the EFI memory map";
+		return NULL;
+	}
+	bank = machine_bank_holding(&b->machine, pa);
+	return bank ? bank->node : NULL;
+}
+
 void console_from_dtb(struct boot *b)
 {
 	const struct machine_console *c = &b->machine.console;
+	char cause[ESR_DESCRIBE_MAX];
+	struct caught_fault caught;
 	struct uart_port port;
 	const char *why;
+	uint32_t probe;
 
 	if (c->kind == MACHINE_CONSOLE_NONE || c->problem.err != MACHINE_OK) {
 		report_console_absent(c);
@@ -137,13 +170,24 @@ void console_from_dtb(struct boot *b)
 		report_console_unusable(c);
 		return;
 	}
+	if (ram_holding(b, c->phys_base)) {
+		report_console_in_ram(c, ram_holding(b, c->phys_base));
+		return;
+	}
 	b->layout.phys_uart = c->phys_base;
 	if (kernel_map_early_window(&b->early_xlat, &b->layout, REGION_CONSOLE))
 		boot_fatal(EXIT_FINAL_MAP, "the console's page pa 0x%llx cannot be mapped at "
 			   "CONSOLE_VADDR", (unsigned long long)c->phys_base);
+	/* Guarded: no device may answer there (an external abort). */
+	if (guarded_read32((uintptr_t)maps_virt_uart(&b->layout), &probe, &caught)) {
+		(void)kernel_map_early_window_unmap(&b->early_xlat, &b->layout, REGION_CONSOLE);
+		b->layout.phys_uart = 0;
+		report_console_refused(c, esr_describe(caught.esr, "; ", cause, sizeof(cause)));
+		return;
+	}
 	port = (struct uart_port){
 		.kind = c->kind, .base = (uintptr_t)maps_virt_uart(&b->layout),
-		.reg_shift = c->reg_shift, .io_width = c->io_width,
+		.phys_base = c->phys_base, .reg_shift = c->reg_shift, .io_width = c->io_width,
 	};
 	why = console_init(&port);
 	if (why) {

@@ -62,6 +62,12 @@ void report_console_unusable(const struct machine_console *c)
 	       c->compatible ? c->compatible : "");
 }
 
+void report_console_in_ram(const struct machine_console *c, const char *ram)
+{
+	printf("console: none: %s's reg, pa 0x%llx, lies in RAM (%s): not a UART's registers, not "
+	       "used\n", c->path, (unsigned long long)c->phys_base, ram);
+}
+
 void report_console_refused(const struct machine_console *c, const char *why)
 {
 	printf("console: none: %s at pa 0x%llx cannot be used: %s\n", c->path,

@@ -28,6 +28,7 @@
  */
 #include "drivers.h"
 #include "mmio.h"
+#include "wait.h"
 
 #define AUX_MU_IO      0x00
 #define AUX_MU_LCR     0x0c
@@ -61,17 +62,17 @@ const char *bcm2835_aux_init(const struct uart_port *port)
 	return 0;
 }
 
-void bcm2835_aux_putc(const struct uart_port *port, char c)
+bool bcm2835_aux_putc(const struct uart_port *port, char c)
 {
-	while (!(mmio_read32(port->base, AUX_MU_LSR) & LSR_TX_EMPTY))
-		;
+	if (!UART_WAIT_UNTIL(mmio_read32(port->base, AUX_MU_LSR) & LSR_TX_EMPTY))
+		return false;
 	mmio_write32(port->base, AUX_MU_IO, (uint8_t)c);
+	return true;
 }
 
-void bcm2835_aux_flush(const struct uart_port *port)
+bool bcm2835_aux_flush(const struct uart_port *port)
 {
-	while (!(mmio_read32(port->base, AUX_MU_LSR) & LSR_TX_IDLE))
-		;
+	return UART_WAIT_UNTIL(mmio_read32(port->base, AUX_MU_LSR) & LSR_TX_IDLE);
 }
 
 int bcm2835_aux_getc(const struct uart_port *port)

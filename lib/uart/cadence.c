@@ -42,6 +42,7 @@
  */
 #include "drivers.h"
 #include "mmio.h"
+#include "wait.h"
 
 #define CDNS_CR        0x00
 #define CDNS_MR        0x04
@@ -154,18 +155,19 @@ const char *cadence_init(const struct uart_port *port)
 	return 0;
 }
 
-void cadence_putc(const struct uart_port *port, char c)
+bool cadence_putc(const struct uart_port *port, char c)
 {
-	while (mmio_read32(port->base, CDNS_SR) & SR_TXFULL)
-		;
+	if (!UART_WAIT_UNTIL(!(mmio_read32(port->base, CDNS_SR) & SR_TXFULL)))
+		return false;
 	mmio_write32(port->base, CDNS_FIFO, (uint8_t)c);
+	return true;
 }
 
-void cadence_flush(const struct uart_port *port)
+bool cadence_flush(const struct uart_port *port)
 {
 	/* FIFO empty and the last character shifted out. */
-	while ((mmio_read32(port->base, CDNS_SR) & (SR_TXEMPTY | SR_TACTIVE)) != SR_TXEMPTY)
-		;
+	return UART_WAIT_UNTIL((mmio_read32(port->base, CDNS_SR) & (SR_TXEMPTY | SR_TACTIVE)) ==
+			       SR_TXEMPTY);
 }
 
 int cadence_getc(const struct uart_port *port)

@@ -19,6 +19,7 @@
  */
 #include "drivers.h"
 #include "mmio.h"
+#include "wait.h"
 
 #define NS_RBR        0
 #define NS_THR        0
@@ -81,17 +82,18 @@ const char *ns16550_init(const struct uart_port *port)
 	return 0;
 }
 
-void ns16550_putc(const struct uart_port *port, char c)
+bool ns16550_putc(const struct uart_port *port, char c)
 {
-	while (!(reg_read(port, NS_LSR) & LSR_THRE))
-		;
+	if (!UART_WAIT_UNTIL(reg_read(port, NS_LSR) & LSR_THRE))
+		return false;
 	reg_write(port, NS_THR, (uint8_t)c);
+	return true;
 }
 
-void ns16550_flush(const struct uart_port *port)
+bool ns16550_flush(const struct uart_port *port)
 {
-	while ((reg_read(port, NS_LSR) & (LSR_THRE | LSR_TEMT)) != (LSR_THRE | LSR_TEMT))
-		;
+	return UART_WAIT_UNTIL((reg_read(port, NS_LSR) & (LSR_THRE | LSR_TEMT)) ==
+			       (LSR_THRE | LSR_TEMT));
 }
 
 int ns16550_getc(const struct uart_port *port)

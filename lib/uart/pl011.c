@@ -18,6 +18,7 @@
  */
 #include "drivers.h"
 #include "mmio.h"
+#include "wait.h"
 
 #define UARTDR    0x00
 #define UARTFR    0x18
@@ -46,19 +47,19 @@ const char *pl011_init(const struct uart_port *port)
 	return 0;
 }
 
-void pl011_putc(const struct uart_port *port, char c)
+bool pl011_putc(const struct uart_port *port, char c)
 {
-	while (mmio_read32(port->base, UARTFR) & FR_TXFF)
-		;
+	if (!UART_WAIT_UNTIL(!(mmio_read32(port->base, UARTFR) & FR_TXFF)))
+		return false;
 	mmio_write32(port->base, UARTDR, (uint8_t)c);
+	return true;
 }
 
-void pl011_flush(const struct uart_port *port)
+bool pl011_flush(const struct uart_port *port)
 {
 	/* BUSY stays set until the FIFO is empty and the last stop bit is
 	 * out (DDI 0183 3.3.3). */
-	while (mmio_read32(port->base, UARTFR) & FR_BUSY)
-		;
+	return UART_WAIT_UNTIL(!(mmio_read32(port->base, UARTFR) & FR_BUSY));
 }
 
 int pl011_getc(const struct uart_port *port)

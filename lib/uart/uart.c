@@ -40,30 +40,32 @@ const char *uart_init(const struct uart_port *port)
 	return "no driver for this UART";
 }
 
-void uart_putc(const struct uart_port *port, char c)
+bool uart_putc(const struct uart_port *port, char c)
 {
 	switch (port->kind) {
-	case MACHINE_CONSOLE_PL011:       pl011_putc(port, c); break;
-	case MACHINE_CONSOLE_BCM2835_AUX: bcm2835_aux_putc(port, c); break;
-	case MACHINE_CONSOLE_CADENCE:     cadence_putc(port, c); break;
-	case MACHINE_CONSOLE_NS16550:     ns16550_putc(port, c); break;
+	case MACHINE_CONSOLE_PL011:       return pl011_putc(port, c);
+	case MACHINE_CONSOLE_BCM2835_AUX: return bcm2835_aux_putc(port, c);
+	case MACHINE_CONSOLE_CADENCE:     return cadence_putc(port, c);
+	case MACHINE_CONSOLE_NS16550:     return ns16550_putc(port, c);
 	case MACHINE_CONSOLE_NONE:
 	case MACHINE_CONSOLE_UNSUPPORTED:
 		break;
 	}
+	return false;
 }
 
-void uart_flush(const struct uart_port *port)
+bool uart_flush(const struct uart_port *port)
 {
 	switch (port->kind) {
-	case MACHINE_CONSOLE_PL011:       pl011_flush(port); break;
-	case MACHINE_CONSOLE_BCM2835_AUX: bcm2835_aux_flush(port); break;
-	case MACHINE_CONSOLE_CADENCE:     cadence_flush(port); break;
-	case MACHINE_CONSOLE_NS16550:     ns16550_flush(port); break;
+	case MACHINE_CONSOLE_PL011:       return pl011_flush(port);
+	case MACHINE_CONSOLE_BCM2835_AUX: return bcm2835_aux_flush(port);
+	case MACHINE_CONSOLE_CADENCE:     return cadence_flush(port);
+	case MACHINE_CONSOLE_NS16550:     return ns16550_flush(port);
 	case MACHINE_CONSOLE_NONE:
 	case MACHINE_CONSOLE_UNSUPPORTED:
 		break;
 	}
+	return false;
 }
 
 int uart_getc(const struct uart_port *port)

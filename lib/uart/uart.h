@@ -23,6 +23,7 @@
 struct uart_port {
 	enum machine_console_kind kind;  /* which driver */
 	uintptr_t base;          /* the register block (PA with the MMU off) */
+	uint64_t phys_base;      /* its physical address, for messages */
 	uint32_t reg_shift;      /* ns16550: register i at base + (i << reg_shift) */
 	uint32_t io_width;       /* ns16550: bytes per access, 1, 2 or 4 */
 	uint32_t clock_hz;       /* the UART's reference clock; 0: unknown */
@@ -37,15 +38,16 @@ bool uart_kind_supported(enum machine_console_kind kind);
  * there are none, and only from a known clock_hz). NULL when the port can
  * be used; otherwise why not (a literal: base 0, no driver for the kind,
  * a bad ns16550 layout, a Cadence baud generator unconfigured with the
- * clock unknown), and the port must not be used: putc could wait for
- * ever. */
+ * clock unknown), and the port must not be used. */
 const char *uart_init(const struct uart_port *port);
 
-/* Waits for room in the transmitter, then queues c. */
-void uart_putc(const struct uart_port *port, char c);
+/* Waits for room in the transmitter, then queues c. false: no room came
+ * within UART_WAIT_MS (lib/uart/wait.h); c was not sent. */
+bool uart_putc(const struct uart_port *port, char c);
 
-/* Waits until every character queued has left the transmitter. */
-void uart_flush(const struct uart_port *port);
+/* Waits until every character queued has left the transmitter. false:
+ * it had not after UART_WAIT_MS. */
+bool uart_flush(const struct uart_port *port);
 
 /* The next received byte (0..255), or -1 when nothing has arrived; never
  * waits. */

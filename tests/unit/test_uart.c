@@ -14,7 +14,8 @@
  * without one; ns16550 with reg_shift 0/1/2 and io_width 1/2/4 (byte,
  * halfword and word accesses) and its layout refusals; getc empty and
  * full for all; the console's copy of the port, LF -> CRLF path, dropped
- * output and console_getc.
+ * output and console_getc; and the bounded waits: every driver gives up
+ * on a status that never changes, and the console then drops its UART.
  */
 #include "unit.h"
 #include "uart/uart.h"
@@ -524,6 +525,79 @@ static void test_console(void **state)
 	expect_unchanged_except(0, 0);
 }
 
+/* ---- bounded waits: a UART that never answers ---- */
+
+/* Each driver's status stuck at "full" / "busy": putc and flush give up
+ * after the bound (on the host UART_WAIT_POLLS_HOST polls) and write
+ * nothing. */
+static void test_stuck_uarts_give_up(void **state)
+{
+	struct uart_port p;
+
+	(void)state;
+	p = port_of(MACHINE_CONSOLE_PL011);
+	fill(0);
+	wr32(PL011_FR, FR_TXFF | FR_BUSY);
+	take_snapshot();
+	assert_false(uart_putc(&p, 'A'));
+	assert_false(uart_flush(&p));
+	expect_unchanged_except(0, 0);
+
+	p = port_of(MACHINE_CONSOLE_BCM2835_AUX);
+	fill(0);                             /* LSR: neither TX empty nor idle */
+	take_snapshot();
+	assert_false(uart_putc(&p, 'A'));
+	assert_false(uart_flush(&p));
+	expect_unchanged_except(0, 0);
+
+	p = port_of(MACHINE_CONSOLE_CADENCE);
+	fill(0);
+	wr32(CDNS_SR, 1u << 4);              /* TXFULL */
+	take_snapshot();
+	assert_false(uart_putc(&p, 'A'));
+	assert_false(uart_flush(&p));
+	expect_unchanged_except(0, 0);
+
+	p = port_of(MACHINE_CONSOLE_NS16550);
+	p.reg_shift = 2;
+	fill(0);                             /* LSR: THRE and TEMT clear */
+	take_snapshot();
+	assert_false(uart_putc(&p, 'A'));
+	assert_false(uart_flush(&p));
+	expect_unchanged_except(0, 0);
+}
+
+/* The console drops a UART that stops answering (once, named through the
+ * fallback) and never polls it again; until then it is used. */
+static void test_console_drops_a_stuck_uart(void **state)
+{
+	struct uart_port p = port_of(MACHINE_CONSOLE_PL011);
+
+	(void)state;
+	fill(0);
+	wr32(PL011_FR, FR_RXFE);
+	assert_null(console_init(&p));
+	console_putc('a');
+	assert_int_equal(rd32(PL011_DR), 'a');
+	assert_false(console_dropped());
+	wr32(PL011_FR, FR_TXFF | FR_RXFE);   /* the FIFO never drains */
+	console_putc('b');
+	assert_true(console_dropped());
+	assert_false(console_ready());
+	assert_null(console_port());
+	wr32(PL011_FR, FR_RXFE);             /* room again: not used any more */
+	console_puts("after\n");
+	assert_int_equal(rd32(PL011_DR), 'a');
+	assert_int_equal(console_getc(), -1);
+
+	/* A flush that never ends drops it too. */
+	wr32(PL011_FR, FR_RXFE);
+	assert_null(console_init(&p));
+	wr32(PL011_FR, FR_BUSY | FR_RXFE);
+	console_flush();
+	assert_false(console_ready());
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -542,6 +616,8 @@ int main(void)
 		cmocka_unit_test(test_ns16550_putc_width_and_offset),
 		cmocka_unit_test(test_ns16550_getc),
 		cmocka_unit_test(test_ns16550_init),
+		cmocka_unit_test(test_stuck_uarts_give_up),
+		cmocka_unit_test(test_console_drops_a_stuck_uart),
 	};
 
 	unit_init();

@@ -1,0 +1,42 @@
+#!/bin/bash
+# tests/qemu/hostile-cases.sh - the wrong inputs a new user gives: each
+# must end, in time, with its named message and exit status (issue 20's
+# classes), one case per line in boot.sh's argument order.
+#
+# Owns: the DTBs these cases hand over (build/test-dtbs/hostile-*.dtb, made
+# from QEMU virt's own like tests/qemu/dtb-cases.sh's, handed over byte for
+# byte through the generic loader and a trampoline) and the cases:
+#   a console whose compatible names the wrong UART (a PL011 driven as a
+#   16550: its LSR never says "empty"), a console at an address where no
+#   device answers (an external abort), a console whose reg lies in RAM, a
+#   DTB pointer (x0) where no memory answers.
+# A hang would be a FAIL by boot.sh's timeout: every case must end.
+set -eu
+out=build/test-dtbs
+mkdir -p "$out"
+load=0x40200000 dtb_pa=0x44000000
+
+qemu-system-aarch64 -M virt,dumpdtb="$out/hostile-base.dtb" -cpu cortex-a53 -m 1G -nodefaults \
+	-display none >/dev/null 2>&1 </dev/null
+dtc -q -I dtb -O dts -o "$out/hostile-base.dts" "$out/hostile-base.dtb"
+
+# edit NAME PYTHON: hostile-base.dts changed by the Python expression on `s`.
+edit() {
+	python3 - "$out/hostile-base.dts" "$out/hostile-$1.dts" "$2" <<'PY'
+import re, sys
+s = open(sys.argv[1]).read()
+s = eval(sys.argv[3])
+open(sys.argv[2], "w").write(s)
+PY
+	dtc -q -I dts -O dtb -o "$out/hostile-$1.dtb" "$out/hostile-$1.dts" 2>/dev/null
+}
+pl011='compatible = "arm,pl011\\0arm,primecell";'
+edit wrong-uart "s.replace('$pl011', 'compatible = \"ns16550a\";', 1)"
+edit uart-absent "s.replace('$pl011', 'compatible = \"brcm,bcm2835-aux-uart\";', 1).replace('reg = <0x00 0x9000000 0x00 0x1000>', 'reg = <0x00 0xb000000 0x00 0x1000>', 1)"
+edit uart-in-ram "s.replace('reg = <0x00 0x9000000 0x00 0x1000>', 'reg = <0x00 0x48000000 0x00 0x1000>', 1)"
+
+x0="image-x0=$dtb_pa"
+echo "hostile-wrong-uart $x0:$out/hostile-wrong-uart.dtb cortex-a53 1G 1 $load pass/the_UART_at_pa_0x0000000009000000_took_no_byte_within_200_ms"
+echo "hostile-uart-absent $x0:$out/hostile-uart-absent.dtb cortex-a53 1G 1 $load pass/at_pa_0xb000000_cannot_be_used:_EC_0x25:_data_abort_from_the_same_EL;_FSC_0x10:_synchronous_external_abort"
+echo "hostile-dtb-unbacked image-x0=0x100000000 cortex-a53 1G 1 $load exit7/no_usable_DTB_at_x0_=_pa_0x100000000:_EC_0x25:_data_abort_from_the_same_EL;_FSC_0x10:_synchronous_external_abort"
+echo "hostile-uart-in-ram $x0:$out/hostile-uart-in-ram.dtb cortex-a53 1G 1 $load pass/pa_0x48000000,_lies_in_RAM_(memory@40000000)"
