@@ -64,7 +64,7 @@ void boot_begin(struct boot *b, unsigned entry_el, uint64_t phys_text, uint64_t 
 static void after_the_checks(struct boot *b)
 {
 	struct shell_env shenv = {
-		.layout = &b->layout, .walk = &b->walk, .xlat = &b->final_xlat, .pages = &b->pages,
+		.layout = &b->layout, .syms = &b->syms, .walk = &b->walk, .xlat = &b->final_xlat, .pages = &b->pages,
 	};
 
 	if (b->demand && demand_demo_run(&b->final_xlat, &b->pages) && b->status == EXIT_OK)

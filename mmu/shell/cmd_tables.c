@@ -212,6 +212,40 @@ SHELL_COMMAND(12, map_command) = {
 	"xlat_map on the final map", cmd_map,
 };
 
+/* The boot's own mapping [va, va + size) touches (maps.c's final regions:
+ * the image with its text, vectors, stack and data, the linear map the
+ * allocator runs on, the console, the DTB, the live tables, the stacks),
+ * or NULL. Changing one of those would pull the floor from under the
+ * monitor itself: unmap and protect refuse them. */
+static const char *own_mapping(const struct shell_env *env, uint64_t va, uint64_t size)
+{
+	struct mem_region r[MAX_FINAL_REGIONS];
+	int n = maps_final_regions(env->layout, env->syms, r);
+
+	for (int i = 0; i < n; i++) {
+		unsigned copies = r[i].count > 1 ? r[i].count : 1;
+
+		for (unsigned c = 0; c < copies; c++) {
+			uint64_t start = r[i].virt + c * r[i].virt_stride;
+
+			if (va < start + r[i].size && start < va + size)
+				return r[i].name;
+		}
+	}
+	return NULL;
+}
+
+static bool refuse_own(const struct shell_env *env, const char *op, uint64_t va, uint64_t size)
+{
+	const char *own = own_mapping(env, va, size);
+
+	if (own)
+		printf("%s: refused: " HEX16 "-" HEX16 " overlaps the boot's own '%s' mapping (what "
+		       "the monitor runs on; only what map or demand made may be changed)\n", op,
+		       U(va), U(va + size), own);
+	return own != NULL;
+}
+
 static int cmd_unmap(const struct shell_env *env, unsigned argc, char **argv)
 {
 	struct xlat_stats before = xlat_get_stats(env->xlat);
@@ -219,7 +253,8 @@ static int cmd_unmap(const struct shell_env *env, unsigned argc, char **argv)
 	int rc;
 
 	(void)argc;
-	if (!shell_va(argv[1], &va) || !shell_size(argv[2], &size))
+	if (!shell_va(argv[1], &va) || !shell_size(argv[2], &size) ||
+	    refuse_own(env, "unmap", va, size))
 		return SHELL_CONTINUE;
 	rc = xlat_unmap(env->xlat, va, size);
 	print_decision("unmap", rc, env->xlat, &before);
@@ -248,6 +283,9 @@ static int cmd_protect(const struct shell_env *env, unsigned argc, char **argv)
 	(void)argc;
 	if (!shell_va(argv[1], &va) || !shell_size(argv[2], &size) ||
 	    !shell_attrs(argv[3], &attrs, name, sizeof(name)))
+		return SHELL_CONTINUE;
+	/* What the API refuses anyway (W^X) it names itself. */
+	if (!xlat_attrs_wx(&attrs) && refuse_own(env, "protect", va, size))
 		return SHELL_CONTINUE;
 	print_decision("protect", xlat_protect(env->xlat, va, size, &attrs), env->xlat, &before);
 	return SHELL_CONTINUE;

@@ -11,6 +11,7 @@
 #include <string.h>
 #include "args.h"
 #include "command.h"
+#include "console.h"
 #include "demand.h"
 #include "lineedit.h"
 #include "memory.h"
@@ -69,6 +70,12 @@ int shell_run(const struct shell_env *env)
 	char line[LINE_MAX_CHARS];
 	int status;
 
+	if (!console_ready()) {
+		printf("shell: not started: no console to read commands from (%s); exit %d\n",
+		       console_dropped() ? "its UART stopped answering" :
+		       "the DTB names no usable one", env->boot_status);
+		return env->boot_status;
+	}
 	demand_start(env->xlat, env->pages);
 	printf("shell: the MMU monitor on the live final map; help lists the commands\n");
 	take_scratch(env);

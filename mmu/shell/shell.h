@@ -19,6 +19,7 @@
 
 struct shell_env {
 	const struct boot_layout *layout;
+	const struct image_symbols *syms;   /* with layout: the boot's own mappings */
 	const struct walk_ctx *walk;        /* the live final tables (TTBR1; TTBR0 closed) */
 	struct xlat_ctx *xlat;              /* the final map's runtime API */
 	struct pgalloc_ctx *pages;          /* the page allocator */

@@ -9,7 +9,8 @@
 #   a console whose compatible names the wrong UART (a PL011 driven as a
 #   16550: its LSR never says "empty"), a console at an address where no
 #   device answers (an external abort), a console whose reg lies in RAM, a
-#   DTB pointer (x0) where no memory answers.
+#   DTB pointer (x0) where no memory answers; stub.shell with no console
+#   (the monitor must not wait for input that cannot come).
 # A hang would be a FAIL by boot.sh's timeout: every case must end.
 set -eu
 out=build/test-dtbs
@@ -33,10 +34,12 @@ PY
 pl011='compatible = "arm,pl011\\0arm,primecell";'
 edit wrong-uart "s.replace('$pl011', 'compatible = \"ns16550a\";', 1)"
 edit uart-absent "s.replace('$pl011', 'compatible = \"brcm,bcm2835-aux-uart\";', 1).replace('reg = <0x00 0x9000000 0x00 0x1000>', 'reg = <0x00 0xb000000 0x00 0x1000>', 1)"
+edit shell-no-console "re.sub(r'stdout-path = [^;]*;', 'bootargs = \"stub.shell\";', s, 1)"
 edit uart-in-ram "s.replace('reg = <0x00 0x9000000 0x00 0x1000>', 'reg = <0x00 0x48000000 0x00 0x1000>', 1)"
 
 x0="image-x0=$dtb_pa"
 echo "hostile-wrong-uart $x0:$out/hostile-wrong-uart.dtb cortex-a53 1G 1 $load pass/the_UART_at_pa_0x0000000009000000_took_no_byte_within_200_ms"
 echo "hostile-uart-absent $x0:$out/hostile-uart-absent.dtb cortex-a53 1G 1 $load pass/at_pa_0xb000000_cannot_be_used:_EC_0x25:_data_abort_from_the_same_EL;_FSC_0x10:_synchronous_external_abort"
 echo "hostile-dtb-unbacked image-x0=0x100000000 cortex-a53 1G 1 $load exit7/no_usable_DTB_at_x0_=_pa_0x100000000:_EC_0x25:_data_abort_from_the_same_EL;_FSC_0x10:_synchronous_external_abort"
+echo "hostile-shell-no-console $x0:$out/hostile-shell-no-console.dtb cortex-a53 1G 1 $load pass/shell:_not_started:_no_console_to_read_commands_from"
 echo "hostile-uart-in-ram $x0:$out/hostile-uart-in-ram.dtb cortex-a53 1G 1 $load pass/pa_0x48000000,_lies_in_RAM_(memory@40000000)"

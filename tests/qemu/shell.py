@@ -404,6 +404,40 @@ def test_faults(m, layout):
     check(out.startswith("unmap: ok"), "the rest unmapped", out)
 
 
+def symbol_va(name):
+    """A symbol's link address, from the ELF (nm)."""
+    out = subprocess.run(["aarch64-linux-gnu-nm", os.path.join(ROOT, BUILD, "stub.elf")],
+                         capture_output=True, text=True).stdout
+    r = re.search(r"^([0-9a-f]{16}) \w %s$" % re.escape(name), out, re.M)
+    return int(r.group(1), 16) if r else None
+
+
+def test_self_destruct(m, lay):
+    """unmap and protect of what the monitor runs on: refused by name, and
+    the monitor goes on (docs/shell.md)."""
+    vectors = symbol_va("vectors")
+    cases = [
+        ("unmap 0x%x 0x1000" % lay["uart_va"], "uart", "unmap of the console page"),
+        ("protect 0x%x 0x1000 ro" % lay["uart_va"], "uart", "protect of the console to ro"),
+        ("unmap 0xffffffc000000000 0x1000", "text", "unmap of the running text"),
+        ("unmap 0x%x 0x1000" % (vectors or 0), "text", "unmap of the vectors"),
+        ("protect 0x%x 0x1000 ro" % (vectors or 0), "text", "protect of the vectors"),
+        ("unmap 0x%x 0x1000" % lay["stack_va"], "stack", "unmap of the boot stack"),
+        ("unmap 0x%x 0x1000" % lay["tables_va"], "tables", "unmap of the live tables"),
+        ("protect 0x%x 0x1000 ro" % lay["tables_va"], "tables", "protect of the live tables"),
+        ("unmap 0x%x 0x1000" % lay["linear_va"], "linear", "unmap of the linear map"),
+    ]
+    check(vectors is not None, "the ELF names the vectors")
+    for line, region, what in cases:
+        out = m.cmd(line)
+        check(out.startswith(line.split()[0] + ": refused: ") and
+              "overlaps the boot's own '%s' mapping" % region in out,
+              "%s: refused, named" % what, out)
+    out = m.cmd("walk 0xffffffc000000000")
+    check(out.startswith("va 0xffffffc000000000:") and "=> pa" in out,
+          "after every refusal the text is still mapped and the monitor answers", out)
+
+
 def free_pages(m):
     out = m.cmd("mem")
     return sum(int(x) for x in re.findall(r"^bank \d+: .*: (\d+) pages free", out, re.M))
@@ -641,8 +675,12 @@ def boot_layout(banner):
     lay["scratch_pa"] = int(r.group(1), 16) if r else None
     r = re.search(r"linear map va (0x[0-9a-f]+) = pa (0x[0-9a-f]+)", banner)
     lay["linear_va"], lay["memstart"] = (int(r.group(1), 16), int(r.group(2), 16)) if r else (0, 0)
-    r = re.search(r"^  (0x[0-9a-f]+)-0x[0-9a-f]+ pa 0x0009000000 +4K L3 .*DEVICE", banner, re.M)
+    r = re.search(r"^  (0xffff[0-9a-f]+)-0x[0-9a-f]+ pa 0x0009000000 +4K L3 .*DEVICE", banner,
+                  re.M)
     lay["uart_va"] = int(r.group(1), 16) if r else 0xffffffc03fe00000
+    for key, probe in (("stack_va", "stack bottom"), ("tables_va", "tables first")):
+        r = re.search(r"^\[ ok \] %s +va (0x[0-9a-f]+)" % probe, banner, re.M)
+        lay[key] = int(r.group(1), 16) if r else 0
     return lay
 
 
@@ -689,6 +727,7 @@ def main():
         test_errors(m, lay["scratch_pa"])
         test_probes_vs_gdb(m, port, lay)
         test_faults(m, lay)
+        test_self_destruct(m, lay)
         test_demand(m)
         test_random(m, lay)
         m.p.send("exit 7\r")
