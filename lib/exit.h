@@ -18,6 +18,7 @@
 #define EXIT_FINAL_MAP       6   /* a map could not be built */
 #define EXIT_BAD_DTB         7   /* the DTB the loader passed is unusable */
 #define EXIT_PSCI_NO_FIRMWARE 8  /* a PSCI call trapped: nothing behind the conduit */
+#define EXIT_BAD_IMAGE       9   /* the image is cut short, or not in writable RAM */
 
 #ifndef __ASSEMBLER__
 #include <stdint.h>

@@ -24,7 +24,6 @@
 #include "memory.h"
 #include "sysreg.h"
 #include "exit.h"
-#include "semihost.h"
 #include "smp.h"
 
 /* Header flags: bit 0 = 0 little-endian, bits 2:1 the page size (1 4 KiB,
@@ -134,8 +133,16 @@ primary_entry:
 	mov	x0, #(1 << 31)			// for the report's figure)
 	msr	pmcntenset_el0, x0
 	adr	x21, _text			// exact: adrp would round to a page
-	tst	x21, #(PAGE_SIZE - 1)
-	b.ne	misaligned_load			// adrp (all C code) would be wrong
+	/* The first vectors (image_check.S): they survive semihosting
+	 * without a debugger. 2 KiB aligned only where the load is. */
+	adr	x0, early_vectors
+	tst	x0, #0x7ff
+	b.ne	1f
+	msr	vbar_el1, x0
+	isb
+1:	tst	x21, #(PAGE_SIZE - 1)
+	b.ne	refuse_misaligned		// adrp (all C code) would be wrong
+	bl	image_check			// whole, in writable RAM, or refused
 	/* Entered at EL3 no firmware holds the other CPUs back: QEMU starts
 	 * every core of an ELF here. The one whose affinity is 0.0.0.0 boots,
 	 * the others wait in the pen. Below EL3 the firmware started only the
@@ -233,30 +240,6 @@ msg_no_granule:
 	.ascii	"this CPU has no "
 	.ascii	MSG_GRANULE
 	.asciz	"; ID_AA64MMFR0_EL1 = "
-	.balign	4
-
-/*
- * The image is not page aligned: its pages could not be mapped at the
- * link address (and below 4 KiB every adrp, so all C code and the
- * console, would use wrong addresses). Say so through semihosting (QEMU
- * -semihosting: message, then exit status EXIT_BAD_LOAD); without it, stop
- * here, where a debugger finds this label.
- */
-misaligned_load:
-	mov	x0, #SEMIHOSTING_SYS_WRITE0
-	adr	x1, misaligned_msg
-	hlt	#0xf000
-	adr	x1, misaligned_exit_block
-	mov	x0, #SEMIHOSTING_SYS_EXIT_EXTENDED
-	hlt	#0xf000
-misaligned_load_park:
-	wfe
-	b	misaligned_load_park
-	.balign	8
-misaligned_exit_block:
-	.quad	ADP_Stopped_ApplicationExit, EXIT_BAD_LOAD
-misaligned_msg:
-	.asciz	"stub: FATAL: load address not " PAGE_SIZE_NAME " aligned; cannot run\n"
 	.balign	4
 
 /*

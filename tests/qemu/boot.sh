@@ -13,7 +13,9 @@
 # usage: boot.sh NAME ARTIFACT CPU MEM EL [LOAD_PA] [EXPECT] [EXTRA_QEMU_ARGS...]
 #   ARTIFACT  image | elf | image-x0=PA[:FILE] (the Image through the generic
 #             loader at LOAD_PA, entered with x0 = PA, FILE loaded there
-#             if given: DTB hand-over tests) | edk2 (EDK2 as -bios, the disk
+#             if given: DTB hand-over tests) | kernel=FILE (FILE through
+#             -kernel: a damaged Image) | bios=FILE (FILE as -bios: in
+#             flash) | edk2 (EDK2 as -bios, the disk
 #             with EFI/BOOT/BOOTAA64.EFI from EXTRA_QEMU_ARGS) | uboot (U-Boot as -bios, the rest from
 #             EXTRA_QEMU_ARGS) | uboot-kernel=FILE (U-Boot, and FILE as
 #             -kernel for its qfw loader) | uboot-sd=BIN:CARD (a board's
@@ -118,6 +120,8 @@ image-x0=*)
 	payload=(-device "loader,file=$build/Image,addr=$load"
 		 -device "loader,file=$logdir/$name.tramp,addr=$(printf '0x%x' $((load - 0x1000))),cpu-num=0")
 	[ -n "$file" ] && payload+=(-device "loader,file=$file,addr=$dtb_pa") ;;
+kernel=*) payload=(-kernel "${artifact#kernel=}" "${dtb[@]}") ;;
+bios=*) payload=(-bios "${artifact#bios=}") ;;
 edk2) payload=(-bios /usr/share/qemu-efi-aarch64/QEMU_EFI.fd) ;;
 uboot) payload=(-bios "$BOARD_UBOOT_BIN") ;;
 uboot-kernel=*) payload=(-bios "$BOARD_UBOOT_BIN" -kernel "${artifact#uboot-kernel=}") ;;

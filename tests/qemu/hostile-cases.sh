@@ -10,7 +10,9 @@
 #   16550: its LSR never says "empty"), a console at an address where no
 #   device answers (an external abort), a console whose reg lies in RAM, a
 #   DTB pointer (x0) where no memory answers; stub.shell with no console
-#   (the monitor must not wait for input that cannot come).
+#   (the monitor must not wait for input that cannot come); the Image cut
+#   at 16 and 64 KiB; the Image run from flash (-bios); the Image loaded so
+#   close to the end of RAM that its bss and stacks run past it.
 # A hang would be a FAIL by boot.sh's timeout: every case must end.
 set -eu
 out=build/test-dtbs
@@ -37,9 +39,20 @@ edit uart-absent "s.replace('$pl011', 'compatible = \"brcm,bcm2835-aux-uart\";',
 edit shell-no-console "re.sub(r'stdout-path = [^;]*;', 'bootargs = \"stub.shell\";', s, 1)"
 edit uart-in-ram "s.replace('reg = <0x00 0x9000000 0x00 0x1000>', 'reg = <0x00 0x48000000 0x00 0x1000>', 1)"
 
+# The Image cut short, as a half-written card or a failed copy leaves it.
+head -c 16384 build/Image >"$out/hostile-cut-16k.img"
+head -c 65536 build/Image >"$out/hostile-cut-64k.img"
+
 x0="image-x0=$dtb_pa"
 echo "hostile-wrong-uart $x0:$out/hostile-wrong-uart.dtb cortex-a53 1G 1 $load pass/the_UART_at_pa_0x0000000009000000_took_no_byte_within_200_ms"
 echo "hostile-uart-absent $x0:$out/hostile-uart-absent.dtb cortex-a53 1G 1 $load pass/at_pa_0xb000000_cannot_be_used:_EC_0x25:_data_abort_from_the_same_EL;_FSC_0x10:_synchronous_external_abort"
 echo "hostile-dtb-unbacked image-x0=0x100000000 cortex-a53 1G 1 $load exit7/no_usable_DTB_at_x0_=_pa_0x100000000:_EC_0x25:_data_abort_from_the_same_EL;_FSC_0x10:_synchronous_external_abort"
 echo "hostile-shell-no-console $x0:$out/hostile-shell-no-console.dtb cortex-a53 1G 1 $load pass/shell:_not_started:_no_console_to_read_commands_from"
 echo "hostile-uart-in-ram $x0:$out/hostile-uart-in-ram.dtb cortex-a53 1G 1 $load pass/pa_0x48000000,_lies_in_RAM_(memory@40000000)"
+echo "hostile-cut-16k kernel=$out/hostile-cut-16k.img cortex-a53 1G 1 - exit9/the_image_is_not_whole:_its_end_marker"
+echo "hostile-cut-64k kernel=$out/hostile-cut-64k.img cortex-a53 1G 1 - exit9/the_file_was_cut_short"
+echo "hostile-bios-flash bios=build/Image cortex-a53 1G 1 - exit9/does_not_run_from_writable_RAM"
+# The whole file in RAM, its last byte at RAM's end (virt, 128 MiB from
+# 0x40000000): the bss and stacks past it.
+near_end=$(printf '0x%x' $((0x48000000 - $(stat -c %s build/Image))))
+echo "hostile-bss-past-ram $x0 cortex-a53 128M 1 $near_end exit4/runs_past_the_end_of_RAM"
