@@ -17,7 +17,10 @@
 
 #ifndef __ASSEMBLER__
 #include <stdint.h>
+#include <stdbool.h>
 extern uint64_t bench_counts[BENCH_NR_MARKS];
+/* The CPU has a cycle counter (PMUv3); without one no mark is taken. */
+bool bench_have_counter(void);
 void bench_mark(unsigned mark);
 #endif
 

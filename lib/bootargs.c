@@ -16,6 +16,7 @@
 struct word {
 	const char *s;
 	size_t len;
+	bool unbalanced;         /* a quote opened in it is never closed */
 };
 
 static bool is_space(char c)
@@ -41,7 +42,25 @@ static bool next_word(const char **p, struct word *w)
 		if (*s == '"')
 			quoted = !quoted;
 	w->len = (size_t)(s - w->s);
+	w->unbalanced = quoted;
 	*p = s;
+	return true;
+}
+
+static char lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+/* Meant for the stub but not in its syntax: "stub." in another case, or
+ * quoted ("stub.faults"). Such a word is named, never obeyed. */
+static bool looks_like_stub_word(const struct word *w)
+{
+	size_t skip = w->len && w->s[0] == '"' ? 1 : 0;
+
+	for (size_t i = 0; i < STUB_PREFIX_LEN; i++)
+		if (skip + i >= w->len || lower(w->s[skip + i]) != STUB_PREFIX[i])
+			return false;
 	return true;
 }
 
@@ -196,11 +215,25 @@ int bootargs_parse(const char *cmdline, const struct bootarg_option *const *tabl
 		bool good;
 		int v = 0;
 
-		if (!is_stub_word(&w))
+		add(&l, "stub: ");
+		if (w.unbalanced) {
+			add(&l, "unbalanced quote: ");
+			add_word(&l, w.s, w.len);
+			add(&l, " runs to the end of the command line, one word (as Linux reads it)");
+			if (say)
+				say(l.buf, cookie);
+			said++;
+			l.n = 0;
+			add(&l, "stub: ");
+		}
+		if (!is_stub_word(&w) && !looks_like_stub_word(&w))
 			continue;                    /* Linux's */
 		o = find_option(tables, ntables, w.s, klen);
-		add(&l, "stub: ");
-		if (!o) {
+		if (!is_stub_word(&w)) {
+			add(&l, "ignoring ");
+			add_word(&l, w.s, w.len);
+			add(&l, ": the stub's options are lower case and unquoted (stub.KEY[=VALUE])");
+		} else if (!o) {
 			add(&l, "ignoring unknown option ");
 			add_word(&l, w.s, klen);
 		} else if (given_again(p, o->key)) {

@@ -90,6 +90,22 @@
 /* ID_AA64PFR0_EL1 (D17.2.67): EL2, EL3 fields; 0 = not implemented. */
 #define ID_AA64PFR0_EL2_SHIFT 8
 #define ID_AA64PFR0_EL3_SHIFT 12
+/* ID_AA64DFR0_EL1.PMUVer (D17.2.58): 0 no PMU, 0xf an IMPLEMENTATION
+ * DEFINED one; without PMUv3 the PMU registers are UNDEFINED. */
+#define ID_AA64DFR0_PMUVER_SHIFT 8
+#define ID_AA64DFR0_PMUVER_NI    0x0
+#define ID_AA64DFR0_PMUVER_IMPDEF 0xf
+
+#ifdef __ASSEMBLER__
+/* Branches to \absent unless the CPU has a PMUv3 (PMCCNTR_EL0). */
+	.macro	pmu_or_branch, tmp, absent
+	mrs	\tmp, id_aa64dfr0_el1
+	ubfx	\tmp, \tmp, #ID_AA64DFR0_PMUVER_SHIFT, #4
+	cbz	\tmp, \absent
+	cmp	\tmp, #ID_AA64DFR0_PMUVER_IMPDEF
+	b.eq	\absent
+	.endm
+#endif
 
 /* PAR_EL1 (D17.2.103). */
 #define PAR_F             (UL(1) << 0)

@@ -72,6 +72,7 @@ void boot_begin(struct boot *b, unsigned entry_el, uint64_t phys_text, uint64_t 
 void dtb_find(struct boot *b, uint64_t x0);
 void dtb_check_parts(struct boot *b);
 void console_from_dtb(struct boot *b);
+void psci_from_dtb(struct boot *b);
 bool booted_by_efi(void);
 
 /* ram.c: the plan of RAM from the DTB's banks and reservations (or the
@@ -99,6 +100,7 @@ void report_console_absent(const struct machine_console *c);
 void report_console_unusable(const struct machine_console *c);
 void report_console_refused(const struct machine_console *c, const char *why);
 void report_console_in_ram(const struct machine_console *c, const char *ram);
+void report_psci_hvc_at_el2(const struct machine_psci *psci);
 void report_setup(const struct boot *b);
 void report_tables(const struct walk_ctx *w, const char *which);
 void report_early_checks_start(void);

@@ -23,6 +23,7 @@
 #include "fault.h"
 #include "exit.h"
 #include "kernel_map.h"
+#include "psci.h"
 
 bool booted_by_efi(void)
 {
@@ -151,6 +152,23 @@ static const char *ram_holding(const struct boot *b, uint64_t pa)
 	}
 	bank = machine_bank_holding(&b->machine, pa);
 	return bank ? bank->node : NULL;
+}
+
+/* The PSCI conduit the DTB names, where something can answer it: entered
+ * at EL3, nothing runs below the image; entered at EL2, an HVC from EL1
+ * goes to the image's own EL2, which has no vector (no hypervisor lies
+ * below it): refused by name. */
+void psci_from_dtb(struct boot *b)
+{
+	enum psci_conduit c = b->machine.psci.conduit;
+
+	if (b->entry_el == 3)
+		c = PSCI_CONDUIT_NONE;
+	if (b->entry_el == 2 && c == PSCI_CONDUIT_HVC) {
+		report_psci_hvc_at_el2(&b->machine.psci);
+		c = PSCI_CONDUIT_NONE;
+	}
+	psci_set_conduit(c);
 }
 
 void console_from_dtb(struct boot *b)

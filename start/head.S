@@ -128,10 +128,12 @@ pe_sections:
 primary_entry:
 	mov	x19, x0
 	bl	el_setup			// -> EL1h, DAIF masked; w20 = entry EL
+	pmu_or_branch x0, 1f			// no PMUv3: no counts (report.c says so)
 	mov	x0, #7				// PMCR_EL0.E|P|C: count from here
 	msr	pmcr_el0, x0			// (instructions under QEMU -icount,
 	mov	x0, #(1 << 31)			// for the report's figure)
 	msr	pmcntenset_el0, x0
+1:
 	adr	x21, _text			// exact: adrp would round to a page
 	/* The first vectors (image_check.S): they survive semihosting
 	 * without a debugger. 2 KiB aligned only where the load is. */
@@ -193,7 +195,10 @@ primary_entry:
 	mov	x0, x23				// TTBR0 and TTBR1: the shared root
 	mov	x1, x23
 	bl	mmu_enable			// C; returns with the MMU on
+	mov	x22, #0
+	pmu_or_branch x0, 1f
 	mrs	x22, pmccntr_el0
+1:
 	ldr	x8, =__primary_switched		// link address: TTBR1 from here on
 	br	x8
 	.ltorg

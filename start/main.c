@@ -87,8 +87,7 @@ void kernel_main(uint64_t x0, unsigned entry_el, uint64_t phys_text, uint64_t in
 	console_from_dtb(b);
 	dtb_check_parts(b);
 	ram_plan_boot(b);
-	/* Entered at EL3, nothing runs below the image to answer PSCI. */
-	psci_set_conduit(entry_el < 3 ? b->machine.psci.conduit : PSCI_CONDUIT_NONE);
+	psci_from_dtb(b);
 	options_read(b);
 	b->nr_secondaries = smp_plan(&b->machine);
 	ram_take_boot_memory(b);

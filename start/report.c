@@ -68,6 +68,13 @@ void report_console_in_ram(const struct machine_console *c, const char *ram)
 	       "used\n", c->path, (unsigned long long)c->phys_base, ram);
 }
 
+void report_psci_hvc_at_el2(const struct machine_psci *psci)
+{
+	printf("psci: %s says method \"hvc\", but the image was entered at EL2: an HVC would go "
+	       "to the image's own EL2 (no hypervisor below it); PSCI not used (no CPU_ON, no "
+	       "SYSTEM_OFF)\n", psci->node ? psci->node : "/psci");
+}
+
 void report_console_refused(const struct machine_console *c, const char *why)
 {
 	printf("console: none: %s at pa 0x%llx cannot be used: %s\n", c->path,
@@ -158,10 +165,13 @@ void report_setup(const struct boot *b)
 	bool blocks = l->phys_text % SWAPPER_BLOCK_SIZE == 0;
 	char size[16];
 
-	printf("stub: %s (%s), entered at EL%u, now EL%u, MMU on at PMCCNTR_EL0 %llu\n",
+	printf("stub: %s (%s), entered at EL%u, now EL%u, MMU on ",
 	       m->model ? m->model : "no model", m->compatible ? m->compatible : "no compatible",
-	       b->entry_el, (unsigned)((read_sysreg(CurrentEL) >> 2) & 3),
-	       (unsigned long long)b->insns_to_mmu_on);
+	       b->entry_el, (unsigned)((read_sysreg(CurrentEL) >> 2) & 3));
+	if (bench_have_counter())
+		printf("at PMCCNTR_EL0 %llu\n", (unsigned long long)b->insns_to_mmu_on);
+	else
+		printf("(no cycle counter: ID_AA64DFR0_EL1.PMUVer is 0 or 0xf)\n");
 	printf("image: load pa 0x%llx, link va 0x%llx, size %s, kimage_voffset 0x%llx\n",
 	       (unsigned long long)l->phys_text, (unsigned long long)l->virt_text,
 	       format_size(l->image_size, size, sizeof(size)),
@@ -227,6 +237,10 @@ void report_final_checks_start(void)
 void report_end(const struct boot *b)
 {
 	check_print_summary(&b->checks, &b->tally);
+	if (!bench_have_counter()) {
+		printf("bench: no cycle counter (ID_AA64DFR0_EL1.PMUVer is 0 or 0xf): no counts\n");
+		return;
+	}
 	printf("bench: entry->mmu-on %llu, mmu-on->checks-done %llu, final map %llu for %llu "
 	       "descriptors (PMCCNTR_EL0 deltas; instruction counts under QEMU -icount, make bench)\n",
 	       (unsigned long long)b->insns_to_mmu_on,

@@ -12,7 +12,9 @@
 #   DTB pointer (x0) where no memory answers; stub.shell with no console
 #   (the monitor must not wait for input that cannot come); the Image cut
 #   at 16 and 64 KiB; the Image run from flash (-bios); the Image loaded so
-#   close to the end of RAM that its bss and stacks run past it.
+#   close to the end of RAM that its bss and stacks run past it; PSCI over
+#   hvc named by a DTB while the image is entered at EL2; a CPU without a
+#   cycle counter (pmu=off: said, not printed as zeros).
 # A hang would be a FAIL by boot.sh's timeout: every case must end.
 set -eu
 out=build/test-dtbs
@@ -39,6 +41,14 @@ edit uart-absent "s.replace('$pl011', 'compatible = \"brcm,bcm2835-aux-uart\";',
 edit shell-no-console "re.sub(r'stdout-path = [^;]*;', 'bootargs = \"stub.shell\";', s, 1)"
 edit uart-in-ram "s.replace('reg = <0x00 0x9000000 0x00 0x1000>', 'reg = <0x00 0x48000000 0x00 0x1000>', 1)"
 
+# The EL2 case's DTB comes from virt with virtualization=on (PSCI over
+# smc), its method then changed to hvc.
+qemu-system-aarch64 -M virt,virtualization=on,dumpdtb="$out/hostile-el2.dtb" -cpu cortex-a53 \
+	-m 1G -nodefaults -display none >/dev/null 2>&1 </dev/null
+dtc -q -I dtb -O dts -o "$out/hostile-el2.dts" "$out/hostile-el2.dtb"
+sed 's/method = "smc"/method = "hvc"/' "$out/hostile-el2.dts" >"$out/hostile-hvc-at-el2.dts"
+dtc -q -I dts -O dtb -o "$out/hostile-hvc-at-el2.dtb" "$out/hostile-hvc-at-el2.dts" 2>/dev/null
+
 # The Image cut short, as a half-written card or a failed copy leaves it.
 head -c 16384 build/Image >"$out/hostile-cut-16k.img"
 head -c 65536 build/Image >"$out/hostile-cut-64k.img"
@@ -56,3 +66,5 @@ echo "hostile-bios-flash bios=build/Image cortex-a53 1G 1 - exit9/does_not_run_f
 # 0x40000000): the bss and stacks past it.
 near_end=$(printf '0x%x' $((0x48000000 - $(stat -c %s build/Image))))
 echo "hostile-bss-past-ram $x0 cortex-a53 128M 1 $near_end exit4/runs_past_the_end_of_RAM"
+echo "hostile-hvc-at-el2 $x0:$out/hostile-hvc-at-el2.dtb cortex-a53 1G 2 $load pass/but_the_image_was_entered_at_EL2"
+echo "hostile-no-pmu image cortex-a53,pmu=off 128M 1 - pass/MMU_on_(no_cycle_counter:&bench:_no_cycle_counter"

@@ -3,8 +3,9 @@
  *
  * Owns: bootargs_parse on the command lines QEMU -append and U-Boot's
  * bootargs produce: every boolean spelling, choices, malformed values and
- * unknown stub.* keys named (one line each, the option left alone), other
- * words skipped, blanks and quotes, keys that share a prefix, the last of
+ * unknown stub.* keys named (one line each, the option left alone), words
+ * meant for the stub in another case or quoted named, an unbalanced quote
+ * named, other words skipped, blanks and quotes, keys that share a prefix, the last of
  * a repeated key winning, and several tables.
  */
 #include "unit.h"
@@ -135,9 +136,39 @@ static void test_other_words_skipped(void **state)
 {
 	(void)state;
 	assert_int_equal(parse("console=ttyAMA0 earlycon root=/dev/vda rw quiet"), 0);
-	assert_int_equal(parse("xstub.report=full Stub.report=full stub stubreport=full"), 0);
+	assert_int_equal(parse("xstub.report=full stub stubreport=full \"stub\" STUB"), 0);
 	assert_int_equal(report, 0);
 	assert_int_equal(said.n, 0);
+}
+
+/* Words meant for the stub but not in its syntax (another case, quoted)
+ * are named and never obeyed. */
+static void test_look_alikes_named(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("Stub.report=full STUB.FAULTS \"stub.faults\" stub.faults=0"), 3);
+	assert_int_equal(report, 0);
+	assert_int_equal(faults, 0);
+	assert_string_equal(said.line[0], "stub: ignoring Stub.report=full: the stub's options are "
+			    "lower case and unquoted (stub.KEY[=VALUE])");
+	assert_string_equal(said.line[1], "stub: ignoring STUB.FAULTS: the stub's options are "
+			    "lower case and unquoted (stub.KEY[=VALUE])");
+	assert_string_equal(said.line[2], "stub: ignoring \"stub.faults\": the stub's options are "
+			    "lower case and unquoted (stub.KEY[=VALUE])");
+}
+
+/* A quote never closed makes the rest one word: named, as such. */
+static void test_unbalanced_quote_named(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("stub.report=full dyndbg=\"file x.c stub.faults"), 1);
+	assert_int_equal(report, 1);
+	assert_int_equal(faults, -1);
+	assert_string_equal(said.line[0], "stub: unbalanced quote: dyndbg=\"file x.c stub.faults runs "
+			    "to the end of the command line, one word (as Linux reads it)");
+	/* An unbalanced stub word: named twice, for the quote and the syntax. */
+	assert_int_equal(parse("\"stub.faults"), 2);
+	assert_int_equal(faults, -1);
 }
 
 static void test_empty(void **state)
@@ -233,6 +264,8 @@ int main(void)
 		cmocka_unit_test(test_choices),
 		cmocka_unit_test(test_unknown_named),
 		cmocka_unit_test(test_other_words_skipped),
+		cmocka_unit_test(test_look_alikes_named),
+		cmocka_unit_test(test_unbalanced_quote_named),
 		cmocka_unit_test(test_empty),
 		cmocka_unit_test(test_blanks),
 		cmocka_unit_test(test_quotes),
