@@ -82,23 +82,29 @@ static size_t key_len(const struct word *w)
 	return n;
 }
 
-/* s[0..len) is exactly the NUL-terminated text. */
-static bool same(const char *s, size_t len, const char *text)
+/* s[0..len) is the NUL-terminated text, exactly or but for case. */
+static bool same_as(const char *s, size_t len, const char *text, bool any_case)
 {
 	size_t i = 0;
 
 	for (; i < len; i++)
-		if (text[i] != s[i])           /* also stops at text's NUL */
+		if (text[i] != (any_case ? lower(s[i]) : s[i]))   /* stops at text's NUL */
 			return false;
 	return text[i] == '\0';
 }
 
+static bool same(const char *s, size_t len, const char *text)
+{
+	return same_as(s, len, text, false);
+}
+
 static const struct bootarg_option *find_option(const struct bootarg_option *const *tables,
-						unsigned ntables, const char *key, size_t klen)
+						unsigned ntables, const char *key, size_t klen,
+						bool any_case)
 {
 	for (unsigned t = 0; t < ntables; t++)
 		for (const struct bootarg_option *o = tables[t]; o && o->key; o++)
-			if (same(key, klen, o->key))
+			if (same_as(key, klen, o->key, any_case))
 				return o;
 	return NULL;
 }
@@ -228,8 +234,14 @@ int bootargs_parse(const char *cmdline, const struct bootarg_option *const *tabl
 		}
 		if (!is_stub_word(&w) && !looks_like_stub_word(&w))
 			continue;                    /* Linux's */
-		o = find_option(tables, ntables, w.s, klen);
-		if (!is_stub_word(&w)) {
+		o = find_option(tables, ntables, w.s, klen, false);
+		if (!o && is_stub_word(&w) && find_option(tables, ntables, w.s, klen, true)) {
+			add(&l, "ignoring ");
+			add_word(&l, w.s, w.len);
+			add(&l, ": the stub's options are lower case (");
+			add(&l, find_option(tables, ntables, w.s, klen, true)->key);
+			add(&l, ")");
+		} else if (!is_stub_word(&w)) {
 			add(&l, "ignoring ");
 			add_word(&l, w.s, w.len);
 			add(&l, ": the stub's options are lower case and unquoted (stub.KEY[=VALUE])");

@@ -45,7 +45,8 @@ struct boot {
 	struct ram_plan ram;             /* the plan of RAM (about 10 KiB) */
 	unsigned nr_dynamic_rsv;         /* reservations without an address */
 	unsigned nr_secondaries;         /* the CPUs smp.c will start */
-	/* The boot arguments this image obeys (options.c). */
+	/* The boot arguments this image obeys (options.c), from cmdline. */
+	const char *cmdline;             /* /chosen/bootargs, or UEFI's load options */
 	bool report_full;                /* stub.report=full */
 	int shell;                       /* stub.shell: the monitor */
 	int demand;                      /* stub.demand: the demonstration */
@@ -101,6 +102,7 @@ void report_console_unusable(const struct machine_console *c);
 void report_console_refused(const struct machine_console *c, const char *why);
 void report_console_in_ram(const struct machine_console *c, const char *ram);
 void report_psci_hvc_at_el2(const struct machine_psci *psci);
+void report_efi_cmdline(const char *cmdline, unsigned non_ascii, unsigned cut);
 void report_setup(const struct boot *b);
 void report_tables(const struct walk_ctx *w, const char *which);
 void report_early_checks_start(void);

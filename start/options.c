@@ -1,7 +1,9 @@
 /*
  * options.c - the boot arguments this image obeys.
  *
- * Owns: the product's options on /chosen/bootargs: stub.report=summary|
+ * Owns: which command line counts (under UEFI the image's load options,
+ * as Linux's EFI stub takes them, when there are any; else the DTB's
+ * /chosen/bootargs), and the product's options on it: stub.report=summary|
  * full (the report's size), stub.shell (the MMU monitor after the checks),
  * stub.demand (the demand-paging demonstration after the checks); and the
  * test build's (hooks.h), parsed in the same pass. Any other stub.* word,
@@ -10,6 +12,7 @@
 #include <stdio.h>
 #include "boot.h"
 #include "bootargs.h"
+#include "efi.h"
 
 static void say_problem(const char *line, void *cookie)
 {
@@ -30,7 +33,13 @@ void options_read(struct boot *b)
 	const struct bootarg_option *tables[4] = { product_options };
 	unsigned ntables = hooks_bootarg_tables(tables, 1, sizeof(tables) / sizeof(tables[0]));
 
-	(void)bootargs_parse(b->machine.chosen.bootargs, tables, ntables, say_problem, NULL);
+	b->cmdline = b->machine.chosen.bootargs;
+	if (booted_by_efi() && efi_boot_info.cmdline[0]) {
+		b->cmdline = efi_boot_info.cmdline;
+		report_efi_cmdline(efi_boot_info.cmdline, efi_boot_info.cmdline_non_ascii,
+				   efi_boot_info.cmdline_cut);
+	}
+	(void)bootargs_parse(b->cmdline, tables, ntables, say_problem, NULL);
 	b->report_full = report_size == 1;
-	hooks_boot_args(b->machine.chosen.bootargs);
+	hooks_boot_args(b->cmdline);
 }

@@ -75,6 +75,16 @@ void report_psci_hvc_at_el2(const struct machine_psci *psci)
 	       "SYSTEM_OFF)\n", psci->node ? psci->node : "/psci");
 }
 
+void report_efi_cmdline(const char *cmdline, unsigned non_ascii, unsigned cut)
+{
+	printf("cmdline: the UEFI load options, \"%s\"", cmdline);
+	if (non_ascii)
+		printf("; %u characters not ASCII, read as '?'", non_ascii);
+	if (cut)
+		printf("; %u characters past %d cut (EFI_CMDLINE_MAX)", cut, EFI_CMDLINE_MAX - 1);
+	printf("\n");
+}
+
 void report_console_refused(const struct machine_console *c, const char *why)
 {
 	printf("console: none: %s at pa 0x%llx cannot be used: %s\n", c->path,

@@ -15,7 +15,7 @@
 
 START_SRCS := main.c dtb.c ram.c options.c verify.c report.c fixup.c smp.c
 START_MMU_OFF_SRCS := head.S image_check.S el.S tables.S vectors.S traps.c refuse.c \
-	efi/efi.c efi/efi_memmap.c efi/efi_enter.S
+	efi/efi.c efi/efi_memmap.c efi/efi_cmdline.c efi/efi_enter.S
 
 SRCS         += $(addprefix start/,$(START_SRCS))
 MMU_OFF_SRCS += $(addprefix start/,$(START_MMU_OFF_SRCS))

@@ -43,6 +43,20 @@ static bool is_dtb_guid(const struct efi_guid *g)
 	return is_guid(g, 0xb1b621d5, 0xf19c, 0x41a5, 0x830bd9152c69aae0ULL);
 }
 
+/* The image's load options: under UEFI, the command line (the EFI shell's
+ * arguments, U-Boot's bootargs, a boot entry's optional data). */
+static void keep_load_options(efi_handle_t image, struct efi_boot_services *bs)
+{
+	/* EFI_LOADED_IMAGE_PROTOCOL_GUID 5b1b31a1-9562-11d2-8e3f-00a0c969723b */
+	struct efi_guid guid = { 0x5b1b31a1, 0x9562, 0x11d2,
+				 { 0x8e, 0x3f, 0x00, 0xa0, 0xc9, 0x69, 0x72, 0x3b } };
+	struct efi_loaded_image *li = NULL;
+
+	if (bs->handle_protocol(image, &guid, (void **)&li) != EFI_SUCCESS || !li)
+		return;
+	efi_keep_cmdline(&efi_boot_info, li->load_options, li->load_options_size);
+}
+
 static bool is_acpi20_guid(const struct efi_guid *g)
 {
 	return is_guid(g, 0x8868e871, 0xe4f1, 0x11d3, 0xbc220080c73c8881ULL);
@@ -134,6 +148,7 @@ efi_status_t efi_pe_entry(efi_handle_t image, struct efi_system_table *st)
 	 * stale (the map changed meanwhile) is retried once with a fresh map
 	 * in the same buffer: after a failed ExitBootServices only
 	 * GetMemoryMap may be called (UEFI 2.10, 7.4). */
+	keep_load_options(image, bs);
 	rc = bs->get_memory_map(&map_size, NULL, &map_key, &desc_size, &desc_version);
 	if (rc != EFI_BUFFER_TOO_SMALL || !desc_size) {
 		say(st, "stub: FATAL: GetMemoryMap did not give the map's size\n");

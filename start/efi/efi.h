@@ -52,14 +52,34 @@ struct efi_boot_services {
 	efi_status_t (*free_pool)(void *buffer);
 	void *create_event, *set_timer, *wait_for_event, *signal_event, *close_event, *check_event;
 	void *install_protocol_interface, *reinstall_protocol_interface;
-	void *uninstall_protocol_interface, *handle_protocol, *reserved, *register_protocol_notify;
+	void *uninstall_protocol_interface;
+	efi_status_t (*handle_protocol)(efi_handle_t handle, const struct efi_guid *protocol,
+					void **interface);
+	void *reserved, *register_protocol_notify;
 	void *locate_handle, *locate_device_path, *install_configuration_table;
 	void *load_image, *start_image, *exit, *unload_image;
 	efi_status_t (*exit_boot_services)(efi_handle_t image, uint64_t map_key);
 };
 _Static_assert(__builtin_offsetof(struct efi_boot_services, get_memory_map) == 56, "UEFI 4.4");
+_Static_assert(__builtin_offsetof(struct efi_boot_services, handle_protocol) == 152, "UEFI 4.4");
 _Static_assert(__builtin_offsetof(struct efi_boot_services, exit_boot_services) == 232,
 	       "UEFI 4.4");
+
+/* EFI_LOADED_IMAGE_PROTOCOL (9.1): the image's load options are its
+ * command line (UCS-2), as Linux's EFI stub reads them. */
+struct efi_loaded_image {
+	uint32_t revision;
+	efi_handle_t parent_handle;
+	void *system_table;
+	efi_handle_t device_handle;
+	void *file_path;
+	void *reserved;
+	uint32_t load_options_size;         /* bytes */
+	const uint16_t *load_options;
+	void *image_base;
+	uint64_t image_size;
+};
+_Static_assert(__builtin_offsetof(struct efi_loaded_image, load_options) == 56, "UEFI 9.1");
 
 struct efi_config_table {
 	struct efi_guid guid;
@@ -102,6 +122,8 @@ struct efi_memory_desc {
  * zero (magic 0) in every other boot. */
 #define EFI_BOOT_INFO_MAGIC    0x4f4f42494645ULL      /* "EFIBOO" */
 #define EFI_BOOT_MAX_RANGES    32
+/* The load options kept as the command line (bytes with the NUL). */
+#define EFI_CMDLINE_MAX        1024
 
 struct efi_boot_info {
 	uint64_t magic;
@@ -109,6 +131,11 @@ struct efi_boot_info {
 	uint32_t nr_dropped;                /* usable ranges beyond EFI_BOOT_MAX_RANGES */
 	uint32_t nr_descs;                  /* the firmware's map, all types */
 	struct { uint64_t phys_base, size; } range[EFI_BOOT_MAX_RANGES];
+	/* The image's load options in ASCII (non-ASCII characters as '?'):
+	 * under UEFI they are the command line. */
+	char cmdline[EFI_CMDLINE_MAX];
+	uint32_t cmdline_cut;               /* characters left out at the end */
+	uint32_t cmdline_non_ascii;         /* characters written as '?' */
 };
 
 extern struct efi_boot_info efi_boot_info;
@@ -118,5 +145,8 @@ extern struct efi_boot_info efi_boot_info;
  * that touch merged; sets the magic. Pure (start/efi/efi_memmap.c). */
 void efi_keep_usable_ram(struct efi_boot_info *info, const void *map, uint64_t map_size,
 			 uint64_t desc_size);
+/* The load options (size bytes of UCS-2, maybe NUL-terminated earlier)
+ * into info->cmdline. Pure (start/efi/efi_cmdline.c). */
+void efi_keep_cmdline(struct efi_boot_info *info, const uint16_t *options, uint32_t size);
 
 #endif /* EFI_H */

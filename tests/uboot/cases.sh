@@ -41,6 +41,7 @@ done
 efidisk="-drive if=none,file=fat:$u/efidisk,format=raw,id=hd0,readonly=on -device virtio-blk-device,drive=hd0"
 echo "uefi-edk2-el1 edk2 cortex-a57 1G 1 - pass/configuration_table -machine acpi=off -smp 2 $efidisk"
 echo "uefi-edk2-el2 edk2 cortex-a72 2G 2 - pass/configuration_table -machine acpi=off $efidisk"
+echo "uefi-edk2-load-options edk2 cortex-a57 1G 1 - pass/cmdline:_the_UEFI_load_options&stub.report=full_stub.SHELL&final_map_root&ignoring_stub.SHELL:_the_stub -machine acpi=off -drive if=none,file=fat:$u/efishell,format=raw,id=hd0,readonly=on -device virtio-blk-device,drive=hd0"
 echo "uefi-edk2-acpi-only edk2 cortex-a57 1G 1 - efi-refused/ACPI_tables_and_no_DTB $efidisk"
 echo "uboot-bootefi uboot cortex-a57 1G 1 - pass/Found_EFI_removable_media_binary $auto $efidisk"
 # The RAM size comes from the DTB U-Boot passes.

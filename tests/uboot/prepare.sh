@@ -27,6 +27,11 @@ done
 cp "$build/boot.scr" "$build/Image" "$dir/disk/"
 cp "$build/Image" "$dir/tftp/"
 cp "$build/Image" "$dir/efidisk/EFI/BOOT/BOOTAA64.EFI"   # the removable-media path (UEFI 3.5.1.1)
+# No removable-media file: EDK2 falls to its shell, whose startup.nsh runs
+# the Image with arguments (the load options: the command line under UEFI).
+mkdir -p "$dir/efishell"
+cp "$build/Image" "$dir/efishell/Image.efi"
+printf 'fs0:\\Image.efi stub.report=full stub.SHELL\r\n' >"$dir/efishell/startup.nsh"
 cp "$build/boot.scr" "$dir/tftp/boot.scr.uimg"   # distro boot's DHCP script name
 
 # Change one byte in the middle of the kernel data of the FIT.

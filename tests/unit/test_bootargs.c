@@ -166,6 +166,11 @@ static void test_unbalanced_quote_named(void **state)
 	assert_int_equal(faults, -1);
 	assert_string_equal(said.line[0], "stub: unbalanced quote: dyndbg=\"file x.c stub.faults runs "
 			    "to the end of the command line, one word (as Linux reads it)");
+	/* A known key in another case: named with the key it resembles. */
+	assert_int_equal(parse("stub.FAULTS"), 1);
+	assert_int_equal(faults, -1);
+	assert_string_equal(said.line[0], "stub: ignoring stub.FAULTS: the stub's options are lower "
+			    "case (stub.faults)");
 	/* An unbalanced stub word: named twice, for the quote and the syntax. */
 	assert_int_equal(parse("\"stub.faults"), 2);
 	assert_int_equal(faults, -1);

@@ -47,7 +47,7 @@ HOST_LDFLAGS  := -fsanitize=address,undefined
 # package is the arm64 one, for the target): link it by its full name.
 HOST_LIBFDT   := /usr/lib/x86_64-linux-gnu/libfdt.so.1
 
-TESTS := desc walk dump maps expect probes regs check esr efi_memmap bootargs xlat machine pgalloc pgalloc10 uart \
+TESTS := efi_cmdline desc walk dump maps expect probes regs check esr efi_memmap bootargs xlat machine pgalloc pgalloc10 uart \
 	 ram_plan shell_parse geometry_refused
 
 # Per geometry: GEO_ALL_TESTS in every geometry of the list, GEO_TESTS in
@@ -70,6 +70,7 @@ src_regs   := mmu/regs.c mmu/tcr.c mmu/desc.c
 src_check  := mmu/check.c mmu/esr.c mmu/maps.c mmu/expect.c mmu/probes.c mmu/regs.c mmu/tcr.c mmu/walk.c mmu/desc.c $(UNIT)/tables_fake.c
 src_esr    := mmu/esr.c
 src_efi_memmap := start/efi/efi_memmap.c
+src_efi_cmdline := start/efi/efi_cmdline.c
 src_shell_parse := mmu/shell/parse.c mmu/desc.c
 src_bootargs := lib/bootargs.c
 src_xlat   := mmu/xlat.c mmu/desc.c mmu/walk.c $(FAKES)/xlat_fake.c
