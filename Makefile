@@ -149,13 +149,18 @@ $(IMAGE): $(BUILD)/virt/stub.elf
 $(BUILD)/stub.elf: $(BUILD)/virt/stub.elf
 	$(Q)cp $< $@ && cp $(BUILD)/virt/stub.map $(BUILD)/stub.map
 
-# One Image: every board's ELF holds exactly its bytes; and the image fits
-# below what a board's firmware leaves above its load address
-# (BOARD_IMAGE_SIZE_MAX in board.mk).
+# One Image: every board's ELF holds exactly its bytes. A board whose
+# firmware leaves less room above its load address than the image takes
+# (BOARD_IMAGE_SIZE_MAX in board.mk: a 64 KiB geometry on the Pi 3) gets
+# its limit written to $(BUILD)/<board>/skipped, said once here: its SD
+# card and its tests are skipped with that line; the rest of the build
+# goes on (tests/qemu/product.sh fails if the default Image loses a board).
 $(BUILD)/one-image.ok: $(IMAGE) $(BOARD_ELFS)
 	$(Q)size=$$(( 0x$$($(NM) $(BUILD)/virt/stub.elf | awk '$$3 == "__image_size" { print $$1 }') )); \
-	$(foreach b,$(BOARDS),$(if $(BOARD.$(b).IMAGE_SIZE_MAX),[ $$size -le $$(( $(BOARD.$(b).IMAGE_SIZE_MAX) )) ] || \
-		{ echo "the image ($$size bytes in memory) no longer fits $(b)'s BOARD_IMAGE_SIZE_MAX"; exit 1; };))
+	$(foreach b,$(BOARDS),rm -f $(BUILD)/$(b)/skipped; $(if $(BOARD.$(b).IMAGE_SIZE_MAX),\
+		[ $$size -le $$(( $(BOARD.$(b).IMAGE_SIZE_MAX) )) ] || { echo "$(b): skipped: the image \
+	($$size bytes in memory) is beyond $(b)'s load window (BOARD_IMAGE_SIZE_MAX \
+	$(BOARD.$(b).IMAGE_SIZE_MAX) in board/$(b)/board.mk)" | tee $(BUILD)/$(b)/skipped; };))
 	$(Q)for elf in $(BOARD_ELFS); do $(OBJCOPY) -O binary $$elf $@.bin && truncate -s %4096 $@.bin && \
 		cmp -s $@.bin $(IMAGE) || { echo "$$elf: not the Image's bytes"; exit 1; }; done
 	$(Q)rm -f $@.bin && touch $@

@@ -59,7 +59,9 @@ $(UBOOT_RPI_BIN): scripts/fetch-uboot-rpi.sh | deps
 	@$(if $(Q),echo "  FETCH   $@ (Debian's u-boot-rpi:arm64)")
 	$(Q)scripts/fetch-uboot-rpi.sh build/u-boot-rpi >/dev/null
 	$(Q)touch $@
-$(SDCARD): scripts/mksdcard.sh build/boot.scr build/Image $(UBOOT_RPI_BIN) board/raspi3b/config.txt
+$(SDCARD): scripts/mksdcard.sh build/boot.scr build/Image $(UBOOT_RPI_BIN) board/raspi3b/config.txt \
+	  build/one-image.ok
+	$(Q)if [ -f build/raspi3b/skipped ]; then cat build/raspi3b/skipped; exit 1; fi
 	@$(if $(Q),echo "  SDCARD  $@")
 	$(Q)scripts/mksdcard.sh $@ build/boot.scr build/Image $(UBOOT_RPI_BIN) board/raspi3b/config.txt
 	@echo "sdcard: $@ (64 MiB; add the Pi firmware files; write it with dd: docs/loading.md)"

@@ -74,6 +74,11 @@ echo "== other boards"
 for board_mk in board/*/board.mk; do
 	other=$(basename "$(dirname "$board_mk")")
 	[ "$other" = "$board" ] && continue
+	# A board the Image is too big for (one-image.ok): skipped with the line.
+	if [ -f "build/$other/skipped" ]; then
+		echo "SKIP $(cat "build/$other/skipped")"
+		continue
+	fi
 	board_results=$(eval "$(make -s --no-print-directory BOARD=$other board-env)"
 		export BUILD_DIR=build
 		tests/qemu/cases-board.sh | xargs -P "$jobs" -L 1 tests/qemu/boot.sh)
@@ -113,6 +118,11 @@ qemu_fail=$(grep -c '^FAIL ' <<<"$results")
 grep '^FAIL ' <<<"$results"
 echo "qemu: $qemu_pass passed, $qemu_fail failed"
 passed=$((passed + qemu_pass)); failed=$((failed + qemu_fail))
+
+echo "== plain make in every geometry: every artifact, a board too small skipped by name (tests/build/geometries.sh)"
+build_out=$(tests/build/geometries.sh 2>&1); build_rc=$?
+grep -E '^FAIL |skipped' <<<"$build_out"
+add_suite build "$build_rc" "$build_out"
 
 echo "== the MMU-off fence refuses an absolute relocation and a call out of the set (tests/fence/run.sh)"
 fence_out=$(tests/fence/run.sh 2>&1); fence_rc=$?
