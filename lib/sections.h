@@ -20,7 +20,7 @@ extern char reserved_pg_dir[], early_window_pages[];
 /* picolibc's TLS block: the one thread's (link.ld). */
 extern char __tls_base[];
 /* The early tables (start/tables.S, placed first in .data by link.ld). */
-extern char early_pgd[], early_pg_end[];
+extern char early_pgd[], early_pg_end[], early_idmap_ext[], early_idmap_ext_end[];
 /* The entry points (start/head.S). */
 extern char primary_entry[], secondary_entry[], secondary_el1[];
 

@@ -35,11 +35,14 @@ static void add_leaf(struct dump_state *st, uint64_t va, uint64_t pa, uint64_t s
 	*c = (struct pt_range){ .va = va, .pa = pa, .size = size, .level = level, .attrs = *attrs };
 }
 
-/* Visit table_pa at level whose first entry maps va_base. 0 or -1. */
-static int visit(struct dump_state *st, uint64_t table_pa, int level, uint64_t va_base)
+/* Visit table_pa at level whose first entry maps va_base; a root has
+ * root_entries entries (its half's VA bits), any other table a page of
+ * them. 0 or -1. */
+static int visit(struct dump_state *st, uint64_t table_pa, int level, uint64_t va_base,
+		 unsigned root_entries)
 {
 	const uint64_t *table = st->ctx->read_table(table_pa, st->ctx->cookie);
-	unsigned entries = level_entries(level);
+	unsigned entries = root_entries ? root_entries : PTRS_PER_PTE;
 	uint64_t span = 1ULL << level_shift(level);
 
 	if (!table)
@@ -49,7 +52,7 @@ static int visit(struct dump_state *st, uint64_t table_pa, int level, uint64_t v
 		struct desc_info d = desc_decode(table[i], level);
 
 		if (d.kind == DESC_TABLE) {
-			if (visit(st, d.addr, level + 1, va) < 0)
+			if (visit(st, d.addr, level + 1, va, 0) < 0)
 				return -1;
 		} else if (d.kind == DESC_INVALID) {
 			flush(st);
@@ -64,10 +67,14 @@ int pt_dump(const struct walk_ctx *ctx, int ttbr, pt_range_fn emit, void *cookie
 {
 	struct dump_state st = { .ctx = ctx, .emit = emit, .cookie = cookie };
 	uint64_t base = ttbr ? (uint64_t)VA_START : 0;
+	/* TTBR0 may reach further than TTBR1 (the extended identity map). */
+	unsigned bits = ttbr || !ctx->ttbr0_va_bits ? VA_BITS : ctx->ttbr0_va_bits;
+	int level = 4 - (int)HW_PGTABLE_LEVELS(bits);
 
 	if (ttbr == 0 && ctx->ttbr0_disabled)
 		return 0;
-	if (visit(&st, ttbr ? ctx->ttbr1_pa : ctx->ttbr0_pa, PGTABLE_START_LEVEL, base) < 0)
+	if (visit(&st, ttbr ? ctx->ttbr1_pa : ctx->ttbr0_pa, level, base,
+		  1u << (bits - level_shift(level))) < 0)
 		return -1;
 	flush(&st);
 	return st.count;

@@ -5,19 +5,22 @@
 #include "walk.h"
 
 /* shared_root: the halves share their root (the early map), so a
- * region of either half answers for the VA bits [VA_BITS-1:0] of both. */
+ * region of either half answers for the VA bits [VA_BITS-1:0] of both.
+ * ttbr0_va_bits: what TTBR0 reaches (the extended identity map's more). */
 static void expect_in(const struct mem_region *regions, int n, uint64_t va, bool shared_root,
-		      struct expectation *out)
+		      unsigned ttbr0_va_bits, struct expectation *out)
 {
+	int ttbr = va_ttbr_bits(va, ttbr0_va_bits);
+
 	*out = (struct expectation){ .mapped = false, .region = "unmapped" };
-	if (va_ttbr(va) < 0)
+	if (ttbr < 0)
 		return;                          /* not canonical: no half */
 	for (int i = 0; i < n; i++) {
 		const struct mem_region *r = &regions[i];
 		uint64_t offset = shared_root ? ((va - r->virt) & VA_LOW_MASK) : va - r->virt;
 		uint64_t copy = 0;
 
-		if ((!shared_root && r->ttbr != va_ttbr(va)) || r->size == 0)
+		if ((!shared_root && r->ttbr != ttbr) || r->size == 0)
 			continue;
 		if (r->count > 1 && offset / r->virt_stride < r->count) {
 			copy = offset / r->virt_stride;
@@ -38,7 +41,7 @@ void expect_early_map(const struct boot_layout *l, uint64_t va, struct expectati
 	struct mem_region regions[NR_REGIONS];
 
 	maps_early_regions(l, regions);
-	expect_in(regions, NR_REGIONS, va, true, out);
+	expect_in(regions, NR_REGIONS, va, maps_shared_root(l), maps_idmap_va_bits(l), out);
 }
 
 void expect_final_map(const struct boot_layout *l, const struct image_symbols *s,
@@ -47,6 +50,6 @@ void expect_final_map(const struct boot_layout *l, const struct image_symbols *s
 	struct mem_region regions[MAX_FINAL_REGIONS];
 	int n = maps_final_regions(l, s, regions);
 
-	expect_in(regions, n, va, false, out);
+	expect_in(regions, n, va, false, VA_BITS, out);
 }
 

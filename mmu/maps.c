@@ -106,6 +106,16 @@ uint64_t maps_virt_pool(const struct boot_layout *l)
 	return (uint64_t)POOL_VADDR + (l->phys_pool & (SWAPPER_BLOCK_SIZE - 1));
 }
 
+unsigned maps_idmap_va_bits(const struct boot_layout *l)
+{
+	return l->idmap_va_bits ? l->idmap_va_bits : VA_BITS;
+}
+
+bool maps_shared_root(const struct boot_layout *l)
+{
+	return maps_idmap_va_bits(l) == VA_BITS;
+}
+
 uint64_t maps_phys_to_virt(const struct boot_layout *l, uint64_t pa)
 {
 	return (uint64_t)PAGE_OFFSET + (pa - l->phys_memstart);

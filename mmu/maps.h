@@ -30,6 +30,10 @@ struct boot_layout {
 	uint64_t phys_text;      /* where _text was loaded (page aligned) */
 	uint64_t virt_text;      /* link address of _text (KIMAGE_VADDR) */
 	uint64_t image_size;     /* _end - _text: code, data, bss, tables, stack */
+	/* The early map's TTBR0 VA bits: VA_BITS (the identity shares the
+	 * root), or IDMAP_EXT_VA_BITS (the extended identity map, its own
+	 * root: head.S decided, TCR_EL1.T0SZ says); 0 reads as VA_BITS. */
+	unsigned idmap_va_bits;
 	/* The linear map: VA = PAGE_OFFSET + (PA - phys_memstart) for the PAs
 	 * of linear[] (RAM less what is not to be mapped): the RAM plan's own
 	 * ranges (mmu/ram_plan.h), not a copy; sorted, disjoint, page
@@ -78,6 +82,10 @@ void maps_early_regions(const struct boot_layout *l, struct mem_region out[NR_RE
 uint64_t maps_virt_uart(const struct boot_layout *l);
 uint64_t maps_virt_fdt(const struct boot_layout *l);
 uint64_t maps_virt_pool(const struct boot_layout *l);
+/* The early map's TTBR0 VA bits (VA_BITS unless extended), and whether
+ * its halves share one root. */
+unsigned maps_idmap_va_bits(const struct boot_layout *l);
+bool maps_shared_root(const struct boot_layout *l);
 /* Linear map: VA of a PA (meaningful when maps_linear_has(pa)). */
 uint64_t maps_phys_to_virt(const struct boot_layout *l, uint64_t pa);
 bool maps_linear_has(const struct boot_layout *l, uint64_t pa);

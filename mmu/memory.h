@@ -134,6 +134,9 @@
 #define EARLY_KIMAGE_PAGES (EARLY_TABLE_LEVELS + 1)
 #define EARLY_PG_PAGES     (EARLY_PGD_PAGES + EARLY_IDMAP_PAGES + EARLY_KIMAGE_PAGES)
 #define EARLY_PG_SIZE      (EARLY_PG_PAGES * PAGE_SIZE)
+/* After them, the extended identity map's pages (pgtable-hwdef.h), used
+ * only when the image lies above IDMAP_VA_LIMIT; zeros in the file too. */
+#define EARLY_IDMAP_EXT_SIZE (IDMAP_EXT_PAGES * PAGE_SIZE)
 
 /* Table pages inside the image for the early map's windows, added with
  * the MMU on: a level-3 table for each of the DTB window's blocks, one

@@ -114,6 +114,18 @@
 #define VA_LOW_MASK     ((UL(1) << VA_BITS) - 1)           /* the bits a walk indexes */
 #define IDMAP_VA_LIMIT  (UL(1) << VA_BITS)                 /* TTBR0 reaches below this */
 
+/* The extended identity map (start/tables.S, as Linux's idmap with its own
+ * T0SZ): an image above IDMAP_VA_LIMIT is mapped at VA = PA by TTBR0 with
+ * T0SZ for 48 bits and the levels that take, one or two more than the
+ * build's; TTBR1 keeps VA_BITS. Its tables: the root and one per level
+ * down to the block level (2), in the image (memory.h). */
+#define IDMAP_EXT_VA_BITS      48
+#define IDMAP_EXT_LEVELS       HW_PGTABLE_LEVELS(IDMAP_EXT_VA_BITS)
+#define IDMAP_EXT_START_LEVEL  (4 - IDMAP_EXT_LEVELS)
+#define IDMAP_EXT_ROOT_SHIFT   LEVEL_SHIFT(IDMAP_EXT_START_LEVEL)
+#define IDMAP_EXT_PTRS_PER_ROOT (1 << (IDMAP_EXT_VA_BITS - IDMAP_EXT_ROOT_SHIFT))
+#define IDMAP_EXT_PAGES        (IDMAP_EXT_LEVELS - 1)
+
 /* Block descriptors (D8.3.1, without FEAT_LPA/LPA2): at levels 1 and 2
  * with the 4 KiB granule, at level 2 only with 16 and 64 KiB. */
 #define BLOCK_MIN_LEVEL ((PAGE_SHIFT) == 12 ? 1 : 2)

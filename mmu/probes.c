@@ -28,11 +28,18 @@ static void add_probe(struct probe *p, int *n, const char *name, uint64_t va)
 #define IDMAP_OTHER_DIST (4 * SWAPPER_BLOCK_SIZE)
 #define IDMAP_OTHER_NAME "idmap other block"
 #endif
-/* A VA in neither half (D8.2: bits [63:VA_BITS] neither all 0 nor all 1):
- * 2^47, or 2^VA_BITS where 2^47 is TTBR0's (48 bits: the image's alias
- * through the shared root, KIMAGE_VADDR's low bits). */
-#define NON_CANONICAL_VA (VA_BITS < 48 ? 1ULL << 47 : 1ULL << VA_BITS)
-_Static_assert(NON_CANONICAL_VA >= IDMAP_VA_LIMIT && NON_CANONICAL_VA < (uint64_t)VA_START,
+/* A VA in neither half (D8.2: above what TTBR0 reaches, below VA_START):
+ * 2^47, or 2^(TTBR0's bits) where 2^47 is TTBR0's (48 bits: with the
+ * shared root the image's alias, KIMAGE_VADDR's low bits; or the extended
+ * identity map's range). */
+static uint64_t non_canonical_va(const struct boot_layout *l)
+{
+	unsigned bits = maps_idmap_va_bits(l);
+
+	return bits < 48 ? 1ULL << 47 : 1ULL << bits;
+}
+_Static_assert((1ULL << 47) >= IDMAP_VA_LIMIT || VA_BITS == 48, "2^47 is above TTBR0's reach");
+_Static_assert((1ULL << IDMAP_EXT_VA_BITS) < (uint64_t)VA_START,
 	       "the non-canonical probe lies between the halves");
 
 int probes_build(const struct boot_layout *l, const struct image_symbols *s,
@@ -62,9 +69,12 @@ int probes_build(const struct boot_layout *l, const struct image_symbols *s,
 	add_probe(p, &n, "idmap entry", l->phys_text + (s->entry - s->text));
 	/* The early map's aliases (shared root): each half's entry seen from
 	 * the other. The final map has no such aliases: there these VAs get
-	 * whatever its own regions say (unmapped, or the linear map). */
-	add_probe(p, &n, "kimage via TTBR0", s->text & VA_LOW_MASK);
-	add_probe(p, &n, "idmap via TTBR1", (uint64_t)VA_START + l->phys_text);
+	 * whatever its own regions say (unmapped, or the linear map). The
+	 * extended identity map shares nothing: no aliases to probe. */
+	if (maps_shared_root(l)) {
+		add_probe(p, &n, "kimage via TTBR0", s->text & VA_LOW_MASK);
+		add_probe(p, &n, "idmap via TTBR1", (uint64_t)VA_START + l->phys_text);
+	}
 	if (first) {
 		uint64_t linear_mid = align_down(phys_range_size(first) / 2, PAGE_SIZE);
 
@@ -104,7 +114,7 @@ int probes_build(const struct boot_layout *l, const struct image_symbols *s,
 	}
 	add_probe(p, &n, "after kimage", image_end_va);
 	add_probe(p, &n, IDMAP_OTHER_NAME, l->phys_text ^ IDMAP_OTHER_DIST);
-	add_probe(p, &n, "non-canonical", NON_CANONICAL_VA);
+	add_probe(p, &n, "non-canonical", non_canonical_va(l));
 	add_probe(p, &n, "null page", 0);
 	return n;
 }

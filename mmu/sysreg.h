@@ -31,6 +31,7 @@
 #define TCR_T0SZ_SHIFT    0
 #define TCR_T1SZ_SHIFT    16
 #define TCR_TxSZ(bits)    ((64 - (bits)) & 0x3f)
+#define TCR_TxSZ_MASK     0x3f
 #define TCR_EPD0          (UL(1) << 7)
 #define TCR_EPD1          (UL(1) << 23)
 #define TCR_IRGN0_SHIFT   8

@@ -9,33 +9,62 @@
 #include "walk.h"
 
 _Static_assert(PGTABLE_START_LEVEL + PGTABLE_LEVELS == 4, "the walk ends at level 3");
+_Static_assert(IDMAP_EXT_LEVELS <= WALK_MAX_LEVELS, "the extended identity's walk fits");
 _Static_assert(VA_BITS > PGDIR_SHIFT && VA_BITS <= PGDIR_SHIFT + PTE_INDEX_BITS,
 	       "the root resolves the VA bits above PGDIR_SHIFT");
 
-int va_ttbr(uint64_t va)
+int va_ttbr_bits(uint64_t va, unsigned ttbr0_va_bits)
 {
-	if (va < IDMAP_VA_LIMIT)
+	unsigned bits = ttbr0_va_bits ? ttbr0_va_bits : VA_BITS;
+
+	if (va < (1ULL << bits))
 		return 0;
 	if (va >= (uint64_t)VA_START)
 		return 1;
 	return -1;
 }
 
+int va_ttbr(uint64_t va)
+{
+	return va_ttbr_bits(va, VA_BITS);
+}
+
+/* Where a half's walk starts, and its root's entries (D8.2.7): the level
+ * whose index holds the top VA bit, resolving the bits left over. */
+static int start_level(unsigned va_bits)
+{
+	return 4 - (int)HW_PGTABLE_LEVELS(va_bits);
+}
+
+static unsigned root_index(uint64_t va, unsigned va_bits)
+{
+	int level = start_level(va_bits);
+
+	return (unsigned)((va >> level_shift(level)) & ((1ULL << (va_bits - level_shift(level))) - 1));
+}
+
 /* Linux-style accessor (pgd_offset, pud_offset, pmd_offset,
- * pte_offset_kernel in one): the entry for va in the table at a level. */
+ * pte_offset_kernel in one): the entry for va in the table at a level,
+ * the root's index from the half's VA bits. */
 static const uint64_t *entry_offset(const struct walk_ctx *ctx, uint64_t table_pa, uint64_t va,
-				    int level)
+				    int level, unsigned va_bits, unsigned *index)
 {
 	const uint64_t *t = ctx->read_table(table_pa, ctx->cookie);
-	return t ? &t[level_index(va, level)] : NULL;
+
+	*index = level == start_level(va_bits) ? root_index(va, va_bits)
+					       : (unsigned)((va >> level_shift(level)) &
+							    (PTRS_PER_PTE - 1));
+	return t ? &t[*index] : NULL;
 }
 
 void sw_walk(const struct walk_ctx *ctx, uint64_t va, struct walk_result *r)
 {
 	uint64_t table_pa;
 
+	unsigned va_bits;
+
 	*r = (struct walk_result){ .va = va, .fault_level = -1 };
-	r->ttbr = va_ttbr(va);
+	r->ttbr = va_ttbr_bits(va, ctx->ttbr0_va_bits);
 	if (r->ttbr < 0) {
 		r->status = WALK_NOT_CANONICAL;
 		r->fault_level = 0;
@@ -47,10 +76,12 @@ void sw_walk(const struct walk_ctx *ctx, uint64_t va, struct walk_result *r)
 		return;
 	}
 	table_pa = r->ttbr ? ctx->ttbr1_pa : ctx->ttbr0_pa;
+	va_bits = r->ttbr || !ctx->ttbr0_va_bits ? VA_BITS : ctx->ttbr0_va_bits;
 
-	for (int level = PGTABLE_START_LEVEL; level <= 3; level++) {
-		const uint64_t *entry = entry_offset(ctx, table_pa, va, level);
+	for (int level = start_level(va_bits); level <= 3; level++) {
 		struct walk_step *s = &r->step[r->nsteps];
+		unsigned index;
+		const uint64_t *entry = entry_offset(ctx, table_pa, va, level, va_bits, &index);
 		struct desc_info d;
 
 		if (!entry) {
@@ -60,7 +91,7 @@ void sw_walk(const struct walk_ctx *ctx, uint64_t va, struct walk_result *r)
 		}
 		s->level = level;
 		s->table_pa = table_pa;
-		s->index = level_index(va, level);
+		s->index = index;
 		s->desc = *entry;
 		r->nsteps++;
 

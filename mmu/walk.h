@@ -22,11 +22,16 @@ typedef const uint64_t *(*table_reader_fn)(uint64_t table_pa, void *cookie);
 
 struct walk_ctx {
 	bool ttbr0_disabled;     /* TCR_EL1.EPD0: TTBR0 walks fault at level 0 */
+	unsigned ttbr0_va_bits;  /* 64 - T0SZ; 0 reads as VA_BITS (T1SZ's) */
 	uint64_t ttbr0_pa;       /* root table of the lower VA range */
 	uint64_t ttbr1_pa;       /* root table of the upper VA range */
 	table_reader_fn read_table;
 	void *cookie;
 };
+
+/* A walk has at most four levels (0 to 3): TTBR0's may have more than the
+ * build's (the extended identity map). */
+#define WALK_MAX_LEVELS 4
 
 struct walk_step {
 	int level;
@@ -49,7 +54,7 @@ struct walk_result {
 	enum walk_status status;
 	int fault_level;         /* level of the invalid descriptor */
 	int nsteps;
-	struct walk_step step[PGTABLE_LEVELS];
+	struct walk_step step[WALK_MAX_LEVELS];
 	uint64_t pa;
 	uint64_t block_size;     /* 1 << level_shift(leaf_level) */
 	int leaf_level;
@@ -64,6 +69,8 @@ static inline unsigned pte_index(uint64_t va) { return (va >> PAGE_SHIFT) & (PTR
 
 /* Which TTBR translates va: 0 below 2^VA_BITS, 1 from VA_START, else -1. */
 int va_ttbr(uint64_t va);
+/* The same with TTBR0 reaching below 2^ttbr0_va_bits (0: VA_BITS). */
+int va_ttbr_bits(uint64_t va, unsigned ttbr0_va_bits);
 
 void sw_walk(const struct walk_ctx *ctx, uint64_t va, struct walk_result *out);
 

@@ -19,7 +19,11 @@
  *   x21 = physical address of _text
  *   x22 = PMCCNTR_EL0 right after the MMU went on (instructions, under
  *         QEMU -icount: the report's figure)
- *   x23 = early_pgd's physical address, then (high half) kimage_voffset
+ *   x23 = TTBR1's root (early_pgd) physical address, then (high half)
+ *         kimage_voffset
+ *   x24 = 1 when the image lies above what VA_BITS reach: the extended
+ *         identity map (own root, T0SZ for IDMAP_EXT_VA_BITS); else 0
+ *   x25 = TTBR0's root (early_pgd, or the extended identity's)
  */
 #include "memory.h"
 #include "sysreg.h"
@@ -144,7 +148,6 @@ primary_entry:
 	isb
 1:	tst	x21, #(PAGE_SIZE - 1)
 	b.ne	refuse_misaligned		// adrp (all C code) would be wrong
-	bl	image_check			// whole, in writable RAM, or refused
 	/* Entered at EL3 no firmware holds the other CPUs back: QEMU starts
 	 * every core of an ELF here. The one whose affinity is 0.0.0.0 boots,
 	 * the others wait in the pen. Below EL3 the firmware started only the
@@ -155,7 +158,8 @@ primary_entry:
 	ldr	x1, =MPIDR_HWID_MASK
 	ands	x0, x0, x1
 	b.ne	secondary_pen
-1:
+1:	bl	image_check			// whole, in writable RAM, or refused
+					// (the boot CPU alone: it writes)
 
 	adrp	x0, boot_stack_top		// for C; nothing below writes it
 	mov	sp, x0
@@ -164,18 +168,28 @@ primary_entry:
 	msr	vbar_el1, x0
 	isb
 
-	/* What the early map cannot do is refused before it is built. */
+	/* What the early map cannot do is refused before it is built. An
+	 * image above what VA_BITS reach gets the extended identity map
+	 * (x24 = 1): TTBR0's own root and T0SZ for IDMAP_EXT_VA_BITS. */
 	ldr	x1, =__image_size
 	add	x1, x21, x1			// the image's end
+	mov	x24, #0
 	mov	x0, #IDMAP_VA_LIMIT
 	cmp	x1, x0
-	b.hi	refuse_above_idmap		// TTBR0 reaches only 2^VA_BITS
-#if PGTABLE_LEVELS > 2
+	b.ls	1f
+	mov	x24, #1
+	mov	x0, #(1 << IDMAP_EXT_VA_BITS)
+	cmp	x1, x0
+	b.hi	refuse_above_idmap		// beyond even the extended one
+1:
+#if PGTABLE_LEVELS == 2
+	cbz	x24, 2f				// 2 levels: the blocks in the root, all of it
+#endif
 	sub	x1, x1, #1
 	eor	x0, x1, x21
 	lsr	x0, x0, #(SWAPPER_BLOCK_SHIFT + PTE_INDEX_BITS)
 	cbnz	x0, refuse_straddle		// the identity has one table of blocks
-#endif						// (with 2 levels: the root, all of it)
+2:	cbnz	x24, 1f				// own roots: no shared slot
 	tst	x21, #(SWAPPER_BLOCK_SIZE - 1)
 	b.eq	1f
 	lsr	x0, x21, #SWAPPER_BLOCK_SHIFT	// not block aligned, in the block
@@ -187,12 +201,16 @@ primary_entry:
 	cmp	x0, #ID_AA64MMFR0_TGRAN_NI
 	b.eq	refuse_no_granule
 
-	bl	__create_page_tables		// x0 = early_pgd
-	mov	x23, x0
+	bl	__create_page_tables		// x0 = TTBR0's root, x1 = TTBR1's
+	mov	x25, x0
+	mov	x23, x1
 	mrs	x0, id_aa64mmfr0_el1
 	bl	tcr_el1_value			// C, pure: x0 = TCR_EL1
-	mov	x2, x0
-	mov	x0, x23				// TTBR0 and TTBR1: the shared root
+	cbz	x24, 1f
+	mov	x1, #TCR_TxSZ(IDMAP_EXT_VA_BITS)	// the extended identity's T0SZ
+	bfi	x0, x1, #TCR_T0SZ_SHIFT, #6
+1:	mov	x2, x0
+	mov	x0, x25				// the same root for both, or TTBR0's own
 	mov	x1, x23
 	bl	mmu_enable			// C; returns with the MMU on
 	mov	x22, #0
@@ -238,7 +256,7 @@ msg_straddle:
 msg_shared_slot:
 	.asciz	"load address in the first " SWAPPER_BLOCK_NAME " of physical " KIMAGE_PA_ALIAS_NAME " but not " SWAPPER_BLOCK_NAME " aligned: its identity block and the link address's level-3 table need the same level-2 entry; load pa "
 msg_above_idmap:
-	.asciz	"image above the " STR(VA_BITS) "-bit range the identity map reaches (TTBR0, T0SZ = 64 - " STR(VA_BITS) "); load pa "
+	.asciz	"image above the " STR(IDMAP_EXT_VA_BITS) "-bit range the extended identity map reaches (TTBR0, T0SZ = 64 - " STR(IDMAP_EXT_VA_BITS) "); load pa "
 msg_dtb_in_image:
 	.asciz	"the DTB lies inside the image (image_size in its header; the bss is cleared over it); x0 = "
 msg_no_granule:

@@ -43,14 +43,18 @@ void boot_begin(struct boot *b, unsigned entry_el, uint64_t phys_text, uint64_t 
 	b->insns_to_mmu_on = insns_to_mmu_on;
 	b->mmfr0 = read_sysreg(id_aa64mmfr0_el1);
 	b->syms = image_symbols_of_link();
+	/* head.S decided TTBR0's reach (the extended identity map above
+	 * IDMAP_VA_LIMIT): T0SZ says it, nothing re-derives it. */
 	b->layout = (struct boot_layout){
 		.phys_text = phys_text,
 		.virt_text = (uintptr_t)_text,
 		.image_size = (uint64_t)(_end - _text),
+		.idmap_va_bits = 64 - (unsigned)(read_sysreg(tcr_el1) & TCR_TxSZ_MASK),
 	};
 	if (kernel_map_early_init(&b->early_xlat, &b->layout, mmfr0_pa_bits(b->mmfr0)))
 		boot_fatal(EXIT_FINAL_MAP, "the early map cannot be changed (xlat_init)");
 	b->walk = (struct walk_ctx){
+		.ttbr0_va_bits = b->layout.idmap_va_bits,
 		.ttbr0_pa = read_sysreg(ttbr0_el1) & PTE_ADDR_MASK,
 		.ttbr1_pa = read_sysreg(ttbr1_el1) & PTE_ADDR_MASK,
 		.read_table = kernel_map_read_table,

@@ -98,9 +98,9 @@
  * Preserves: tbl, line.  Corrupts: start, end, tmp (NZCV).
  */
 	.macro	dcache_inval_entries, tbl, start, end, shift, ptrs, line, tmp
-	ubfx	\start, \start, #\shift, #(VA_BITS - \shift)
+	lsr	\start, \start, #\shift
 	and	\start, \start, #(\ptrs - 1)
-	ubfx	\end, \end, #\shift, #(VA_BITS - \shift)
+	lsr	\end, \end, #\shift
 	and	\end, \end, #(\ptrs - 1)
 	add	\start, \tbl, \start, lsl #3			// first entry's address
 	add	\end, \tbl, \end, lsl #3			// last entry's address

@@ -159,7 +159,8 @@ static void print_full_setup(const struct boot *b)
 	       "pa 0x%llx\n", (unsigned long long)l->phys_pool, (unsigned)BOOT_POOL_PAGES,
 	       (unsigned long long)maps_virt_pool(l), l->nr_stacks,
 	       (unsigned long long)l->phys_stacks);
-	print_registers("early_pgd", "early_pgd");
+	print_registers(maps_shared_root(l) ? "early_pgd" : "early_idmap_ext: the extended "
+			"identity map's root", "early_pgd");
 	report_tables(&b->walk, "early");
 }
 
@@ -194,12 +195,24 @@ void report_setup(const struct boot *b)
 	print_ram(b);
 	printf("psci conduit: %s; cpus: %d in the DTB\n", psci_conduit_name(psci_conduit()),
 	       m->cpus.n_cpus);
-	printf("early tables: pa 0x%llx, %u of %u pages written with the MMU off (TTBR0 and TTBR1 "
-	       "share the root; the image %s at its link address); windows: %u pages\n",
-	       (unsigned long long)maps_image_phys(l, b->syms.early_pgd),
-	       (unsigned)EARLY_PG_PAGES - (blocks ? 1 : 0), (unsigned)EARLY_PG_PAGES,
-	       blocks ? "in " SWAPPER_BLOCK_NAME " blocks" : "in " PAGE_SIZE_NAME " pages",
-	       xlat_pages_used(&b->early_xlat));
+	if (maps_shared_root(l))
+		printf("early tables: pa 0x%llx, %u of %u pages written with the MMU off (TTBR0 and "
+		       "TTBR1 share the root; the image %s at its link address); windows: %u pages\n",
+		       (unsigned long long)maps_image_phys(l, b->syms.early_pgd),
+		       (unsigned)EARLY_PG_PAGES - (blocks ? 1 : 0), (unsigned)EARLY_PG_PAGES,
+		       blocks ? "in " SWAPPER_BLOCK_NAME " blocks" : "in " PAGE_SIZE_NAME " pages",
+		       xlat_pages_used(&b->early_xlat));
+	else
+		printf("early tables: pa 0x%llx, %u of %u pages written with the MMU off (the image "
+		       "above the " STR(VA_BITS) "-bit identity range: TTBR0 its own %u-bit identity "
+		       "map, %u levels; the image %s at its link address); windows: %u pages\n",
+		       (unsigned long long)maps_image_phys(l, b->syms.early_pgd),
+		       (unsigned)(EARLY_PG_PAGES - EARLY_IDMAP_PAGES - (blocks ? 1 : 0) +
+				  IDMAP_EXT_PAGES),
+		       (unsigned)(EARLY_PG_PAGES + IDMAP_EXT_PAGES), l->idmap_va_bits,
+		       (unsigned)IDMAP_EXT_LEVELS,
+		       blocks ? "in " SWAPPER_BLOCK_NAME " blocks" : "in " PAGE_SIZE_NAME " pages",
+		       xlat_pages_used(&b->early_xlat));
 	if (b->report_full)
 		print_full_setup(b);
 }

@@ -110,7 +110,7 @@ static void prepare_boot_args(void)
 	/* The boot CPU's own values (tcr_el1_value() computed them once at
 	 * boot), with TTBR0 walks on: a secondary turns its MMU on from the
 	 * identity map, the early map's root. */
-	a->ttbr0 = image_pa(early_pgd);
+	a->ttbr0 = read_sysreg(ttbr0_el1);      /* the identity: shared root or its own */
 	a->ttbr1 = read_sysreg(ttbr1_el1);
 	a->tcr = read_sysreg(tcr_el1) & ~TCR_EPD0;
 }

@@ -23,10 +23,15 @@
  * block-table entries are then different entries or the same one with the
  * same value (a block-aligned load: the same block; head.S refuses the
  * one unaligned load where they would collide).
+ * When the image lies above what VA_BITS reach (head.S: x24 = 1), the
+ * identity cannot share the root: it gets its own, the extended identity
+ * map (early_idmap_ext: T0SZ for IDMAP_EXT_VA_BITS, a table per level
+ * down to level 2), and the image's tables share nothing with it.
  * Input: x21 = physical address of _text (page aligned, in one block
- * table: checked by head.S). Returns x0 = physical address of early_pgd.
- * Called with bl; uses no stack or memory beyond the tables. Preserves
- * x18-x30; corrupts x0-x17.
+ * table: checked by head.S), x24 = 1 for the extended identity map.
+ * Returns x0 = TTBR0's root, x1 = TTBR1's (early_pgd; the same as x0
+ * unless extended). Called with bl; uses no stack or memory beyond the
+ * tables. Preserves x18-x30; corrupts x0-x17.
  */
 #include "memory.h"
 #include "pgtable-macros.h"
@@ -72,6 +77,12 @@ early_kimage_pmd:
 early_kimage_pte:
 	.fill	PAGE_SIZE, 1, 0
 early_pg_end:
+/* The extended identity map: its root (IDMAP_EXT_START_LEVEL), then one
+ * table per level down to level 2. */
+	.global	early_idmap_ext, early_idmap_ext_end
+early_idmap_ext:
+	.fill	EARLY_IDMAP_EXT_SIZE, 1, 0
+early_idmap_ext_end:
 
 /* inval_entries tbl, first, last, shift, ptrs: dcache_inval_entries on
  * copies of first/last (x5, x6), line size in x12. Corrupts x4-x6. */
@@ -99,11 +110,14 @@ __create_page_tables:
 	mov	x12, #4
 	lsl	x12, x12, x11
 
-	/* TTBR0: the image's blocks at VA = PA, in x1 (the block table). */
+	/* TTBR0: the image's blocks at VA = PA, in x1 (the block table):
+	 * under the shared root, or (x24 = 1) under the extended identity's
+	 * own root, a table per level from IDMAP_EXT_START_LEVEL to 2. */
 	mov	x2, x21				// first VA (= PA)
 	ldr	x3, =__image_size
 	add	x3, x3, x21
 	sub	x3, x3, #1			// last VA (= PA), inclusive
+	cbnz	x24, 4f
 #if PGTABLE_LEVELS > 3
 	adrp	x15, early_idmap_pud
 	create_pgd_entry x0, x2, x15, x4, x5
@@ -115,6 +129,22 @@ __create_page_tables:
 #else
 	mov	x1, x0				// blocks in the root
 #endif
+	b	5f
+4:	adrp	x1, early_idmap_ext		// the extended root
+#if IDMAP_EXT_START_LEVEL == 0
+	add	x13, x1, #PAGE_SIZE		// level 0 -> level 1
+	create_table_entry x1, x2, LEVEL_SHIFT(0), IDMAP_EXT_PTRS_PER_ROOT, x13, x4, x5
+	inval_entries x1, x2, x2, LEVEL_SHIFT(0), IDMAP_EXT_PTRS_PER_ROOT
+	mov	x1, x13
+#define IDMAP_EXT_L1_PTRS PTRS_PER_PTE
+#else
+#define IDMAP_EXT_L1_PTRS IDMAP_EXT_PTRS_PER_ROOT
+#endif
+	add	x13, x1, #PAGE_SIZE		// level 1 -> level 2
+	create_table_entry x1, x2, LEVEL_SHIFT(1), IDMAP_EXT_L1_PTRS, x13, x4, x5
+	inval_entries x1, x2, x2, LEVEL_SHIFT(1), IDMAP_EXT_L1_PTRS
+	mov	x1, x13
+5:
 	bic	x4, x2, #(SWAPPER_BLOCK_SIZE - 1)
 	mov	x5, x2
 	mov	x6, x3
@@ -129,6 +159,7 @@ __create_page_tables:
 #if PGTABLE_LEVELS > 3
 	adrp	x16, early_kimage_pud
 	adrp	x9, early_kimage_pmd
+	cbnz	x24, 3f				// own roots: nothing shared
 	same_index x10, x2, PGDIR_SHIFT, (VA_BITS - PGDIR_SHIFT), x4, x5
 	b.ne	3f
 	mov	x16, x15			// same root entry: the identity's level 1
@@ -138,9 +169,10 @@ __create_page_tables:
 	create_table_entry x16, x10, PUD_SHIFT, PTRS_PER_PUD, x9, x4, x5
 #elif PGTABLE_LEVELS > 2
 	adrp	x9, early_kimage_pmd
+	cbnz	x24, 3f				// own roots: nothing shared
 	same_index x10, x2, PGDIR_SHIFT, (VA_BITS - PGDIR_SHIFT), x4, x5
 	csel	x9, x1, x9, eq			// same root entry: the same level-2 table
-	create_pgd_entry x0, x10, x9, x4, x5
+3:	create_pgd_entry x0, x10, x9, x4, x5
 #else
 	mov	x9, x0
 #endif
@@ -169,14 +201,24 @@ __create_page_tables:
 	inval_entries x13, x10, x7, PAGE_SHIFT, PTRS_PER_PTE	// kernel's level 3
 	inval_entries x9, x10, x10, SWAPPER_BLOCK_SHIFT, BLK_PTRS	// and its block-table entry
 2:	inval_entries x1, x2, x3, SWAPPER_BLOCK_SHIFT, BLK_PTRS	// identity's blocks
+	cbnz	x24, 6f				// the extended chain: invalidated above
 #if PGTABLE_LEVELS > 3
-	inval_entries x15, x2, x2, PUD_SHIFT, PTRS_PER_PUD	// the two level-1
-	inval_entries x16, x10, x10, PUD_SHIFT, PTRS_PER_PUD	// entries
+	inval_entries x15, x2, x2, PUD_SHIFT, PTRS_PER_PUD	// the identity's level-1
 #endif
 #if PGTABLE_LEVELS > 2
-	inval_entries x0, x2, x2, PGDIR_SHIFT, PTRS_PER_PGD	// the two root
-	inval_entries x0, x10, x10, PGDIR_SHIFT, PTRS_PER_PGD	// entries
+	inval_entries x0, x2, x2, PGDIR_SHIFT, PTRS_PER_PGD	// and root entries
+#endif
+6:
+#if PGTABLE_LEVELS > 3
+	inval_entries x16, x10, x10, PUD_SHIFT, PTRS_PER_PUD	// the image's level-1
+#endif
+#if PGTABLE_LEVELS > 2
+	inval_entries x0, x10, x10, PGDIR_SHIFT, PTRS_PER_PGD	// and root entries
 #endif
 	dsb	sy				// invalidations done before the MMU goes on
-	ret
+	adrp	x1, early_pgd			// TTBR1's root
+	mov	x0, x1				// TTBR0's: the same, or the extended one
+	cbz	x24, 7f
+	adrp	x0, early_idmap_ext
+7:	ret
 	.ltorg

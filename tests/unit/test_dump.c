@@ -321,6 +321,30 @@ static void test_range_format(void **state)
 			    "RW x  SHD AF MEM/NORMAL");
 }
 
+/* The extended identity map: TTBR0 with 48 VA bits (4K/39 only). */
+static void test_ttbr0_wider_than_ttbr1(void **state)
+{
+#if PAGE_SHIFT == 12 && VA_BITS == 39
+	struct fake_tables *ft = *state;
+	uint64_t l0 = fake_new_table(ft), l1 = fake_new_table(ft), l2 = fake_new_table(ft);
+	struct walk_ctx ctx = fake_ctx(ft, l0, fake_new_table(ft));
+	struct collected c = { 0 };
+
+	ctx.ttbr0_va_bits = 48;
+	fake_table(ft, l0)[1] = fake_table_desc(l1);
+	fake_table(ft, l1)[0] = fake_table_desc(l2);
+	fake_table(ft, l2)[1] = fake_leaf_desc(0x8000200000ULL, 2, &image);
+	fake_table(ft, l2)[2] = fake_leaf_desc(0x8000400000ULL, 2, &image);
+	assert_int_equal(pt_dump(&ctx, 0, collect, &c), 1);
+	assert_int_equal(c.r[0].va, 0x8000200000ULL);
+	assert_int_equal(c.r[0].pa, 0x8000200000ULL);
+	assert_int_equal(c.r[0].size, 0x400000);
+	assert_int_equal(c.r[0].level, 2);
+#else
+	(void)state;
+#endif
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -339,6 +363,7 @@ int main(void)
 		T(test_ttbr1_base_and_order),
 		T(test_virt_early_map),
 		T(test_unreadable),
+		T(test_ttbr0_wider_than_ttbr1),
 		cmocka_unit_test(test_format_size),
 		cmocka_unit_test(test_range_format),
 	};

@@ -5,8 +5,9 @@
  * tables built in a host buffer (tables_fake.c): 1 GiB, 2 MiB and 4 KiB
  * leaves in both halves, an invalid or reserved descriptor at each level,
  * non-canonical VAs, unreadable tables at each level, the recorded steps,
- * agreement with the reference walk of tables_fake.c, and the
- * walk_format_steps text.
+ * agreement with the reference walk of tables_fake.c, the
+ * walk_format_steps text, and a TTBR0 wider than TTBR1 (the extended
+ * identity map: a level-0 root under a 39-bit build).
  */
 #include "unit.h"
 #include "tables_fake.h"
@@ -419,6 +420,50 @@ static void test_format_steps_truncates(void **state)
 	}
 }
 
+/* The extended identity map: TTBR0 with 48 VA bits (a level-0 root, one
+ * level more than the build's 39), TTBR1 as built. 4K/39 only. */
+static void test_ttbr0_wider_than_ttbr1(void **state)
+{
+#if PAGE_SHIFT == 12 && VA_BITS == 39
+	struct fake_tables *ft = *state;
+	uint64_t l0 = fake_new_table(ft), l1 = fake_new_table(ft), l2 = fake_new_table(ft);
+	uint64_t ttbr1 = fake_new_table(ft);
+	struct walk_ctx ctx = fake_ctx(ft, l0, ttbr1);
+	struct walk_result r;
+
+	ctx.ttbr0_va_bits = 48;
+	fake_table(ft, l0)[1] = fake_table_desc(l1);                  /* VA[47:39] = 1 */
+	fake_table(ft, l1)[0] = fake_table_desc(l2);
+	fake_table(ft, l2)[1] = fake_leaf_desc(0x8000200000ULL, 2, &image);
+	sw_walk(&ctx, 0x8000212345ULL, &r);
+	assert_int_equal(r.ttbr, 0);
+	assert_int_equal(r.status, WALK_MAPPED);
+	assert_int_equal(r.nsteps, 3);
+	assert_step(&r, 0, 0, 1, l0, fake_table_desc(l1));
+	assert_step(&r, 1, 1, 0, l1, fake_table_desc(l2));
+	assert_step(&r, 2, 2, 1, l2, fake_leaf_desc(0x8000200000ULL, 2, &image));
+	assert_int_equal(r.pa, 0x8000212345ULL);
+	/* The edges: 2^48 - 1 is TTBR0's, 2^48 neither's; TTBR1 unchanged. */
+	assert_int_equal(va_ttbr_bits(0xffffffffffffULL, 48), 0);
+	assert_int_equal(va_ttbr_bits(0x1000000000000ULL, 48), -1);
+	assert_int_equal(va_ttbr_bits(0xffffffc000000000ULL, 48), 1);
+	assert_int_equal(va_ttbr_bits(0x8000000000ULL, 0), -1);     /* 0: VA_BITS */
+	sw_walk(&ctx, 0x1000000000000ULL, &r);
+	assert_int_equal(r.status, WALK_NOT_CANONICAL);
+	sw_walk(&ctx, 0x0000000000001000ULL, &r);                    /* L0[0] empty */
+	assert_int_equal(r.status, WALK_INVALID_DESC);
+	assert_int_equal(r.fault_level, 0);
+	/* TTBR1 still starts at level 1. */
+	fake_table(ft, ttbr1)[256] = fake_leaf_desc(0x40000000ULL, 1, &image);
+	sw_walk(&ctx, 0xffffffc000000000ULL, &r);
+	assert_int_equal(r.status, WALK_MAPPED);
+	assert_int_equal(r.step[0].level, 1);
+	assert_int_equal(r.step[0].index, 256);
+#else
+	(void)state;
+#endif
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -438,6 +483,7 @@ int main(void)
 		T(test_agrees_with_reference),
 		T(test_format_steps),
 		T(test_format_steps_truncates),
+		T(test_ttbr0_wider_than_ttbr1),
 	};
 
 	unit_init();

@@ -1,0 +1,48 @@
+#!/bin/bash
+# tests/qemu/idmap-cases.sh - the extended identity map: Images run from
+# RAM above what their VA bits reach, one command line per case for
+# `xargs -L 1 env` (like geometry-cases.sh: "BUILD_DIR=... tests/qemu/
+# boot.sh NAME ARTIFACT CPU MEM EL LOAD EXPECT [QEMU ARGS]").
+#
+# Owns: the DTBs these cases hand over (build/test-dtbs/idmap-*.dtb: QEMU
+# virt's own, with host memory not reserved, /memory cut to the 4 GiB from
+# the first address the geometry's VA bits do not reach, so that RAM
+# starts there) and the cases: the default 4K/39 Image at 512 GiB + 2 MiB
+# (blocks) and + 2 MiB + 4 KiB (pages), at EL1 and EL2, with two CPUs;
+# 16K/36 above 64 GiB and 64K/42 above 4 TiB (each one more level, or
+# two). Each must pass every check, its report naming TTBR0's own 48-bit
+# identity map and its levels.
+set -eu
+out=build/test-dtbs
+mkdir -p "$out"
+
+# dtb NAME PROPS CPU MEM HIGH_CELL: virt's DTB with RAM only from
+# HIGH_CELL << 32 (4 GiB of it).
+dtb() {
+	local name=$1 props=$2 cpu=$3 mem=$4 high=$5
+	qemu-system-aarch64 -M "virt$props,dumpdtb=$out/idmap-$name-base.dtb" \
+		-object "memory-backend-ram,id=ram0,size=$mem,reserve=off" -machine memory-backend=ram0 \
+		-cpu "$cpu" -smp 2 -m "$mem" -nodefaults -display none >/dev/null 2>&1 </dev/null
+	dtc -q -I dtb -O dts -o "$out/idmap-$name.dts" "$out/idmap-$name-base.dtb"
+	sed -i "s/reg = <0x00 0x40000000 0x[0-9a-f]* 0x[0-9a-f]*>;/reg = <$high 0x00 0x01 0x00>;/" \
+		"$out/idmap-$name.dts"
+	dtc -q -I dts -O dtb -o "$out/idmap-$name.dtb" "$out/idmap-$name.dts" 2>/dev/null
+}
+# case NAME BUILD CPU MEM EL LOAD DTB_PA DTB LEVELS
+case_() {
+	local mem=$4
+	echo "BUILD_DIR=$2 tests/qemu/boot.sh idmap-$1 image-x0=$7:$out/idmap-$8.dtb $3 $mem $5 $6" \
+		"pass/TTBR0_its_own_48-bit_identity_map,_$9_levels" \
+		"-object memory-backend-ram,id=ram0,size=$mem,reserve=off -machine memory-backend=ram0 -smp 2"
+}
+dtb 4k-el1 "" cortex-a57 520G 0x80
+dtb 4k-el2 ",virtualization=on" cortex-a57 520G 0x80
+dtb 16k "" max 70G 0x10
+dtb 64k "" cortex-a57 4100G 0x400
+for load in 0x8000200000 0x8000201000; do
+	for el in 1 2; do
+		case_ "4k-39-$load-el$el" build cortex-a57 520G $el $load 0x8001000000 4k-el$el 4
+	done
+done
+case_ 16k-36-0x1002000000-el1 build/16k-36 max 70G 1 0x1002000000 0x1001000000 16k 4
+case_ 64k-42-0x40020000000-el1 build/64k-42 cortex-a57 4100G 1 0x40020000000 0x40010000000 64k 3
