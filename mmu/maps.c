@@ -116,6 +116,28 @@ bool maps_shared_root(const struct boot_layout *l)
 	return maps_idmap_va_bits(l) == VA_BITS;
 }
 
+unsigned maps_early_pages_written(const struct boot_layout *l)
+{
+	/* The VA bits of a table's index above the blocks: the same in the
+	 * identity (VA = PA) and at the link address means the same table. */
+	uint64_t va = l->virt_text & VA_LOW_MASK, pa = l->phys_text;
+	bool same_root = maps_shared_root(l) && (va >> PGDIR_SHIFT) == (pa >> PGDIR_SHIFT);
+	bool same_pud = same_root && (va >> PUD_SHIFT) == (pa >> PUD_SHIFT);
+	unsigned pages = 1;                                   /* the root */
+
+	if (!maps_shared_root(l))
+		pages += IDMAP_EXT_PAGES;
+	else
+		pages += EARLY_TABLE_LEVELS;                  /* the identity's */
+	if (PGTABLE_LEVELS > 3 && !same_root)
+		pages++;                                      /* the image's level 1 */
+	if (PGTABLE_LEVELS > 2 && !(PGTABLE_LEVELS > 3 ? same_pud : same_root))
+		pages++;                                      /* its block table */
+	if (l->phys_text % SWAPPER_BLOCK_SIZE)
+		pages++;                                      /* its level 3 */
+	return pages;
+}
+
 uint64_t maps_phys_to_virt(const struct boot_layout *l, uint64_t pa)
 {
 	return (uint64_t)PAGE_OFFSET + (pa - l->phys_memstart);

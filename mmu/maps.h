@@ -86,6 +86,11 @@ uint64_t maps_virt_pool(const struct boot_layout *l);
  * its halves share one root. */
 unsigned maps_idmap_va_bits(const struct boot_layout *l);
 bool maps_shared_root(const struct boot_layout *l);
+/* How many of the early table pages start/tables.S wrote for this load
+ * (the same decisions: a table above the blocks that the identity already
+ * has is shared, the level-3 page only for a load that is not block
+ * aligned, the extended identity's chain in place of the shared one). */
+unsigned maps_early_pages_written(const struct boot_layout *l);
 /* Linear map: VA of a PA (meaningful when maps_linear_has(pa)). */
 uint64_t maps_phys_to_virt(const struct boot_layout *l, uint64_t pa);
 bool maps_linear_has(const struct boot_layout *l, uint64_t pa);

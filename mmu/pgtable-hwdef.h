@@ -124,7 +124,11 @@
 #define IDMAP_EXT_START_LEVEL  (4 - IDMAP_EXT_LEVELS)
 #define IDMAP_EXT_ROOT_SHIFT   LEVEL_SHIFT(IDMAP_EXT_START_LEVEL)
 #define IDMAP_EXT_PTRS_PER_ROOT (1 << (IDMAP_EXT_VA_BITS - IDMAP_EXT_ROOT_SHIFT))
+#if VA_BITS < IDMAP_EXT_VA_BITS
 #define IDMAP_EXT_PAGES        (IDMAP_EXT_LEVELS - 1)
+#else
+#define IDMAP_EXT_PAGES        0                   /* VA_BITS reach as far */
+#endif
 
 /* Block descriptors (D8.3.1, without FEAT_LPA/LPA2): at levels 1 and 2
  * with the 4 KiB granule, at level 2 only with 16 and 64 KiB. */

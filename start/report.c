@@ -199,7 +199,7 @@ void report_setup(const struct boot *b)
 		printf("early tables: pa 0x%llx, %u of %u pages written with the MMU off (TTBR0 and "
 		       "TTBR1 share the root; the image %s at its link address); windows: %u pages\n",
 		       (unsigned long long)maps_image_phys(l, b->syms.early_pgd),
-		       (unsigned)EARLY_PG_PAGES - (blocks ? 1 : 0), (unsigned)EARLY_PG_PAGES,
+		       maps_early_pages_written(l), (unsigned)(EARLY_PG_PAGES + IDMAP_EXT_PAGES),
 		       blocks ? "in " SWAPPER_BLOCK_NAME " blocks" : "in " PAGE_SIZE_NAME " pages",
 		       xlat_pages_used(&b->early_xlat));
 	else
@@ -207,9 +207,8 @@ void report_setup(const struct boot *b)
 		       "above the " STR(VA_BITS) "-bit identity range: TTBR0 its own %u-bit identity "
 		       "map, %u levels; the image %s at its link address); windows: %u pages\n",
 		       (unsigned long long)maps_image_phys(l, b->syms.early_pgd),
-		       (unsigned)(EARLY_PG_PAGES - EARLY_IDMAP_PAGES - (blocks ? 1 : 0) +
-				  IDMAP_EXT_PAGES),
-		       (unsigned)(EARLY_PG_PAGES + IDMAP_EXT_PAGES), l->idmap_va_bits,
+		       maps_early_pages_written(l), (unsigned)(EARLY_PG_PAGES + IDMAP_EXT_PAGES),
+		       l->idmap_va_bits,
 		       (unsigned)IDMAP_EXT_LEVELS,
 		       blocks ? "in " SWAPPER_BLOCK_NAME " blocks" : "in " PAGE_SIZE_NAME " pages",
 		       xlat_pages_used(&b->early_xlat));

@@ -13,7 +13,10 @@
 # usage: boot.sh NAME ARTIFACT CPU MEM EL [LOAD_PA] [EXPECT] [EXTRA_QEMU_ARGS...]
 #   ARTIFACT  image | elf | image-x0=PA[:FILE] (the Image through the generic
 #             loader at LOAD_PA, entered with x0 = PA, FILE loaded there
-#             if given: DTB hand-over tests) | kernel=FILE (FILE through
+#             if given: DTB hand-over tests) | bios-x0=PA:FILE (the same
+#             with the trampoline as -bios: QEMU then counts a firmware as
+#             loaded, and virt,acpi=on gets the ACPI GED that a pc-dimm, RAM
+#             at any address, needs) | kernel=FILE (FILE through
 #             -kernel: a damaged Image) | bios=FILE (FILE as -bios: in
 #             flash) | edk2 (EDK2 as -bios, the disk
 #             with EFI/BOOT/BOOTAA64.EFI from EXTRA_QEMU_ARGS) | uboot (U-Boot as -bios, the rest from
@@ -120,6 +123,11 @@ image-x0=*)
 	payload=(-device "loader,file=$build/Image,addr=$load"
 		 -device "loader,file=$logdir/$name.tramp,addr=$(printf '0x%x' $((load - 0x1000))),cpu-num=0")
 	[ -n "$file" ] && payload+=(-device "loader,file=$file,addr=$dtb_pa") ;;
+bios-x0=*)
+	spec=${artifact#bios-x0=} dtb_pa=${spec%%:*} file=${spec#*:}
+	tests/qemu/trampoline.py "$logdir/$name.tramp" "$dtb_pa" "$load"
+	payload=(-bios "$logdir/$name.tramp" -device "loader,file=$build/Image,addr=$load"
+		 -device "loader,file=$file,addr=$dtb_pa") ;;
 kernel=*) payload=(-kernel "${artifact#kernel=}" "${dtb[@]}") ;;
 bios=*) payload=(-bios "${artifact#bios=}") ;;
 edk2) payload=(-bios /usr/share/qemu-efi-aarch64/QEMU_EFI.fd) ;;
@@ -199,7 +207,7 @@ pass|nosemihosting|faults|product)
 	if grep -q '^ram: .* of the EFI memory map;' "$log"; then
 		[ $((got_size)) -le "$want_size" ] && [ $((got_size)) -gt $((want_size - 0x4000000)) ] ||
 			fail "RAM from the EFI map $((got_size)), expected a little below $want_size"
-	elif [[ $artifact != image-x0=* ]] && [ $((got_size)) -ne "$want_size" ]; then
+	elif [[ $artifact != image-x0=* && $artifact != bios-x0=* ]] && [ $((got_size)) -ne "$want_size" ]; then
 		fail "RAM size $((got_size)), expected $want_size"
 	fi
 	grep -q '^memory: [0-9]*K available of [0-9]*K' "$log" || fail "no 'memory:' line"

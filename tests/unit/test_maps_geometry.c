@@ -160,6 +160,42 @@ static void test_probes_unaligned(void **state)
 	check_probes(unaligned_pa);
 }
 
+/* The early pages tables.S writes, counted by hand per level count: the
+ * root, the identity's tables below it, the image's own (unless its
+ * index is the identity's), the level-3 page for an unaligned load. */
+static void test_early_pages_written(void **state)
+{
+	(void)state;
+	unsigned below_root = PGTABLE_LEVELS - 2;     /* tables above the blocks */
+	struct boot_layout l = layout(aligned_pa);
+
+	assert_int_equal(maps_early_pages_written(&l), 1 + 2 * below_root);
+	l = layout(unaligned_pa);
+	assert_int_equal(maps_early_pages_written(&l), 1 + 2 * below_root + 1);
+	/* The image at the physical block whose VA bits are the link
+	 * address's: every table above the blocks is shared (a 39-bit, a
+	 * 47-bit shared slot is inside the 2^VA_BITS the identity reaches). */
+	l = layout(K & VA_LOW_MASK);
+	assert_int_equal(maps_early_pages_written(&l), 1 + below_root);
+	l = layout((K & VA_LOW_MASK) + BLK + PG);
+	assert_int_equal(maps_early_pages_written(&l), 1 + below_root + 1);
+#if PGTABLE_LEVELS > 3
+	/* The same root entry, another level-1 entry: the level 1 shared,
+	 * the image's own block table. */
+	l = layout((K & VA_LOW_MASK) + PUD_SIZE);
+	assert_int_equal(maps_early_pages_written(&l), 1 + 1 + 2);
+#endif
+	/* Above what VA_BITS reach (extended): the identity's own chain, the
+	 * image's tables all its own. */
+	if (VA_BITS < IDMAP_EXT_VA_BITS) {
+		l = layout(IDMAP_VA_LIMIT + BLK);
+		l.idmap_va_bits = IDMAP_EXT_VA_BITS;
+		assert_int_equal(maps_early_pages_written(&l), 1 + IDMAP_EXT_PAGES + below_root);
+		l.phys_text += PG;
+		assert_int_equal(maps_early_pages_written(&l), 1 + IDMAP_EXT_PAGES + below_root + 1);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -167,6 +203,7 @@ int main(void)
 		cmocka_unit_test(test_regions_unaligned),
 		cmocka_unit_test(test_probes_aligned),
 		cmocka_unit_test(test_probes_unaligned),
+		cmocka_unit_test(test_early_pages_written),
 	};
 
 	unit_init();
