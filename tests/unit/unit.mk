@@ -74,10 +74,13 @@ src_efi_cmdline := start/efi/efi_cmdline.c
 src_shell_parse := mmu/shell/parse.c mmu/desc.c
 src_bootargs := lib/bootargs.c
 src_xlat   := mmu/xlat.c mmu/desc.c mmu/walk.c $(FAKES)/xlat_fake.c
-src_machine := lib/machine.c lib/dt_addr.c
+src_machine := lib/machine.c lib/dt_addr.c lib/uart/compat.c
 src_pgalloc := mmu/pgalloc.c $(FAKES)/physmem_fake.c
-src_uart   := lib/uart/uart.c lib/uart/pl011.c lib/uart/cadence.c lib/uart/bcm2835_aux.c \
-	      lib/uart/ns16550.c lib/console.c
+src_uart_layer := lib/uart/uart.c lib/uart/compat.c lib/uart/pl011.c lib/uart/cadence.c \
+	      lib/uart/bcm2835_aux.c lib/uart/ns16550.c lib/uart/imx.c lib/uart/meson.c \
+	      lib/uart/geni.c lib/uart/msm_uartdm.c lib/uart/lpuart.c lib/uart/ar3700.c \
+	      lib/uart/scif.c lib/console.c
+src_uart   := $(src_uart_layer)
 src_ram_plan := mmu/ram_plan.c mmu/pgalloc.c $(FAKES)/physmem_fake.c
 src_geometry := mmu/regs.c mmu/tcr.c mmu/desc.c
 src_geometry_refused :=
