@@ -72,8 +72,9 @@ const char *uart_init(const struct uart_port *port);
  * within UART_WAIT_MS (lib/uart/wait.h); c was not sent. */
 bool uart_putc(const struct uart_port *port, char c);
 
-/* Waits until every character queued has left the transmitter. false:
- * it had not after UART_WAIT_MS. */
+/* Waits until every character queued has left the transmitter (the SBSA
+ * UART: its FIFO, FR.BUSY being unreliable there). false: it had not
+ * after UART_WAIT_MS. */
 bool uart_flush(const struct uart_port *port);
 
 /* The next received byte (0..255), or -1 when nothing has arrived; never
