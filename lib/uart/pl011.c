@@ -11,12 +11,12 @@
  *
  * The SBSA Generic UART (Arm DEN0029, Server Base System Architecture,
  * appendix "Generic UART") is the PL011's data and flag registers and
- * nothing else of its control block. It has no UARTCR,
- * UARTLCR_H or UARTIBRD (Linux's vendor_sbsa: always_enabled,
- * fixed_options), so it is never written but at UARTDR, and only ever
- * accessed 32 bits at a time (access_32b). Its drain waits for FR.TXFE,
- * not BUSY: Qualcomm's QDF2400 erratum E44 leaves BUSY unreliable, and
- * Linux's qdf2400_e44_putc waits for TXFE the same way.
+ * nothing else of its control block. It has no UARTCR, UARTLCR_H or
+ * UARTIBRD (Linux's vendor_sbsa: always_enabled, fixed_options), so it is
+ * never written but at UARTDR, and only ever accessed 32 bits at a time
+ * (access_32b). Its drain waits for FR.TXFE, not BUSY: Qualcomm's QDF2400
+ * erratum E44 leaves BUSY unreliable, and Linux's qdf2400_e44_putc waits
+ * for TXFE the same way.
  *
  * Registers (offset, the bits used here):
  *   0x00 UARTDR: bits 7:0 data (write: transmit, read: receive); bits

@@ -6,8 +6,8 @@
  * laid out, as lib/machine.c read them from /chosen/stdout-path), struct
  * uart_layout and uart_kind_of (which driver and layout a compatible
  * string means, for the DT reader) and the calls the console makes on
- * the port. The base is physical before the MMU is
- * on and virtual after: set the port up again (uart_init) when it moves.
+ * the port. The base is physical before the MMU is on and virtual after:
+ * set the port up again (uart_init) when it moves.
  *
  * Dispatch is a switch on port->kind (uart.c), not a table of function
  * pointers: a pointer stored in data holds the link (virtual) address,
