@@ -5,8 +5,9 @@
  *
  * Owns: the window of register addresses, the access log, the
  * transmitter (FIFO, shift register, ticks), the receive queue, the
- * complaints, and the scenarios every family's test runs. Every access is checked before the family sees it: inside
- * the window, aligned to its own width, 1, 2 or 4 bytes.
+ * complaints, and the scenarios every family's test runs. Every access is
+ * checked before the family sees it: inside the window, aligned to its
+ * own width, 1, 2 or 4 bytes, and of the family's width if it has one.
  */
 #include "unit.h"
 #include <stdarg.h>
@@ -33,6 +34,7 @@ void model_attach(struct uart_model *m, const char *name, unsigned depth,
 	m->read = read;
 	m->write = write;
 	m->ticks_per_step = 1;
+	m->width = 4;
 	model_current = m;
 }
 
@@ -179,6 +181,9 @@ static long checked_offset(struct uart_model *m, uintptr_t addr, unsigned bytes)
 			    (unsigned long)off);
 		return -1;
 	}
+	if (m->width && bytes != m->width)
+		model_error(m, "%u-byte access at offset %#lx: the %s's registers take %u", bytes,
+			    (unsigned long)off, m->name, m->width);
 	return (long)off;
 }
 
@@ -230,7 +235,8 @@ void model_check_sends(struct uart_model *m, const struct uart_port *p, const ch
 	model_expect_clean(m);
 }
 
-void model_check_fills(struct uart_model *m, const struct uart_port *p, unsigned ticks)
+void model_check_slow(struct uart_model *m, const struct uart_port *p, unsigned ticks,
+		      bool fills)
 {
 	char s[3 * MODEL_FIFO_MAX + 1];
 	unsigned n = 3 * m->depth;
@@ -240,7 +246,7 @@ void model_check_fills(struct uart_model *m, const struct uart_port *p, unsigned
 	s[n] = '\0';
 	m->ticks_per_step = ticks;
 	model_check_sends(m, p, s);
-	if (m->max_level != m->depth)
+	if (fills && m->max_level != m->depth)
 		fail_msg("%s: the FIFO held at most %u of %u bytes: the driver did not fill it",
 			 m->name, m->max_level, m->depth);
 }
@@ -282,4 +288,28 @@ void model_check_getc(struct uart_model *m, const struct uart_port *p)
 	assert_int_equal(uart_getc(p), -1);
 	assert_int_equal(uart_getc(p), -1);
 	model_expect_clean(m);
+}
+
+/* A fresh model and its port, set up by the driver. */
+static struct uart_port family_port(const struct model_family *f)
+{
+	struct uart_port p = f->port();
+
+	assert_null(uart_init(&p));
+	return p;
+}
+
+void model_check_family(const struct model_family *f)
+{
+	struct uart_port p = family_port(f);
+
+	model_check_sends(f->m, &p, "hello from the stub\r\n");
+	p = family_port(f);
+	model_check_slow(f->m, &p, f->slow_ticks, f->fills);
+	p = family_port(f);
+	assert_int_equal(model_check_never_drains(f->m, &p, f->stuck_waits), f->stuck_accepts);
+	if (uart_kind_receives(p.kind)) {
+		p = family_port(f);
+		model_check_getc(f->m, &p);
+	}
 }

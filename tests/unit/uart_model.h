@@ -42,6 +42,8 @@ struct uart_model {
 	uint32_t (*read)(struct uart_model *m, unsigned off, unsigned bytes);
 	void (*write)(struct uart_model *m, unsigned off, unsigned bytes, uint32_t v);
 	void (*after_tick)(struct uart_model *m, bool byte_left_fifo);
+	unsigned width;                   /* every access's bytes (0: the
+					   * family checks them itself) */
 	uint32_t reg[MODEL_WINDOW / 4];   /* plain registers, the family's to use */
 
 	/* The transmitter. */
@@ -73,9 +75,9 @@ struct uart_model {
 extern struct uart_model *model_current;
 
 /* Clears m (a family keeps any state of its own in reg[] or resets it
- * itself), gives it its family's functions and a
- * FIFO of depth bytes that moves a step per status read, and makes it the
- * model the accessors reach. */
+ * itself), gives it its family's functions and a FIFO of depth bytes that
+ * moves a step per status read, and makes it the model the accessors
+ * reach. Its accesses are 32-bit ones unless the family sets width. */
 void model_attach(struct uart_model *m, const char *name, unsigned depth,
 		  uint32_t (*read)(struct uart_model *, unsigned, unsigned),
 		  void (*write)(struct uart_model *, unsigned, unsigned, uint32_t));
@@ -137,10 +139,11 @@ struct uart_port;
 void model_check_sends(struct uart_model *m, const struct uart_port *p, const char *s);
 
 /* A line that moves a step every `ticks` status reads, slower than the
- * driver writes: 3 FIFOs' worth of bytes sent; the FIFO filled up (the
- * driver waited for room, never wrote into a full FIFO), and every byte
- * came out in order. */
-void model_check_fills(struct uart_model *m, const struct uart_port *p, unsigned ticks);
+ * driver writes: 3 FIFOs' worth of bytes sent, every byte out in order,
+ * never one written into a full FIFO; and, if `fills`, the FIFO filled
+ * up (the driver waited for room, not for an empty FIFO). */
+void model_check_slow(struct uart_model *m, const struct uart_port *p, unsigned ticks,
+		      bool fills);
 
 /* A line that never moves: uart_putc succeeds while there is room, then
  * fails, and the failing call (and uart_flush after it) makes at most
@@ -152,5 +155,20 @@ unsigned model_check_never_drains(struct uart_model *m, const struct uart_port *
 /* uart_getc: -1 with nothing received; then "ok\xff" in order, not
  * sign-extended; then -1 again. */
 void model_check_getc(struct uart_model *m, const struct uart_port *p);
+
+/* What the scenarios every family passes need to know of it. */
+struct model_family {
+	struct uart_model *m;
+	struct uart_port (*port)(void);  /* a fresh model attached, a port on it */
+	unsigned slow_ticks;             /* status reads a step of a slow line takes */
+	bool fills;                      /* the FIFO fills up under it */
+	unsigned stuck_accepts;          /* bytes a line that never drains takes */
+	unsigned stuck_waits;            /* bounded waits in a failing putc or flush */
+};
+
+/* Each on a fresh model, after uart_init succeeded: model_check_sends,
+ * model_check_slow, model_check_never_drains (it takes stuck_accepts
+ * bytes), and model_check_getc where the kind receives. */
+void model_check_family(const struct model_family *f);
 
 #endif /* UART_MODEL_H */
