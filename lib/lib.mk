@@ -8,7 +8,9 @@
 
 LIB_SRCS := machine.c dt_addr.c bootargs.c libc_glue.c bench.c
 LIB_MMU_OFF_SRCS := console.c exit.c psci.c semihost.S \
-	uart/uart.c uart/pl011.c uart/cadence.c uart/bcm2835_aux.c uart/ns16550.c
+	uart/uart.c uart/compat.c uart/pl011.c uart/cadence.c uart/bcm2835_aux.c uart/ns16550.c \
+	uart/imx.c uart/meson.c uart/geni.c uart/msm_uartdm.c uart/lpuart.c uart/ar3700.c \
+	uart/scif.c
 
 SRCS         += $(addprefix lib/,$(LIB_SRCS))
 MMU_OFF_SRCS += $(addprefix lib/,$(LIB_MMU_OFF_SRCS))

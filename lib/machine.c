@@ -18,6 +18,7 @@
 #include <string.h>
 #include "dt_addr.h"
 #include "machine.h"
+#include "uart/uart.h"
 
 /* A property that is a NUL-terminated string inside its value, or NULL.
  * fdt_check_full does not look inside values, so this must. */
@@ -298,23 +299,6 @@ static void read_reserved(const void *fdt, struct machine_reserved *r)
 
 /* ---- console --------------------------------------------------------- */
 
-/* The driver for one compatible entry. If-chains, not a table of string
- * pointers: this runs with the MMU off, where absolute pointers (the link
- * addresses a table would hold) are wrong. */
-static enum machine_console_kind console_kind_of(const char *c)
-{
-	if (!strcmp(c, "arm,pl011"))
-		return MACHINE_CONSOLE_PL011;
-	if (!strcmp(c, "brcm,bcm2835-aux-uart"))
-		return MACHINE_CONSOLE_BCM2835_AUX;
-	if (!strcmp(c, "cdns,uart-r1p12") || !strcmp(c, "xlnx,xuartps") ||
-	    !strcmp(c, "cdns,uart-r1p8"))
-		return MACHINE_CONSOLE_CADENCE;
-	if (!strcmp(c, "ns16550a") || !strcmp(c, "ns16550") || !strcmp(c, "snps,dw-apb-uart"))
-		return MACHINE_CONSOLE_NS16550;
-	return MACHINE_CONSOLE_UNSUPPORTED;
-}
-
 /* A one-cell property, dflt when absent; false (and named) if malformed. */
 static bool prop_u32(const void *fdt, int node, const char *name, uint32_t dflt,
 		     uint32_t *out, struct machine_problem *pb)
@@ -363,6 +347,7 @@ static uint32_t console_clock(const void *fdt, int node, struct machine_problem 
 static void read_console(const void *fdt, struct machine_console *con)
 {
 	int chosen = fdt_path_offset(fdt, "/chosen"), node, count;
+	struct uart_layout layout = { 0 };
 	const char *sp, *colon;
 
 	if (chosen < 0)
@@ -395,34 +380,23 @@ static void read_console(const void *fdt, struct machine_console *con)
 
 		if (!c)
 			break;
-		con->kind = console_kind_of(c);
+		/* The driver and its layout: lib/uart/compat.c's one list. */
+		con->kind = uart_kind_of(c, &layout);
 		if (i == 0 || con->kind != MACHINE_CONSOLE_UNSUPPORTED)
 			con->compatible = c;
 	}
 
-	switch (con->kind) {
-	case MACHINE_CONSOLE_NS16550:
-		/* 8250 binding: reg-shift 0 and reg-io-width 1 by default;
-		 * Linux of_serial takes widths 1, 2 and 4. */
-		if (prop_u32(fdt, node, "reg-shift", 0, &con->reg_shift, &con->problem) &&
-		    prop_u32(fdt, node, "reg-io-width", 1, &con->io_width, &con->problem) &&
-		    con->io_width != 1 && con->io_width != 2 && con->io_width != 4)
-			machine_note(&con->problem, MACHINE_ERR_BAD_PROPERTY, dt_node_name(fdt, node),
-				     "reg-io-width", con->io_width);
-		break;
-	case MACHINE_CONSOLE_BCM2835_AUX:
-		/* 8250-like registers 4 bytes apart (Linux 8250_bcm2835aux.c:
-		 * regshift 2, UPIO_MEM32). */
-		con->reg_shift = 2;
-		con->io_width = 4;
-		break;
-	case MACHINE_CONSOLE_PL011:
-	case MACHINE_CONSOLE_CADENCE:
-		con->io_width = 4;       /* 32-bit registers at their offsets */
-		break;
-	default:
-		break;
-	}
+	con->reg_shift = layout.reg_shift;
+	con->io_width = layout.io_width;
+	/* The 8250 binding (ns16550, Tegra): the node's reg-shift and
+	 * reg-io-width over the defaults; Linux of_serial takes widths 1, 2
+	 * and 4. */
+	if (layout.from_dt &&
+	    prop_u32(fdt, node, "reg-shift", layout.reg_shift, &con->reg_shift, &con->problem) &&
+	    prop_u32(fdt, node, "reg-io-width", layout.io_width, &con->io_width, &con->problem) &&
+	    con->io_width != 1 && con->io_width != 2 && con->io_width != 4)
+		machine_note(&con->problem, MACHINE_ERR_BAD_PROPERTY, dt_node_name(fdt, node),
+			     "reg-io-width", con->io_width);
 	if (con->kind != MACHINE_CONSOLE_UNSUPPORTED)
 		con->clock_hz = console_clock(fdt, node, &con->problem);
 	con->translated = dt_translate_reg(fdt, node, &con->phys_base, &con->size,
@@ -661,6 +635,16 @@ const char *machine_console_kind_name(enum machine_console_kind kind)
 	case MACHINE_CONSOLE_CADENCE: return "cadence";
 	case MACHINE_CONSOLE_NS16550: return "ns16550";
 	case MACHINE_CONSOLE_UNSUPPORTED: return "unsupported";
+	case MACHINE_CONSOLE_SBSA: return "sbsa";
+	case MACHINE_CONSOLE_AM654: return "am654";
+	case MACHINE_CONSOLE_IMX: return "imx";
+	case MACHINE_CONSOLE_MESON: return "meson";
+	case MACHINE_CONSOLE_GENI: return "geni";
+	case MACHINE_CONSOLE_MSM_UARTDM: return "msm-uartdm";
+	case MACHINE_CONSOLE_LPUART32: return "lpuart32";
+	case MACHINE_CONSOLE_LPUART32_IMX: return "lpuart32-imx";
+	case MACHINE_CONSOLE_AR3700: return "ar3700";
+	case MACHINE_CONSOLE_SCIF: return "scif";
 	}
 	return "?";
 }

@@ -135,6 +135,17 @@ enum machine_console_kind {
 	MACHINE_CONSOLE_CADENCE,     /* "cdns,uart-r1p12", "xlnx,xuartps", "cdns,uart-r1p8" */
 	MACHINE_CONSOLE_NS16550,     /* "ns16550a", "ns16550", "snps,dw-apb-uart" */
 	MACHINE_CONSOLE_UNSUPPORTED, /* found, but no compatible we drive */
+	/* The compatible strings of each: lib/uart/compat.c. */
+	MACHINE_CONSOLE_SBSA,        /* "arm,sbsa-uart": the PL011's DR and FR only */
+	MACHINE_CONSOLE_AM654,       /* "ti,am654-uart": a 16550 at stride 4, MDR1 */
+	MACHINE_CONSOLE_IMX,         /* "fsl,imx6q-uart", "fsl,imx21-uart" */
+	MACHINE_CONSOLE_MESON,       /* "amlogic,meson-ao-uart", ... */
+	MACHINE_CONSOLE_GENI,        /* "qcom,geni-debug-uart", "qcom,geni-uart" */
+	MACHINE_CONSOLE_MSM_UARTDM,  /* "qcom,msm-uartdm-v1.4", "qcom,msm-uartdm" */
+	MACHINE_CONSOLE_LPUART32,    /* "fsl,ls1028a-lpuart": registers at reg */
+	MACHINE_CONSOLE_LPUART32_IMX, /* "fsl,imx7ulp-lpuart", ...: at reg + 0x10 */
+	MACHINE_CONSOLE_AR3700,      /* "marvell,armada-3700-uart" */
+	MACHINE_CONSOLE_SCIF,        /* "renesas,rcar-gen3-scif", "renesas,scif" */
 };
 const char *machine_console_kind_name(enum machine_console_kind kind);
 

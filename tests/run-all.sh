@@ -58,7 +58,7 @@ corpus_out=$(tests/corpus/run.sh 2>&1); corpus_rc=$?
 add_suite corpus "$corpus_rc" "$corpus_out"
 
 echo "== QEMU boots (board $board, $jobs in parallel)"
-results=$(export BUILD_DIR=build; { tests/qemu/cases.sh; tests/qemu/dtb-cases.sh; tests/qemu/hostile-cases.sh; } |
+results=$(export BUILD_DIR=build; { tests/qemu/cases.sh; tests/qemu/dtb-cases.sh; tests/qemu/hostile-cases.sh; tests/qemu/console-cases.sh; } |
 	xargs -P "$jobs" -L 1 tests/qemu/boot.sh)
 # The test build (tests/target/): the fault tests and the negative cases,
 # each deliberate failure caught and reported (tests/qemu/negative-cases.sh).

@@ -1,5 +1,6 @@
 /*
- * pl011.c - Arm PrimeCell PL011 UART driver ("arm,pl011"), polled.
+ * pl011.c - Arm PrimeCell PL011 UART driver ("arm,pl011") and the SBSA
+ * Generic UART's subset of it ("arm,sbsa-uart"), polled.
  *
  * Owns: the PL011 register offsets and bits (Arm DDI 0183, PrimeCell UART
  * (PL011) Technical Reference Manual, section 3 "Programmers' Model"),
@@ -8,13 +9,22 @@
  * set them; reg_shift, io_width and clock_hz are not used: the registers
  * are 32-bit at fixed offsets.
  *
+ * The SBSA Generic UART (Arm DEN0029, Server Base System Architecture,
+ * appendix "Generic UART") is the PL011's data and flag registers and
+ * nothing else of its control block. It has no UARTCR, UARTLCR_H or
+ * UARTIBRD (Linux's vendor_sbsa: always_enabled, fixed_options), so it is
+ * never written but at UARTDR, and only ever accessed 32 bits at a time
+ * (access_32b). Its drain waits for FR.TXFE, not BUSY: Qualcomm's QDF2400
+ * erratum E44 leaves BUSY unreliable, and Linux's qdf2400_e44_putc waits
+ * for TXFE the same way.
+ *
  * Registers (offset, the bits used here):
  *   0x00 UARTDR: bits 7:0 data (write: transmit, read: receive); bits
  *        11:8 the received byte's OE/BE/PE/FE flags (not reported here).
  *   0x18 UARTFR: bit 3 BUSY (transmitting, until the last stop bit is
  *        out), bit 4 RXFE (receive FIFO empty), bit 5 TXFF (transmit FIFO
- *        full).
- *   0x30 UARTCR: bit 0 UARTEN, bit 8 TXE, bit 9 RXE.
+ *        full), bit 7 TXFE (transmit FIFO empty).
+ *   0x30 UARTCR: bit 0 UARTEN, bit 8 TXE, bit 9 RXE (PL011 only).
  */
 #include "drivers.h"
 #include "mmio.h"
@@ -28,6 +38,7 @@
 #define FR_BUSY   (1u << 3)
 #define FR_RXFE   (1u << 4)
 #define FR_TXFF   (1u << 5)
+#define FR_TXFE   (1u << 7)
 #define CR_UARTEN (1u << 0)
 #define CR_TXE    (1u << 8)
 #define CR_RXE    (1u << 9)
@@ -67,4 +78,31 @@ int pl011_getc(const struct uart_port *port)
 	if (mmio_read32(port->base, UARTFR) & FR_RXFE)
 		return -1;
 	return (int)(mmio_read32(port->base, UARTDR) & DR_DATA);
+}
+
+/* ---- SBSA Generic UART: DR and FR only ---- */
+
+const char *sbsa_init(const struct uart_port *port)
+{
+	/* Always enabled, its line fixed by the firmware: nothing to set,
+	 * and no control register to set it in. */
+	(void)port;
+	return 0;
+}
+
+bool sbsa_putc(const struct uart_port *port, char c)
+{
+	return pl011_putc(port, c);          /* FR.TXFF, then UARTDR: both SBSA */
+}
+
+bool sbsa_flush(const struct uart_port *port)
+{
+	/* TXFE, not BUSY (QDF2400 E44, qdf2400_e44_putc): the FIFO empty,
+	 * the last character possibly still in the shift register. */
+	return UART_WAIT_UNTIL(mmio_read32(port->base, UARTFR) & FR_TXFE);
+}
+
+int sbsa_getc(const struct uart_port *port)
+{
+	return pl011_getc(port);             /* FR.RXFE, then UARTDR */
 }

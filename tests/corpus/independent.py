@@ -299,7 +299,19 @@ def read_reserved(memreserve, root):
 KINDS = {"arm,pl011": "pl011", "brcm,bcm2835-aux-uart": "bcm2835-aux",
          "cdns,uart-r1p12": "cadence", "xlnx,xuartps": "cadence",
          "cdns,uart-r1p8": "cadence", "ns16550a": "ns16550",
-         "ns16550": "ns16550", "snps,dw-apb-uart": "ns16550"}
+         "ns16550": "ns16550", "snps,dw-apb-uart": "ns16550",
+         "nvidia,tegra20-uart": "ns16550", "ti,am654-uart": "am654",
+         "arm,sbsa-uart": "sbsa",
+         "fsl,imx6q-uart": "imx", "fsl,imx21-uart": "imx",
+         "amlogic,meson-ao-uart": "meson", "amlogic,meson-gx-uart": "meson",
+         "amlogic,meson-s4-uart": "meson",
+         "qcom,geni-debug-uart": "geni", "qcom,geni-uart": "geni",
+         "qcom,msm-uartdm-v1.4": "msm-uartdm", "qcom,msm-uartdm": "msm-uartdm",
+         "fsl,imx7ulp-lpuart": "lpuart32-imx", "fsl,imx8ulp-lpuart": "lpuart32-imx",
+         "fsl,imx8qxp-lpuart": "lpuart32-imx", "fsl,imx93-lpuart": "lpuart32-imx",
+         "fsl,ls1028a-lpuart": "lpuart32",
+         "marvell,armada-3700-uart": "ar3700",
+         "renesas,rcar-gen3-scif": "scif", "renesas,scif": "scif"}
 
 
 def translate(node):

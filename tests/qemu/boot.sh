@@ -41,7 +41,10 @@
 #             stub.test=EXPECT).
 #             EXPECT/MARKER also requires MARKER in the log ('_' = space),
 #             e.g. pass/devtype_virtio: the path the loader took; several
-#             markers are joined by '&' (a marker may hold '/');
+#             markers are joined by '&' (a marker may hold '/'); a
+#             marker starting with '!' must NOT be in the log; what QEMU
+#             writes to a -D FILE among EXTRA_QEMU_ARGS (e.g. -trace
+#             output) is added to the log after the run, so markers see it;
 #             EXPECT@N: N CPUs must come up (the others named, left off),
 #             instead of every CPU QEMU runs
 # Prints one line "PASS NAME" or "FAIL NAME: reason" (+ log path), then one
@@ -150,9 +153,15 @@ cmd=(qemu-system-aarch64 -M "${BOARD_QEMU_MACHINE}${props}" -cpu "$cpu" -m "$mem
      -nographic -nodefaults "${serial[@]}" -no-reboot $semihosting "${icount[@]}"
      "${payload[@]}" "${append[@]}" "$@")
 echo "${cmd[*]}" > "$log"
+qemu_log=
+for ((i = 1; i < $#; i++)); do [ "${!i}" = -D ] && { j=$((i + 1)); qemu_log=${!j}; }; done
+[ -n "$qemu_log" ] && rm -f "$qemu_log"
 timeout "$timeout_s" "${cmd[@]}" >> "$log" 2>&1 </dev/null
 rc=$?
 sed -i 's/\r$//' "$log"      # the console sends CR LF
+if [ -n "$qemu_log" ]; then
+	{ echo "== QEMU's log ($qemu_log)"; cat "$qemu_log" 2>/dev/null; } >> "$log"
+fi
 
 smp=${BOARD_QEMU_SMP:-1}
 for ((i = 1; i <= $#; i++)); do [ "${!i}" = -smp ] && { j=$((i + 1)); smp=${!j}; }; done
@@ -172,7 +181,11 @@ row() {
 fail() { echo "FAIL $name: $* (log: $log)"; row FAIL; exit 1; }
 [ $rc -eq 124 ] && [ "$expect" != efi-refused ] && fail "timed out after ${timeout_s}s"
 for m in "${markers[@]}"; do
-	grep -qF -- "$m" "$log" || fail "'$m' not in the log"
+	if [[ $m == '!'* ]]; then
+		! grep -qF -- "${m#!}" "$log" || fail "'${m#!}' in the log"
+	else
+		grep -qF -- "$m" "$log" || fail "'$m' not in the log"
+	fi
 done
 summary=$(grep -E '^mmu: [0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
 

@@ -12,7 +12,8 @@
  * the console (full path, alias with options, linux,stdout-path, the Pi's
  * /soc ranges, nested buses, missing ranges, outside every range, ns16550
  * reg-shift/io-width, unsupported compatible named, status, reference
- * clock), CPUs (two
+ * clock, the first compatible with a driver winning with its layout,
+ * every kind's name), CPUs (two
  * clusters, Aff3, disabled/fail, spin-table release addresses, too many),
  * PSCI, bootargs and initrd. Variants of a tree are made with libfdt's
  * read-write functions on a copy.
@@ -466,6 +467,89 @@ static void test_linux_stdout_path_cadence(void **state)
 	assert_int_equal(m.console.phys_base, 0xff000000);
 }
 
+/* machine-virt's console node given the compatible list (NUL-separated,
+ * len bytes with the last NUL) and a reg-shift (or none: -1), read. The
+ * strings read point into the copy: kept until the next call. */
+static void read_virt_console_as(const char *list, int len, int reg_shift)
+{
+	static void *fdt;
+	size_t size;
+	int node;
+
+	free(fdt);
+	fdt = copy_of("machine-virt", &size);
+	node = fdt_path_offset(fdt, "/pl011@9000000");
+	assert_true(node >= 0);
+	assert_int_equal(fdt_setprop(fdt, node, "compatible", list, len), 0);
+	if (reg_shift >= 0)
+		assert_int_equal(fdt_setprop_u32(fdt, node, "reg-shift", (uint32_t)reg_shift), 0);
+	machine_read(fdt, size, &m);
+	expect_err(m.console.problem.err, MACHINE_OK);
+}
+
+#define LIST(s) s, (int)sizeof(s)
+
+/* The first entry with a driver wins, and brings its layout
+ * (lib/uart/compat.c): the SBSA UART listed before the PL011 is an SBSA
+ * UART, after it a PL011; Tegra's 16550 takes the DT's reg-shift, TI
+ * K3's has stride 4 whatever the DT says; the i.MX LPUART by its second
+ * entry; a big-endian LPUART stays unsupported, named by its first. */
+static void test_console_compatible_order_and_layouts(void **state)
+{
+	(void)state;
+	read_virt_console_as(LIST("arm,sbsa-uart\0arm,pl011"), -1);
+	assert_int_equal(m.console.kind, MACHINE_CONSOLE_SBSA);
+	assert_string_equal(m.console.compatible, "arm,sbsa-uart");
+	assert_int_equal(m.console.io_width, 4);
+	read_virt_console_as(LIST("arm,pl011\0arm,sbsa-uart"), -1);
+	assert_int_equal(m.console.kind, MACHINE_CONSOLE_PL011);
+
+	read_virt_console_as(LIST("nvidia,tegra210-uart\0nvidia,tegra20-uart"), 2);
+	assert_int_equal(m.console.kind, MACHINE_CONSOLE_NS16550);
+	assert_string_equal(m.console.compatible, "nvidia,tegra20-uart");
+	assert_int_equal(m.console.reg_shift, 2);
+	assert_int_equal(m.console.io_width, 1);
+
+	read_virt_console_as(LIST("ti,j721e-uart\0ti,am654-uart"), 0);
+	assert_int_equal(m.console.kind, MACHINE_CONSOLE_AM654);
+	assert_int_equal(m.console.reg_shift, 2);
+	assert_int_equal(m.console.io_width, 1);
+
+	read_virt_console_as(LIST("fsl,imx8qm-lpuart\0fsl,imx8qxp-lpuart"), -1);
+	assert_int_equal(m.console.kind, MACHINE_CONSOLE_LPUART32_IMX);
+	assert_string_equal(m.console.compatible, "fsl,imx8qxp-lpuart");
+	assert_int_equal(m.console.phys_base, 0x09000000);   /* reg, not reg + 0x10 */
+
+	read_virt_console_as(LIST("renesas,scif-r8a774a1\0renesas,rcar-gen3-scif\0renesas,scif"),
+			     -1);
+	assert_int_equal(m.console.kind, MACHINE_CONSOLE_SCIF);
+	assert_string_equal(m.console.compatible, "renesas,rcar-gen3-scif");
+	assert_int_equal(m.console.io_width, 2);
+
+	read_virt_console_as(LIST("fsl,ls1021a-lpuart"), -1);
+	assert_int_equal(m.console.kind, MACHINE_CONSOLE_UNSUPPORTED);
+	assert_string_equal(m.console.compatible, "fsl,ls1021a-lpuart");
+	assert_int_equal(m.console.io_width, 0);
+}
+
+/* Every kind has its own name (reports, the corpus test). */
+static void test_console_kind_names(void **state)
+{
+	const char *names[MACHINE_CONSOLE_SCIF + 1];
+
+	(void)state;
+	for (int k = 0; k <= MACHINE_CONSOLE_SCIF; k++) {
+		names[k] = machine_console_kind_name((enum machine_console_kind)k);
+		assert_string_not_equal(names[k], "?");
+		for (int j = 0; j < k; j++)
+			assert_string_not_equal(names[j], names[k]);
+	}
+	assert_string_equal(machine_console_kind_name(MACHINE_CONSOLE_MSM_UARTDM), "msm-uartdm");
+	assert_string_equal(machine_console_kind_name(MACHINE_CONSOLE_LPUART32_IMX),
+			    "lpuart32-imx");
+	assert_string_equal(machine_console_kind_name((enum machine_console_kind)99), "?");
+}
+
 static void test_missing_ranges_refused(void **state)
 {
 	(void)state;
@@ -767,6 +851,8 @@ int main(void)
 		cmocka_unit_test(test_initrd_two_cells),
 		cmocka_unit_test(test_bad_chosen),
 		cmocka_unit_test(test_strings_point_into_blob),
+		cmocka_unit_test(test_console_compatible_order_and_layouts),
+		cmocka_unit_test(test_console_kind_names),
 	};
 
 	unit_init();

@@ -4,7 +4,8 @@
 # desc, walk, dump, maps, expect, probes, regs, check, esr, xlat, pgalloc,
 # ram_plan and levels, mmu/shell/parse.c, start/efi/efi_memmap.c,
 # lib/machine.c with lib/dt_addr.c, lib/bootargs.c, lib/uart/*.c with
-# lib/console.c) with the fakes (tests/fakes/ for those the fuzzers
+# lib/console.c, and again, for test_uart_<family>, against register
+# models) with the fakes (tests/fakes/ for those the fuzzers
 # share, tests/unit/ for the unit tests' own) and one cmocka test binary
 # per module for the host (two for pgalloc: at the product's
 # PGALLOC_MAX_ORDER and, test_pgalloc10, at 10; one each for mmu/maps.c,
@@ -49,6 +50,10 @@ HOST_LIBFDT   := /usr/lib/x86_64-linux-gnu/libfdt.so.1
 
 TESTS := efi_cmdline desc walk dump maps expect probes regs check esr efi_memmap bootargs xlat machine pgalloc pgalloc10 uart \
 	 ram_plan shell_parse geometry_refused
+# The UART drivers against register models of their blocks.
+UART_MODEL_TESTS := uart_imx uart_meson uart_geni uart_uartdm uart_lpuart uart_ar3700 uart_scif \
+	 uart_entries
+TESTS += $(UART_MODEL_TESTS)
 
 # Per geometry: GEO_ALL_TESTS in every geometry of the list, GEO_TESTS in
 # every geometry but the default (whose binaries are TESTS' own).
@@ -74,10 +79,13 @@ src_efi_cmdline := start/efi/efi_cmdline.c
 src_shell_parse := mmu/shell/parse.c mmu/desc.c
 src_bootargs := lib/bootargs.c
 src_xlat   := mmu/xlat.c mmu/desc.c mmu/walk.c $(FAKES)/xlat_fake.c
-src_machine := lib/machine.c lib/dt_addr.c
+src_machine := lib/machine.c lib/dt_addr.c lib/uart/compat.c
 src_pgalloc := mmu/pgalloc.c $(FAKES)/physmem_fake.c
-src_uart   := lib/uart/uart.c lib/uart/pl011.c lib/uart/cadence.c lib/uart/bcm2835_aux.c \
-	      lib/uart/ns16550.c lib/console.c
+src_uart_layer := lib/uart/uart.c lib/uart/compat.c lib/uart/pl011.c lib/uart/cadence.c \
+	      lib/uart/bcm2835_aux.c lib/uart/ns16550.c lib/uart/imx.c lib/uart/meson.c \
+	      lib/uart/geni.c lib/uart/msm_uartdm.c lib/uart/lpuart.c lib/uart/ar3700.c \
+	      lib/uart/scif.c lib/console.c
+src_uart   := $(src_uart_layer)
 src_ram_plan := mmu/ram_plan.c mmu/pgalloc.c $(FAKES)/physmem_fake.c
 src_geometry := mmu/regs.c mmu/tcr.c mmu/desc.c
 src_geometry_refused :=
@@ -95,6 +103,12 @@ BINS := $(addprefix $(OUT)/test_,$(TESTS))
 # own object directory.
 PGALLOC10_OBJ := $(OUT)/obj-order10
 objs_pgalloc10 := $(patsubst %.c,$(PGALLOC10_OBJ)/%.o,$(UNIT)/test_pgalloc.c $(src_pgalloc))
+# test_uart_<family>: its test and the common model (uart_model.c) with
+# the whole UART layer built again with -DUART_MMIO_MODEL (lib/uart/mmio.h:
+# every register access a call to the model), in its own object directory.
+UART_MODEL_OBJ := $(OUT)/obj-uart-model
+$(foreach t,$(UART_MODEL_TESTS),$(eval objs_$(t) := $(patsubst %.c,$(UART_MODEL_OBJ)/%.o,\
+	$(UNIT)/test_$(t).c $(UNIT)/uart_model.c $(src_uart_layer))))
 objs_of = $(if $(objs_$(1)),$(objs_$(1)),$(patsubst %.c,$(OUT)/obj/%.o,$(UNIT)/test_$(1).c $(src_$(1))))
 # test_<name>-<dir>: test_<name>.c and src_<name>, built for that geometry.
 define geo_test
@@ -149,6 +163,11 @@ $(foreach g,$(GEOMETRIES),$(eval $(call geo_objs,$(g))))
 
 # test_geometry_refused compiles pgtable-hwdef.h with the host compiler.
 $(OUT)/obj/$(UNIT)/test_geometry_refused.o: HOST_CPPFLAGS += -DUNIT_HOSTCC='"$(HOSTCC)"'
+
+$(UART_MODEL_OBJ)/%.o: %.c $(SELF)
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  HOSTCC  $< (register model)")
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) $(HOST_CPPFLAGS) -DUART_MMIO_MODEL -c $< -o $@
 
 $(PGALLOC10_OBJ)/%.o: %.c $(SELF)
 	@mkdir -p $(@D)
