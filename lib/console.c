@@ -2,6 +2,7 @@
  * console.c - early-safe console input and output (see console.h).
  */
 #include "console.h"
+#include "result.h"
 #include "semihost.h"
 #include "uart/wait.h"
 
@@ -27,8 +28,12 @@ static void fallback_putc(char c)
 #else
 	if (no_semihosting)
 		return;
-	if (semihost_call(SEMIHOSTING_SYS_WRITEC, (uint64_t)(uintptr_t)&c) == SEMIHOST_ABSENT)
+	if (semihost_call(SEMIHOSTING_SYS_WRITEC, (uint64_t)(uintptr_t)&c) == SEMIHOST_ABSENT) {
 		no_semihosting = true;
+		result_output(RESULT_OUT_SILENT);
+	} else if (boot_result.output != RESULT_OUT_SEMIHOSTING) {
+		result_output(RESULT_OUT_SEMIHOSTING);
+	}
 #endif
 }
 
@@ -49,6 +54,8 @@ const char *console_init(const struct uart_port *port)
 	console.phys_base = port->phys_base;
 	why = uart_init(&console);
 	ready = !why;
+	if (ready)
+		result_output(RESULT_OUT_UART);
 	return why;
 }
 

@@ -8,6 +8,7 @@
 #include "console.h"
 #include "exit.h"
 #include "psci.h"
+#include "result.h"
 #include "semihost.h"
 
 void stub_exit(int status)
@@ -18,6 +19,7 @@ void stub_exit(int status)
 	console_put_dec((uint64_t)status);
 	console_puts("\n");
 	console_flush();
+	result_end(status);
 	semihost_call(SEMIHOSTING_SYS_EXIT_EXTENDED, (uint64_t)(uintptr_t)block);
 	/* Still here: no semihosting. */
 	(void)psci_system_off();

@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include "console.h"
 #include "exit.h"
+#include "result.h"
 #include "sections.h"
 
 static int console_stream_putc(char c, FILE *f)
@@ -38,5 +39,7 @@ uintptr_t __stack_chk_guard = 0x5a17c0de5a17c0deULL;
 void __stack_chk_fail(void)
 {
 	console_puts("\nstub: FATAL: stack smashing detected\n");
+	if (result_fatal_begin())
+		result_fatal_add("stack smashing detected");
 	stub_exit(EXIT_EXCEPTION);
 }

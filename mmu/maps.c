@@ -234,7 +234,10 @@ int maps_final_regions(const struct boot_layout *l, const struct image_symbols *
 	struct mem_region *stacks;
 	int n = 0;
 
-	add_region(out, &n, "text", s->text, s->text + kpa_off, s->srodata - s->text, &text_attrs);
+	/* The header page holds the result record (lib/result.h): data. */
+	add_region(out, &n, "head", s->text, s->text + kpa_off, PAGE_SIZE, &linear_attrs);
+	add_region(out, &n, "text", s->text + PAGE_SIZE, s->text + PAGE_SIZE + kpa_off,
+		   s->srodata - s->text - PAGE_SIZE, &text_attrs);
 	add_region(out, &n, "rodata", s->srodata, s->srodata + kpa_off, s->sdata - s->srodata,
 		   &rodata_attrs);
 	add_region(out, &n, "data", s->sdata, s->sdata + kpa_off, s->stack_guard - s->sdata,

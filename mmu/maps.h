@@ -113,12 +113,13 @@ struct image_symbols {
 	uint64_t stack_guard;                    /* the boot CPU's guard page */
 };
 
-/* The final map (TTBR1 only; TTBR0 walks are disabled): W^X per section,
+/* The final map (TTBR1 only; TTBR0 walks are disabled): W^X per section
+ * (the header page, which holds the result record, is data),
  * a guard page below every stack, the linear map never executable and its
  * alias of the image's text and rodata read-only, the DTB read-only, the
  * UART page as Device-nGnRnE, the boot's table pages read-write. Regions
  * of size 0 are left out. Returns the count. */
-#define MAX_FINAL_REGIONS (10 + MAX_LINEAR_RANGES + 2)
+#define MAX_FINAL_REGIONS (11 + MAX_LINEAR_RANGES + 2)
 int maps_final_regions(const struct boot_layout *l, const struct image_symbols *s,
 			 struct mem_region out[MAX_FINAL_REGIONS]);
 

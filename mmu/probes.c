@@ -53,7 +53,8 @@ int probes_build(const struct boot_layout *l, const struct image_symbols *s,
 	maps_early_regions(l, early);
 	image_end_va = early[REGION_KIMAGE].virt + early[REGION_KIMAGE].size;
 
-	add_probe(p, &n, "text start", s->text);
+	add_probe(p, &n, "header page", s->text);
+	add_probe(p, &n, "text start", s->text + PAGE_SIZE);
 	add_probe(p, &n, "text end", s->etext - 1);
 	add_probe(p, &n, "rodata start", s->srodata);
 	add_probe(p, &n, "rodata end", s->erodata - 1);

@@ -24,6 +24,7 @@
 #include "exit.h"
 #include "kernel_map.h"
 #include "psci.h"
+#include "result.h"
 
 bool booted_by_efi(void)
 {
@@ -212,5 +213,7 @@ void console_from_dtb(struct boot *b)
 		(void)kernel_map_early_window_unmap(&b->early_xlat, &b->layout, REGION_CONSOLE);
 		b->layout.phys_uart = 0;
 		report_console_refused(c, why);
+		return;
 	}
+	result_console(machine_console_kind_name(c->kind), c->phys_base, "stdout-path");
 }

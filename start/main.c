@@ -12,6 +12,7 @@
 #include "kernel_map.h"
 #include "psci.h"
 #include "regs.h"
+#include "result.h"
 #include "sections.h"
 #include "shell.h"
 #include "smp.h"
@@ -41,6 +42,7 @@ void boot_begin(struct boot *b, unsigned entry_el, uint64_t phys_text, uint64_t 
 {
 	b->entry_el = entry_el;
 	b->insns_to_mmu_on = insns_to_mmu_on;
+	result_begin(entry_el);
 	b->mmfr0 = read_sysreg(id_aa64mmfr0_el1);
 	b->syms = image_symbols_of_link();
 	/* head.S decided TTBR0's reach (the extended identity map above

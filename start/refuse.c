@@ -13,6 +13,7 @@
  */
 #include "console.h"
 #include "exit.h"
+#include "result.h"
 #include "sections.h"
 
 /* The bss cleared (not yet done: that happens with the caches on), so that
@@ -34,5 +35,9 @@ void early_refuse(int status, const char *what, uint64_t value)
 	console_puts(what);
 	console_put_hex(value);
 	console_puts("\n");
+	if (result_fatal_begin()) {
+		result_fatal_add(what);
+		result_fatal_add_hex(value);
+	}
 	stub_exit(status);
 }

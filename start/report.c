@@ -23,12 +23,19 @@
 #include "print.h"
 #include "psci.h"
 #include "regs.h"
+#include "result.h"
 #include "sysreg.h"
 
 void boot_fatal(int status, const char *fmt, ...)
 {
+	char line[sizeof(boot_result.message)];
 	va_list ap;
 
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	if (result_fatal_begin())
+		result_fatal_add(line);
 	printf("stub: FATAL: ");
 	va_start(ap, fmt);
 	vprintf(fmt, ap);
@@ -259,6 +266,7 @@ void report_final_checks_start(void)
 void report_end(const struct boot *b)
 {
 	check_print_summary(&b->checks, &b->tally);
+	result_checks((unsigned)b->tally.passed, (unsigned)b->tally.failed);
 	if (!bench_have_counter()) {
 		printf("bench: no cycle counter (ID_AA64DFR0_EL1.PMUVer is 0 or 0xf): no counts\n");
 		return;

@@ -15,6 +15,7 @@
 #include "hw.h"
 #include "kernel_map.h"
 #include "psci.h"
+#include "result.h"
 #include "sections.h"
 #include "smp.h"
 #include "sysreg.h"
@@ -282,6 +283,7 @@ int smp_bring_up(const struct smp_env *env)
 		online++;
 	}
 	printf("cpus: %d online", online);
+	result_cpus((unsigned)online);
 	if (left_off)
 		printf(", %d left off", left_off);
 	printf("\n");
@@ -302,7 +304,7 @@ void secondary_main(unsigned cpu, unsigned entry_el)
 	struct probe probes[] = {
 		{ "own stack top", bottom + BOOT_STACK_SIZE - 16 },
 		{ "own stack guard", bottom - PAGE_SIZE },
-		{ "text start", s->text },
+		{ "text start", s->text + PAGE_SIZE },
 		{ "rodata start", s->srodata },
 		{ "data start", s->sdata },
 		{ "linear first", (uint64_t)PAGE_OFFSET },

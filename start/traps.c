@@ -24,6 +24,7 @@
 #include "esr.h"
 #include "exit.h"
 #include "psci.h"
+#include "result.h"
 #include "semihost.h"
 #include "sysreg.h"
 #include "traps.h"
@@ -72,6 +73,10 @@ static void report_psci_trap(const struct psci_in_flight *call, struct exception
 		return;
 	}
 	psci_set_conduit(PSCI_CONDUIT_NONE);   /* the exit must not call it again */
+	if (result_fatal_begin()) {
+		result_fatal_add("PSCI call trapped: no firmware answers the conduit; function ");
+		result_fatal_add_hex(call->fn);
+	}
 	stub_exit(EXIT_PSCI_NO_FIRMWARE);
 }
 
@@ -103,6 +108,16 @@ void handle_exception(unsigned slot, struct exception_frame *f)
 	if (reporting++) {
 		console_puts("\nstub: FATAL: exception while reporting an exception\n");
 		stub_exit(EXIT_EXCEPTION);
+	}
+	if (result_fatal_begin()) {
+		result_fatal_add("unexpected exception: ");
+		result_fatal_add(vector_slot_name(slot));
+		result_fatal_add(", ESR_EL1 ");
+		result_fatal_add_hex(f->esr);
+		result_fatal_add(" FAR_EL1 ");
+		result_fatal_add_hex(f->far);
+		result_fatal_add(" ELR_EL1 ");
+		result_fatal_add_hex(f->elr);
 	}
 	console_puts("\n*** unexpected exception: ");
 	console_puts(vector_slot_name(slot));

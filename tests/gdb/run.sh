@@ -9,6 +9,7 @@
 #   t_report.py       pt-walk / mmu-regs / pt-dump vs the stub's own report
 #                     (also build/16k-47 and build/64k-48: make geometries)
 #   t_uboot.py        pt-walk / pt-dump on Debian's U-Boot (EL1 and EL2)
+#   t_result.py       stub-result after boots that printed nothing
 #   t_debug.py        `make debug` itself (scripts/gdb/debug.mk, debug.py),
 #                     gdb being tests/gdb/debug-gdb.sh: attached, symbols,
 #                     stops across the MMU switch; QEMU gone when it returns
@@ -180,6 +181,19 @@ for geo in 16k-47:max 64k-48:cortex-a72; do
 		failed=$((failed + 1))
 	fi
 done
+
+# The result record after a boot that printed nothing (lib/result.h): no
+# console in the DTB and no semihosting, then a refusal with the MMU off
+# (an image across a 1 GiB boundary) without semihosting either.
+silent_dtb=$logdir/no-console.dtb
+"$qemu" -M "virt,dumpdtb=$silent_dtb" -cpu cortex-a57 -m 1G -nodefaults -display none \
+	</dev/null >/dev/null 2>&1
+fdtput -d "$silent_dtb" /chosen stdout-path
+run_case result-silent t_result.py - -- \
+	-cpu cortex-a57 -m 1G -kernel "$build/Image" -dtb "$silent_dtb"
+run_case result-refusal-mmu-off t_result.py - GDBT_LOAD=0x7fff0000 GDBT_MMU_OFF=1 \
+	GDBT_EXPECT_STATUS=4 GDBT_EXPECT_MESSAGE="crosses a 1 GiB boundary" -- \
+	-cpu cortex-a57 -m 2G -device "loader,file=$build/Image,addr=0x7fff0000,cpu-num=0"
 
 # The test build (make CONFIG_TEST_HOOKS=1, as make test does) with one
 # block moved after the MMU is on: pt-walk follows the live tables.

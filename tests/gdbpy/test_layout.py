@@ -12,7 +12,7 @@ from common import GDB_SCRIPTS
 
 PKG = os.path.join(GDB_SCRIPTS, "stubgdb")
 PURE = ("errors", "bits", "regs", "fmt", "regime", "desc", "tables", "walker", "report", "opts",
-        "elf")
+        "elf", "result")
 NEED_GDB = ("target", "mem", "commands")
 
 

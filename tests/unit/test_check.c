@@ -112,8 +112,8 @@ static void capture(const char *line)
 #define VA_UART         0xffffffc03fe00000ULL
 #define VA_KIMAGE_LOW   0x0000004000000000ULL   /* KIMAGE_VADDR through TTBR0 */
 #define VA_IDMAP_HIGH   0xffffff8040200000ULL   /* the idmap through TTBR1 */
-#define NPROBES_VIRT    29                      /* probes_build() with a DTB */
-#define NMAPPED_VIRT    19                      /* of which the early map maps */
+#define NPROBES_VIRT    30                      /* probes_build() with a DTB */
+#define NMAPPED_VIRT    20                      /* of which the early map maps */
 /* The pool and 3 secondaries' stacks taken (VIRT_POOL_PA, VIRT_STACKS_PA). */
 #define VA_POOL         (0xffffffc03f000000ULL + (VIRT_POOL_PA & 0x1fffffULL))
 #define VA_CPU1_STACK   0xffffffe000006000ULL   /* STACKS_VADDR + 0x5000 + 0x1000 */
@@ -760,11 +760,11 @@ static void test_check_all_consistent(void **state)
 
 	assert_int_equal(check_all(&f->env, f->probes, f->nprobes), 0);
 	assert_int_equal(nlines, 2 * NPROBES_VIRT + 1);
-	assert_string_equal(lines[nlines - 1], "mmu: 29 passed, 0 failed");
-	/* probes[0] is "text start"; the kimage level-2 table is page 2 of the
-	 * pool, under the shared root (page 0). */
+	assert_string_equal(lines[nlines - 1], "mmu: 30 passed, 0 failed");
+	/* probes[0] is "header page"; the kimage level-2 table is page 2 of
+	 * the pool, under the shared root (page 0). */
 	assert_string_equal(lines[0],
-			    "[ ok ] text start       va 0xffffffc000000000 -> pa 0x0040200000 "
+			    "[ ok ] header page      va 0xffffffc000000000 -> pa 0x0040200000 "
 			    "kimage   RW x  SHD AF MEM/NORMAL");
 	assert_string_equal(lines[1],
 			    "       hw: pa 0x0040200000 attr 0xff SH 3 W ok | "
@@ -782,7 +782,7 @@ static void test_check_all_quiet_when_consistent(void **state)
 	f->env.verbose = false;
 	assert_int_equal(check_all(&f->env, f->probes, f->nprobes), 0);
 	assert_int_equal(nlines, 1);          /* the summary only */
-	assert_string_equal(lines[0], "mmu: 29 passed, 0 failed");
+	assert_string_equal(lines[0], "mmu: 30 passed, 0 failed");
 	assert_int_equal(f->hw.reads, NPROBES_VIRT);   /* every probe still checked */
 }
 
@@ -836,7 +836,7 @@ static void test_check_all_counts_failures(void **state)
 	corrupt_dtb_end(f);
 	assert_int_equal(check_all(&f->env, f->probes, f->nprobes), 1);
 	assert_int_equal(nlines, 2 * NPROBES_VIRT + 1 + 1);
-	assert_string_equal(lines[nlines - 1], "mmu: 28 passed, 1 failed");
+	assert_string_equal(lines[nlines - 1], "mmu: 29 passed, 1 failed");
 	for (int i = 0; i < nlines; i++)
 		if (!strncmp(lines[i], "[FAIL]", 6))
 			fail_line = fail_line < 0 ? i : -2;
@@ -852,7 +852,7 @@ static void test_check_all_counts_failures(void **state)
 	f->hw.value = 0x1000;
 	assert_int_equal(check_all(&f->env, f->probes, f->nprobes), 2);
 	assert_int_equal(nlines, 2 * NPROBES_VIRT + 2 + 1);
-	assert_string_equal(lines[nlines - 1], "mmu: 27 passed, 2 failed");
+	assert_string_equal(lines[nlines - 1], "mmu: 28 passed, 2 failed");
 }
 
 /* Not verbose: only the failures, each in full (all three lines). */
@@ -867,7 +867,7 @@ static void test_check_all_quiet_prints_failures(void **state)
 	assert_string_equal(lines[0], fail_line0);
 	assert_string_equal(lines[1], fail_line1);
 	assert_string_equal(lines[2], fail_line2);
-	assert_string_equal(lines[3], "mmu: 28 passed, 1 failed");
+	assert_string_equal(lines[3], "mmu: 29 passed, 1 failed");
 
 	nlines = 0;
 	f->hw.mode = HW_PA_OFFSET;
@@ -884,7 +884,7 @@ static void test_check_all_quiet_prints_failures(void **state)
 	assert_string_equal(lines[3], fail_line0);
 	assert_string_equal(lines[4], fail_line1);
 	assert_string_equal(lines[5], fail_line2);
-	assert_string_equal(lines[6], "mmu: 27 passed, 2 failed");
+	assert_string_equal(lines[6], "mmu: 28 passed, 2 failed");
 }
 
 /* check_run adds to the tally it is given and prints no summary. */
@@ -907,7 +907,7 @@ static void test_check_run_tally(void **state)
 	assert_int_equal(t.failed, 3);
 	assert_int_equal(nlines, 2 * NPROBES_VIRT + 1);
 	check_print_summary(&f->env, &t);
-	assert_string_equal(lines[nlines - 1], "mmu: 61 passed, 3 failed");
+	assert_string_equal(lines[nlines - 1], "mmu: 63 passed, 3 failed");
 }
 
 static void test_check_all_empty(void **state)

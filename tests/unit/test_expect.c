@@ -128,10 +128,18 @@ static void test_final_expectations(void **state)
 	struct expectation e;
 
 	(void)state;
+	/* The header page (the headers, the result record): data. */
 	expect_final_map(&fvirt, &fsyms, fsyms.text, &e);
 	assert_true(e.mapped);
-	assert_string_equal(e.region, "text");
+	assert_string_equal(e.region, "head");
 	assert_int_equal(e.pa, 0x40200000ULL);
+	assert_false(e.attrs.rdonly);
+	assert_true(e.attrs.pxn);
+	assert_true(e.attrs.uxn);
+	expect_final_map(&fvirt, &fsyms, fsyms.text + 0x1000, &e);
+	assert_true(e.mapped);
+	assert_string_equal(e.region, "text");
+	assert_int_equal(e.pa, 0x40201000ULL);
 	assert_true(e.attrs.rdonly);
 	assert_false(e.attrs.pxn);
 	assert_true(e.attrs.uxn);

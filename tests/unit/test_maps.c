@@ -260,7 +260,7 @@ static void test_fdt_none(void **state)
 	expect_mapped(&l, VA_CONSOLE, "uart", 0x09000000ULL, &device);
 	expect_mapped(&l, 0xffffffc000000000ULL, "kimage", 0x40200000ULL, &image);
 	n = probes_build(&l, &syms, p);
-	assert_int_equal(n, 27);
+	assert_int_equal(n, 28);
 	for (int i = 0; i < n; i++)
 		assert_true(strncmp(p[i].name, "dtb", 3) != 0);
 }
@@ -288,9 +288,11 @@ static void test_final_regions(void **state)
 
 	(void)state;
 	n = maps_final_regions(&fvirt, &fsyms, r);
-	assert_int_equal(n, 11);
+	assert_int_equal(n, 12);
 	assert_final_policy(r, n);
-	assert_single(&r[k++], "text", 0xffffffc000000000ULL, 0x40200000ULL, 0x7000, &text_attrs);
+	/* The header page: the headers and the result record, data. */
+	assert_single(&r[k++], "head", 0xffffffc000000000ULL, 0x40200000ULL, 0x1000, &linear);
+	assert_single(&r[k++], "text", 0xffffffc000001000ULL, 0x40201000ULL, 0x6000, &text_attrs);
 	assert_single(&r[k++], "rodata", 0xffffffc000007000ULL, 0x40207000ULL, 0x2000, &fdt);
 	/* data, bss and .pgdir, up to the boot CPU's guard page. */
 	assert_single(&r[k++], "data", 0xffffffc000009000ULL, 0x40209000ULL, 0x9000, &linear);
@@ -325,14 +327,14 @@ static void test_final_regions_variants(void **state)
 	l.phys_dtb = 0x47ff8238ULL;
 	l.dtb_size = 0;
 	n = maps_final_regions(&l, &fsyms, r);
-	assert_int_equal(n, 10);
+	assert_int_equal(n, 11);
 	assert_final_policy(r, n);
 	assert_int_equal(count_named(r, n, "dtb"), 0);
 	/* An unaligned DTB: its pages, at the early map's VA. */
 	l.phys_dtb = 0x47ff8238ULL;
 	l.dtb_size = 0x1dc9ULL;
 	n = maps_final_regions(&l, &fsyms, r);
-	assert_int_equal(n, 11);
+	assert_int_equal(n, 12);
 	assert_final_policy(r, n);
 	assert_single(find_region(r, n, "dtb"), "dtb", VA_FDT, 0x47ff8000ULL, 0x3000, &fdt);
 	/* A UART off its page's start. */
@@ -344,7 +346,7 @@ static void test_final_regions_variants(void **state)
 	l = fvirt;
 	take_boot_memory(&l, 0, 0, 0);
 	n = maps_final_regions(&l, &fsyms, r);
-	assert_int_equal(n, 9);
+	assert_int_equal(n, 10);
 	assert_final_policy(r, n);
 	assert_int_equal(count_named(r, n, "tables"), 0);
 	assert_int_equal(count_named(r, n, "stack"), 1);        /* the boot CPU's */
@@ -360,19 +362,19 @@ static void test_final_image_at_ram_base(void **state)
 	l.phys_text = l.linear[0].phys_start;    /* no linear RAM below the image */
 	l.phys_dtb = 0x48000000ULL;
 	n = maps_final_regions(&l, &fsyms, r);
-	assert_int_equal(n, 10);
+	assert_int_equal(n, 11);
 	assert_final_policy(r, n);
-	assert_single(&r[4], "linear-ro", VA_LINEAR, 0x40000000ULL, 0x9000, &fdt);
-	assert_single(&r[5], "linear", VA_LINEAR + 0x9000, 0x40009000ULL, 0x40000000ULL - 0x9000,
+	assert_single(&r[5], "linear-ro", VA_LINEAR, 0x40000000ULL, 0x9000, &fdt);
+	assert_single(&r[6], "linear", VA_LINEAR + 0x9000, 0x40009000ULL, 0x40000000ULL - 0x9000,
 		      &linear);
 	/* ... and at its end: no linear RAM above it. */
 	l = fvirt;
 	set_linear(&l, 0, l.linear[0].phys_start, 0x209000ULL);    /* ends where text + rodata end */
 	n = maps_final_regions(&l, &fsyms, r);
 	assert_final_policy(r, n);
-	assert_single(&r[4], "linear", VA_LINEAR, 0x40000000ULL, 0x200000, &linear);
-	assert_single(&r[5], "linear-ro", VA_LINEAR + 0x200000, 0x40200000ULL, 0x9000, &fdt);
-	assert_string_not_equal(r[6].name, "linear");
+	assert_single(&r[5], "linear", VA_LINEAR, 0x40000000ULL, 0x200000, &linear);
+	assert_single(&r[6], "linear-ro", VA_LINEAR + 0x200000, 0x40200000ULL, 0x9000, &fdt);
+	assert_string_not_equal(r[7].name, "linear");
 	assert_int_equal(count_named(r, n, "linear"), 1);
 }
 
@@ -390,14 +392,14 @@ static void test_linear_two_ranges(void **state)
 	two_ranges(&l);
 	take_boot_memory(&l, 0x47fc0000ULL, 0x47f00000ULL, 3);
 	n = maps_final_regions(&l, &fsyms, r);
-	assert_int_equal(n, 4 + 1 + 3 + 4);
+	assert_int_equal(n, 5 + 1 + 3 + 4);
 	assert_final_policy(r, n);
 	/* The first range whole and writable; the image's text and rodata
 	 * read-only in the second, where the image is. */
-	assert_single(&r[4], "linear", VA_LINEAR + 0x200000, 0x40200000ULL, 0x1e00000, &linear);
-	assert_single(&r[5], "linear", VA_LINEAR + 0x4000000, 0x44000000ULL, 0x200000, &linear);
-	assert_single(&r[6], "linear-ro", VA_LINEAR + 0x4200000, 0x44200000ULL, 0x9000, &fdt);
-	assert_single(&r[7], "linear", VA_LINEAR + 0x4209000, 0x44209000ULL,
+	assert_single(&r[5], "linear", VA_LINEAR + 0x200000, 0x40200000ULL, 0x1e00000, &linear);
+	assert_single(&r[6], "linear", VA_LINEAR + 0x4000000, 0x44000000ULL, 0x200000, &linear);
+	assert_single(&r[7], "linear-ro", VA_LINEAR + 0x4200000, 0x44200000ULL, 0x9000, &fdt);
+	assert_single(&r[8], "linear", VA_LINEAR + 0x4209000, 0x44209000ULL,
 		      0x4000000 - 0x209000, &linear);
 	assert_int_equal(count_named(r, n, "linear-ro"), 1);
 	/* Both ranges mapped at memstart's offsets, the hole and what lies
@@ -440,7 +442,7 @@ static void test_linear_two_ranges(void **state)
 	assert_int_equal(e.pa, 0x44200000ULL);
 	/* The probes: the first range's, the second's, the hole's. */
 	n = probes_build(&l, &fsyms, p);
-	assert_int_equal(n, 29 + 2 + 6);     /* + 2 linear, + pool and stacks */
+	assert_int_equal(n, 30 + 2 + 6);     /* + 2 linear, + pool and stacks */
 	assert_int_equal(find_probe(p, n, "linear first")->va, VA_LINEAR + 0x200000);
 	assert_int_equal(find_probe(p, n, "linear middle")->va, VA_LINEAR + 0x200000 + 0xf00000);
 	assert_int_equal(find_probe(p, n, "linear of text")->va, VA_LINEAR + 0x4200000);
@@ -462,10 +464,10 @@ static void test_linear_two_ranges(void **state)
 	l.phys_text = 0x40400000ULL;
 	n = maps_final_regions(&l, &fsyms, r);
 	assert_final_policy(r, n);
-	assert_single(&r[4], "linear", VA_LINEAR + 0x200000, 0x40200000ULL, 0x200000, &linear);
-	assert_single(&r[5], "linear-ro", VA_LINEAR + 0x400000, 0x40400000ULL, 0x9000, &fdt);
-	assert_single(&r[6], "linear", VA_LINEAR + 0x409000, 0x40409000ULL, 0x1bf7000, &linear);
-	assert_single(&r[7], "linear", VA_LINEAR + 0x4000000, 0x44000000ULL, 0x4000000, &linear);
+	assert_single(&r[5], "linear", VA_LINEAR + 0x200000, 0x40200000ULL, 0x200000, &linear);
+	assert_single(&r[6], "linear-ro", VA_LINEAR + 0x400000, 0x40400000ULL, 0x9000, &fdt);
+	assert_single(&r[7], "linear", VA_LINEAR + 0x409000, 0x40409000ULL, 0x1bf7000, &linear);
+	assert_single(&r[8], "linear", VA_LINEAR + 0x4000000, 0x44000000ULL, 0x4000000, &linear);
 	expect_final_map(&l, &fsyms, VA_LINEAR + 0x4200000, &e);
 	assert_string_equal(e.region, "linear");
 	assert_false(e.attrs.rdonly);
@@ -503,7 +505,7 @@ static void test_linear_max_ranges(void **state)
 	l.phys_text = 0x40200000ULL;                          /* in range 0 */
 	take_boot_memory(&l, 0x7dfc0000ULL, 0x7df00000ULL, 3);  /* in range 15 */
 	n = maps_final_regions(&l, &fsyms, r);
-	assert_int_equal(n, 4 + 3 + (MAX_LINEAR_RANGES - 1) + 4);
+	assert_int_equal(n, 5 + 3 + (MAX_LINEAR_RANGES - 1) + 4);
 	assert_true(n <= MAX_FINAL_REGIONS);
 	assert_final_policy(r, n);
 	assert_int_equal(count_named(r, n, "linear"), 2 + MAX_LINEAR_RANGES - 1);
@@ -516,7 +518,7 @@ static void test_linear_max_ranges(void **state)
 		expect_final_map(&l, &fsyms, VA_LINEAR + (pa - 0x40000000ULL) + 0x2000000, &e);
 		assert_false(e.mapped);
 	}
-	assert_single(&r[4 + 3 + MAX_LINEAR_RANGES - 2], "linear", VA_LINEAR + 0x3c000000ULL,
+	assert_single(&r[5 + 3 + MAX_LINEAR_RANGES - 2], "linear", VA_LINEAR + 0x3c000000ULL,
 		      0x7c000000ULL, 0x2000000ULL, &linear);
 	check_probes_agree(&l, &fsyms);
 }
@@ -584,7 +586,7 @@ static void test_linear_helpers(void **state)
 		struct probe p[MAX_PROBES];
 		int n = probes_build(&l, &syms, p);
 
-		assert_int_equal(n, 28);
+		assert_int_equal(n, 29);
 		for (int i = 0; i < n; i++)
 			assert_string_not_equal(p[i].name, "after linear");
 	}
@@ -605,8 +607,8 @@ static void test_memstart_below_first_range(void **state)
 	n = maps_final_regions(&l, &fsyms, r);
 	assert_final_policy(r, n);
 	/* The image at the range's start: the read-only alias first. */
-	assert_single(&r[4], "linear-ro", VA_LINEAR + 0x200000, 0x40200000ULL, 0x9000, &fdt);
-	assert_single(&r[5], "linear", VA_LINEAR + 0x209000, 0x40209000ULL,
+	assert_single(&r[5], "linear-ro", VA_LINEAR + 0x200000, 0x40200000ULL, 0x9000, &fdt);
+	assert_single(&r[6], "linear", VA_LINEAR + 0x209000, 0x40209000ULL,
 		      0x3fe00000ULL - 0x9000, &linear);
 	expect_final_map(&l, &fsyms, VA_LINEAR, &e);
 	assert_false(e.mapped);
@@ -674,7 +676,7 @@ static void test_pool(void **state)
 	}
 	/* Its probes: first and last word, in both maps. */
 	n = probes_build(&l, &syms, p);
-	assert_int_equal(n, 29 + 2);
+	assert_int_equal(n, 30 + 2);
 	assert_int_equal(find_probe(p, n, "tables first")->va, va);
 	assert_int_equal(find_probe(p, n, "tables last")->va, va + POOL_SIZE - 8);
 	check_probes_agree(&l, &syms);
@@ -822,7 +824,7 @@ static void test_no_console(void **state)
 	expect_unmapped(&l, VA_CONSOLE);
 	expect_unmapped(&l, VA_CONSOLE & LOW39);
 	n = maps_final_regions(&l, &fsyms, fr);
-	assert_int_equal(n, 10);
+	assert_int_equal(n, 11);
 	assert_final_policy(fr, n);
 	assert_int_equal(count_named(fr, n, "uart"), 0);
 	expect_final_map(&l, &fsyms, VA_CONSOLE, &e);
@@ -831,7 +833,7 @@ static void test_no_console(void **state)
 	for (int i = 0; i < n; i++)
 		assert_int_equal(fr[i].attrs.attrindx, 4);
 	n = probes_build(&l, &fsyms, p);
-	assert_int_equal(n, 29 + 6 - 1);
+	assert_int_equal(n, 30 + 6 - 1);
 	for (int i = 0; i < n; i++)
 		assert_string_not_equal(p[i].name, "uart");
 	check_probes_agree(&l, &fsyms);

@@ -28,7 +28,7 @@ static void test_probes(void **state)
 	(void)state;
 	memset(p, 0, sizeof(p));
 	n = probes_build(&virt, &syms, p);
-	assert_int_equal(n, 29);
+	assert_int_equal(n, 30);
 	for (int i = 0; i < n; i++) {
 		struct expectation e;
 
@@ -58,8 +58,10 @@ static void test_probe_addresses(void **state)
 		const char *early; uint64_t early_pa;
 		const char *final; uint64_t final_pa;
 	} want[] = {
-		{ "text start",       0xffffffc000000000ULL, "kimage", 0x40200000ULL,
-		  "text", 0x40200000ULL },
+		{ "header page",      0xffffffc000000000ULL, "kimage", 0x40200000ULL,
+		  "head", 0x40200000ULL },
+		{ "text start",       0xffffffc000001000ULL, "kimage", 0x40201000ULL,
+		  "text", 0x40201000ULL },
 		{ "text end",         0xffffffc000007e3fULL, "kimage", 0x40207e3fULL,
 		  "text", 0x40207e3fULL },
 		{ "rodata start",     0xffffffc000008000ULL, "kimage", 0x40208000ULL,
@@ -198,7 +200,7 @@ static void test_probes_fullest(void **state)
 	take_boot_memory(&l, 0x47fc0000ULL, 0x47f00000ULL, NR_CPUS - 1);
 	memset(p, 0, sizeof(p));
 	n = probes_build(&l, &fsyms, p);
-	assert_int_equal(n, 37);
+	assert_int_equal(n, 38);
 	assert_true(n <= MAX_PROBES);
 	for (int i = 0; i < n; i++)
 		assert_true(strlen(p[i].name) < sizeof(p[i].name) - 1);

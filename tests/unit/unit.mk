@@ -84,7 +84,7 @@ src_pgalloc := mmu/pgalloc.c $(FAKES)/physmem_fake.c
 src_uart_layer := lib/uart/uart.c lib/uart/compat.c lib/uart/pl011.c lib/uart/cadence.c \
 	      lib/uart/bcm2835_aux.c lib/uart/ns16550.c lib/uart/imx.c lib/uart/meson.c \
 	      lib/uart/geni.c lib/uart/msm_uartdm.c lib/uart/lpuart.c lib/uart/ar3700.c \
-	      lib/uart/scif.c lib/console.c
+	      lib/uart/scif.c lib/console.c lib/result.c
 src_uart   := $(src_uart_layer)
 src_ram_plan := mmu/ram_plan.c mmu/pgalloc.c $(FAKES)/physmem_fake.c
 src_geometry := mmu/regs.c mmu/tcr.c mmu/desc.c

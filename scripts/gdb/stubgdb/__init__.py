@@ -14,6 +14,7 @@
 #   report.py   the text pt-walk, pt-dump and mmu-regs print
 #   opts.py     the commands' argument parsing
 #   elf.py      the image file: sections, link base, size, link -> load
+#   result.py   the boot's result record (lib/result.h) decoded
 # Need gdb:
 #   target.py   registers, expressions and symbols of the connected target
 #   mem.py      guest physical memory through QEMU's gdbstub

@@ -1,11 +1,11 @@
 # scripts/gdb/stubgdb/commands.py - the gdb commands stub-symbols, mmu-regs,
-# pt-walk, pt-dump and the function $stub_pa (needs gdb): their help text,
+# pt-walk, pt-dump, stub-result and the function $stub_pa (needs gdb): their help text,
 # arguments and printing. The work is in the pure modules (regime, walker,
 # report, elf); register() makes gdb know the commands.
 
 import gdb
 
-from . import report
+from . import report, result
 from .bits import M64, bit
 from .elf import elf_image_size, elf_link_base, link_to_load
 from .errors import StubError
@@ -227,6 +227,33 @@ TTBR0 in the EL2 and EL3 regimes)."""
                 put(report.range_lines(ranges))
 
 
+class StubResult(gdb.Command):
+    """Print the boot's result record (lib/result.h): how the run ended.
+
+Usage: stub-result [PHYS_LOAD]
+
+The record lies at PHYS_LOAD + 0x800 (RESULT_OFFSET) in guest physical
+memory; PHYS_LOAD defaults to stub-symbols' load address, else 0x40200000
+(QEMU -kernel on virt). Readable whatever the MMU does, also after a boot
+that printed nothing (no console, no semihosting): its state (never ran,
+running, ended), the exit status, the checks passed and failed, the CPUs
+online, the console and the rule that chose it, where the output went,
+and the first fatal line."""
+
+    def __init__(self):
+        super().__init__("stub-result", gdb.COMMAND_STATUS, gdb.COMPLETE_EXPRESSION)
+
+    def invoke(self, arg, from_tty):
+        run_safely(self.do, arg)
+
+    def do(self, arg):
+        load = eval_addr(arg) if arg.strip() else IMAGE.get("load", DEFAULT_LOAD_PA)
+        pa = load + result.OFFSET
+        with PhysMem() as mem:
+            raw = mem.read(pa, result.SIZE)
+        put(result.lines(result.decode(raw), pa))
+
+
 def register():
     """Make gdb know the commands (a second call replaces them)."""
     StubSymbols()
@@ -234,3 +261,4 @@ def register():
     MmuRegs()
     PtWalk()
     PtDump()
+    StubResult()

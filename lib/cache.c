@@ -2,11 +2,13 @@
  * cache.c - data cache maintenance to the point of coherency (cache.h).
  */
 #include "cache.h"
-#include "sysreg.h"
 
 static uint64_t dcache_line_size(void)
 {
-	return 4ULL << ((read_sysreg(ctr_el0) >> 16) & 0xf);   /* DminLine: log2 words */
+	uint64_t ctr;
+
+	__asm__ volatile("mrs %0, ctr_el0" : "=r"(ctr));
+	return 4ULL << ((ctr >> 16) & 0xf);   /* DminLine: log2 words (D17.2.34) */
 }
 
 void dcache_inval_poc(uintptr_t start, uintptr_t end)
@@ -15,7 +17,7 @@ void dcache_inval_poc(uintptr_t start, uintptr_t end)
 
 	for (uintptr_t p = start & ~(line - 1); p < end; p += line)
 		__asm__ volatile("dc ivac, %0" : : "r"(p) : "memory");
-	dsb(sy);
+	__asm__ volatile("dsb sy" : : : "memory");
 }
 
 void dcache_clean_poc(uintptr_t start, uintptr_t end)
@@ -24,5 +26,5 @@ void dcache_clean_poc(uintptr_t start, uintptr_t end)
 
 	for (uintptr_t p = start & ~(line - 1); p < end; p += line)
 		__asm__ volatile("dc cvac, %0" : : "r"(p) : "memory");
-	dsb(sy);
+	__asm__ volatile("dsb sy" : : : "memory");
 }
