@@ -7,7 +7,7 @@
 # maintenance, which every refusal and the exception report use before the
 # MMU is on). Included by the Makefile.
 
-LIB_SRCS := machine.c dt_addr.c bootargs.c libc_glue.c bench.c
+LIB_SRCS := machine.c dt_addr.c bootargs.c libc_glue.c bench.c uart/earlycon.c
 LIB_MMU_OFF_SRCS := console.c exit.c psci.c semihost.S cache.c result.c \
 	uart/uart.c uart/compat.c uart/pl011.c uart/cadence.c uart/bcm2835_aux.c uart/ns16550.c \
 	uart/imx.c uart/meson.c uart/geni.c uart/msm_uartdm.c uart/lpuart.c uart/ar3700.c \

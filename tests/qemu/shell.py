@@ -292,7 +292,8 @@ def test_probes_vs_gdb(m, port, layout):
     tv = DEMAND_VADDR + 0x20000000
     out = m.cmd("map 0x%x 0x%x 0x1000 ro" % (tv, layout["scratch_pa"]))
     check(out.startswith("map: ok:"), "map of a scratch page for the gdb comparison", out)
-    vas = [0xffffffc000000000,                    # the image's text
+    vas = [0xffffffc000000000,                    # the header page (the result record)
+           0xffffffc000001000,                    # the image's text
            0xffffffc000000000 + 0x18000,          # its rodata (usually)
            0xffffff8000000000,                    # the linear map's start
            0xffffff8000000000 + 0x7fff000,        # the linear map's last page (128M)
@@ -357,12 +358,12 @@ def test_faults(m, layout):
     f = fault_of(out)
     check(f and f["kind"] == "translation fault" and f["far"] == 0x0000800000000000,
           "read of a VA in neither half: caught", out)
-    out = m.cmd("write 0xffffffc000000000 1")
+    out = m.cmd("write 0xffffffc000001000 1")
     f = fault_of(out)
     check(f and f["kind"] == "permission fault" and f["rw"] == "write" and f["level"] == 3,
           "write to the image's text: permission fault (write), level 3, caught", out)
-    out = m.cmd("read 0xffffffc000000000 2")
-    check(re.match(r"^0xffffffc000000000: 0x[0-9a-f]{16}\n0xffffffc000000008: 0x[0-9a-f]{16}$",
+    out = m.cmd("read 0xffffffc000001000 2")
+    check(re.match(r"^0xffffffc000001000: 0x[0-9a-f]{16}\n0xffffffc000001008: 0x[0-9a-f]{16}$",
                    out), "read VA 2: two doublewords of the text", out)
     # map, read, unmap, read faults.
     tv = DEMAND_VADDR + 0x10000000
@@ -419,7 +420,8 @@ def test_self_destruct(m, lay):
     cases = [
         ("unmap 0x%x 0x1000" % lay["uart_va"], "uart", "unmap of the console page"),
         ("protect 0x%x 0x1000 ro" % lay["uart_va"], "uart", "protect of the console to ro"),
-        ("unmap 0xffffffc000000000 0x1000", "text", "unmap of the running text"),
+        ("unmap 0xffffffc000001000 0x1000", "text", "unmap of the running text"),
+        ("unmap 0xffffffc000000000 0x1000", "head", "unmap of the header page (the result record)"),
         ("unmap 0x%x 0x1000" % (vectors or 0), "text", "unmap of the vectors"),
         ("protect 0x%x 0x1000 ro" % (vectors or 0), "text", "protect of the vectors"),
         ("unmap 0x%x 0x1000" % lay["stack_va"], "stack", "unmap of the boot stack"),
@@ -433,8 +435,8 @@ def test_self_destruct(m, lay):
         check(out.startswith(line.split()[0] + ": refused: ") and
               "overlaps the boot's own '%s' mapping" % region in out,
               "%s: refused, named" % what, out)
-    out = m.cmd("walk 0xffffffc000000000")
-    check(out.startswith("va 0xffffffc000000000:") and "=> pa" in out,
+    out = m.cmd("walk 0xffffffc000001000")
+    check(out.startswith("va 0xffffffc000001000:") and "=> pa" in out,
           "after every refusal the text is still mapped and the monitor answers", out)
 
 

@@ -48,7 +48,7 @@ HOST_LDFLAGS  := -fsanitize=address,undefined
 # package is the arm64 one, for the target): link it by its full name.
 HOST_LIBFDT   := /usr/lib/x86_64-linux-gnu/libfdt.so.1
 
-TESTS := efi_cmdline desc walk dump maps expect probes regs check esr efi_memmap bootargs xlat machine pgalloc pgalloc10 uart \
+TESTS := efi_cmdline earlycon desc walk dump maps expect probes regs check esr efi_memmap bootargs xlat machine pgalloc pgalloc10 uart \
 	 ram_plan shell_parse geometry_refused
 # The UART drivers against register models of their blocks.
 UART_MODEL_TESTS := uart_imx uart_meson uart_geni uart_uartdm uart_lpuart uart_ar3700 uart_scif \
@@ -78,6 +78,7 @@ src_efi_memmap := start/efi/efi_memmap.c
 src_efi_cmdline := start/efi/efi_cmdline.c
 src_shell_parse := mmu/shell/parse.c mmu/desc.c
 src_bootargs := lib/bootargs.c
+src_earlycon := lib/uart/earlycon.c lib/uart/compat.c
 src_xlat   := mmu/xlat.c mmu/desc.c mmu/walk.c $(FAKES)/xlat_fake.c
 src_machine := lib/machine.c lib/dt_addr.c lib/uart/compat.c
 src_pgalloc := mmu/pgalloc.c $(FAKES)/physmem_fake.c
