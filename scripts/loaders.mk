@@ -32,6 +32,16 @@ board-roms: | deps
 # it for every board).
 board-files: board-dtb board-roms
 
+# What `make run` needs of QEMU besides: the board's ROMs, and the machine
+# (a QEMU older than the board's BOARD_QEMU_SINCE may lack it: named, with
+# the way to QEMU 10.0 beside the system's).
+board-qemu: board-roms
+	$(Q)[ -z "$(BOARD_QEMU_SINCE)" ] || scripts/qemu-version.sh $(QEMU) at-least $(BOARD_QEMU_SINCE) || \
+		$(QEMU) -M help | grep -q '^$(BOARD_QEMU_MACHINE) ' || { \
+		echo "$(BOARD): QEMU $$(scripts/qemu-version.sh $(QEMU)) has no -M $(BOARD_QEMU_MACHINE) (QEMU $(BOARD_QEMU_SINCE) has):"; \
+		echo "  scripts/fetch-qemu.sh fetches Debian's 10.0 into build/ (never installed), then"; \
+		echo "  make QEMU=build/qemu-backports/bin/qemu-system-aarch64 BOARD=$(BOARD) run"; exit 1; }
+
 # U-Boot on QEMU virt (Debian's u-boot-qemu): legacy uImage (bootm), FIT
 # with a sha256 hash (bootm), script. bootm copies the legacy image to its
 # header's load address: virt's (booti places the Image by itself).
@@ -86,4 +96,4 @@ $(SDCARD): scripts/mksdcard.sh build/boot.scr build/Image $(UBOOT_RPI_BIN) board
 	$(Q)scripts/mksdcard.sh $@ $(filter-out scripts/mksdcard.sh,$^)
 	@echo "sdcard: $@ (64 MiB, Pi 3 and Pi 4; add the Pi firmware files; write it with dd: docs/loading.md)"
 
-.PHONY: board-dtb board-roms board-files sdcard
+.PHONY: board-dtb board-roms board-files board-qemu sdcard
