@@ -76,7 +76,6 @@ fence_out=$(tests/fence/run.sh 2>&1); fence_rc=$?
 grep '^FAIL ' <<<"$fence_out"
 add_suite fence "$fence_rc" "$fence_out"
 
-
 # ---- the suites that run a QEMU: once per QEMU ------------------------------
 # board_env NAME: that board's facts as shell assignments (make board-env).
 board_env() { make -s --no-print-directory BOARD="$1" board-env; }
