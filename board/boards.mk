@@ -7,8 +7,8 @@
 # the chosen one), the chosen board's facts under their board.mk names
 # (BOARD_LOAD_PA, BOARD_QEMU_MACHINE, ...), the options the chosen board's
 # machine needs from the QEMU that runs it (BOARD_QEMU_OPTS), and the
-# sources: the board
-# operations' lookup and every board's board.c (all in the one Image).
+# sources: the board operations' lookup and every board's board.c (all in
+# the one Image).
 # Included by the Makefile with BOARD set.
 
 BOARDS := $(patsubst board/%/board.mk,%,$(wildcard board/*/board.mk))

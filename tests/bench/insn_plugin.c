@@ -11,7 +11,7 @@
  * `-D FILE` to keep it apart from a console on stdout).
  *
  * Arguments (one -plugin option, repeat mark= freely):
- *     -plugin build/bench/insn_plugin.so,mark=NAME:ADDR,mark=...,stop=on
+ *     -plugin build/bench/insn_plugin-apiN.so,mark=NAME:ADDR,mark=...,stop=on
  * mark=NAME:ADDR   first execution of the instruction at ADDR
  * above=NAME:ADDR  first execution of any instruction at or above ADDR
  *                  (e.g. the first high-half instruction, whatever its name)
