@@ -8,7 +8,7 @@
 #   make run        boot the Image on QEMU (BOARD's recipe), the full report
 #   make run-shell  the same with stub.shell: the MMU monitor on this terminal
 #   make test       every test suite, ending in "N passed, M failed"
-#   make sdcard     build/sdcard-rpi3.img, a Raspberry Pi 3 SD card
+#   make sdcard     build/sdcard-rpi.img, the SD card for Raspberry Pi 3 and 4
 #   make bench      deterministic instruction counts under QEMU -icount
 #   make fuzz, make geometries, make bench-geometries, make debug,
 #   make debug-server, make clean
@@ -16,7 +16,9 @@
 # (aarch64-linux-gnu-), V=1, PAGE_SIZE=4K|16K|64K and VA_BITS=N (the
 # translation geometry, default 4K and 39: mmu/geometry.mk lists the
 # allowed ones; any other builds into build/<page>-<bits>/),
-# CONFIG_TEST_HOOKS=1 (the test build, into .../test/: links tests/target/).
+# CONFIG_TEST_HOOKS=1 (the test build, into .../test/: links tests/target/),
+# QEMU=path/to/qemu-system-aarch64 (run, test and bench on that QEMU only;
+# make test otherwise runs its QEMU suites on the system's and QEMU 10.0).
 #
 # Where things are: each folder lists its own sources (start/start.mk,
 # mmu/mmu.mk, lib/lib.mk, board/boards.mk, which also reads every board's
@@ -177,17 +179,17 @@ include scripts/gdb/debug.mk
 # QEMU: the raw Image through -kernel, semihosting for the exit status,
 # the board's DTB where the machine makes none, its console's serial.
 QEMU_RUN = $(QEMU) -M $(BOARD_QEMU_MACHINE) -cpu $(BOARD_QEMU_CPU) -m $(BOARD_QEMU_MEM) \
-	    -nographic -nodefaults $(BOARD_QEMU_SERIAL) -semihosting -no-reboot \
+	    -nographic -nodefaults $(BOARD_QEMU_OPTS) $(BOARD_QEMU_SERIAL) -semihosting -no-reboot \
 	    $(if $(BOARD_DTB_FILE),-dtb $(BOARD_DTB_FILE))
 
 # The full report (registers decoded, both maps dumped, every probe); the
 # default, stub.report=summary, is what a real UART at 115200 baud wants.
-run: $(IMAGE) $(BOARD_DTB_FILE)
+run: $(IMAGE) $(BOARD_DTB_FILE) | board-qemu
 	$(Q)timeout 60 $(QEMU_RUN) -kernel $(IMAGE) -append stub.report=full </dev/null
 
 # The MMU monitor (stub.shell, docs/shell.md), interactive: QEMU's serial is
 # this terminal; `exit [STATUS]` ends it (Ctrl-C ends QEMU).
-run-shell: $(IMAGE) $(BOARD_DTB_FILE)
+run-shell: $(IMAGE) $(BOARD_DTB_FILE) | board-qemu
 	$(Q)$(QEMU_RUN) -kernel $(IMAGE) -append stub.shell
 
 clean:

@@ -6,7 +6,8 @@
 # into $DEST (default build/u-boot-rpi/), cached: a second run with the
 # files already there does nothing. Adds the arm64 architecture to dpkg
 # (and runs apt-get update) only when apt does not know the package yet.
-# Prints the directory holding rpi_3/ and rpi_arm64/ on its last line.
+# Prints the directory holding rpi_3/, rpi_4/ and rpi_arm64/ on its last
+# line.
 # Usage: scripts/fetch-uboot-rpi.sh [DEST]
 set -eu
 
@@ -16,7 +17,7 @@ dir=$dest/root/usr/lib/u-boot
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
-if [ -f "$dest/.complete" ] && [ -f "$dir/rpi_3/u-boot.bin" ]; then
+if [ -f "$dest/.complete" ] && [ -f "$dir/rpi_4/u-boot.bin" ]; then
 	echo "$dir"
 	exit 0
 fi
@@ -39,7 +40,7 @@ echo "fetch-uboot-rpi: downloading $pkg" >&2
 	{ echo "fetch-uboot-rpi: apt-get download $pkg failed" >&2; exit 1; }
 deb=$(ls "$tmp"/*.deb | head -n 1)
 dpkg -x "$deb" "$dest/root"
-for b in rpi_3 rpi_arm64; do
+for b in rpi_3 rpi_4 rpi_arm64; do
 	[ -f "$dir/$b/u-boot.bin" ] ||
 		{ echo "fetch-uboot-rpi: no usr/lib/u-boot/$b/u-boot.bin in $pkg" >&2; exit 1; }
 done

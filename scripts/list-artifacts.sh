@@ -13,4 +13,4 @@ row "$b/<board>/stub.elf" "QEMU: -kernel $b/<board>/stub.elf (the DTB QEMU puts 
 row "$b/uImage" "U-Boot: bootm \${kernel_addr_r} - \${fdtcontroladdr} (legacy image, load address of virt)"
 row "$b/stub.itb" "U-Boot: bootm \${kernel_addr_r} (FIT: Image + QEMU virt's DTB, sha256)"
 row "$b/boot.scr" "U-Boot distro boot: found on a disk, SD card or TFTP; loads Image, runs booti"
-row "build/sdcard-rpi3.img" "make sdcard; Raspberry Pi 3: dd to a card (+ the Pi firmware files); QEMU: -M raspi3b -kernel rpi_3/u-boot.bin -drive if=sd,file=..."
+row "build/sdcard-rpi.img" "make sdcard; Raspberry Pi 3 and 4: dd to a card (+ the Pi firmware files); QEMU: -M raspi3b|raspi3ap|raspi4b -kernel u-boot.bin -dtb DTB -drive if=sd,file=..."

@@ -16,3 +16,6 @@ BOARD_QEMU_EL3     :=
 BOARD_QEMU_CASES   := elf:3 image:2
 BOARD_QEMU_DTB     := broadcom/bcm2837-rpi-3-a-plus.dtb
 BOARD_QEMU_SERIAL  := -serial null -serial stdio
+# Debian's u-boot-rpi build make test boots the Pis' SD card with (make
+# sdcard, tests/uboot/cases-rpi.sh): the card's own, rpi_arm64.
+BOARD_SDCARD_UBOOTS := rpi_arm64

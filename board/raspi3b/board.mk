@@ -29,3 +29,7 @@ BOARD_QEMU_SERIAL  := -serial null -serial stdio
 # the Image ran there (booti moves it to 0x200000; the build keeps the
 # margin anyway: Makefile, one-image.ok).
 BOARD_IMAGE_SIZE_MAX := 0x73830
+# Debian's u-boot-rpi builds make test boots the Pis' SD card with (make
+# sdcard, tests/uboot/cases-rpi.sh): rpi_arm64 (the card's own) and the
+# Pi 3's own rpi_3 (its DTB built in).
+BOARD_SDCARD_UBOOTS := rpi_arm64 rpi_3

@@ -26,3 +26,6 @@ BOARD_QEMU_CASES   := elf:1 elf:2 elf:3 image:1 image:2 image:3
 # stdout-path serial0 = UART0 at 0xff000000, the first -serial.
 BOARD_QEMU_DTB     := xilinx/zynqmp-zcu102-rev1.0.dtb
 BOARD_QEMU_SERIAL  := -serial stdio
+# Its DisplayPort has a sound device: a silent backend (QEMU 10 will not
+# start without one; spelled per QEMU version: scripts/qemu-version.sh).
+BOARD_QEMU_AUDIO   := none

@@ -36,14 +36,15 @@ DEBUG_PAYLOAD ?= -device loader,file=$(IMAGE),addr=$(DEBUG_LOAD_PA) \
 	-device loader,file=$(DEBUG_TRAMPOLINE),addr=$(shell printf '0x%x' $$(($(DEBUG_LOAD_PA) - 0x1000))),cpu-num=0
 
 DEBUG_QEMU = $(QEMU) -M $(BOARD_QEMU_MACHINE)$(BOARD_QEMU_EL$(DEBUG_EL)) -cpu $(BOARD_QEMU_CPU) \
-	     -m $(BOARD_QEMU_MEM) -nodefaults -semihosting -no-reboot $(DEBUG_PAYLOAD) $(DEBUG_QEMU_ARGS)
+	     -m $(BOARD_QEMU_MEM) -nodefaults $(BOARD_QEMU_OPTS) -semihosting -no-reboot $(DEBUG_PAYLOAD) \
+	     $(DEBUG_QEMU_ARGS)
 # debug.py adds -S -gdb tcp:127.0.0.1:PORT (GDB_PORT, or a free port), starts
 # gdb-multiarch with stub.py, the ELF and stub-symbols, and kills QEMU after.
 DEBUG_PY = python3 scripts/gdb/debug.py $(if $(GDB_PORT),--port $(GDB_PORT)) --gdb $(GDB) \
 	   --elf $(ELF) --load $(DEBUG_LOAD_PA)
 
 .PHONY: debug debug-server debug-prepare
-debug-prepare: $(ELF) $(IMAGE) $(BOARD_DTB_FILE)
+debug-prepare: $(ELF) $(IMAGE) $(BOARD_DTB_FILE) | board-qemu
 	$(Q)tests/qemu/trampoline.py $(DEBUG_TRAMPOLINE) $(BOARD_RAM_BASE_PA) $(DEBUG_LOAD_PA)
 
 # QEMU in the background (own session, console in a file); gdb in the

@@ -6,7 +6,7 @@
 # no help from either guest, the stub's console report size, and the table
 # that compares them. Every measured run is made twice; differing results
 # stop the script before any figure is printed.
-# usage: bench.sh [BUILD_DIR [PLUGIN.so]]   (defaults build, build/bench/insn_plugin.so;
+# usage: bench.sh [BUILD_DIR [PLUGIN.so]]   (defaults build, the plugin for $QEMU's API;
 #        BUILD_DIR build/<page>-<bits> for another geometry: its figures in BUILD_DIR/bench)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -148,7 +148,7 @@ row() {
 	printf '%-34s %20s %20s%s\n' "$1" "$2" "$3" "${r:+ $(printf '%7s' "$r")}"
 }
 echo
-printf '%-34s %20s %20s %7s\n' "" stub linux ratio
+printf '%-34s %20s %20s %7s\n' "QEMU $(scripts/qemu-version.sh "$QEMU")" stub linux ratio
 row "entry -> MMU on" "$(group "$s_mmu")" "$(group "$l_mmu")"
 row "entry -> first high-half insn" "$(group "$s_high")" "$(group "$l_high")"
 row "MMU on -> checks done" "$(group "$s_checks")" -

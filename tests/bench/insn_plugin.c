@@ -10,8 +10,8 @@
  * through qemu_plugin_outs, i.e. QEMU's log: give QEMU `-d plugin` (and
  * `-D FILE` to keep it apart from a console on stdout).
  *
- * Arguments (QEMU 7.2 syntax, one -plugin option, repeat mark= freely):
- *     -plugin build/bench/insn_plugin.so,mark=NAME:ADDR,mark=...,stop=on
+ * Arguments (one -plugin option, repeat mark= freely):
+ *     -plugin build/bench/insn_plugin-apiN.so,mark=NAME:ADDR,mark=...,stop=on
  * mark=NAME:ADDR   first execution of the instruction at ADDR
  * above=NAME:ADDR  first execution of any instruction at or above ADDR
  *                  (e.g. the first high-half instruction, whatever its name)
@@ -23,7 +23,17 @@
  * than one vCPU, so every count is vCPU 0's.
  *
  * Debian ships no qemu-plugin.h, so the few declarations used are below,
- * as QEMU 7.2's include/qemu/qemu-plugin.h has them (API version 1).
+ * as QEMU's include/qemu/qemu-plugin.h has them. One source, two builds
+ * (tests/tests.mk: build/bench/insn_plugin-apiN.so), since a QEMU loads
+ * only the API versions it knows and no version is known to both:
+ *   -DQEMU_PLUGIN_API=1  QEMU up to 8.2 (7.2: Debian 12): the inline add
+ *                        goes to a plain counter
+ *                        (qemu_plugin_register_vcpu_insn_exec_inline);
+ *   -DQEMU_PLUGIN_API=2  QEMU 9.0 on (10.0: Debian 13, bookworm-backports),
+ *                        which removed that call: the inline add goes to
+ *                        a scoreboard made at install
+ *                        (qemu_plugin_register_vcpu_insn_exec_inline_per_vcpu).
+ * The counts are the same in both (one vCPU, one counter).
  */
 #include <inttypes.h>
 #include <stdbool.h>
@@ -32,9 +42,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- QEMU 7.2 plugin API v1, the part this file uses ---- */
+/* ---- QEMU's plugin API (version 1 or 2), the part this file uses ---- */
+#ifndef QEMU_PLUGIN_API
+#error "QEMU_PLUGIN_API: 1 (QEMU up to 8.2) or 2 (9.0 on), from tests/tests.mk"
+#endif
+#if QEMU_PLUGIN_API != 1 && QEMU_PLUGIN_API != 2
+#error "QEMU_PLUGIN_API must be 1 or 2"
+#endif
 #define QEMU_PLUGIN_EXPORT __attribute__((visibility("default")))
-#define QEMU_PLUGIN_VERSION 1
+#define QEMU_PLUGIN_VERSION QEMU_PLUGIN_API
 
 typedef uint64_t qemu_plugin_id_t;
 
@@ -73,8 +89,22 @@ void qemu_plugin_register_vcpu_tb_trans_cb(qemu_plugin_id_t id, qemu_plugin_vcpu
 void qemu_plugin_register_vcpu_insn_exec_cb(struct qemu_plugin_insn *insn,
 					    qemu_plugin_vcpu_udata_cb_t cb,
 					    enum qemu_plugin_cb_flags flags, void *userdata);
+#if QEMU_PLUGIN_API == 1
 void qemu_plugin_register_vcpu_insn_exec_inline(struct qemu_plugin_insn *insn,
 						enum qemu_plugin_op op, void *ptr, uint64_t imm);
+#else
+/* Per-vCPU storage QEMU owns; an entry is a field of each vCPU's element. */
+struct qemu_plugin_scoreboard;
+typedef struct {
+	struct qemu_plugin_scoreboard *score;
+	size_t offset;
+} qemu_plugin_u64;
+struct qemu_plugin_scoreboard *qemu_plugin_scoreboard_new(size_t element_size);
+void *qemu_plugin_scoreboard_find(struct qemu_plugin_scoreboard *score, unsigned int vcpu_index);
+void qemu_plugin_register_vcpu_insn_exec_inline_per_vcpu(struct qemu_plugin_insn *insn,
+							 enum qemu_plugin_op op,
+							 qemu_plugin_u64 entry, uint64_t imm);
+#endif
 size_t qemu_plugin_tb_n_insns(const struct qemu_plugin_tb *tb);
 struct qemu_plugin_insn *qemu_plugin_tb_get_insn(const struct qemu_plugin_tb *tb, size_t idx);
 uint64_t qemu_plugin_insn_vaddr(const struct qemu_plugin_insn *insn);
@@ -107,8 +137,43 @@ static struct mark marks[MAX_MARKS];
 static int n_marks, n_hit;
 static bool stop_after_last;
 static bool reported;
-/* Instructions executed so far; single vCPU (see the top comment). */
-static uint64_t insn_count;
+/*
+ * Instructions executed so far; single vCPU (see the top comment). API 1:
+ * a plain counter; API 2: vCPU 0's element of a scoreboard (QEMU may move
+ * the storage when vCPUs come: looked up at each use).
+ */
+#if QEMU_PLUGIN_API == 1
+static uint64_t insn_count_v1;
+static uint64_t *insn_count(void)
+{
+	return &insn_count_v1;
+}
+static void count_inline(struct qemu_plugin_insn *insn)
+{
+	qemu_plugin_register_vcpu_insn_exec_inline(insn, QEMU_PLUGIN_INLINE_ADD_U64, &insn_count_v1, 1);
+}
+static bool counter_init(void)
+{
+	return true;
+}
+#else
+static struct qemu_plugin_scoreboard *insn_score;
+static uint64_t *insn_count(void)
+{
+	return qemu_plugin_scoreboard_find(insn_score, 0);
+}
+static void count_inline(struct qemu_plugin_insn *insn)
+{
+	qemu_plugin_u64 entry = { .score = insn_score, .offset = 0 };
+
+	qemu_plugin_register_vcpu_insn_exec_inline_per_vcpu(insn, QEMU_PLUGIN_INLINE_ADD_U64, entry, 1);
+}
+static bool counter_init(void)
+{
+	insn_score = qemu_plugin_scoreboard_new(sizeof(uint64_t));
+	return insn_score != NULL;
+}
+#endif
 
 static void report(void)
 {
@@ -126,7 +191,7 @@ static void report(void)
 				 marks[i].name, marks[i].addr);
 		qemu_plugin_outs(line);
 	}
-	snprintf(line, sizeof(line), "total %" PRIu64 "\n", insn_count);
+	snprintf(line, sizeof(line), "total %" PRIu64 "\n", *insn_count());
 	qemu_plugin_outs(line);
 }
 
@@ -145,10 +210,10 @@ static void marker_exec(unsigned int vcpu_index, void *userdata)
 			continue;
 		marks[i].hit = true;
 		marks[i].hit_addr = addr;
-		marks[i].count = insn_count;
+		marks[i].count = *insn_count();
 		n_hit++;
 	}
-	insn_count++;
+	(*insn_count())++;
 	if (stop_after_last && n_hit == n_marks) {
 		/* The total is the count at the last marker: deterministic. */
 		report();
@@ -183,8 +248,7 @@ static void tb_trans(qemu_plugin_id_t id, struct qemu_plugin_tb *tb)
 			qemu_plugin_register_vcpu_insn_exec_cb(insn, marker_exec, QEMU_PLUGIN_CB_NO_REGS,
 							       (void *)(uintptr_t)va);
 		else
-			qemu_plugin_register_vcpu_insn_exec_inline(insn, QEMU_PLUGIN_INLINE_ADD_U64,
-								   &insn_count, 1);
+			count_inline(insn);
 	}
 }
 
@@ -250,6 +314,10 @@ QEMU_PLUGIN_EXPORT int qemu_plugin_install(qemu_plugin_id_t id, const qemu_info_
 	}
 	if (stop_after_last && !n_marks) {
 		fprintf(stderr, "insn_plugin: stop=on needs at least one mark\n");
+		return -1;
+	}
+	if (!counter_init()) {
+		fprintf(stderr, "insn_plugin: no scoreboard for the counter\n");
 		return -1;
 	}
 	qemu_plugin_register_vcpu_tb_trans_cb(id, tb_trans);

@@ -5,11 +5,12 @@
 # rule for an arm64 Image, and fetching Debian's Linux Image once.
 # Expects: $out (output folder) and $plugin (the plugin .so) set by the caller.
 
-BENCH_PLUGIN=build/bench/insn_plugin.so
 CROSS_COMPILE=${CROSS_COMPILE:-aarch64-linux-gnu-}
 NM=${CROSS_COMPILE}nm
 OBJDUMP=${CROSS_COMPILE}objdump
 QEMU=${QEMU:-qemu-system-aarch64}
+# The plugin built for the API this QEMU loads (tests/tests.mk: 7.2 API 1, 10.0 API 2).
+BENCH_PLUGIN=build/bench/insn_plugin-api$(scripts/qemu-version.sh "$QEMU" plugin-api).so
 # Deterministic: one insn = one virtual ns, and no random DTB nodes.
 QEMU_ARGS=(-M virt,dtb-randomness=off -cpu cortex-a53 -m 128M -smp 1 -nodefaults -nographic
 	   -semihosting -icount shift=0,sleep=off -rtc clock=vm,base=2020-01-01)

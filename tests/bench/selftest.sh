@@ -1,10 +1,13 @@
 #!/bin/bash
 # tests/bench/selftest.sh - a cheap check (about a second) of the bench plugin.
 #
-# Owns: building the plugin, running it on the stub's Image up to the
-# instruction that turns the MMU on (stop=on), and checking that entry ->
-# MMU on is a positive count and that two runs agree. Prints exactly one
-# line "bench: N passed, M failed"; details go to build/bench/selftest.log.
+# Owns: building the plugin for the API the QEMU loads (QEMU, default
+# qemu-system-aarch64 on PATH: API 1 on 7.2, 2 on 10.0; one source,
+# tests/tests.mk), running it on the stub's Image up to the instruction
+# that turns the MMU on (stop=on), and checking that entry -> MMU on is a
+# positive count and that two runs agree. Prints exactly one line
+# "bench: N passed, M failed"; details go to
+# build/bench/selftest-QEMU_VERSION.log.
 # usage: selftest.sh [BUILD_DIR]   (default build; needs make first)
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -15,8 +18,9 @@ eval "$(sed -n '/^# ---- Marker symbols/,/^# ------/p' tests/bench/bench.sh)"
 build=${1:-build}
 out=build/bench
 plugin=$BENCH_PLUGIN
+version=$(scripts/qemu-version.sh "$QEMU") || version=unknown
 mkdir -p "$out"
-log=$out/selftest.log commands_file=$out/selftest.commands
+log=$out/selftest-$version.log commands_file=$out/selftest-$version.commands
 : >"$log"; : >"$commands_file"
 passed=0 failed=0
 check() { # check NAME COMMAND...: one test
@@ -24,7 +28,7 @@ check() { # check NAME COMMAND...: one test
 	else failed=$((failed + 1)); echo "FAILED: $1" >>"$log"; fi
 }
 
-one_run() { # one_run TAG: entry -> MMU on, in $out/TAG.plugin
+one_run() { # one_run TAG: entry -> MMU on, in $out/TAG.VERSION.plugin
 	local load text
 	[ -f "$build/stub.elf" ] && [ -f "$build/Image" ] || { echo "no $build/stub.elf or Image"; return 1; }
 	stub_mmu_on "$build/stub.elf"
@@ -32,20 +36,21 @@ one_run() { # one_run TAG: entry -> MMU on, in $out/TAG.plugin
 	[ -n "$mmu_on_va" ] || return 1
 	load=$(qemu_load_pa "$build/Image") text=$(sym_va "$build/stub.elf" _text)
 	# qemu_run dies on failure: keep that inside this subshell's test.
-	(qemu_run "$1" "$build/Image" "" \
+	(qemu_run "$1.$version" "$build/Image" "" \
 		"mark=entry:$load,mark=mmu_on:$(hex $((load + (mmu_on_va - text)))),stop=on")
 }
 entry_to_mmu_on() { # TAG: positive count, printed
 	local a b
-	a=$(mark_count "$out/$1.plugin" entry) b=$(mark_count "$out/$1.plugin" mmu_on)
+	a=$(mark_count "$out/$1.$version.plugin" entry) b=$(mark_count "$out/$1.$version.plugin" mmu_on)
 	echo "entry $a mmu_on $b"
 	[ -n "$a" ] && [ -n "$b" ] && [ $((b - a)) -gt 0 ]
 }
 
+echo "QEMU $version ($QEMU), plugin $plugin" >>"$log"
 check "plugin builds" make --no-print-directory -s "$plugin"
 check "run 1 ends at the MMU-on marker" one_run selftest.1
 check "entry -> MMU on is positive" entry_to_mmu_on selftest.1
 check "run 2 ends at the MMU-on marker" one_run selftest.2
-check "two runs agree" cmp "$out/selftest.1.plugin" "$out/selftest.2.plugin"
+check "two runs agree" cmp "$out/selftest.1.$version.plugin" "$out/selftest.2.$version.plugin"
 echo "bench: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -18,6 +18,9 @@
 # tests/gdbpy/run.py with plain python3.
 # Expects built images (make); board facts come from the Makefile's exports
 # (BOARD_QEMU_MACHINE, BOARD_QEMU_EL2/EL3, BOARD_LOAD_PA), with virt defaults.
+# QEMU: $QEMU, else the qemu-system-aarch64 first on PATH (tests/run-all.sh
+# sets both to each half's: the system's, QEMU 10.0); `make debug` in
+# t_debug.py finds the same one on PATH.
 # Logs: build/test-logs/gdb/CASE.{gdb,serial,qemu} (make-debug: CASE.gdb,
 # CASE.serial; QEMU's own output in build/debug-qemu.log, as make debug's).
 set -u

@@ -4,10 +4,17 @@
 # models, three RAM sizes, three entry levels; relocated loads; the
 # product's refusals (loads it must refuse by name; the test build's
 # negative cases are negative-cases.sh's). BOARD_LOAD_PA comes from the
-# board (exported by the Makefile).
+# board (exported by the Makefile). The CPU models: four on every QEMU,
+# and on QEMU 10.0 on (the qemu-system-aarch64 first on PATH) the four it
+# adds: cortex-a55, cortex-a710 (40-bit PA), neoverse-n2, neoverse-v1
+# (48-bit PA).
 set -eu
+cpus="cortex-a53 cortex-a57 cortex-a72 max"
+if scripts/qemu-version.sh at-least 10.0; then
+	cpus+=" cortex-a55 cortex-a710 neoverse-n2 neoverse-v1"
+fi
 for artifact in image elf; do
-	for cpu in cortex-a53 cortex-a57 cortex-a72 max; do
+	for cpu in $cpus; do
 		for mem in 128M 1G 4G; do
 			for el in 1 2 3; do
 				echo "$artifact-$cpu-$mem-el$el $artifact $cpu $mem $el - pass"
@@ -18,7 +25,7 @@ done
 # SMP: every CPU up, at the boot CPU's EL, with its own checks. The ELF,
 # since at EL3 QEMU starts all its cores at the entry (the holding pen);
 # an Image given to the generic loader starts on CPU 0 only.
-for cpu in cortex-a53 cortex-a57 cortex-a72 max; do
+for cpu in $cpus; do
 	for el in 1 2 3; do
 		for smp in 2 4 8; do
 			echo "smp$smp-$cpu-el$el elf $cpu 1G $el - pass -smp $smp"

@@ -10,16 +10,18 @@
 # most 2,000 bytes for one CPU plus 200 per extra CPU, keeping the lines
 # scripts read ("cpus: N online", "mmu: N passed, M failed"); that what
 # `make image` lists for users (scripts/list-artifacts.sh) is there; and
-# that the Raspberry Pi SD card (make sdcard, scripts/mksdcard.sh) holds
-# board/raspi3b/config.txt as it is, the U-Boot its kernel= line names, and
-# boot.scr and Image as built (QEMU plays the Pi's firmware in the boot
-# tests and never reads config.txt: this is its only check).
+# that the Pis' SD card (make sdcard, scripts/mksdcard.sh) holds
+# board/rpi/config.txt as it is, the U-Boot its kernel= line names (Debian's
+# rpi_arm64), the DTB of each Pi model it is for by its upstream name
+# (upstream_kernel=1), and boot.scr and Image as built (QEMU plays the Pi's
+# firmware in the boot tests and never reads config.txt: this is its only
+# check).
 # usage: product.sh   (after make, make sdcard and make CONFIG_TEST_HOOKS=1;
-#                      QEMU virt)
+#                      QEMU virt; logs in TEST_LOG_DIR, default build/test-logs)
 # Prints PASS/FAIL lines, then exactly one "product: N passed, M failed".
 set -u
 build=build test_build=build/test
-logdir=build/test-logs
+logdir=${TEST_LOG_DIR:-build/test-logs}
 mkdir -p "$logdir"
 passed=0 failed=0
 check() { # check OK WHAT [WHY]
@@ -89,17 +91,28 @@ why=${absent:+absent:$absent}
 [ -z "$why" ]; check $? "make image lists $listed artifacts, each one built" "$why"
 
 # 5. The SD card's FAT partition (from 1 MiB: scripts/mksdcard.sh).
-card=build/sdcard-rpi3.img
+card=build/sdcard-rpi.img config=board/rpi/config.txt
 on_card=$logdir/product-sdcard
 rm -rf "$on_card"; mkdir -p "$on_card"
+export MTOOLS_SKIP_CHECK=1
 mcopy -n -i "$card@@1M" ::config.txt ::boot.scr ::Image "$on_card/" 2>/dev/null
-cmp -s "$on_card/config.txt" board/raspi3b/config.txt
-check $? "the SD card holds board/raspi3b/config.txt as it is" "see $on_card"
-kernel=$(sed -n 's/^kernel=//p' board/raspi3b/config.txt | head -n 1)
+cmp -s "$on_card/config.txt" "$config"
+check $? "the SD card holds $config as it is" "see $on_card"
+kernel=$(sed -n 's/^kernel=//p' "$config" | head -n 1)
 listing=$(mdir -i "$card@@1M" -b :: 2>&1)
 grep -qxF "::/$kernel" <<<"$listing" && cmp -s "$on_card/boot.scr" build/boot.scr &&
 	cmp -s "$on_card/Image" build/Image
 check $? "the SD card holds config.txt's kernel ($kernel), and boot.scr and Image as built" \
+	"$(tr '\n' ' ' <<<"$listing")"
+mcopy -n -i "$card@@1M" "::$kernel" "$on_card/" 2>/dev/null
+cmp -s "$on_card/$kernel" build/u-boot-rpi/root/usr/lib/u-boot/rpi_arm64/u-boot.bin
+check $? "its $kernel is Debian's rpi_arm64 U-Boot (the one for Pi 3 and Pi 4)"
+# The firmware loads its model's DTB by the upstream name (upstream_kernel=1).
+grep -qx 'upstream_kernel=1' "$config" &&
+	(for dtb in bcm2837-rpi-3-b bcm2837-rpi-3-b-plus bcm2837-rpi-3-a-plus bcm2711-rpi-4-b; do
+		grep -qxF "::/$dtb.dtb" <<<"$listing" || exit 1
+	done)
+check $? "with upstream_kernel=1, the DTBs of the Pi 3 B, 3 B+, 3 A+ and 4 B by their upstream names" \
 	"$(tr '\n' ' ' <<<"$listing")"
 
 # The default Image must still fit every board's load window: a board
