@@ -180,7 +180,10 @@ timeout "$timeout_s" "${cmd[@]}" >> "$log" 2>&1 </dev/null
 rc=$?
 sed -i 's/\r$//' "$log"      # the console sends CR LF
 if [ -n "$qemu_log" ]; then
-	{ echo "== QEMU's log ($qemu_log)"; cat "$qemu_log" 2>/dev/null; } >> "$log"
+	# Trace offsets as one form: QEMU 7.2 prints "addr 0x00000030", 10.0
+	# "addr 0x030": both become "addr 0x30".
+	{ echo "== QEMU's log ($qemu_log)"
+	  sed -E 's/addr 0x0*([0-9a-f]+) /addr 0x\1 /' "$qemu_log" 2>/dev/null; } >> "$log"
 fi
 
 smp=${BOARD_QEMU_SMP:-1}
