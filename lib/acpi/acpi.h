@@ -193,6 +193,16 @@ void acpi_read_dbg2(struct acpi_info *info, const uint8_t *t, uint32_t len);
 void acpi_refuse(struct acpi_info *info, enum acpi_err err, enum acpi_why why,
 		 const uint8_t *sig, uint64_t pa, uint32_t offset, uint64_t value);
 
+/* The tables' facts as struct machine (lib/acpi/machine.c; MMU on): the
+ * console, the CPUs, PSCI. Strings point into *a or are literals. */
+void acpi_fill_machine(const struct acpi_info *a, struct machine *m);
+
+/* The report's "acpi:" lines (lib/acpi/report.c; MMU on), each given to
+ * line() without its newline: where the tables were, the console, the
+ * FADT, the MADT; with every_cpu, one line per GICC kept. */
+void acpi_report(const struct acpi_info *a, bool every_cpu,
+		 void (*line)(const char *text, void *ctx), void *ctx);
+
 /* Names for the report and the refusals (literals; safe at the load
  * address: a switch, no table of pointers). */
 const char *acpi_err_name(enum acpi_err err);
