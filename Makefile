@@ -57,7 +57,8 @@ include lib/lib.mk
 # The test build only: what provokes failures and faults on purpose. It
 # registers itself in link.ld's .test_hooks table (start/hooks.h).
 ifeq ($(CONFIG_TEST_HOOKS),1)
-SRCS += tests/target/faults.c tests/target/testhooks.c tests/target/probes.S tests/target/el0.S
+SRCS += tests/target/faults.c tests/target/testhooks.c tests/target/probes.S tests/target/el0.S \
+	tests/target/acpi_dump.c
 endif
 # One Image; one ELF per board (program headers apart, the same bytes).
 IMAGE      := $(BUILD)/Image
