@@ -21,7 +21,8 @@
 # Where things are: each folder lists its own sources (start/start.mk,
 # mmu/mmu.mk, lib/lib.mk, board/boards.mk, which also reads every board's
 # facts); start/start.mk declares the MMU-off set and its check; U-Boot's
-# artifacts and the SD card are scripts/loaders.mk's; the test, fuzz,
+# artifacts and the SD card are scripts/loaders.mk's; the host tools
+# (build/host/acpi-check) scripts/host/host.mk's; the test, fuzz,
 # bench and geometry targets tests/tests.mk's; make debug is
 # scripts/gdb/debug.mk's.
 
@@ -168,6 +169,7 @@ $(BUILD)/one-image.ok: $(IMAGE) $(BOARD_ELFS)
 
 # ---- the loaders' artifacts, the tests, the debugger ---------------------
 include scripts/loaders.mk
+include scripts/host/host.mk
 # `make image` lists every artifact with the command that loads it.
 image: $(UBOOT_ARTIFACTS)
 	$(if $(filter image,$(MAKECMDGOALS)),@scripts/list-artifacts.sh $(BUILD))

@@ -4,8 +4,9 @@
  * .test_hooks table (start/hooks.h).
  *
  * After the checks, on a boot that took the machine from ACPI, each table
- * the UEFI entry read (RSDP, XSDT, FADT, MADT, SPCR or DBG2: efi_acpi_info
- * keeps where and how long) is mapped read-only into the final map with
+ * the UEFI entry read (the RSDP, the XSDT and every table it lists, whose
+ * headers and checksums were all checked: efi_acpi_info keeps where and
+ * how long) is mapped read-only into the final map with
  * the runtime API, printed on the console as acpidump prints it ("SIG @
  * 0xPA" then "    OFFS: 16 hex bytes  ASCII"), between the lines
  * "acpi-dump: begin" and "acpi-dump: end", and unmapped. The host takes
@@ -65,9 +66,10 @@ static int after_checks(const struct hook_env *env)
 	if (!booted_by_acpi())
 		return 0;
 	printf("acpi-dump: begin\n");
-	for (int u = 0; u < ACPI_NR_USED; u++)
-		if (efi_acpi_info.used[u].length)
-			failures += dump_table(env, &efi_acpi_info.used[u]);
+	failures += dump_table(env, &efi_acpi_info.used[ACPI_RSDP]);
+	failures += dump_table(env, &efi_acpi_info.used[ACPI_XSDT]);
+	for (uint32_t i = 0; i < efi_acpi_info.nr_listed && i < ACPI_MAX_LISTED; i++)
+		failures += dump_table(env, &efi_acpi_info.listed[i]);
 	printf("acpi-dump: end\n");
 	return failures;
 }
