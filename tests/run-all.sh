@@ -97,6 +97,7 @@ else
 	uboot="FAIL uboot-prepare: tests/uboot/prepare.sh failed"
 fi
 results+=$'\n'$uboot
+echo "== ACPI-only boots through EDK2 (tests/qemu/acpi-cases.sh)"; results+=$'\n'$(export BUILD_DIR=build; tests/qemu/acpi-cases.sh | xargs -P "$jobs" -L 1 tests/qemu/acpi-boot.sh)
 
 echo "== Raspberry Pi 3 SD card through Debian's U-Boot (u-boot-rpi: rpi_3, rpi_arm64)"
 # make sdcard built the card and fetched both U-Boot builds; U-Boot's
