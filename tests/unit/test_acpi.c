@@ -162,6 +162,20 @@ static const char *problem_line(void)
 
 /* ---- the tables as QEMU virt gives them ---------------------------- */
 
+/* A usable console from source, driven with 32-bit accesses although its
+ * GAS says byte (both test tables do). */
+static void expect_console(enum acpi_console_source source, uint16_t type,
+			   enum machine_console_kind kind, uint64_t address)
+{
+	assert_int_equal(info.console.source, source);
+	assert_int_equal(info.console.verdict, ACPI_CONSOLE_USABLE);
+	assert_int_equal(info.console.type, type);
+	assert_int_equal(info.console.kind, kind);
+	assert_int_equal(info.console.address, address);
+	assert_int_equal(info.console.access_size, 1);
+	assert_int_equal(info.console.io_width, 4);
+}
+
 static void test_virt_tables(void **state)
 {
 	(void)state;
@@ -184,13 +198,7 @@ static void test_virt_tables(void **state)
 	assert_true(info.fadt.psci);
 	assert_true(info.fadt.hvc);
 	/* SPCR: a PL011 at 32 bits although its GAS says byte. */
-	assert_int_equal(info.console.source, ACPI_CONSOLE_SPCR);
-	assert_int_equal(info.console.verdict, ACPI_CONSOLE_USABLE);
-	assert_int_equal(info.console.type, 3);
-	assert_int_equal(info.console.kind, MACHINE_CONSOLE_PL011);
-	assert_int_equal(info.console.io_width, 4);
-	assert_int_equal(info.console.access_size, 1);
-	assert_int_equal(info.console.address, 0x9000000);
+	expect_console(ACPI_CONSOLE_SPCR, 3, MACHINE_CONSOLE_PL011, 0x9000000);
 	assert_int_equal(info.console.baud, 115200);
 	/* MADT: four CPUs, this one first, GICv2. */
 	assert_int_equal(info.madt.nr_gicc, 4);
@@ -581,12 +589,7 @@ static void test_dbg2_when_no_spcr(void **state)
 	(void)state;
 	drop_from_xsdt(SPCR_PA);
 	assert_int_equal(read_tables(0), ACPI_OK);
-	assert_int_equal(info.console.source, ACPI_CONSOLE_DBG2);
-	assert_int_equal(info.console.verdict, ACPI_CONSOLE_USABLE);
-	assert_int_equal(info.console.type, 0x0e);
-	assert_int_equal(info.console.kind, MACHINE_CONSOLE_SBSA);
-	assert_int_equal(info.console.address, 0x21d0000);
-	assert_int_equal(info.console.access_size, 1);
+	expect_console(ACPI_CONSOLE_DBG2, 0x0e, MACHINE_CONSOLE_SBSA, 0x21d0000);
 	assert_int_equal(info.console.dbg2_devices, 1);
 }
 
