@@ -29,11 +29,13 @@ bool booted_by_acpi(void)
 }
 
 /* EARLYCON HOOK (issue 23): an earlycon=... on the command line must win
- * over SPCR and DBG2. Its parser is another change in lib/ and is not on
- * main yet: when it lands, parse efi_boot_info.cmdline here and, when it
- * names a UART, fill b->machine.console from it with rule "earlycon".
- * Until then the word is only noticed, and the report says it was not
- * obeyed. */
+ * over SPCR and DBG2. Its parser (lib/uart/earlycon.h, struct
+ * earlycon_request) reached main after this branch forked: on the merge,
+ * parse efi_boot_info.cmdline with it here: EARLYCON_UART fills
+ * b->machine.console (rule "earlycon"), EARLYCON_FROM_DT (the bare word:
+ * Linux then takes the SPCR) keeps SPCR/DBG2, EARLYCON_SEMIHOSTING drops
+ * the UART. Until then the word is only noticed, and the report says it
+ * was not obeyed. */
 static void earlycon_hook(struct boot *b)
 {
 	const char *w = efi_boot_info.cmdline;
@@ -70,7 +72,7 @@ void report_acpi(const struct boot *b)
 	       format_size(efi_boot_info.acpi_nvs_bytes, nvs, sizeof(nvs)));
 	if (earlycon_asked)
 		printf("console: earlycon on the command line not obeyed (no earlycon= parser in "
-		       "this build yet): the %s console is used\n", b->console_rule);
+		       "this build): the %s console is used\n", b->console_rule);
 }
 
 int acpi_boot_status(int status)
