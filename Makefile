@@ -23,7 +23,8 @@
 # Where things are: each folder lists its own sources (start/start.mk,
 # mmu/mmu.mk, lib/lib.mk, board/boards.mk, which also reads every board's
 # facts); start/start.mk declares the MMU-off set and its check; U-Boot's
-# artifacts and the SD card are scripts/loaders.mk's; the test, fuzz,
+# artifacts and the SD card are scripts/loaders.mk's; the host tools
+# (build/host/acpi-check) scripts/host/host.mk's; the test, fuzz,
 # bench and geometry targets tests/tests.mk's; make debug is
 # scripts/gdb/debug.mk's.
 
@@ -59,7 +60,8 @@ include lib/lib.mk
 # The test build only: what provokes failures and faults on purpose. It
 # registers itself in link.ld's .test_hooks table (start/hooks.h).
 ifeq ($(CONFIG_TEST_HOOKS),1)
-SRCS += tests/target/faults.c tests/target/testhooks.c tests/target/probes.S tests/target/el0.S
+SRCS += tests/target/faults.c tests/target/testhooks.c tests/target/probes.S tests/target/el0.S \
+	tests/target/acpi_dump.c
 endif
 # One Image; one ELF per board (program headers apart, the same bytes).
 IMAGE      := $(BUILD)/Image
@@ -169,6 +171,7 @@ $(BUILD)/one-image.ok: $(IMAGE) $(BOARD_ELFS)
 
 # ---- the loaders' artifacts, the tests, the debugger ---------------------
 include scripts/loaders.mk
+include scripts/host/host.mk
 # `make image` lists every artifact with the command that loads it.
 image: $(UBOOT_ARTIFACTS)
 	$(if $(filter image,$(MAKECMDGOALS)),@scripts/list-artifacts.sh $(BUILD))

@@ -19,6 +19,14 @@
 #define EXIT_BAD_DTB         7   /* the DTB the loader passed is unusable */
 #define EXIT_PSCI_NO_FIRMWARE 8  /* a PSCI call trapped: nothing behind the conduit */
 #define EXIT_BAD_IMAGE       9   /* the image is cut short, or not in writable RAM */
+/* ACPI (lib/acpi/): under UEFI the refusals return an EFI status to the
+ * firmware instead (start/efi/efi.c); the host tool exits with these. */
+#define EXIT_ACPI_NO_RSDP    10  /* neither a DTB nor an RSDP */
+#define EXIT_ACPI_RSDT_ONLY  11  /* ACPI 1.0: an RSDT, no XSDT */
+#define EXIT_ACPI_BAD_TABLE  12  /* a table's signature, length or checksum fails */
+#define EXIT_ACPI_NO_CONSOLE 13  /* no usable SPCR or DBG2: the boot went on without */
+#define EXIT_ACPI_NO_BOOT_CPU 14 /* no MADT, or this CPU's MPIDR in no GICC */
+#define EXIT_ACPI_BAD_GICC   15  /* a GICC entry below 76 bytes or past the MADT */
 
 #ifndef __ASSEMBLER__
 #include <stdint.h>

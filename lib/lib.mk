@@ -5,13 +5,15 @@
 # on and those of the MMU-off set (start/start.mk: the console and its UART
 # drivers, semihosting, PSCI, the exit and the result record, cache
 # maintenance, which every refusal and the exception report use before the
-# MMU is on). Included by the Makefile.
+# MMU is on; the ACPI reader and the line builder, which the UEFI entry
+# runs at the load address). Included by the Makefile.
 
-LIB_SRCS := machine.c dt_addr.c bootargs.c libc_glue.c bench.c uart/earlycon.c
+LIB_SRCS := machine.c dt_addr.c bootargs.c libc_glue.c bench.c uart/earlycon.c acpi/machine.c \
+	acpi/report.c
 LIB_MMU_OFF_SRCS := console.c exit.c psci.c semihost.S cache.c result.c \
 	uart/uart.c uart/compat.c uart/pl011.c uart/cadence.c uart/bcm2835_aux.c uart/ns16550.c \
 	uart/imx.c uart/meson.c uart/geni.c uart/msm_uartdm.c uart/lpuart.c uart/ar3700.c \
-	uart/scif.c
+	uart/scif.c acpi/tables.c acpi/fadt.c acpi/madt.c acpi/console.c acpi/problem.c strbuf.c
 
 SRCS         += $(addprefix lib/,$(LIB_SRCS))
 MMU_OFF_SRCS += $(addprefix lib/,$(LIB_MMU_OFF_SRCS))

@@ -6,7 +6,8 @@
  * DTB or the EFI memory map, the boot arguments) and makes (the maps, the
  * RAM plan, the page allocator, the checks' tally), in one structure that
  * kernel_main hands by pointer to each step; and the steps' declarations,
- * file by file: dtb.c (the DTB, its console), ram.c (RAM), options.c (the
+ * file by file: dtb.c (the DTB, its console), acpi.c (under UEFI without a
+ * DTB, the ACPI tables the entry read), ram.c (RAM), options.c (the
  * boot arguments), verify.c (the maps built and checked), report.c (every
  * line of the report). Nothing is compiled in for a board: every fact
  * comes from the DTB, the link symbols or the registers.
@@ -41,7 +42,9 @@ struct boot {
 	struct image_symbols syms;       /* the link symbols, as VAs */
 	/* What the machine is. */
 	enum dtb_source dtb_source;
-	struct machine machine;          /* what the DTB says (about 20 KiB) */
+	struct machine machine;          /* what the DTB (or ACPI) says (about 20 KiB) */
+	const char *console_rule;        /* what chose the console: NULL stdout-path,
+					  * "SPCR", "DBG2" */
 	struct ram_plan ram;             /* the plan of RAM (about 10 KiB) */
 	unsigned nr_dynamic_rsv;         /* reservations without an address */
 	unsigned nr_secondaries;         /* the CPUs smp.c will start */
@@ -75,6 +78,13 @@ void dtb_check_parts(struct boot *b);
 void console_from_dtb(struct boot *b);
 void psci_from_dtb(struct boot *b);
 bool booted_by_efi(void);
+
+/* acpi.c: the machine from the ACPI tables the UEFI entry read; their
+ * report lines; the status of a boot they gave no console. */
+bool booted_by_acpi(void);
+void acpi_describe(struct boot *b);
+void report_acpi(const struct boot *b);
+int acpi_boot_status(int status);
 
 /* ram.c: the plan of RAM from the DTB's banks and reservations (or the
  * EFI memory map); the boot's own pieces of free RAM (the table pool, the

@@ -215,5 +215,6 @@ void console_from_dtb(struct boot *b)
 		report_console_refused(c, why);
 		return;
 	}
-	result_console(machine_console_kind_name(c->kind), c->phys_base, "stdout-path");
+	result_console(machine_console_kind_name(c->kind), c->phys_base,
+		       b->console_rule ? b->console_rule : "stdout-path");
 }

@@ -87,9 +87,12 @@ void kernel_main(uint64_t x0, unsigned entry_el, uint64_t phys_text, uint64_t in
 
 	libc_init();
 	boot_begin(b, entry_el, phys_text, insns_to_mmu_on);
-	/* The machine, from the DTB; until it names a console, output goes to
-	 * semihosting only. */
-	dtb_find(b, x0);
+	/* The machine, from the DTB (or under UEFI without one, the ACPI
+	 * tables); until it names a console, output goes to semihosting only. */
+	if (booted_by_acpi())
+		acpi_describe(b);
+	else
+		dtb_find(b, x0);
 	console_from_dtb(b);
 	dtb_check_parts(b);
 	ram_plan_boot(b);
@@ -105,6 +108,7 @@ void kernel_main(uint64_t x0, unsigned entry_el, uint64_t phys_text, uint64_t in
 	verify_final_map(b);
 	verify_other_cpus(b);
 	report_end(b);
+	b->status = acpi_boot_status(b->status);
 	after_the_checks(b);
 	stub_exit(b->status);
 }

@@ -56,6 +56,11 @@ void report_machine_problem(const char *part, const struct machine_problem *pb)
 
 void report_console_absent(const struct machine_console *c)
 {
+	if (booted_by_acpi()) {
+		printf("console: none: the ACPI tables describe no usable console (the acpi: "
+		       "console line says why)\n");
+		return;
+	}
 	printf("console: none: %s\n", c->problem.err != MACHINE_OK ?
 	       machine_strerror(c->problem.err) : "the DTB has no /chosen/stdout-path");
 	report_machine_problem("console", &c->problem);
@@ -194,14 +199,18 @@ void report_setup(const struct boot *b)
 	       (unsigned long long)l->phys_text, (unsigned long long)l->virt_text,
 	       format_size(l->image_size, size, sizeof(size)),
 	       (unsigned long long)(l->virt_text - l->phys_text));
-	printf("dtb: pa 0x%llx (%s), %s; console %s (%s) at pa 0x%llx\n",
-	       (unsigned long long)l->phys_dtb, dtb_from[b->dtb_source],
-	       format_size(l->dtb_size, size, sizeof(size)), port ? m->console.path : "none",
-	       port ? machine_console_kind_name(port->kind) : "semihosting only",
-	       (unsigned long long)l->phys_uart);
+	if (booted_by_acpi())
+		report_acpi(b);
+	else
+		printf("dtb: pa 0x%llx (%s), %s; console %s (%s) at pa 0x%llx%s\n",
+		       (unsigned long long)l->phys_dtb, dtb_from[b->dtb_source],
+		       format_size(l->dtb_size, size, sizeof(size)), port ? m->console.path : "none",
+		       port ? machine_console_kind_name(port->kind) : "semihosting only",
+		       (unsigned long long)l->phys_uart, booted_by_efi() && efi_boot_info.acpi_also ?
+		       "; ACPI tables given too, not read (the DTB is preferred)" : "");
 	print_ram(b);
-	printf("psci conduit: %s; cpus: %d in the DTB\n", psci_conduit_name(psci_conduit()),
-	       m->cpus.n_cpus);
+	printf("psci conduit: %s; cpus: %d in the %s\n", psci_conduit_name(psci_conduit()),
+	       m->cpus.n_cpus, booted_by_acpi() ? "MADT" : "DTB");
 	if (maps_shared_root(l))
 		printf("early tables: pa 0x%llx, %u of %u pages written with the MMU off (TTBR0 and "
 		       "TTBR1 share the root; the image %s at its link address); windows: %u pages\n",

@@ -233,7 +233,7 @@ int smp_bring_up(const struct smp_env *env)
 	board = env->entry_el == 3 ? board_ops_find(env->machine) : NULL;
 	prepare_boot_args();
 	if (!nr_secondaries) {
-		printf("smp: no other CPU in the DTB\n");
+		printf("smp: no other CPU in the %s\n", env->machine->fdt ? "DTB" : "MADT");
 	} else if (env->entry_el == 3) {
 		printf("smp: %u other CPUs in the DTB; entered at EL3 (no firmware): %s%s\n",
 		       nr_secondaries, board ? "the board's operation, " : "the holding pen",
@@ -243,8 +243,9 @@ int smp_bring_up(const struct smp_env *env)
 
 		for (unsigned cpu = 1; cpu <= nr_secondaries; cpu++)
 			by[method_of(&env->machine->cpus.cpu[planned[cpu]], NULL)]++;
-		printf("smp: %u other CPUs in the DTB: %u by PSCI CPU_ON, %u by spin table, %u "
-		       "without a usable enable-method\n", nr_secondaries, by[START_PSCI],
+		printf("smp: %u other CPUs in the %s: %u by PSCI CPU_ON, %u by spin table, %u "
+		       "without a usable enable-method\n", nr_secondaries,
+		       env->machine->fdt ? "DTB" : "MADT", by[START_PSCI],
 		       by[START_SPIN_TABLE], by[START_NONE]);
 	}
 	for (unsigned cpu = 1; cpu <= nr_secondaries; cpu++) {

@@ -142,6 +142,9 @@ qemu_suites() {
 		uboot="FAIL uboot-prepare: tests/uboot/prepare.sh failed"
 	fi
 	results+=$'\n'$uboot
+	echo "== ACPI-only boots through EDK2 (tests/qemu/acpi-cases.sh)"
+	results+=$'\n'$(export BUILD_DIR=build; tests/qemu/acpi-cases.sh |
+		xargs -P "$jobs" -L 1 tests/qemu/acpi-boot.sh)
 
 	echo "== the Pis' SD card (build/sdcard-rpi.img) through Debian's U-Boot (u-boot-rpi)"
 	# make sdcard built the card and fetched the U-Boot builds; each Pi

@@ -6,29 +6,40 @@
  * names it). The firmware (EDK2, U-Boot bootefi) runs it at EL1 or EL2,
  * MMU and caches on, identity mapped, wherever it loaded the image (any
  * 4 KiB page: the normal boot maps such a load with pages). It finds the
- * DTB in the configuration table (none: the image says it needs one and
- * returns EFI_UNSUPPORTED), takes the memory map, leaves boot services,
- * keeps the RAM the map lets an OS use in efi_boot_info (the image's own
- * .data: the normal boot reads it instead of /memory, so runtime and
- * reserved regions are never touched), and enters the normal boot path
- * at primary_entry's physical address with the MMU off (efi_enter.S), x0
- * = the DTB, as any other loader would.
+ * machine's description in the configuration table: the DTB when there is
+ * one, else the ACPI tables (ACPI_20_TABLE_GUID's RSDP), which it reads
+ * and checks here (lib/acpi/), while boot services are up and the
+ * firmware's identity map covers them, each read bounded by the EFI memory
+ * map, into efi_acpi_info; a refusal is said on the firmware's console and
+ * handed back as an EFI status (one per refusal: efi_status_of). Then it
+ * takes the memory map, leaves boot services, keeps the RAM the map lets
+ * an OS use in efi_boot_info (the image's own .data: the normal boot reads
+ * it instead of /memory, so runtime, ACPI and reserved regions are never
+ * touched), and enters the normal boot path at primary_entry's physical
+ * address with the MMU off (efi_enter.S), x0 = the DTB (0 under ACPI), as
+ * any other loader would.
  * Like the MMU-off code it runs at the load address, not the link address:
  * PC-relative addressing only, no pointer stored in data, no library.
  */
 #include <stdbool.h>
 #include <stddef.h>
+#include "acpi/acpi.h"
+#include "acpi/problem.h"
 #include "efi.h"
 #include "sections.h"
+#include "strbuf.h"
 
 __attribute__((noreturn)) void efi_enter_image(uint64_t phys_dtb);
 
 /* In .data, not .bss: zero in the Image file for every other boot, and
  * the normal boot clears the bss after it is written. */
 struct efi_boot_info efi_boot_info __attribute__((section(".data")));
+/* Past the bss, not in the file (link.ld): about 13 KiB, written only
+ * here, read only when efi_boot_info says ACPI. */
+struct acpi_info efi_acpi_info __attribute__((section(".efi_carry")));
 
 /* EFI_DTB_TABLE_GUID b1b621d5-f19c-41a5-830b-d9152c69aae0, and ACPI 2.0's
- * 8868e871-e4f1-11d3-bc22-0080c73c8881 (to say why there is no DTB). */
+ * 8868e871-e4f1-11d3-bc22-0080c73c8881 (the RSDP: UEFI 2.10, 4.6). */
 static bool is_guid(const struct efi_guid *g, uint32_t d1, uint16_t d2, uint16_t d3,
 		    uint64_t d4_be)
 {
@@ -65,7 +76,7 @@ static bool is_acpi20_guid(const struct efi_guid *g)
 /* One line on the firmware's console (UCS-2), before ExitBootServices. */
 static void say(struct efi_system_table *st, const char *ascii)
 {
-	uint16_t buf[160];
+	uint16_t buf[320];
 	size_t n = 0;
 
 	while (*ascii && n + 3 < sizeof(buf) / sizeof(buf[0])) {
@@ -78,38 +89,109 @@ static void say(struct efi_system_table *st, const char *ascii)
 		st->con_out->output_string(st->con_out, buf);
 }
 
-/* A line built from literals and hex numbers, for say(). */
-struct line {
-	char buf[160];
-	size_t n;
+/* The EFI memory map as the ACPI reader's bounds: a table is read only
+ * where the map says there is memory (the firmware's identity map). */
+struct efi_map_view {
+	const void *map;
+	uint64_t size, desc_size;
 };
 
-static void put_str(struct line *l, const char *s)
+static const void *map_acpi(void *ctx, uint64_t pa, uint64_t len)
 {
-	while (*s && l->n + 1 < sizeof(l->buf))
-		l->buf[l->n++] = *s++;
-	l->buf[l->n] = '\0';
+	const struct efi_map_view *v = ctx;
+
+	if (!efi_map_covers(v->map, v->size, v->desc_size, pa, len))
+		return NULL;
+	return (const void *)(uintptr_t)pa;
 }
 
-static void put_hex(struct line *l, uint64_t v)
+/* One EFI status per ACPI refusal (lib/exit.h has one exit status each). */
+static efi_status_t efi_status_of(enum acpi_err err)
 {
-	int shift = 60;
+	switch (err) {
+	case ACPI_ERR_NO_RSDP:     return EFI_NOT_FOUND;
+	case ACPI_ERR_RSDT_ONLY:   return EFI_INCOMPATIBLE_VERSION;
+	case ACPI_ERR_BAD_TABLE:   return EFI_COMPROMISED_DATA;
+	case ACPI_ERR_NO_BOOT_CPU: return EFI_UNSUPPORTED;
+	default:                   return EFI_VOLUME_CORRUPTED;
+	}
+}
 
-	put_str(l, "0x");
-	while (shift > 0 && !((v >> shift) & 0xf))
-		shift -= 4;
-	for (; shift >= 0 && l->n + 1 < sizeof(l->buf); shift -= 4)
-		l->buf[l->n++] = "0123456789abcdef"[(v >> shift) & 0xf];
-	l->buf[l->n] = '\0';
+static const char *efi_status_name(efi_status_t rc)
+{
+	switch (rc) {
+	case EFI_NOT_FOUND:            return "EFI_NOT_FOUND";
+	case EFI_INCOMPATIBLE_VERSION: return "EFI_INCOMPATIBLE_VERSION";
+	case EFI_COMPROMISED_DATA:     return "EFI_COMPROMISED_DATA";
+	case EFI_UNSUPPORTED:          return "EFI_UNSUPPORTED";
+	default:                       return "EFI_VOLUME_CORRUPTED";
+	}
+}
+
+/* "stub: FATAL: ACPI: ...; exit status N. Returning EFI_...", and the
+ * status. */
+static efi_status_t refuse_acpi(struct efi_system_table *st, const struct acpi_info *info)
+{
+	efi_status_t rc = efi_status_of(info->problem.err);
+	char buf[300];
+	struct strbuf sb;
+
+	strbuf_init(&sb, buf, sizeof(buf));
+	strbuf_str(&sb, "stub: FATAL: ");
+	acpi_problem_line(info, &sb);
+	strbuf_str(&sb, " (exit status ");
+	strbuf_dec(&sb, (uint64_t)acpi_exit_status(info->problem.err));
+	strbuf_str(&sb, "). Returning ");
+	strbuf_str(&sb, efi_status_name(rc));
+	strbuf_str(&sb, ".\n");
+	say(st, buf);
+	return rc;
+}
+
+/* The ACPI tables from the RSDP, each read bounded by the memory map in
+ * map; efi_acpi_info holds what the boot needs. EFI_SUCCESS or the
+ * refusal's status, said on ConOut. */
+static efi_status_t read_acpi(struct efi_system_table *st, uint64_t rsdp, const void *map,
+			      uint64_t map_size, uint64_t desc_size)
+{
+	struct efi_map_view view = { map, map_size, desc_size };
+	uint64_t mpidr;
+
+	__asm__ volatile("mrs %0, mpidr_el1" : "=r"(mpidr));
+	acpi_info_init(&efi_acpi_info, mpidr & MACHINE_MPIDR_HWID_MASK);
+	if (acpi_read_rsdp(&efi_acpi_info, rsdp, map_acpi, &view) != ACPI_OK)
+		return refuse_acpi(st, &efi_acpi_info);
+	if (efi_acpi_info.console.verdict != ACPI_CONSOLE_USABLE)
+		say(st, "stub: ACPI: no usable console in SPCR or DBG2: the report goes to "
+			"semihosting only, and the boot ends with exit status 13\n");
+	return EFI_SUCCESS;
+}
+
+/* "stub: EFI: entered at EL1, image at pa ..., DTB at pa ... (...)". */
+static void say_entry(struct efi_system_table *st, uint64_t el, const void *dtb, uint64_t rsdp)
+{
+	char buf[200], el_digit[2] = { (char)('0' + ((el >> 2) & 3)), '\0' };
+	struct strbuf sb;
+
+	strbuf_init(&sb, buf, sizeof(buf));
+	strbuf_str(&sb, "stub: EFI: entered at EL");
+	strbuf_str(&sb, el_digit);
+	strbuf_str(&sb, ", image at pa ");
+	strbuf_hex(&sb, (uint64_t)(uintptr_t)_text);    /* adrp: where it runs */
+	strbuf_str(&sb, dtb ? ", DTB at pa " : ", ACPI RSDP at pa ");
+	strbuf_hex(&sb, dtb ? (uint64_t)(uintptr_t)dtb : rsdp);
+	strbuf_str(&sb, dtb && rsdp ? " (configuration table; ACPI tables too, not read: the DTB "
+		   "is preferred)" : " (configuration table)");
+	strbuf_str(&sb, "; leaving boot services\n");
+	say(st, buf);
 }
 
 efi_status_t efi_pe_entry(efi_handle_t image, struct efi_system_table *st)
 {
 	struct efi_boot_services *bs = st->boot_services;
-	uint64_t map_size = 0, map_key, desc_size;
+	uint64_t map_size = 0, map_key, desc_size, rsdp = 0;
 	uint32_t desc_version;
 	void *dtb = NULL, *map = NULL;
-	bool acpi = false;
 	efi_status_t rc;
 	uint64_t el;
 
@@ -118,35 +200,20 @@ efi_status_t efi_pe_entry(efi_handle_t image, struct efi_system_table *st)
 		if (is_dtb_guid(&st->tables[i].guid))
 			dtb = st->tables[i].table;
 		else if (is_acpi20_guid(&st->tables[i].guid))
-			acpi = true;
+			rsdp = (uint64_t)(uintptr_t)st->tables[i].table;
 	}
-	if (!dtb) {
-		say(st, acpi ? "stub: FATAL: the firmware gave ACPI tables and no DTB; this image "
-			       "learns the machine from a DTB (EDK2 on QEMU: -M virt,acpi=off). "
-			       "Returning EFI_UNSUPPORTED.\n"
-			     : "stub: FATAL: no DTB in the EFI configuration table; this image learns "
-			       "the machine from a DTB. Returning EFI_UNSUPPORTED.\n");
-		return EFI_UNSUPPORTED;
-	}
-	{
-		struct line l;          /* not "= { 0 }": that is a call to memset */
-		char el_digit[2] = { (char)('0' + ((el >> 2) & 3)), '\0' };
-
-		l.n = 0;
-		put_str(&l, "stub: EFI: entered at EL");
-		put_str(&l, el_digit);
-		put_str(&l, ", image at pa ");
-		put_hex(&l, (uint64_t)(uintptr_t)_text);    /* adrp: where it runs */
-		put_str(&l, ", DTB at pa ");
-		put_hex(&l, (uint64_t)(uintptr_t)dtb);
-		put_str(&l, " (configuration table); leaving boot services\n");
-		say(st, l.buf);
+	if (!dtb && !rsdp) {
+		acpi_info_init(&efi_acpi_info, 0);
+		acpi_refuse(&efi_acpi_info, ACPI_ERR_NO_RSDP, ACPI_WHY_NONE,
+			    (const uint8_t *)"RSDP", 0, 0, 0);
+		return refuse_acpi(st, &efi_acpi_info);
 	}
 
 	/* The map, in a pool buffer with room for the descriptors its own
-	 * allocation adds; then ExitBootServices with its key. A key gone
-	 * stale (the map changed meanwhile) is retried once with a fresh map
-	 * in the same buffer: after a failed ExitBootServices only
+	 * allocation adds; under ACPI read once to bound the tables' reads;
+	 * then ExitBootServices with its key. A key gone stale (the map
+	 * changed meanwhile: ConOut may allocate) is retried once with a
+	 * fresh map in the same buffer: after a failed ExitBootServices only
 	 * GetMemoryMap may be called (UEFI 2.10, 7.4). */
 	keep_load_options(image, bs);
 	rc = bs->get_memory_map(&map_size, NULL, &map_key, &desc_size, &desc_version);
@@ -159,6 +226,18 @@ efi_status_t efi_pe_entry(efi_handle_t image, struct efi_system_table *st)
 		say(st, "stub: FATAL: AllocatePool for the memory map failed\n");
 		return EFI_LOAD_ERROR;
 	}
+	if (!dtb) {
+		uint64_t size = map_size;
+
+		rc = bs->get_memory_map(&size, map, &map_key, &desc_size, &desc_version);
+		if (rc == EFI_SUCCESS)
+			rc = read_acpi(st, rsdp, map, size, desc_size);
+		if (rc != EFI_SUCCESS) {
+			bs->free_pool(map);
+			return rc;
+		}
+	}
+	say_entry(st, el, dtb, rsdp);
 	for (int attempt = 0; attempt < 2; attempt++) {
 		uint64_t size = map_size;
 
@@ -168,6 +247,8 @@ efi_status_t efi_pe_entry(efi_handle_t image, struct efi_system_table *st)
 		rc = bs->exit_boot_services(image, map_key);
 		if (rc == EFI_SUCCESS) {
 			efi_keep_usable_ram(&efi_boot_info, map, size, desc_size);
+			efi_boot_info.described_by = dtb ? EFI_DESCRIBED_BY_DTB : EFI_DESCRIBED_BY_ACPI;
+			efi_boot_info.acpi_also = dtb && rsdp;
 			efi_enter_image((uint64_t)(uintptr_t)dtb);
 		}
 	}

@@ -6,14 +6,17 @@
  * (4.3), boot services (4.4, by offset of the functions called), the
  * configuration table (4.6), memory descriptors (7.2, GetMemoryMap)), the
  * DTB's configuration-table GUID, and struct efi_boot_info: the RAM the
- * EFI memory map says the OS may use, which the entry writes into the
- * image's own .data before it turns the MMU off and enters the normal boot
+ * EFI memory map says the OS may use, and which description of the
+ * machine the boot reads (the DTB, else the ACPI tables, read here while
+ * boot services are up: efi_acpi_info), which the entry writes into the
+ * image's own memory before it turns the MMU off and enters the normal boot
  * path (start/main.c reads it: under UEFI it is what counts, not /memory).
  * Written here, not taken from gnu-efi: a dozen fields.
  */
 #ifndef EFI_H
 #define EFI_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #define EFI_SUCCESS            0ULL
@@ -22,6 +25,11 @@
 #define EFI_UNSUPPORTED        (EFI_ERROR_BIT | 3)
 #define EFI_BUFFER_TOO_SMALL   (EFI_ERROR_BIT | 5)
 #define EFI_LOAD_ERROR         (EFI_ERROR_BIT | 1)
+/* What an ACPI refusal hands back (start/efi/efi.c): one status each. */
+#define EFI_VOLUME_CORRUPTED   (EFI_ERROR_BIT | 10)
+#define EFI_NOT_FOUND          (EFI_ERROR_BIT | 14)
+#define EFI_INCOMPATIBLE_VERSION (EFI_ERROR_BIT | 25)
+#define EFI_COMPROMISED_DATA   (EFI_ERROR_BIT | 33)
 
 typedef uint64_t efi_status_t;
 typedef void *efi_handle_t;
@@ -116,6 +124,13 @@ struct efi_memory_desc {
 #define EFI_BOOT_SERVICES_CODE   3
 #define EFI_BOOT_SERVICES_DATA   4
 #define EFI_CONVENTIONAL_MEMORY  7
+/* ... and those it may not: where the ACPI tables live (reclaimable once
+ * read), the firmware's ACPI NVS (the FACS), and no memory at all. */
+#define EFI_UNUSABLE_MEMORY      8
+#define EFI_ACPI_RECLAIM_MEMORY  9
+#define EFI_ACPI_MEMORY_NVS      10
+#define EFI_MEMORY_MAPPED_IO     11
+#define EFI_MEMORY_MAPPED_IO_PORT_SPACE 12
 #define EFI_PAGE_SIZE            4096
 
 /* What the UEFI entry leaves for the normal boot, in the image's .data:
@@ -125,8 +140,16 @@ struct efi_memory_desc {
 /* The load options kept as the command line (bytes with the NUL). */
 #define EFI_CMDLINE_MAX        1024
 
+/* Which description of the machine the boot reads. */
+#define EFI_DESCRIBED_BY_DTB   1    /* x0: the configuration table's DTB */
+#define EFI_DESCRIBED_BY_ACPI  2    /* efi_acpi_info, read by the entry */
+
 struct efi_boot_info {
 	uint64_t magic;
+	uint32_t described_by;              /* EFI_DESCRIBED_BY_* */
+	uint32_t acpi_also;                 /* a DTB was used; ACPI tables were given too */
+	uint64_t acpi_reclaim_bytes;        /* the map's ACPI reclaim memory, kept out */
+	uint64_t acpi_nvs_bytes;            /* its ACPI NVS memory, kept out */
 	uint32_t nr_ranges;                 /* usable RAM, merged where adjacent */
 	uint32_t nr_dropped;                /* usable ranges beyond EFI_BOOT_MAX_RANGES */
 	uint32_t nr_descs;                  /* the firmware's map, all types */
@@ -139,12 +162,23 @@ struct efi_boot_info {
 };
 
 extern struct efi_boot_info efi_boot_info;
+/* The ACPI tables as the entry read them (lib/acpi/acpi.h), when they
+ * describe the machine: in the image's memory past the bss (link.ld's
+ * .efi_carry: not in the file, not cleared by the boot). */
+struct acpi_info;
+extern struct acpi_info efi_acpi_info;
 
 /* The RAM of the memory map (map_size bytes of descriptors desc_size
  * apart) that an OS may use after ExitBootServices, into *info, ranges
- * that touch merged; sets the magic. Pure (start/efi/efi_memmap.c). */
+ * that touch merged, and the bytes of ACPI reclaim and NVS memory (which
+ * are not RAM for the boot); sets the magic. Pure (start/efi/efi_memmap.c). */
 void efi_keep_usable_ram(struct efi_boot_info *info, const void *map, uint64_t map_size,
 			 uint64_t desc_size);
+/* Whether [pa, pa + len) is all memory the map describes (descriptors of
+ * any type but unusable and MMIO, end to end): where the ACPI tables may
+ * be read. Pure (start/efi/efi_memmap.c). */
+bool efi_map_covers(const void *map, uint64_t map_size, uint64_t desc_size, uint64_t pa,
+		    uint64_t len);
 /* The load options (size bytes of UCS-2, maybe NUL-terminated earlier)
  * into info->cmdline. Pure (start/efi/efi_cmdline.c). */
 void efi_keep_cmdline(struct efi_boot_info *info, const uint16_t *options, uint32_t size);

@@ -56,7 +56,7 @@ FUZZ_PGALLOC_SHORT_SECONDS ?= 10
 FUZZ_XLAT_SHORT_SECONDS ?= 10
 XLAT_SRC           ?= mmu/xlat.c
 PGALLOC_SRC        ?= mmu/pgalloc.c
-FUZZ_HARNESSES     ?= xlat xlat16k xlat64k pgalloc pgalloc10 ram_plan
+FUZZ_HARNESSES     ?= xlat xlat16k xlat64k pgalloc pgalloc10 ram_plan acpi
 FUZZ_XLAT_GEO_SHORT_SECONDS ?= 5
 V                  ?= 0
 
@@ -103,6 +103,14 @@ RAM_PLAN_SRCS := $(FUZZ)/fuzz_ram_plan.c mmu/ram_plan.c mmu/pgalloc.c
 RAM_PLAN_HDRS := mmu/ram_plan.h mmu/memory.h $(PGALLOC_HDRS) $(FUZZ)/fuzz_log.h
 
 # Per harness: binary, seed corpus, where its crash inputs go.
+# The ACPI reader, with its report and struct machine's filling (whose
+# console names are lib/machine.c's: the host's libfdt).
+ACPI_BIN      := $(OUT)/fuzz_acpi
+ACPI_SRCS     := $(FUZZ)/fuzz_acpi.c lib/acpi/tables.c lib/acpi/fadt.c lib/acpi/madt.c \
+		 lib/acpi/console.c lib/acpi/problem.c lib/acpi/report.c lib/acpi/machine.c \
+		 lib/strbuf.c lib/machine.c lib/dt_addr.c lib/uart/compat.c
+ACPI_HDRS     := $(wildcard lib/acpi/*.h) lib/strbuf.h lib/machine.h
+
 bin_xlat          := $(BIN)
 bin_pgalloc       := $(PGALLOC_BIN)
 bin_pgalloc10     := $(PGALLOC10_BIN)
@@ -111,6 +119,10 @@ corpus_xlat       := $(FUZZ)/corpus
 corpus_pgalloc    := $(FUZZ)/corpus-pgalloc
 corpus_pgalloc10  := $(FUZZ)/corpus-pgalloc
 corpus_ram_plan := $(FUZZ)/corpus-ram-plan
+bin_acpi          := $(ACPI_BIN)
+corpus_acpi       := $(OUT)/corpus-acpi
+artifacts_acpi    := $(OUT)/artifacts-acpi
+log_acpi           = $(OUT)/$(1)-acpi.log
 artifacts_xlat    := $(OUT)/artifacts
 artifacts_pgalloc := $(OUT)/artifacts-pgalloc
 artifacts_pgalloc10 := $(OUT)/artifacts-pgalloc10
@@ -120,6 +132,18 @@ log_xlat           = $(OUT)/$(1).log
 log_pgalloc        = $(OUT)/$(1)-pgalloc.log
 log_pgalloc10      = $(OUT)/$(1)-pgalloc10.log
 log_ram_plan     = $(OUT)/$(1)-ram-plan.log
+
+$(ACPI_BIN): $(ACPI_SRCS) $(ACPI_HDRS) $(SELF)
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CLANG   $@")
+	$(Q)$(CLANG) $(FUZZ_CFLAGS) $(FUZZ_CPPFLAGS) $(ACPI_SRCS) \
+		/usr/lib/x86_64-linux-gnu/libfdt.so.1 -o $@
+
+# fuzz_acpi's seeds: the unit tests' tables (iasl), packed as memory.
+$(corpus_acpi)/virt: $(FUZZ)/acpi-seeds.py $(wildcard tests/unit/acpi/*.dsl) $(SELF)
+	$(Q)$(MAKE) --no-print-directory -f tests/unit/unit.mk V=$(V) \
+		$(patsubst tests/unit/acpi/%.dsl,build/host-tests/acpi/%.aml,$(wildcard tests/unit/acpi/*.dsl))
+	$(Q)$(FUZZ)/acpi-seeds.py build/host-tests/acpi $(corpus_acpi)
 
 .PHONY: build short long
 .DELETE_ON_ERROR:
@@ -218,8 +242,9 @@ define fuzz_run
 	echo "fuzz: $$pass passed, $$fail failed"; [ $$fail -eq 0 ]
 endef
 
-short:
+ACPI_SEEDS := $(if $(filter acpi,$(FUZZ_HARNESSES)),$(corpus_acpi)/virt)
+short: $(ACPI_SEEDS)
 	$(call fuzz_run,short)
 
-long:
+long: $(ACPI_SEEDS)
 	$(call fuzz_run,long)

@@ -37,12 +37,12 @@ for spec in 0x48000000:0x48000000:1G 0x48100000:0x48200000:1G \
 done
 # UEFI: the same Image as EFI/BOOT/BOOTAA64.EFI, found on a virtio disk by
 # EDK2 (acpi=off: it then passes QEMU's DTB; at EL1 and EL2) and by
-# U-Boot's distro boot (bootefi); with ACPI only, refused by name.
+# U-Boot's distro boot (bootefi); with ACPI only, read from its tables.
 efidisk="-drive if=none,file=fat:$u/efidisk,format=raw,id=hd0,readonly=on -device virtio-blk-device,drive=hd0"
 echo "uefi-edk2-el1 edk2 cortex-a57 1G 1 - pass/configuration_table -machine acpi=off -smp 2 $efidisk"
 echo "uefi-edk2-el2 edk2 cortex-a72 2G 2 - pass/configuration_table -machine acpi=off $efidisk"
 echo "uefi-edk2-load-options edk2 cortex-a57 1G 1 - pass/cmdline:_the_UEFI_load_options&stub.report=full_stub.SHELL&final_map_root&ignoring_stub.SHELL:_the_stub -machine acpi=off -drive if=none,file=fat:$u/efishell,format=raw,id=hd0,readonly=on -device virtio-blk-device,drive=hd0"
-echo "uefi-edk2-acpi-only edk2 cortex-a57 1G 1 - efi-refused/ACPI_tables_and_no_DTB $efidisk"
+echo "uefi-edk2-acpi-only edk2 cortex-a57 1G 1 - pass/ACPI_RSDP_at_pa&acpi:_console:_SPCR $efidisk"
 echo "uboot-bootefi uboot cortex-a57 1G 1 - pass/Found_EFI_removable_media_binary $auto $efidisk"
 # The RAM size comes from the DTB U-Boot passes.
 echo "uboot-ram-512M uboot-kernel=$b/Image cortex-a53 512M 1 $kaddr pass $auto"

@@ -4,7 +4,8 @@
  * Owns: efi_keep_usable_ram on memory maps laid out as firmware gives
  * them (UEFI 2.10, 7.2 GetMemoryMap): descriptors larger than the struct
  * (EDK2's are 48 bytes, the spec allows more), every memory type, touching
- * and separate ranges, zero-page descriptors, more ranges than kept.
+ * and separate ranges, zero-page descriptors, more ranges than kept; the
+ * ACPI tables' memory counted and kept out; efi_map_covers.
  */
 #include <string.h>
 #include "unit.h"
@@ -14,8 +15,6 @@
 #define MAX_DESCS 64
 #define EFI_RUNTIME_SERVICES_CODE 5
 #define EFI_RUNTIME_SERVICES_DATA 6
-#define EFI_ACPI_RECLAIM          9
-#define EFI_MMIO                  11
 
 static uint8_t map[MAX_DESCS * 64];
 static unsigned n_descs;
@@ -61,8 +60,8 @@ static void test_edk2_like(void **state)
 	add(EFI_BOOT_SERVICES_CODE, 0x7c46a000, 0x100);
 	add(EFI_RUNTIME_SERVICES_CODE, 0x7c56a000, 0x10);
 	add(EFI_LOADER_DATA, 0x7c57a000, 0x3a86);
-	add(EFI_ACPI_RECLAIM, 0x80000000ULL - 0x1000, 1);
-	add(EFI_MMIO, 0x04000000, 0x4000);                     /* flash: never RAM */
+	add(EFI_ACPI_RECLAIM_MEMORY, 0x80000000ULL - 0x1000, 1);
+	add(EFI_MEMORY_MAPPED_IO, 0x04000000, 0x4000);                     /* flash: never RAM */
 	info = run();
 	assert_int_equal(info.magic, EFI_BOOT_INFO_MAGIC);
 	assert_int_equal(info.nr_descs, 10);
@@ -136,6 +135,46 @@ static void test_too_many(void **state)
 			 0x40000000 + (EFI_BOOT_MAX_RANGES - 1) * 0x20000ULL);
 }
 
+/* The ACPI tables' memory (reclaim, NVS) is never RAM for the boot: counted
+ * for the report, left out of the ranges. */
+static void test_acpi_memory_kept_out(void **state)
+{
+	struct efi_boot_info info;
+
+	(void)state;
+	add(EFI_CONVENTIONAL_MEMORY, 0x40000000, 16);
+	add(EFI_ACPI_RECLAIM_MEMORY, 0x40010000, 16);
+	add(EFI_ACPI_MEMORY_NVS, 0x40020000, 1);
+	add(EFI_CONVENTIONAL_MEMORY, 0x40021000, 16);
+	info = run();
+	assert_int_equal(info.nr_ranges, 2);
+	assert_int_equal(info.range[0].size, 16 * 4096);
+	assert_int_equal(info.range[1].phys_base, 0x40021000);
+	assert_int_equal(info.acpi_reclaim_bytes, 16 * 4096);
+	assert_int_equal(info.acpi_nvs_bytes, 4096);
+}
+
+/* Where the ACPI reader may read: memory the map describes, end to end
+ * across descriptors, never MMIO, a hole or past the last. */
+static void test_map_covers(void **state)
+{
+	uint64_t size;
+
+	(void)state;
+	add(EFI_ACPI_RECLAIM_MEMORY, 0x7c430000, 16);
+	add(EFI_BOOT_SERVICES_DATA, 0x7c440000, 1);
+	add(EFI_MEMORY_MAPPED_IO, 0x9000000, 1);
+	add(EFI_CONVENTIONAL_MEMORY, 0x80000000, 1);
+	size = (uint64_t)n_descs * desc_size;
+	assert_true(efi_map_covers(map, size, desc_size, 0x7c430018, 36));
+	assert_true(efi_map_covers(map, size, desc_size, 0x7c43fff0, 0x20));   /* across two */
+	assert_false(efi_map_covers(map, size, desc_size, 0x7c440ff0, 0x20));  /* into a hole */
+	assert_false(efi_map_covers(map, size, desc_size, 0x9000000, 4));     /* MMIO */
+	assert_false(efi_map_covers(map, size, desc_size, 0x80000ff8, 16));   /* past the end */
+	assert_false(efi_map_covers(map, size, desc_size, ~0ULL - 4, 16));    /* wraps */
+	assert_false(efi_map_covers(map, size, 0, 0x7c430018, 36));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -143,6 +182,8 @@ int main(void)
 		cmocka_unit_test_setup(test_types, setup),
 		cmocka_unit_test_setup(test_zero_pages_and_desc_size, setup),
 		cmocka_unit_test_setup(test_too_many, setup),
+		cmocka_unit_test_setup(test_acpi_memory_kept_out, setup),
+		cmocka_unit_test_setup(test_map_covers, setup),
 	};
 
 	unit_init();

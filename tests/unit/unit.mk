@@ -3,7 +3,8 @@
 # Owns: building the pure modules (each test's src_<name> below: mmu/'s
 # desc, walk, dump, maps, expect, probes, regs, check, esr, xlat, pgalloc,
 # ram_plan and levels, mmu/shell/parse.c, start/efi/efi_memmap.c,
-# lib/machine.c with lib/dt_addr.c, lib/bootargs.c, lib/uart/*.c with
+# lib/machine.c with lib/dt_addr.c, lib/acpi/ (on ACPI tables iasl
+# compiles from tests/unit/acpi/*.dsl), lib/bootargs.c, lib/uart/*.c with
 # lib/console.c, and again, for test_uart_<family>, against register
 # models) with the fakes (tests/fakes/ for those the fuzzers
 # share, tests/unit/ for the unit tests' own) and one cmocka test binary
@@ -48,7 +49,7 @@ HOST_LDFLAGS  := -fsanitize=address,undefined
 # package is the arm64 one, for the target): link it by its full name.
 HOST_LIBFDT   := /usr/lib/x86_64-linux-gnu/libfdt.so.1
 
-TESTS := efi_cmdline earlycon desc walk dump maps expect probes regs check esr efi_memmap bootargs xlat machine pgalloc pgalloc10 uart \
+TESTS := acpi efi_cmdline earlycon desc walk dump maps expect probes regs check esr efi_memmap bootargs xlat machine pgalloc pgalloc10 uart \
 	 ram_plan shell_parse geometry_refused
 # The UART drivers against register models of their blocks.
 UART_MODEL_TESTS := uart_imx uart_meson uart_geni uart_uartdm uart_lpuart uart_ar3700 uart_scif \
@@ -75,6 +76,8 @@ src_regs   := mmu/regs.c mmu/tcr.c mmu/desc.c
 src_check  := mmu/check.c mmu/esr.c mmu/maps.c mmu/expect.c mmu/probes.c mmu/regs.c mmu/tcr.c mmu/walk.c mmu/desc.c $(UNIT)/tables_fake.c
 src_esr    := mmu/esr.c
 src_efi_memmap := start/efi/efi_memmap.c
+src_acpi   := lib/acpi/tables.c lib/acpi/fadt.c lib/acpi/madt.c lib/acpi/console.c \
+	      lib/acpi/problem.c lib/strbuf.c
 src_efi_cmdline := start/efi/efi_cmdline.c
 src_shell_parse := mmu/shell/parse.c mmu/desc.c
 src_bootargs := lib/bootargs.c
@@ -97,6 +100,7 @@ src_levels := mmu/levels.c mmu/dump.c mmu/walk.c mmu/desc.c
 libs_machine := $(HOST_LIBFDT)
 
 DTBS := $(patsubst $(UNIT)/dts/%.dts,$(OUT)/dtb/%.dtb,$(wildcard $(UNIT)/dts/*.dts))
+AMLS := $(patsubst $(UNIT)/acpi/%.dsl,$(OUT)/acpi/%.aml,$(wildcard $(UNIT)/acpi/*.dsl))
 BINS := $(addprefix $(OUT)/test_,$(TESTS))
 # test_pgalloc10: test_pgalloc.c once more, with the allocator (and every
 # file of the binary: pgalloc.h's structs depend on it) built at
@@ -126,7 +130,7 @@ ALL_OBJS := $(sort $(foreach t,$(TESTS),$(call objs_of,$(t))))
 
 all: run
 
-build: $(BINS) $(DTBS)
+build: $(BINS) $(DTBS) $(AMLS)
 	@:
 
 # Build with -k (one broken test must not hide the others' results), then
@@ -161,6 +165,14 @@ $(OUT)/obj-$(call geometry_dir,$(1))/%.o: %.c $(SELF) mmu/geometry.mk
 	$$(Q)$$(HOSTCC) $$(HOST_CFLAGS) $$(HOST_CPPFLAGS) $(call geometry_flags,$(1)) -c $$< -o $$@
 endef
 $(foreach g,$(GEOMETRIES),$(eval $(call geo_objs,$(g))))
+
+# test_acpi reads the ACPI tables iasl compiles from tests/unit/acpi/*.dsl.
+$(OUT)/test_acpi: $(AMLS)
+$(OUT)/obj/$(UNIT)/test_acpi.o: HOST_CPPFLAGS += -DUNIT_ACPI_DIR='"$(OUT)/acpi"'
+$(OUT)/acpi/%.aml: $(UNIT)/acpi/%.dsl $(SELF)
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  IASL    $<")
+	$(Q)iasl -p $(basename $@) $< >$(basename $@).log 2>&1 || { cat $(basename $@).log; exit 1; }
 
 # test_geometry_refused compiles pgtable-hwdef.h with the host compiler.
 $(OUT)/obj/$(UNIT)/test_geometry_refused.o: HOST_CPPFLAGS += -DUNIT_HOSTCC='"$(HOSTCC)"'
