@@ -73,7 +73,7 @@ src_efi_memmap := start/efi/efi_memmap.c
 src_shell_parse := mmu/shell/parse.c mmu/desc.c
 src_bootargs := lib/bootargs.c
 src_xlat   := mmu/xlat.c mmu/desc.c mmu/walk.c $(FAKES)/xlat_fake.c
-src_machine := lib/machine.c lib/dt_addr.c
+src_machine := lib/machine.c lib/dt_walk.c lib/dt_addr.c
 src_pgalloc := mmu/pgalloc.c $(FAKES)/physmem_fake.c
 src_uart   := lib/uart/uart.c lib/uart/pl011.c lib/uart/cadence.c lib/uart/bcm2835_aux.c \
 	      lib/uart/ns16550.c lib/console.c
