@@ -3,7 +3,8 @@
 # Owns: building the pure modules (each test's src_<name> below: mmu/'s
 # desc, walk, dump, maps, expect, probes, regs, check, esr, xlat, pgalloc,
 # ram_plan and levels, mmu/shell/parse.c, start/efi/efi_memmap.c,
-# lib/machine.c with lib/dt_addr.c, lib/bootargs.c, lib/uart/*.c with
+# lib/machine.c with lib/dt_walk.c and lib/dt_addr.c, lib/bootargs.c,
+# lib/string.c (its own names), lib/uart/*.c with
 # lib/console.c) with the fakes (tests/fakes/ for those the fuzzers
 # share, tests/unit/ for the unit tests' own) and one cmocka test binary
 # per module for the host (two for pgalloc: at the product's
@@ -48,6 +49,7 @@ HOST_LDFLAGS  := -fsanitize=address,undefined
 HOST_LIBFDT   := /usr/lib/x86_64-linux-gnu/libfdt.so.1
 
 TESTS := desc walk dump maps expect probes regs check esr efi_memmap bootargs xlat machine pgalloc pgalloc10 uart \
+	 string \
 	 ram_plan shell_parse geometry_refused
 
 # Per geometry: GEO_ALL_TESTS in every geometry of the list, GEO_TESTS in
@@ -72,6 +74,7 @@ src_esr    := mmu/esr.c
 src_efi_memmap := start/efi/efi_memmap.c
 src_shell_parse := mmu/shell/parse.c mmu/desc.c
 src_bootargs := lib/bootargs.c
+src_string := lib/string.c
 src_xlat   := mmu/xlat.c mmu/desc.c mmu/walk.c $(FAKES)/xlat_fake.c
 src_machine := lib/machine.c lib/dt_walk.c lib/dt_addr.c
 src_pgalloc := mmu/pgalloc.c $(FAKES)/physmem_fake.c
@@ -120,6 +123,10 @@ run:
 	-$(Q)$(MAKE) --no-print-directory -k -f $(SELF) BOARD=$(BOARD) V=$(V) build
 	$(Q)MAKE="$(MAKE)" UNIT_MK="$(SELF)" UNIT_OUT="$(OUT)" BOARD="$(BOARD)" V="$(V)" \
 		sh $(UNIT)/run.sh $(TESTS)
+
+# lib/string.c under other names (the host's libc keeps its own).
+$(OUT)/obj/lib/string.o: HOST_CPPFLAGS += -DSTRING_PREFIX
+$(OUT)/obj/lib/string.o: HOST_CFLAGS += -fno-tree-loop-distribute-patterns
 
 # test_machine reads the device trees at run time: they are
 # part of them.
