@@ -83,9 +83,11 @@ static bool judge_unmapped(struct probe_result *r)
 
 void check_probe(const struct check_env *env, const struct probe *p, struct probe_result *r)
 {
-	memset(r, 0, sizeof(*r));
+	/* Not cleared whole: the expectation, both AT results and the walk
+	 * are written in full below; the reason only on a failure. */
 	r->probe = *p;
 	r->pass = true;
+	r->why[0] = '\0';
 	if (env->phase == MAP_FINAL)
 		expect_final_map(env->layout, env->syms, p->va, &r->exp);
 	else

@@ -34,8 +34,17 @@ void sw_walk(const struct walk_ctx *ctx, uint64_t va, struct walk_result *r)
 {
 	uint64_t table_pa;
 
-	*r = (struct walk_result){ .va = va, .fault_level = -1 };
+	/* Every field but the steps, which are written as they are taken
+	 * (step[0 .. nsteps)): the checks walk once a probe. */
+	r->va = va;
 	r->ttbr = va_ttbr(va);
+	r->status = WALK_MAPPED;
+	r->fault_level = -1;
+	r->nsteps = 0;
+	r->pa = 0;
+	r->block_size = 0;
+	r->leaf_level = 0;
+	r->attrs = (struct pte_attrs){ 0 };
 	if (r->ttbr < 0) {
 		r->status = WALK_NOT_CANONICAL;
 		r->fault_level = 0;

@@ -28,10 +28,14 @@ FINAL_START_SYM=kernel_map_build       # final map: from the first execution of 
 FINAL_END_SYM=kernel_map_install       # ... to the first execution of this
 DESC_RE='([0-9]+) descriptors written' # the stub's count of the final map's descriptors
 EARLY_RE='early tables: pa 0x[0-9a-f]+, ([0-9]+) of [0-9]+ pages written'
+MMU_TALLY_RE='mmu: ([0-9]+) passed'   # the checks' count
 REPORT_SUMMARY='stub.report=summary'
 REPORT_FULL='stub.report=full'
 EXIT_SYM=stub_exit                     # entry -> exit
 DTB_READ_SYM=machine_read              # the DTB read: this call to its return
+CHECKS_SYM=check_run                   # the checks: this function, called from ...
+CHECKS_CALLERS="verify_early_map verify_final_map"   # ... these, to its returns
+MEMSET_SYM=memset                      # its calls (to its rets) in MMU on -> checks done
 SECONDARY_ENTRY_SYM=secondary_entry    # a secondary: its first instruction ...
 SECONDARY_PARK_SYM=secondary_park      # ... to where it parks
 VECTORS_SYM=vectors                    # a fault: VBAR_EL1 + VECTOR_CUR_SYNC ...
@@ -97,6 +101,12 @@ for m in high:$HIGH_SYM checks:$CHECKS_DONE_SYM final_start:$FINAL_START_SYM \
 	add_mark stub_marks mark "${m%%:*}" "$(sym_va "$elf" "${m#*:}")" "symbol ${m#*:}"
 done
 add_mark stub_marks mark dtb_end "$(return_site "$elf" "$DTB_READ_SYM")" "the one call of $DTB_READ_SYM"
+add_mark stub_marks every chk "$(sym_va "$elf" "$CHECKS_SYM")" "symbol $CHECKS_SYM"
+for c in $CHECKS_CALLERS; do
+	add_mark stub_marks every chk_ret "$(return_site "$elf" "$CHECKS_SYM" "$c")" "the call of $CHECKS_SYM in $c"
+done
+add_mark stub_marks every ms "$(sym_va "$elf" "$MEMSET_SYM")" "symbol $MEMSET_SYM"
+for r in $(insns_in "$elf" "$MEMSET_SYM" ret); do stub_marks+=("every=ms_ret:$r"); done
 stub_marks+=("above=high_any:$HIGH_HALF")
 full_marks=("${stub_marks[@]}")
 exit_marks=("mark=entry:$stub_load")
@@ -211,8 +221,13 @@ l_sym_high=$(since linux entry high)
 [ -n "$l_high" ] && [ -n "$l_sym_high" ] && [ "$l_high" != "$l_sym_high" ] &&
 	notes+=("linux: the first high-half insn ($(hit_addr linux high_any)) is not $LINUX_HIGH_SYM ($(group "$l_sym_high") from entry)")
 
-# The DTB read, the boot's stages, RAM.
+# The DTB read, the boot's stages (the checks, memset's calls), RAM.
 s_dtb=$(since stub dtb dtb_end) s_checks_full=$(since full mmu_on checks)
+read -r s_probe_sum s_probe_runs < <(span_sum "$out/stub.plugin" chk chk_ret 0 1e30)
+n_probes=$(first_capture "$MMU_TALLY_RE" "$out/stub.serial")
+s_memset="" ms_calls=""
+a=$(mark_count "$out/stub.plugin" mmu_on) b=$(mark_count "$out/stub.plugin" checks)
+[ -n "$a" ] && [ -n "$b" ] && read -r s_memset ms_calls < <(span_sum "$out/stub.plugin" ms ms_ret "$a" "$b")
 l_dtb=0
 for ((j = 0; j < i; j++)); do
 	d=$(since linux-fault "dtb$j" "dtb${j}_end")
@@ -290,6 +305,8 @@ row "entry -> MMU on" "$(group "$s_mmu")" "$(group "$l_mmu")"
 row "entry -> first high-half insn" "$(group "$s_high")" "$(group "$l_high")"
 row "DTB read" "$(group "$s_dtb")" "$(group "$l_dtb")"
 row "MMU on -> checks done (summary)" "$(group "$s_checks")" -
+row "  of which the checks (${n_probes:-?} probes)" "$(group "$s_probe_sum")" -
+row "  of which memset ($ms_calls calls)" "$(group "$s_memset")" -
 row "MMU on -> checks done (full)" "$(group "$s_checks_full")" -
 row "entry -> exit, 128 MiB" "$(group "${s_exit[128M]}")" -
 for m in $BIG_RAM; do row "entry -> exit, ${m%G} GiB" "$(group "${s_exit[$m]}")" -; done
@@ -314,6 +331,7 @@ echo "(excluded); QEMU's own boot code before the entry is not counted. Spans (f
 echo "map, unmap, a secondary) count both ends, each execution paired; -smp $SMP_CPUS counts every CPU."
 echo "stub: $image, entry (load PA) $stub_load; linux: $linux_image, entry $linux_load, -append $LINUX_APPEND"
 echo "  DTB read: stub $DTB_READ_SYM, call to return; linux the same for $LINUX_DTB_CALLS, summed"
+echo "  the checks: $CHECKS_SYM from $CHECKS_CALLERS ($s_probe_runs calls), call to return; memset: its calls to its rets"
 echo "  entry -> exit: to $EXIT_SYM; more RAM from a memory backend without host reservation"
 echo "  secondary: $SECONDARY_ENTRY_SYM -> $SECONDARY_PARK_SYM, median of $sec_n; boot CPU per extra CPU:"
 echo "    (entry -> exit at -smp $SMP_CPUS - at -smp 1 - the secondaries' spans) / $((SMP_CPUS - 1))"

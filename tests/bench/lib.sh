@@ -151,6 +151,11 @@ spans() {
 		$1 == "hit" && $2 == f { start = $3; open_ = 1 }
 		$1 == "hit" && $2 == t && open_ { if (start > after) print start, $3 + 1 - start; open_ = 0 }' "$1"
 }
+# span_sum FILE FROM TO LO HI: the lengths of the spans FROM..TO that start
+# between counts LO and HI, summed, and how many: "SUM N".
+span_sum() {
+	spans "$1" "$2" "$3" "$4" | awk -v hi="$5" '$1 < hi { s += $2; n++ } END { print s + 0, n + 0 }'
+}
 # median: of the numbers on stdin, one a line (the lower middle); empty if none.
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)] }'; }
 # hit_addr TAG NAME: where marker NAME was hit.
@@ -190,11 +195,15 @@ return_site() {
 		awk -v f="<$2>" '$3 == "bl" && $NF == f { sub(":", "", $1); print $1 }')
 	[ "$(wc -w <<<"$sites")" = 1 ] && hex $((0x$sites + 4))
 }
+# insns_in ELF FUNC MNEMONIC: the addresses of every MNEMONIC in FUNC.
+insns_in() {
+	$OBJDUMP -d --disassemble="$2" "$1" | awk -v m="$3" '$3 == m { sub(":", "", $1); print "0x" $1 }'
+}
 # insn_in ELF FUNC MNEMONIC: the address of the one MNEMONIC in FUNC.
 insn_in() {
 	local a
-	a=$($OBJDUMP -d --disassemble="$2" "$1" | awk -v m="$3" '$3 == m { sub(":", "", $1); print $1 }')
-	[ "$(wc -w <<<"$a")" = 1 ] && hex $((0x$a))
+	a=$(insns_in "$@")
+	[ "$(wc -w <<<"$a")" = 1 ] && echo "$a"
 }
 # linux_disasm FROM_VA TO_VA: the Image's instructions in [FROM, TO), by VA.
 linux_disasm() {
