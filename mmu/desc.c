@@ -4,13 +4,6 @@
 #include <stdio.h>
 #include "desc.h"
 
-/* Output address bits of a leaf at this level: [47:shift] (48-bit OA:
- * no FEAT_LPA's bits [15:12] with 64 KiB pages). */
-static uint64_t leaf_addr_mask(int level)
-{
-	return PTE_ADDR_MASK & ~((1ULL << level_shift(level)) - 1);
-}
-
 struct desc_info desc_decode(uint64_t desc, int level)
 {
 	struct desc_info info = { .kind = desc_kind_of(desc, level) };

@@ -69,6 +69,13 @@ static inline enum desc_kind desc_kind_of(uint64_t desc, int level)
 	return level >= BLOCK_MIN_LEVEL && level <= 2 ? DESC_BLOCK : DESC_INVALID;
 }
 
+/* Output address bits of a leaf at this level: [47:shift] (48-bit OA:
+ * no FEAT_LPA's bits [15:12] with 64 KiB pages). */
+static inline uint64_t leaf_addr_mask(int level)
+{
+	return PTE_ADDR_MASK & ~((1ULL << level_shift(level)) - 1);
+}
+
 struct desc_info desc_decode(uint64_t desc, int level);
 /* A block (BLOCK_MIN_LEVEL .. 2) or page (level 3) descriptor for pa with
  * attrs. */
