@@ -32,10 +32,15 @@
  * blocks that fit (at most PGALLOC_MAX_ORDER), so an unaligned bank edge
  * just gives smaller blocks there.
  *
- * Metadata, and why: one state byte per page of each bank (is this page
- * the head of a free or allocated block, of which order, or reserved),
- * which makes the buddy test, double-free and wrong-order detection exact;
- * it costs 1/4096 of the bank (64 MiB for 255 GiB). It is too large to be
+ * Metadata, and why: one state byte per page of each bank, read and
+ * written only at the head of a block (free or allocated, and of which
+ * order), which makes the buddy test, double-free and wrong-order
+ * detection exact; the bytes inside blocks are never read, so never
+ * written, and reserved and metadata pages are known from the ranges:
+ * finalize writes one byte per free block, not per page (start-up linear
+ * in blocks: 255 blocks for 255 GiB). It costs 1/4096 of the bank (64 MiB
+ * for 255 GiB, of which finalize touches one page per 1 GiB block). It is
+ * too large to be
  * a static buffer of a stub of at most 2 MiB, so finalize carves it from
  * the bank's own free RAM: the top ceil(pages / 4096) pages of the
  * highest free stretch that holds them (no other bank's RAM needs to be
@@ -181,9 +186,11 @@ int pgalloc_stats(const struct pgalloc_ctx *ctx, unsigned bank, struct pgalloc_s
 int pgalloc_for_each_free(const struct pgalloc_ctx *ctx,
 			  void (*fn)(uint64_t pa, unsigned order, unsigned bank, void *cookie),
 			  void *cookie);
-/* Checks the metadata against itself (O(pages)): every state byte, list,
- * counter and reservation; and that no free block has a free buddy of its
- * order (fully coalesced). PGALLOC_OK or PGALLOC_ECORRUPT. */
+/* Checks the metadata against itself (O(pages)): block by block, every
+ * head's byte (aligned, inside its bank, clear of reservations and
+ * metadata), list, counter and reservation; and that no free block has a
+ * free buddy of its order (fully coalesced). PGALLOC_OK or
+ * PGALLOC_ECORRUPT. */
 int pgalloc_check(const struct pgalloc_ctx *ctx);
 
 #endif /* PGALLOC_H */
