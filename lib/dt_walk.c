@@ -335,8 +335,10 @@ static int child_named(const struct dt_tree *t, int i, const char *s, size_t len
 }
 
 /* fdt_get_alias_namelen: the path /aliases gives the alias name (len
- * bytes). A value that is no absolute path ending in its NUL is no alias
- * (as newer libfdt checks; 1.6.1 followed it blindly, to a recursion). */
+ * bytes): its value up to the first NUL (a C string, as Linux reads it).
+ * A value that is no absolute path, or holds no NUL, is no alias (libfdt
+ * 1.6.1 followed it blindly: past its end, or into another alias, to a
+ * recursion without end). */
 static const char *alias_path(const struct dt_tree *t, const char *name, size_t len)
 {
 	int aliases = dt_path_namelen(t, "/aliases", 8);
@@ -358,7 +360,7 @@ static const char *alias_path(const struct dt_tree *t, const char *name, size_t 
 		pname = t->strings + word_at(t->structs + off + 8);
 		val = (const char *)t->structs + off + 12;
 		if (strlen(pname) == len && !memcmp(pname, name, len))
-			return plen >= 2 && val[0] == '/' && val[plen - 1] == '\0' ? val : NULL;
+			return plen >= 2 && val[0] == '/' && memchr(val, '\0', plen) ? val : NULL;
 		off = (off + 12 + plen + 3) & ~3u;
 	}
 }
