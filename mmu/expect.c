@@ -9,15 +9,17 @@
 static void expect_in(const struct mem_region *regions, int n, uint64_t va, bool shared_root,
 		      struct expectation *out)
 {
+	int ttbr = va_ttbr(va);
+
 	*out = (struct expectation){ .mapped = false, .region = "unmapped" };
-	if (va_ttbr(va) < 0)
+	if (ttbr < 0)
 		return;                          /* not canonical: no half */
 	for (int i = 0; i < n; i++) {
 		const struct mem_region *r = &regions[i];
 		uint64_t offset = shared_root ? ((va - r->virt) & VA_LOW_MASK) : va - r->virt;
 		uint64_t copy = 0;
 
-		if ((!shared_root && r->ttbr != va_ttbr(va)) || r->size == 0)
+		if ((!shared_root && r->ttbr != ttbr) || r->size == 0)
 			continue;
 		if (r->count > 1 && offset / r->virt_stride < r->count) {
 			copy = offset / r->virt_stride;
@@ -33,20 +35,39 @@ static void expect_in(const struct mem_region *regions, int n, uint64_t va, bool
 	}
 }
 
+void expect_map_early(const struct boot_layout *l, struct expect_map *m)
+{
+	maps_early_regions(l, m->region);
+	m->n = NR_REGIONS;
+	m->shared_root = true;
+}
+
+void expect_map_final(const struct boot_layout *l, const struct image_symbols *s,
+		      struct expect_map *m)
+{
+	m->n = maps_final_regions(l, s, m->region);
+	m->shared_root = false;
+}
+
+void expect_in_map(const struct expect_map *m, uint64_t va, struct expectation *out)
+{
+	expect_in(m->region, m->n, va, m->shared_root, out);
+}
+
 void expect_early_map(const struct boot_layout *l, uint64_t va, struct expectation *out)
 {
-	struct mem_region regions[NR_REGIONS];
+	struct expect_map m;
 
-	maps_early_regions(l, regions);
-	expect_in(regions, NR_REGIONS, va, true, out);
+	expect_map_early(l, &m);
+	expect_in_map(&m, va, out);
 }
 
 void expect_final_map(const struct boot_layout *l, const struct image_symbols *s,
 			 uint64_t va, struct expectation *out)
 {
-	struct mem_region regions[MAX_FINAL_REGIONS];
-	int n = maps_final_regions(l, s, regions);
+	struct expect_map m;
 
-	expect_in(regions, n, va, false, out);
+	expect_map_final(l, s, &m);
+	expect_in_map(&m, va, out);
 }
 

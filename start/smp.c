@@ -7,10 +7,18 @@
  * CPU's enable-method in the DTB: "psci" (CPU_ON through /psci's conduit)
  * or "spin-table" (its cpu-release-addr). A CPU that cannot be started is
  * named with the reason.
+ *
+ * Waiting costs nothing: the boot CPU sleeps in WFE between a secondary's
+ * SEVs (one as it arrives, one when its checks are done), the generic
+ * timer's event stream waking it often enough to keep the bound; a
+ * secondary, its checks done, is powered off by PSCI CPU_OFF when PSCI
+ * started it (nothing here needs it again), else sleeps in WFI (no
+ * interrupt is ever routed to it).
  */
 #include <stdio.h>
 #include "board_ops.h"
 #include "cache.h"
+#include "console.h"
 #include "exit.h"
 #include "hw.h"
 #include "kernel_map.h"
@@ -44,6 +52,7 @@ static int planned[NR_CPUS];
 static unsigned nr_secondaries;
 static unsigned cpu_state[NR_CPUS];
 static unsigned cpu_entry_el[NR_CPUS];
+static bool cpu_by_psci[NR_CPUS];      /* started by CPU_ON: parks by CPU_OFF */
 static const struct smp_env *smp;      /* for secondary_main */
 static unsigned printing_cpu;
 
@@ -210,7 +219,16 @@ static int start_cpu(enum start_method method, unsigned cpu, const struct machin
 	}
 }
 
-/* Until cpu_state[cpu] reaches state, at most ms milliseconds. */
+/* CNTKCTL_EL1 (Arm ARM D13.8.15): EVNTEN generates an event each time
+ * bit EVNTI of the virtual count flips (D11.2.3, "Event streams"). Bit 9:
+ * every 1024 ticks, 16 us at QEMU's 62.5 MHz, well inside any bound. */
+#define CNTKCTL_EVNTEN       (1ul << 2)
+#define CNTKCTL_EVNTI_SHIFT  4
+#define CNTKCTL_EVNTI_MASK   (0xful << CNTKCTL_EVNTI_SHIFT)
+#define EVENT_STREAM_BIT     9ul
+
+/* Until cpu_state[cpu] reaches state, at most ms milliseconds: asleep in
+ * WFE, woken by the secondary's SEV or the event stream. */
 static bool wait_state(unsigned cpu, unsigned state, unsigned ms)
 {
 	uint64_t freq = read_sysreg(cntfrq_el0), start = read_sysreg(cntvct_el0);
@@ -218,9 +236,20 @@ static bool wait_state(unsigned cpu, unsigned state, unsigned ms)
 	while (__atomic_load_n(&cpu_state[cpu], __ATOMIC_ACQUIRE) < state) {
 		if (read_sysreg(cntvct_el0) - start > freq / 1000 * ms)
 			return false;
-		__asm__ volatile("yield");
+		__asm__ volatile("wfe" : : : "memory");
 	}
 	return true;
+}
+
+/* The event stream on (returns the old CNTKCTL_EL1, to put back). */
+static uint64_t event_stream_on(void)
+{
+	uint64_t old = read_sysreg(cntkctl_el1);
+
+	write_sysreg((old & ~CNTKCTL_EVNTI_MASK) | CNTKCTL_EVNTEN |
+		     (EVENT_STREAM_BIT << CNTKCTL_EVNTI_SHIFT), cntkctl_el1);
+	isb();
+	return old;
 }
 
 int smp_bring_up(const struct smp_env *env)
@@ -228,9 +257,12 @@ int smp_bring_up(const struct smp_env *env)
 	const struct board_ops *board;
 	int online = 1, failed = 0, left_off = 0;
 
+	uint64_t cntkctl;
+
 	smp = env;
 	board = env->entry_el == 3 ? board_ops_find(env->machine) : NULL;
 	prepare_boot_args();
+	cntkctl = event_stream_on();
 	if (!nr_secondaries) {
 		printf("smp: no other CPU in the DTB\n");
 	} else if (env->entry_el == 3) {
@@ -252,6 +284,7 @@ int smp_bring_up(const struct smp_env *env)
 		int rc;
 
 		__atomic_store_n(&cpu_state[cpu], CPU_STARTING, __ATOMIC_RELEASE);
+		cpu_by_psci[cpu] = method == START_PSCI;   /* read with its MMU on */
 		rc = start_cpu(method, cpu, c, board);
 		if (rc > 0) {
 			left_off++;
@@ -281,6 +314,8 @@ int smp_bring_up(const struct smp_env *env)
 		}
 		online++;
 	}
+	write_sysreg(cntkctl, cntkctl_el1);
+	isb();
 	printf("cpus: %d online", online);
 	if (left_off)
 		printf(", %d left off", left_off);
@@ -288,17 +323,39 @@ int smp_bring_up(const struct smp_env *env)
 	return failed;
 }
 
-/* Where a secondary ends, its checks done: a function of its own, the
- * mark make bench counts a secondary's work to. */
-static __attribute__((noinline, noreturn)) void secondary_park(void)
+/* Where a secondary ends, its checks done (a function of its own: the
+ * mark make bench counts a secondary's work to). Off, or asleep. */
+static __attribute__((noinline, noreturn)) void secondary_park(unsigned cpu)
 {
+	if (cpu_by_psci[cpu])
+		(void)psci_cpu_off();          /* returns only if refused */
 	for (;;)
-		__asm__ volatile("wfe");
+		__asm__ volatile("wfi");
 }
 
 static void print_cpu_line(const char *line)
 {
 	printf("  cpu%u: %s\n", printing_cpu, line);
+}
+
+/* "cpu1: entered at EL1, now EL1, MPIDR 0x..., SP 0x..., TTBR1 0x...": what
+ * printf("... %u ... 0x%llx ...") would print, without the formatter (a
+ * secondary's whole work is a few thousand instructions). */
+static void report_arrival(unsigned cpu, unsigned entry_el, uint64_t el, uint64_t sp)
+{
+	console_puts("cpu");
+	console_put_dec(cpu);
+	console_puts(": entered at EL");
+	console_put_dec(entry_el);
+	console_puts(", now EL");
+	console_put_dec(el);
+	console_puts(", MPIDR ");
+	console_put_hex(read_sysreg(mpidr_el1));
+	console_puts(", SP ");
+	console_put_hex(sp);
+	console_puts(", TTBR1 ");
+	console_put_hex(read_sysreg(ttbr1_el1));
+	console_puts("\n");
 }
 
 /* Checks from this CPU's side: its own stack and the guard below it, and
@@ -326,14 +383,12 @@ void secondary_main(unsigned cpu, unsigned entry_el)
 
 	libc_init();
 	__atomic_store_n(&cpu_state[cpu], CPU_ARRIVED, __ATOMIC_RELEASE);
+	__asm__ volatile("dsb ish; sev" : : : "memory");
 	printing_cpu = cpu;
 	cpu_entry_el[cpu] = entry_el;
-	printf("cpu%u: entered at EL%u, now EL%llu, MPIDR 0x%llx, SP 0x%llx, TTBR1 0x%llx\n", cpu,
-	       entry_el, (unsigned long long)el, (unsigned long long)read_sysreg(mpidr_el1),
-	       (unsigned long long)(uintptr_t)__builtin_frame_address(0),
-	       (unsigned long long)read_sysreg(ttbr1_el1));
+	report_arrival(cpu, entry_el, el, (uintptr_t)__builtin_frame_address(0));
 	check_run(&env, probes, (int)(sizeof(probes) / sizeof(probes[0])), smp->tally);
 	__atomic_store_n(&cpu_state[cpu], CPU_DONE, __ATOMIC_RELEASE);
-	__asm__ volatile("sev" : : : "memory");
-	secondary_park();
+	__asm__ volatile("dsb ish; sev" : : : "memory");
+	secondary_park(cpu);
 }
