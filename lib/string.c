@@ -58,11 +58,36 @@ static size_t zva_block(void)
 #endif
 }
 
-/* [p, p + n) zeroed by DC ZVA, p and n multiples of block. */
+/* [p, p + n) zeroed by DC ZVA, p and n multiples of block. DC ZVA takes
+ * its address in a register only: for the usual 64-byte block, sixteen a
+ * loop, each address an immediate offset from one register (a 4 KiB page:
+ * 64 DC ZVA, 4 loops); the rest, and any other block size, one a loop. */
 static void zva(uint8_t *p, size_t n, size_t block)
 {
 #ifndef STRING_PREFIX
-	for (uint8_t *end = p + n; p < end; p += block)
+	uint8_t *end = p + n;
+
+	if (block == 64) {
+		for (uint64_t t; p + 1024 <= end; p += 1024)
+			__asm__ volatile("dc zva, %1\n\t"
+					 "add %0, %1, #64\n\tdc zva, %0\n\t"
+					 "add %0, %1, #128\n\tdc zva, %0\n\t"
+					 "add %0, %1, #192\n\tdc zva, %0\n\t"
+					 "add %0, %1, #256\n\tdc zva, %0\n\t"
+					 "add %0, %1, #320\n\tdc zva, %0\n\t"
+					 "add %0, %1, #384\n\tdc zva, %0\n\t"
+					 "add %0, %1, #448\n\tdc zva, %0\n\t"
+					 "add %0, %1, #512\n\tdc zva, %0\n\t"
+					 "add %0, %1, #576\n\tdc zva, %0\n\t"
+					 "add %0, %1, #640\n\tdc zva, %0\n\t"
+					 "add %0, %1, #704\n\tdc zva, %0\n\t"
+					 "add %0, %1, #768\n\tdc zva, %0\n\t"
+					 "add %0, %1, #832\n\tdc zva, %0\n\t"
+					 "add %0, %1, #896\n\tdc zva, %0\n\t"
+					 "add %0, %1, #960\n\tdc zva, %0"
+					 : "=&r"(t) : "r"(p) : "memory");
+	}
+	for (; p < end; p += block)
 		__asm__ volatile("dc zva, %0" : : "r"(p) : "memory");
 #else
 	(void)p, (void)n, (void)block;
@@ -116,14 +141,16 @@ void *memset(void *dst, int c, size_t n)
 	    n >= block + (size_t)(-(uintptr_t)p & (block - 1))) {
 		size_t head = (size_t)(-(uintptr_t)p & (block - 1));
 
-		fill_aligned(p, 0, head);
+		if (head)
+			fill_aligned(p, 0, head);
 		p += head;
 		n -= head;
 		zva(p, n & ~(block - 1), block);
 		p += n & ~(block - 1);
 		n &= block - 1;
 	}
-	fill_aligned(p, w, n);
+	if (n)
+		fill_aligned(p, w, n);
 	return dst;
 }
 

@@ -43,6 +43,8 @@ uint64_t desc_make_leaf(uint64_t pa, const struct pte_attrs *a, int level)
 	return d;
 }
 
+/* Field by field (a bool's bytes other than 0 and 1 are not compared as
+ * such, and the struct has no padding to differ). */
 bool pte_attrs_equal(const struct pte_attrs *a, const struct pte_attrs *b)
 {
 	return a->attrindx == b->attrindx && a->sh == b->sh &&

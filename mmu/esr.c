@@ -61,12 +61,6 @@ bool esr_is_write(uint64_t esr)
 	return (esr & ESR_ISS_WNR) != 0;
 }
 
-bool esr_is_translation_fault_cur(uint64_t esr)
-{
-	return esr_class(esr) == ESR_EC_DABT_CUR && !(esr & ESR_ISS_FNV) &&
-	       fault_status_is(esr_fault_status(esr), FSC_TRANSLATION);
-}
-
 /* The groups whose low two bits are the level (D17.2.37, DFSC). */
 static bool level_specific(unsigned fsc)
 {

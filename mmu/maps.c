@@ -107,11 +107,6 @@ uint64_t maps_virt_fdt(const struct boot_layout *l)
 	return (uint64_t)FDT_VADDR + (l->phys_dtb & (PAGE_SIZE - 1));
 }
 
-uint64_t maps_virt_pool(const struct boot_layout *l)
-{
-	return (uint64_t)POOL_VADDR + (l->phys_pool & (SWAPPER_BLOCK_SIZE - 1));
-}
-
 uint64_t maps_phys_to_virt(const struct boot_layout *l, uint64_t pa)
 {
 	return (uint64_t)PAGE_OFFSET + (pa - l->phys_memstart);

@@ -77,7 +77,11 @@ void maps_early_regions(const struct boot_layout *l, struct mem_region out[NR_RE
  * TTBR1 (both maps). */
 uint64_t maps_virt_uart(const struct boot_layout *l);
 uint64_t maps_virt_fdt(const struct boot_layout *l);
-uint64_t maps_virt_pool(const struct boot_layout *l);
+/* Inline: the runtime's table lookups (kernel_map.c) ask it at every level. */
+static inline uint64_t maps_virt_pool(const struct boot_layout *l)
+{
+	return (uint64_t)POOL_VADDR + (l->phys_pool & (SWAPPER_BLOCK_SIZE - 1));
+}
 /* Linear map: VA of a PA (meaningful when maps_linear_has(pa)). */
 uint64_t maps_phys_to_virt(const struct boot_layout *l, uint64_t pa);
 bool maps_linear_has(const struct boot_layout *l, uint64_t pa);

@@ -91,10 +91,16 @@ static uint64_t bank_end(const struct pgalloc_bank *b)
 	return b->base_pa + b->size;
 }
 
+void pgalloc_set_linear(struct pgalloc_ctx *ctx, uint64_t offset)
+{
+	ctx->linear = true;
+	ctx->linear_offset = offset;
+}
+
 static uint8_t *state_ptr(const struct pgalloc_ctx *ctx, const struct pgalloc_bank *b,
 			  uint64_t pa)
 {
-	return ctx->phys_to_ptr(b->meta_pa + ((pa - b->base_pa) >> PAGE_SHIFT), ctx->cookie);
+	return pgalloc_ptr(ctx, b->meta_pa + ((pa - b->base_pa) >> PAGE_SHIFT));
 }
 
 static void state_set(struct pgalloc_ctx *ctx, struct pgalloc_bank *b, uint64_t pa, unsigned st)
@@ -157,7 +163,7 @@ static uint64_t block_holding(const struct pgalloc_ctx *ctx, const struct pgallo
 
 static struct free_node *node(const struct pgalloc_ctx *ctx, uint64_t pa)
 {
-	return ctx->phys_to_ptr(pa, ctx->cookie);
+	return pgalloc_ptr(ctx, pa);
 }
 
 static void list_push(struct pgalloc_ctx *ctx, struct pgalloc_bank *b, uint64_t pa,

@@ -143,6 +143,8 @@ struct pgalloc_ctx {
 	struct phys_range reserved[PGALLOC_MAX_RESERVED];   /* page aligned */
 	void *(*phys_to_ptr)(uint64_t pa, void *cookie);
 	void *cookie;
+	bool linear;                        /* pgalloc_set_linear: pa + linear_offset */
+	uint64_t linear_offset;
 };
 
 /* Statistics of one bank or, for PGALLOC_ALL_BANKS, their sums (base_pa,
@@ -163,6 +165,12 @@ struct pgalloc_stats {
  * without phys_to_ptr. */
 int pgalloc_init(struct pgalloc_ctx *ctx, void *(*phys_to_ptr)(uint64_t pa, void *cookie),
 		 void *cookie);
+/* Declares phys_to_ptr(pa) == (void *)(pa + offset) for every PA of every
+ * bank (the stub's linear map): the allocator then adds the offset
+ * instead of calling it (a few calls each alloc and free, the demand
+ * fault's path). Any phase. */
+void pgalloc_set_linear(struct pgalloc_ctx *ctx, uint64_t offset);
+
 /* Records the bank [pa, pa + size). EALIGN, ERANGE, EOVERLAP, EFULL. */
 int pgalloc_add_range(struct pgalloc_ctx *ctx, uint64_t pa, uint64_t size);
 /* Records the reservation of the pages touched by [pa, pa + size).
@@ -192,5 +200,13 @@ int pgalloc_for_each_free(const struct pgalloc_ctx *ctx,
  * free buddy of its order (fully coalesced). PGALLOC_OK or
  * PGALLOC_ECORRUPT. */
 int pgalloc_check(const struct pgalloc_ctx *ctx);
+
+/* Where the allocator reaches pa: phys_to_ptr's answer, or pa plus the
+ * offset pgalloc_set_linear gave (inline: the demand fault asks it). */
+static inline void *pgalloc_ptr(const struct pgalloc_ctx *ctx, uint64_t pa)
+{
+	return ctx->linear ? (void *)(uintptr_t)(pa + ctx->linear_offset)
+			   : ctx->phys_to_ptr(pa, ctx->cookie);
+}
 
 #endif /* PGALLOC_H */

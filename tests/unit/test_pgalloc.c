@@ -8,7 +8,8 @@
  * edges, metadata placement, unusable banks, a 255 GiB bank, PA 0); split
  * and coalesce exactness; best fit; exhaustion; that no reserved page is
  * handed out; every refusal of free, each leaving context and memory
- * unchanged; exact statistics per bank and per order.
+ * unchanged; exact statistics per bank and per order; linear mode
+ * (pgalloc_set_linear) giving what the callback gives, without calling it.
  * Memory is physmem_fake.c's: any touch outside the banks is an error, and
  * pgalloc_check runs after every test's changes.
  * Built twice (unit.mk): at the product's PGALLOC_MAX_ORDER (18, 1 GiB
@@ -885,6 +886,74 @@ static void test_free_refusals(void **state)
 	check(e);
 }
 
+
+/* ---- linear mode ------------------------------------------------------- */
+
+/* A bank backed by one host buffer, its PAs at base: phys_to_ptr is then
+ * pa + (buffer - base), what pgalloc_set_linear declares. */
+struct arena {
+	uint8_t *mem;
+	uint64_t base;
+	unsigned calls;
+};
+
+static void *arena_ptr(uint64_t pa, void *cookie)
+{
+	struct arena *a = cookie;
+
+	a->calls++;
+	return a->mem + (pa - a->base);
+}
+
+/* The same operations on two allocators over two arenas, one told it is
+ * linear: the same blocks handed out, the same refusals, the same
+ * statistics, both self-consistent; the linear one never calls
+ * phys_to_ptr. */
+static void test_linear_same_as_callback(void **state)
+{
+	const uint64_t base = G, size = 8 * M1;
+	struct arena a[2] = { { .base = base }, { .base = base } };
+	static struct pgalloc_ctx ctx[2];
+	uint64_t got[2][64];
+
+	(void)state;
+	for (int i = 0; i < 2; i++) {
+		a[i].mem = aligned_alloc(4096, size);
+		assert_non_null(a[i].mem);
+		memset(a[i].mem, 0xa5, size);       /* garbage, as RAM */
+		assert_int_equal(pgalloc_init(&ctx[i], arena_ptr, &a[i]), PGALLOC_OK);
+		if (i)
+			pgalloc_set_linear(&ctx[i], (uint64_t)(uintptr_t)a[i].mem - base);
+		assert_int_equal(pgalloc_add_range(&ctx[i], base, size), PGALLOC_OK);
+		assert_int_equal(pgalloc_reserve(&ctx[i], base + 3 * K4, 5 * K4), PGALLOC_OK);
+		assert_int_equal(pgalloc_finalize(&ctx[i]), PGALLOC_OK);
+	}
+	for (unsigned n = 0; n < 64; n++)
+		for (int i = 0; i < 2; i++)
+			got[i][n] = pgalloc_alloc(&ctx[i], n % 5);
+	assert_memory_equal(got[0], got[1], sizeof(got[0]));
+	for (unsigned n = 0; n < 64; n += 2)
+		for (int i = 0; i < 2; i++)
+			assert_int_equal(pgalloc_free(&ctx[i], got[i][n], n % 5), PGALLOC_OK);
+	for (int i = 0; i < 2; i++) {
+		assert_int_equal(pgalloc_free(&ctx[i], got[i][1] + K4, 0), PGALLOC_ENOTALLOC);
+		assert_int_equal(pgalloc_free(&ctx[i], got[i][0], 0), PGALLOC_EDOUBLE);
+		assert_int_equal(pgalloc_check(&ctx[i]), PGALLOC_OK);
+	}
+	{
+		struct pgalloc_stats s0, s1;
+
+		assert_int_equal(pgalloc_stats(&ctx[0], 0, &s0), PGALLOC_OK);
+		assert_int_equal(pgalloc_stats(&ctx[1], 0, &s1), PGALLOC_OK);
+		assert_memory_equal(&s0, &s1, sizeof(s0));
+	}
+	assert_true(a[0].calls > 0);
+	assert_int_equal(a[1].calls, 0);
+	assert_ptr_equal(pgalloc_ptr(&ctx[1], base + K4), a[1].mem + K4);
+	free(a[0].mem);
+	free(a[1].mem);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -906,6 +975,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_exhaustion, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reserved_never_handed_out, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_free_refusals, setup, teardown),
+		cmocka_unit_test(test_linear_same_as_callback),
 	};
 
 	unit_init();
