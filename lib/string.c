@@ -1,8 +1,9 @@
 /*
- * string.c - memset, memcpy and memmove for the image, in place of
+ * string.c - memset, memcpy, memmove and memchr for the image, in place of
  * picolibc's (built for size: a byte a loop, about 4 instructions a byte).
  *
- * Owns: filling and copying by doublewords and pairs of them, DC ZVA for
+ * Owns: filling and copying by doublewords and pairs of them, searching a
+ * doubleword at a time (the DTB walk's names and strings), DC ZVA for
  * large zero fills where it is allowed (DCZID_EL0.DZP clear: Arm ARM
  * D17.2.35; and only with the MMU and the data cache on, SCTLR_EL1.M and
  * C: DC ZVA on Device memory, which every access is with the MMU off, is
@@ -19,7 +20,9 @@
 #define memset  test_memset
 #define memcpy  test_memcpy
 #define memmove test_memmove
+#define memchr  test_memchr
 void *memset(void *dst, int c, size_t n);
+void *memchr(const void *s, int c, size_t n);
 void *memcpy(void *restrict dst, const void *restrict src, size_t n);
 void *memmove(void *dst, const void *src, size_t n);
 #else
@@ -217,4 +220,30 @@ void *memmove(void *dst, const void *src, size_t n)
 	for (; n; n--)
 		*--d = *--s;
 	return dst;
+}
+
+/* A doubleword holds a zero byte (the classic test: a byte's borrow out of
+ * its own subtraction, and it was below 0x80). */
+#define ONES  0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
+void *memchr(const void *s, int c, size_t n)
+{
+	const uint8_t *p = s, ch = (uint8_t)c;
+	uint64_t rep = ch * ONES;
+
+	for (; n && ((uintptr_t)p & 7); n--, p++)
+		if (*p == ch)
+			return (void *)(uintptr_t)p;
+	/* Whole doublewords inside [s, s + n) only: nothing read past the end. */
+	for (; n >= 8; n -= 8, p += 8) {
+		uint64_t w = *(const uint64_t *)(const void *)p ^ rep;
+
+		if ((w - ONES) & ~w & HIGHS)
+			break;
+	}
+	for (; n; n--, p++)
+		if (*p == ch)
+			return (void *)(uintptr_t)p;
+	return NULL;
 }

@@ -166,7 +166,9 @@ static struct free_node *node(const struct pgalloc_ctx *ctx, uint64_t pa)
 	return pgalloc_ptr(ctx, pa);
 }
 
-static void list_push(struct pgalloc_ctx *ctx, struct pgalloc_bank *b, uint64_t pa,
+/* Inline, as list_remove: the demand fault's allocation is a few of each. */
+static inline __attribute__((always_inline))
+void list_push(struct pgalloc_ctx *ctx, struct pgalloc_bank *b, uint64_t pa,
 		      unsigned order)
 {
 	struct free_node *n = node(ctx, pa);
@@ -184,7 +186,8 @@ static void list_push(struct pgalloc_ctx *ctx, struct pgalloc_bank *b, uint64_t 
 
 /* Takes a free block off its list (its head byte is left: the block is
  * being allocated, split or merged, and whoever heads it next writes it). */
-static void list_remove(struct pgalloc_ctx *ctx, struct pgalloc_bank *b, uint64_t pa,
+static inline __attribute__((always_inline))
+void list_remove(struct pgalloc_ctx *ctx, struct pgalloc_bank *b, uint64_t pa,
 			unsigned order)
 {
 	struct free_node *n = node(ctx, pa);

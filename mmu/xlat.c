@@ -449,7 +449,7 @@ static int apply(struct xlat_ctx *ctx, struct op *op, int level, uint64_t base,
 	return XLAT_OK;
 }
 
-/* --- one page: the runtime's common case, in one walk ----------------------- */
+/* --- a few pages: the runtime's common case, in one walk --------------------- */
 
 /* The fast path says the general one must run (a positive code). */
 #define FAST_NO 1
@@ -475,28 +475,54 @@ static uint64_t *page_entry(struct xlat_ctx *ctx, uint64_t va, uint16_t **nvalid
 	return ctx->table_ptr(table_pa, ctx->cookie) + (((va - ctx->va_base) >> PAGE_SHIFT) & (ENTRIES - 1));
 }
 
-/* A one-page map or unmap where no table is made or freed: decided by the
- * walk (nothing written on the way), then one entry written; the general
- * path's result, entry, counts and barriers exactly. Map: an invalid page
- * entry under existing tables (a valid entry anywhere on the way is the
- * general path's EOVERLAP); unmap: a page entry whose table keeps another
- * valid one (break-before-make's break: invalid, then the TLB flushed).
- * FAST_NO otherwise: a table to make, a block to split, a table to free. */
-static int one_page(struct xlat_ctx *ctx, const struct op *op)
+/* Map pages into one level-3 table already linked (every page of the range
+ * under one level-2 entry that is a table): its entries must all be
+ * invalid (a valid one is the general path's EOVERLAP, as is a leaf on the
+ * way), then each is written, and one publish. */
+static int map_in_table(struct xlat_ctx *ctx, const struct op *op, uint64_t *e,
+			uint16_t *nvalid)
 {
+	unsigned n = (unsigned)((op->last - op->va) >> PAGE_SHIFT) + 1;
+
+	for (unsigned i = 0; i < n; i++)
+		if (desc_kind_of(e[i], 3) != DESC_INVALID)
+			return XLAT_EOVERLAP;
+	for (unsigned i = 0; i < n; i++)
+		e[i] = (op->pa + ((uint64_t)i << PAGE_SHIFT)) | op->page_bits;
+	ctx->stats.descs_written += n;
+	if (nvalid)
+		*nvalid = (uint16_t)(*nvalid + n);
+	ctx->publish(ctx->cookie);
+	return XLAT_OK;
+}
+
+/* A map inside one level-3 table, or a one-page unmap, where no table is
+ * made or freed: decided by the walk (nothing written on the way), then
+ * the entries written; the general path's result, entries, counts and
+ * barriers exactly. Map: see map_in_table; unmap: a page entry whose
+ * table keeps another valid one (break-before-make's break: invalid, then
+ * the TLB flushed). FAST_NO otherwise: a table to make, a block to split,
+ * a table to free, a range across tables. */
+static int few_pages(struct xlat_ctx *ctx, const struct op *op)
+{
+	bool one = op->last == op->va + PAGE_SIZE - 1;
 	uint16_t *nvalid;
 	enum desc_kind stop;
-	uint64_t *e = page_entry(ctx, op->va, &nvalid, &stop);
-	bool valid = e && desc_kind_of(*e, 3) != DESC_INVALID;
+	uint64_t *e;
 
+	if (!one && (op->kind != OP_MAP || (op->va ^ op->last) >> level_shift(2)))
+		return FAST_NO;               /* an unmap of more, a map across tables */
+	e = page_entry(ctx, op->va, &nvalid, &stop);
 	if (op->kind == OP_MAP) {
 		if (!e)
 			return stop == DESC_INVALID ? FAST_NO : XLAT_EOVERLAP;
-		if (valid)
+		if (!one)
+			return map_in_table(ctx, op, e, nvalid);
+		if (desc_kind_of(*e, 3) != DESC_INVALID)
 			return XLAT_EOVERLAP;
 		put_valid(ctx, e, op->pa | op->page_bits, nvalid);
 	} else {
-		if (!e || !valid)
+		if (!e || desc_kind_of(*e, 3) == DESC_INVALID)
 			return !e && stop != DESC_INVALID ? FAST_NO : XLAT_ENOTMAPPED;
 		if (!nvalid || *nvalid < 2)
 			return FAST_NO;
@@ -547,7 +573,7 @@ static int run(struct xlat_ctx *ctx, struct op *op, uint64_t size, bool has_pa)
 		if (rc_attrs)
 			return rc_attrs;
 	}
-	if (size == PAGE_SIZE && op->kind != OP_PROTECT && (rc = one_page(ctx, op)) != FAST_NO)
+	if (op->kind != OP_PROTECT && (rc = few_pages(ctx, op)) != FAST_NO)
 		return rc;
 	root = ctx->table_ptr(ctx->root_pa, ctx->cookie);
 	op->write = false;

@@ -252,32 +252,48 @@ static uint64_t event_stream_on(void)
 	return old;
 }
 
+/* "smp: N other CPUs in the DTB..." before any starts: what printf would
+ * print, through the console directly (the line grows no cost per CPU
+ * but its count). */
+static void report_plan(const struct smp_env *env, const struct board_ops *board)
+{
+	unsigned by[START_BOARD + 1] = { 0 };
+
+	if (!nr_secondaries) {
+		console_puts("smp: no other CPU in the DTB\n");
+		return;
+	}
+	console_puts("smp: ");
+	console_put_dec(nr_secondaries);
+	if (env->entry_el == 3) {
+		console_puts(" other CPUs in the DTB; entered at EL3 (no firmware): ");
+		console_puts(board ? "the board's operation, " : "the holding pen");
+		console_puts(board ? board->name : "");
+		console_puts("\n");
+		return;
+	}
+	for (unsigned cpu = 1; cpu <= nr_secondaries; cpu++)
+		by[method_of(&env->machine->cpus.cpu[planned[cpu]], NULL)]++;
+	console_puts(" other CPUs in the DTB: ");
+	console_put_dec(by[START_PSCI]);
+	console_puts(" by PSCI CPU_ON, ");
+	console_put_dec(by[START_SPIN_TABLE]);
+	console_puts(" by spin table, ");
+	console_put_dec(by[START_NONE]);
+	console_puts(" without a usable enable-method\n");
+}
+
 int smp_bring_up(const struct smp_env *env)
 {
 	const struct board_ops *board;
 	int online = 1, failed = 0, left_off = 0;
-
 	uint64_t cntkctl;
 
 	smp = env;
 	board = env->entry_el == 3 ? board_ops_find(env->machine) : NULL;
 	prepare_boot_args();
 	cntkctl = event_stream_on();
-	if (!nr_secondaries) {
-		printf("smp: no other CPU in the DTB\n");
-	} else if (env->entry_el == 3) {
-		printf("smp: %u other CPUs in the DTB; entered at EL3 (no firmware): %s%s\n",
-		       nr_secondaries, board ? "the board's operation, " : "the holding pen",
-		       board ? board->name : "");
-	} else {
-		unsigned by[START_BOARD + 1] = { 0 };
-
-		for (unsigned cpu = 1; cpu <= nr_secondaries; cpu++)
-			by[method_of(&env->machine->cpus.cpu[planned[cpu]], NULL)]++;
-		printf("smp: %u other CPUs in the DTB: %u by PSCI CPU_ON, %u by spin table, %u "
-		       "without a usable enable-method\n", nr_secondaries, by[START_PSCI],
-		       by[START_SPIN_TABLE], by[START_NONE]);
-	}
+	report_plan(env, board);
 	for (unsigned cpu = 1; cpu <= nr_secondaries; cpu++) {
 		const struct machine_cpu *c = &env->machine->cpus.cpu[planned[cpu]];
 		enum start_method method = method_of(c, board);

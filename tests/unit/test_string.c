@@ -6,7 +6,9 @@
  * destination (and of the source) within 16 bytes, against a byte-by-byte
  * reference: the bytes written, the bytes around them untouched, the
  * return value; memmove overlapping forwards and backwards at every
- * distance. DC ZVA (target only) is not reached on the host.
+ * distance; memchr at every alignment and length, the byte anywhere or
+ * nowhere, and never reading past the end (ASan). DC ZVA (target only) is
+ * not reached on the host.
  */
 #include "unit.h"
 #include <string.h>
@@ -14,6 +16,7 @@
 void *test_memset(void *dst, int c, size_t n);
 void *test_memcpy(void *restrict dst, const void *restrict src, size_t n);
 void *test_memmove(void *dst, const void *src, size_t n);
+void *test_memchr(const void *s, int c, size_t n);
 
 #define ROOM 400
 #define GUARD 0xa5
@@ -74,12 +77,34 @@ static void test_memmove_overlaps(void **state)
 			}
 }
 
+static void test_memchr_all(void **state)
+{
+	(void)state;
+	for (size_t off = 0; off < 16; off++)
+		for (size_t n = 0; n <= 100; n++) {
+			/* Exactly n bytes of heap: ASan catches a read past them. */
+			uint8_t *p = malloc(n + off + 1);
+
+			assert_non_null(p);
+			memset(p, 0x11, n + off + 1);
+			assert_null(test_memchr(p + off, 0x22, n));
+			for (size_t at = 0; at < n; at++) {
+				p[off + at] = 0x22;
+				assert_ptr_equal(test_memchr(p + off, 0x22, n), p + off + at);
+				assert_ptr_equal(test_memchr(p + off, 0x22 + 256, n), p + off + at);
+				p[off + at] = 0x11;
+			}
+			free(p);
+		}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_memset_all),
 		cmocka_unit_test(test_memcpy_all),
 		cmocka_unit_test(test_memmove_overlaps),
+		cmocka_unit_test(test_memchr_all),
 	};
 
 	unit_init();
