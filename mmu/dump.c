@@ -66,6 +66,10 @@ static int visit(struct dump_state *st, uint64_t table_pa, int level, uint64_t v
 		prev_leaf = 0;
 		if (desc_kind_of(desc, level) == DESC_INVALID) {   /* most entries: no decode */
 			flush(st);
+			/* The rest of a run of invalid entries (bit 0 clear): nothing
+			 * to do for each but to pass it. */
+			while (i + 1 < entries && !(table[i + 1] & 1))
+				i++;
 			continue;
 		}
 		d = desc_decode(desc, level);

@@ -6,6 +6,7 @@
  * level a whole page.
  */
 #include <stdio.h>
+#include "text.h"
 #include "walk.h"
 
 _Static_assert(PGTABLE_START_LEVEL + PGTABLE_LEVELS == 4, "the walk ends at level 3");
@@ -92,18 +93,19 @@ void sw_walk(const struct walk_ctx *ctx, uint64_t va, struct walk_result *r)
 	}
 }
 
+/* "L1[256]=0x... L2[0]=0x...": printf's "%sL%d[%u]=0x%016llx" a step,
+ * built by text.h (the full report writes one a probe). */
 char *walk_format_steps(const struct walk_result *r, char *buf, size_t len)
 {
-	size_t used = 0;
+	struct text t = text_start(buf, len);
 
-	buf[0] = '\0';
-	for (int i = 0; i < r->nsteps && used < len; i++) {
-		int n = snprintf(buf + used, len - used, "%sL%d[%u]=0x%016llx",
-				 i ? " " : "", r->step[i].level, r->step[i].index,
-				 (unsigned long long)r->step[i].desc);
-		if (n < 0)
-			break;
-		used += (size_t)n;
+	for (int i = 0; i < r->nsteps; i++) {
+		text_str(&t, i ? " L" : "L");
+		text_num(&t, (uint64_t)r->step[i].level, 10);
+		text_char(&t, '[');
+		text_num(&t, r->step[i].index, 10);
+		text_str(&t, "]=0x");
+		text_hex_width(&t, r->step[i].desc, 16);
 	}
 	return buf;
 }
