@@ -10,8 +10,8 @@
  * Start-up is linear in blocks, not pages: a state byte means something
  * only at the head of a block (free or allocated, with its order), and is
  * written when a block starts there; the bytes inside blocks are never
- * read, so never written (they keep whatever RAM held: stale heads,
- * garbage). Reserved and metadata pages are known from the ranges
+ * read as states, so never written as such (they keep whatever RAM held:
+ * stale heads, garbage, or a large free block's list node: see node()). Reserved and metadata pages are known from the ranges
  * (reserved[], meta_pa), not from bytes. Finalize thus writes one byte
  * and one list node per free block (255 for 255 GiB in 1 GiB blocks), and
  * the block holding a page is found from the largest aligned block down
@@ -47,8 +47,8 @@ _Static_assert((ST_ALLOC & ST_ORDER_MASK) == 0 && (ST_FREE & ST_ORDER_MASK) == 0
 _Static_assert(PGALLOC_PA_LIMIT == (1ULL << 48), "48-bit physical addresses");
 _Static_assert((PAGE_SIZE << PGALLOC_MAX_ORDER) <= PGALLOC_PA_LIMIT, "a block fits the PA space");
 
-/* A free block's first bytes: its list links (0 = none; PA 0 is never in
- * a free block). */
+/* A free block's list links (0 = none; PA 0 is never in a free block):
+ * where, node() says. */
 struct free_node {
 	uint64_t next_pa;
 	uint64_t prev_pa;
@@ -161,9 +161,25 @@ static uint64_t block_holding(const struct pgalloc_ctx *ctx, const struct pgallo
 	return 0;
 }
 
-static struct free_node *node(const struct pgalloc_ctx *ctx, uint64_t pa)
+/* Where a free block's list node is. A block of NODE_META_ORDER pages or
+ * more keeps it among its own state bytes, at the first 16-byte boundary
+ * above its head's byte: 31 or more bytes that, while it is one free
+ * block, nothing reads as states (see the top). So listing a large free
+ * block touches none of its pages, only the metadata: start-up writes to
+ * RAM one page of state per 1 GiB, not a page per block (under QEMU each
+ * 2 MiB of guest RAM first touched costs the host a huge page to clear).
+ * 16-byte aligned, a node never crosses a page (phys_to_ptr's contract).
+ * A smaller block keeps it in its first page. */
+#define NODE_META_ORDER 5
+_Static_assert((1u << NODE_META_ORDER) >= 16 + 16, "a node fits above the head's byte");
+
+static inline __attribute__((always_inline))
+struct free_node *node(const struct pgalloc_ctx *ctx, const struct pgalloc_bank *b, uint64_t pa,
+		       unsigned order)
 {
-	return pgalloc_ptr(ctx, pa);
+	if (order < NODE_META_ORDER)
+		return pgalloc_ptr(ctx, pa);
+	return pgalloc_ptr(ctx, align_up(b->meta_pa + ((pa - b->base_pa) >> PAGE_SHIFT) + 1, 16));
 }
 
 /* Inline, as list_remove: the demand fault's allocation is a few of each. */
@@ -171,13 +187,13 @@ static inline __attribute__((always_inline))
 void list_push(struct pgalloc_ctx *ctx, struct pgalloc_bank *b, uint64_t pa,
 		      unsigned order)
 {
-	struct free_node *n = node(ctx, pa);
+	struct free_node *n = node(ctx, b, pa, order);
 	uint64_t head = b->free_head_pa[order];
 
 	n->next_pa = head;
 	n->prev_pa = 0;
 	if (head)
-		node(ctx, head)->prev_pa = pa;
+		node(ctx, b, head, order)->prev_pa = pa;
 	b->free_head_pa[order] = pa;
 	b->nr_free[order]++;
 	b->free_pages += UL(1) << order;
@@ -190,15 +206,15 @@ static inline __attribute__((always_inline))
 void list_remove(struct pgalloc_ctx *ctx, struct pgalloc_bank *b, uint64_t pa,
 			unsigned order)
 {
-	struct free_node *n = node(ctx, pa);
+	struct free_node *n = node(ctx, b, pa, order);
 	uint64_t next = n->next_pa, prev = n->prev_pa;
 
 	if (prev)
-		node(ctx, prev)->next_pa = next;
+		node(ctx, b, prev, order)->next_pa = next;
 	else
 		b->free_head_pa[order] = next;
 	if (next)
-		node(ctx, next)->prev_pa = prev;
+		node(ctx, b, next, order)->prev_pa = prev;
 	b->nr_free[order]--;
 	b->free_pages -= UL(1) << order;
 }
@@ -511,7 +527,8 @@ int pgalloc_for_each_free(const struct pgalloc_ctx *ctx,
 		for (k = 0; k <= PGALLOC_MAX_ORDER; k++) {
 			uint64_t pa;
 
-			for (pa = ctx->bank[i].free_head_pa[k]; pa; pa = node(ctx, pa)->next_pa)
+			for (pa = ctx->bank[i].free_head_pa[k]; pa;
+			     pa = node(ctx, &ctx->bank[i], pa, k)->next_pa)
 				fn(pa, k, i, cookie);
 		}
 	return PGALLOC_OK;
@@ -557,9 +574,9 @@ static bool lists_ok(const struct pgalloc_ctx *ctx, const struct pgalloc_bank *b
 
 		if (counted[k] != b->nr_free[k])
 			return false;
-		for (pa = b->free_head_pa[k]; pa; prev = pa, pa = node(ctx, pa)->next_pa) {
+		for (pa = b->free_head_pa[k]; pa; prev = pa, pa = node(ctx, b, pa, k)->next_pa) {
 			if (++n > counted[k] || pa < b->base_pa || pa >= bank_end(b) ||
-			    state_at(ctx, b, pa) != (ST_FREE | k) || node(ctx, pa)->prev_pa != prev)
+			    state_at(ctx, b, pa) != (ST_FREE | k) || node(ctx, b, pa, k)->prev_pa != prev)
 				return false;
 		}
 		if (n != counted[k])

@@ -555,16 +555,20 @@ static void test_bank_at_pa0(void **state)
 }
 
 /* The metadata pages of bank 0 (at base) that hold a free block's head
- * byte: each page of state bytes covers 4096 pages. */
+ * byte or, for a block of 32 pages or more, its list node (at the first
+ * 16-byte boundary above the head's byte: pgalloc.c): each page of state
+ * bytes covers 4096 pages. */
 static uint8_t head_page_seen[1 << 16];
 
 static void note_head_page(uint64_t pa, unsigned order, unsigned bank, void *cookie)
 {
-	uint64_t page = ((pa - *(const uint64_t *)cookie) / K4) / 4096;
+	uint64_t byte = (pa - *(const uint64_t *)cookie) / K4;
 
-	(void)order;
-	if (bank == 0 && page < sizeof(head_page_seen))
-		head_page_seen[page] = 1;
+	if (bank != 0 || byte / 4096 >= sizeof(head_page_seen))
+		return;
+	head_page_seen[byte / 4096] = 1;
+	if (order >= 5)
+		head_page_seen[((byte + 1 + 15) & ~15ULL) / 4096] = 1;
 }
 
 static uint64_t head_meta_pages(struct env *e, uint64_t base)
@@ -615,11 +619,11 @@ static void test_huge_bank(void **state)
 	if (MAXO == 18)
 		assert_true(s.nr_free[MAXO] == 254 && s.nr_free[17] && s.nr_free[14] &&
 			    s.nr_free[6] && blocks == 259);
-	/* The point of a large MAX_ORDER: outside its metadata, finalize
-	 * touched exactly one page per free block (its list node), 259 pages
-	 * at MAXO 18 (65265 at 10); and of the metadata only the pages that
-	 * hold a free block's head byte: start-up is linear in blocks. */
-	assert_int_equal(pf_pages_in(&e->mem, base, meta_pa - base), blocks);
+	/* Start-up linear in blocks: every free block here is of 32 pages or
+	 * more (orders 6 and up), so its list node is among the state bytes:
+	 * finalize touched no page outside the metadata, and of the metadata
+	 * only the pages that hold a free block's head byte or node. */
+	assert_int_equal(pf_pages_in(&e->mem, base, meta_pa - base), 0);
 	assert_int_equal(pf_pages_in(&e->mem, meta_pa, meta_pages * K4), head_meta_pages(e, base));
 	s = stats(e, PGALLOC_ALL_BANKS);
 	assert_int_equal(s.total_pages, pages + 2048);
