@@ -285,26 +285,35 @@ static uint32_t first_after_name(const struct dt_tree *t, int i)
 	return (off + 3) & ~3u;
 }
 
+/* The node's property at or after *off (NOPs passed): its name and value,
+ * *off moved past it; NULL after the last (a subnode or the node's end).
+ * After a walk that validated every tag, nothing here can leave the block. */
+static const char *next_prop(const struct dt_tree *t, uint32_t *off, struct dt_prop *val)
+{
+	uint32_t tag;
+
+	while ((tag = word_at(t->structs + *off)) == FDT_NOP)
+		*off += 4;
+	if (tag != FDT_PROP)
+		return NULL;
+	*val = (struct dt_prop){ t->structs + *off + 12, word_at(t->structs + *off + 4) };
+	tag = word_at(t->structs + *off + 8);                    /* the name's offset */
+	*off = (*off + 12 + val->len + 3) & ~3u;
+	return t->strings + tag;
+}
+
 struct dt_prop dt_node_prop(const struct dt_tree *t, int i, const char *name)
 {
+	struct dt_prop val;
+	const char *pname;
 	uint32_t off;
 
 	if (i < 0 || (unsigned)i >= t->n_nodes)
 		return (struct dt_prop){ NULL, 0 };
-	for (off = first_after_name(t, i);;) {
-		uint32_t tag = word_at(t->structs + off), len;
-
-		if (tag == FDT_NOP) {
-			off += 4;
-			continue;
-		}
-		if (tag != FDT_PROP)
-			return (struct dt_prop){ NULL, 0 };
-		len = word_at(t->structs + off + 4);
-		if (!strcmp(t->strings + word_at(t->structs + off + 8), name))
-			return (struct dt_prop){ t->structs + off + 12, len };
-		off = (off + 12 + len + 3) & ~3u;
-	}
+	for (off = first_after_name(t, i); (pname = next_prop(t, &off, &val));)
+		if (!strcmp(pname, name))
+			return val;
+	return (struct dt_prop){ NULL, 0 };
 }
 
 const char *dt_name(const struct dt_tree *t, int i)
@@ -335,34 +344,27 @@ static int child_named(const struct dt_tree *t, int i, const char *s, size_t len
 }
 
 /* fdt_get_alias_namelen: the path /aliases gives the alias name (len
- * bytes): its value up to the first NUL (a C string, as Linux reads it).
- * A value that is no absolute path, or holds no NUL, is no alias (libfdt
- * 1.6.1 followed it blindly: past its end, or into another alias, to a
- * recursion without end). */
+ * bytes): its value read as a C string, as libfdt 1.6.1 and Linux read it
+ * (up to the first NUL, which the next tag's bytes hold if the value has
+ * none: the walk validated every tag). A value that is no absolute path
+ * is no alias (1.6.1 took it for another alias, and so on, to a recursion
+ * without end). */
 static const char *alias_path(const struct dt_tree *t, const char *name, size_t len)
 {
 	int aliases = dt_path_namelen(t, "/aliases", 8);
+	struct dt_prop val;
+	const char *pname, *v;
 	uint32_t off;
 
 	if (aliases == DT_NONE)
 		return NULL;
-	for (off = first_after_name(t, aliases);;) {
-		uint32_t tag = word_at(t->structs + off), plen;
-		const char *pname, *val;
-
-		if (tag == FDT_NOP) {
-			off += 4;
+	for (off = first_after_name(t, aliases); (pname = next_prop(t, &off, &val));) {
+		if (strlen(pname) != len || memcmp(pname, name, len))
 			continue;
-		}
-		if (tag != FDT_PROP)
-			return NULL;
-		plen = word_at(t->structs + off + 4);
-		pname = t->strings + word_at(t->structs + off + 8);
-		val = (const char *)t->structs + off + 12;
-		if (strlen(pname) == len && !memcmp(pname, name, len))
-			return plen >= 2 && val[0] == '/' && memchr(val, '\0', plen) ? val : NULL;
-		off = (off + 12 + plen + 3) & ~3u;
+		v = (const char *)val.val;
+		return val.len >= 1 && v[0] == '/' ? v : NULL;
 	}
+	return NULL;
 }
 
 int dt_path_namelen(const struct dt_tree *t, const char *path, size_t namelen)
