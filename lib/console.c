@@ -108,8 +108,18 @@ void console_putc(char c)
 
 void console_puts(const char *s)
 {
-	while (*s)
-		console_putc(*s++);
+	if (!ready) {
+		while (*s)
+			fallback_putc(*s++);
+		return;
+	}
+	/* console_putc's work with the readiness asked once: the full report
+	 * is 17 KB of lines. */
+	for (; *s; s++) {
+		if (*s == '\n')
+			uart_putc(&console, '\r');
+		uart_putc(&console, *s);
+	}
 }
 
 void console_put_hex(uint64_t v)

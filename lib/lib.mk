@@ -8,8 +8,8 @@
 # MMU is on; the ACPI reader and the line builder, which the UEFI entry
 # runs at the load address). Included by the Makefile.
 
-LIB_SRCS := machine.c dt_addr.c bootargs.c libc_glue.c bench.c uart/earlycon.c acpi/machine.c \
-	acpi/report.c
+LIB_SRCS := machine.c dt_walk.c dt_addr.c bootargs.c libc_glue.c bench.c string.c uart/earlycon.c \
+	acpi/machine.c acpi/report.c
 LIB_MMU_OFF_SRCS := console.c exit.c psci.c semihost.S cache.c result.c \
 	uart/uart.c uart/compat.c uart/pl011.c uart/cadence.c uart/bcm2835_aux.c uart/ns16550.c \
 	uart/imx.c uart/meson.c uart/geni.c uart/msm_uartdm.c uart/lpuart.c uart/ar3700.c \
@@ -17,3 +17,6 @@ LIB_MMU_OFF_SRCS := console.c exit.c psci.c semihost.S cache.c result.c \
 
 SRCS         += $(addprefix lib/,$(LIB_SRCS))
 MMU_OFF_SRCS += $(addprefix lib/,$(LIB_MMU_OFF_SRCS))
+
+# memset and memcpy themselves: no loop of theirs may become a call of them.
+$(OBJ)/lib/string.o: CFLAGS += -fno-tree-loop-distribute-patterns

@@ -1,7 +1,9 @@
 /*
  * libc_glue.c - what picolibc and libfdt need from a bare-metal program.
  *
- * Owns: picolibc's stdin/stdout/stderr (onto the console), its TLS pointer
+ * Owns: picolibc's stdin/stdout/stderr (onto the console), puts (a line
+ * handed to the console whole, not a character at a time through the
+ * stream: GCC makes every printf("%s\n", s) a puts), its TLS pointer
  * (errno lives in TLS), and the stack protector symbols libfdt is built with.
  * printf and friends are usable only after libc_init(), which runs with the
  * MMU on: the FILE pointers are absolute (link) addresses.
@@ -25,6 +27,14 @@ FILE *const stdin = &console_stream;
 FILE *const stdout = &console_stream;
 FILE *const stderr = &console_stream;
 
+
+/* picolibc's puts goes through the stream's put function byte by byte. */
+int puts(const char *s)
+{
+	console_puts(s);
+	console_putc('\n');
+	return 0;
+}
 
 void libc_init(void)
 {

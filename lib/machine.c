@@ -2,9 +2,15 @@
  * machine.c - read what a DTB says about the machine into struct machine
  * (see machine.h).
  *
- * Owns: validating the blob, then the memory, reservation, console, CPU,
- * PSCI and /chosen readers (a node's bus address in CPU terms: dt_addr.c). Where the DT spec (v0.4) and Linux 6.1 differ,
+ * Owns: validating the blob's header, then, in the one walk of
+ * lib/dt_walk.c, the memory, reservation, CPU, PSCI and /chosen readers
+ * (each node as the walk finishes its properties), and after it the
+ * console, over the walk's node index (a node's bus address in CPU
+ * terms: dt_addr.c). Where the DT spec (v0.4) and Linux 6.1 differ,
  * Linux's reading wins unless noted: it is what the DTBs are tested with.
+ * Where a node or property is found, libfdt's rules are kept (the first
+ * node a path names, the first property of a name, the properties before
+ * the first subnode): the readers give what they gave over libfdt.
  * Left out on purpose: Linux's inheritance of #address-cells from
  * grandparents (the DT spec's defaults, 2 and 1, are used instead);
  * for /reserved-memory, Linux's refusal of the whole node when its cells
@@ -15,21 +21,70 @@
  * PCI-style (3-cell) buses, which are refused by name.
  */
 #include <libfdt.h>
+#include <stddef.h>
 #include <string.h>
 #include "dt_addr.h"
 #include "machine.h"
 #include "uart/uart.h"
 
-/* A property that is a NUL-terminated string inside its value, or NULL.
- * fdt_check_full does not look inside values, so this must. */
-static const char *prop_string(const void *fdt, int node, const char *name)
-{
-	int len;
-	const char *s = fdt_getprop(fdt, node, name, &len);
+/* The properties the walk hands the readers, by id. */
+enum prop_id {
+	P_DEVICE_TYPE, P_STATUS, P_REG, P_USABLE_MEMORY, P_COMPATIBLE, P_MODEL,
+	P_ADDRESS_CELLS, P_SIZE_CELLS, P_ENABLE_METHOD, P_CPU_RELEASE_ADDR, P_METHOD,
+	P_NO_MAP, P_REUSABLE, P_SIZE, P_ALLOC_RANGES, P_BOOTARGS, P_STDOUT_PATH,
+	P_LINUX_STDOUT_PATH, P_INITRD_START, P_INITRD_END, P_COUNT
+};
+_Static_assert(P_COUNT <= DT_MAX_WANTED, "the walk hands over every property asked for");
 
-	if (!s || len < 1 || !memchr(s, '\0', (size_t)len))
+static const char *const wanted[P_COUNT] = {
+	[P_DEVICE_TYPE] = "device_type", [P_STATUS] = "status", [P_REG] = "reg",
+	[P_USABLE_MEMORY] = "linux,usable-memory", [P_COMPATIBLE] = "compatible",
+	[P_MODEL] = "model", [P_ADDRESS_CELLS] = "#address-cells", [P_SIZE_CELLS] = "#size-cells",
+	[P_ENABLE_METHOD] = "enable-method", [P_CPU_RELEASE_ADDR] = "cpu-release-addr",
+	[P_METHOD] = "method", [P_NO_MAP] = "no-map", [P_REUSABLE] = "reusable", [P_SIZE] = "size",
+	[P_ALLOC_RANGES] = "alloc-ranges", [P_BOOTARGS] = "bootargs",
+	[P_STDOUT_PATH] = "stdout-path", [P_LINUX_STDOUT_PATH] = "linux,stdout-path",
+	[P_INITRD_START] = "linux,initrd-start", [P_INITRD_END] = "linux,initrd-end",
+};
+
+/* PSCI's compatibles, newest first (Linux psci_of_match). */
+enum { PSCI_1_0, PSCI_0_2, PSCI_0_1, PSCI_NR };
+
+/* What the readers remember between the nodes of the walk. */
+struct reader {
+	struct machine *m;
+	enum { UNDER_OTHER, UNDER_CPUS, UNDER_RESERVED } under;  /* the last top-level child */
+	bool seen_chosen, seen_cpus, seen_reserved;  /* the first of each name is the one */
+	bool root_cells_ok;
+	/* The first node compatible with each PSCI version: its name, status, method. */
+	bool psci_found[PSCI_NR];
+	const char *psci_name[PSCI_NR];
+	struct dt_prop psci_status[PSCI_NR], psci_method[PSCI_NR];
+};
+
+/* A string property: NUL-terminated inside its value, or NULL (the walk
+ * checks no value, so this must). */
+static const char *prop_str(struct dt_prop p)
+{
+	if (!p.val || p.len < 1 || !memchr(p.val, '\0', p.len))
 		return NULL;
-	return s;
+	return (const char *)p.val;
+}
+
+static const char *visit_str(const struct dt_visit *v, enum prop_id id)
+{
+	return prop_str(dt_visit_prop(v, id));
+}
+
+static bool visit_has(const struct dt_visit *v, enum prop_id id)
+{
+	return (v->seen >> id) & 1;
+}
+
+/* As dt_node_name: "/" for the root or an empty name. */
+static const char *visit_name(const struct dt_visit *v)
+{
+	return v->is_root || !*v->name ? "/" : v->name;
 }
 
 /* Linux of_fdt_device_is_available: no status, "okay" or "ok". */
@@ -44,14 +99,37 @@ static bool wraps(uint64_t base, uint64_t size)
 	return size > UINT64_MAX - base;
 }
 
+/* libfdt's fdt_stringlist_contains: str one of the list's strings (its
+ * last one compared with the byte after it, as libfdt does, when that
+ * byte is still in the structure block's tag padding or beyond it). */
+static bool strlist_contains(struct dt_prop p, const char *str)
+{
+	size_t len = strlen(str);
+	const char *s = (const char *)p.val;
+	size_t left = p.len;
+
+	while (s && left >= len) {
+		const char *nul;
+
+		if (!memcmp(str, s, len + 1))
+			return true;
+		nul = memchr(s, '\0', left);
+		if (!nul)
+			return false;
+		left -= (size_t)(nul - s) + 1;
+		s = nul + 1;
+	}
+	return false;
+}
+
 /* ---- validation ---------------------------------------------------- */
 
-enum machine_err machine_check(const void *fdt, size_t buf_size,
-			       struct machine_problem *pb)
+/* Everything but the structure block: 0 or the problem noted. */
+static enum machine_err check_header(const void *fdt, size_t buf_size, struct machine_problem *pb)
 {
 	int rc;
 
-	memset(pb, 0, sizeof(*pb));
+	*pb = (struct machine_problem){ MACHINE_OK, NULL, NULL, 0 };
 	if (!fdt) {
 		machine_note(pb, MACHINE_ERR_NULL, NULL, NULL, 0);
 		return pb->err;
@@ -75,7 +153,9 @@ enum machine_err machine_check(const void *fdt, size_t buf_size,
 		return pb->err;
 	}
 	rc = fdt_check_header(fdt);
-	if (rc == -FDT_ERR_BADVERSION) {
+	/* Versions below 16 name nodes by full path and pad some values
+	 * (libfdt's special cases): not read (dtc has written 17 since 2007). */
+	if (rc == -FDT_ERR_BADVERSION || (!rc && fdt_version(fdt) < 16)) {
 		machine_note(pb, MACHINE_ERR_BAD_VERSION, NULL, NULL, fdt_version(fdt));
 		return pb->err;
 	}
@@ -83,82 +163,117 @@ enum machine_err machine_check(const void *fdt, size_t buf_size,
 		machine_note(pb, MACHINE_ERR_BAD_HEADER, NULL, NULL, (uint64_t)-rc);
 		return pb->err;
 	}
-	/* Every tag, name offset and property length inside the blob: after
-	 * this, libfdt's accessors stay inside it. */
-	rc = fdt_check_full(fdt, buf_size);
-	if (rc)
+	/* fdt_check_full's first check after the header. */
+	rc = fdt_num_mem_rsv(fdt);
+	if (rc < 0)
 		machine_note(pb, MACHINE_ERR_BAD_STRUCTURE, NULL, NULL, (uint64_t)-rc);
 	return pb->err;
 }
 
+/* The walk's verdict on the structure block: a block that is not 4-byte
+ * aligned is the header's fault. */
+static enum machine_err note_walk(int rc, struct machine_problem *pb)
+{
+	if (rc == -FDT_ERR_ALIGNMENT)
+		machine_note(pb, MACHINE_ERR_BAD_HEADER, NULL, NULL, (uint64_t)-rc);
+	else if (rc)
+		machine_note(pb, MACHINE_ERR_BAD_STRUCTURE, NULL, NULL, (uint64_t)-rc);
+	return pb->err;
+}
+
+enum machine_err machine_check(const void *fdt, size_t buf_size,
+			       struct machine_problem *pb)
+{
+	if (check_header(fdt, buf_size, pb))
+		return pb->err;
+	/* Every tag, name offset and property length inside the blob. */
+	return note_walk(dt_walk(fdt, NULL, NULL, 0, NULL, NULL), pb);
+}
+
 /* ---- memory -------------------------------------------------------- */
 
-/* Linux 6.1 early_init_dt_scan_memory: the root's children with
- * device_type "memory" (the name alone is not enough), available,
- * linux,usable-memory before reg, the root's cells, zero sizes skipped. */
-static void read_memory(const void *fdt, struct machine_memory *mem)
+/* Linux 6.1 early_init_dt_scan_memory: the root's cells (checked here,
+ * at the root: the memory nodes are its children). */
+static void read_root(struct reader *r, const struct dt_visit *v)
 {
-	uint32_t ac = dt_node_cells(fdt, 0, "#address-cells", 2);
-	uint32_t sc = dt_node_cells(fdt, 0, "#size-cells", 1);
-	int node;
+	struct machine *m = r->m;
+	struct machine_memory *mem = &m->memory;
+	uint32_t ac = dt_prop_cells(dt_visit_prop(v, P_ADDRESS_CELLS), 2);
+	uint32_t sc = dt_prop_cells(dt_visit_prop(v, P_SIZE_CELLS), 1);
 
+	m->model = visit_str(v, P_MODEL);
+	m->compatible = visit_str(v, P_COMPATIBLE);
+	if (m->compatible)
+		m->compatible_len = (int)dt_visit_prop(v, P_COMPATIBLE).len;
 	mem->address_cells = ac;
 	mem->size_cells = sc;
-	if (!dt_cells_ok(ac, 1)) {
+	if (!dt_cells_ok(ac, 1))
 		machine_note(&mem->problem, MACHINE_ERR_BAD_CELLS, "/", "#address-cells", ac);
-		return;
-	}
-	if (!dt_cells_ok(sc, 1)) {
+	else if (!dt_cells_ok(sc, 1))
 		machine_note(&mem->problem, MACHINE_ERR_BAD_CELLS, "/", "#size-cells", sc);
+	else
+		r->root_cells_ok = true;
+}
+
+/* One entry of a memory node's reg: a bank, or why not. */
+static void add_bank(struct machine_memory *mem, const char *name, const char *regname,
+		     uint64_t base, uint64_t size)
+{
+	if (!size) {
+		mem->n_zero_size++;
 		return;
 	}
-	fdt_for_each_subnode(node, fdt, 0) {
-		const char *type = prop_string(fdt, node, "device_type");
-		const char *name = dt_node_name(fdt, node);
-		const char *regname = "linux,usable-memory";
-		const uint8_t *reg;
-		int len, entry = (int)(4 * (ac + sc));
-
-		if (!type || strcmp(type, "memory")) {
-			if (!strncmp(name, "memory@", 7) || !strcmp(name, "memory"))
-				mem->n_untyped_nodes++;
-			continue;
-		}
-		if (!status_okay(prop_string(fdt, node, "status"))) {
-			mem->n_disabled_nodes++;
-			continue;
-		}
-		reg = fdt_getprop(fdt, node, regname, &len);
-		if (reg)
-			mem->usable_memory = true;
-		else
-			reg = fdt_getprop(fdt, node, regname = "reg", &len);
-		if (!reg)
-			continue;
-		/* Linux reads the whole entries and ignores a tail: we name it. */
-		if (len % entry)
-			machine_note(&mem->problem, MACHINE_ERR_BAD_REG, name, regname, (uint64_t)len);
-		for (int off = 0; off + entry <= len; off += entry) {
-			uint64_t base = dt_cells(reg + off, ac);
-			uint64_t size = dt_cells(reg + off + 4 * ac, sc);
-
-			if (!size) {
-				mem->n_zero_size++;
-				continue;
-			}
-			if (wraps(base, size)) {
-				machine_note(&mem->problem, MACHINE_ERR_WRAPS, name, regname, base);
-				continue;
-			}
-			if (mem->n_banks == MACHINE_MAX_BANKS) {
-				mem->n_dropped++;
-				continue;
-			}
-			mem->bank[mem->n_banks++] = (struct machine_bank){
-				.phys_base = base, .size = size, .node = name,
-			};
-		}
+	if (wraps(base, size)) {
+		machine_note(&mem->problem, MACHINE_ERR_WRAPS, name, regname, base);
+		return;
 	}
+	if (mem->n_banks == MACHINE_MAX_BANKS) {
+		mem->n_dropped++;
+		return;
+	}
+	mem->bank[mem->n_banks++] = (struct machine_bank){
+		.phys_base = base, .size = size, .node = name,
+	};
+}
+
+/* A child of the root: with device_type "memory" (the name alone is not
+ * enough), available, linux,usable-memory before reg, zero sizes skipped. */
+static void read_memory_node(struct reader *r, const struct dt_visit *v)
+{
+	struct machine_memory *mem = &r->m->memory;
+	const char *type = visit_str(v, P_DEVICE_TYPE), *name = visit_name(v);
+	const char *regname = "linux,usable-memory";
+	uint32_t ac = mem->address_cells, sc = mem->size_cells, entry = 4 * (ac + sc);
+	struct dt_prop reg;
+
+	if (!type || strcmp(type, "memory")) {
+		if (!strncmp(name, "memory@", 7) || !strcmp(name, "memory"))
+			mem->n_untyped_nodes++;
+		return;
+	}
+	if (!status_okay(visit_str(v, P_STATUS))) {
+		mem->n_disabled_nodes++;
+		return;
+	}
+	reg = dt_visit_prop(v, P_USABLE_MEMORY);
+	if (reg.val) {
+		mem->usable_memory = true;
+	} else {
+		reg = dt_visit_prop(v, P_REG);
+		regname = "reg";
+	}
+	if (!reg.val)
+		return;
+	/* Linux reads the whole entries and ignores a tail: we name it. */
+	if (reg.len % entry)
+		machine_note(&mem->problem, MACHINE_ERR_BAD_REG, name, regname, reg.len);
+	for (uint32_t off = 0; off + entry <= reg.len; off += entry)
+		add_bank(mem, name, regname, dt_cells(reg.val + off, ac),
+			 dt_cells(reg.val + off + 4 * ac, sc));
+}
+
+static void end_memory(struct machine_memory *mem)
+{
 	if (mem->n_dropped)
 		machine_note(&mem->problem, MACHINE_ERR_TOO_MANY_BANKS, NULL, NULL,
 			     (uint64_t)mem->n_dropped);
@@ -177,16 +292,12 @@ static void add_rsv(struct machine_reserved *r, const struct machine_reservation
 	r->rsv[r->n_rsv++] = *v;
 }
 
-/* /memreserve/ (DT spec 5.3): fixed regions, in the header's block. */
+/* /memreserve/ (DT spec 5.3): fixed regions, in the header's block
+ * (checked whole by machine_check's fdt_num_mem_rsv). */
 static void read_memreserve(const void *fdt, struct machine_reserved *r)
 {
 	int n = fdt_num_mem_rsv(fdt);
 
-	if (n < 0) {
-		machine_note(&r->problem, MACHINE_ERR_BAD_MEMRESERVE, "/memreserve/", NULL,
-			     (uint64_t)-n);
-		n = 0;
-	}
 	for (int i = 0; i < n; i++) {
 		uint64_t base, size;
 
@@ -203,21 +314,41 @@ static void read_memreserve(const void *fdt, struct machine_reserved *r)
 	}
 }
 
+/* /reserved-memory (the first child of the root by that name, as
+ * fdt_path_offset finds it): its own cells. Its children follow. */
+static void read_reserved_node(struct reader *rd, const struct dt_visit *v)
+{
+	struct machine_reserved *r = &rd->m->reserved;
+	uint32_t ac = dt_prop_cells(dt_visit_prop(v, P_ADDRESS_CELLS), 2);
+	uint32_t sc = dt_prop_cells(dt_visit_prop(v, P_SIZE_CELLS), 1);
+
+	r->has_node = true;
+	r->address_cells = ac;
+	r->size_cells = sc;
+	if (dt_cells_ok(ac, 1) && dt_cells_ok(sc, 1)) {
+		rd->under = UNDER_RESERVED;
+	} else {
+		bool a = !dt_cells_ok(ac, 1);
+
+		machine_note(&r->problem, MACHINE_ERR_BAD_CELLS, "reserved-memory",
+			     a ? "#address-cells" : "#size-cells", a ? ac : sc);
+	}
+}
+
 /* Every reg entry of a /reserved-memory child: a fixed region each. */
 static void add_reserved_regs(struct machine_reservation *v, struct machine_reserved *r,
-			      const uint8_t *reg, int len)
+			      struct dt_prop reg)
 {
-	uint32_t ac = r->address_cells, sc = r->size_cells;
-	int entry = (int)(4 * (ac + sc));
+	uint32_t ac = r->address_cells, sc = r->size_cells, entry = 4 * (ac + sc);
 
 	/* Linux: "invalid reg property ..., skipping node". */
-	if (len % entry) {
-		machine_note(&r->problem, MACHINE_ERR_BAD_REG, v->name, "reg", (uint64_t)len);
+	if (reg.len % entry) {
+		machine_note(&r->problem, MACHINE_ERR_BAD_REG, v->name, "reg", reg.len);
 		return;
 	}
-	for (int off = 0; off < len; off += entry) {
-		v->phys_base = dt_cells(reg + off, ac);
-		v->size = dt_cells(reg + off + 4 * ac, sc);
+	for (uint32_t off = 0; off < reg.len; off += entry) {
+		v->phys_base = dt_cells(reg.val + off, ac);
+		v->size = dt_cells(reg.val + off + 4 * ac, sc);
 		if (!v->size) {
 			r->n_zero_size++;
 			continue;
@@ -230,278 +361,165 @@ static void add_reserved_regs(struct machine_reservation *v, struct machine_rese
 	}
 }
 
-/* One available child of /reserved-memory: its reg entries, or without
+/* One child of /reserved-memory (Linux fdt_scan_reserved_mem,
+ * __reserved_mem_reserve_reg), if available: its reg entries, or without
  * reg but with a `size`, a dynamic region (allocated by the OS, reserving
- * nothing fixed). Neither: ignored, as Linux does. */
-static void read_reserved_child(const void *fdt, int child, struct machine_reserved *r)
+ * nothing fixed). Neither: ignored, as Linux does. Linux also demands
+ * /reserved-memory's cells equal the root's and an empty `ranges`; this
+ * reads its own cells, as the binding says. */
+static void read_reserved_child(struct machine_reserved *r, const struct dt_visit *v)
 {
-	struct machine_reservation v = {
-		.source = MACHINE_RSV_NODE, .name = dt_node_name(fdt, child),
-		.no_map = fdt_getprop(fdt, child, "no-map", NULL) != NULL,
-		.reusable = fdt_getprop(fdt, child, "reusable", NULL) != NULL,
+	struct machine_reservation rsv = {
+		.source = MACHINE_RSV_NODE, .name = visit_name(v),
+		.no_map = visit_has(v, P_NO_MAP), .reusable = visit_has(v, P_REUSABLE),
 	};
-	const uint8_t *reg, *size;
-	int len;
+	struct dt_prop reg = dt_visit_prop(v, P_REG), size = dt_visit_prop(v, P_SIZE);
 
-	if (!status_okay(prop_string(fdt, child, "status"))) {
+	if (!status_okay(visit_str(v, P_STATUS))) {
 		r->n_disabled++;
 		return;
 	}
-	reg = fdt_getprop(fdt, child, "reg", &len);
-	if (reg) {
-		add_reserved_regs(&v, r, reg, len);
+	if (reg.val) {
+		add_reserved_regs(&rsv, r, reg);
 		return;
 	}
-	size = fdt_getprop(fdt, child, "size", &len);
-	if (!size)
+	if (!size.val)
 		return;
-	if (len != (int)(4 * r->size_cells)) {
-		machine_note(&r->problem, MACHINE_ERR_BAD_PROPERTY, v.name, "size", (uint64_t)len);
-		return;
-	}
-	v.dynamic = true;
-	v.size = dt_cells(size, r->size_cells);
-	v.has_alloc_ranges = fdt_getprop(fdt, child, "alloc-ranges", NULL) != NULL;
-	add_rsv(r, &v);
-}
-
-/* /memreserve/ and /reserved-memory's children (Linux
- * fdt_scan_reserved_mem, __reserved_mem_reserve_reg): available children;
- * every reg entry a fixed region (no-map, reusable kept); no reg but a
- * `size`: a dynamic region. Linux also demands /reserved-memory's cells
- * equal the root's and an empty `ranges`; this reads its own cells, as
- * the binding says. */
-static void read_reserved(const void *fdt, struct machine_reserved *r)
-{
-	int node, child;
-	uint32_t ac, sc;
-
-	read_memreserve(fdt, r);
-	node = fdt_path_offset(fdt, "/reserved-memory");
-	if (node >= 0) {
-		r->has_node = true;
-		r->address_cells = ac = dt_node_cells(fdt, node, "#address-cells", 2);
-		r->size_cells = sc = dt_node_cells(fdt, node, "#size-cells", 1);
-		if (dt_cells_ok(ac, 1) && dt_cells_ok(sc, 1)) {
-			fdt_for_each_subnode(child, fdt, node)
-				read_reserved_child(fdt, child, r);
-		} else {
-			bool a = !dt_cells_ok(ac, 1);
-
-			machine_note(&r->problem, MACHINE_ERR_BAD_CELLS, "reserved-memory",
-				     a ? "#address-cells" : "#size-cells", a ? ac : sc);
-		}
-	}
-	if (r->n_dropped)
-		machine_note(&r->problem, MACHINE_ERR_TOO_MANY_RESERVED, NULL, NULL,
-			     (uint64_t)r->n_dropped);
-}
-
-/* ---- console --------------------------------------------------------- */
-
-/* A one-cell property, dflt when absent; false (and named) if malformed. */
-static bool prop_u32(const void *fdt, int node, const char *name, uint32_t dflt,
-		     uint32_t *out, struct machine_problem *pb)
-{
-	int len;
-	const void *p = fdt_getprop(fdt, node, name, &len);
-
-	*out = dflt;
-	if (!p)
-		return true;
-	if (len != 4) {
-		machine_note(pb, MACHINE_ERR_BAD_PROPERTY, dt_node_name(fdt, node), name, (uint64_t)len);
-		return false;
-	}
-	*out = (uint32_t)dt_cells(p, 1);
-	return true;
-}
-
-/* The console's reference clock in Hz, 0 if unknown: its own
- * clock-frequency (DT spec v0.4, "Serial devices"), else the first entry
- * of `clocks` when that is a "fixed-clock" with a clock-frequency (Linux's
- * fixed-clock binding, #clock-cells 0). The bindings of all four drivers
- * list the reference clock first (pl011 "uartclk", cdns "uart_clk";
- * 8250 and the mini UART have one). Any other provider (a PLL tree, whose
- * rates the OS computes) leaves it unknown: not a problem, only a lack. */
-static uint32_t console_clock(const void *fdt, int node, struct machine_problem *pb)
-{
-	uint32_t hz;
-	int len, clk;
-	const void *clocks;
-
-	if (!prop_u32(fdt, node, "clock-frequency", 0, &hz, pb) || hz)
-		return hz;
-	clocks = fdt_getprop(fdt, node, "clocks", &len);
-	if (!clocks || len < 4)
-		return 0;
-	clk = fdt_node_offset_by_phandle(fdt, (uint32_t)dt_cells(clocks, 1));
-	if (clk < 0 || fdt_node_check_compatible(fdt, clk, "fixed-clock") != 0)
-		return 0;
-	prop_u32(fdt, clk, "clock-frequency", 0, &hz, pb);
-	return hz;
-}
-
-/* Linux of_alias_scan: stdout-path, else linux,stdout-path; a path or an
- * alias, up to ':' (of_find_node_opts_by_path); options after it. */
-static void read_console(const void *fdt, struct machine_console *con)
-{
-	int chosen = fdt_path_offset(fdt, "/chosen"), node, count;
-	struct uart_layout layout = { 0 };
-	const char *sp, *colon;
-
-	if (chosen < 0)
-		return;
-	sp = prop_string(fdt, chosen, "stdout-path");
-	if (!sp)
-		sp = prop_string(fdt, chosen, "linux,stdout-path");
-	if (!sp)
-		return;
-	con->stdout_path = sp;
-	colon = strchr(sp, ':');
-	if (colon)
-		con->options = colon + 1;
-	/* libfdt resolves a leading alias (up to the first '/'). */
-	node = fdt_path_offset_namelen(fdt, sp, colon ? (int)(colon - sp) : (int)strlen(sp));
-	if (node < 0) {
-		machine_note(&con->problem, MACHINE_ERR_CONSOLE_NOT_FOUND, sp, "stdout-path", 0);
+	if (size.len != 4 * r->size_cells) {
+		machine_note(&r->problem, MACHINE_ERR_BAD_PROPERTY, rsv.name, "size", size.len);
 		return;
 	}
-	if (fdt_get_path(fdt, node, con->path, sizeof(con->path)))
-		con->path[0] = '\0';
-	con->status = prop_string(fdt, node, "status");
-	con->available = status_okay(con->status);
-
-	con->kind = MACHINE_CONSOLE_UNSUPPORTED;
-	count = fdt_stringlist_count(fdt, node, "compatible");
-	/* The entries go from most to least specific: the first we know wins. */
-	for (int i = 0; i < count && con->kind == MACHINE_CONSOLE_UNSUPPORTED; i++) {
-		const char *c = fdt_stringlist_get(fdt, node, "compatible", i, NULL);
-
-		if (!c)
-			break;
-		/* The driver and its layout: lib/uart/compat.c's one list. */
-		con->kind = uart_kind_of(c, &layout);
-		if (i == 0 || con->kind != MACHINE_CONSOLE_UNSUPPORTED)
-			con->compatible = c;
-	}
-
-	con->reg_shift = layout.reg_shift;
-	con->io_width = layout.io_width;
-	/* The 8250 binding (ns16550, Tegra): the node's reg-shift and
-	 * reg-io-width over the defaults; Linux of_serial takes widths 1, 2
-	 * and 4. */
-	if (layout.from_dt &&
-	    prop_u32(fdt, node, "reg-shift", layout.reg_shift, &con->reg_shift, &con->problem) &&
-	    prop_u32(fdt, node, "reg-io-width", layout.io_width, &con->io_width, &con->problem) &&
-	    con->io_width != 1 && con->io_width != 2 && con->io_width != 4)
-		machine_note(&con->problem, MACHINE_ERR_BAD_PROPERTY, dt_node_name(fdt, node),
-			     "reg-io-width", con->io_width);
-	if (con->kind != MACHINE_CONSOLE_UNSUPPORTED)
-		con->clock_hz = console_clock(fdt, node, &con->problem);
-	con->translated = dt_translate_reg(fdt, node, &con->phys_base, &con->size,
-					&con->problem) == MACHINE_OK;
+	rsv.dynamic = true;
+	rsv.size = dt_cells(size.val, r->size_cells);
+	rsv.has_alloc_ranges = visit_has(v, P_ALLOC_RANGES);
+	add_rsv(r, &rsv);
 }
 
 /* ---- CPUs and PSCI --------------------------------------------------- */
+
+/* /cpus (the first child of the root by that name): its #address-cells. */
+static void read_cpus_node(struct reader *rd, const struct dt_visit *v)
+{
+	struct machine_cpus *cpus = &rd->m->cpus;
+	uint32_t ac = dt_prop_cells(dt_visit_prop(v, P_ADDRESS_CELLS), 2);
+
+	rd->seen_cpus = true;
+	cpus->address_cells = ac;
+	if (dt_cells_ok(ac, 1))
+		rd->under = UNDER_CPUS;
+	else
+		machine_note(&cpus->problem, MACHINE_ERR_BAD_CELLS, "cpus", "#address-cells", ac);
+}
+
+static enum machine_cpu_enable enable_of(const char *method)
+{
+	if (!method)
+		return MACHINE_CPU_ENABLE_NONE;
+	if (!strcmp(method, "psci"))
+		return MACHINE_CPU_ENABLE_PSCI;
+	if (!strcmp(method, "spin-table"))
+		return MACHINE_CPU_ENABLE_SPIN_TABLE;
+	return MACHINE_CPU_ENABLE_OTHER;
+}
 
 /* Linux arm64 of_parse_and_init_cpus / of_get_cpu_hwid: /cpus children with
  * device_type "cpu", MPIDR from reg (/cpus' #address-cells), non-affinity
  * bits refused; enable-method per CPU (smp_spin_table.c reads a u64
  * cpu-release-addr; one cell is taken as well, as the brief's boards use). */
-static void read_cpus(const void *fdt, struct machine_cpus *cpus)
+static void read_cpu(struct machine_cpus *cpus, const struct dt_visit *v)
 {
-	int parent = fdt_path_offset(fdt, "/cpus"), node;
-	uint32_t ac;
+	const char *type = visit_str(v, P_DEVICE_TYPE), *name = visit_name(v);
+	struct machine_cpu c = { .node = name };
+	struct dt_prop reg = dt_visit_prop(v, P_REG), rel;
 
-	if (parent < 0) {
+	if (!type || strcmp(type, "cpu"))
+		return;
+	if (!reg.val || reg.len < 4 * cpus->address_cells) {
+		machine_note(&cpus->problem, MACHINE_ERR_NO_REG, name, "reg", reg.val ? reg.len : 0);
+		return;
+	}
+	c.mpidr = dt_cells(reg.val, cpus->address_cells);
+	if (c.mpidr & ~MACHINE_MPIDR_HWID_MASK)
+		machine_note(&cpus->problem, MACHINE_ERR_BAD_MPIDR, name, "reg", c.mpidr);
+	c.status = visit_str(v, P_STATUS);
+	c.available = status_okay(c.status);
+	c.failed = c.status && !strncmp(c.status, "fail", 4);
+	cpus->n_disabled += !c.available;
+	cpus->n_failed += c.failed;
+	if (cpus->n_cpus == MACHINE_MAX_CPUS) {
+		cpus->n_dropped++;
+		return;
+	}
+	c.enable_method = visit_str(v, P_ENABLE_METHOD);
+	c.enable = enable_of(c.enable_method);
+	if (c.enable == MACHINE_CPU_ENABLE_SPIN_TABLE) {
+		rel = dt_visit_prop(v, P_CPU_RELEASE_ADDR);
+		if (rel.val && (rel.len == 4 || rel.len == 8)) {
+			c.has_release_addr = true;
+			c.phys_release_addr = dt_cells(rel.val, rel.len / 4);
+		} else {
+			machine_note(&cpus->problem, MACHINE_ERR_BAD_PROPERTY, name,
+				     "cpu-release-addr", rel.val ? rel.len : 0);
+		}
+	}
+	cpus->cpu[cpus->n_cpus++] = c;
+}
+
+static void end_cpus(const struct reader *rd, struct machine_cpus *cpus)
+{
+	if (!rd->seen_cpus)
 		machine_note(&cpus->problem, MACHINE_ERR_NO_CPUS, "/cpus", NULL, 0);
-		return;
-	}
-	cpus->address_cells = ac = dt_node_cells(fdt, parent, "#address-cells", 2);
-	if (!dt_cells_ok(ac, 1)) {
-		machine_note(&cpus->problem, MACHINE_ERR_BAD_CELLS, "cpus", "#address-cells", ac);
-		return;
-	}
-	fdt_for_each_subnode(node, fdt, parent) {
-		const char *type = prop_string(fdt, node, "device_type");
-		const char *name = dt_node_name(fdt, node);
-		struct machine_cpu c = { .node = name };
-		const uint8_t *reg, *rel;
-		int len;
-
-		if (!type || strcmp(type, "cpu"))
-			continue;
-		reg = fdt_getprop(fdt, node, "reg", &len);
-		if (!reg || len < (int)(4 * ac)) {
-			machine_note(&cpus->problem, MACHINE_ERR_NO_REG, name, "reg",
-				     reg ? (uint64_t)len : 0);
-			continue;
-		}
-		c.mpidr = dt_cells(reg, ac);
-		if (c.mpidr & ~MACHINE_MPIDR_HWID_MASK)
-			machine_note(&cpus->problem, MACHINE_ERR_BAD_MPIDR, name, "reg", c.mpidr);
-		c.status = prop_string(fdt, node, "status");
-		c.available = status_okay(c.status);
-		c.failed = c.status && !strncmp(c.status, "fail", 4);
-		cpus->n_disabled += !c.available;
-		cpus->n_failed += c.failed;
-		if (cpus->n_cpus == MACHINE_MAX_CPUS) {
-			cpus->n_dropped++;
-			continue;
-		}
-		c.enable_method = prop_string(fdt, node, "enable-method");
-		if (!c.enable_method)
-			c.enable = MACHINE_CPU_ENABLE_NONE;
-		else if (!strcmp(c.enable_method, "psci"))
-			c.enable = MACHINE_CPU_ENABLE_PSCI;
-		else if (!strcmp(c.enable_method, "spin-table"))
-			c.enable = MACHINE_CPU_ENABLE_SPIN_TABLE;
-		else
-			c.enable = MACHINE_CPU_ENABLE_OTHER;
-		if (c.enable == MACHINE_CPU_ENABLE_SPIN_TABLE) {
-			rel = fdt_getprop(fdt, node, "cpu-release-addr", &len);
-			if (rel && (len == 4 || len == 8)) {
-				c.has_release_addr = true;
-				c.phys_release_addr = dt_cells(rel, (uint32_t)len / 4);
-			} else {
-				machine_note(&cpus->problem, MACHINE_ERR_BAD_PROPERTY, name,
-					     "cpu-release-addr", rel ? (uint64_t)len : 0);
-			}
-		}
-		cpus->cpu[cpus->n_cpus++] = c;
-	}
-	if (cpus->n_dropped)
+	else if (cpus->n_dropped)
 		machine_note(&cpus->problem, MACHINE_ERR_TOO_MANY_CPUS, NULL, NULL,
 			     (uint64_t)cpus->n_dropped);
 }
 
-/* Linux psci_dt_init: any node matching psci_of_match, available, with
- * method "smc" or "hvc" (get_set_conduit_method). Newest version first. */
-static void read_psci(const void *fdt, struct machine_psci *psci)
+/* No table of the three strings: the switch keeps each a PC-relative
+ * literal. */
+static const char *psci_compatible(int version)
 {
-	int node;
+	switch (version) {
+	case PSCI_1_0: return "arm,psci-1.0";
+	case PSCI_0_2: return "arm,psci-0.2";
+	default:       return "arm,psci";
+	}
+}
+
+/* Every node: the first compatible with each PSCI version is remembered
+ * (Linux psci_dt_init matches any node; fdt_node_offset_by_compatible
+ * finds the first in document order). */
+static void note_psci(struct reader *rd, const struct dt_visit *v)
+{
+	struct dt_prop compat = dt_visit_prop(v, P_COMPATIBLE);
+
+	if (!compat.val)
+		return;
+	for (int i = 0; i < PSCI_NR; i++) {
+		if (rd->psci_found[i] || !strlist_contains(compat, psci_compatible(i)))
+			continue;
+		rd->psci_found[i] = true;
+		rd->psci_name[i] = visit_name(v);
+		rd->psci_status[i] = dt_visit_prop(v, P_STATUS);
+		rd->psci_method[i] = dt_visit_prop(v, P_METHOD);
+	}
+}
+
+/* Linux psci_dt_init: the node of the newest version, available, with
+ * method "smc" or "hvc" (get_set_conduit_method). */
+static void end_psci(const struct reader *rd, struct machine_psci *psci)
+{
+	int i = 0;
 
 	psci->conduit = PSCI_CONDUIT_NONE;
-	/* No table of the three strings: see console_kind_of. */
-	psci->compatible = "arm,psci-1.0";
-	node = fdt_node_offset_by_compatible(fdt, -1, psci->compatible);
-	if (node < 0) {
-		psci->compatible = "arm,psci-0.2";
-		node = fdt_node_offset_by_compatible(fdt, -1, psci->compatible);
-	}
-	if (node < 0) {
-		psci->compatible = "arm,psci";
-		node = fdt_node_offset_by_compatible(fdt, -1, psci->compatible);
-	}
-	if (node < 0) {
-		psci->compatible = NULL;
+	while (i < PSCI_NR && !rd->psci_found[i])
+		i++;
+	if (i == PSCI_NR)
 		return;
-	}
+	psci->compatible = psci_compatible(i);
 	psci->present = true;
-	psci->node = dt_node_name(fdt, node);
-	psci->available = status_okay(prop_string(fdt, node, "status"));
-	psci->method = prop_string(fdt, node, "method");
+	psci->node = rd->psci_name[i];
+	psci->available = status_okay(prop_str(rd->psci_status[i]));
+	psci->method = prop_str(rd->psci_method[i]);
 	if (!psci->available)
 		return;
 	if (psci->method && !strcmp(psci->method, "smc"))
@@ -516,36 +534,39 @@ static void read_psci(const void *fdt, struct machine_psci *psci)
 
 /* Linux early_init_dt_check_for_initrd: linux,initrd-start and -end, each
  * as many cells as it is long (of_read_number; 1 or 2 here). */
-static bool initrd_prop(const void *fdt, int node, const char *name, uint64_t *v,
+static bool initrd_prop(struct dt_prop p, const char *name, uint64_t *v,
 			struct machine_problem *pb)
 {
-	int len;
-	const void *p = fdt_getprop(fdt, node, name, &len);
-
-	if (!p)
+	if (!p.val)
 		return false;
-	if (len != 4 && len != 8) {
-		machine_note(pb, MACHINE_ERR_BAD_PROPERTY, "chosen", name, (uint64_t)len);
+	if (p.len != 4 && p.len != 8) {
+		machine_note(pb, MACHINE_ERR_BAD_PROPERTY, "chosen", name, p.len);
 		return false;
 	}
-	*v = dt_cells(p, (uint32_t)len / 4);
+	*v = dt_cells(p.val, p.len / 4);
 	return true;
 }
 
-static void read_chosen(const void *fdt, struct machine_chosen *ch)
+/* /chosen (the first child of the root by that name): bootargs, initrd,
+ * and the console's stdout-path (Linux of_alias_scan: stdout-path, else
+ * linux,stdout-path), resolved after the walk. */
+static void read_chosen(struct machine *m, const struct dt_visit *v)
 {
-	int node = fdt_path_offset(fdt, "/chosen");
+	struct machine_chosen *ch = &m->chosen;
 	uint64_t start, end;
 	bool has_start, has_end;
 
-	if (node < 0)
-		return;
 	ch->has_chosen = true;
-	ch->bootargs = prop_string(fdt, node, "bootargs");
-	if (!ch->bootargs && fdt_getprop(fdt, node, "bootargs", NULL))
+	ch->bootargs = visit_str(v, P_BOOTARGS);
+	if (!ch->bootargs && visit_has(v, P_BOOTARGS))
 		machine_note(&ch->problem, MACHINE_ERR_BAD_PROPERTY, "chosen", "bootargs", 0);
-	has_start = initrd_prop(fdt, node, "linux,initrd-start", &start, &ch->problem);
-	has_end = initrd_prop(fdt, node, "linux,initrd-end", &end, &ch->problem);
+	m->console.stdout_path = visit_str(v, P_STDOUT_PATH);
+	if (!m->console.stdout_path)
+		m->console.stdout_path = visit_str(v, P_LINUX_STDOUT_PATH);
+	has_start = initrd_prop(dt_visit_prop(v, P_INITRD_START), "linux,initrd-start", &start,
+				&ch->problem);
+	has_end = initrd_prop(dt_visit_prop(v, P_INITRD_END), "linux,initrd-end", &end,
+			      &ch->problem);
 	if (!has_start || !has_end)
 		return;
 	if (end < start) {
@@ -557,7 +578,177 @@ static void read_chosen(const void *fdt, struct machine_chosen *ch)
 	ch->phys_initrd_end = end;
 }
 
+/* ---- console --------------------------------------------------------- */
+
+/* A one-cell property of node, dflt when absent; false (and named) if
+ * malformed. */
+static bool prop_u32(const struct dt_tree *t, int node, const char *name, uint32_t dflt,
+		     uint32_t *out, struct machine_problem *pb)
+{
+	struct dt_prop p = dt_node_prop(t, node, name);
+
+	*out = dflt;
+	if (!p.val)
+		return true;
+	if (p.len != 4) {
+		machine_note(pb, MACHINE_ERR_BAD_PROPERTY, dt_node_name(t, node), name, p.len);
+		return false;
+	}
+	*out = (uint32_t)dt_cells(p.val, 1);
+	return true;
+}
+
+/* The console's reference clock in Hz, 0 if unknown: its own
+ * clock-frequency (DT spec v0.4, "Serial devices"), else the first entry
+ * of `clocks` when that is a "fixed-clock" with a clock-frequency (Linux's
+ * fixed-clock binding, #clock-cells 0). Only the Cadence driver uses it
+ * (its binding lists the reference clock, "uart_clk", first; pl011's
+ * "uartclk" too, but not every binding does: the i.MX UART's first clock
+ * is "ipg"). Any other provider (a PLL tree, whose rates the OS computes)
+ * leaves it unknown: not a problem, only a lack. */
+static uint32_t console_clock(const struct dt_tree *t, int node, struct machine_problem *pb)
+{
+	uint32_t hz;
+	int clk;
+	struct dt_prop clocks, compat;
+
+	if (!prop_u32(t, node, "clock-frequency", 0, &hz, pb) || hz)
+		return hz;
+	clocks = dt_node_prop(t, node, "clocks");
+	if (!clocks.val || clocks.len < 4)
+		return 0;
+	clk = dt_by_phandle(t, (uint32_t)dt_cells(clocks.val, 1));
+	compat = dt_node_prop(t, clk, "compatible");
+	if (clk == DT_NONE || !strlist_contains(compat, "fixed-clock"))
+		return 0;
+	prop_u32(t, clk, "clock-frequency", 0, &hz, pb);
+	return hz;
+}
+
+/* The node's compatible list, most to least specific: the first entry we
+ * drive wins (the driver and its layout: lib/uart/compat.c's one list);
+ * none (or a malformed list): UNSUPPORTED, naming the first entry if any. */
+static void console_compatible(const struct dt_tree *t, int node, struct machine_console *con,
+			       struct uart_layout *layout)
+{
+	struct dt_prop list = dt_node_prop(t, node, "compatible");
+	const char *c = (const char *)list.val, *end;
+
+	con->kind = MACHINE_CONSOLE_UNSUPPORTED;
+	/* fdt_stringlist_count: every entry NUL-terminated inside, or none read. */
+	if (!c || (list.len && c[list.len - 1] != '\0'))
+		return;
+	end = c + list.len;
+	for (bool first = true; c < end && con->kind == MACHINE_CONSOLE_UNSUPPORTED;
+	     c += strlen(c) + 1, first = false) {
+		con->kind = uart_kind_of(c, layout);
+		if (first || con->kind != MACHINE_CONSOLE_UNSUPPORTED)
+			con->compatible = c;
+	}
+}
+
+/* The register layout compat.c gives the entry; the 8250 binding's
+ * (ns16550, Tegra) from the node's reg-shift and reg-io-width over those
+ * defaults (Linux of_serial takes widths 1, 2 and 4). */
+static void console_layout(const struct dt_tree *t, int node, struct machine_console *con,
+			   const struct uart_layout *layout)
+{
+	con->reg_shift = layout->reg_shift;
+	con->io_width = layout->io_width;
+	if (layout->from_dt &&
+	    prop_u32(t, node, "reg-shift", layout->reg_shift, &con->reg_shift, &con->problem) &&
+	    prop_u32(t, node, "reg-io-width", layout->io_width, &con->io_width, &con->problem) &&
+	    con->io_width != 1 && con->io_width != 2 && con->io_width != 4)
+		machine_note(&con->problem, MACHINE_ERR_BAD_PROPERTY, dt_node_name(t, node),
+			     "reg-io-width", con->io_width);
+}
+
+/* The node /chosen's stdout-path names, up to ':' (Linux of_alias_scan,
+ * of_find_node_opts_by_path: a path or an alias; options after ':'), over
+ * the walk's index. */
+static void read_console(const struct dt_tree *t, struct machine_console *con)
+{
+	const char *sp = con->stdout_path, *colon;
+	struct uart_layout layout = { 0 };
+	int node;
+
+	if (!sp)
+		return;
+	colon = strchr(sp, ':');
+	if (colon)
+		con->options = colon + 1;
+	node = dt_path_namelen(t, sp, colon ? (size_t)(colon - sp) : strlen(sp));
+	if (node == DT_NONE) {
+		/* value: nodes the index could not hold (one of them may be it). */
+		machine_note(&con->problem, MACHINE_ERR_CONSOLE_NOT_FOUND, sp, "stdout-path",
+			     t->n_dropped);
+		return;
+	}
+	dt_get_path(t, node, con->path, sizeof(con->path));
+	con->status = prop_str(dt_node_prop(t, node, "status"));
+	con->available = status_okay(con->status);
+	console_compatible(t, node, con, &layout);
+	console_layout(t, node, con, &layout);
+	if (con->kind != MACHINE_CONSOLE_UNSUPPORTED)
+		con->clock_hz = console_clock(t, node, &con->problem);
+	con->translated = dt_translate_reg(t, node, &con->phys_base, &con->size,
+					   &con->problem) == MACHINE_OK;
+}
+
 /* ---- the whole ---------------------------------------------------------- */
+
+/* A child of the root: the parts found by path are the first of their
+ * name (fdt_path_offset); memory nodes go by device_type. */
+static void read_top_child(struct reader *rd, const struct dt_visit *v)
+{
+	rd->under = UNDER_OTHER;
+	if (rd->root_cells_ok)
+		read_memory_node(rd, v);
+	if (!rd->seen_chosen && dt_name_matches(v->name, "chosen", 6)) {
+		rd->seen_chosen = true;
+		read_chosen(rd->m, v);
+	}
+	if (!rd->seen_cpus && dt_name_matches(v->name, "cpus", 4))
+		read_cpus_node(rd, v);
+	if (!rd->seen_reserved && dt_name_matches(v->name, "reserved-memory", 15)) {
+		rd->seen_reserved = true;
+		read_reserved_node(rd, v);
+	}
+}
+
+/* The walk's visitor: each node, a parent before its children. Paths
+ * start at the root at offset 0 only (libfdt's node 0); PSCI is found
+ * anywhere. */
+static void visit(const struct dt_visit *v, void *arg)
+{
+	struct reader *rd = arg;
+
+	note_psci(rd, v);
+	if (v->is_root)
+		read_root(rd, v);
+	else if (v->depth == 2 && rd->m->tree.root_at_zero)
+		read_top_child(rd, v);
+	else if (v->depth == 3 && rd->under == UNDER_CPUS)
+		read_cpu(&rd->m->cpus, v);
+	else if (v->depth == 3 && rd->under == UNDER_RESERVED)
+		read_reserved_child(&rd->m->reserved, v);
+}
+
+/* Everything the parts count or note, cleared; their arrays are filled
+ * only as far as their counts, so not cleared (machine.h). */
+static void clear_parts(struct machine *m)
+{
+	memset(m, 0, offsetof(struct machine, memory));
+	memset(&m->memory, 0, offsetof(struct machine_memory, bank));
+	memset(&m->reserved, 0, offsetof(struct machine_reserved, rsv));
+	memset(&m->cpus, 0, offsetof(struct machine_cpus, cpu));
+	memset(&m->console, 0, sizeof(m->console));
+	memset(&m->psci, 0, sizeof(m->psci));
+	memset(&m->chosen, 0, sizeof(m->chosen));
+	/* Without a root at offset 0 the root's cells are the DT spec's defaults. */
+	m->memory.address_cells = 2;
+	m->memory.size_cells = 1;
+}
 
 enum machine_err machine_read(const void *fdt, size_t buf_size, struct machine *m)
 {
@@ -565,22 +756,26 @@ enum machine_err machine_read(const void *fdt, size_t buf_size, struct machine *
 		&m->valid, &m->memory.problem, &m->reserved.problem, &m->cpus.problem,
 		&m->psci.problem, &m->chosen.problem, &m->console.problem,
 	};
+	struct reader rd = { .m = m };
 
-	memset(m, 0, sizeof(*m));
+	clear_parts(m);
 	m->fdt = fdt;
-	if (machine_check(fdt, buf_size, &m->valid))
+	m->tree.n_nodes = 0;
+	if (check_header(fdt, buf_size, &m->valid))
 		return m->valid.err;
 	m->fdt_size = fdt_totalsize(fdt);
-	m->model = prop_string(fdt, 0, "model");
-	m->compatible = prop_string(fdt, 0, "compatible");
-	if (m->compatible && !fdt_getprop(fdt, 0, "compatible", &m->compatible_len))
-		m->compatible_len = 0;
-	read_memory(fdt, &m->memory);
-	read_reserved(fdt, &m->reserved);
-	read_cpus(fdt, &m->cpus);
-	read_psci(fdt, &m->psci);
-	read_chosen(fdt, &m->chosen);
-	read_console(fdt, &m->console);
+	read_memreserve(fdt, &m->reserved);
+	if (note_walk(dt_walk(fdt, &m->tree, wanted, P_COUNT, visit, &rd), &m->valid)) {
+		m->tree.n_nodes = 0;
+		return m->valid.err;
+	}
+	end_memory(&m->memory);
+	if (m->reserved.n_dropped)
+		machine_note(&m->reserved.problem, MACHINE_ERR_TOO_MANY_RESERVED, NULL, NULL,
+			     (uint64_t)m->reserved.n_dropped);
+	end_cpus(&rd, &m->cpus);
+	end_psci(&rd, &m->psci);
+	read_console(&m->tree, &m->console);
 	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++)
 		if (order[i]->err != MACHINE_OK)
 			return order[i]->err;

@@ -1,16 +1,19 @@
 /*
  * machine.h - what a flattened device tree says about the machine.
  *
- * Owns: checking a whole DTB with libfdt before anything is read, and
- * reading, in one pass into one `struct machine` (bounded arrays, no
- * allocation): the RAM banks (/memory nodes), the reservations
- * (/memreserve/ and /reserved-memory), the console (/chosen/stdout-path,
- * its driver kind, CPU physical address through every parent's
- * `ranges` and reference clock), the CPUs (MPIDR, enable method, spin-table release address),
- * the PSCI conduit, and /chosen's bootargs and initrd. Every problem has a
- * code, a message (machine_strerror) and the node/property/value it is
- * about. Reads every cell byte-wise (fdt32_ld), so it is safe with the MMU
- * off (-mstrict-align) and on unaligned cells. Host-testable.
+ * Owns: what a DTB says about the machine, read into one `struct machine`
+ * (bounded arrays, no allocation) by one walk of its structure block
+ * (lib/dt_walk.c: the header checked first, the structure validated as
+ * it is walked, as strictly as libfdt's fdt_check_full): the RAM banks
+ * (/memory nodes), the reservations (/memreserve/ and /reserved-memory),
+ * the console (/chosen/stdout-path, its driver kind, CPU physical address
+ * through every parent's `ranges` and reference clock: after the walk,
+ * over its node index), the CPUs (MPIDR, enable method, spin-table
+ * release address), the PSCI conduit, and /chosen's bootargs and initrd;
+ * the node index stays in `tree` for later readers (aliases, paths,
+ * phandles: dt_walk.h). Every problem has a code, a message
+ * (machine_strerror) and the node/property/value it is about. Runs with
+ * the MMU on (cells are read as words). Host-testable.
  *
  * Strings (names, compatible, bootargs...) point into the DTB (or are
  * literals of machine.c): they live as long as the DTB does, at the
@@ -23,6 +26,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "dt_walk.h"
 #include "psci.h"
 
 #define MACHINE_MAX_BANKS     32
@@ -49,7 +53,8 @@ enum machine_err {
 	MACHINE_ERR_TOO_MANY_BANKS,  /* value: banks dropped */
 	MACHINE_ERR_BAD_MEMRESERVE,  /* value: libfdt's FDT_ERR_* (positive) */
 	MACHINE_ERR_TOO_MANY_RESERVED, /* value: reservations dropped */
-	MACHINE_ERR_CONSOLE_NOT_FOUND, /* stdout-path names no node */
+	MACHINE_ERR_CONSOLE_NOT_FOUND, /* stdout-path names no node; value: nodes
+					* past DT_MAX_NODES, not indexed (0) */
 	MACHINE_ERR_NO_REG,          /* no (or too short a) reg */
 	MACHINE_ERR_NO_RANGES,       /* node: the bus without `ranges` */
 	MACHINE_ERR_NOT_IN_RANGES,   /* node: the bus; value: the bus address */
@@ -89,8 +94,9 @@ struct machine_bank {
 	const char *node;            /* "memory@40000000" */
 };
 
+/* Each part's array comes last: machine_read clears what comes before it
+ * and fills the array only as far as its count. */
 struct machine_memory {
-	struct machine_bank bank[MACHINE_MAX_BANKS];
 	int n_banks;                 /* in bank[] */
 	int n_dropped;               /* beyond MACHINE_MAX_BANKS */
 	int n_zero_size;             /* entries of size 0: skipped (Linux too) */
@@ -101,6 +107,7 @@ struct machine_memory {
 				      * instead of its reg (Linux: kdump) */
 	uint32_t address_cells, size_cells;  /* the root's */
 	struct machine_problem problem;
+	struct machine_bank bank[MACHINE_MAX_BANKS];
 };
 
 enum machine_rsv_source { MACHINE_RSV_MEMRESERVE, MACHINE_RSV_NODE };
@@ -117,7 +124,6 @@ struct machine_reservation {
 };
 
 struct machine_reserved {
-	struct machine_reservation rsv[MACHINE_MAX_RESERVED];
 	int n_rsv;
 	int n_dropped;
 	int n_memreserve;            /* of n_rsv (+ dropped) from /memreserve/ */
@@ -126,6 +132,7 @@ struct machine_reserved {
 	bool has_node;               /* there is a /reserved-memory */
 	uint32_t address_cells, size_cells;  /* /reserved-memory's own */
 	struct machine_problem problem;
+	struct machine_reservation rsv[MACHINE_MAX_RESERVED];
 };
 
 enum machine_console_kind {
@@ -197,13 +204,13 @@ struct machine_cpu {
 };
 
 struct machine_cpus {
-	struct machine_cpu cpu[MACHINE_MAX_CPUS];
 	int n_cpus;
 	int n_dropped;
 	int n_disabled;              /* of all, including dropped */
 	int n_failed;
 	uint32_t address_cells;      /* /cpus' */
 	struct machine_problem problem;
+	struct machine_cpu cpu[MACHINE_MAX_CPUS];
 };
 
 struct machine_psci {
@@ -238,11 +245,13 @@ struct machine {
 	struct machine_cpus cpus;
 	struct machine_psci psci;
 	struct machine_chosen chosen;
+	struct dt_tree tree;         /* the node index (valid when m->valid is OK) */
 };
 
-/* struct machine is about 10 KiB: give it static storage on bare metal.
- * Checks the blob (alignment, header, totalsize <= buf_size, the whole
- * structure with fdt_check_full) and, if it is sound, reads every part.
+/* struct machine is about 45 KiB (the node index 24 KiB of it): give it
+ * static storage on bare metal. Checks the blob (alignment, header,
+ * totalsize <= buf_size, the /memreserve/ table) and walks its structure
+ * block once, validating it (as fdt_check_full) and reading every part.
  * Returns the first problem found, in the order validation, memory,
  * reserved, cpus, psci, chosen, console (MACHINE_OK if none); each part
  * keeps its own in its `problem`. The parts are filled as far as they go
@@ -257,7 +266,7 @@ bool machine_is_compatible(const struct machine *m, const char *c);
 /* The bank of m->memory holding pa, or NULL (a hole, or no bank). */
 const struct machine_bank *machine_bank_holding(const struct machine *m, uint64_t pa);
 
-/* Validation alone (what machine_read does first). */
+/* Validation alone (the same checks, the walk without reading). */
 enum machine_err machine_check(const void *fdt, size_t buf_size,
 			       struct machine_problem *problem);
 

@@ -40,6 +40,8 @@ const char *psci_function_name(uint64_t fn)
 		return "SYSTEM_OFF";
 	if (fn == PSCI_0_2_FN_PSCI_VERSION)
 		return "PSCI_VERSION";
+	if (fn == PSCI_0_2_FN_CPU_OFF)
+		return "CPU_OFF";
 	return "function";
 }
 
@@ -74,6 +76,21 @@ int64_t psci_call(uint64_t fn, uint64_t a1, uint64_t a2, uint64_t a3)
 	else
 		PSCI_TRAP_INSN("smc");
 	in_flight.insn = 0;
+	return (int64_t)x0;
+}
+
+int64_t psci_cpu_off(void)
+{
+	register uint64_t x0 __asm__("x0") = PSCI_0_2_FN_CPU_OFF;
+
+	if (conduit_in_use == PSCI_CONDUIT_HVC)
+		__asm__ volatile("hvc #0" : "+r"(x0) : : "x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8",
+				 "x9", "x10", "x11", "x12", "x13", "x14", "x15", "x16", "x17", "memory");
+	else if (conduit_in_use == PSCI_CONDUIT_SMC)
+		__asm__ volatile("smc #0" : "+r"(x0) : : "x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8",
+				 "x9", "x10", "x11", "x12", "x13", "x14", "x15", "x16", "x17", "memory");
+	else
+		return PSCI_RET_NOT_SUPPORTED;
 	return (int64_t)x0;
 }
 

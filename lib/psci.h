@@ -13,6 +13,7 @@
 #define PSCI_H
 
 #define PSCI_0_2_FN_PSCI_VERSION 0x84000000
+#define PSCI_0_2_FN_CPU_OFF      0x84000002
 #define PSCI_0_2_FN_SYSTEM_OFF   0x84000008
 #define PSCI_0_2_FN64_CPU_ON     0xc4000003
 #define PSCI_RET_SUCCESS         0
@@ -46,6 +47,11 @@ const char *psci_function_name(uint64_t fn);
 int64_t psci_call(uint64_t fn, uint64_t a1, uint64_t a2, uint64_t a3);
 int64_t psci_cpu_on(uint64_t mpidr, uint64_t entry_pa, uint64_t context);
 int64_t psci_system_off(void);
+/* CPU_OFF, for the calling CPU: only a secondary that CPU_ON started over
+ * the conduit set makes it (the conduit answers: there is no trap to
+ * name), so it keeps no in-flight record (the boot CPU's calls use it
+ * meanwhile). Returns only if the firmware refused (DENIED). */
+int64_t psci_cpu_off(void);
 /* True, with *call, when elr is the HVC/SMC of the call in flight: the
  * exception was taken on that instruction itself (UNDEFINED: EC 0x00), so
  * no firmware answered. */

@@ -81,15 +81,16 @@ static bool judge_unmapped(struct probe_result *r)
 	return true;
 }
 
-void check_probe(const struct check_env *env, const struct probe *p, struct probe_result *r)
+/* check_probe against m, the map's specification read once. */
+static void check_probe_in(const struct check_env *env, const struct expect_map *m,
+			   const struct probe *p, struct probe_result *r)
 {
-	memset(r, 0, sizeof(*r));
+	/* Not cleared whole: the expectation, both AT results and the walk
+	 * are written in full below; the reason only on a failure. */
 	r->probe = *p;
 	r->pass = true;
-	if (env->phase == MAP_FINAL)
-		expect_final_map(env->layout, env->syms, p->va, &r->exp);
-	else
-		expect_early_map(env->layout, p->va, &r->exp);
+	r->why[0] = '\0';
+	expect_in_map(m, p->va, &r->exp);
 	env->at(p->va, false, &r->hw_read, env->at_cookie);
 	env->at(p->va, true, &r->hw_write, env->at_cookie);
 	sw_walk(env->walk, p->va, &r->sw);
@@ -97,6 +98,22 @@ void check_probe(const struct check_env *env, const struct probe *p, struct prob
 		judge_mapped(env, r);
 	else
 		judge_unmapped(r);
+}
+
+static void expect_map_of(const struct check_env *env, struct expect_map *m)
+{
+	if (env->phase == MAP_FINAL)
+		expect_map_final(env->layout, env->syms, m);
+	else
+		expect_map_early(env->layout, m);
+}
+
+void check_probe(const struct check_env *env, const struct probe *p, struct probe_result *r)
+{
+	struct expect_map m;
+
+	expect_map_of(env, &m);
+	check_probe_in(env, &m, p, r);
 }
 
 static void print_result(const struct check_env *env, const struct probe_result *r)
@@ -135,10 +152,14 @@ static void print_result(const struct check_env *env, const struct probe_result 
 void check_run(const struct check_env *env, const struct probe *probes, int nprobes,
 	       struct check_tally *tally)
 {
+	struct expect_map m;
+
+	/* The map's specification once for every probe (a secondary runs 8). */
+	expect_map_of(env, &m);
 	for (int i = 0; i < nprobes; i++) {
 		struct probe_result r;
 
-		check_probe(env, &probes[i], &r);
+		check_probe_in(env, &m, &probes[i], &r);
 		if (env->verbose || !r.pass)     /* a failure always in full */
 			print_result(env, &r);
 		if (r.pass)

@@ -8,7 +8,6 @@
 #include "esr.h"
 #include "fault.h"
 #include "memory.h"
-#include "zero.h"
 
 _Static_assert(DEMAND_MAX_PAGES <= 65536, "held pages are counted in the ranges' u64s");
 
@@ -112,9 +111,9 @@ bool demand_resolve(uint64_t esr, uint64_t far)
 		return false;
 	}
 	{
-		uint64_t *p = st.pages->phys_to_ptr(pa, st.pages->cookie);
+		uint64_t *p = pgalloc_ptr(st.pages, pa);
 
-		zero_words(p, PAGE_SIZE / 8);
+		memset(p, 0, PAGE_SIZE);      /* DC ZVA where allowed (lib/string.c) */
 		/* Seen without the cache (Device, Normal non-cacheable): the
 		 * zeros must be in memory, not only in a cache line. */
 		if (r->attrs.attrindx != MT_NORMAL)

@@ -3,13 +3,7 @@
  */
 #include <stdio.h>
 #include "desc.h"
-
-/* Output address bits of a leaf at this level: [47:shift] (48-bit OA:
- * no FEAT_LPA's bits [15:12] with 64 KiB pages). */
-static uint64_t leaf_addr_mask(int level)
-{
-	return PTE_ADDR_MASK & ~((1ULL << level_shift(level)) - 1);
-}
+#include "text.h"
 
 struct desc_info desc_decode(uint64_t desc, int level)
 {
@@ -50,6 +44,8 @@ uint64_t desc_make_leaf(uint64_t pa, const struct pte_attrs *a, int level)
 	return d;
 }
 
+/* Field by field (a bool's bytes other than 0 and 1 are not compared as
+ * such, and the struct has no padding to differ). */
 bool pte_attrs_equal(const struct pte_attrs *a, const struct pte_attrs *b)
 {
 	return a->attrindx == b->attrindx && a->sh == b->sh &&
@@ -74,18 +70,20 @@ const char *mair_attr_name(uint8_t attr)
 	}
 }
 
+/* printf's "%s %s %s %s%s%s%s %s" of the fields, built by text.h. */
 char *pte_attrs_format(const struct pte_attrs *a, char *buf, size_t len)
 {
 	static const char *const sh_name[4] = { "NSH", "???", "OSH", "SHD" };
+	struct text t = text_start(buf, len);
 
-	snprintf(buf, len, "%s %s %s %s%s%s%s %s",
-		 a->rdonly ? "ro" : "RW",
-		 a->pxn ? "NX" : "x ",
-		 sh_name[a->sh & 3],
-		 a->af ? "AF" : "--",
-		 a->ng ? " nG" : "",
-		 a->uxn ? " UXN" : "",
-		 a->user ? " USR" : "",
-		 mair_attr_name(mair_attr_byte(MAIR_EL1_VALUE, a->attrindx)));
+	text_str(&t, a->rdonly ? "ro " : "RW ");
+	text_str(&t, a->pxn ? "NX " : "x  ");
+	text_str(&t, sh_name[a->sh & 3]);
+	text_str(&t, a->af ? " AF" : " --");
+	text_str(&t, a->ng ? " nG" : "");
+	text_str(&t, a->uxn ? " UXN" : "");
+	text_str(&t, a->user ? " USR" : "");
+	text_char(&t, ' ');
+	text_str(&t, mair_attr_name(mair_attr_byte(MAIR_EL1_VALUE, a->attrindx)));
 	return buf;
 }

@@ -23,7 +23,7 @@ struct pte_attrs {
 	bool ng;            /* not global */
 	bool pxn;           /* privileged execute-never */
 	bool uxn;           /* unprivileged execute-never */
-};
+} __attribute__((aligned(8)));   /* one doubleword: copied and compared whole */
 
 enum desc_kind { DESC_INVALID, DESC_TABLE, DESC_BLOCK, DESC_PAGE };
 
@@ -67,6 +67,13 @@ static inline enum desc_kind desc_kind_of(uint64_t desc, int level)
 	if (desc & 2)
 		return level < 3 ? DESC_TABLE : DESC_PAGE;
 	return level >= BLOCK_MIN_LEVEL && level <= 2 ? DESC_BLOCK : DESC_INVALID;
+}
+
+/* Output address bits of a leaf at this level: [47:shift] (48-bit OA:
+ * no FEAT_LPA's bits [15:12] with 64 KiB pages). */
+static inline uint64_t leaf_addr_mask(int level)
+{
+	return PTE_ADDR_MASK & ~((1ULL << level_shift(level)) - 1);
 }
 
 struct desc_info desc_decode(uint64_t desc, int level);

@@ -35,6 +35,15 @@ static void add_leaf(struct dump_state *st, uint64_t va, uint64_t pa, uint64_t s
 	*c = (struct pt_range){ .va = va, .pa = pa, .size = size, .level = level, .attrs = *attrs };
 }
 
+/* A leaf that continues the one before it in its table: the same bits but
+ * the output address, one span further. Such a run is what add_leaf
+ * would merge (contiguous VA and PA, level, attributes), found without
+ * decoding each entry: the full report dumps every table. */
+static bool continues(uint64_t prev, uint64_t desc, uint64_t addr_mask, uint64_t span)
+{
+	return !((prev ^ desc) & ~addr_mask) && (desc & addr_mask) == (prev & addr_mask) + span;
+}
+
 /* Visit table_pa at level whose first entry maps va_base; a root has
  * root_entries entries (its half's VA bits), any other table a page of
  * them. 0 or -1. */
@@ -43,21 +52,36 @@ static int visit(struct dump_state *st, uint64_t table_pa, int level, uint64_t v
 {
 	const uint64_t *table = st->ctx->read_table(table_pa, st->ctx->cookie);
 	unsigned entries = root_entries ? root_entries : PTRS_PER_PTE;
-	uint64_t span = 1ULL << level_shift(level);
+	uint64_t span = 1ULL << level_shift(level), addr_mask = leaf_addr_mask(level);
+	uint64_t prev_leaf = 0;   /* the entry before, when it was a leaf in st->cur */
 
 	if (!table)
 		return -1;
 	for (unsigned i = 0; i < entries; i++) {
-		uint64_t va = va_base + i * span;
-		struct desc_info d = desc_decode(table[i], level);
+		uint64_t va = va_base + i * span, desc = table[i];
+		struct desc_info d;
 
+		if (prev_leaf && continues(prev_leaf, desc, addr_mask, span)) {
+			st->cur.size += span;
+			prev_leaf = desc;
+			continue;
+		}
+		prev_leaf = 0;
+		if (desc_kind_of(desc, level) == DESC_INVALID) {   /* most entries: no decode */
+			flush(st);
+			/* The rest of a run of invalid entries (bit 0 clear): nothing
+			 * to do for each but to pass it. */
+			while (i + 1 < entries && !(table[i + 1] & 1))
+				i++;
+			continue;
+		}
+		d = desc_decode(desc, level);
 		if (d.kind == DESC_TABLE) {
 			if (visit(st, d.addr, level + 1, va, 0) < 0)
 				return -1;
-		} else if (d.kind == DESC_INVALID) {
-			flush(st);
 		} else {
 			add_leaf(st, va, d.addr, span, level, &d.attrs);
+			prev_leaf = desc;
 		}
 	}
 	return 0;

@@ -5,6 +5,7 @@
  * which would emit absolute pointers, wrong with the MMU off.
  */
 #include "esr.h"
+#include "text.h"
 
 unsigned esr_class(uint64_t esr)
 {
@@ -61,12 +62,6 @@ bool esr_is_write(uint64_t esr)
 	return (esr & ESR_ISS_WNR) != 0;
 }
 
-bool esr_is_translation_fault_cur(uint64_t esr)
-{
-	return esr_class(esr) == ESR_EC_DABT_CUR && !(esr & ESR_ISS_FNV) &&
-	       fault_status_is(esr_fault_status(esr), FSC_TRANSLATION);
-}
-
 /* The groups whose low two bits are the level (D17.2.37, DFSC). */
 static bool level_specific(unsigned fsc)
 {
@@ -111,84 +106,43 @@ bool fault_status_is(unsigned fsc, unsigned type)
 	return level_specific(fsc) ? (fsc & FSC_TYPE_MASK) == type : fsc == type;
 }
 
-/* ---- text, without a library ----------------------------------------- */
-
-struct text {
-	char *buf;
-	size_t len, pos;         /* pos < len always: room for the NUL */
-};
-
-static void put_str(struct text *t, const char *s)
-{
-	while (*s && t->pos + 1 < t->len)
-		t->buf[t->pos++] = *s++;
-	t->buf[t->pos] = '\0';
-}
-
-/* v in hex ("0x" and lowercase digits, no padding) or decimal. */
-static void put_num(struct text *t, uint64_t v, unsigned base)
-{
-	char digits[24];
-	int n = 0;
-
-	if (base == 16)
-		put_str(t, "0x");
-	do {
-		unsigned d = (unsigned)(v % base);
-
-		digits[n++] = (char)(d < 10 ? '0' + d : 'a' + d - 10);
-		v /= base;
-	} while (v);
-	while (n) {
-		char one[2] = { digits[--n], '\0' };
-
-		put_str(t, one);
-	}
-}
-
 char *fault_status_format(unsigned fsc, char *buf, size_t len)
 {
-	struct text t = { buf, len, 0 };
+	struct text t = text_start(buf, len);
 	int level = fault_status_level(fsc);
 
-	if (!len)
-		return buf;
-	buf[0] = '\0';
-	put_str(&t, fault_status_name(fsc));
+	text_str(&t, fault_status_name(fsc));
 	if (level >= 0) {
-		put_str(&t, ", L");
-		put_num(&t, (uint64_t)level, 10);
+		text_str(&t, ", L");
+		text_num(&t, (uint64_t)level, 10);
 	}
 	return buf;
 }
 
 char *esr_describe(uint64_t esr, const char *sep, char *buf, size_t len)
 {
-	struct text t = { buf, len, 0 };
+	struct text t = text_start(buf, len);
 	unsigned ec = esr_class(esr);
 
-	if (!len)
-		return buf;
-	buf[0] = '\0';
-	put_str(&t, "EC ");
-	put_num(&t, ec, 16);
-	put_str(&t, ": ");
-	put_str(&t, esr_class_name(ec));
+	text_str(&t, "EC ");
+	text_num(&t, ec, 16);
+	text_str(&t, ": ");
+	text_str(&t, esr_class_name(ec));
 	if (esr_is_abort(ec)) {
 		unsigned fsc = esr_fault_status(esr);
 		int level = fault_status_level(fsc);
 
-		put_str(&t, sep);
-		put_str(&t, "FSC ");
-		put_num(&t, fsc, 16);
-		put_str(&t, ": ");
-		put_str(&t, fault_status_name(fsc));
+		text_str(&t, sep);
+		text_str(&t, "FSC ");
+		text_num(&t, fsc, 16);
+		text_str(&t, ": ");
+		text_str(&t, fault_status_name(fsc));
 		if (level >= 0) {
-			put_str(&t, ", level ");
-			put_num(&t, (uint64_t)level, 10);
+			text_str(&t, ", level ");
+			text_num(&t, (uint64_t)level, 10);
 		}
 		if (is_data_abort(ec))
-			put_str(&t, esr_is_write(esr) ? " (write)" : " (read)");
+			text_str(&t, esr_is_write(esr) ? " (write)" : " (read)");
 	}
 	return buf;
 }

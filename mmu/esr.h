@@ -78,8 +78,13 @@ unsigned esr_fault_status(uint64_t esr);
 /* For data aborts: ISS.WnR. */
 bool esr_is_write(uint64_t esr);
 /* A data abort at EL1 from EL1 with a valid FAR whose fault is a
- * translation fault at any level: what demand paging may resolve. */
-bool esr_is_translation_fault_cur(uint64_t esr);
+ * translation fault at any level (DFSC 0b0001LL, D17.2.37): what demand
+ * paging may resolve. Inline: the demand fault's first question. */
+static inline bool esr_is_translation_fault_cur(uint64_t esr)
+{
+	return ((esr >> ESR_EC_SHIFT) & ESR_EC_MASK) == ESR_EC_DABT_CUR && !(esr & ESR_ISS_FNV) &&
+	       (esr & FSC_TYPE_MASK & FSC_MASK) == FSC_TRANSLATION;
+}
 
 /* "translation fault" (the level comes from fault_status_level). */
 const char *fault_status_name(unsigned fsc);

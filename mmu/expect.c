@@ -36,20 +36,41 @@ static void expect_in(const struct mem_region *regions, int n, uint64_t va, bool
 	}
 }
 
+void expect_map_early(const struct boot_layout *l, struct expect_map *m)
+{
+	maps_early_regions(l, m->region);
+	m->n = NR_REGIONS;
+	m->shared_root = maps_shared_root(l);
+	m->ttbr0_va_bits = maps_idmap_va_bits(l);
+}
+
+void expect_map_final(const struct boot_layout *l, const struct image_symbols *s,
+		      struct expect_map *m)
+{
+	m->n = maps_final_regions(l, s, m->region);
+	m->shared_root = false;
+	m->ttbr0_va_bits = VA_BITS;
+}
+
+void expect_in_map(const struct expect_map *m, uint64_t va, struct expectation *out)
+{
+	expect_in(m->region, m->n, va, m->shared_root, m->ttbr0_va_bits, out);
+}
+
 void expect_early_map(const struct boot_layout *l, uint64_t va, struct expectation *out)
 {
-	struct mem_region regions[NR_REGIONS];
+	struct expect_map m;
 
-	maps_early_regions(l, regions);
-	expect_in(regions, NR_REGIONS, va, maps_shared_root(l), maps_idmap_va_bits(l), out);
+	expect_map_early(l, &m);
+	expect_in_map(&m, va, out);
 }
 
 void expect_final_map(const struct boot_layout *l, const struct image_symbols *s,
 			 uint64_t va, struct expectation *out)
 {
-	struct mem_region regions[MAX_FINAL_REGIONS];
-	int n = maps_final_regions(l, s, regions);
+	struct expect_map m;
 
-	expect_in(regions, n, va, false, VA_BITS, out);
+	expect_map_final(l, s, &m);
+	expect_in_map(&m, va, out);
 }
 

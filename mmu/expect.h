@@ -24,10 +24,25 @@ struct expectation {
 	struct pte_attrs attrs;  /* when mapped */
 };
 
-/* The early map. */
+/* One map's specification, read once for many VAs (the checks: a probe
+ * list a map). NR_REGIONS <= MAX_FINAL_REGIONS. */
+struct expect_map {
+	struct mem_region region[MAX_FINAL_REGIONS];
+	int n;
+	bool shared_root;        /* the early map's halves share their root */
+	unsigned ttbr0_va_bits;  /* what TTBR0 reaches (the extended identity map's more) */
+};
+_Static_assert(NR_REGIONS <= MAX_FINAL_REGIONS, "the early map's regions fit");
+void expect_map_early(const struct boot_layout *l, struct expect_map *m);
+void expect_map_final(const struct boot_layout *l, const struct image_symbols *s,
+		      struct expect_map *m);
+/* What va must translate to under m. */
+void expect_in_map(const struct expect_map *m, uint64_t va, struct expectation *out);
+
+/* The early map (its specification read for this VA alone). */
 void expect_early_map(const struct boot_layout *l, uint64_t va, struct expectation *out);
 
-/* The final map (TTBR1 only; TTBR0 walks are disabled). */
+/* The final map (TTBR1 only; TTBR0 walks are disabled), the same way. */
 void expect_final_map(const struct boot_layout *l, const struct image_symbols *s,
 			 uint64_t va, struct expectation *out);
 

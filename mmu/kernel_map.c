@@ -13,12 +13,12 @@
  * on the entries mapping the running code.
  */
 #include <stdio.h>
+#include <string.h>
 #include "align.h"
 #include "kernel_map.h"
 #include "sections.h"
 #include "sysreg.h"
 #include "tlbflush.h"
-#include "zero.h"
 
 void cpu_replace_ttbr1(uint64_t ttbr1, uint64_t phys_empty_table);
 
@@ -30,12 +30,13 @@ static uint64_t image_pa(const struct boot_layout *l, const void *va)
 }
 
 /* A table page of the image or of the pool, at its VA; NULL otherwise. */
+/* The pool first: every table of the final map, which the runtime walks. */
 static uint64_t *table_va(const struct boot_layout *l, uint64_t table_pa)
 {
-	if (table_pa - l->phys_text < l->image_size)
-		return (uint64_t *)(uintptr_t)maps_image_virt(l, table_pa);
 	if (l->phys_pool && table_pa - l->phys_pool < BOOT_POOL_PAGES * PAGE_SIZE)
 		return (uint64_t *)(uintptr_t)(maps_virt_pool(l) + (table_pa - l->phys_pool));
+	if (table_pa - l->phys_text < l->image_size)
+		return (uint64_t *)(uintptr_t)maps_image_virt(l, table_pa);
 	return NULL;
 }
 
@@ -105,7 +106,7 @@ int kernel_map_build(struct xlat_ctx *ctx, const struct boot_layout *l,
 	/* The root is the pool's first page, the rest the runtime API's. */
 	if (!l->phys_pool)
 		return XLAT_ENOMEM;
-	zero_words(table_va(l, l->phys_pool), PAGE_SIZE / 8);
+	memset(table_va(l, l->phys_pool), 0, PAGE_SIZE);
 	rc = xlat_init(ctx, (uint64_t)VA_START, l->phys_pool, pa_bits, l->phys_pool + PAGE_SIZE,
 		       BOOT_POOL_PAGES - 1, table_ptr, tlb_flush, publish, (void *)l);
 	if (rc)
@@ -132,7 +133,7 @@ void kernel_map_install(const struct xlat_ctx *ctx, const struct boot_layout *l)
 	void (*replace_phys)(uint64_t, uint64_t) =
 		(void (*)(uint64_t, uint64_t))(uintptr_t)image_pa(l, (const void *)cpu_replace_ttbr1);
 
-	zero_words((uint64_t *)reserved_pg_dir, PAGE_SIZE / 8);
+	memset(reserved_pg_dir, 0, PAGE_SIZE);
 	dsb(ishst);
 	replace_phys(ctx->root_pa, image_pa(l, reserved_pg_dir));
 }

@@ -37,45 +37,51 @@ static const struct pte_attrs fdt_attrs = {
 	.attrindx = MT_NORMAL, .sh = 3, .af = true, .rdonly = true, .pxn = true, .uxn = true,
 };
 
-/* A single range (count 0). */
-#define REGION(n, t, v, p, sz, a) \
-	((struct mem_region){ .name = (n), .ttbr = (t), .virt = (v), .phys = (p), .size = (sz), \
-			      .attrs = (a) })
+/* *r := a single range (count 0), every field written: the oracle builds
+ * regions for every probe, so no zeroing of a temporary and no copy. */
+static void set_region(struct mem_region *r, const char *name, int ttbr, uint64_t virt,
+		       uint64_t phys, uint64_t size, const struct pte_attrs *attrs)
+{
+	*r = (struct mem_region){ .name = name, .ttbr = ttbr, .virt = virt, .phys = phys,
+				  .size = size, .attrs = *attrs, .count = 0, .virt_stride = 0,
+				  .phys_stride = 0 };
+}
 
 /* The pages the DTB occupies, and where they appear (both maps). */
-static struct mem_region fdt_region(const struct boot_layout *l)
+static void fdt_region(const struct boot_layout *l, struct mem_region *r)
 {
 	uint64_t first = align_down(l->phys_dtb, PAGE_SIZE);
 	uint64_t size = l->dtb_size ? align_up(l->phys_dtb + l->dtb_size, PAGE_SIZE) - first : 0;
 
-	return REGION("dtb", 1, (uint64_t)FDT_VADDR, first, size, fdt_attrs);
+	set_region(r, "dtb", 1, (uint64_t)FDT_VADDR, first, size, &fdt_attrs);
 }
 
-static struct mem_region console_region(const struct boot_layout *l)
+static void console_region(const struct boot_layout *l, struct mem_region *r)
 {
-	return REGION("uart", 1, (uint64_t)CONSOLE_VADDR, align_down(l->phys_uart, PAGE_SIZE),
-				    l->phys_uart ? PAGE_SIZE : 0, device_attrs);
+	set_region(r, "uart", 1, (uint64_t)CONSOLE_VADDR, align_down(l->phys_uart, PAGE_SIZE),
+		   l->phys_uart ? PAGE_SIZE : 0, &device_attrs);
 }
 
-static struct mem_region pool_region(const struct boot_layout *l)
+static void pool_region(const struct boot_layout *l, struct mem_region *r)
 {
-	return REGION("tables", 1, maps_virt_pool(l), l->phys_pool,
-				    l->phys_pool ? BOOT_POOL_PAGES * PAGE_SIZE : 0, linear_attrs);
+	set_region(r, "tables", 1, maps_virt_pool(l), l->phys_pool,
+		   l->phys_pool ? BOOT_POOL_PAGES * PAGE_SIZE : 0, &linear_attrs);
 }
 
 /* The image at its link address in the early map: the identity's blocks
  * when the load is block aligned (as the link address is), else its pages
  * (start/tables.S). */
-static struct mem_region kimage_region(const struct boot_layout *l)
+static void kimage_region(const struct boot_layout *l, struct mem_region *r)
 {
 	uint64_t phys_block = align_down(l->phys_text, SWAPPER_BLOCK_SIZE);
 
 	if (l->phys_text == phys_block)
-		return REGION("kimage", 1, align_down(l->virt_text, SWAPPER_BLOCK_SIZE), phys_block,
-			      align_up(l->phys_text + l->image_size, SWAPPER_BLOCK_SIZE) - phys_block,
-			      image_attrs);
-	return REGION("kimage", 1, l->virt_text, l->phys_text, align_up(l->image_size, PAGE_SIZE),
-		      image_attrs);
+		set_region(r, "kimage", 1, align_down(l->virt_text, SWAPPER_BLOCK_SIZE), phys_block,
+			   align_up(l->phys_text + l->image_size, SWAPPER_BLOCK_SIZE) - phys_block,
+			   &image_attrs);
+	else
+		set_region(r, "kimage", 1, l->virt_text, l->phys_text,
+			   align_up(l->image_size, PAGE_SIZE), &image_attrs);
 }
 
 void maps_early_regions(const struct boot_layout *l, struct mem_region out[NR_REGIONS])
@@ -84,11 +90,11 @@ void maps_early_regions(const struct boot_layout *l, struct mem_region out[NR_RE
 	uint64_t phys_block = align_down(l->phys_text, SWAPPER_BLOCK_SIZE);
 	uint64_t image_span = align_up(l->phys_text + l->image_size, SWAPPER_BLOCK_SIZE) - phys_block;
 
-	out[REGION_IDMAP] = REGION("idmap", 0, phys_block, phys_block, image_span, image_attrs);
-	out[REGION_KIMAGE] = kimage_region(l);
-	out[REGION_FDT] = fdt_region(l);
-	out[REGION_CONSOLE] = console_region(l);
-	out[REGION_POOL] = pool_region(l);
+	set_region(&out[REGION_IDMAP], "idmap", 0, phys_block, phys_block, image_span, &image_attrs);
+	kimage_region(l, &out[REGION_KIMAGE]);
+	fdt_region(l, &out[REGION_FDT]);
+	console_region(l, &out[REGION_CONSOLE]);
+	pool_region(l, &out[REGION_POOL]);
 }
 
 uint64_t maps_virt_uart(const struct boot_layout *l)
@@ -99,11 +105,6 @@ uint64_t maps_virt_uart(const struct boot_layout *l)
 uint64_t maps_virt_fdt(const struct boot_layout *l)
 {
 	return (uint64_t)FDT_VADDR + (l->phys_dtb & (PAGE_SIZE - 1));
-}
-
-uint64_t maps_virt_pool(const struct boot_layout *l)
-{
-	return (uint64_t)POOL_VADDR + (l->phys_pool & (SWAPPER_BLOCK_SIZE - 1));
 }
 
 unsigned maps_idmap_va_bits(const struct boot_layout *l)
@@ -201,7 +202,7 @@ static struct mem_region *add_region(struct mem_region *out, int *n, const char 
 {
 	if (size == 0 || *n >= MAX_FINAL_REGIONS)
 		return NULL;
-	out[*n] = REGION(name, 1, virt, phys, size, *attrs);
+	set_region(&out[*n], name, 1, virt, phys, size, attrs);
 	return &out[(*n)++];
 }
 
@@ -230,8 +231,7 @@ int maps_final_regions(const struct boot_layout *l, const struct image_symbols *
 {
 	uint64_t kpa_off = l->phys_text - l->virt_text;       /* image VA -> PA */
 	uint64_t ro_size = s->sdata - s->text;                 /* text + rodata */
-	struct mem_region fdt = fdt_region(l), uart = console_region(l), pool = pool_region(l);
-	struct mem_region *stacks;
+	struct mem_region fdt, uart, pool, *stacks;
 	int n = 0;
 
 	/* The header page holds the result record (lib/result.h): data. */
@@ -244,6 +244,9 @@ int maps_final_regions(const struct boot_layout *l, const struct image_symbols *
 		   &linear_attrs);
 	add_region(out, &n, "stack", s->stack_bottom, s->stack_bottom + kpa_off,
 		   s->stack_top - s->stack_bottom, &linear_attrs);
+	fdt_region(l, &fdt);
+	console_region(l, &uart);
+	pool_region(l, &pool);
 	/* The linear map, never executable. */
 	for (unsigned i = 0; i < l->nr_linear && i < MAX_LINEAR_RANGES; i++)
 		add_linear(l, &l->linear[i], l->phys_text, ro_size, out, &n);

@@ -81,7 +81,11 @@ void maps_early_regions(const struct boot_layout *l, struct mem_region out[NR_RE
  * TTBR1 (both maps). */
 uint64_t maps_virt_uart(const struct boot_layout *l);
 uint64_t maps_virt_fdt(const struct boot_layout *l);
-uint64_t maps_virt_pool(const struct boot_layout *l);
+/* Inline: the runtime's table lookups (kernel_map.c) ask it at every level. */
+static inline uint64_t maps_virt_pool(const struct boot_layout *l)
+{
+	return (uint64_t)POOL_VADDR + (l->phys_pool & (SWAPPER_BLOCK_SIZE - 1));
+}
 /* The early map's TTBR0 VA bits (VA_BITS unless extended), and whether
  * its halves share one root. */
 unsigned maps_idmap_va_bits(const struct boot_layout *l);

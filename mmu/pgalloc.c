@@ -6,18 +6,27 @@
  * encoding of the per-page state bytes, the free lists threaded through
  * free blocks, split and coalesce, the refusals of free, the statistics
  * and the self-check. Pure C: memory is reached only through phys_to_ptr.
+ *
+ * Start-up is linear in blocks, not pages: a state byte means something
+ * only at the head of a block (free or allocated, with its order), and is
+ * written when a block starts there; the bytes inside blocks are never
+ * read as states, so never written as such (they keep whatever RAM held:
+ * stale heads, garbage, or a large free block's list node: see node()). Reserved and metadata pages are known from the ranges
+ * (reserved[], meta_pa), not from bytes. Finalize thus writes one byte
+ * and one list node per free block (255 for 255 GiB in 1 GiB blocks), and
+ * the block holding a page is found from the largest aligned block down
+ * (block_holding), reading only heads.
  */
 #include <stddef.h>
 #include <string.h>
 #include "align.h"
 #include "pgalloc.h"
-#include "zero.h"
 
-/* One state byte per page of a bank. A block of order k starting at page
- * i has its head byte at i and ST_NONE in its other 2^k - 1 bytes. */
-#define ST_NONE      0x00u        /* inside a (free or allocated) block */
-#define ST_RESERVED  0x20u        /* a reservation (or PA 0) */
-#define ST_META      0x21u        /* the state bytes themselves */
+/* The state of a page, as state_at gives it. Only ST_ALLOC and ST_FREE
+ * are stored (at a block's head). */
+#define ST_NONE      0x00u        /* inside a block (never stored) */
+#define ST_RESERVED  0x20u        /* a reservation (or PA 0): from reserved[] */
+#define ST_META      0x21u        /* the state bytes themselves: from meta_pa */
 #define ST_ALLOC     0x40u        /* | order: head of an allocated block */
 #define ST_FREE      0x80u        /* | order: head of a free block */
 #define ST_ORDER_MASK 0x1fu
@@ -38,8 +47,8 @@ _Static_assert((ST_ALLOC & ST_ORDER_MASK) == 0 && (ST_FREE & ST_ORDER_MASK) == 0
 _Static_assert(PGALLOC_PA_LIMIT == (1ULL << 48), "48-bit physical addresses");
 _Static_assert((PAGE_SIZE << PGALLOC_MAX_ORDER) <= PGALLOC_PA_LIMIT, "a block fits the PA space");
 
-/* A free block's first bytes: its list links (0 = none; PA 0 is never in
- * a free block). */
+/* A free block's list links (0 = none; PA 0 is never in a free block):
+ * where, node() says. */
 struct free_node {
 	uint64_t next_pa;
 	uint64_t prev_pa;
@@ -82,16 +91,16 @@ static uint64_t bank_end(const struct pgalloc_bank *b)
 	return b->base_pa + b->size;
 }
 
+void pgalloc_set_linear(struct pgalloc_ctx *ctx, uint64_t offset)
+{
+	ctx->linear = true;
+	ctx->linear_offset = offset;
+}
+
 static uint8_t *state_ptr(const struct pgalloc_ctx *ctx, const struct pgalloc_bank *b,
 			  uint64_t pa)
 {
-	return ctx->phys_to_ptr(b->meta_pa + ((pa - b->base_pa) >> PAGE_SHIFT), ctx->cookie);
-}
-
-static unsigned state_get(const struct pgalloc_ctx *ctx, const struct pgalloc_bank *b,
-			  uint64_t pa)
-{
-	return *state_ptr(ctx, b, pa);
+	return pgalloc_ptr(ctx, b->meta_pa + ((pa - b->base_pa) >> PAGE_SHIFT));
 }
 
 static void state_set(struct pgalloc_ctx *ctx, struct pgalloc_bank *b, uint64_t pa, unsigned st)
@@ -99,60 +108,115 @@ static void state_set(struct pgalloc_ctx *ctx, struct pgalloc_bank *b, uint64_t 
 	*state_ptr(ctx, b, pa) = (uint8_t)st;
 }
 
-/* The state bytes of pages [pa, pa + pages * PAGE_SIZE) := st, one meta
- * page at a time (phys_to_ptr is valid to the end of a page only). */
-static void state_fill(struct pgalloc_ctx *ctx, struct pgalloc_bank *b, uint64_t pa,
-		       uint64_t pages, unsigned st)
+static bool in_meta(const struct pgalloc_bank *b, uint64_t pa)
 {
-	uint64_t idx = (pa - b->base_pa) >> PAGE_SHIFT;
+	return pa - b->meta_pa < b->meta_pages * PAGE_SIZE;
+}
 
-	while (pages) {
-		uint64_t meta = b->meta_pa + idx;
-		uint64_t n = min_u64(pages, PAGE_SIZE - (meta & (PAGE_SIZE - 1)));
+static bool in_reservation(const struct pgalloc_ctx *ctx, uint64_t pa)
+{
+	for (unsigned i = 0; i < ctx->nr_reserved && ctx->reserved[i].phys_start <= pa; i++)
+		if (pa < ctx->reserved[i].phys_end)
+			return true;
+	return false;
+}
 
-		fill_bytes(ctx->phys_to_ptr(meta, ctx->cookie), (uint8_t)st, (size_t)n);
-		idx += n;
-		pages -= n;
+/* Page pa's state in a usable bank: reserved, metadata, or its byte,
+ * which is its block's state where pa heads a block. */
+static unsigned state_at(const struct pgalloc_ctx *ctx, const struct pgalloc_bank *b,
+			 uint64_t pa)
+{
+	if (in_meta(b, pa))
+		return ST_META;
+	if (in_reservation(ctx, pa))
+		return ST_RESERVED;
+	return *state_ptr(ctx, b, pa);
+}
+
+/* The head of the block holding page pa (neither reserved nor metadata)
+ * of a usable bank, and its state. Each address looked at, from the
+ * largest aligned block down, is a head, a reserved or a metadata page:
+ * a block holding it, larger than the aligned block looked at, would hold
+ * pa too and would have been found before. So no byte inside a block is
+ * read. */
+static uint64_t block_holding(const struct pgalloc_ctx *ctx, const struct pgalloc_bank *b,
+			      uint64_t pa, unsigned *st)
+{
+	uint64_t last = ~0ull;
+
+	for (int k = PGALLOC_MAX_ORDER; k >= 0; k--) {
+		uint64_t head = align_down(pa, BLOCK_SIZE(k));
+		unsigned s;
+
+		if (head < b->base_pa || head == last)
+			continue;
+		last = head;
+		s = state_at(ctx, b, head);
+		if ((s & (ST_FREE | ST_ALLOC)) && pa - head < BLOCK_SIZE(s & ST_ORDER_MASK)) {
+			*st = s;
+			return head;
+		}
 	}
+	*st = ST_NONE;         /* not reached while the metadata is consistent */
+	return 0;
 }
 
-static struct free_node *node(const struct pgalloc_ctx *ctx, uint64_t pa)
+/* Where a free block's list node is. A block of NODE_META_ORDER pages or
+ * more keeps it among its own state bytes, at the first 16-byte boundary
+ * above its head's byte: 31 or more bytes that, while it is one free
+ * block, nothing reads as states (see the top). So listing a large free
+ * block touches none of its pages, only the metadata: start-up writes to
+ * RAM one page of state per 1 GiB, not a page per block (under QEMU each
+ * 2 MiB of guest RAM first touched costs the host a huge page to clear).
+ * 16-byte aligned, a node never crosses a page (phys_to_ptr's contract).
+ * A smaller block keeps it in its first page. */
+#define NODE_META_ORDER 5
+_Static_assert((1u << NODE_META_ORDER) >= 16 + 16, "a node fits above the head's byte");
+
+static inline __attribute__((always_inline))
+struct free_node *node(const struct pgalloc_ctx *ctx, const struct pgalloc_bank *b, uint64_t pa,
+		       unsigned order)
 {
-	return ctx->phys_to_ptr(pa, ctx->cookie);
+	if (order < NODE_META_ORDER)
+		return pgalloc_ptr(ctx, pa);
+	return pgalloc_ptr(ctx, align_up(b->meta_pa + ((pa - b->base_pa) >> PAGE_SHIFT) + 1, 16));
 }
 
-static void list_push(struct pgalloc_ctx *ctx, struct pgalloc_bank *b, uint64_t pa,
+/* Inline, as list_remove: the demand fault's allocation is a few of each. */
+static inline __attribute__((always_inline))
+void list_push(struct pgalloc_ctx *ctx, struct pgalloc_bank *b, uint64_t pa,
 		      unsigned order)
 {
-	struct free_node *n = node(ctx, pa);
+	struct free_node *n = node(ctx, b, pa, order);
 	uint64_t head = b->free_head_pa[order];
 
 	n->next_pa = head;
 	n->prev_pa = 0;
 	if (head)
-		node(ctx, head)->prev_pa = pa;
+		node(ctx, b, head, order)->prev_pa = pa;
 	b->free_head_pa[order] = pa;
 	b->nr_free[order]++;
 	b->free_pages += UL(1) << order;
 	state_set(ctx, b, pa, ST_FREE | order);
 }
 
-/* Takes a free block off its list; its head byte becomes ST_NONE. */
-static void list_remove(struct pgalloc_ctx *ctx, struct pgalloc_bank *b, uint64_t pa,
+/* Takes a free block off its list (its head byte is left: the block is
+ * being allocated, split or merged, and whoever heads it next writes it). */
+static inline __attribute__((always_inline))
+void list_remove(struct pgalloc_ctx *ctx, struct pgalloc_bank *b, uint64_t pa,
 			unsigned order)
 {
-	struct free_node *n = node(ctx, pa);
+	struct free_node *n = node(ctx, b, pa, order);
 	uint64_t next = n->next_pa, prev = n->prev_pa;
 
 	if (prev)
-		node(ctx, prev)->next_pa = next;
+		node(ctx, b, prev, order)->next_pa = next;
 	else
 		b->free_head_pa[order] = next;
 	if (next)
-		node(ctx, next)->prev_pa = prev;
+		node(ctx, b, next, order)->prev_pa = prev;
 	b->nr_free[order]--;
 	b->free_pages -= UL(1) << order;
-	state_set(ctx, b, pa, ST_NONE);
 }
 
 /* ---- setup ----------------------------------------------------------- */
@@ -274,7 +338,8 @@ static bool meta_candidate(struct pgalloc_ctx *ctx, struct pgalloc_bank *b, uint
 	return true;
 }
 
-/* The largest naturally aligned blocks that fit [start, end). */
+/* The largest naturally aligned blocks that fit [start, end): a list
+ * node and a head byte each, nothing per page. */
 static void carve(struct pgalloc_ctx *ctx, struct pgalloc_bank *b, uint64_t start,
 		  uint64_t end)
 {
@@ -283,7 +348,6 @@ static void carve(struct pgalloc_ctx *ctx, struct pgalloc_bank *b, uint64_t star
 					 min_u64((unsigned)__builtin_ctzll(start >> PAGE_SHIFT),
 						 log2_floor((end - start) >> PAGE_SHIFT)));
 
-		state_fill(ctx, b, start, UL(1) << order, ST_NONE);
 		list_push(ctx, b, start, order);
 		start += BLOCK_SIZE(order);
 	}
@@ -322,8 +386,6 @@ int pgalloc_finalize(struct pgalloc_ctx *ctx)
 		}
 		b->meta_pa = s.found_pa;
 		b->meta_pages = s.need >> PAGE_SHIFT;
-		state_fill(ctx, b, b->base_pa, pages, ST_RESERVED);
-		state_fill(ctx, b, b->meta_pa, b->meta_pages, ST_META);
 		for_each_stretch(ctx, b, carve_stretch, NULL);
 	}
 	ctx->ready = true;
@@ -372,36 +434,6 @@ static struct pgalloc_bank *find_bank(const struct pgalloc_ctx *ctx, uint64_t pa
 	return NULL;
 }
 
-static bool in_reservation(const struct pgalloc_ctx *ctx, uint64_t pa)
-{
-	unsigned i;
-
-	for (i = 0; i < ctx->nr_reserved; i++)
-		if (pa >= ctx->reserved[i].phys_start && pa < ctx->reserved[i].phys_end)
-			return true;
-	return false;
-}
-
-/* The state byte of the head of the block that contains the page pa
- * (whose own byte is ST_NONE): the nearest head below it that reaches it. */
-static unsigned containing_head(const struct pgalloc_ctx *ctx, const struct pgalloc_bank *b,
-				uint64_t pa)
-{
-	unsigned k;
-
-	for (k = 1; k <= PGALLOC_MAX_ORDER; k++) {
-		uint64_t head = align_down(pa, BLOCK_SIZE(k));
-		unsigned st;
-
-		if (head < b->base_pa)
-			break;
-		st = state_get(ctx, b, head);
-		if ((st & (ST_FREE | ST_ALLOC)) && (st & ST_ORDER_MASK) >= k)
-			return st;
-	}
-	return ST_NONE;        /* not reached while the metadata is consistent */
-}
-
 int pgalloc_free(struct pgalloc_ctx *ctx, uint64_t pa, unsigned order)
 {
 	struct pgalloc_bank *b;
@@ -418,25 +450,24 @@ int pgalloc_free(struct pgalloc_ctx *ctx, uint64_t pa, unsigned order)
 		return PGALLOC_ENOTRAM;
 	if (!b->meta_pa)    /* nothing was ever handed out of it */
 		return in_reservation(ctx, pa) ? PGALLOC_ERESERVED : PGALLOC_ENOTALLOC;
-	st = state_get(ctx, b, pa);
-	if (st == ST_RESERVED || st == ST_META)
+	if (in_meta(b, pa) || in_reservation(ctx, pa))
 		return PGALLOC_ERESERVED;
+	if (block_holding(ctx, b, pa, &st) != pa)      /* inside a block */
+		return (st & ST_FREE) ? PGALLOC_EDOUBLE : PGALLOC_ENOTALLOC;
 	if (st & ST_FREE)
 		return PGALLOC_EDOUBLE;
-	if (st == ST_NONE)
-		return (containing_head(ctx, b, pa) & ST_FREE) ? PGALLOC_EDOUBLE : PGALLOC_ENOTALLOC;
 	if ((st & ST_ORDER_MASK) != order)
 		return PGALLOC_EORDER;
 
-	state_set(ctx, b, pa, ST_NONE);
 	b->alloc_pages -= UL(1) << order;
 	/* Merge while the buddy is a free block of exactly this order, whole
-	 * in this bank. */
+	 * in this bank (the buddy is a head, reserved or metadata: a block
+	 * holding it would hold pa). */
 	while (order < PGALLOC_MAX_ORDER) {
 		uint64_t buddy = pa ^ BLOCK_SIZE(order);
 
 		if (buddy < b->base_pa || buddy + BLOCK_SIZE(order) > bank_end(b) ||
-		    state_get(ctx, b, buddy) != (ST_FREE | order))
+		    state_at(ctx, b, buddy) != (ST_FREE | order))
 			break;
 		list_remove(ctx, b, buddy, order);
 		pa = min_u64(pa, buddy);
@@ -496,7 +527,8 @@ int pgalloc_for_each_free(const struct pgalloc_ctx *ctx,
 		for (k = 0; k <= PGALLOC_MAX_ORDER; k++) {
 			uint64_t pa;
 
-			for (pa = ctx->bank[i].free_head_pa[k]; pa; pa = node(ctx, pa)->next_pa)
+			for (pa = ctx->bank[i].free_head_pa[k]; pa;
+			     pa = node(ctx, &ctx->bank[i], pa, k)->next_pa)
 				fn(pa, k, i, cookie);
 		}
 	return PGALLOC_OK;
@@ -504,12 +536,61 @@ int pgalloc_for_each_free(const struct pgalloc_ctx *ctx,
 
 /* ---- self-check ------------------------------------------------------ */
 
+/* [pa, pa + size) clear of every reservation and of the metadata. */
+static bool range_clear(const struct pgalloc_ctx *ctx, const struct pgalloc_bank *b, uint64_t pa,
+			uint64_t size)
+{
+	for (unsigned i = 0; i < ctx->nr_reserved; i++)
+		if (ctx->reserved[i].phys_start < pa + size && pa < ctx->reserved[i].phys_end)
+			return false;
+	return b->meta_pa >= pa + size || pa >= b->meta_pa + b->meta_pages * PAGE_SIZE;
+}
+
+/* A block head at pa, state st: its order, aligned, in the bank, clear of
+ * reservations and metadata; a free one not beside a free buddy of its
+ * order (coalesced). */
+static bool head_ok(const struct pgalloc_ctx *ctx, const struct pgalloc_bank *b, uint64_t pa,
+		    unsigned st)
+{
+	unsigned k = st & ST_ORDER_MASK;
+	uint64_t buddy = pa ^ BLOCK_SIZE(k);
+
+	if (!(st & (ST_FREE | ST_ALLOC)) || (st & ~(ST_FREE | ST_ALLOC | ST_ORDER_MASK)) ||
+	    ((st & ST_FREE) && (st & ST_ALLOC)) || k > PGALLOC_MAX_ORDER)
+		return false;
+	if ((pa & (BLOCK_SIZE(k) - 1)) || BLOCK_SIZE(k) > bank_end(b) - pa ||
+	    !range_clear(ctx, b, pa, BLOCK_SIZE(k)))
+		return false;
+	return !(st & ST_FREE) || k == PGALLOC_MAX_ORDER || buddy < b->base_pa ||
+	       buddy + BLOCK_SIZE(k) > bank_end(b) || state_at(ctx, b, buddy) != (ST_FREE | k);
+}
+
+/* Each list: exactly the free heads of its order (counted), linked both ways. */
+static bool lists_ok(const struct pgalloc_ctx *ctx, const struct pgalloc_bank *b,
+		     const uint64_t counted[PGALLOC_NR_ORDERS])
+{
+	for (unsigned k = 0; k <= PGALLOC_MAX_ORDER; k++) {
+		uint64_t prev = 0, n = 0, pa;
+
+		if (counted[k] != b->nr_free[k])
+			return false;
+		for (pa = b->free_head_pa[k]; pa; prev = pa, pa = node(ctx, b, pa, k)->next_pa) {
+			if (++n > counted[k] || pa < b->base_pa || pa >= bank_end(b) ||
+			    state_at(ctx, b, pa) != (ST_FREE | k) || node(ctx, b, pa, k)->prev_pa != prev)
+				return false;
+		}
+		if (n != counted[k])
+			return false;
+	}
+	return true;
+}
+
+/* The bank block by block: reserved and metadata pages one by one (known
+ * from the ranges), then a head and the block it starts. */
 static int check_bank(const struct pgalloc_ctx *ctx, const struct pgalloc_bank *b)
 {
 	uint64_t pages = b->size >> PAGE_SHIFT, counted[PGALLOC_NR_ORDERS] = { 0 };
-	uint64_t free_pages = 0, alloc_pages = 0, reserved = 0, meta = 0;
-	uint64_t pa, end = bank_end(b);
-	unsigned k;
+	uint64_t free_pages = 0, alloc_pages = 0, reserved = 0, meta = 0, pa, end = bank_end(b);
 
 	if (!b->meta_pa)
 		return (b->free_pages | b->alloc_pages | b->meta_pages) ? PGALLOC_ECORRUPT : PGALLOC_OK;
@@ -517,58 +598,27 @@ static int check_bank(const struct pgalloc_ctx *ctx, const struct pgalloc_bank *
 	    b->meta_pages != (pages + PAGE_SIZE - 1) / PAGE_SIZE)
 		return PGALLOC_ECORRUPT;
 	for (pa = b->base_pa; pa < end; ) {
-		unsigned st = state_get(ctx, b, pa);
-		bool is_meta = pa >= b->meta_pa && pa < b->meta_pa + b->meta_pages * PAGE_SIZE;
+		unsigned st = state_at(ctx, b, pa), k = st & ST_ORDER_MASK;
 
 		if (st == ST_RESERVED || st == ST_META) {
-			if ((st == ST_META) != is_meta || (st == ST_RESERVED) != in_reservation(ctx, pa))
-				return PGALLOC_ECORRUPT;
 			st == ST_META ? meta++ : reserved++;
 			pa += PAGE_SIZE;
 			continue;
 		}
-		/* A block head: aligned, inside the bank, clear of reservations
-		 * and metadata, its other bytes ST_NONE. */
-		if (!(st & (ST_FREE | ST_ALLOC)) || (st & ~(ST_FREE | ST_ALLOC | ST_ORDER_MASK)) ||
-		    (st & ST_ORDER_MASK) > PGALLOC_MAX_ORDER)
+		if (!head_ok(ctx, b, pa, st))
 			return PGALLOC_ECORRUPT;
-		k = st & ST_ORDER_MASK;
-		if ((pa & (BLOCK_SIZE(k) - 1)) || BLOCK_SIZE(k) > end - pa || in_reservation(ctx, pa) ||
-		    is_meta)
-			return PGALLOC_ECORRUPT;
-		for (uint64_t p = pa + PAGE_SIZE; p < pa + BLOCK_SIZE(k); p += PAGE_SIZE)
-			if (state_get(ctx, b, p) != ST_NONE)
-				return PGALLOC_ECORRUPT;
 		if (st & ST_FREE) {
-			uint64_t buddy = pa ^ BLOCK_SIZE(k);
-
 			counted[k]++;
 			free_pages += UL(1) << k;
-			if (k < PGALLOC_MAX_ORDER && buddy >= b->base_pa &&
-			    buddy + BLOCK_SIZE(k) <= end && state_get(ctx, b, buddy) == (ST_FREE | k))
-				return PGALLOC_ECORRUPT;     /* not coalesced */
 		} else {
 			alloc_pages += UL(1) << k;
 		}
 		pa += BLOCK_SIZE(k);
 	}
 	if (free_pages != b->free_pages || alloc_pages != b->alloc_pages ||
-	    reserved != b->reserved_pages || meta != b->meta_pages || b->unusable_pages)
+	    reserved != b->reserved_pages || meta != b->meta_pages || b->unusable_pages ||
+	    !lists_ok(ctx, b, counted))
 		return PGALLOC_ECORRUPT;
-	/* Each list: exactly the free heads of its order, linked both ways. */
-	for (k = 0; k <= PGALLOC_MAX_ORDER; k++) {
-		uint64_t prev = 0, n = 0;
-
-		if (counted[k] != b->nr_free[k])
-			return PGALLOC_ECORRUPT;
-		for (pa = b->free_head_pa[k]; pa; prev = pa, pa = node(ctx, pa)->next_pa) {
-			if (++n > counted[k] || pa < b->base_pa || pa >= end ||
-			    state_get(ctx, b, pa) != (ST_FREE | k) || node(ctx, pa)->prev_pa != prev)
-				return PGALLOC_ECORRUPT;
-		}
-		if (n != counted[k])
-			return PGALLOC_ECORRUPT;
-	}
 	return PGALLOC_OK;
 }
 

@@ -32,10 +32,15 @@
  * blocks that fit (at most PGALLOC_MAX_ORDER), so an unaligned bank edge
  * just gives smaller blocks there.
  *
- * Metadata, and why: one state byte per page of each bank (is this page
- * the head of a free or allocated block, of which order, or reserved),
- * which makes the buddy test, double-free and wrong-order detection exact;
- * it costs 1/4096 of the bank (64 MiB for 255 GiB). It is too large to be
+ * Metadata, and why: one state byte per page of each bank, read and
+ * written only at the head of a block (free or allocated, and of which
+ * order), which makes the buddy test, double-free and wrong-order
+ * detection exact; the bytes inside blocks are never read, so never
+ * written, and reserved and metadata pages are known from the ranges:
+ * finalize writes one byte per free block, not per page (start-up linear
+ * in blocks: 255 blocks for 255 GiB). It costs 1/4096 of the bank (64 MiB
+ * for 255 GiB, of which finalize touches one page per 1 GiB block). It is
+ * too large to be
  * a static buffer of a stub of at most 2 MiB, so finalize carves it from
  * the bank's own free RAM: the top ceil(pages / 4096) pages of the
  * highest free stretch that holds them (no other bank's RAM needs to be
@@ -138,6 +143,8 @@ struct pgalloc_ctx {
 	struct phys_range reserved[PGALLOC_MAX_RESERVED];   /* page aligned */
 	void *(*phys_to_ptr)(uint64_t pa, void *cookie);
 	void *cookie;
+	bool linear;                        /* pgalloc_set_linear: pa + linear_offset */
+	uint64_t linear_offset;
 };
 
 /* Statistics of one bank or, for PGALLOC_ALL_BANKS, their sums (base_pa,
@@ -158,6 +165,12 @@ struct pgalloc_stats {
  * without phys_to_ptr. */
 int pgalloc_init(struct pgalloc_ctx *ctx, void *(*phys_to_ptr)(uint64_t pa, void *cookie),
 		 void *cookie);
+/* Declares phys_to_ptr(pa) == (void *)(pa + offset) for every PA of every
+ * bank (the stub's linear map): the allocator then adds the offset
+ * instead of calling it (a few calls each alloc and free, the demand
+ * fault's path). Any phase. */
+void pgalloc_set_linear(struct pgalloc_ctx *ctx, uint64_t offset);
+
 /* Records the bank [pa, pa + size). EALIGN, ERANGE, EOVERLAP, EFULL. */
 int pgalloc_add_range(struct pgalloc_ctx *ctx, uint64_t pa, uint64_t size);
 /* Records the reservation of the pages touched by [pa, pa + size).
@@ -181,9 +194,19 @@ int pgalloc_stats(const struct pgalloc_ctx *ctx, unsigned bank, struct pgalloc_s
 int pgalloc_for_each_free(const struct pgalloc_ctx *ctx,
 			  void (*fn)(uint64_t pa, unsigned order, unsigned bank, void *cookie),
 			  void *cookie);
-/* Checks the metadata against itself (O(pages)): every state byte, list,
- * counter and reservation; and that no free block has a free buddy of its
- * order (fully coalesced). PGALLOC_OK or PGALLOC_ECORRUPT. */
+/* Checks the metadata against itself (O(pages)): block by block, every
+ * head's byte (aligned, inside its bank, clear of reservations and
+ * metadata), list, counter and reservation; and that no free block has a
+ * free buddy of its order (fully coalesced). PGALLOC_OK or
+ * PGALLOC_ECORRUPT. */
 int pgalloc_check(const struct pgalloc_ctx *ctx);
+
+/* Where the allocator reaches pa: phys_to_ptr's answer, or pa plus the
+ * offset pgalloc_set_linear gave (inline: the demand fault asks it). */
+static inline void *pgalloc_ptr(const struct pgalloc_ctx *ctx, uint64_t pa)
+{
+	return ctx->linear ? (void *)(uintptr_t)(pa + ctx->linear_offset)
+			   : ctx->phys_to_ptr(pa, ctx->cookie);
+}
 
 #endif /* PGALLOC_H */

@@ -6,6 +6,7 @@
  * level a whole page.
  */
 #include <stdio.h>
+#include "text.h"
 #include "walk.h"
 
 _Static_assert(PGTABLE_START_LEVEL + PGTABLE_LEVELS == 4, "the walk ends at level 3");
@@ -60,11 +61,19 @@ static const uint64_t *entry_offset(const struct walk_ctx *ctx, uint64_t table_p
 void sw_walk(const struct walk_ctx *ctx, uint64_t va, struct walk_result *r)
 {
 	uint64_t table_pa;
-
 	unsigned va_bits;
 
-	*r = (struct walk_result){ .va = va, .fault_level = -1 };
+	/* Every field but the steps, which are written as they are taken
+	 * (step[0 .. nsteps)): the checks walk once a probe. */
+	r->va = va;
 	r->ttbr = va_ttbr_bits(va, ctx->ttbr0_va_bits);
+	r->status = WALK_MAPPED;
+	r->fault_level = -1;
+	r->nsteps = 0;
+	r->pa = 0;
+	r->block_size = 0;
+	r->leaf_level = 0;
+	r->attrs = (struct pte_attrs){ 0 };
 	if (r->ttbr < 0) {
 		r->status = WALK_NOT_CANONICAL;
 		r->fault_level = 0;
@@ -114,18 +123,19 @@ void sw_walk(const struct walk_ctx *ctx, uint64_t va, struct walk_result *r)
 	}
 }
 
+/* "L1[256]=0x... L2[0]=0x...": printf's "%sL%d[%u]=0x%016llx" a step,
+ * built by text.h (the full report writes one a probe). */
 char *walk_format_steps(const struct walk_result *r, char *buf, size_t len)
 {
-	size_t used = 0;
+	struct text t = text_start(buf, len);
 
-	buf[0] = '\0';
-	for (int i = 0; i < r->nsteps && used < len; i++) {
-		int n = snprintf(buf + used, len - used, "%sL%d[%u]=0x%016llx",
-				 i ? " " : "", r->step[i].level, r->step[i].index,
-				 (unsigned long long)r->step[i].desc);
-		if (n < 0)
-			break;
-		used += (size_t)n;
+	for (int i = 0; i < r->nsteps; i++) {
+		text_str(&t, i ? " L" : "L");
+		text_num(&t, (uint64_t)r->step[i].level, 10);
+		text_char(&t, '[');
+		text_num(&t, r->step[i].index, 10);
+		text_str(&t, "]=0x");
+		text_hex_width(&t, r->step[i].desc, 16);
 	}
 	return buf;
 }

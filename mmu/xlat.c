@@ -17,7 +17,7 @@
 #include "align.h"
 #include "walk.h"
 #include "xlat.h"
-#include "zero.h"
+#include <string.h>
 
 /* Entries of every table below the root (the root has level_entries). */
 #define ENTRIES   ((unsigned)PTRS_PER_PTE)
@@ -83,12 +83,12 @@ int xlat_init(struct xlat_ctx *ctx, uint64_t va_base, uint64_t root_pa, unsigned
 	    pool_pa + (uint64_t)pool_pages * PAGE_SIZE < pool_pa ||
 	    root_pa - pool_pa < (uint64_t)pool_pages * PAGE_SIZE)   /* root in the pool */
 		return XLAT_ERANGE;
-	/* Field by field: a memset of the whole context (pool arrays included)
-	 * would go byte by byte. pool_nvalid and pool_freed are only read where
+	/* Field by field: pool_nvalid and pool_freed are only read where
 	 * pool_used and pool_nfreed say they were written. */
-	zero_words(ctx->pool_used_words, XLAT_POOL_MAX_PAGES / 8);
+	memset(ctx->pool_used, 0, sizeof(ctx->pool_used));
 	ctx->pool_fresh = 0;
 	ctx->pool_nfreed = 0;
+	ctx->last_attrs_ok = false;
 	ctx->stats = (struct xlat_stats){ 0 };
 	ctx->va_base = va_base;
 	ctx->root_pa = root_pa;
@@ -163,7 +163,7 @@ struct op {
 	enum op_kind kind;
 	uint64_t va, last;           /* inclusive: no wrap at the top of TTBR1 */
 	uint64_t pa;                 /* map: PA of va */
-	struct pte_attrs attrs;      /* map, protect */
+	const struct pte_attrs *attrs;  /* map, protect */
 	uint64_t block_bits, page_bits;  /* map, protect: a leaf but its address */
 	bool write;                  /* false: decide only */
 	unsigned pages_needed;       /* counted while deciding */
@@ -221,7 +221,7 @@ static void fill_new_table(struct xlat_ctx *ctx, const struct op *op, int level,
 	unsigned last = (unsigned)((min_u64(op->last, base + ((uint64_t)ENTRIES << shift) - 1) - base) >> shift);
 
 	if (!entry0) {
-		zero_words(table, ENTRIES);
+		memset(table, 0, ENTRIES * sizeof(*table));
 		*nvalid = 0;
 		return;
 	}
@@ -449,6 +449,110 @@ static int apply(struct xlat_ctx *ctx, struct op *op, int level, uint64_t base,
 	return XLAT_OK;
 }
 
+/* --- a few pages: the runtime's common case, in one walk --------------------- */
+
+/* The fast path says the general one must run (a positive code). */
+#define FAST_NO 1
+
+/* The level-3 entry for va under the tables already linked, and its
+ * table's valid-entry count (NULL: not a pool table). NULL when the walk
+ * ends above level 3, with *stop the kind of the entry it ended on. */
+static uint64_t *page_entry(struct xlat_ctx *ctx, uint64_t va, uint16_t **nvalid,
+			    enum desc_kind *stop)
+{
+	uint64_t table_pa = ctx->root_pa, *e;
+
+	/* Bounded: unrolled, each level's shift a constant. */
+	for (int level = PGTABLE_START_LEVEL; level < 3; level++) {
+		e = ctx->table_ptr(table_pa, ctx->cookie) +
+		    (((va - ctx->va_base) >> level_shift(level)) & (level_entries(level) - 1));
+		*stop = desc_kind_of(*e, level);
+		if (*stop != DESC_TABLE)
+			return NULL;
+		table_pa = *e & PTE_ADDR_MASK;
+	}
+	*nvalid = pool_nvalid_of(ctx, table_pa);
+	return ctx->table_ptr(table_pa, ctx->cookie) + (((va - ctx->va_base) >> PAGE_SHIFT) & (ENTRIES - 1));
+}
+
+/* Map pages into one level-3 table already linked (every page of the range
+ * under one level-2 entry that is a table): its entries must all be
+ * invalid (a valid one is the general path's EOVERLAP, as is a leaf on the
+ * way), then each is written, and one publish. */
+static int map_in_table(struct xlat_ctx *ctx, const struct op *op, uint64_t *e,
+			uint16_t *nvalid)
+{
+	unsigned n = (unsigned)((op->last - op->va) >> PAGE_SHIFT) + 1;
+
+	for (unsigned i = 0; i < n; i++)
+		if (desc_kind_of(e[i], 3) != DESC_INVALID)
+			return XLAT_EOVERLAP;
+	for (unsigned i = 0; i < n; i++)
+		e[i] = (op->pa + ((uint64_t)i << PAGE_SHIFT)) | op->page_bits;
+	ctx->stats.descs_written += n;
+	if (nvalid)
+		*nvalid = (uint16_t)(*nvalid + n);
+	ctx->publish(ctx->cookie);
+	return XLAT_OK;
+}
+
+/* A map inside one level-3 table, or a one-page unmap, where no table is
+ * made or freed: decided by the walk (nothing written on the way), then
+ * the entries written; the general path's result, entries, counts and
+ * barriers exactly. Map: see map_in_table; unmap: a page entry whose
+ * table keeps another valid one (break-before-make's break: invalid, then
+ * the TLB flushed). FAST_NO otherwise: a table to make, a block to split,
+ * a table to free, a range across tables. */
+static int few_pages(struct xlat_ctx *ctx, const struct op *op)
+{
+	bool one = op->last == op->va + PAGE_SIZE - 1;
+	uint16_t *nvalid;
+	enum desc_kind stop;
+	uint64_t *e;
+
+	if (!one && (op->kind != OP_MAP || (op->va ^ op->last) >> level_shift(2)))
+		return FAST_NO;               /* an unmap of more, a map across tables */
+	e = page_entry(ctx, op->va, &nvalid, &stop);
+	if (op->kind == OP_MAP) {
+		if (!e)
+			return stop == DESC_INVALID ? FAST_NO : XLAT_EOVERLAP;
+		if (!one)
+			return map_in_table(ctx, op, e, nvalid);
+		if (desc_kind_of(*e, 3) != DESC_INVALID)
+			return XLAT_EOVERLAP;
+		put_valid(ctx, e, op->pa | op->page_bits, nvalid);
+	} else {
+		if (!e || desc_kind_of(*e, 3) == DESC_INVALID)
+			return !e && stop != DESC_INVALID ? FAST_NO : XLAT_ENOTMAPPED;
+		if (!nvalid || *nvalid < 2)
+			return FAST_NO;
+		break_entry(ctx, e, op->va, PAGE_SIZE);
+		(*nvalid)--;
+	}
+	ctx->publish(ctx->cookie);
+	return XLAT_OK;
+}
+
+/* EATTR and EWX, then the leaf bits of op->attrs (block and page forms):
+ * remembered for the last attributes that passed, as a demand range maps
+ * page after page with the same ones. */
+static int leaf_bits_of(struct xlat_ctx *ctx, struct op *op)
+{
+	if (!ctx->last_attrs_ok || !pte_attrs_equal(&ctx->last_attrs, op->attrs)) {
+		if (!attrs_encodable(op->attrs))
+			return XLAT_EATTR;
+		if (xlat_attrs_wx(op->attrs))
+			return XLAT_EWX;
+		ctx->last_attrs = *op->attrs;
+		ctx->last_block_bits = desc_make_leaf(0, op->attrs, 2);   /* every granule's block level */
+		ctx->last_attrs_ok = true;
+	}
+	op->block_bits = ctx->last_block_bits;
+	/* desc_make_leaf's level-3 form: only the type bits differ. */
+	op->page_bits = (op->block_bits & ~PTE_TYPE_MASK) | PTE_TYPE_PAGE;
+	return XLAT_OK;
+}
+
 /* Argument checks (EALIGN, ERANGE, EATTR, EWX), then decide, then write. */
 static int run(struct xlat_ctx *ctx, struct op *op, uint64_t size, bool has_pa)
 {
@@ -464,14 +568,13 @@ static int run(struct xlat_ctx *ctx, struct op *op, uint64_t size, bool has_pa)
 		       (ctx->pa_bits < 64 && (op->pa + size - 1) >> ctx->pa_bits)))
 		return XLAT_ERANGE;
 	if (op->kind != OP_UNMAP) {
-		if (!attrs_encodable(&op->attrs))
-			return XLAT_EATTR;
-		if (xlat_attrs_wx(&op->attrs))
-			return XLAT_EWX;
-		op->block_bits = desc_make_leaf(0, &op->attrs, 2);   /* every granule's block level */
-		/* desc_make_leaf's level-3 form: only the type bits differ. */
-		op->page_bits = (op->block_bits & ~PTE_TYPE_MASK) | PTE_TYPE_PAGE;
+		int rc_attrs = leaf_bits_of(ctx, op);
+
+		if (rc_attrs)
+			return rc_attrs;
 	}
+	if (op->kind != OP_PROTECT && (rc = few_pages(ctx, op)) != FAST_NO)
+		return rc;
 	root = ctx->table_ptr(ctx->root_pa, ctx->cookie);
 	op->write = false;
 	rc = apply(ctx, op, PGTABLE_START_LEVEL, ctx->va_base, root, false, 0, NULL);
@@ -491,7 +594,7 @@ static int run(struct xlat_ctx *ctx, struct op *op, uint64_t size, bool has_pa)
 int xlat_map(struct xlat_ctx *ctx, uint64_t va, uint64_t pa, uint64_t size,
 	     const struct pte_attrs *attrs)
 {
-	struct op op = { .kind = OP_MAP, .va = va, .pa = pa, .attrs = *attrs };
+	struct op op = { .kind = OP_MAP, .va = va, .pa = pa, .attrs = attrs };
 
 	return run(ctx, &op, size, true);
 }
@@ -506,7 +609,7 @@ int xlat_unmap(struct xlat_ctx *ctx, uint64_t va, uint64_t size)
 int xlat_protect(struct xlat_ctx *ctx, uint64_t va, uint64_t size,
 		 const struct pte_attrs *attrs)
 {
-	struct op op = { .kind = OP_PROTECT, .va = va, .attrs = *attrs };
+	struct op op = { .kind = OP_PROTECT, .va = va, .attrs = attrs };
 
 	return run(ctx, &op, size, false);
 }

@@ -88,10 +88,7 @@ struct xlat_ctx {
 				      * (the descriptor's OA without FEAT_LPA/LPA2) */
 	uint64_t pool_pa;            /* first pool page */
 	unsigned pool_pages;
-	union {
-		uint8_t pool_used[XLAT_POOL_MAX_PAGES];   /* 1: page i holds a table */
-		uint64_t pool_used_words[XLAT_POOL_MAX_PAGES / 8];  /* cleared as words */
-	};
+	uint8_t pool_used[XLAT_POOL_MAX_PAGES];   /* 1: page i holds a table */
 	/* Valid entries of the table in each used pool page: unmap learns that
 	 * a table became empty without scanning it. */
 	uint16_t pool_nvalid[XLAT_POOL_MAX_PAGES];
@@ -100,6 +97,11 @@ struct xlat_ctx {
 	unsigned pool_fresh, pool_nfreed;
 	uint16_t pool_freed[XLAT_POOL_MAX_PAGES];
 	struct xlat_stats stats;
+	/* The last attributes that passed map's or protect's checks, and
+	 * their block descriptor bits (valid when last_attrs_ok). */
+	bool last_attrs_ok;
+	struct pte_attrs last_attrs;
+	uint64_t last_block_bits;
 	/* Where table memory (by PA) can be read and written. */
 	uint64_t *(*table_ptr)(uint64_t table_pa, void *cookie);
 	/* TLB maintenance for [va, va + size) after an entry was invalidated

@@ -142,8 +142,12 @@ void ram_start_allocator(struct boot *b)
 	struct pgalloc_stats st;
 	int rc = pgalloc_init(&b->pages, linear_ptr, &b->layout);
 
-	if (!rc)
+	if (!rc) {
+		/* linear_ptr is pa + the linear map's offset for every bank
+		 * (the banks are the linear ranges): the allocator adds it. */
+		pgalloc_set_linear(&b->pages, maps_phys_to_virt(&b->layout, 0));
 		rc = ram_plan_feed(&b->ram, &b->pages);
+	}
 	if (rc)
 		boot_fatal(EXIT_FINAL_MAP, "the page allocator cannot take the RAM: %s",
 			   ram_plan_strerror(rc));

@@ -7,10 +7,18 @@
  * CPU's enable-method in the DTB: "psci" (CPU_ON through /psci's conduit)
  * or "spin-table" (its cpu-release-addr). A CPU that cannot be started is
  * named with the reason.
+ *
+ * Waiting costs nothing: the boot CPU sleeps in WFE between a secondary's
+ * SEVs (one as it arrives, one when its checks are done), the generic
+ * timer's event stream waking it often enough to keep the bound; a
+ * secondary, its checks done, is powered off by PSCI CPU_OFF when PSCI
+ * started it (nothing here needs it again), else sleeps in WFI (no
+ * interrupt is ever routed to it).
  */
 #include <stdio.h>
 #include "board_ops.h"
 #include "cache.h"
+#include "console.h"
 #include "exit.h"
 #include "hw.h"
 #include "kernel_map.h"
@@ -45,6 +53,7 @@ static int planned[NR_CPUS];
 static unsigned nr_secondaries;
 static unsigned cpu_state[NR_CPUS];
 static unsigned cpu_entry_el[NR_CPUS];
+static bool cpu_by_psci[NR_CPUS];      /* started by CPU_ON: parks by CPU_OFF */
 static const struct smp_env *smp;      /* for secondary_main */
 static unsigned printing_cpu;
 
@@ -211,7 +220,16 @@ static int start_cpu(enum start_method method, unsigned cpu, const struct machin
 	}
 }
 
-/* Until cpu_state[cpu] reaches state, at most ms milliseconds. */
+/* CNTKCTL_EL1 (Arm ARM D13.8.15): EVNTEN generates an event each time
+ * bit EVNTI of the virtual count flips (D11.2.3, "Event streams"). Bit 9:
+ * every 1024 ticks, 16 us at QEMU's 62.5 MHz, well inside any bound. */
+#define CNTKCTL_EVNTEN       (1ul << 2)
+#define CNTKCTL_EVNTI_SHIFT  4
+#define CNTKCTL_EVNTI_MASK   (0xful << CNTKCTL_EVNTI_SHIFT)
+#define EVENT_STREAM_BIT     9ul
+
+/* Until cpu_state[cpu] reaches state, at most ms milliseconds: asleep in
+ * WFE, woken by the secondary's SEV or the event stream. */
 static bool wait_state(unsigned cpu, unsigned state, unsigned ms)
 {
 	uint64_t freq = read_sysreg(cntfrq_el0), start = read_sysreg(cntvct_el0);
@@ -219,41 +237,76 @@ static bool wait_state(unsigned cpu, unsigned state, unsigned ms)
 	while (__atomic_load_n(&cpu_state[cpu], __ATOMIC_ACQUIRE) < state) {
 		if (read_sysreg(cntvct_el0) - start > freq / 1000 * ms)
 			return false;
-		__asm__ volatile("yield");
+		__asm__ volatile("wfe" : : : "memory");
 	}
 	return true;
+}
+
+/* The event stream on (returns the old CNTKCTL_EL1, to put back). */
+static uint64_t event_stream_on(void)
+{
+	uint64_t old = read_sysreg(cntkctl_el1);
+
+	write_sysreg((old & ~CNTKCTL_EVNTI_MASK) | CNTKCTL_EVNTEN |
+		     (EVENT_STREAM_BIT << CNTKCTL_EVNTI_SHIFT), cntkctl_el1);
+	isb();
+	return old;
+}
+
+/* "smp: N other CPUs in the DTB..." before any starts: what printf would
+ * print, through the console directly (the line grows no cost per CPU
+ * but its count). */
+static void report_plan(const struct smp_env *env, const struct board_ops *board)
+{
+	unsigned by[START_BOARD + 1] = { 0 };
+	const char *source = env->machine->fdt ? "DTB" : "MADT";
+
+	if (!nr_secondaries) {
+		console_puts("smp: no other CPU in the ");
+		console_puts(source);
+		console_puts("\n");
+		return;
+	}
+	console_puts("smp: ");
+	console_put_dec(nr_secondaries);
+	if (env->entry_el == 3) {
+		console_puts(" other CPUs in the DTB; entered at EL3 (no firmware): ");
+		console_puts(board ? "the board's operation, " : "the holding pen");
+		console_puts(board ? board->name : "");
+		console_puts("\n");
+		return;
+	}
+	for (unsigned cpu = 1; cpu <= nr_secondaries; cpu++)
+		by[method_of(&env->machine->cpus.cpu[planned[cpu]], NULL)]++;
+	console_puts(" other CPUs in the ");
+	console_puts(source);
+	console_puts(": ");
+	console_put_dec(by[START_PSCI]);
+	console_puts(" by PSCI CPU_ON, ");
+	console_put_dec(by[START_SPIN_TABLE]);
+	console_puts(" by spin table, ");
+	console_put_dec(by[START_NONE]);
+	console_puts(" without a usable enable-method\n");
 }
 
 int smp_bring_up(const struct smp_env *env)
 {
 	const struct board_ops *board;
 	int online = 1, failed = 0, left_off = 0;
+	uint64_t cntkctl;
 
 	smp = env;
 	board = env->entry_el == 3 ? board_ops_find(env->machine) : NULL;
 	prepare_boot_args();
-	if (!nr_secondaries) {
-		printf("smp: no other CPU in the %s\n", env->machine->fdt ? "DTB" : "MADT");
-	} else if (env->entry_el == 3) {
-		printf("smp: %u other CPUs in the DTB; entered at EL3 (no firmware): %s%s\n",
-		       nr_secondaries, board ? "the board's operation, " : "the holding pen",
-		       board ? board->name : "");
-	} else {
-		unsigned by[START_BOARD + 1] = { 0 };
-
-		for (unsigned cpu = 1; cpu <= nr_secondaries; cpu++)
-			by[method_of(&env->machine->cpus.cpu[planned[cpu]], NULL)]++;
-		printf("smp: %u other CPUs in the %s: %u by PSCI CPU_ON, %u by spin table, %u "
-		       "without a usable enable-method\n", nr_secondaries,
-		       env->machine->fdt ? "DTB" : "MADT", by[START_PSCI],
-		       by[START_SPIN_TABLE], by[START_NONE]);
-	}
+	cntkctl = event_stream_on();
+	report_plan(env, board);
 	for (unsigned cpu = 1; cpu <= nr_secondaries; cpu++) {
 		const struct machine_cpu *c = &env->machine->cpus.cpu[planned[cpu]];
 		enum start_method method = method_of(c, board);
 		int rc;
 
 		__atomic_store_n(&cpu_state[cpu], CPU_STARTING, __ATOMIC_RELEASE);
+		cpu_by_psci[cpu] = method == START_PSCI;   /* read with its MMU on */
 		rc = start_cpu(method, cpu, c, board);
 		if (rc > 0) {
 			left_off++;
@@ -283,6 +336,8 @@ int smp_bring_up(const struct smp_env *env)
 		}
 		online++;
 	}
+	write_sysreg(cntkctl, cntkctl_el1);
+	isb();
 	printf("cpus: %d online", online);
 	result_cpus((unsigned)online);
 	if (left_off)
@@ -291,9 +346,39 @@ int smp_bring_up(const struct smp_env *env)
 	return failed;
 }
 
+/* Where a secondary ends, its checks done (a function of its own: the
+ * mark make bench counts a secondary's work to). Off, or asleep. */
+static __attribute__((noinline, noreturn)) void secondary_park(unsigned cpu)
+{
+	if (cpu_by_psci[cpu])
+		(void)psci_cpu_off();          /* returns only if refused */
+	for (;;)
+		__asm__ volatile("wfi");
+}
+
 static void print_cpu_line(const char *line)
 {
 	printf("  cpu%u: %s\n", printing_cpu, line);
+}
+
+/* "cpu1: entered at EL1, now EL1, MPIDR 0x..., SP 0x..., TTBR1 0x...": what
+ * printf("... %u ... 0x%llx ...") would print, without the formatter (a
+ * secondary's whole work is a few thousand instructions). */
+static void report_arrival(unsigned cpu, unsigned entry_el, uint64_t el, uint64_t sp)
+{
+	console_puts("cpu");
+	console_put_dec(cpu);
+	console_puts(": entered at EL");
+	console_put_dec(entry_el);
+	console_puts(", now EL");
+	console_put_dec(el);
+	console_puts(", MPIDR ");
+	console_put_hex(read_sysreg(mpidr_el1));
+	console_puts(", SP ");
+	console_put_hex(sp);
+	console_puts(", TTBR1 ");
+	console_put_hex(read_sysreg(ttbr1_el1));
+	console_puts("\n");
 }
 
 /* Checks from this CPU's side: its own stack and the guard below it, and
@@ -321,15 +406,12 @@ void secondary_main(unsigned cpu, unsigned entry_el)
 
 	libc_init();
 	__atomic_store_n(&cpu_state[cpu], CPU_ARRIVED, __ATOMIC_RELEASE);
+	__asm__ volatile("dsb ish; sev" : : : "memory");
 	printing_cpu = cpu;
 	cpu_entry_el[cpu] = entry_el;
-	printf("cpu%u: entered at EL%u, now EL%llu, MPIDR 0x%llx, SP 0x%llx, TTBR1 0x%llx\n", cpu,
-	       entry_el, (unsigned long long)el, (unsigned long long)read_sysreg(mpidr_el1),
-	       (unsigned long long)(uintptr_t)__builtin_frame_address(0),
-	       (unsigned long long)read_sysreg(ttbr1_el1));
+	report_arrival(cpu, entry_el, el, (uintptr_t)__builtin_frame_address(0));
 	check_run(&env, probes, (int)(sizeof(probes) / sizeof(probes[0])), smp->tally);
 	__atomic_store_n(&cpu_state[cpu], CPU_DONE, __ATOMIC_RELEASE);
-	__asm__ volatile("sev" : : : "memory");
-	for (;;)
-		__asm__ volatile("wfe");
+	__asm__ volatile("dsb ish; sev" : : : "memory");
+	secondary_park(cpu);
 }

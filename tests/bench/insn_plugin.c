@@ -2,10 +2,13 @@
  * tests/bench/insn_plugin.c - QEMU TCG plugin behind `make bench`.
  *
  * Owns: counting the guest's executed instructions with no help from the
- * guest, and the count at the FIRST execution of each marker address. At
- * exit (or, with stop=on, as soon as every marker has been hit) it prints
+ * guest, the count at the FIRST execution of each marker address, and at
+ * EVERY execution of each every= address. At exit (or, with stop=on, as
+ * soon as every marker has been hit) it prints
  *     mark NAME 0xADDR COUNT        COUNT = instructions executed before it
  *     mark NAME 0xADDR -            never executed
+ *     hit NAME COUNT                one line per execution of an every=
+ *                                   address, in order (MAX_HITS in all)
  *     total COUNT
  * through qemu_plugin_outs, i.e. QEMU's log: give QEMU `-d plugin` (and
  * `-D FILE` to keep it apart from a console on stdout).
@@ -15,12 +18,18 @@
  * mark=NAME:ADDR   first execution of the instruction at ADDR
  * above=NAME:ADDR  first execution of any instruction at or above ADDR
  *                  (e.g. the first high-half instruction, whatever its name)
- * stop=on          end QEMU (exit status 0) once every marker has been hit
+ * every=NAME:ADDR  every execution of the instruction at ADDR (e.g. an
+ *                  exception vector and its eret: the bench pairs them)
+ * stop=on          end QEMU (exit status 0) once every mark= and above=
+ *                  marker has been hit
+ * smp=on           allow more than one vCPU: the count is then all of
+ *                  theirs, which is exact only under -icount (QEMU runs
+ *                  every vCPU in one thread, one at a time)
  * ADDR is a virtual address as the CPU sees it (with the MMU off, the
  * physical address); hex with 0x, or decimal.
  *
- * One counter for the whole machine: the plugin refuses to load with more
- * than one vCPU, so every count is vCPU 0's.
+ * One count for the whole machine: without smp=on the plugin refuses to
+ * load with more than one vCPU, so every count is vCPU 0's.
  *
  * Debian ships no qemu-plugin.h, so the few declarations used are below,
  * as QEMU's include/qemu/qemu-plugin.h has them. One source, two builds
@@ -33,7 +42,7 @@
  *                        which removed that call: the inline add goes to
  *                        a scoreboard made at install
  *                        (qemu_plugin_register_vcpu_insn_exec_inline_per_vcpu).
- * The counts are the same in both (one vCPU, one counter).
+ * The counts are the same in both (API 2 sums its vCPUs' elements).
  */
 #include <inttypes.h>
 #include <stdbool.h>
@@ -118,11 +127,13 @@ QEMU_PLUGIN_EXPORT int qemu_plugin_install(qemu_plugin_id_t id, const qemu_info_
 /* ---- end of the API declarations ---- */
 
 #define MAX_MARKS 32
+#define MAX_HITS  100000
 
 struct mark {
 	char name[64];
 	uint64_t addr;
 	bool above;	/* matches every address >= addr */
+	bool every;	/* every execution is recorded, never "hit" */
 	bool hit;
 	uint64_t hit_addr;	/* where it was hit (differs from addr for above=) */
 	uint64_t count;
@@ -134,19 +145,29 @@ static bool matches(const struct mark *m, uint64_t va)
 }
 
 static struct mark marks[MAX_MARKS];
-static int n_marks, n_hit;
+static int n_marks, n_hit, n_every;
+/* The executions of every= addresses, in order: (mark, count). */
+static struct { int mark; uint64_t count; } hits[MAX_HITS];
+static int n_hits;
 static bool stop_after_last;
 static bool reported;
 /*
- * Instructions executed so far; single vCPU (see the top comment). API 1:
- * a plain counter; API 2: vCPU 0's element of a scoreboard (QEMU may move
- * the storage when vCPUs come: looked up at each use).
+ * Instructions executed so far (see the top comment). API 1: one plain
+ * counter for every vCPU; API 2: an element of a scoreboard per vCPU
+ * (QEMU may move the storage when vCPUs come: looked up at each use),
+ * insn_total() their sum.
  */
+static unsigned n_vcpus = 1;
 #if QEMU_PLUGIN_API == 1
 static uint64_t insn_count_v1;
-static uint64_t *insn_count(void)
+static uint64_t *insn_count(unsigned vcpu)
 {
+	(void)vcpu;
 	return &insn_count_v1;
+}
+static uint64_t insn_total(void)
+{
+	return insn_count_v1;
 }
 static void count_inline(struct qemu_plugin_insn *insn)
 {
@@ -158,9 +179,17 @@ static bool counter_init(void)
 }
 #else
 static struct qemu_plugin_scoreboard *insn_score;
-static uint64_t *insn_count(void)
+static uint64_t *insn_count(unsigned vcpu)
 {
-	return qemu_plugin_scoreboard_find(insn_score, 0);
+	return qemu_plugin_scoreboard_find(insn_score, vcpu);
+}
+static uint64_t insn_total(void)
+{
+	uint64_t sum = 0;
+
+	for (unsigned i = 0; i < n_vcpus; i++)
+		sum += *insn_count(i);
+	return sum;
 }
 static void count_inline(struct qemu_plugin_insn *insn)
 {
@@ -183,6 +212,8 @@ static void report(void)
 		return;
 	reported = true;
 	for (int i = 0; i < n_marks; i++) {
+		if (marks[i].every)
+			continue;
 		if (marks[i].hit)
 			snprintf(line, sizeof(line), "mark %.63s 0x%" PRIx64 " %" PRIu64 "\n",
 				 marks[i].name, marks[i].hit_addr, marks[i].count);
@@ -191,7 +222,12 @@ static void report(void)
 				 marks[i].name, marks[i].addr);
 		qemu_plugin_outs(line);
 	}
-	snprintf(line, sizeof(line), "total %" PRIu64 "\n", *insn_count());
+	for (int i = 0; i < n_hits; i++) {
+		snprintf(line, sizeof(line), "hit %.63s %" PRIu64 "\n", marks[hits[i].mark].name,
+			 hits[i].count);
+		qemu_plugin_outs(line);
+	}
+	snprintf(line, sizeof(line), "total %" PRIu64 "\n", insn_total());
 	qemu_plugin_outs(line);
 }
 
@@ -202,19 +238,20 @@ static void report(void)
  */
 static void marker_exec(unsigned int vcpu_index, void *userdata)
 {
-	uint64_t addr = (uintptr_t)userdata;
+	uint64_t addr = (uintptr_t)userdata, now = insn_total();
 
-	(void)vcpu_index;
 	for (int i = 0; i < n_marks; i++) {
-		if (marks[i].hit || !matches(&marks[i], addr))
+		if (marks[i].every && marks[i].addr == addr && n_hits < MAX_HITS)
+			hits[n_hits++] = (__typeof__(hits[0])){ i, now };
+		if (marks[i].every || marks[i].hit || !matches(&marks[i], addr))
 			continue;
 		marks[i].hit = true;
 		marks[i].hit_addr = addr;
-		marks[i].count = *insn_count();
+		marks[i].count = now;
 		n_hit++;
 	}
-	(*insn_count())++;
-	if (stop_after_last && n_hit == n_marks) {
+	(*insn_count(vcpu_index))++;
+	if (stop_after_last && n_hit == n_marks - n_every) {
 		/* The total is the count at the last marker: deterministic. */
 		report();
 		/* As semihosting's SYS_EXIT does from this thread: atexit runs. */
@@ -225,7 +262,7 @@ static void marker_exec(unsigned int vcpu_index, void *userdata)
 static bool is_marker(uint64_t addr)
 {
 	for (int i = 0; i < n_marks; i++)
-		if (!marks[i].hit && matches(&marks[i], addr))
+		if ((marks[i].every || !marks[i].hit) && matches(&marks[i], addr))
 			return true;
 	return false;
 }
@@ -259,7 +296,7 @@ static void at_exit(qemu_plugin_id_t id, void *userdata)
 	report();
 }
 
-static int parse_mark(const char *val, bool above)
+static int parse_mark(const char *val, bool above, bool every)
 {
 	const char *colon = strrchr(val, ':');
 	char *end;
@@ -282,6 +319,8 @@ static int parse_mark(const char *val, bool above)
 		return -1;
 	}
 	m->above = above;
+	m->every = every;
+	n_every += every;
 	n_marks++;
 	return 0;
 }
@@ -289,19 +328,25 @@ static int parse_mark(const char *val, bool above)
 QEMU_PLUGIN_EXPORT int qemu_plugin_install(qemu_plugin_id_t id, const qemu_info_t *info,
 					   int argc, char **argv)
 {
-	if (info->system_emulation && info->system.max_vcpus > 1) {
-		fprintf(stderr, "insn_plugin: one counter for one vCPU; run with -smp 1\n");
-		return -1;
-	}
+	bool smp = false;
+
 	for (int i = 0; i < argc; i++) {
 		const char *arg = argv[i];
 
 		if (!strncmp(arg, "mark=", 5)) {
-			if (parse_mark(arg + 5, false))
+			if (parse_mark(arg + 5, false, false))
 				return -1;
 		} else if (!strncmp(arg, "above=", 6)) {
-			if (parse_mark(arg + 6, true))
+			if (parse_mark(arg + 6, true, false))
 				return -1;
+		} else if (!strncmp(arg, "every=", 6)) {
+			if (parse_mark(arg + 6, false, true))
+				return -1;
+		} else if (!strncmp(arg, "smp=", 4)) {
+			if (!qemu_plugin_bool_parse("smp", arg + 4, &smp)) {
+				fprintf(stderr, "insn_plugin: smp=%s: want on or off\n", arg + 4);
+				return -1;
+			}
 		} else if (!strncmp(arg, "stop=", 5)) {
 			if (!qemu_plugin_bool_parse("stop", arg + 5, &stop_after_last)) {
 				fprintf(stderr, "insn_plugin: stop=%s: want on or off\n", arg + 5);
@@ -312,8 +357,14 @@ QEMU_PLUGIN_EXPORT int qemu_plugin_install(qemu_plugin_id_t id, const qemu_info_
 			return -1;
 		}
 	}
-	if (stop_after_last && !n_marks) {
-		fprintf(stderr, "insn_plugin: stop=on needs at least one mark\n");
+	if (info->system_emulation && info->system.max_vcpus > 1 && !smp) {
+		fprintf(stderr, "insn_plugin: one counter for one vCPU; run with -smp 1 (or smp=on)\n");
+		return -1;
+	}
+	if (info->system_emulation && info->system.max_vcpus > 1)
+		n_vcpus = (unsigned)info->system.max_vcpus;
+	if (stop_after_last && n_marks == n_every) {
+		fprintf(stderr, "insn_plugin: stop=on needs at least one mark= or above=\n");
 		return -1;
 	}
 	if (!counter_init()) {

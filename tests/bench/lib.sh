@@ -1,8 +1,10 @@
 # tests/bench/lib.sh - helpers shared by bench.sh and selftest.sh (sourced).
 #
-# Owns: the QEMU command line of every measured run, running it (twice,
-# compared), reading the plugin's output, symbol look-ups, QEMU's load-address
-# rule for an arm64 Image, and fetching Debian's Linux Image once.
+# Owns: the QEMU command line of every measured run (and its variants: RAM,
+# CPUs, extra options), running it (twice, compared), reading the plugin's
+# output (first hits; every= hits paired into spans), symbol and call-site
+# look-ups, QEMU's load-address rule for an arm64 Image, fetching Debian's
+# Linux Image once, and the wall-clock pairs against QEMU's launch floor.
 # Expects: $out (output folder) and $plugin (the plugin .so) set by the caller.
 
 CROSS_COMPILE=${CROSS_COMPILE:-aarch64-linux-gnu-}
@@ -16,6 +18,7 @@ QEMU_ARGS=(-M virt,dtb-randomness=off -cpu cortex-a53 -m 128M -smp 1 -nodefaults
 	   -semihosting -icount shift=0,sleep=off -rtc clock=vm,base=2020-01-01)
 RAM_BASE=0x40000000          # QEMU virt
 HIGH_HALF=0x8000000000000000 # above= marker: the first insn at a TTBR1 address
+QEMU_EXTRA=()                # more options for the next runs (with_qemu)
 RUN_TIMEOUT=${RUN_TIMEOUT:-60}
 LINUX_DIR=build/linux
 
@@ -91,7 +94,8 @@ shell_words() {
 # plugin's lines in $out/TAG.plugin (no plugin when PLUGIN_ARGS is empty).
 qemu_run() {
 	local tag=$1 kernel=$2 append=$3 plug=$4 rc=0
-	local cmd=("$QEMU" "${QEMU_ARGS[@]}" -kernel "$kernel" -serial "file:$out/$tag.serial")
+	local cmd=("$QEMU" "${QEMU_ARGS[@]}" "${QEMU_EXTRA[@]}" -kernel "$kernel"
+		   -serial "file:$out/$tag.serial")
 	[ -n "$append" ] && cmd+=(-append "$append")
 	[ -n "$plug" ] && cmd+=(-plugin "$plugin,$plug" -d plugin -D "$out/$tag.plugin")
 	rm -f "$out/$tag.serial" "$out/$tag.plugin"
@@ -99,6 +103,28 @@ qemu_run() {
 	timeout "$RUN_TIMEOUT" "${cmd[@]}" </dev/null >"$out/$tag.stdout" 2>&1 || rc=$?
 	[ "$rc" -eq 0 ] || die "$tag: QEMU exited with status $rc (124 = timeout after ${RUN_TIMEOUT}s); see $out/$tag.stdout and $out/$tag.serial"
 	[ -z "$plug" ] || [ -s "$out/$tag.plugin" ] || die "$tag: the plugin printed nothing; see $out/$tag.stdout"
+}
+
+# with_qemu MEM CPUS [OPTION...] -- COMMAND...: COMMAND with QEMU_ARGS' -m and
+# -smp set to MEM and CPUS and the options added; both restored after. A
+# size other than 128M comes from a backend that reserves no host memory
+# (the guest touches little of it).
+with_qemu() {
+	local mem=$1 cpus=$2 saved=("${QEMU_ARGS[@]}") i
+	shift 2
+	QEMU_EXTRA=()
+	while [ "$1" != -- ]; do QEMU_EXTRA+=("$1"); shift; done
+	shift
+	for ((i = 0; i < ${#QEMU_ARGS[@]}; i++)); do
+		case ${QEMU_ARGS[i]} in
+		-m) QEMU_ARGS[i + 1]=$mem ;;
+		-smp) QEMU_ARGS[i + 1]=$cpus ;;
+		esac
+	done
+	[ "$mem" = 128M ] || QEMU_EXTRA+=(-object "memory-backend-ram,id=ram0,size=$mem,reserve=off"
+					  -machine memory-backend=ram0)
+	"$@"
+	QEMU_ARGS=("${saved[@]}") QEMU_EXTRA=()
 }
 
 # run_twice TAG ...: qemu_run twice; refuse results that differ.
@@ -117,6 +143,22 @@ run_twice() {
 
 # mark_count FILE NAME: the count the plugin recorded for marker NAME (empty if never hit).
 mark_count() { awk -v n="$2" '$1 == "mark" && $2 == n && $4 != "-" { print $4 }' "$1"; }
+# spans FILE FROM TO [AFTER]: the every= hits FROM and TO paired (each TO
+# with the FROM before it), one line per span: its first instruction's
+# count and its length, both ends included; only spans that start after
+# count AFTER.
+spans() {
+	awk -v f="$2" -v t="$3" -v after="${4:-0}" '
+		$1 == "hit" && $2 == f { start = $3; open_ = 1 }
+		$1 == "hit" && $2 == t && open_ { if (start > after) print start, $3 + 1 - start; open_ = 0 }' "$1"
+}
+# span_sum FILE FROM TO LO HI: the lengths of the spans FROM..TO that start
+# between counts LO and HI, summed, and how many: "SUM N".
+span_sum() {
+	spans "$1" "$2" "$3" "$4" | awk -v hi="$5" '$1 < hi { s += $2; n++ } END { print s + 0, n + 0 }'
+}
+# median: of the numbers on stdin, one a line (the lower middle); empty if none.
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)] }'; }
 # hit_addr TAG NAME: where marker NAME was hit.
 hit_addr() { awk -v n="$2" '$1 == "mark" && $2 == n { print $3 }' "$out/$1.plugin"; }
 
@@ -143,6 +185,71 @@ ratio() {
 }
 kib() {
 	awk -v n="$1" 'BEGIN { if (n >= 1048576) printf "%.1f MiB", n / 1048576; else printf "%.1f KiB", n / 1024 }'
+}
+
+# return_site ELF FUNC [CALLER]: the address after the one call of FUNC (in
+# CALLER, else anywhere in ELF): where that call returns. Empty unless
+# there is exactly one such call.
+return_site() {
+	local sites
+	sites=$($OBJDUMP -d ${3:+--disassemble="$3"} "$1" |
+		awk -v f="<$2>" '$3 == "bl" && $NF == f { sub(":", "", $1); print $1 }')
+	[ "$(wc -w <<<"$sites")" = 1 ] && hex $((0x$sites + 4))
+}
+# insns_in ELF FUNC MNEMONIC: the addresses of every MNEMONIC in FUNC.
+insns_in() {
+	$OBJDUMP -d --disassemble="$2" "$1" | awk -v m="$3" '$3 == m { sub(":", "", $1); print "0x" $1 }'
+}
+# insn_in ELF FUNC MNEMONIC: the address of the one MNEMONIC in FUNC.
+insn_in() {
+	local a
+	a=$(insns_in "$@")
+	[ "$(wc -w <<<"$a")" = 1 ] && echo "$a"
+}
+# linux_disasm FROM_VA TO_VA: the Image's instructions in [FROM, TO), by VA.
+linux_disasm() {
+	local text
+	text=$(map_va "$linux_map" _text)
+	$OBJDUMP -D -b binary -m aarch64 --adjust-vma="$text" --start-address=$(($1)) \
+		--stop-address=$(($2)) "$linux_image"
+}
+# linux_return_site FUNC CALLER: as return_site, in the Image by System.map.
+linux_return_site() {
+	local f c sites
+	f=$(map_va "$linux_map" "$1") c=$(map_va "$linux_map" "$2")
+	[ -n "$f" ] && [ -n "$c" ] || return 0
+	sites=$(linux_disasm "$c" "$(map_next_va "$linux_map" "$c")" |
+		awk -v f="$f" '$3 == "bl" && ($4 "") == (f "") { sub(":", "", $1); print $1 }')
+	[ "$(wc -w <<<"$sites")" = 1 ] && hex $((0x$sites + 4))
+}
+# linux_insn_in FUNC MNEMONIC: as insn_in, in the Image.
+linux_insn_in() {
+	local f a
+	f=$(map_va "$linux_map" "$1")
+	[ -n "$f" ] || return 0
+	a=$(linux_disasm "$f" "$(map_next_va "$linux_map" "$f")" |
+		awk -v m="$2" '$3 == m { sub(":", "", $1); print $1 }')
+	[ "$(wc -w <<<"$a")" = 1 ] && hex $((0x$a))
+}
+
+# wall_ratio PAIRS KERNEL FLOOR: the median wall time of PAIRS runs of
+# KERNEL over that of FLOOR, run in pairs (FLOOR, then KERNEL) under the
+# current QEMU_ARGS; machine-dependent, never compared between runs.
+wall_ratio() {
+	local i t0 t1 t2
+	: >"$out/wall.floor" && : >"$out/wall.kernel"
+	for ((i = 0; i < $1; i++)); do
+		t0=$(date +%s%N)
+		timeout "$RUN_TIMEOUT" "$QEMU" "${QEMU_ARGS[@]}" -kernel "$3" -serial null </dev/null \
+			>/dev/null 2>&1 || die "the launch floor $3 did not exit 0"
+		t1=$(date +%s%N)
+		timeout "$RUN_TIMEOUT" "$QEMU" "${QEMU_ARGS[@]}" -kernel "$2" -serial null </dev/null \
+			>/dev/null 2>&1 || die "$2 did not exit 0 (wall-clock run)"
+		t2=$(date +%s%N)
+		echo $((t1 - t0)) >>"$out/wall.floor" && echo $((t2 - t1)) >>"$out/wall.kernel"
+	done
+	awk -v k="$(median <"$out/wall.kernel")" -v f="$(median <"$out/wall.floor")" \
+		'BEGIN { printf "%.2f", k / f }'
 }
 
 # linux_fetch: sets linux_image and linux_map, fetching them once into

@@ -26,11 +26,11 @@ dtb_dir=$(scripts/fetch-dtbs.sh build/linux-dtbs | tail -n 1) || fail "fetch-dtb
 
 # The same flags as the unit tests (tests/unit/unit.mk).
 bin=$out/machine_dump
-if [ ! -x "$bin" ] || [ -n "$(find lib/machine.c lib/machine.h lib/dt_addr.c lib/dt_addr.h lib/psci.h \
+if [ ! -x "$bin" ] || [ -n "$(find lib/machine.c lib/machine.h lib/dt_walk.c lib/dt_walk.h lib/dt_addr.c lib/dt_addr.h lib/psci.h \
 		lib/uart/compat.c lib/uart/uart.h tests/corpus/machine_dump.c -newer "$bin" 2>/dev/null)" ]; then
 	$HOSTCC -std=gnu11 -O1 -g -Wall -Wextra -Werror -DHOST_BUILD \
 		-fsanitize=address,undefined -fno-sanitize-recover=all \
-		-Ilib tests/corpus/machine_dump.c lib/machine.c lib/dt_addr.c lib/uart/compat.c \
+		-Ilib tests/corpus/machine_dump.c lib/machine.c lib/dt_walk.c lib/dt_addr.c lib/uart/compat.c \
 		"$HOST_LIBFDT" -o "$bin" || fail "machine_dump did not build"
 fi
 

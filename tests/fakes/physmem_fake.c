@@ -28,6 +28,30 @@ void pf_init(struct pf_mem *m)
 		abort();
 }
 
+void pf_garbage(struct pf_mem *m)
+{
+	m->garbage = true;
+}
+
+/* The garbage word at pa (8-byte aligned): a page's bytes as created. */
+static uint64_t garbage_word(uint64_t pa)
+{
+	return hash64(pa) | 0x0101010101010101ULL;     /* never all zero */
+}
+
+/* Whether a page still holds what it was created with. */
+static bool pristine(const struct pf_page *p, bool garbage)
+{
+	uint64_t pa = (p->pfn - 1) << PAGE_SHIFT, w, j;
+
+	for (j = 0; j + 8 <= p->bytes; j += 8) {
+		memcpy(&w, p->data + j, 8);
+		if (w != (garbage ? garbage_word(pa + j) : 0))
+			return false;
+	}
+	return true;
+}
+
 void pf_clear(struct pf_mem *m)
 {
 	uint64_t i;
@@ -121,6 +145,11 @@ void *pf_phys_to_ptr(uint64_t pa, void *cookie)
 		p->data = calloc(1, bytes);
 		if (!p->data)
 			abort();
+		for (uint32_t j = 0; m->garbage && j + 8 <= bytes; j += 8) {
+			uint64_t w = garbage_word((pa & ~(uint64_t)(PAGE_SIZE - 1)) + j);
+
+			memcpy(p->data + j, &w, 8);
+		}
 		p->pfn = (pa >> PAGE_SHIFT) + 1;
 		p->bytes = bytes;
 		m->nr_used++;
@@ -133,17 +162,17 @@ uint8_t *pf_peek(const struct pf_mem *m, uint64_t pa)
 	return lookup(m, pa >> PAGE_SHIFT)->data;
 }
 
-static uint64_t page_digest(const struct pf_page *p)
+static uint64_t page_digest(const struct pf_page *p, bool garbage)
 {
 	uint64_t h = 0, w, j;
-	bool zero = true;
 
+	if (pristine(p, garbage))
+		return 0;
 	for (j = 0; j + 8 <= p->bytes; j += 8) {
 		memcpy(&w, p->data + j, 8);
-		zero &= w == 0;
 		h = hash64(h ^ w ^ (j << 48));
 	}
-	return zero ? 0 : hash64(h ^ p->pfn);
+	return hash64(h ^ p->pfn);
 }
 
 uint64_t pf_digest(const struct pf_mem *m)
@@ -152,7 +181,7 @@ uint64_t pf_digest(const struct pf_mem *m)
 
 	for (i = 0; i < m->nr_slots; i++)
 		if (m->slots[i].data)
-			sum += page_digest(&m->slots[i]);
+			sum += page_digest(&m->slots[i], m->garbage);
 	return sum;
 }
 
@@ -164,7 +193,7 @@ uint64_t pf_digest_range(const struct pf_mem *m, uint64_t pa, uint64_t size)
 		const struct pf_page *pg = lookup(m, p >> PAGE_SHIFT);
 
 		if (pg->data)
-			sum += page_digest(pg);
+			sum += page_digest(pg, m->garbage);
 	}
 	return sum;
 }

@@ -5,15 +5,17 @@
  * tests/fuzz/fuzz_ram_plan.c).
  *
  * Owns: 4 KiB host pages (each its own malloc, so ASan sees an overrun of
- * a page) created zeroed on first touch, for PAs inside the ranges made
+ * a page) created zeroed on first touch (or, after pf_garbage, holding
+ * bytes that depend on their PA: RAM as firmware leaves it, for the
+ * allocator that must not read what it never wrote), for PAs inside the ranges made
  * accessible with pf_allow; any other PA is an error (counted in errors,
  * the first kept in first_error_pa, and a scratch page returned so the
  * caller does not crash); ranges whose pages have only their first bytes
  * (huge banks: list nodes only); an optional may_touch hook that can refuse a PA
  * (the fuzzer: the allocator may only touch free pages and its metadata);
  * and a digest of the contents, equal before and after a call that must
- * change nothing (all-zero pages do not count, so a page merely read
- * does not change it).
+ * change nothing (pages as they were created do not count, so a page
+ * merely read does not change it).
  * pf_phys_to_ptr is the allocator's phys_to_ptr, with the pf_mem as cookie.
  */
 #ifndef PHYSMEM_FAKE_H
@@ -37,12 +39,16 @@ struct pf_mem {
 	unsigned nr_allowed;
 	uint64_t errors, first_error_pa;
 	uint8_t *scratch;
+	bool garbage;                       /* new pages: pf_garbage's bytes */
 	bool (*may_touch)(uint64_t pa, void *arg);
 	void *may_touch_arg;
 	uint64_t touches;
 };
 
 void pf_init(struct pf_mem *m);
+/* Pages created from now on hold garbage (a function of each byte's PA,
+ * never all zero), not zeros. */
+void pf_garbage(struct pf_mem *m);
 /* Frees every page; the allowed ranges and the hook are kept. */
 void pf_clear(struct pf_mem *m);
 void pf_destroy(struct pf_mem *m);

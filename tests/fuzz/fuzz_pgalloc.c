@@ -718,6 +718,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		once = true;
 		trace = getenv("FUZZ_PGALLOC_TRACE") != NULL;
 		pf_init(&mem);
+		pf_garbage(&mem);
 		mem.may_touch = may_touch;
 	}
 	pf_clear(&mem);

@@ -511,6 +511,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (!inited) {
 		pf_init(&mem);
+		pf_garbage(&mem);
 		inited = true;
 	}
 	oplog_reset();

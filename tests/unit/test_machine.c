@@ -16,11 +16,19 @@
  * every kind's name), CPUs (two
  * clusters, Aff3, disabled/fail, spin-table release addresses, too many),
  * PSCI, bootargs and initrd. Variants of a tree are made with libfdt's
- * read-write functions on a copy.
+ * read-write functions on a copy. The one walk (lib/dt_walk.c): its
+ * refusals as fdt_check_full's (a named root, a tag after the root, a
+ * property name outside the strings block or unterminated, a structure
+ * block not 4-byte aligned, versions below 16), libfdt's property rules
+ * (the first of a name, none after a subnode), a root not at offset 0
+ * (no paths), the node index (paths with and without unit address,
+ * aliases, phandles, full paths, a path too long), and a tree larger than
+ * the index (the console past it named with the count).
  */
 #include "unit.h"
 #include "dtb_blob.h"
 #include <libfdt.h>
+#include "dt_addr.h"
 #include "machine.h"
 
 
@@ -816,6 +824,192 @@ static void test_strings_point_into_blob(void **state)
 	assert_true(m.cpus.cpu[0].node >= fdt && m.cpus.cpu[0].node < fdt + size);
 }
 
+
+/* ---- the one walk --------------------------------------------------------- */
+
+/* The word at off in fdt's structure block. */
+static uint32_t *struct_word(void *fdt, uint32_t off)
+{
+	return (uint32_t *)((char *)fdt + fdt_off_dt_struct(fdt) + off);
+}
+
+static void test_walk_refusals(void **state)
+{
+	size_t size;
+	struct fdt_header *h;
+	int node, len;
+	struct fdt_property *prop;
+
+	(void)state;
+	/* A root with a name. */
+	h = copy_of("machine-virt", &size);
+	assert_int_equal(fdt_set_name(h, 0, "root"), 0);
+	expect_err(machine_read(h, size, &m), MACHINE_ERR_BAD_STRUCTURE);
+	assert_int_equal(m.valid.value, FDT_ERR_BADSTRUCTURE);
+	free(h);
+	/* A property name past the strings block, then one unterminated. */
+	h = copy_of("machine-virt", &size);
+	node = fdt_path_offset(h, "/memory@40000000");
+	prop = (struct fdt_property *)fdt_get_property(h, node, "reg", &len);
+	assert_non_null(prop);
+	prop->nameoff = cpu_to_fdt32(fdt_size_dt_strings(h) + 4);
+	expect_err(machine_read(h, size, &m), MACHINE_ERR_BAD_STRUCTURE);
+	assert_int_equal(m.valid.value, FDT_ERR_BADOFFSET);
+	prop->nameoff = cpu_to_fdt32(fdt_size_dt_strings(h) - 1);
+	((char *)h)[fdt_off_dt_strings(h) + fdt_size_dt_strings(h) - 1] = 'x';
+	expect_err(machine_read(h, size, &m), MACHINE_ERR_BAD_STRUCTURE);
+	assert_int_equal(m.valid.value, FDT_ERR_TRUNCATED);
+	free(h);
+	/* Anything but FDT_END after the root: here a NOP. */
+	h = copy_of("machine-virt", &size);
+	*struct_word(h, fdt_size_dt_struct(h) - 4) = cpu_to_fdt32(FDT_NOP);
+	expect_err(machine_read(h, size, &m), MACHINE_ERR_BAD_STRUCTURE);
+	free(h);
+	/* A structure block 2 bytes off a word: its tags cannot be read as words. */
+	h = copy_of("machine-virt", &size);
+	len = (int)((fdt_off_dt_strings(h) + fdt_size_dt_strings(h) + 7) & ~7u) + 2;
+	assert_true((size_t)len + fdt_size_dt_struct(h) <= size);
+	memmove((char *)h + len, (char *)h + fdt_off_dt_struct(h), fdt_size_dt_struct(h));
+	h->off_dt_struct = cpu_to_fdt32((uint32_t)len);
+	expect_err(machine_read(h, size, &m), MACHINE_ERR_BAD_HEADER);
+	assert_int_equal(m.valid.value, FDT_ERR_ALIGNMENT);
+	free(h);
+	/* Version 16 (no size_dt_struct used) reads; below 16 is refused. */
+	h = copy_of("machine-virt", &size);
+	h->version = cpu_to_fdt32(16);
+	expect_err(machine_read(h, size, &m), MACHINE_OK);
+	assert_int_equal(m.memory.n_banks, 1);
+	h->version = cpu_to_fdt32(15);
+	h->last_comp_version = cpu_to_fdt32(2);
+	expect_err(machine_read(h, size, &m), MACHINE_ERR_BAD_VERSION);
+	free(h);
+}
+
+/* A tree written with libfdt's sequential writer, in any order: here a
+ * root whose properties come before and after its first subnode, and a
+ * repeated property. */
+static void *written_tree(bool nop_first, size_t *size)
+{
+	size_t room = 4096;
+	void *buf = aligned_alloc(8, room);
+	const fdt32_t two = cpu_to_fdt32(2), one = cpu_to_fdt32(1);
+	const fdt32_t reg[4] = { 0, cpu_to_fdt32(0x40000000), 0, cpu_to_fdt32(0x1000000) };
+
+	assert_non_null(buf);
+	assert_int_equal(fdt_create(buf, (int)room), 0);
+	assert_int_equal(fdt_finish_reservemap(buf), 0);
+	if (nop_first)
+		assert_int_equal(fdt_property(buf, "x", NULL, 0), 0);   /* made a NOP below */
+	assert_int_equal(fdt_begin_node(buf, ""), 0);
+	assert_int_equal(fdt_property(buf, "#address-cells", &two, 4), 0);
+	assert_int_equal(fdt_property(buf, "#size-cells", &two, 4), 0);
+	assert_int_equal(fdt_property(buf, "#size-cells", &one, 4), 0);   /* not the first */
+	assert_int_equal(fdt_begin_node(buf, "memory@40000000"), 0);
+	assert_int_equal(fdt_property_string(buf, "device_type", "memory"), 0);
+	assert_int_equal(fdt_property(buf, "reg", reg, sizeof(reg)), 0);
+	assert_int_equal(fdt_end_node(buf), 0);
+	assert_int_equal(fdt_property_string(buf, "model", "after a subnode"), 0);
+	assert_int_equal(fdt_end_node(buf), 0);
+	assert_int_equal(fdt_finish(buf), 0);
+	/* The property before the root (tag, length, name: three words),
+	 * NOPs: the root is then at offset 12. */
+	for (uint32_t off = 0; nop_first && off < 12; off += 4)
+		*struct_word(buf, off) = cpu_to_fdt32(FDT_NOP);
+	*size = room;
+	return buf;
+}
+
+static void test_libfdt_property_rules(void **state)
+{
+	size_t size;
+	void *fdt = written_tree(false, &size);
+
+	(void)state;
+	expect_err(machine_read(fdt, size, &m), MACHINE_ERR_NO_CPUS);
+	/* The first #size-cells (2) counts; model, after the subnode, is not
+	 * the root's (libfdt stops at the first subnode). */
+	assert_int_equal(m.memory.size_cells, 2);
+	expect_bank(0, 0x40000000, 0x1000000, "memory@40000000");
+	assert_null(m.model);
+	free(fdt);
+	/* The root not at offset 0 (a NOP before it): libfdt's paths start at
+	 * offset 0, so no root: no memory node, the cells are the defaults. */
+	fdt = written_tree(true, &size);
+	expect_err(machine_read(fdt, size, &m), MACHINE_ERR_NO_MEMORY);
+	assert_false(m.tree.root_at_zero);
+	assert_int_equal(m.memory.address_cells, 2);
+	assert_int_equal(m.memory.size_cells, 1);
+	free(fdt);
+}
+
+static void test_node_index(void **state)
+{
+	const struct dt_tree *t = &m.tree;
+	char path[32];
+	int cpu1, serial0;
+
+	(void)state;
+	expect_err(read_named("machine-virt"), MACHINE_OK);
+	assert_true(t->root_at_zero);
+	assert_int_equal(t->n_nodes, 8);      /* /, psci, memory, pl011, cpus, 2 cpu, chosen */
+	assert_int_equal(t->n_dropped, 0);
+	cpu1 = dt_path_namelen(t, "/cpus/cpu@1", 11);
+	assert_int_not_equal(cpu1, DT_NONE);
+	assert_string_equal(dt_name(t, cpu1), "cpu@1");
+	assert_string_equal(dt_name(t, dt_parent(t, cpu1)), "cpus");
+	/* Without a unit address a component names the first node of that name. */
+	assert_string_equal(dt_name(t, dt_path_namelen(t, "/cpus/cpu", 9)), "cpu@0");
+	assert_int_equal(dt_path_namelen(t, "/cpus/cpu@2", 11), DT_NONE);
+	assert_int_equal(dt_path_namelen(t, "/", 1), 0);
+	assert_true(dt_get_path(t, cpu1, path, sizeof(path)));
+	assert_string_equal(path, "/cpus/cpu@1");
+	assert_false(dt_get_path(t, cpu1, path, 11));  /* "/cpus/cpu@1/" does not fit */
+	assert_string_equal(path, "");
+	assert_true(dt_get_path(t, 0, path, 2));
+	assert_string_equal(path, "/");
+	assert_int_equal(dt_node_cells(t, dt_parent(t, cpu1), "#address-cells", 2), 1);
+	assert_null(dt_node_prop(t, cpu1, "no-such-property").val);
+	/* An alias, and a path from it on; a phandle. */
+	expect_err(read_named("machine-rpi3"), MACHINE_OK);
+	serial0 = dt_path_namelen(t, "serial0", 7);
+	assert_string_equal(dt_name(t, serial0), "serial@7e201000");
+	assert_int_equal(dt_path_namelen(t, "serial0/", 8), serial0);
+	assert_int_equal(dt_path_namelen(t, "nothing", 7), DT_NONE);
+	expect_err(read_named("machine-clocks"), MACHINE_OK);
+	assert_int_equal(dt_by_phandle(t, 0), DT_NONE);
+	assert_int_equal(dt_by_phandle(t, ~0u), DT_NONE);
+}
+
+/* More nodes than the index holds, the console the last of them. */
+static void test_index_overflow(void **state)
+{
+	size_t room = (DT_MAX_NODES + 64) * 32 + 4096;
+	void *fdt = aligned_alloc(8, room);
+	char name[16];
+
+	(void)state;
+	assert_non_null(fdt);
+	assert_int_equal(fdt_create(fdt, (int)room), 0);
+	assert_int_equal(fdt_finish_reservemap(fdt), 0);
+	assert_int_equal(fdt_begin_node(fdt, ""), 0);
+	assert_int_equal(fdt_begin_node(fdt, "chosen"), 0);
+	assert_int_equal(fdt_property_string(fdt, "stdout-path", "/n2060"), 0);
+	assert_int_equal(fdt_end_node(fdt), 0);
+	for (int i = 0; i < DT_MAX_NODES + 20; i++) {
+		snprintf(name, sizeof(name), "n%d", i);
+		assert_int_equal(fdt_begin_node(fdt, name), 0);
+		assert_int_equal(fdt_end_node(fdt), 0);
+	}
+	assert_int_equal(fdt_end_node(fdt), 0);
+	assert_int_equal(fdt_finish(fdt), 0);
+	expect_err(machine_read(fdt, room, &m), MACHINE_ERR_NO_MEMORY);
+	assert_int_equal(m.tree.n_nodes, DT_MAX_NODES);
+	assert_int_equal(m.tree.n_dropped, 22);   /* the root, chosen and 2068 more */
+	expect_err(m.console.problem.err, MACHINE_ERR_CONSOLE_NOT_FOUND);
+	assert_int_equal(m.console.problem.value, 22);
+	free(fdt);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -853,6 +1047,10 @@ int main(void)
 		cmocka_unit_test(test_strings_point_into_blob),
 		cmocka_unit_test(test_console_compatible_order_and_layouts),
 		cmocka_unit_test(test_console_kind_names),
+		cmocka_unit_test(test_walk_refusals),
+		cmocka_unit_test(test_libfdt_property_rules),
+		cmocka_unit_test(test_node_index),
+		cmocka_unit_test(test_index_overflow),
 	};
 
 	unit_init();

@@ -8,7 +8,8 @@
  * edges, metadata placement, unusable banks, a 255 GiB bank, PA 0); split
  * and coalesce exactness; best fit; exhaustion; that no reserved page is
  * handed out; every refusal of free, each leaving context and memory
- * unchanged; exact statistics per bank and per order.
+ * unchanged; exact statistics per bank and per order; linear mode
+ * (pgalloc_set_linear) giving what the callback gives, without calling it.
  * Memory is physmem_fake.c's: any touch outside the banks is an error, and
  * pgalloc_check runs after every test's changes.
  * Built twice (unit.mk): at the product's PGALLOC_MAX_ORDER (18, 1 GiB
@@ -44,6 +45,7 @@ static int setup(void **state)
 	if (!e)
 		return -1;
 	pf_init(&e->mem);
+	pf_garbage(&e->mem);
 	assert_int_equal(pgalloc_init(&e->ctx, pf_phys_to_ptr, &e->mem), PGALLOC_OK);
 	*state = e;
 	return 0;
@@ -377,6 +379,7 @@ static void test_reserve_either_order(void **state)
 	memcpy(&first, bl, sizeof(first));
 
 	pf_init(&other.mem);
+	pf_garbage(&other.mem);
 	assert_int_equal(pgalloc_init(&other.ctx, pf_phys_to_ptr, &other.mem), PGALLOC_OK);
 	build_mixed(&other, true);
 	bl = free_blocks(&other);
@@ -470,6 +473,7 @@ static void test_meta_below_top_reservation(void **state)
 	/* A stretch too small for the metadata is skipped for a lower one. */
 	struct env f;
 	pf_init(&f.mem);
+	pf_garbage(&f.mem);
 	assert_int_equal(pgalloc_init(&f.ctx, pf_phys_to_ptr, &f.mem), PGALLOC_OK);
 	bank(&f, G, 32 * M1);
 	assert_int_equal(pgalloc_reserve(&f.ctx, G + 32 * M1 - 3 * K4, 2 * K4), PGALLOC_OK);
@@ -481,6 +485,7 @@ static void test_meta_below_top_reservation(void **state)
 	/* Two stretches that both hold it (the image in the middle): the
 	 * higher one's top. */
 	pf_init(&f.mem);
+	pf_garbage(&f.mem);
 	assert_int_equal(pgalloc_init(&f.ctx, pf_phys_to_ptr, &f.mem), PGALLOC_OK);
 	assert_int_equal(pgalloc_reserve(&f.ctx, G + 8 * M1, 2 * M1), PGALLOC_OK);
 	bank(&f, G, 32 * M1);
@@ -549,6 +554,34 @@ static void test_bank_at_pa0(void **state)
 	check(e);
 }
 
+/* The metadata pages of bank 0 (at base) that hold a free block's head
+ * byte or, for a block of 32 pages or more, its list node (at the first
+ * 16-byte boundary above the head's byte: pgalloc.c): each page of state
+ * bytes covers 4096 pages. */
+static uint8_t head_page_seen[1 << 16];
+
+static void note_head_page(uint64_t pa, unsigned order, unsigned bank, void *cookie)
+{
+	uint64_t byte = (pa - *(const uint64_t *)cookie) / K4;
+
+	if (bank != 0 || byte / 4096 >= sizeof(head_page_seen))
+		return;
+	head_page_seen[byte / 4096] = 1;
+	if (order >= 5)
+		head_page_seen[((byte + 1 + 15) & ~15ULL) / 4096] = 1;
+}
+
+static uint64_t head_meta_pages(struct env *e, uint64_t base)
+{
+	uint64_t n = 0;
+
+	memset(head_page_seen, 0, sizeof(head_page_seen));
+	assert_int_equal(pgalloc_for_each_free(&e->ctx, note_head_page, &base), PGALLOC_OK);
+	for (size_t i = 0; i < sizeof(head_page_seen); i++)
+		n += head_page_seen[i];
+	return n;
+}
+
 static void test_huge_bank(void **state)
 {
 	struct env *e = *state;
@@ -586,11 +619,12 @@ static void test_huge_bank(void **state)
 	if (MAXO == 18)
 		assert_true(s.nr_free[MAXO] == 254 && s.nr_free[17] && s.nr_free[14] &&
 			    s.nr_free[6] && blocks == 259);
-	/* The point of a large MAX_ORDER: outside its metadata, finalize
-	 * touched exactly one page per free block (its list node), 259 pages
-	 * at MAXO 18 (65265 at 10). */
-	assert_int_equal(pf_pages_in(&e->mem, base, meta_pa - base), blocks);
-	assert_int_equal(pf_pages_in(&e->mem, meta_pa, meta_pages * K4), meta_pages);
+	/* Start-up linear in blocks: every free block here is of 32 pages or
+	 * more (orders 6 and up), so its list node is among the state bytes:
+	 * finalize touched no page outside the metadata, and of the metadata
+	 * only the pages that hold a free block's head byte or node. */
+	assert_int_equal(pf_pages_in(&e->mem, base, meta_pa - base), 0);
+	assert_int_equal(pf_pages_in(&e->mem, meta_pa, meta_pages * K4), head_meta_pages(e, base));
 	s = stats(e, PGALLOC_ALL_BANKS);
 	assert_int_equal(s.total_pages, pages + 2048);
 	assert_int_equal(s.free_pages, pages - meta_pages + 2047);
@@ -856,6 +890,74 @@ static void test_free_refusals(void **state)
 	check(e);
 }
 
+
+/* ---- linear mode ------------------------------------------------------- */
+
+/* A bank backed by one host buffer, its PAs at base: phys_to_ptr is then
+ * pa + (buffer - base), what pgalloc_set_linear declares. */
+struct arena {
+	uint8_t *mem;
+	uint64_t base;
+	unsigned calls;
+};
+
+static void *arena_ptr(uint64_t pa, void *cookie)
+{
+	struct arena *a = cookie;
+
+	a->calls++;
+	return a->mem + (pa - a->base);
+}
+
+/* The same operations on two allocators over two arenas, one told it is
+ * linear: the same blocks handed out, the same refusals, the same
+ * statistics, both self-consistent; the linear one never calls
+ * phys_to_ptr. */
+static void test_linear_same_as_callback(void **state)
+{
+	const uint64_t base = G, size = 8 * M1;
+	struct arena a[2] = { { .base = base }, { .base = base } };
+	static struct pgalloc_ctx ctx[2];
+	uint64_t got[2][64];
+
+	(void)state;
+	for (int i = 0; i < 2; i++) {
+		a[i].mem = aligned_alloc(4096, size);
+		assert_non_null(a[i].mem);
+		memset(a[i].mem, 0xa5, size);       /* garbage, as RAM */
+		assert_int_equal(pgalloc_init(&ctx[i], arena_ptr, &a[i]), PGALLOC_OK);
+		if (i)
+			pgalloc_set_linear(&ctx[i], (uint64_t)(uintptr_t)a[i].mem - base);
+		assert_int_equal(pgalloc_add_range(&ctx[i], base, size), PGALLOC_OK);
+		assert_int_equal(pgalloc_reserve(&ctx[i], base + 3 * K4, 5 * K4), PGALLOC_OK);
+		assert_int_equal(pgalloc_finalize(&ctx[i]), PGALLOC_OK);
+	}
+	for (unsigned n = 0; n < 64; n++)
+		for (int i = 0; i < 2; i++)
+			got[i][n] = pgalloc_alloc(&ctx[i], n % 5);
+	assert_memory_equal(got[0], got[1], sizeof(got[0]));
+	for (unsigned n = 0; n < 64; n += 2)
+		for (int i = 0; i < 2; i++)
+			assert_int_equal(pgalloc_free(&ctx[i], got[i][n], n % 5), PGALLOC_OK);
+	for (int i = 0; i < 2; i++) {
+		assert_int_equal(pgalloc_free(&ctx[i], got[i][1] + K4, 0), PGALLOC_ENOTALLOC);
+		assert_int_equal(pgalloc_free(&ctx[i], got[i][0], 0), PGALLOC_EDOUBLE);
+		assert_int_equal(pgalloc_check(&ctx[i]), PGALLOC_OK);
+	}
+	{
+		struct pgalloc_stats s0, s1;
+
+		assert_int_equal(pgalloc_stats(&ctx[0], 0, &s0), PGALLOC_OK);
+		assert_int_equal(pgalloc_stats(&ctx[1], 0, &s1), PGALLOC_OK);
+		assert_memory_equal(&s0, &s1, sizeof(s0));
+	}
+	assert_true(a[0].calls > 0);
+	assert_int_equal(a[1].calls, 0);
+	assert_ptr_equal(pgalloc_ptr(&ctx[1], base + K4), a[1].mem + K4);
+	free(a[0].mem);
+	free(a[1].mem);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -877,6 +979,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_exhaustion, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reserved_never_handed_out, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_free_refusals, setup, teardown),
+		cmocka_unit_test(test_linear_same_as_callback),
 	};
 
 	unit_init();

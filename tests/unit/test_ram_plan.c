@@ -657,6 +657,7 @@ static struct fenv *fenv_new(void)
 
 	assert_non_null(e);
 	pf_init(&e->mem);
+	pf_garbage(&e->mem);
 	for (i = 0; i < L.nr_linear; i++)
 		pf_allow(&e->mem, L.linear[i].phys_start,
 			 L.linear[i].phys_end - L.linear[i].phys_start);

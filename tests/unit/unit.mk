@@ -3,10 +3,11 @@
 # Owns: building the pure modules (each test's src_<name> below: mmu/'s
 # desc, walk, dump, maps, expect, probes, regs, check, esr, xlat, pgalloc,
 # ram_plan and levels, mmu/shell/parse.c, start/efi/efi_memmap.c,
-# lib/machine.c with lib/dt_addr.c, lib/acpi/ (on ACPI tables iasl
-# compiles from tests/unit/acpi/*.dsl), lib/bootargs.c, lib/uart/*.c with
-# lib/console.c, and again, for test_uart_<family>, against register
-# models) with the fakes (tests/fakes/ for those the fuzzers
+# lib/machine.c with lib/dt_walk.c and lib/dt_addr.c, lib/acpi/ (on ACPI
+# tables iasl compiles from tests/unit/acpi/*.dsl), lib/bootargs.c,
+# lib/string.c (its own names), lib/uart/*.c with lib/console.c, and again,
+# for test_uart_<family>, against register models) with the fakes
+# (tests/fakes/ for those the fuzzers
 # share, tests/unit/ for the unit tests' own) and one cmocka test binary
 # per module for the host (two for pgalloc: at the product's
 # PGALLOC_MAX_ORDER and, test_pgalloc10, at 10; one each for mmu/maps.c,
@@ -50,6 +51,7 @@ HOST_LDFLAGS  := -fsanitize=address,undefined
 HOST_LIBFDT   := /usr/lib/x86_64-linux-gnu/libfdt.so.1
 
 TESTS := acpi efi_cmdline earlycon desc walk dump maps expect probes regs check esr efi_memmap bootargs xlat machine pgalloc pgalloc10 uart \
+	 string \
 	 ram_plan shell_parse geometry_refused
 # The UART drivers against register models of their blocks.
 UART_MODEL_TESTS := uart_imx uart_meson uart_geni uart_uartdm uart_lpuart uart_ar3700 uart_scif \
@@ -82,8 +84,9 @@ src_efi_cmdline := start/efi/efi_cmdline.c
 src_shell_parse := mmu/shell/parse.c mmu/desc.c
 src_bootargs := lib/bootargs.c
 src_earlycon := lib/uart/earlycon.c lib/uart/compat.c
+src_string := lib/string.c
 src_xlat   := mmu/xlat.c mmu/desc.c mmu/walk.c $(FAKES)/xlat_fake.c
-src_machine := lib/machine.c lib/dt_addr.c lib/uart/compat.c
+src_machine := lib/machine.c lib/dt_walk.c lib/dt_addr.c lib/uart/compat.c
 src_pgalloc := mmu/pgalloc.c $(FAKES)/physmem_fake.c
 src_uart_layer := lib/uart/uart.c lib/uart/compat.c lib/uart/pl011.c lib/uart/cadence.c \
 	      lib/uart/bcm2835_aux.c lib/uart/ns16550.c lib/uart/imx.c lib/uart/meson.c \
@@ -140,6 +143,10 @@ run:
 	-$(Q)$(MAKE) --no-print-directory -k -f $(SELF) BOARD=$(BOARD) V=$(V) build
 	$(Q)MAKE="$(MAKE)" UNIT_MK="$(SELF)" UNIT_OUT="$(OUT)" BOARD="$(BOARD)" V="$(V)" \
 		sh $(UNIT)/run.sh $(TESTS)
+
+# lib/string.c under other names (the host's libc keeps its own).
+$(OUT)/obj/lib/string.o: HOST_CPPFLAGS += -DSTRING_PREFIX
+$(OUT)/obj/lib/string.o: HOST_CFLAGS += -fno-tree-loop-distribute-patterns
 
 # test_machine reads the device trees at run time: they are
 # part of them.
