@@ -108,7 +108,7 @@ RAM_PLAN_HDRS := mmu/ram_plan.h mmu/memory.h $(PGALLOC_HDRS) $(FUZZ)/fuzz_log.h
 ACPI_BIN      := $(OUT)/fuzz_acpi
 ACPI_SRCS     := $(FUZZ)/fuzz_acpi.c lib/acpi/tables.c lib/acpi/fadt.c lib/acpi/madt.c \
 		 lib/acpi/console.c lib/acpi/problem.c lib/acpi/report.c lib/acpi/machine.c \
-		 lib/strbuf.c lib/machine.c lib/dt_addr.c lib/uart/compat.c
+		 lib/strbuf.c lib/machine.c lib/dt_walk.c lib/dt_addr.c lib/uart/compat.c
 ACPI_HDRS     := $(wildcard lib/acpi/*.h) lib/strbuf.h lib/machine.h
 
 bin_xlat          := $(BIN)
