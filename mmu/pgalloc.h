@@ -88,11 +88,13 @@
 #define PGALLOC_NR_ORDERS  (PGALLOC_MAX_ORDER + 1)
 /* Physical addresses are below 2^48: the 4 KiB descriptor's OA field. */
 #define PGALLOC_PA_LIMIT   (PTE_ADDR_MASK + PAGE_SIZE)
-/* Banks: DTB /memory nodes' reg entries. Reservations (after merging
- * overlapping and adjacent ones), including the implicit one of PA 0:
- * image, DTB, /memreserve/, /reserved-memory, spin-table, firmware. */
+/* Banks: the linear map's ranges (mmu/maps.h's MAX_LINEAR_RANGES).
+ * Reservations (after merging overlapping and adjacent ones), including
+ * the implicit one of PA 0: image, DTB, /memreserve/, /reserved-memory
+ * (64 of them: lib/machine.h), the boot's own pieces; mmu/ram_plan.c
+ * checks at compile time that a plan within its limits fits. */
 #define PGALLOC_MAX_BANKS     16
-#define PGALLOC_MAX_RESERVED  32
+#define PGALLOC_MAX_RESERVED  128
 /* pgalloc_stats over all banks. */
 #define PGALLOC_ALL_BANKS     (~0u)
 

@@ -20,7 +20,16 @@ _Static_assert(RAM_LINEAR_BUDGET == LINEAR_MAP_VA_SIZE && RAM_LINEAR_BUDGET % RA
 _Static_assert(RAM_LINEAR_BUDGET % PAGE_SIZE == 0, "the budget is whole pages");
 _Static_assert(RAM_PA_BITS_MAX <= 48 && (1ULL << RAM_PA_BITS_MAX) <= PGALLOC_PA_LIMIT,
 	       "every linear range is below pgalloc's PA limit");
-_Static_assert(RAM_MAX_FREE >= RAM_MAX_RANGES, "the free ranges start as a copy of the linear ones");
+_Static_assert(RAM_MAX_FREE >= RAM_MAX_LINEAR, "the free ranges start as a copy of the linear ones");
+_Static_assert(RAM_MAX_LINEAR >= RAM_MAX_RAM, "the linear ranges start as a copy of the union");
+/* ram_plan_feed's worst case fits pgalloc once the linear ranges fit its
+ * banks: one reservation slot for PA 0, and one per held piece. A held
+ * piece starts either where a subtraction from the free ranges starts
+ * (a reservation, the image, the DTB, the initrd, PA 0, a take: one
+ * each) or where a linear range starts (one each). */
+_Static_assert(PGALLOC_MAX_RESERVED >=
+	       1 + RAM_MAX_RESERVATIONS + 4 + RAM_MAX_TAKEN + PGALLOC_MAX_BANKS,
+	       "every held piece of a plan within the limits is a pgalloc reservation");
 
 /* Byte ranges [pa, pa + size) with size > 0 overlap. */
 static bool overlaps(uint64_t a, uint64_t asize, uint64_t b, uint64_t bsize)
@@ -156,8 +165,10 @@ static void set_verdict(struct ram_plan *l, int err, const char *name)
 	}
 }
 
+/* Within the input's limits the arrays cannot fill (ram_plan.h): a full
+ * one is a bug, refused all the same rather than overrun. */
 static bool add_loss(struct ram_plan *l, uint64_t pa, uint64_t size, enum ram_loss_reason why,
-		     const char *name)
+		     const char *name, const char *detail)
 {
 	if (!size)
 		return true;
@@ -165,11 +176,19 @@ static bool add_loss(struct ram_plan *l, uint64_t pa, uint64_t size, enum ram_lo
 		set_verdict(l, RAM_ETOOMANY, "losses");
 		return false;
 	}
-	l->loss[l->nr_losses++] = (struct ram_loss){ pa, size, why, name };
-	if (why == RAM_LOSS_OVERLAP)
-		l->bytes_overlap += size;
-	else
-		l->bytes_lost += size;
+	l->loss[l->nr_losses++] = (struct ram_loss){ pa, size, why, name, detail };
+	l->bytes_lost += size;
+	return true;
+}
+
+static bool add_note(struct ram_plan *l, enum ram_note_kind kind, uint64_t pa, uint64_t size,
+		     const char *name, const char *other)
+{
+	if (l->nr_notes == RAM_MAX_NOTES) {
+		set_verdict(l, RAM_ETOOMANY, "notes");
+		return false;
+	}
+	l->note[l->nr_notes++] = (struct ram_note){ pa, size, kind, name, other };
 	return true;
 }
 
@@ -183,10 +202,32 @@ static const char *rsv_name(const struct ram_reservation *r)
 	return r->range.name ? r->range.name : "/memreserve/";
 }
 
+/* The bank a lost piece belongs to: the first that holds its first byte. */
+static const char *bank_name_at(const struct ram_plan_input *in, uint64_t pa)
+{
+	unsigned i;
+
+	for (i = 0; i < in->nr_banks; i++)
+		if (phys_range_has(&in->bank[i], pa))
+			return bank_name(&in->bank[i]);
+	return "memory";
+}
+
 /* A range that wraps past 2^64 - 1 (as lib/machine.h excludes). */
 static bool wraps(uint64_t pa, uint64_t size)
 {
 	return size > UINT64_MAX - pa;
+}
+
+static bool check_limits(const struct ram_plan_input *in, struct ram_plan *l)
+{
+	if (in->nr_banks > RAM_MAX_BANKS)
+		set_verdict(l, RAM_ETOOMANY, "banks");
+	else if (in->nr_rsv > RAM_MAX_RESERVATIONS)
+		set_verdict(l, RAM_ETOOMANY, "reservations");
+	else if (in->nr_absent > RAM_MAX_ABSENT)
+		set_verdict(l, RAM_ETOOMANY, "absent");
+	return l->verdict == RAM_OK;
 }
 
 static bool check_input(const struct ram_plan_input *in, struct ram_plan *l)
@@ -215,29 +256,82 @@ static bool check_input(const struct ram_plan_input *in, struct ram_plan *l)
 			set_verdict(l, RAM_EINVAL, rsv_name(&in->rsv[i]));
 			return false;
 		}
-	return true;
+	for (i = 0; i < in->nr_absent; i++) {
+		const struct phys_range *a = &in->absent[i].range;
+
+		if (a->phys_end < a->phys_start ||
+		    !is_aligned(a->phys_start | a->phys_end, PAGE_SIZE)) {
+			set_verdict(l, RAM_EINVAL, "absent");
+			return false;
+		}
+	}
+	return check_limits(in, l);
 }
 
-/* The bank union into ram[]; the overlaps as losses. */
+/* The pieces of [s, e) that the union u already covers, as notes of kind
+ * (each named after the union's range it lies in); then [s, e) added.
+ * *covered: their bytes. */
+static bool merge_noting(struct ram_plan *l, struct rset *u, uint64_t s, uint64_t e,
+			 enum ram_note_kind kind, const char *name, uint64_t *covered)
+{
+	uint64_t added;
+	unsigned i;
+
+	*covered = 0;
+	for (i = 0; i < *u->n && u->r[i].phys_start < e; i++) {
+		uint64_t ps = max_u64(s, u->r[i].phys_start), pe = min_u64(e, u->r[i].phys_end);
+
+		if (ps >= pe)
+			continue;
+		if (!add_note(l, kind, ps, pe - ps, name, u->r[i].name))
+			return false;
+		*covered += pe - ps;
+	}
+	return rset_add(u, s, e, name, &added);
+}
+
+/* An earlier bank exactly as bank i, or NULL. */
+static const struct phys_range *earlier_same(const struct ram_plan_input *in, unsigned i)
+{
+	unsigned j;
+
+	for (j = 0; j < i; j++)
+		if (in->bank[j].phys_start == in->bank[i].phys_start &&
+		    in->bank[j].phys_end == in->bank[i].phys_end)
+			return &in->bank[j];
+	return NULL;
+}
+
+/* The bank union into ram[]; what each bank adds to no earlier one is
+ * counted, the rest noted as merged (a duplicate in one note). */
 static bool plan_union(const struct ram_plan_input *in, struct ram_plan *l)
 {
-	struct rset ram = { l->ram, &l->nr_ram, RAM_MAX_RANGES };
+	struct rset ram = { l->ram, &l->nr_ram, RAM_MAX_RAM };
 	unsigned i;
 
 	for (i = 0; i < in->nr_banks; i++) {
-		const struct phys_range *b = &in->bank[i];
-		uint64_t added;
+		const struct phys_range *b = &in->bank[i], *same;
+		uint64_t covered, added;
+		bool ok;
 
 		if (b->phys_end == b->phys_start)
 			continue;
-		if (!rset_add(&ram, b->phys_start, b->phys_end, bank_name(b), &added)) {
+		same = earlier_same(in, i);
+		if (same) {
+			ok = add_note(l, RAM_NOTE_BANK_DUPLICATE, b->phys_start, phys_range_size(b),
+				      bank_name(b), bank_name(same)) &&
+			     rset_add(&ram, b->phys_start, b->phys_end, bank_name(b), &added);
+			covered = phys_range_size(b);
+		} else {
+			ok = merge_noting(l, &ram, b->phys_start, b->phys_end,
+					  RAM_NOTE_BANK_OVERLAP, bank_name(b), &covered);
+		}
+		if (!ok) {
 			l->bytes_ram = rset_bytes(&ram);
 			set_verdict(l, RAM_ETOOMANY, "banks");
 			return false;
 		}
-		if (!add_loss(l, b->phys_start, phys_range_size(b) - added, RAM_LOSS_OVERLAP,
-			      bank_name(b)))
-			return false;
+		l->bytes_overlap += covered;
 	}
 	l->bytes_ram = rset_bytes(&ram);
 	if (!l->nr_ram) {
@@ -247,48 +341,86 @@ static bool plan_union(const struct ram_plan_input *in, struct ram_plan *l)
 	return true;
 }
 
-/* ram[] clipped to the PA size, then to whole pages, into linear[]. */
-static bool plan_pages(struct ram_plan *l)
+/* ram[] clipped to the PA size, then to whole pages, into linear[]: the
+ * piece above the PA size, and each partial page at an edge, lost. */
+static bool plan_pages(const struct ram_plan_input *in, struct ram_plan *l)
 {
-	struct rset lin = { l->linear, &l->nr_linear, RAM_MAX_RANGES };
+	struct rset lin = { l->linear, &l->nr_linear, RAM_MAX_LINEAR };
 	unsigned i;
 
 	memcpy(l->linear, l->ram, l->nr_ram * sizeof(l->ram[0]));
 	l->nr_linear = l->nr_ram;
 	for (i = 0; i < l->nr_linear;) {
 		struct phys_range *r = &l->linear[i];
-		uint64_t s, e;
+		uint64_t s, e, cut = max_u64(r->phys_start, l->phys_limit);
 
-		if (r->phys_start >= l->phys_limit) {
-			if (!add_loss(l, r->phys_start, r->phys_end - r->phys_start,
-				      RAM_LOSS_PA_BITS, r->name))
+		if (cut < r->phys_end) {
+			if (!add_loss(l, cut, r->phys_end - cut, RAM_LOSS_PA_BITS,
+				      bank_name_at(in, cut), NULL))
 				return false;
+			r->phys_end = cut;
+		}
+		if (r->phys_start == r->phys_end) {
 			rset_del(&lin, i);
 			continue;
-		}
-		if (r->phys_end > l->phys_limit) {
-			if (!add_loss(l, l->phys_limit, r->phys_end - l->phys_limit,
-				      RAM_LOSS_PA_BITS, r->name))
-				return false;
-			r->phys_end = l->phys_limit;
 		}
 		/* Not adjacent to its neighbours, so a partial page at its
 		 * edge is really partial RAM. */
 		s = align_up(r->phys_start, PAGE_SIZE);
 		e = align_down(r->phys_end, PAGE_SIZE);
 		if (s >= e) {
-			if (!add_loss(l, r->phys_start, r->phys_end - r->phys_start,
-				      RAM_LOSS_EDGE, r->name))
+			if (!add_loss(l, r->phys_start, r->phys_end - r->phys_start, RAM_LOSS_EDGE,
+				      bank_name_at(in, r->phys_start), NULL))
 				return false;
 			rset_del(&lin, i);
 			continue;
 		}
-		if (!add_loss(l, r->phys_start, (s - r->phys_start) + (r->phys_end - e),
-			      RAM_LOSS_EDGE, r->name))
+		if (!add_loss(l, r->phys_start, s - r->phys_start, RAM_LOSS_EDGE,
+			      bank_name_at(in, r->phys_start), NULL) ||
+		    !add_loss(l, e, r->phys_end - e, RAM_LOSS_EDGE, bank_name_at(in, e), NULL))
 			return false;
 		r->phys_start = s;
 		r->phys_end = e;
 		i++;
+	}
+	return true;
+}
+
+/* [s, e) out of the linear ranges, each piece it removes a loss at its
+ * own address. */
+static bool subtract_lost(struct ram_plan *l, uint64_t s, uint64_t e, enum ram_loss_reason why,
+			  const char *name, const char *detail)
+{
+	struct rset lin = { l->linear, &l->nr_linear, RAM_MAX_LINEAR };
+	uint64_t removed;
+	unsigned i;
+
+	for (i = 0; i < l->nr_linear && l->linear[i].phys_start < e; i++) {
+		uint64_t ps = max_u64(s, l->linear[i].phys_start);
+		uint64_t pe = min_u64(e, l->linear[i].phys_end);
+
+		if (ps < pe && !add_loss(l, ps, pe - ps, why, name, detail))
+			return false;
+	}
+	if (!rset_sub(&lin, s, e, &removed)) {
+		set_verdict(l, RAM_ETOOMANY, "linear ranges");
+		return false;
+	}
+	return true;
+}
+
+/* The pieces the boot found not to be RAM, before anything is placed:
+ * phys_memstart is the lowest RAM that is there. */
+static bool plan_absent(const struct ram_plan_input *in, struct ram_plan *l)
+{
+	unsigned i;
+
+	for (i = 0; i < in->nr_absent; i++) {
+		const struct ram_absent *a = &in->absent[i];
+
+		if (!subtract_lost(l, a->range.phys_start, a->range.phys_end, RAM_LOSS_ABSENT,
+				   bank_name(&a->range), a->why))
+			return false;
 	}
 	if (!l->nr_linear) {
 		set_verdict(l, RAM_ENORAM, "memory");
@@ -300,7 +432,7 @@ static bool plan_pages(struct ram_plan *l)
 /* phys_memstart, the budget, the no-map reservations. */
 static bool plan_linear(const struct ram_plan_input *in, struct ram_plan *l)
 {
-	struct rset lin = { l->linear, &l->nr_linear, RAM_MAX_RANGES };
+	struct rset lin = { l->linear, &l->nr_linear, RAM_MAX_LINEAR };
 	unsigned i;
 
 	l->phys_memstart = align_down(l->linear[0].phys_start, RAM_MEMSTART_ALIGN);
@@ -308,37 +440,56 @@ static bool plan_linear(const struct ram_plan_input *in, struct ram_plan *l)
 		l->phys_limit : l->phys_memstart + in->linear_budget;
 	for (i = l->nr_linear; i-- > 0;) {
 		struct phys_range *r = &l->linear[i];
+		uint64_t cut = max_u64(r->phys_start, l->phys_linear_end);
 
 		if (r->phys_end <= l->phys_linear_end)
 			break;
-		if (r->phys_start >= l->phys_linear_end) {
-			if (!add_loss(l, r->phys_start, r->phys_end - r->phys_start,
-				      RAM_LOSS_BUDGET, r->name))
-				return false;
+		if (!add_loss(l, cut, r->phys_end - cut, RAM_LOSS_BUDGET, bank_name_at(in, cut),
+			      NULL))
+			return false;
+		if (cut == r->phys_start)
 			rset_del(&lin, i);
-		} else {
-			if (!add_loss(l, l->phys_linear_end, r->phys_end - l->phys_linear_end,
-				      RAM_LOSS_BUDGET, r->name))
-				return false;
-			r->phys_end = l->phys_linear_end;
-		}
+		else
+			r->phys_end = cut;
 	}
 	for (i = 0; i < in->nr_rsv; i++) {
 		const struct ram_reservation *v = &in->rsv[i];
-		uint64_t s, e, removed;
+		uint64_t s, e;
 
 		if (!v->no_map)
 			continue;
 		/* Every page it touches: no byte of it is ever mapped. */
 		pages_of(v->range.phys_start, phys_range_size(&v->range), l->phys_limit, &s, &e);
-		if (!rset_sub(&lin, s, e, &removed)) {
-			set_verdict(l, RAM_ETOOMANY, "linear ranges");
-			return false;
-		}
-		if (!add_loss(l, s, removed, RAM_LOSS_NO_MAP, rsv_name(v)))
+		if (s < e && !subtract_lost(l, s, e, RAM_LOSS_NO_MAP, rsv_name(v), NULL))
 			return false;
 	}
 	l->bytes_mapped = rset_bytes(&lin);
+	return true;
+}
+
+/* The reservations' notes: each piece already reserved by an earlier
+ * one, and each not page aligned (held or unmapped as its whole pages). */
+static bool plan_rsv_notes(const struct ram_plan_input *in, struct ram_plan *l)
+{
+	struct rset u = { l->rsv_union, &l->nr_rsv_union, RAM_MAX_RESERVATIONS };
+	unsigned i;
+
+	for (i = 0; i < in->nr_rsv; i++) {
+		const struct phys_range *v = &in->rsv[i].range;
+		uint64_t covered;
+
+		if (v->phys_start == v->phys_end)
+			continue;
+		if (!is_aligned(v->phys_start | v->phys_end, PAGE_SIZE) &&
+		    !add_note(l, RAM_NOTE_RSV_UNALIGNED, v->phys_start, phys_range_size(v),
+			      rsv_name(&in->rsv[i]), NULL))
+			return false;
+		if (!merge_noting(l, &u, v->phys_start, v->phys_end, RAM_NOTE_RSV_OVERLAP,
+				  rsv_name(&in->rsv[i]), &covered)) {
+			set_verdict(l, RAM_ETOOMANY, "reservations");
+			return false;
+		}
+	}
 	return true;
 }
 
@@ -426,13 +577,15 @@ static void plan_checks(const struct ram_plan_input *in, struct ram_plan *l)
 
 int ram_plan_make(const struct ram_plan_input *in, struct ram_plan *l)
 {
-	memset(l, 0, sizeof(*l));
+	/* The scalars; each array is written before it is read (its count). */
+	memset(l, 0, offsetof(struct ram_plan, ram));
 	l->verdict_name = "";
 	l->image_linear = -1;
-	if (!check_input(in, l))
+	if (!check_input(in, l) || !plan_rsv_notes(in, l))
 		return l->verdict;
 	l->phys_limit = 1ULL << in->pa_bits;
-	if (plan_union(in, l) && plan_pages(l) && plan_linear(in, l) && plan_free(in, l))
+	if (plan_union(in, l) && plan_pages(in, l) && plan_absent(in, l) &&
+	    plan_linear(in, l) && plan_free(in, l))
 		plan_checks(in, l);
 	return l->verdict;
 }
@@ -559,7 +712,7 @@ const char *ram_plan_strerror(int err)
 	case RAM_EINVAL:            return "invalid argument";
 	case RAM_ENOBANK:           return "no RAM bank";
 	case RAM_ENORAM:            return "no whole page of RAM below the CPU's PA size";
-	case RAM_ETOOMANY:          return "too many ranges for the fixed arrays";
+	case RAM_ETOOMANY:          return "more than the plan's limit (RAM_MAX_BANKS, RAM_MAX_RESERVATIONS, RAM_MAX_ABSENT)";
 	case RAM_EIMAGE_RESERVED:   return "the image overlaps a reservation";
 	case RAM_EIMAGE_NOT_LINEAR: return "the image is not inside one linear-map range";
 	case RAM_EDTB_IMAGE:        return "the DTB overlaps the image";
@@ -578,11 +731,22 @@ const char *ram_plan_strerror(int err)
 const char *ram_loss_reason_name(enum ram_loss_reason reason)
 {
 	switch (reason) {
-	case RAM_LOSS_OVERLAP: return "overlapping banks (counted once)";
 	case RAM_LOSS_PA_BITS: return "beyond the CPU's physical address size";
-	case RAM_LOSS_EDGE:    return "partial pages at an unaligned bank edge";
+	case RAM_LOSS_EDGE:    return "a partial page at an unaligned bank edge";
+	case RAM_LOSS_ABSENT:  return "not RAM";
 	case RAM_LOSS_BUDGET:  return "beyond the linear map's VA budget";
 	case RAM_LOSS_NO_MAP:  return "no-map";
+	}
+	return "unknown";
+}
+
+const char *ram_note_kind_name(enum ram_note_kind kind)
+{
+	switch (kind) {
+	case RAM_NOTE_BANK_OVERLAP:   return "banks overlap";
+	case RAM_NOTE_BANK_DUPLICATE: return "duplicate bank";
+	case RAM_NOTE_RSV_OVERLAP:    return "reservations overlap";
+	case RAM_NOTE_RSV_UNALIGNED:  return "reservation not page aligned";
 	}
 	return "unknown";
 }

@@ -21,30 +21,46 @@
  * Accounting (exact, in bytes; the unit tests and the fuzzer check it):
  *   bytes_ram    = bytes_mapped + bytes_lost
  *   bytes_mapped = bytes_free + bytes_taken + bytes_held
- * where bytes_ram is the union of the banks (overlaps counted once; the
- * overlap itself is reported as a RAM_LOSS_OVERLAP loss, summed in
- * bytes_overlap, not in bytes_lost: those bytes were never twice there),
- * and bytes_held is what the linear map covers but nobody may allocate
+ * where bytes_ram is the union of the banks (overlaps counted once: each
+ * overlapping piece is a note, RAM_NOTE_BANK_OVERLAP or _DUPLICATE, summed
+ * in bytes_overlap, never a loss: those bytes were never twice there), and
+ * bytes_held is what the linear map covers but nobody may allocate
  * (reservations, image, DTB, initrd, PA 0).
  * A byte is lost for the first reason that applies, in this order: beyond
- * the CPU's PA size, in a partial page at a bank edge, beyond the VA
- * budget, in a no-map reservation (intentional, reported all the same).
+ * the CPU's PA size, in a partial page at a bank edge, not RAM (an absent
+ * piece: the boot's probes found nothing, or no memory, there), beyond the
+ * VA budget, in a no-map reservation (intentional, reported all the
+ * same). Every loss is one contiguous piece, at its own address, named
+ * after the bank (or the no-map reservation) that piece belongs to: an
+ * unaligned bank loses its head and its tail as two pieces; a no-map
+ * reservation across a hole loses one piece on each side.
+ * Notes say what was merged: overlapping or duplicate banks (each piece
+ * of a bank already covered by the banks before it), overlapping
+ * reservations (each piece already reserved by those before it) and
+ * reservations not page aligned (held, or unmapped, as their whole pages).
+ *
+ * The input's limits (RAM_MAX_BANKS, RAM_MAX_RESERVATIONS, RAM_MAX_ABSENT)
+ * size every output array: within them no array can overflow (the bounds
+ * are derived below and checked at compile time), so the only RAM_ETOOMANY
+ * is an input over a limit, named.
  *
  * The verdict is the first of these that applies (each names what it
  * concerns in verdict_name):
  *   RAM_EINVAL      an argument: pa_bits outside 32..48, a budget of 0 or
  *                   not page aligned, an image of size 0, a range that
  *                   wraps past 2^64 - 1 or ends before it starts, an
- *                   initrd ending before its start;
+ *                   initrd ending before its start, an absent piece not
+ *                   page aligned;
+ *   RAM_ETOOMANY    more banks, reservations or absent pieces than the
+ *                   limits (named: "banks", "reservations", "absent");
  *   RAM_ENOBANK     no bank (of size > 0) at all;
- *   RAM_ENORAM      banks, but no whole page of them below 2^pa_bits;
- *   RAM_ETOOMANY    a fixed array below would overflow (named): never a
- *                   silent drop;
+ *   RAM_ENORAM      banks, but no whole page of them below 2^pa_bits
+ *                   that is not absent;
  *   RAM_EIMAGE_RESERVED   the image overlaps a reservation (no-map or not;
  *                   checked first, so that it is named);
  *   RAM_EIMAGE_NOT_LINEAR the image's pages are not all in one linear
  *                   range (a hole, a partial page, beyond the budget or
- *                   the PA size);
+ *                   the PA size, an absent piece);
  *   RAM_EDTB_IMAGE  the DTB overlaps the image;
  *   RAM_EDTB_RESERVED the DTB overlaps a reservation, unless that
  *                   reservation lies entirely within the DTB's own pages:
@@ -53,7 +69,7 @@
  *   RAM_EINITRD_IMAGE the initrd overlaps the image.
  * A DTB outside every bank is no error (it may sit in flash or memory the
  * DTB does not list; the boot maps it through its own window): flagged in
- * dtb_outside_ram. On RAM_EINVAL, RAM_ENOBANK, RAM_ENORAM and RAM_ETOOMANY
+ * dtb_outside_ram. On RAM_EINVAL, RAM_ETOOMANY, RAM_ENOBANK and RAM_ENORAM
  * the plan stops there (what it found so far stays in the output, the
  * totals of the steps done only: the identities above may not hold); after
  * the others it is complete, but the caller must not boot, and
@@ -77,22 +93,45 @@
 #define RAM_PA_BITS_MIN     32
 #define RAM_PA_BITS_MAX     48
 
-/* The output arrays. Ranges: the bank union (at most one per bank, 32 in
- * lib/machine.h) and the linear ranges (each no-map reservation may split
- * one more); free ranges: each reservation, the image, the DTB, the
- * initrd and PA 0 may split one more; losses: at most five per bank and
- * one per no-map reservation in practice. */
-#define RAM_MAX_RANGES      64
-#define RAM_MAX_FREE        128
-#define RAM_MAX_LOSSES      96
-#define RAM_MAX_TAKEN       16
+/* The input's limits: the DTB's (lib/machine.h: MACHINE_MAX_BANKS,
+ * MACHINE_MAX_RESERVED) and the EFI memory map's ranges fit them
+ * (start/ram.c checks at compile time); absent pieces are the boot's
+ * probes' (start/ram.c). */
+#define RAM_MAX_BANKS        32
+#define RAM_MAX_RESERVATIONS 64
+#define RAM_MAX_ABSENT       16
+/* ram_plan_take's pieces. */
+#define RAM_MAX_TAKEN        16
+
+/* The output arrays, each sized for the worst input within the limits:
+ *  - the bank union: at most one range per bank;
+ *  - the linear ranges: the union's, each split at most once more by each
+ *    no-map reservation and each absent piece (a subtraction of one range
+ *    [s, e) splits at most one range in two);
+ *  - the free ranges: the linear ranges, split once more by each
+ *    reservation, the image, the DTB, the initrd, PA 0 and each take;
+ *  - the losses: per union range one beyond the PA size, two partial
+ *    pages (head and tail) and one beyond the budget; per subtraction of
+ *    a no-map reservation or an absent piece, the linear ranges it meets:
+ *    two partly (its ends) and the others whole, and a range is removed
+ *    whole at most once (the union's, plus one per split before):
+ *    5 * banks + 3 * (no-map + absent) in all;
+ *  - the notes: the pieces of a bank already covered by the union so far
+ *    number the union ranges it meets, and merging k of them removes
+ *    k - 1: at most 2 * banks in all; the same for reservations (2 *
+ *    reservations), plus one per reservation not page aligned. */
+#define RAM_MAX_RAM      RAM_MAX_BANKS
+#define RAM_MAX_LINEAR   (RAM_MAX_BANKS + RAM_MAX_RESERVATIONS + RAM_MAX_ABSENT)
+#define RAM_MAX_FREE     (RAM_MAX_LINEAR + RAM_MAX_RESERVATIONS + 4 + RAM_MAX_TAKEN)
+#define RAM_MAX_LOSSES   (5 * RAM_MAX_BANKS + 3 * (RAM_MAX_RESERVATIONS + RAM_MAX_ABSENT))
+#define RAM_MAX_NOTES    (2 * RAM_MAX_BANKS + 3 * RAM_MAX_RESERVATIONS)
 
 enum ram_plan_error {
 	RAM_OK                  =   0,
 	RAM_EINVAL              =  -1,
 	RAM_ENOBANK             =  -2,
 	RAM_ENORAM              =  -3,
-	RAM_ETOOMANY            =  -4,
+	RAM_ETOOMANY            =  -4,  /* an input over its limit */
 	RAM_EIMAGE_RESERVED     =  -5,
 	RAM_EIMAGE_NOT_LINEAR   =  -6,
 	RAM_EDTB_IMAGE          =  -7,
@@ -108,11 +147,21 @@ enum ram_plan_error {
 };
 
 enum ram_loss_reason {
-	RAM_LOSS_OVERLAP,       /* banks overlap: counted once, reported */
 	RAM_LOSS_PA_BITS,       /* at or above 2^pa_bits */
-	RAM_LOSS_EDGE,          /* partial 4 KiB pages at an unaligned bank edge */
+	RAM_LOSS_EDGE,          /* a partial page at an unaligned bank edge */
+	RAM_LOSS_ABSENT,        /* not RAM: an absent piece (the boot's probes) */
 	RAM_LOSS_BUDGET,        /* beyond phys_memstart + the linear VA budget */
 	RAM_LOSS_NO_MAP,        /* a no-map reservation (intentional) */
+};
+#define RAM_NR_LOSS_REASONS (RAM_LOSS_NO_MAP + 1)
+
+/* What was merged, not lost: said so that every byte is accounted for. */
+enum ram_note_kind {
+	RAM_NOTE_BANK_OVERLAP,  /* a piece of a bank already in an earlier one */
+	RAM_NOTE_BANK_DUPLICATE, /* a bank exactly as an earlier one */
+	RAM_NOTE_RSV_OVERLAP,   /* a piece of a reservation already reserved */
+	RAM_NOTE_RSV_UNALIGNED, /* a reservation not page aligned: its whole
+				 * pages are held (or, no-map, not mapped) */
 };
 
 /* Only reservations with a fixed address: dynamic ones (size and
@@ -122,12 +171,22 @@ struct ram_reservation {
 	bool no_map;
 };
 
+/* A piece of a bank that is not RAM (the boot's probes: nothing answers
+ * there, or a written value does not stick): left out of the linear map
+ * and the allocator, as a no-map reservation is. Page aligned. */
+struct ram_absent {
+	struct phys_range range;        /* name: the bank's */
+	const char *why;                /* what the probe found, for the report */
+};
+
 struct ram_plan_input {
 	/* Each bank: empty ones ignored, name NULL: "memory" ("memory@40000000"). */
 	const struct phys_range *bank;
 	unsigned nr_banks;
 	const struct ram_reservation *rsv;
 	unsigned nr_rsv;
+	const struct ram_absent *absent;
+	unsigned nr_absent;
 	uint64_t phys_image, image_size;        /* [pa, pa + size), size > 0 */
 	uint64_t phys_dtb, dtb_size;            /* size 0: no DTB */
 	uint64_t phys_initrd_start, phys_initrd_end;   /* equal: no initrd */
@@ -136,35 +195,47 @@ struct ram_plan_input {
 };
 
 struct ram_loss {
-	uint64_t phys_start;                    /* the start of the bank piece, the
-						 * bank or the reservation concerned */
+	uint64_t phys_start;                    /* the piece lost: [start, start + size) */
 	uint64_t size;                          /* bytes */
 	enum ram_loss_reason reason;
-	const char *name;                       /* the bank, or the reservation */
+	const char *name;                       /* the bank, or the no-map reservation */
+	const char *why;                        /* RAM_LOSS_ABSENT: the probe's finding */
+};
+
+struct ram_note {
+	uint64_t phys_start, size;              /* the piece merged; for
+						 * RSV_UNALIGNED the reservation */
+	enum ram_note_kind kind;
+	const char *name;                       /* the bank or reservation given */
+	const char *other;                      /* where the piece already was (the
+						 * range of the union holding it,
+						 * named after its first); NULL for
+						 * RSV_UNALIGNED */
 };
 
 struct ram_plan {
+	/* Scalars first: ram_plan_make clears up to ram[] and writes each
+	 * array only as far as its count. */
 	int verdict;                            /* enum ram_plan_error */
 	const char *verdict_name;               /* what it concerns; "" if OK */
 	uint64_t phys_memstart;
 	uint64_t phys_limit;                    /* 2^pa_bits */
 	uint64_t phys_linear_end;               /* phys_memstart + budget, clipped to phys_limit */
-	/* The bank union as given (byte exact, unclipped). */
-	struct phys_range ram[RAM_MAX_RANGES];
-	unsigned nr_ram;
-	struct phys_range linear[RAM_MAX_RANGES];
-	unsigned nr_linear;
-	struct phys_range free[RAM_MAX_FREE];
-	unsigned nr_free;
-	struct ram_loss loss[RAM_MAX_LOSSES];
-	unsigned nr_losses;
-	struct phys_range taken[RAM_MAX_TAKEN];  /* by ram_plan_take, in order */
-	unsigned nr_taken;
+	unsigned nr_ram, nr_linear, nr_free, nr_losses, nr_notes, nr_taken, nr_rsv_union;
 	uint64_t bytes_ram, bytes_mapped, bytes_free, bytes_taken, bytes_held;
 	uint64_t bytes_lost, bytes_overlap;
 	int image_linear;                       /* the linear[] holding the image, -1: none */
 	bool dtb_outside_ram;                   /* the DTB is in no bank (not an error) */
 	bool initrd_outside_linear;             /* the initrd's pages are not all mapped */
+	/* The bank union as given (byte exact, unclipped). */
+	struct phys_range ram[RAM_MAX_RAM];
+	struct phys_range linear[RAM_MAX_LINEAR];
+	struct phys_range free[RAM_MAX_FREE];
+	struct ram_loss loss[RAM_MAX_LOSSES];
+	struct ram_note note[RAM_MAX_NOTES];
+	struct phys_range taken[RAM_MAX_TAKEN];  /* by ram_plan_take, in order */
+	/* The reservations' union (byte exact): their overlaps' notes. */
+	struct phys_range rsv_union[RAM_MAX_RESERVATIONS];
 };
 
 /* Plans the layout of in into out (all of out is written); returns
@@ -202,5 +273,6 @@ int ram_plan_feed(const struct ram_plan *l, struct pgalloc_ctx *ctx);
 
 const char *ram_plan_strerror(int err);
 const char *ram_loss_reason_name(enum ram_loss_reason reason);
+const char *ram_note_kind_name(enum ram_note_kind kind);
 
 #endif /* RAM_PLAN_H */

@@ -13,6 +13,7 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include "align.h"
 #include "bench.h"
 #include "boot.h"
 #include "console.h"
@@ -103,6 +104,38 @@ void report_console_refused(const struct machine_console *c, const char *why)
 	       (unsigned long long)c->phys_base, why);
 }
 
+/* What the plan merged: overlapping and duplicate banks (ram: lines), or
+ * overlapping and unaligned reservations (reserved: lines). */
+static void print_notes(const struct ram_plan *ram, bool reservations)
+{
+	static const char *const joined[] = {
+		[RAM_NOTE_BANK_OVERLAP] = "over", [RAM_NOTE_BANK_DUPLICATE] = "repeats",
+		[RAM_NOTE_RSV_OVERLAP] = "over",
+	};
+	char size[16];
+
+	for (unsigned i = 0; i < ram->nr_notes; i++) {
+		const struct ram_note *n = &ram->note[i];
+
+		if ((n->kind >= RAM_NOTE_RSV_OVERLAP) != reservations)
+			continue;
+		if (n->kind == RAM_NOTE_RSV_UNALIGNED) {
+			uint64_t s = align_down(n->phys_start, PAGE_SIZE);
+			uint64_t e = align_up(n->phys_start + n->size, PAGE_SIZE);
+
+			printf("reserved: %s, 0x%llx bytes at pa 0x%llx, is not page aligned: its whole "
+			       "pages, %s at pa 0x%llx, are kept from the allocator\n", n->name,
+			       (unsigned long long)n->size, (unsigned long long)n->phys_start,
+			       format_size(e - s, size, sizeof(size)), (unsigned long long)s);
+			continue;
+		}
+		printf("%s: %s: %s at pa 0x%llx (%s %s %s): %s once\n",
+		       reservations ? "reserved" : "ram", ram_note_kind_name(n->kind),
+		       format_size(n->size, size, sizeof(size)), (unsigned long long)n->phys_start,
+		       n->name, joined[n->kind], n->other, reservations ? "held" : "counted");
+	}
+}
+
 static void print_ram(const struct boot *b)
 {
 	const struct ram_plan *ram = &b->ram;
@@ -118,16 +151,19 @@ static void print_ram(const struct boot *b)
 	       (unsigned long long)ram->phys_memstart,
 	       format_size(ram->bytes_mapped, size2, sizeof(size2)), ram->nr_linear,
 	       ram->nr_linear == 1 ? "" : "s");
-	/* Nothing is left out silently. */
+	/* Nothing is left out, or merged, silently. */
+	print_notes(ram, false);
 	for (unsigned i = 0; i < ram->nr_losses; i++)
-		printf("ram: not mapped: %s at pa 0x%llx (%s): %s\n",
+		printf("ram: not mapped: %s at pa 0x%llx (%s): %s%s%s\n",
 		       format_size(ram->loss[i].size, size, sizeof(size)),
 		       (unsigned long long)ram->loss[i].phys_start, ram->loss[i].name,
-		       ram_loss_reason_name(ram->loss[i].reason));
+		       ram_loss_reason_name(ram->loss[i].reason), ram->loss[i].why ? ": " : "",
+		       ram->loss[i].why ? ram->loss[i].why : "");
 	if (m->reserved.n_rsv)
 		printf("reserved: %d ranges (%d from /memreserve/, %u without an address: not "
 		       "placed), never handed out\n", m->reserved.n_rsv, m->reserved.n_memreserve,
 		       b->nr_dynamic_rsv);
+	print_notes(ram, true);
 }
 
 /* The full report's geometry: the walk, then each of Linux's level names. */

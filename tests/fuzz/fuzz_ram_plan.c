@@ -16,8 +16,16 @@
  *  (c) the free ranges are the runs of linear pages touched by no
  *      reservation, image, DTB, initrd, not PA 0 nor taken; directly, too:
  *      no free page is in any reservation;
- *  (d) phys_memstart, every total and the losses per reason exact, each
- *      loss named after a bank (a no-map one after its reservation);
+ *  (d) phys_memstart, every total and the losses per reason exact; each
+ *      loss one piece whose every unit the model loses for that reason,
+ *      the pieces disjoint, named after the first bank holding its first
+ *      byte (a no-map one after the first no-map reservation whose pages
+ *      hold it, an absent one after the first absent piece); up to 4
+ *      absent pieces (page aligned: the boot's probes' findings);
+ *  (d2) the notes: per bank, the pieces of it the banks before it cover,
+ *      exactly (a duplicate whole); per reservation the same against the
+ *      reservations before it, and a note exactly when it is not page
+ *      aligned;
  *  (e) take returns the model's highest aligned fit in the image's linear
  *      range, else anywhere, or 0 exactly when there is none; its pages
  *      were free and in no reservation;
@@ -47,6 +55,7 @@ typedef unsigned long long ull;
 #define MAX_BANKS  12
 #define MAX_RSV    12
 #define MAX_TAKES  8
+#define MAX_ABSENT 4
 
 /* The model and the checks are the hot loop: no coverage feedback there
  * (noinline: inlined into the entry point they would be instrumented). */
@@ -67,6 +76,7 @@ static const char *const rsv_names[MAX_RSV] = {
 
 static struct phys_range banks[MAX_BANKS];
 static struct ram_reservation rsvs[MAX_RSV];
+static struct ram_absent absents[MAX_ABSENT];
 static struct ram_plan_input lin;
 static struct ram_plan L;
 static uint64_t base;
@@ -111,9 +121,11 @@ static struct {
 	int32_t udiff[NUNITS + 1];
 	uint8_t covered[NUNITS];
 	int32_t nomap_diff[NPAGES + 1], held_diff[NPAGES + 1];
-	bool full[NPAGES], usable[NPAGES], linear[NPAGES], free_[NPAGES];
+	bool full[NPAGES], usable[NPAGES], linear[NPAGES], free_[NPAGES], absent[NPAGES];
+	bool nomap[NPAGES];
+	uint8_t lost[NUNITS];                   /* 1 + the reason a unit is lost, or 0 */
 	uint32_t run[NPAGES + 1];               /* free pages from p on */
-	uint64_t ram, overlap, pa_loss, edge_loss, budget_loss, nomap_loss;
+	uint64_t ram, overlap, pa_loss, edge_loss, absent_loss, budget_loss, nomap_loss;
 	uint64_t memstart, limit, wend;
 	int verdict;
 	const char *verdict_name;
@@ -194,6 +206,10 @@ static NOCOV void model(void)
 		M.verdict = RAM_ENOBANK;
 		return;
 	}
+	for (i = 0; i < lin.nr_absent; i++)
+		for (p = (unsigned)((absents[i].range.phys_start - base) / PAGE_SIZE);
+		     p < (absents[i].range.phys_end - base) / PAGE_SIZE; p++)
+			M.absent[p] = true;
 	for (p = 0; p < NPAGES; p++) {
 		unsigned k, n = 0;
 		bool below = base + (uint64_t)p * PAGE_SIZE < M.limit;
@@ -205,7 +221,14 @@ static NOCOV void model(void)
 			M.pa_loss += n * UNIT;
 		else if (!M.full[p])
 			M.edge_loss += n * UNIT;
-		M.usable[p] = M.full[p] && below;
+		else if (M.absent[p])
+			M.absent_loss += PAGE_SIZE;
+		M.usable[p] = M.full[p] && below && !M.absent[p];
+		for (k = 0; k < UPP; k++)
+			if (M.covered[p * UPP + k])
+				M.lost[p * UPP + k] = !below ? 1 + RAM_LOSS_PA_BITS :
+					!M.full[p] ? 1 + RAM_LOSS_EDGE :
+					M.absent[p] ? 1 + RAM_LOSS_ABSENT : 0;
 		if (M.usable[p] && !any) {
 			any = true;
 			M.memstart = (base + (uint64_t)p * PAGE_SIZE) & ~(uint64_t)(0x40000000 - 1);
@@ -241,12 +264,16 @@ static NOCOV void model(void)
 			h += M.held_diff[p];
 			if (!M.usable[p])
 				continue;
+			M.nomap[p] = pa < M.wend && nm > 0;
 			if (pa >= M.wend)
 				M.budget_loss += PAGE_SIZE;
 			else if (nm > 0)
 				M.nomap_loss += PAGE_SIZE;
 			else
 				M.linear[p] = true;
+			if (!M.linear[p])
+				memset(&M.lost[p * UPP], 1 + (pa >= M.wend ? RAM_LOSS_BUDGET : RAM_LOSS_NO_MAP),
+				       UPP);
 			M.free_[p] = M.linear[p] && h == 0;
 		}
 	}
@@ -304,48 +331,179 @@ static NOCOV uint64_t pages_set(const bool *set)
 	return n;
 }
 
-static NOCOV bool is_bank_name(const char *name)
+/* The first of n ranges (in input order) holding pa, or -1. */
+static NOCOV int first_holding(const struct phys_range *r, size_t stride, unsigned n, uint64_t pa)
 {
 	unsigned i;
 
-	for (i = 0; i < lin.nr_banks; i++)
-		if (name == bank_names[i])
-			return true;
-	return false;
+	for (i = 0; i < n; i++) {
+		const struct phys_range *x = (const void *)((const char *)r + i * stride);
+
+		if (pa >= x->phys_start && pa < x->phys_end)
+			return (int)i;
+	}
+	return -1;
+}
+
+/* The first no-map reservation whose pages hold pa, or -1. */
+static NOCOV int first_nomap_holding(uint64_t pa)
+{
+	unsigned i;
+
+	for (i = 0; i < lin.nr_rsv; i++) {
+		uint64_t s = rsvs[i].range.phys_start & ~(uint64_t)(PAGE_SIZE - 1);
+		uint64_t e = (rsvs[i].range.phys_end + PAGE_SIZE - 1) & ~(uint64_t)(PAGE_SIZE - 1);
+
+		if (rsvs[i].no_map && phys_range_size(&rsvs[i].range) && pa >= s && pa < e)
+			return (int)i;
+	}
+	return -1;
+}
+
+static NOCOV void check_loss_piece(unsigned i)
+{
+	const struct ram_loss *l = &L.loss[i];
+	uint64_t u0 = (l->phys_start - base) / UNIT, u;
+	int k;
+
+	if (l->phys_start < base || l->phys_start % UNIT || l->size % UNIT ||
+	    u0 + l->size / UNIT > NUNITS)
+		die("loss[%u] [0x%llx, +0x%llx) is not units of the window", i, (ull)l->phys_start,
+		    (ull)l->size);
+	for (u = u0; u < u0 + l->size / UNIT; u++)
+		if (M.lost[u] != 1 + l->reason)
+			die("loss[%u] (%s) at 0x%llx: the model has reason %d there", i,
+			    ram_loss_reason_name(l->reason), (ull)pa_of((unsigned)u), M.lost[u] - 1);
+	for (k = 0; k < (int)i; k++)
+		if (ovl(L.loss[k].phys_start, L.loss[k].size, l->phys_start, l->size))
+			die("loss[%u] overlaps loss[%d]", i, k);
+	if ((l->why != NULL) != (l->reason == RAM_LOSS_ABSENT))
+		die("loss[%u] (%s): why %s", i, ram_loss_reason_name(l->reason), l->why ? l->why : "NULL");
+	if (l->reason == RAM_LOSS_NO_MAP) {
+		k = first_nomap_holding(l->phys_start);
+		if (k < 0 || l->name != rsv_names[k] ||
+		    first_nomap_holding(l->phys_start + l->size - 1) < 0)
+			die("loss[%u] no-map named %s, not after the first no-map reservation holding it",
+			    i, l->name);
+	} else if (l->reason == RAM_LOSS_ABSENT) {
+		k = first_holding(&absents[0].range, sizeof(absents[0]), lin.nr_absent, l->phys_start);
+		if (k < 0 || l->name != absents[k].range.name)
+			die("loss[%u] absent named %s, not after the absent piece holding it", i, l->name);
+	} else {
+		k = first_holding(banks, sizeof(banks[0]), lin.nr_banks, l->phys_start);
+		if (k < 0 || l->name != bank_names[k])
+			die("loss[%u] (%s) named %s, not the first bank holding 0x%llx", i,
+			    ram_loss_reason_name(l->reason), l->name ? l->name : "(null)",
+			    (ull)l->phys_start);
+	}
 }
 
 static NOCOV void check_losses(void)
 {
-	uint64_t sum[RAM_LOSS_NO_MAP + 1] = { 0 };
+	uint64_t sum[RAM_NR_LOSS_REASONS] = { 0 };
 	unsigned i;
 
 	for (i = 0; i < L.nr_losses; i++) {
 		const struct ram_loss *l = &L.loss[i];
 
-		if (l->reason > RAM_LOSS_NO_MAP || !l->size)
+		if (l->reason >= RAM_NR_LOSS_REASONS || !l->size)
 			die("loss[%u]: reason %d size 0x%llx", i, l->reason, (ull)l->size);
 		sum[l->reason] += l->size;
-		if (l->reason == RAM_LOSS_NO_MAP) {
-			unsigned r;
-
-			for (r = 0; r < lin.nr_rsv && rsv_names[r] != l->name; r++)
-				;
-			if (r == lin.nr_rsv || !rsvs[r].no_map)
-				die("loss[%u] no-map named %s, not a no-map reservation", i, l->name);
-		} else if (!is_bank_name(l->name)) {
-			die("loss[%u] (%s) named %s, not a bank", i, ram_loss_reason_name(l->reason),
-			    l->name ? l->name : "(null)");
-		}
+		check_loss_piece(i);
 	}
 #define SAME(got, want, what) do { if ((got) != (want)) \
 	die("%s: 0x%llx, the model has 0x%llx", what, (ull)(got), (ull)(want)); } while (0)
-	SAME(sum[RAM_LOSS_OVERLAP], M.overlap, "overlap loss");
 	SAME(sum[RAM_LOSS_PA_BITS], M.pa_loss, "PA-size loss");
 	SAME(sum[RAM_LOSS_EDGE], M.edge_loss, "edge loss");
+	SAME(sum[RAM_LOSS_ABSENT], M.absent_loss, "absent loss");
 	if (M.verdict == RAM_ENORAM)
 		return;
 	SAME(sum[RAM_LOSS_BUDGET], M.budget_loss, "budget loss");
 	SAME(sum[RAM_LOSS_NO_MAP], M.nomap_loss, "no-map loss");
+}
+
+/* Units of [s, e) (a range of index i in r) covered by ranges 0..i-1. */
+static NOCOV uint64_t covered_before(const struct phys_range *r, size_t stride, unsigned i,
+				      uint64_t s, uint64_t e)
+{
+	uint64_t n = 0, pa;
+
+	for (pa = s; pa < e; pa += UNIT) {
+		unsigned j;
+
+		for (j = 0; j < i; j++) {
+			const struct phys_range *x = (const void *)((const char *)r + j * stride);
+
+			if (pa >= x->phys_start && pa < x->phys_end)
+				break;
+		}
+		n += j < i;
+	}
+	return n * UNIT;
+}
+
+/* Every note: its piece inside its bank or reservation and covered by
+ * those before it; per bank and reservation, the notes sum to exactly
+ * what those before it cover; an unaligned note exactly when unaligned. */
+static NOCOV void check_notes(void)
+{
+	uint64_t bank_sum[MAX_BANKS] = { 0 }, rsv_sum[MAX_RSV] = { 0 }, overlap = 0;
+	bool unaligned[MAX_RSV] = { false };
+	unsigned i, k;
+
+	for (i = 0; i < L.nr_notes; i++) {
+		const struct ram_note *n = &L.note[i];
+		bool bank = n->kind == RAM_NOTE_BANK_OVERLAP || n->kind == RAM_NOTE_BANK_DUPLICATE;
+		const struct phys_range *r = NULL;
+		unsigned count = bank ? lin.nr_banks : lin.nr_rsv;
+
+		for (k = 0; k < count; k++)
+			if (n->name == (bank ? bank_names[k] : rsv_names[k]))
+				break;
+		if (k == count)
+			die("note[%u] (%s) named %s: not one of the input's", i,
+			    ram_note_kind_name(n->kind), n->name);
+		r = bank ? &banks[k] : &rsvs[k].range;
+		if (n->kind == RAM_NOTE_RSV_UNALIGNED) {
+			if (n->phys_start != r->phys_start || n->size != phys_range_size(r) ||
+			    n->other || unaligned[k])
+				die("note[%u]: %s's unaligned note is not its range, once", i, n->name);
+			unaligned[k] = true;
+			continue;
+		}
+		if (!n->size || n->phys_start < r->phys_start || n->phys_start + n->size > r->phys_end ||
+		    !n->other)
+			die("note[%u] (%s) [0x%llx, +0x%llx) outside %s, or no other", i,
+			    ram_note_kind_name(n->kind), (ull)n->phys_start, (ull)n->size, n->name);
+		if (covered_before(bank ? banks : &rsvs[0].range, bank ? sizeof(banks[0]) : sizeof(rsvs[0]),
+				   k, n->phys_start, n->phys_start + n->size) != n->size)
+			die("note[%u] (%s) [0x%llx, +0x%llx): not all of it in an earlier one", i,
+			    ram_note_kind_name(n->kind), (ull)n->phys_start, (ull)n->size);
+		if (n->kind == RAM_NOTE_BANK_DUPLICATE && n->size != phys_range_size(r))
+			die("note[%u]: a duplicate of part of %s", i, n->name);
+		if (bank) {
+			bank_sum[k] += n->size;
+			overlap += n->size;
+		} else {
+			rsv_sum[k] += n->size;
+		}
+	}
+	for (k = 0; k < lin.nr_banks; k++)
+		if (bank_sum[k] != covered_before(banks, sizeof(banks[0]), k, banks[k].phys_start,
+						  banks[k].phys_end))
+			die("bank %s: notes of 0x%llx, the banks before it cover another amount",
+			    bank_names[k], (ull)bank_sum[k]);
+	for (k = 0; k < lin.nr_rsv; k++) {
+		const struct phys_range *r = &rsvs[k].range;
+
+		if (rsv_sum[k] != covered_before(&rsvs[0].range, sizeof(rsvs[0]), k, r->phys_start,
+						 r->phys_end))
+			die("reservation %s: notes of 0x%llx, those before it cover another amount",
+			    rsv_names[k], (ull)rsv_sum[k]);
+		if (unaligned[k] != (phys_range_size(r) && ((r->phys_start | r->phys_end) & (PAGE_SIZE - 1))))
+			die("reservation %s: an unaligned note %d", rsv_names[k], unaligned[k]);
+	}
+	SAME(overlap, M.overlap, "the overlap notes");
 }
 
 /* Nothing free is in a reservation (the layout's own lists against the
@@ -377,7 +535,8 @@ static NOCOV void check_totals(void)
 	SAME(L.bytes_free, free_b, "bytes_free");
 	SAME(L.bytes_held + L.bytes_taken, lin_b - free_b, "bytes_held + bytes_taken");
 	SAME(L.bytes_ram, L.bytes_mapped + L.bytes_lost, "bytes_ram = mapped + lost");
-	SAME(L.bytes_lost, M.pa_loss + M.edge_loss + M.budget_loss + M.nomap_loss, "bytes_lost");
+	SAME(L.bytes_lost, M.pa_loss + M.edge_loss + M.absent_loss + M.budget_loss + M.nomap_loss,
+	     "bytes_lost");
 	check_runs("linear", L.linear, L.nr_linear, M.linear);
 	check_runs("free", L.free, L.nr_free, M.free_);
 	check_free_unreserved();
@@ -497,6 +656,9 @@ static NOCOV void log_input(void)
 	for (i = 0; i < lin.nr_rsv; i++)
 		logf_("rsv %s [0x%llx, +0x%llx)%s\n", rsv_names[i], (ull)rsvs[i].range.phys_start,
 		      (ull)phys_range_size(&rsvs[i].range), rsvs[i].no_map ? " no-map" : "");
+	for (i = 0; i < lin.nr_absent; i++)
+		logf_("absent (%s) [0x%llx, +0x%llx)\n", absents[i].range.name,
+		      (ull)absents[i].range.phys_start, (ull)phys_range_size(&absents[i].range));
 	logf_("image [0x%llx, +0x%llx) dtb [0x%llx, +0x%llx) initrd [0x%llx, 0x%llx)\n",
 	      (ull)lin.phys_image, (ull)lin.image_size, (ull)lin.phys_dtb, (ull)lin.dtb_size,
 	      (ull)lin.phys_initrd_start, (ull)lin.phys_initrd_end);
@@ -505,7 +667,7 @@ static NOCOV void log_input(void)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct input in = { data, size, 0 };
-	unsigned i, s, n, hdr, nb, nr, ntake;
+	unsigned i, s, n, hdr, nb, nr, na, ntake;
 	static bool inited;
 	int v;
 
@@ -554,6 +716,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	get_range(&in, &s, &n);
 	lin.phys_initrd_start = pa_of(s);
 	lin.phys_initrd_end = pa_of(s + n);
+	na = get8(&in) % (MAX_ABSENT + 1);
+	for (i = 0; i < na; i++) {
+		unsigned p = get16(&in) % NPAGES, np = 1 + get16(&in) % 256;
+
+		if (np > NPAGES - p)
+			np = NPAGES - p;
+		absents[i] = (struct ram_absent){
+			{ base + (uint64_t)p * PAGE_SIZE, base + (uint64_t)(p + np) * PAGE_SIZE,
+			  bank_names[get8(&in) % nb] }, "probe" };
+	}
+	lin.absent = absents;
+	lin.nr_absent = na;
 	log_input();
 
 	model();
@@ -565,6 +739,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (M.verdict_name[0] && strcmp(L.verdict_name, M.verdict_name))
 		die("verdict named %s, the model names %s", L.verdict_name, M.verdict_name);
 	check_losses();
+	check_notes();
 	if (v == RAM_ENOBANK || v == RAM_ENORAM)
 		return 0;
 	SAME(L.phys_memstart, M.memstart, "phys_memstart");

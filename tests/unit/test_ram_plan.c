@@ -27,6 +27,7 @@ static struct ram_plan L;
 struct setup {
 	struct phys_range bank[80];
 	struct ram_reservation rsv[80];
+	struct ram_absent absent[80];
 	struct ram_plan_input in;
 };
 
@@ -37,6 +38,7 @@ static void reset(uint64_t image_pa, uint64_t image_size, uint64_t dtb_pa, uint6
 	memset(&S, 0, sizeof(S));
 	S.in.bank = S.bank;
 	S.in.rsv = S.rsv;
+	S.in.absent = S.absent;
 	S.in.phys_image = image_pa;
 	S.in.image_size = image_size;
 	S.in.phys_dtb = dtb_pa;
@@ -53,6 +55,11 @@ static void bank(uint64_t pa, uint64_t size, const char *name)
 static void rsv(uint64_t pa, uint64_t size, const char *name, bool no_map)
 {
 	S.rsv[S.in.nr_rsv++] = (struct ram_reservation){ { pa, pa + size, name }, no_map };
+}
+
+static void absent(uint64_t pa, uint64_t size, const char *bank_name)
+{
+	S.absent[S.in.nr_absent++] = (struct ram_absent){ { pa, pa + size, bank_name }, "why" };
 }
 
 static void check_list(const struct phys_range *r, unsigned n)
@@ -87,6 +94,41 @@ static uint64_t lost(enum ram_loss_reason why)
 		if (L.loss[i].reason == why)
 			s += L.loss[i].size;
 	return s;
+}
+
+static uint64_t noted(enum ram_note_kind kind)
+{
+	uint64_t s = 0;
+	unsigned i;
+
+	for (i = 0; i < L.nr_notes; i++)
+		if (L.note[i].kind == kind)
+			s += L.note[i].size;
+	return s;
+}
+
+static void expect_loss(unsigned i, enum ram_loss_reason why, uint64_t pa, uint64_t size,
+			const char *name)
+{
+	assert_true(i < L.nr_losses);
+	assert_int_equal(L.loss[i].reason, why);
+	assert_int_equal(L.loss[i].phys_start, pa);
+	assert_int_equal(L.loss[i].size, size);
+	assert_string_equal(L.loss[i].name, name);
+}
+
+static void expect_note(unsigned i, enum ram_note_kind kind, uint64_t pa, uint64_t size,
+			const char *name, const char *other)
+{
+	assert_true(i < L.nr_notes);
+	assert_int_equal(L.note[i].kind, kind);
+	assert_int_equal(L.note[i].phys_start, pa);
+	assert_int_equal(L.note[i].size, size);
+	assert_string_equal(L.note[i].name, name);
+	if (other)
+		assert_string_equal(L.note[i].other, other);
+	else
+		assert_null(L.note[i].other);
 }
 
 /* The one loss of reason why, which must be named name. */
@@ -135,12 +177,23 @@ static void check_invariants(void)
 	assert_int_equal(sum(L.taken, L.nr_taken), L.bytes_taken);
 	assert_int_equal(L.bytes_ram, L.bytes_mapped + L.bytes_lost);
 	assert_int_equal(L.bytes_mapped, L.bytes_free + L.bytes_taken + L.bytes_held);
-	assert_int_equal(lost(RAM_LOSS_OVERLAP), L.bytes_overlap);
-	assert_int_equal(lost(RAM_LOSS_PA_BITS) + lost(RAM_LOSS_EDGE) + lost(RAM_LOSS_BUDGET) +
-			 lost(RAM_LOSS_NO_MAP), L.bytes_lost);
+	assert_int_equal(noted(RAM_NOTE_BANK_OVERLAP) + noted(RAM_NOTE_BANK_DUPLICATE),
+			 L.bytes_overlap);
+	assert_int_equal(lost(RAM_LOSS_PA_BITS) + lost(RAM_LOSS_EDGE) + lost(RAM_LOSS_ABSENT) +
+			 lost(RAM_LOSS_BUDGET) + lost(RAM_LOSS_NO_MAP), L.bytes_lost);
 	for (i = 0; i < L.nr_losses; i++) {
 		assert_non_null(L.loss[i].name);
 		assert_true(L.loss[i].size > 0);
+		assert_int_equal(L.loss[i].why != NULL, L.loss[i].reason == RAM_LOSS_ABSENT);
+		/* Each piece lost is no longer mapped, and lies in RAM. */
+		for (j = 0; j < L.nr_linear; j++)
+			assert_false(L.loss[i].phys_start < L.linear[j].phys_end &&
+				     L.linear[j].phys_start < L.loss[i].phys_start + L.loss[i].size);
+		for (j = 0; j < L.nr_ram; j++)
+			if (L.loss[i].phys_start >= L.ram[j].phys_start &&
+			    L.loss[i].phys_start + L.loss[i].size <= L.ram[j].phys_end)
+				break;
+		assert_true(j < L.nr_ram);
 	}
 	assert_non_null(L.verdict_name);
 }
@@ -281,8 +334,6 @@ static void banks_out_of_order(void)
 
 static void overlapping_and_adjacent(void)
 {
-	const struct ram_loss *loss;
-
 	reset(0x40200000, 0x60000, 0, 0);
 	bank(0x40000000, 64 * M1, "a");
 	bank(0x42000000, 64 * M1, "b");         /* 32 MiB over a */
@@ -296,20 +347,35 @@ static void overlapping_and_adjacent(void)
 	assert_int_equal(L.bytes_ram, 128 * M1);
 	assert_int_equal(L.bytes_overlap, 36 * M1);
 	assert_int_equal(L.bytes_lost, 0);
-	assert_int_equal(L.nr_losses, 2);
-	assert_string_equal(L.loss[0].name, "b");
-	assert_int_equal(L.loss[0].size, 32 * M1);
-	assert_string_equal(L.loss[1].name, "d");
-	assert_int_equal(L.loss[1].size, 4 * M1);
-	/* The same bank twice: all of the second is overlap. */
+	/* Merged, not lost: notes at the exact pieces. */
+	assert_int_equal(L.nr_losses, 0);
+	assert_int_equal(L.nr_notes, 2);
+	expect_note(0, RAM_NOTE_BANK_OVERLAP, 0x42000000, 32 * M1, "b", "a");
+	expect_note(1, RAM_NOTE_BANK_OVERLAP, 0x41000000, 4 * M1, "d", "a");
+	assert_string_equal(ram_note_kind_name(RAM_NOTE_BANK_OVERLAP), "banks overlap");
+
+	/* The same bank twice: one note, a duplicate. */
 	reset(0x40200000, 0x60000, 0, 0);
 	bank(0x40000000, 64 * M1, "a");
 	bank(0x40000000, 64 * M1, "a again");
 	assert_int_equal(plan(), RAM_OK);
-	loss = the_loss(RAM_LOSS_OVERLAP);
-	assert_string_equal(loss->name, "a again");
-	assert_int_equal(loss->size, 64 * M1);
+	assert_int_equal(L.nr_notes, 1);
+	expect_note(0, RAM_NOTE_BANK_DUPLICATE, 0x40000000, 64 * M1, "a again", "a");
 	assert_int_equal(L.bytes_ram, 64 * M1);
+	assert_int_equal(L.bytes_overlap, 64 * M1);
+
+	/* A bank over two others and the hole between: two pieces, each at
+	 * its address, named after the bank it was already in. */
+	reset(0x40200000, 0x60000, 0, 0);
+	bank(0x40000000, 16 * M1, "lo");
+	bank(0x42000000, 16 * M1, "hi");
+	bank(0x40800000, 0x2000000, "span");    /* 0x40800000-0x42800000 */
+	assert_int_equal(plan(), RAM_OK);
+	assert_int_equal(L.nr_notes, 2);
+	expect_note(0, RAM_NOTE_BANK_OVERLAP, 0x40800000, 8 * M1, "span", "lo");
+	expect_note(1, RAM_NOTE_BANK_OVERLAP, 0x42000000, 8 * M1, "span", "hi");
+	assert_int_equal(L.bytes_ram, 0x43000000 - 0x40000000);
+	assert_int_equal(L.bytes_overlap, 16 * M1);
 }
 
 static void unaligned_edges(void)
@@ -323,6 +389,11 @@ static void unaligned_edges(void)
 	assert_int_equal(L.nr_linear, 1);
 	expect_range(&L.linear[0], 0x40001000, 0x48000000);
 	assert_int_equal(lost(RAM_LOSS_EDGE), 0xf00 + 0x80 + 0x800);
+	/* Head and tail apart, each at its own address. */
+	assert_int_equal(L.nr_losses, 3);
+	expect_loss(0, RAM_LOSS_EDGE, 0x40000100, 0xf00, "m");
+	expect_loss(1, RAM_LOSS_EDGE, 0x48000000, 0x80, "m");
+	expect_loss(2, RAM_LOSS_EDGE, 0x50000010, 0x800, "crumb");
 	assert_int_equal(L.bytes_ram, L.bytes_mapped + 0xf00 + 0x80 + 0x800);
 	/* memstart is the usable RAM's, rounded down. */
 	assert_int_equal(L.phys_memstart, 0x40000000);
@@ -346,6 +417,15 @@ static void unaligned_edges(void)
 	assert_int_equal(lost(RAM_LOSS_EDGE), 0x800 + 0x400);
 	loss = &L.loss[0];
 	assert_string_equal(loss->name, "lo");
+	/* Merged ranges: the tail is named after the bank it lies in. */
+	expect_loss(0, RAM_LOSS_EDGE, 0x41000000, 0x800, "lo");
+	expect_loss(1, RAM_LOSS_EDGE, 0x41000c00, 0x400, "hi");
+	reset(0x40200000, 0x60000, 0, 0);
+	bank(0x40000000, 0x1000800, "lo");
+	bank(0x41000800, 0x1000000, "hi");      /* adjacent; its end unaligned */
+	assert_int_equal(plan(), RAM_OK);
+	assert_int_equal(L.nr_losses, 1);
+	expect_loss(0, RAM_LOSS_EDGE, 0x42000000, 0x800, "hi");
 }
 
 static void no_map_hole(void)
@@ -558,28 +638,158 @@ static void bad_inputs(void)
 	assert_int_equal(plan(), RAM_EINVAL);
 	assert_string_equal(L.verdict_name, "initrd");
 
-	/* More bank pieces than ram[] holds: said, not dropped. */
+	/* Over the input's limits: said, not dropped. */
 	reset(0x40200000, 0x60000, 0, 0);
-	for (i = 0; i < RAM_MAX_RANGES + 1; i++)
+	for (i = 0; i < RAM_MAX_BANKS + 1; i++)
 		bank(0x40000000 + i * 2 * M1, M1, "many");
 	assert_int_equal(plan(), RAM_ETOOMANY);
 	assert_string_equal(L.verdict_name, "banks");
-	/* Linear ranges split by no-map ones. */
+	S.in.nr_banks--;
+	assert_int_equal(plan(), RAM_OK);
+	assert_int_equal(L.nr_linear, RAM_MAX_BANKS);
 	reset(0x40200000, 0x60000, 0, 0);
 	bank(0x40000000, G, "mem");
-	for (i = 0; i < RAM_MAX_RANGES; i++)
+	for (i = 0; i < RAM_MAX_RESERVATIONS + 1; i++)
 		rsv(0x41000000 + i * 2 * M1, M1, "hole", true);
 	assert_int_equal(plan(), RAM_ETOOMANY);
-	assert_string_equal(L.verdict_name, "linear ranges");
-	S.in.nr_rsv = RAM_MAX_RANGES - 1;
+	assert_string_equal(L.verdict_name, "reservations");
+	/* At the limit every no-map one splits the linear map. */
+	S.in.nr_rsv = RAM_MAX_RESERVATIONS;
 	assert_int_equal(plan(), RAM_OK);
-	assert_int_equal(L.nr_linear, RAM_MAX_RANGES);
+	assert_int_equal(L.nr_linear, RAM_MAX_RESERVATIONS + 1);
+	assert_int_equal(lost(RAM_LOSS_NO_MAP), RAM_MAX_RESERVATIONS * M1);
 
 	for (int err = RAM_OK; err >= RAM_EPGALLOC; err--)
 		assert_string_not_equal(ram_plan_strerror(err), "unknown error");
 	assert_string_equal(ram_plan_strerror(-99), "unknown error");
-	for (i = RAM_LOSS_OVERLAP; i <= RAM_LOSS_NO_MAP; i++)
+	for (i = 0; i < RAM_NR_LOSS_REASONS; i++)
 		assert_string_not_equal(ram_loss_reason_name(i), "unknown");
+	assert_string_equal(ram_loss_reason_name(RAM_NR_LOSS_REASONS), "unknown");
+	for (i = RAM_NOTE_BANK_OVERLAP; i <= RAM_NOTE_RSV_UNALIGNED; i++)
+		assert_string_not_equal(ram_note_kind_name(i), "unknown");
+}
+
+/* The worst the limits allow: every array large enough, nothing refused. */
+static void at_the_limits(void)
+{
+	unsigned i;
+
+	/* 32 banks, all but one unaligned at both ends; 64 no-map
+	 * reservations each across a hole; 16 absent pieces. */
+	reset(0x40200000, 0x60000, 0, 0);
+	S.in.pa_bits = 40;
+	bank(0x40000000, G, "home");
+	for (i = 1; i < RAM_MAX_BANKS; i++)
+		bank(0x80000000 + (uint64_t)i * 4 * M1 + 0x100, 3 * M1, "b");
+	for (i = 0; i < RAM_MAX_RESERVATIONS; i++)
+		rsv(0x80000000 + (uint64_t)(i % 30 + 1) * 4 * M1 + 3 * M1 - K4 * (i / 30 + 1),
+		    2 * M1, "nm", true);
+	for (i = 0; i < RAM_MAX_ABSENT; i++)
+		absent(0x41000000 + (uint64_t)i * 4 * M1, M1, "home");
+	assert_int_equal(plan(), RAM_OK);
+	assert_true(L.nr_losses <= RAM_MAX_LOSSES);
+	assert_true(L.nr_linear <= RAM_MAX_LINEAR);
+}
+
+/* ---- absent pieces (the boot's probes) ------------------------------- */
+
+static void absent_pieces(void)
+{
+	reset(0x40200000, 0x60000, 0x44000000, 0x2000);
+	bank(0x0e000000, 16 * M1, "memory@e000000");         /* below: secure */
+	bank(0x40000000, 2 * G, "memory@40000000");          /* half of it there */
+	bank(0x100000000ULL, 256 * M1, "memory@100000000");  /* beside: none */
+	absent(0x0e000000, 16 * M1, "memory@e000000");
+	absent(0x80000000, G, "memory@40000000");
+	absent(0x100000000ULL, 256 * M1, "memory@100000000");
+	assert_int_equal(plan(), RAM_OK);
+	/* phys_memstart is the RAM that is there. */
+	assert_int_equal(L.phys_memstart, 0x40000000);
+	assert_int_equal(L.nr_linear, 1);
+	expect_range(&L.linear[0], 0x40000000, 0x80000000);
+	assert_int_equal(L.nr_losses, 3);
+	expect_loss(0, RAM_LOSS_ABSENT, 0x0e000000, 16 * M1, "memory@e000000");
+	expect_loss(1, RAM_LOSS_ABSENT, 0x80000000, G, "memory@40000000");
+	expect_loss(2, RAM_LOSS_ABSENT, 0x100000000ULL, 256 * M1, "memory@100000000");
+	assert_string_equal(L.loss[1].why, "why");
+	assert_string_equal(ram_loss_reason_name(RAM_LOSS_ABSENT), "not RAM");
+	assert_int_equal(L.bytes_lost, 16 * M1 + G + 256 * M1);
+
+	/* A piece over a no-map reservation: lost once, to the first reason. */
+	rsv(0x7ff00000, 2 * M1, "nm", true);
+	assert_int_equal(plan(), RAM_OK);
+	assert_int_equal(lost(RAM_LOSS_NO_MAP), M1);
+	assert_int_equal(lost(RAM_LOSS_ABSENT), 16 * M1 + G + 256 * M1);
+
+	/* The image's pages absent: not linear. */
+	S.in.nr_rsv = 0;
+	absent(0x40200000, K4, "memory@40000000");
+	assert_int_equal(plan(), RAM_EIMAGE_NOT_LINEAR);
+	S.in.nr_absent--;
+	/* Not page aligned, too many: refused by name. */
+	absent(0x40300800, K4, "memory@40000000");
+	assert_int_equal(plan(), RAM_EINVAL);
+	assert_string_equal(L.verdict_name, "absent");
+	S.in.nr_absent = 0;
+	for (unsigned i = 0; i < RAM_MAX_ABSENT + 1; i++)
+		absent(0x50000000 + i * M2, K4, "memory@40000000");
+	assert_int_equal(plan(), RAM_ETOOMANY);
+	assert_string_equal(L.verdict_name, "absent");
+	/* All of it absent: no RAM. */
+	reset(0x40200000, 0x60000, 0, 0);
+	bank(0x40000000, G, "m");
+	absent(0x40000000, G, "m");
+	assert_int_equal(plan(), RAM_ENORAM);
+}
+
+/* ---- what the pieces lost and merged are called ------------------------ */
+
+static void pieces_at_their_addresses(void)
+{
+	/* A no-map reservation across a hole: one piece on each side. */
+	reset(0x40200000, 0x60000, 0, 0);
+	bank(0x40000000, 64 * M1, "lo");
+	bank(0x48000000, 64 * M1, "hi");
+	rsv(0x43f00000, 0x4200000, "nm@43f00000", true);   /* to 0x48100000 */
+	assert_int_equal(plan(), RAM_OK);
+	assert_int_equal(L.nr_losses, 2);
+	expect_loss(0, RAM_LOSS_NO_MAP, 0x43f00000, M1, "nm@43f00000");
+	expect_loss(1, RAM_LOSS_NO_MAP, 0x48000000, M1, "nm@43f00000");
+	/* Partly outside RAM: only the part in RAM, at its own address. */
+	reset(0x40200000, 0x60000, 0, 0);
+	bank(0x40000000, 64 * M1, "m");
+	rsv(0x3ff00000, 2 * M1, "below@3ff00000", true);
+	assert_int_equal(plan(), RAM_OK);
+	assert_int_equal(L.nr_losses, 1);
+	expect_loss(0, RAM_LOSS_NO_MAP, 0x40000000, M1, "below@3ff00000");
+	/* Beyond the budget, in a merged range: named where it starts. */
+	reset(0x40200000, 0x60000, 0, 0);
+	bank(0x40000000, 255 * G, "a");
+	bank(0x40000000 + 255 * G, 2 * G, "b");
+	assert_int_equal(plan(), RAM_OK);
+	assert_int_equal(L.nr_losses, 1);
+	expect_loss(0, RAM_LOSS_BUDGET, 0x40000000 + 256 * G, G, "b");
+}
+
+static void reservation_notes(void)
+{
+	reset(0x40200000, 0x60000, 0, 0);
+	bank(0x40000000, 128 * M1, "mem");
+	rsv(0x44000000, 2 * M1, "a", false);
+	rsv(0x44100000, 2 * M1, "b", false);          /* 1 MiB over a */
+	rsv(0x44000000, 2 * M1, "a2", false);         /* a again, and 1 MiB of b */
+	rsv(0x45000100, 0x200, "odd", false);         /* its page is held */
+	rsv(0x46000800, 0x1000, "odd-nm", true);      /* its two pages are not mapped */
+	assert_int_equal(plan(), RAM_OK);
+	assert_int_equal(L.nr_notes, 4);
+	expect_note(0, RAM_NOTE_RSV_OVERLAP, 0x44100000, M1, "b", "a");
+	expect_note(1, RAM_NOTE_RSV_OVERLAP, 0x44000000, 2 * M1, "a2", "a");
+	expect_note(2, RAM_NOTE_RSV_UNALIGNED, 0x45000100, 0x200, "odd", NULL);
+	expect_note(3, RAM_NOTE_RSV_UNALIGNED, 0x46000800, 0x1000, "odd-nm", NULL);
+	/* Held: a and b once (3 MiB), odd's page; odd-nm's two pages lost. */
+	assert_int_equal(L.bytes_held, 0x60000 + 3 * M1 + K4);
+	assert_int_equal(L.nr_losses, 1);
+	expect_loss(0, RAM_LOSS_NO_MAP, 0x46000000, 2 * K4, "odd-nm");
 }
 
 /* ---- take ------------------------------------------------------------ */
@@ -741,26 +951,36 @@ static void feed_refusals(void)
 	assert_int_equal(plan(), RAM_OK);
 	feed_and_compare();
 
-	/* More held pieces than pgalloc has reservation slots (one is PA 0). */
+	/* Every reservation the limits allow, apart, and every take: the
+	 * allocator holds them all (the reservation limit is its too). */
+	reset(0x40200000, 0x60000, 0x44000000, 0x2000);
+	bank(0x40000000, G, "mem");
+	for (i = 0; i < RAM_MAX_RESERVATIONS; i++)
+		rsv(0x50000000 + i * 2 * K4, K4, "r", false);
+	S.in.phys_initrd_start = 0x48000000;
+	S.in.phys_initrd_end = 0x48001000;
+	assert_int_equal(plan(), RAM_OK);
+	for (i = 0; i < RAM_MAX_TAKEN; i++)
+		assert_true(ram_plan_take(&L, K4, 2 * K4) != 0);
+	feed_and_compare();
+	/* Reservations outside RAM take no slot. */
+	S.rsv[1].range = (struct phys_range){ 0x10000, 0x10000 + K4, S.rsv[1].range.name };
+	assert_int_equal(plan(), RAM_OK);
+	feed_and_compare();
+	/* More held pieces than pgalloc has slots, as only a plan outside the
+	 * limits could have: free ranges cut into crumbs by hand. */
 	reset(0x40200000, 0x60000, 0, 0);
 	bank(0x40000000, G, "mem");
-	for (i = 0; i < PGALLOC_MAX_RESERVED - 1; i++)
-		rsv(0x50000000 + i * 2 * K4, K4, "r", false);
 	assert_int_equal(plan(), RAM_OK);
+	L.nr_free = PGALLOC_MAX_RESERVED + 1;
+	for (i = 0; i < L.nr_free; i++)
+		L.free[i] = (struct phys_range){ 0x50000000 + i * 2 * K4, 0x50000000 + i * 2 * K4 + K4,
+						 "crumb" };
 	e = fenv_new();
 	assert_int_equal(ram_plan_feed(&L, &e->ctx), RAM_EPGALLOC_RESERVED);
 	assert_int_equal(pgalloc_nr_banks(&e->ctx), 0);
 	assert_int_equal(e->ctx.nr_reserved, 1);
 	fenv_free(e);
-	/* Adjacent reservations are one piece: then it fits. */
-	S.rsv[0].range.phys_end = S.rsv[0].range.phys_start + 2 * K4;
-	assert_int_equal(plan(), RAM_OK);
-	feed_and_compare();
-	/* Reservations outside RAM take no slot. */
-	S.rsv[0].range.phys_end = S.rsv[0].range.phys_start + K4;
-	S.rsv[1].range = (struct phys_range){ 0x10000, 0x10000 + K4, S.rsv[1].range.name };
-	assert_int_equal(plan(), RAM_OK);
-	feed_and_compare();
 
 	/* A context that is not fresh; a layout with an error. */
 	e = fenv_new();
@@ -789,6 +1009,10 @@ static void t_dtb_over_image(void **state) { (void)state; dtb_over_image(); }
 static void t_initrd(void **state) { (void)state; initrd(); }
 static void t_pa_size(void **state) { (void)state; pa_size(); }
 static void t_bad_inputs(void **state) { (void)state; bad_inputs(); }
+static void t_at_the_limits(void **state) { (void)state; at_the_limits(); }
+static void t_absent_pieces(void **state) { (void)state; absent_pieces(); }
+static void t_pieces_at_their_addresses(void **state) { (void)state; pieces_at_their_addresses(); }
+static void t_reservation_notes(void **state) { (void)state; reservation_notes(); }
 static void t_take_policy(void **state) { (void)state; take_policy(); }
 static void t_take_never_zero(void **state) { (void)state; take_never_zero(); }
 static void t_feed_boards(void **state) { (void)state; feed_boards(); }
@@ -812,6 +1036,10 @@ int main(void)
 		cmocka_unit_test(t_initrd),
 		cmocka_unit_test(t_pa_size),
 		cmocka_unit_test(t_bad_inputs),
+		cmocka_unit_test(t_at_the_limits),
+		cmocka_unit_test(t_absent_pieces),
+		cmocka_unit_test(t_pieces_at_their_addresses),
+		cmocka_unit_test(t_reservation_notes),
 		cmocka_unit_test(t_take_policy),
 		cmocka_unit_test(t_take_never_zero),
 		cmocka_unit_test(t_feed_boards),
