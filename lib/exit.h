@@ -27,6 +27,7 @@
 #define EXIT_ACPI_NO_CONSOLE 13  /* no usable SPCR or DBG2: the boot went on without */
 #define EXIT_ACPI_NO_BOOT_CPU 14 /* no MADT, or this CPU's MPIDR in no GICC */
 #define EXIT_ACPI_BAD_GICC   15  /* a GICC entry below 76 bytes or past the MADT */
+#define EXIT_BAD_RAM         16  /* the banks are not RAM in more places than RAM_MAX_ABSENT */
 
 #ifndef __ASSEMBLER__
 #include <stdint.h>

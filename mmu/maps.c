@@ -62,6 +62,15 @@ static void console_region(const struct boot_layout *l, struct mem_region *r)
 		   l->phys_uart ? PAGE_SIZE : 0, &device_attrs);
 }
 
+/* The page of RAM being tried: Device-nGnRnE, so that every access
+ * reaches it in order, none cached or merged (a write then a read back
+ * must both go to whatever is there). */
+static void probe_region(const struct boot_layout *l, struct mem_region *r)
+{
+	set_region(r, "probe", 1, (uint64_t)PROBE_VADDR, l->phys_probe,
+		   l->phys_probe ? PAGE_SIZE : 0, &device_attrs);
+}
+
 static void pool_region(const struct boot_layout *l, struct mem_region *r)
 {
 	set_region(r, "tables", 1, maps_virt_pool(l), l->phys_pool,
@@ -95,11 +104,17 @@ void maps_early_regions(const struct boot_layout *l, struct mem_region out[NR_RE
 	fdt_region(l, &out[REGION_FDT]);
 	console_region(l, &out[REGION_CONSOLE]);
 	pool_region(l, &out[REGION_POOL]);
+	probe_region(l, &out[REGION_PROBE]);
 }
 
 uint64_t maps_virt_uart(const struct boot_layout *l)
 {
 	return (uint64_t)CONSOLE_VADDR + (l->phys_uart & (PAGE_SIZE - 1));
+}
+
+uint64_t maps_virt_probe(void)
+{
+	return (uint64_t)PROBE_VADDR;
 }
 
 uint64_t maps_virt_fdt(const struct boot_layout *l)

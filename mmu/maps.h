@@ -42,6 +42,8 @@ struct boot_layout {
 	const struct phys_range *linear;
 	unsigned nr_linear;
 	uint64_t phys_uart;      /* console UART registers */
+	uint64_t phys_probe;     /* the page of RAM being tried (start/ram.c);
+				  * 0: none (the window is empty) */
 	uint64_t phys_dtb;       /* the DTB (may be 0: RAM starts there on a Pi) */
 	uint64_t dtb_size;       /* its totalsize; 0: there is no DTB */
 	/* The boot's table pages: BOOT_POOL_PAGES of free RAM, aligned to
@@ -55,10 +57,12 @@ struct boot_layout {
 };
 
 /* The early map: what start/tables.S writes (identity, image), then what
- * the boot adds with the MMU on before the final map (the DTB and console
- * windows). Without a DTB (dtb_size 0) the FDT region has size 0. */
+ * the boot adds with the MMU on before the final map (the DTB, console
+ * and pool windows, and the probe's page while a page of RAM is tried).
+ * Without a DTB (dtb_size 0) the FDT region has size 0; without a page
+ * being tried the probe region has size 0. */
 enum region_id { REGION_IDMAP, REGION_KIMAGE, REGION_FDT, REGION_CONSOLE, REGION_POOL,
-		 NR_REGIONS };
+		 REGION_PROBE, NR_REGIONS };
 
 /* [virt, virt + size) -> [phys, phys + size); with count > 1, also copy i
  * at virt + i * virt_stride -> phys + i * phys_stride (the stacks, each
@@ -78,8 +82,9 @@ struct mem_region {
 void maps_early_regions(const struct boot_layout *l, struct mem_region out[NR_REGIONS]);
 
 /* Where the UART's registers, the DTB and the boot's table pages appear in
- * TTBR1 (both maps). */
+ * TTBR1 (both maps); the page being tried (the early map only). */
 uint64_t maps_virt_uart(const struct boot_layout *l);
+uint64_t maps_virt_probe(void);
 uint64_t maps_virt_fdt(const struct boot_layout *l);
 /* Inline: the runtime's table lookups (kernel_map.c) ask it at every level. */
 static inline uint64_t maps_virt_pool(const struct boot_layout *l)

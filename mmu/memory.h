@@ -24,7 +24,10 @@
  *                  free RAM), where the final map's tables are written from
  *                  the early map and read from the final one
  *   FDT_VADDR      region end - 4 blocks: the DTB, wherever it lies
- *   CONSOLE_VADDR  region end - 1 block: the console UART's page
+ *   CONSOLE_VADDR  region end - 1 block: the console UART's page, and the
+ *                  page after it, PROBE_VADDR: the page of RAM the boot
+ *                  tries before it trusts a bank (start/ram.c), mapped
+ *                  for one try at a time
  *   STACKS_VADDR   0xffffffe0_00000000  (span 3/4)   the secondary CPUs'
  *                                       stacks (from free RAM), each above a
  *                                       guard page
@@ -83,6 +86,8 @@
 #define POOL_VADDR      (KIMAGE_REGION_END - 8 * SWAPPER_BLOCK_SIZE)
 #define FDT_VADDR       (KIMAGE_REGION_END - 4 * SWAPPER_BLOCK_SIZE)
 #define CONSOLE_VADDR   (KIMAGE_REGION_END - SWAPPER_BLOCK_SIZE)
+/* In the console's block: its level-3 table serves both windows. */
+#define PROBE_VADDR     (CONSOLE_VADDR + PAGE_SIZE)
 #define MAX_FDT_SIZE    SZ_2M                              /* as Linux (booting.rst) */
 /* A DTB of MAX_FDT_SIZE at any page offset: whole early blocks, each a
  * level-3 table of the window (two with 2 MiB blocks, one otherwise). */
@@ -188,6 +193,9 @@
     VA_OFF(CONSOLE_VADDR) < VA_OFF(FDT_VADDR) + FDT_WINDOW_SIZE || \
     VA_OFF(CONSOLE_VADDR) + SWAPPER_BLOCK_SIZE > VA_OFF(KIMAGE_REGION_END)
 #error "the pool, DTB and console windows must lie after the image, apart, in its region"
+#endif
+#if SWAPPER_BLOCK_SIZE < 2 * PAGE_SIZE
+#error "the probe window is the page after the console's, in its block"
 #endif
 #if (VA_OFF(POOL_VADDR) % SWAPPER_BLOCK_SIZE) != 0 || (VA_OFF(FDT_VADDR) % SWAPPER_BLOCK_SIZE) != 0 || \
     (VA_OFF(CONSOLE_VADDR) % SWAPPER_BLOCK_SIZE) != 0

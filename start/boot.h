@@ -45,7 +45,10 @@ struct boot {
 	struct machine machine;          /* what the DTB (or ACPI) says (about 20 KiB) */
 	const char *console_rule;        /* what chose the console: NULL stdout-path,
 					  * "SPCR", "DBG2" */
-	struct ram_plan ram;             /* the plan of RAM (about 10 KiB) */
+	struct ram_plan ram;             /* the plan of RAM (about 36 KiB) */
+	unsigned ram_pages_tried;        /* the look at the banks (ram.c) */
+	unsigned ram_banks_tried;
+	unsigned ram_pieces_absent;      /* what did not answer, left out */
 	unsigned nr_dynamic_rsv;         /* reservations without an address */
 	unsigned nr_secondaries;         /* the CPUs smp.c will start */
 	/* The boot arguments this image obeys (options.c), from cmdline. */
@@ -87,9 +90,11 @@ void report_acpi(const struct boot *b);
 int acpi_boot_status(int status);
 
 /* ram.c: the plan of RAM from the DTB's banks and reservations (or the
- * EFI memory map); the boot's own pieces of free RAM (the table pool, the
- * secondaries' stacks); the page allocator over the rest. */
+ * EFI memory map); a look at every bank (a few pages tried, what does not
+ * answer left out); the boot's own pieces of free RAM (the table pool,
+ * the secondaries' stacks); the page allocator over the rest. */
 void ram_plan_boot(struct boot *b);
+void ram_check_banks(struct boot *b);
 void ram_take_boot_memory(struct boot *b);
 void ram_start_allocator(struct boot *b);
 

@@ -96,6 +96,7 @@ void kernel_main(uint64_t x0, unsigned entry_el, uint64_t phys_text, uint64_t in
 	console_from_dtb(b);
 	dtb_check_parts(b);
 	ram_plan_boot(b);
+	ram_check_banks(b);
 	psci_from_dtb(b);
 	options_read(b);
 	b->nr_secondaries = smp_plan(&b->machine);

@@ -4,18 +4,38 @@
  * Owns: the RAM plan's input (the DTB's banks, or under UEFI the ranges
  * of the EFI memory map an OS may use; the DTB's reservations with an
  * address; the image, the DTB, the initrd; the CPU's PA size) and the
- * refusals of a plan the boot cannot run with; the linear ranges the maps
+ * refusals of a plan the boot cannot run with; the look at the banks
+ * before anything uses them (mmu/ram_probe.c chooses the pages; each is
+ * tried here through the early map's probe window with guarded accesses,
+ * and what does not answer is left out by planning again); the linear
+ * ranges the maps
  * read (a view of the plan's: mmu/ram_plan.c owns them); the boot's own
  * pieces of free RAM taken before any allocator exists (the table pool,
  * mapped into the early map at POOL_VADDR where the final map is written,
  * and the secondaries' stacks); and the page allocator over what is left,
  * reached through the linear map once the final map is live.
  */
+#include <stdio.h>
 #include "boot.h"
 #include "efi.h"
+#include "esr.h"
 #include "exit.h"
+#include "fault.h"
 #include "kernel_map.h"
+#include "ram_probe.h"
 #include "regs.h"
+
+_Static_assert(MACHINE_MAX_BANKS <= RAM_MAX_BANKS && EFI_BOOT_MAX_RANGES <= RAM_MAX_BANKS,
+	       "every bank the DTB or the EFI memory map gives is planned");
+_Static_assert(MACHINE_MAX_RESERVED <= RAM_MAX_RESERVATIONS,
+	       "every reservation the DTB gives is planned (lib/machine.c refuses more)");
+
+/* The plan's input, kept: the look at the banks plans again with the
+ * pieces that are not RAM. */
+static struct phys_range plan_banks[RAM_MAX_BANKS];
+static struct ram_reservation plan_rsv[RAM_MAX_RESERVATIONS];
+static struct ram_absent plan_absent[RAM_MAX_ABSENT];
+static struct ram_plan_input plan_in;
 
 /* Under UEFI the memory map counts, not /memory: RAM is what it lets an
  * OS use; runtime, reserved and MMIO regions are not RAM here, so they are
@@ -76,38 +96,135 @@ static void refuse_plan(const struct boot *b, int rc)
 		   (unsigned long long)l->dtb_size);
 }
 
+/* The plan from plan_in, or a refusal; the maps read its linear ranges:
+ * it owns them. */
+static void plan(struct boot *b)
+{
+	int rc = ram_plan_make(&plan_in, &b->ram);
+
+	if (rc != RAM_OK)
+		refuse_plan(b, rc);
+	b->layout.phys_memstart = b->ram.phys_memstart;
+	b->layout.linear = b->ram.linear;
+	b->layout.nr_linear = b->ram.nr_linear;
+}
+
 void ram_plan_boot(struct boot *b)
 {
-	static struct phys_range banks[MACHINE_MAX_BANKS];
-	static struct ram_reservation rsv[MACHINE_MAX_RESERVED];
 	const struct machine *m = &b->machine;
 	unsigned pa_bits = mmfr0_pa_bits(b->mmfr0);
-	struct ram_plan_input in = {
-		.bank = banks, .rsv = rsv,
+
+	plan_in = (struct ram_plan_input){
+		.bank = plan_banks, .rsv = plan_rsv, .absent = plan_absent,
 		.phys_image = b->layout.phys_text, .image_size = b->layout.image_size,
 		.phys_dtb = b->layout.phys_dtb, .dtb_size = b->layout.dtb_size,
 		.pa_bits = pa_bits > RAM_PA_BITS_MAX ? RAM_PA_BITS_MAX : pa_bits,
 		.linear_budget = RAM_LINEAR_BUDGET,
 	};
+	plan_in.nr_banks = booted_by_efi() ? efi_banks(plan_banks) : dtb_banks(m, plan_banks);
+	plan_in.nr_rsv = placed_reservations(b, plan_rsv);
+	if (m->chosen.has_initrd) {
+		plan_in.phys_initrd_start = m->chosen.phys_initrd_start;
+		plan_in.phys_initrd_end = m->chosen.phys_initrd_end;
+	}
+	plan(b);
+}
+
+/* ---- the look at the banks ------------------------------------------- */
+
+/* Values a RAM cell holds and flash ignores: all-ones is CFI's "read
+ * array" command, so a NOR flash is left as it was (start/image_check.S
+ * writes it too); then zero, so that every bit is seen both ways. */
+#define TRY_FIRST  0xffffffffffffffffULL
+#define TRY_SECOND 0x0ULL
+
+/* One write and its read back: false, with the finding, if it faulted or
+ * did not come back. */
+static bool write_read(uint64_t va, uint64_t pa, uint64_t val, struct ram_probe_finding *f)
+{
+	struct caught_fault c;
+	uint64_t got;
+
+	if (guarded_write64(va, val, &c) || guarded_read64(va, &got, &c)) {
+		*f = (struct ram_probe_finding){ .answer = RAM_PROBE_FAULT, .pa = pa, .esr = c.esr };
+		return false;
+	}
+	if (got != val) {
+		*f = (struct ram_probe_finding){ .answer = RAM_PROBE_NOT_HELD, .pa = pa,
+						 .wrote = val, .read = got };
+		return false;
+	}
+	return true;
+}
+
+/* ram_probe_fn: the page at pa through the probe window (Device-nGnRnE:
+ * each access reaches it, in order): read, then each value written and
+ * read back, then the first value written back, whatever was found. */
+static void try_page(uint64_t pa, struct ram_probe_finding *f, void *cookie)
+{
+	struct boot *b = cookie;
+	uint64_t va = maps_virt_probe(), old;
+	struct caught_fault c;
 	int rc;
 
-	_Static_assert(EFI_BOOT_MAX_RANGES <= MACHINE_MAX_BANKS, "EFI ranges fit the banks");
-	in.nr_banks = booted_by_efi() ? efi_banks(banks) : dtb_banks(m, banks);
-	in.nr_rsv = placed_reservations(b, rsv);
-	if (m->chosen.has_initrd) {
-		in.phys_initrd_start = m->chosen.phys_initrd_start;
-		in.phys_initrd_end = m->chosen.phys_initrd_end;
-	}
-	rc = ram_plan_make(&in, &b->ram);
-	if (rc != RAM_OK)
-		refuse_plan(b, rc);
+	b->layout.phys_probe = pa;
+	rc = kernel_map_early_window(&b->early_xlat, &b->layout, REGION_PROBE);
+	if (rc)
+		boot_fatal(EXIT_FINAL_MAP, "RAM: the probe window cannot map pa 0x%llx: %s",
+			   (unsigned long long)pa, xlat_strerror(rc));
+	if (guarded_read64(va, &old, &c))
+		*f = (struct ram_probe_finding){ .answer = RAM_PROBE_FAULT, .pa = pa, .esr = c.esr };
+	else if (write_read(va, pa, TRY_FIRST, f) && write_read(va, pa, TRY_SECOND, f))
+		(void)guarded_write64(va, old, &c);
+	else if (f->answer == RAM_PROBE_NOT_HELD && f->wrote == TRY_SECOND)
+		(void)guarded_write64(va, old, &c);     /* the first value stuck: RAM-like */
+	rc = kernel_map_early_window_unmap(&b->early_xlat, &b->layout, REGION_PROBE);
+	b->layout.phys_probe = 0;
+	if (rc)
+		boot_fatal(EXIT_FINAL_MAP, "RAM: the probe window cannot be unmapped: %s",
+			   xlat_strerror(rc));
+}
+
+/* What the first failing answer of a piece says, for its report line. */
+static const char *finding_text(const struct ram_probe_finding *f, char *buf, size_t len)
+{
+	char cause[ESR_DESCRIBE_MAX];
+
+	if (f->answer == RAM_PROBE_FAULT)
+		snprintf(buf, len, "nothing answers at pa 0x%llx (%s)", (unsigned long long)f->pa,
+			 esr_describe(f->esr, "; ", cause, sizeof(cause)));
+	else
+		snprintf(buf, len, "pa 0x%llx does not hold a written value (wrote 0x%llx, read "
+			 "0x%llx)", (unsigned long long)f->pa, (unsigned long long)f->wrote,
+			 (unsigned long long)f->read);
+	return buf;
+}
+
+void ram_check_banks(struct boot *b)
+{
+	static char why[RAM_MAX_ABSENT][ESR_DESCRIBE_MAX + 48];
+	static struct ram_probe_result tried;
+	int n = ram_probe_banks(&plan_in, &b->ram, try_page, b, &tried);
+
+	b->ram_pages_tried = tried.nr_tried;
+	b->ram_banks_tried = tried.nr_banks;
+	if (n < 0)
+		boot_fatal(EXIT_BAD_RAM, "RAM: the banks are not RAM in more than %d places "
+			   "(RAM_MAX_ABSENT; the first at pa 0x%llx in %s): this DTB's /memory is "
+			   "not this machine's", RAM_MAX_ABSENT,
+			   (unsigned long long)tried.absent[0].range.phys_start,
+			   tried.absent[0].range.name);
+	for (int i = 0; i < n; i++)
+		plan_absent[i] = (struct ram_absent){ tried.absent[i].range,
+			finding_text(&tried.finding[i], why[i], sizeof(why[i])) };
+	plan_in.nr_absent = (unsigned)n;
+	b->ram_pieces_absent = (unsigned)n;
+	if (n)
+		plan(b);
+	/* Only now: the pieces not RAM may have removed some. */
 	if (b->ram.nr_linear > MAX_LINEAR_RANGES)
 		boot_fatal(EXIT_BAD_LOAD, "RAM: %u linear ranges, more than the %d the maps take "
 			   "(MAX_LINEAR_RANGES)", b->ram.nr_linear, MAX_LINEAR_RANGES);
-	/* The maps read the plan's linear ranges: it owns them. */
-	b->layout.phys_memstart = b->ram.phys_memstart;
-	b->layout.linear = b->ram.linear;
-	b->layout.nr_linear = b->ram.nr_linear;
 }
 
 void ram_take_boot_memory(struct boot *b)

@@ -151,6 +151,10 @@ static void print_ram(const struct boot *b)
 	       (unsigned long long)ram->phys_memstart,
 	       format_size(ram->bytes_mapped, size2, sizeof(size2)), ram->nr_linear,
 	       ram->nr_linear == 1 ? "" : "s");
+	if (b->report_full)
+		printf("ram: %u pages of %u banks tried before use (each bank's first and last free "
+		       "page, one per GiB): %u pieces not RAM\n", b->ram_pages_tried,
+		       b->ram_banks_tried, b->ram_pieces_absent);
 	/* Nothing is left out, or merged, silently. */
 	print_notes(ram, false);
 	for (unsigned i = 0; i < ram->nr_losses; i++)

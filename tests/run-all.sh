@@ -99,7 +99,7 @@ qemu_suites() {
 	local results board_results other env_sh why uboot negatives
 	echo "== QEMU boots (board $board, $jobs in parallel)"
 	results=$(export BUILD_DIR=build; { tests/qemu/cases.sh; tests/qemu/dtb-cases.sh;
-		tests/qemu/hostile-cases.sh; tests/qemu/console-cases.sh; } |
+		tests/qemu/hostile-cases.sh; tests/qemu/console-cases.sh; tests/qemu/ram-cases.sh; } |
 		xargs -P "$jobs" -L 1 tests/qemu/boot.sh)
 	# The test build (tests/target/): the fault tests and the negative cases,
 	# each deliberate failure caught and reported (tests/qemu/negative-cases.sh).

@@ -52,7 +52,7 @@ static void test_regions_virt(void **state)
 	struct mem_region r[NR_REGIONS];
 
 	(void)state;
-	assert_int_equal(NR_REGIONS, 5);
+	assert_int_equal(NR_REGIONS, 6);
 	maps_early_regions(&virt, r);
 	assert_region(&r[REGION_IDMAP], "idmap", 0, 0x40200000ULL, 0x40200000ULL, 0x200000,
 		      &image);
@@ -63,8 +63,22 @@ static void test_regions_virt(void **state)
 	/* No pool taken yet: the region is there, empty. */
 	assert_string_equal(r[REGION_POOL].name, "tables");
 	assert_int_equal(r[REGION_POOL].size, 0);
+	/* No page of RAM being tried: empty too; while one is, the page
+	 * after the console's, Device-nGnRnE, in the console's block. */
+	assert_string_equal(r[REGION_PROBE].name, "probe");
+	assert_int_equal(r[REGION_PROBE].size, 0);
 	for (int i = 0; i < NR_REGIONS; i++)
 		assert_true(r[i].count <= 1);
+	{
+		struct boot_layout l = virt;
+
+		l.phys_probe = 0x48000000ULL;
+		maps_early_regions(&l, r);
+		assert_region(&r[REGION_PROBE], "probe", 1, VA_CONSOLE + 0x1000, 0x48000000ULL,
+			      0x1000, &device);
+		assert_int_equal(maps_virt_probe(), VA_CONSOLE + 0x1000);
+		assert_int_equal(maps_virt_probe() >> 21, VA_CONSOLE >> 21);
+	}
 }
 
 static void test_regions_image_rounding(void **state)

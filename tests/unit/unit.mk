@@ -2,7 +2,7 @@
 #
 # Owns: building the pure modules (each test's src_<name> below: mmu/'s
 # desc, walk, dump, maps, expect, probes, regs, check, esr, xlat, pgalloc,
-# ram_plan and levels, mmu/shell/parse.c, start/efi/efi_memmap.c,
+# ram_plan, ram_probe and levels, mmu/shell/parse.c, start/efi/efi_memmap.c,
 # lib/machine.c with lib/dt_walk.c and lib/dt_addr.c, lib/acpi/ (on ACPI
 # tables iasl compiles from tests/unit/acpi/*.dsl), lib/bootargs.c,
 # lib/string.c (its own names), lib/uart/*.c with lib/console.c, and again,
@@ -52,7 +52,7 @@ HOST_LIBFDT   := /usr/lib/x86_64-linux-gnu/libfdt.so.1
 
 TESTS := acpi efi_cmdline earlycon desc walk dump maps expect probes regs check esr efi_memmap bootargs xlat machine pgalloc pgalloc10 uart \
 	 string \
-	 ram_plan shell_parse geometry_refused
+	 ram_plan ram_probe shell_parse geometry_refused
 # The UART drivers against register models of their blocks.
 UART_MODEL_TESTS := uart_imx uart_meson uart_geni uart_uartdm uart_lpuart uart_ar3700 uart_scif \
 	 uart_entries
@@ -94,6 +94,7 @@ src_uart_layer := lib/uart/uart.c lib/uart/compat.c lib/uart/pl011.c lib/uart/ca
 	      lib/uart/scif.c lib/console.c lib/result.c
 src_uart   := $(src_uart_layer)
 src_ram_plan := mmu/ram_plan.c mmu/pgalloc.c $(FAKES)/physmem_fake.c
+src_ram_probe := mmu/ram_probe.c mmu/ram_plan.c mmu/pgalloc.c
 src_geometry := mmu/regs.c mmu/tcr.c mmu/desc.c
 src_geometry_refused :=
 src_xlat_geometry := mmu/xlat.c mmu/desc.c mmu/walk.c
