@@ -93,6 +93,40 @@ static bool status_okay(const char *status)
 	return !status || !strcmp(status, "okay") || !strcmp(status, "ok");
 }
 
+/* A property that is there but is no string (no NUL in its value): named
+ * as malformed in pb (its length), not read as missing. */
+static bool malformed_str(const struct dt_visit *v, enum prop_id id, const char *node,
+			  struct machine_problem *pb)
+{
+	struct dt_prop p = dt_visit_prop(v, id);
+
+	if (!p.val || prop_str(p))
+		return false;
+	machine_note(pb, MACHINE_ERR_BAD_PROPERTY, node, wanted[id], p.len);
+	return true;
+}
+
+/* A node's availability, its status read as Linux does; a status that is
+ * no string is named and, as Linux compares it with "okay", not okay. */
+static bool node_okay(const struct dt_visit *v, const char *node, struct machine_problem *pb)
+{
+	return !malformed_str(v, P_STATUS, node, pb) && status_okay(visit_str(v, P_STATUS));
+}
+
+/* #address-cells or #size-cells, default dflt when absent; one that is
+ * not one cell long named as malformed (*ok false). */
+static uint32_t cells_prop(const struct dt_visit *v, enum prop_id id, uint32_t dflt,
+			   const char *node, struct machine_problem *pb, bool *ok)
+{
+	struct dt_prop p = dt_visit_prop(v, id);
+
+	if (p.val && p.len != 4) {
+		machine_note(pb, MACHINE_ERR_BAD_PROPERTY, node, wanted[id], p.len);
+		*ok = false;
+	}
+	return dt_prop_cells(p, dflt);
+}
+
 /* base + size past the last address: refused (nothing can describe it). */
 static bool wraps(uint64_t base, uint64_t size)
 {
@@ -198,8 +232,9 @@ static void read_root(struct reader *r, const struct dt_visit *v)
 {
 	struct machine *m = r->m;
 	struct machine_memory *mem = &m->memory;
-	uint32_t ac = dt_prop_cells(dt_visit_prop(v, P_ADDRESS_CELLS), 2);
-	uint32_t sc = dt_prop_cells(dt_visit_prop(v, P_SIZE_CELLS), 1);
+	bool whole = true;
+	uint32_t ac = cells_prop(v, P_ADDRESS_CELLS, 2, "/", &mem->problem, &whole);
+	uint32_t sc = cells_prop(v, P_SIZE_CELLS, 1, "/", &mem->problem, &whole);
 
 	m->model = visit_str(v, P_MODEL);
 	m->compatible = visit_str(v, P_COMPATIBLE);
@@ -207,6 +242,8 @@ static void read_root(struct reader *r, const struct dt_visit *v)
 		m->compatible_len = (int)dt_visit_prop(v, P_COMPATIBLE).len;
 	mem->address_cells = ac;
 	mem->size_cells = sc;
+	if (!whole)
+		return;
 	if (!dt_cells_ok(ac, 1))
 		machine_note(&mem->problem, MACHINE_ERR_BAD_CELLS, "/", "#address-cells", ac);
 	else if (!dt_cells_ok(sc, 1))
@@ -247,11 +284,14 @@ static void read_memory_node(struct reader *r, const struct dt_visit *v)
 	struct dt_prop reg;
 
 	if (!type || strcmp(type, "memory")) {
-		if (!strncmp(name, "memory@", 7) || !strcmp(name, "memory"))
+		bool named = !strncmp(name, "memory@", 7) || !strcmp(name, "memory");
+
+		/* A memory node's device_type that is no string: malformed. */
+		if (named && !malformed_str(v, P_DEVICE_TYPE, name, &mem->problem))
 			mem->n_untyped_nodes++;
 		return;
 	}
-	if (!status_okay(visit_str(v, P_STATUS))) {
+	if (!node_okay(v, name, &mem->problem)) {
 		mem->n_disabled_nodes++;
 		return;
 	}
@@ -264,6 +304,9 @@ static void read_memory_node(struct reader *r, const struct dt_visit *v)
 	}
 	if (!reg.val)
 		return;
+	/* Empty: no entry at all, malformed (not missing). */
+	if (!reg.len)
+		machine_note(&mem->problem, MACHINE_ERR_BAD_PROPERTY, name, regname, 0);
 	/* Linux reads the whole entries and ignores a tail: we name it. */
 	if (reg.len % entry)
 		machine_note(&mem->problem, MACHINE_ERR_BAD_REG, name, regname, reg.len);
@@ -319,12 +362,15 @@ static void read_memreserve(const void *fdt, struct machine_reserved *r)
 static void read_reserved_node(struct reader *rd, const struct dt_visit *v)
 {
 	struct machine_reserved *r = &rd->m->reserved;
-	uint32_t ac = dt_prop_cells(dt_visit_prop(v, P_ADDRESS_CELLS), 2);
-	uint32_t sc = dt_prop_cells(dt_visit_prop(v, P_SIZE_CELLS), 1);
+	bool whole = true;
+	uint32_t ac = cells_prop(v, P_ADDRESS_CELLS, 2, "reserved-memory", &r->problem, &whole);
+	uint32_t sc = cells_prop(v, P_SIZE_CELLS, 1, "reserved-memory", &r->problem, &whole);
 
 	r->has_node = true;
 	r->address_cells = ac;
 	r->size_cells = sc;
+	if (!whole)
+		return;
 	if (dt_cells_ok(ac, 1) && dt_cells_ok(sc, 1)) {
 		rd->under = UNDER_RESERVED;
 	} else {
@@ -341,7 +387,11 @@ static void add_reserved_regs(struct machine_reservation *v, struct machine_rese
 {
 	uint32_t ac = r->address_cells, sc = r->size_cells, entry = 4 * (ac + sc);
 
-	/* Linux: "invalid reg property ..., skipping node". */
+	/* Linux: "invalid reg property ..., skipping node"; an empty one too. */
+	if (!reg.len) {
+		machine_note(&r->problem, MACHINE_ERR_BAD_PROPERTY, v->name, "reg", 0);
+		return;
+	}
 	if (reg.len % entry) {
 		machine_note(&r->problem, MACHINE_ERR_BAD_REG, v->name, "reg", reg.len);
 		return;
@@ -375,7 +425,7 @@ static void read_reserved_child(struct machine_reserved *r, const struct dt_visi
 	};
 	struct dt_prop reg = dt_visit_prop(v, P_REG), size = dt_visit_prop(v, P_SIZE);
 
-	if (!status_okay(visit_str(v, P_STATUS))) {
+	if (!node_okay(v, rsv.name, &r->problem)) {
 		r->n_disabled++;
 		return;
 	}

@@ -332,6 +332,77 @@ static void test_no_memory(void **state)
 	free(fdt);
 }
 
+/* A property that is there but malformed is named as malformed, never
+ * read as missing (issue 20): an empty reg, a device_type or status that
+ * is no string, cells that are not one cell long. */
+static void test_malformed_named_not_missing(void **state)
+{
+	size_t size;
+	void *fdt = copy_of("machine-virt", &size);
+	int node = fdt_path_offset(fdt, "/memory@40000000");
+	static const fdt32_t two[2] = { 0, 0 };
+	/* "okay" without its NUL: no string at all. */
+	static const char okay_no_nul[4] = { 'o', 'k', 'a', 'y' };
+	static const char memory_no_nul[6] = { 'm', 'e', 'm', 'o', 'r', 'y' };
+
+	(void)state;
+	/* reg empty: not "no usable memory bank". */
+	assert_int_equal(fdt_setprop(fdt, node, "reg", NULL, 0), 0);
+	expect_err(machine_read(fdt, size, &m), MACHINE_ERR_BAD_PROPERTY);
+	assert_string_equal(m.memory.problem.node, "memory@40000000");
+	assert_string_equal(m.memory.problem.prop, "reg");
+	assert_int_equal(m.memory.problem.value, 0);
+	free(fdt);
+	/* device_type not a string: not "untyped, ignored". */
+	fdt = copy_of("machine-virt", &size);
+	node = fdt_path_offset(fdt, "/memory@40000000");
+	assert_int_equal(fdt_setprop(fdt, node, "device_type", memory_no_nul,
+				     sizeof(memory_no_nul)), 0);
+	expect_err(machine_read(fdt, size, &m), MACHINE_ERR_BAD_PROPERTY);
+	assert_string_equal(m.memory.problem.prop, "device_type");
+	assert_int_equal(m.memory.problem.value, 6);
+	assert_int_equal(m.memory.n_untyped_nodes, 0);
+	free(fdt);
+	/* status not a string: named, and not okay (Linux compares it). */
+	fdt = copy_of("machine-virt", &size);
+	node = fdt_path_offset(fdt, "/memory@40000000");
+	assert_int_equal(fdt_setprop(fdt, node, "status", okay_no_nul, sizeof(okay_no_nul)), 0);
+	expect_err(machine_read(fdt, size, &m), MACHINE_ERR_BAD_PROPERTY);
+	assert_string_equal(m.memory.problem.prop, "status");
+	assert_int_equal(m.memory.n_disabled_nodes, 1);
+	assert_int_equal(m.memory.n_banks, 0);
+	free(fdt);
+	/* The root's #address-cells two cells long: malformed, not "not
+	 * supported". */
+	fdt = copy_of("machine-virt", &size);
+	assert_int_equal(fdt_setprop(fdt, 0, "#address-cells", two, sizeof(two)), 0);
+	expect_err(machine_read(fdt, size, &m), MACHINE_ERR_BAD_PROPERTY);
+	assert_string_equal(m.memory.problem.node, "/");
+	assert_string_equal(m.memory.problem.prop, "#address-cells");
+	assert_int_equal(m.memory.problem.value, 8);
+	free(fdt);
+	/* /reserved-memory: a child's empty reg, a child's status, the node's
+	 * cells. */
+	fdt = copy_of("machine-banks", &size);
+	node = fdt_path_offset(fdt, "/reserved-memory/secmon@4e000000");
+	assert_int_equal(fdt_setprop(fdt, node, "reg", NULL, 0), 0);
+	expect_err(machine_read(fdt, size, &m), MACHINE_ERR_BAD_PROPERTY);
+	assert_string_equal(m.reserved.problem.node, "secmon@4e000000");
+	assert_string_equal(m.reserved.problem.prop, "reg");
+	assert_int_equal(fdt_setprop(fdt, node, "reg", two, sizeof(two)), 0);
+	assert_int_equal(fdt_setprop(fdt, node, "status", okay_no_nul, sizeof(okay_no_nul)), 0);
+	expect_err(machine_read(fdt, size, &m), MACHINE_ERR_BAD_PROPERTY);
+	assert_string_equal(m.reserved.problem.prop, "status");
+	free(fdt);
+	fdt = copy_of("machine-banks", &size);
+	node = fdt_path_offset(fdt, "/reserved-memory");
+	assert_int_equal(fdt_setprop(fdt, node, "#size-cells", two, sizeof(two)), 0);
+	expect_err(machine_read(fdt, size, &m), MACHINE_ERR_BAD_PROPERTY);
+	assert_string_equal(m.reserved.problem.node, "reserved-memory");
+	assert_string_equal(m.reserved.problem.prop, "#size-cells");
+	free(fdt);
+}
+
 /* ---- reservations ---- */
 
 static void test_memreserve_and_reserved_memory(void **state)
@@ -1027,6 +1098,7 @@ int main(void)
 		cmocka_unit_test(test_wrap_refused),
 		cmocka_unit_test(test_too_many_banks_named),
 		cmocka_unit_test(test_no_memory),
+		cmocka_unit_test(test_malformed_named_not_missing),
 		cmocka_unit_test(test_memreserve_and_reserved_memory),
 		cmocka_unit_test(test_rpi3),
 		cmocka_unit_test(test_console_paths),
