@@ -5,7 +5,9 @@
  * tables and the windows' level-3 tables are inside the image, the final
  * map's in the boot's pool of free RAM; each is reached at a VA that is
  * the same in the early and the final map: the image's link address, the
- * pool window; TLB maintenance), the early map's windows, building the
+ * pool window; once the pool is used up, the final map's refills from the
+ * page allocator, reached through the linear map; TLB maintenance), the
+ * early map's windows, building the
  * final map into new tables while the early map is live, the switch to
  * it, and device registers mapped at run time (kernel_map_ioremap). New tables then a switch, rather than
  * changes in place, because the early map uses early blocks (2 MiB and up) for the code
@@ -16,6 +18,7 @@
 #include <string.h>
 #include "align.h"
 #include "kernel_map.h"
+#include "pgalloc.h"
 #include "sections.h"
 #include "sysreg.h"
 #include "tlbflush.h"
@@ -29,14 +32,21 @@ static uint64_t image_pa(const struct boot_layout *l, const void *va)
 	return maps_image_phys(l, (uintptr_t)va);
 }
 
-/* A table page of the image or of the pool, at its VA; NULL otherwise. */
-/* The pool first: every table of the final map, which the runtime walks. */
+/* The final map's refills: pages of the page allocator (set once it
+ * runs, the final map live: their linear VAs then translate). */
+static struct pgalloc_ctx *refill_pages;
+
+/* A table page of the image, of the pool or (refills) of the linear map,
+ * at its VA; NULL otherwise. The pool first: every table of the final
+ * map the boot made, which the runtime walks. */
 static uint64_t *table_va(const struct boot_layout *l, uint64_t table_pa)
 {
 	if (l->phys_pool && table_pa - l->phys_pool < BOOT_POOL_PAGES * PAGE_SIZE)
 		return (uint64_t *)(uintptr_t)(maps_virt_pool(l) + (table_pa - l->phys_pool));
 	if (table_pa - l->phys_text < l->image_size)
 		return (uint64_t *)(uintptr_t)maps_image_virt(l, table_pa);
+	if (refill_pages && maps_linear_has(l, table_pa))
+		return (uint64_t *)(uintptr_t)maps_phys_to_virt(l, table_pa);
 	return NULL;
 }
 
@@ -48,6 +58,26 @@ static uint64_t *table_ptr(uint64_t table_pa, void *cookie)
 const uint64_t *kernel_map_read_table(uint64_t table_pa, void *cookie)
 {
 	return table_va(cookie, table_pa);
+}
+
+static uint64_t refill_take(unsigned order, void *cookie)
+{
+	(void)cookie;
+	return pgalloc_alloc(refill_pages, order);
+}
+
+static void refill_give(uint64_t pa, unsigned order, void *cookie)
+{
+	(void)cookie;
+	(void)pgalloc_free(refill_pages, pa, order);   /* a block alloc gave: cannot fail */
+}
+
+void kernel_map_refill_from(struct xlat_ctx *final, struct pgalloc_ctx *pages)
+{
+	static const struct xlat_refill from_allocator = { refill_take, refill_give };
+
+	refill_pages = pages;
+	xlat_set_refill(final, &from_allocator);
 }
 
 static void tlb_flush(uint64_t va, uint64_t size, void *cookie)

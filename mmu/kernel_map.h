@@ -1,8 +1,8 @@
 /*
  * kernel_map.h - the boot's maps made with the runtime API (target only).
  *
- * Owns: the runtime API's callbacks on the target (table memory, TLB
- * maintenance), the early map's windows (the DTB and the console, added to
+ * Owns: the runtime API's callbacks on the target (table memory, the final
+ * map's refills, TLB maintenance), the early map's windows (the DTB and the console, added to
  * the live early map with the MMU on), and the final map: built into fresh
  * tables while the early map is live, then switched to.
  */
@@ -34,7 +34,14 @@ int kernel_map_build(struct xlat_ctx *ctx, const struct boot_layout *l,
 /* Switches TTBR1 to it (from the identity map, through an empty table). */
 void kernel_map_install(const struct xlat_ctx *ctx, const struct boot_layout *l);
 
-/* The walker's reader for tables the boot made: in the image or the pool. */
+/* Once the page allocator runs on the live final map: the final map's
+ * table pages beyond the pool come from it (xlat_set_refill), reached
+ * through the linear map. */
+struct pgalloc_ctx;
+void kernel_map_refill_from(struct xlat_ctx *final, struct pgalloc_ctx *pages);
+
+/* The walker's reader for tables the boot made: in the image or the pool,
+ * or (refills) in the linear map. */
 const uint64_t *kernel_map_read_table(uint64_t table_pa, void *layout);
 
 /* Maps [pa, pa + size) as Device-nGnRnE, never executable, in the final

@@ -40,3 +40,14 @@ int print_half(const struct walk_ctx *w, int ttbr)
 		printf("  (a table could not be read)\n");
 	return n;
 }
+
+void print_xlat_pool(const struct xlat_ctx *x)
+{
+	struct xlat_pool_info pi;
+
+	xlat_pool_info(x, &pi);
+	printf("pool: %u in use", pi.pool_used + pi.seg_used);
+	if (pi.segs)
+		printf(", %u of them from the allocator in %u refill%s of %u pages", pi.seg_used,
+		       pi.segs, pi.segs == 1 ? "" : "s", pi.seg_pages);
+}

@@ -11,12 +11,14 @@
  * while unreachable, each of its entries written once (no break-before-make
  * inside it) and linked when complete; each pool table counts its valid
  * entries (an unmap sees a table become empty without scanning it; a map
- * or protect cannot empty one); free pool pages are a count and a stack;
- * a leaf is its PA ORed with bits worked out once per call.
+ * or protect cannot empty one); free table pages are counts and stacks
+ * (mmu/xlat_pool.c); a leaf is its PA ORed with bits worked out once per
+ * call.
  */
 #include "align.h"
 #include "walk.h"
 #include "xlat.h"
+#include "xlat_pool.h"
 #include <string.h>
 
 /* Entries of every table below the root (the root has level_entries). */
@@ -24,7 +26,6 @@
 /* Descriptor bits that are neither output address nor type: attributes. */
 #define LEAF_ATTR_BITS (~(PTE_ADDR_MASK | PTE_TYPE_MASK))
 
-_Static_assert(PTRS_PER_PTE <= 65535, "a table's valid-entry count fits its uint16_t");
 _Static_assert(PTRS_PER_PGD <= PTRS_PER_PTE, "the root is at most a whole table");
 
 /* Each error's name and text, indexed by -err. */
@@ -36,7 +37,8 @@ static const struct { const char *name, *text; } xlat_errors[] = {
 	[-XLAT_ENOTMAPPED] = { "XLAT_ENOTMAPPED", "range is not entirely mapped" },
 	[-XLAT_EWX]        = { "XLAT_EWX", "attributes are writable and executable" },
 	[-XLAT_EATTR]      = { "XLAT_EATTR", "attributes cannot be encoded" },
-	[-XLAT_ENOMEM]     = { "XLAT_ENOMEM", "not enough free translation table pages" },
+	[-XLAT_ENOMEM]     = { "XLAT_ENOMEM", "not enough free translation table pages (the pool "
+					       "and its refills used up)" },
 };
 
 static bool known_error(int err)
@@ -83,18 +85,12 @@ int xlat_init(struct xlat_ctx *ctx, uint64_t va_base, uint64_t root_pa, unsigned
 	    pool_pa + (uint64_t)pool_pages * PAGE_SIZE < pool_pa ||
 	    root_pa - pool_pa < (uint64_t)pool_pages * PAGE_SIZE)   /* root in the pool */
 		return XLAT_ERANGE;
-	/* Field by field: pool_nvalid and pool_freed are only read where
-	 * pool_used and pool_nfreed say they were written. */
-	memset(ctx->pool_used, 0, sizeof(ctx->pool_used));
-	ctx->pool_fresh = 0;
-	ctx->pool_nfreed = 0;
+	xlat_pool_init(ctx, pool_pa, pool_pages);
 	ctx->last_attrs_ok = false;
 	ctx->stats = (struct xlat_stats){ 0 };
 	ctx->va_base = va_base;
 	ctx->root_pa = root_pa;
 	ctx->pa_bits = pa_bits;
-	ctx->pool_pa = pool_pa;
-	ctx->pool_pages = pool_pages;
 	ctx->table_ptr = table_ptr;
 	ctx->tlb_flush = tlb_flush;
 	ctx->publish = publish;
@@ -102,48 +98,11 @@ int xlat_init(struct xlat_ctx *ctx, uint64_t va_base, uint64_t root_pa, unsigned
 	return XLAT_OK;
 }
 
-/* --- table pages --------------------------------------------------------- */
-
-static unsigned pool_free_pages(const struct xlat_ctx *ctx)
-{
-	return ctx->pool_pages - ctx->pool_fresh + ctx->pool_nfreed;
-}
-
-unsigned xlat_pages_used(const struct xlat_ctx *ctx)
-{
-	return ctx->pool_pages - pool_free_pages(ctx);
-}
+/* --- table pages: mmu/xlat_pool.c ------------------------------------------ */
 
 struct xlat_stats xlat_get_stats(const struct xlat_ctx *ctx)
 {
 	return ctx->stats;
-}
-
-/* A pool page for a new table: a given-back one first, else a fresh one.
- * Only called while writing, after deciding proved enough are free. */
-static unsigned pool_take(struct xlat_ctx *ctx)
-{
-	unsigned i = ctx->pool_nfreed ? ctx->pool_freed[--ctx->pool_nfreed] : ctx->pool_fresh++;
-
-	ctx->pool_used[i] = 1;
-	ctx->stats.tables_taken++;
-	return i;
-}
-
-static void pool_give_back(struct xlat_ctx *ctx, unsigned i)
-{
-	ctx->pool_used[i] = 0;
-	ctx->pool_freed[ctx->pool_nfreed++] = (uint16_t)i;
-	ctx->stats.tables_freed++;
-}
-
-/* The valid-entry count of the table at table_pa, or NULL for a table that
- * is not the pool's (linked before xlat_init). */
-static uint16_t *pool_nvalid_of(struct xlat_ctx *ctx, uint64_t table_pa)
-{
-	uint64_t i = (table_pa - ctx->pool_pa) >> PAGE_SHIFT;
-
-	return i < ctx->pool_pages ? &ctx->pool_nvalid[i] : NULL;
 }
 
 /* Only for tables not from the pool, which keep no count. */
@@ -240,19 +199,18 @@ static int descend_new(struct xlat_ctx *ctx, struct op *op, int level, uint64_t 
 		       uint64_t *e, uint64_t old, bool parent_new, uint16_t *parent_nvalid)
 {
 	uint64_t span = 1ULL << level_shift(level), new_pa, link;
+	uint16_t *t_nvalid;
 	uint64_t *t;
-	unsigned idx;
 	int rc;
 
 	if (!op->write) {
 		op->pages_needed++;
 		return apply(ctx, op, level + 1, e_base, NULL, true, old, NULL);
 	}
-	idx = pool_take(ctx);
-	new_pa = ctx->pool_pa + (uint64_t)idx * PAGE_SIZE;
+	new_pa = xlat_pool_take(ctx, &t_nvalid);
 	t = ctx->table_ptr(new_pa, ctx->cookie);
-	fill_new_table(ctx, op, level + 1, e_base, t, old, &ctx->pool_nvalid[idx]);
-	rc = apply(ctx, op, level + 1, e_base, t, true, old, &ctx->pool_nvalid[idx]);
+	fill_new_table(ctx, op, level + 1, e_base, t, old, t_nvalid);
+	rc = apply(ctx, op, level + 1, e_base, t, true, old, t_nvalid);
 	link = new_pa | PMD_TYPE_TABLE;
 	/* A walk may follow the link as soon as it is visible, and is ordered
 	 * after the stores that built the table only by a DSB (Arm ARM: table
@@ -283,7 +241,7 @@ static int apply_entry(struct xlat_ctx *ctx, struct op *op, int level, uint64_t 
 	if (kind == DESC_TABLE) {                     /* only in reachable tables */
 		uint64_t t_pa = cur & PTE_ADDR_MASK;
 		uint64_t *t = ctx->table_ptr(t_pa, ctx->cookie);
-		uint16_t *t_nvalid = pool_nvalid_of(ctx, t_pa);
+		uint16_t *t_nvalid = xlat_pool_nvalid(ctx, t_pa);
 		int rc = apply(ctx, op, level + 1, e_base, t, false, 0, t_nvalid);
 
 		/* Only an unmap can empty a table. */
@@ -292,7 +250,7 @@ static int apply_entry(struct xlat_ctx *ctx, struct op *op, int level, uint64_t 
 			if (nvalid)
 				(*nvalid)--;
 			if (t_nvalid)
-				pool_give_back(ctx, (unsigned)(t_nvalid - ctx->pool_nvalid));
+				xlat_pool_give_back(ctx, t_pa);
 		}
 		return rc;
 	}
@@ -471,7 +429,7 @@ static uint64_t *page_entry(struct xlat_ctx *ctx, uint64_t va, uint16_t **nvalid
 			return NULL;
 		table_pa = *e & PTE_ADDR_MASK;
 	}
-	*nvalid = pool_nvalid_of(ctx, table_pa);
+	*nvalid = xlat_pool_nvalid(ctx, table_pa);
 	return ctx->table_ptr(table_pa, ctx->cookie) + (((va - ctx->va_base) >> PAGE_SHIFT) & (ENTRIES - 1));
 }
 
@@ -580,7 +538,7 @@ static int run(struct xlat_ctx *ctx, struct op *op, uint64_t size, bool has_pa)
 	rc = apply(ctx, op, PGTABLE_START_LEVEL, ctx->va_base, root, false, 0, NULL);
 	if (rc)
 		return rc;
-	if (op->pages_needed > pool_free_pages(ctx))
+	if (op->pages_needed && !xlat_pool_reserve(ctx, op->pages_needed))
 		return XLAT_ENOMEM;
 	op->write = true;
 	rc = apply(ctx, op, PGTABLE_START_LEVEL, ctx->va_base, root, false, 0, NULL);
@@ -588,6 +546,7 @@ static int run(struct xlat_ctx *ctx, struct op *op, uint64_t size, bool has_pa)
 	 * walks (DSB) and by this PE's next instructions (ISB) on return.
 	 * Entries made where none was valid need no TLBI. */
 	ctx->publish(ctx->cookie);
+	xlat_pool_trim(ctx);
 	return rc;
 }
 

@@ -57,15 +57,44 @@ enum xlat_error {
 	XLAT_EATTR     = -6,  /* attributes not encodable: AttrIndx > 7, SH = 0b01
 			       * or > 3, access flag clear */
 	XLAT_ENOMEM    = -7,  /* not enough free table pages for the splits and
-			       * new tables the request needs */
+			       * new tables the request needs: the pool is used
+			       * up and the refill (if any) has none to give */
 };
 
 /* "range overlaps an existing mapping"; and the code's name, "XLAT_EOVERLAP". */
 const char *xlat_strerror(int err);
 const char *xlat_errname(int err);
 
-/* Table pages come from a pool of physically contiguous pages (PAGE_SIZE). */
+/* Table pages come from a pool of physically contiguous pages (PAGE_SIZE),
+ * and, once it is used up, from refills (xlat_set_refill): segments of
+ * 2^order naturally aligned pages whose first page keeps the segment's
+ * counts (mmu/xlat_pool.c), taken up to XLAT_SEG_MAX_ORDER (2 MiB) and
+ * down to 2 pages as the source has them, at most XLAT_MAX_SEGS at once,
+ * each given back whole when none of its tables is in use. */
 #define XLAT_POOL_MAX_PAGES 256
+#define XLAT_SEG_MAX_ORDER  (21 - PAGE_SHIFT)
+#define XLAT_SEG_MAX_PAGES  (1u << XLAT_SEG_MAX_ORDER)
+#define XLAT_MAX_SEGS       128
+
+/* Where refills come from (the final map's: the page allocator). Both
+ * are called with the context's cookie (table_ptr's), and only between
+ * deciding and writing, or as an unmap gives a table back: never in the
+ * middle of a table's change. */
+struct xlat_refill {
+	/* 2^order pages, naturally aligned, reachable through table_ptr; 0:
+	 * none of that order. */
+	uint64_t (*take)(unsigned order, void *cookie);
+	void (*give)(uint64_t pa, unsigned order, void *cookie);
+};
+
+/* One refill: its pages [pa, pa + 2^order pages); page 0 the counts. */
+struct xlat_seg {
+	uint64_t pa;
+	unsigned order;
+	unsigned fresh;              /* [fresh, 2^order) never taken */
+	unsigned nfreed;             /* given back, on the counts page's stack */
+	unsigned used;               /* holding a table */
+};
 
 /* What the calls on a context have written, since xlat_init. */
 struct xlat_stats {
@@ -79,6 +108,8 @@ struct xlat_stats {
 	uint64_t entries_invalidated;
 	uint64_t tables_taken;       /* pool pages taken for new tables */
 	uint64_t tables_freed;       /* pool pages given back */
+	uint64_t refills_taken;      /* segments taken from the refill */
+	uint64_t refills_given;      /* segments given back to it */
 };
 
 struct xlat_ctx {
@@ -96,6 +127,10 @@ struct xlat_ctx {
 	 * taken; pool_freed[0 .. pool_nfreed) were given back (taken first). */
 	unsigned pool_fresh, pool_nfreed;
 	uint16_t pool_freed[XLAT_POOL_MAX_PAGES];
+	/* The refills, sorted by pa; none until xlat_set_refill. */
+	const struct xlat_refill *refill;
+	unsigned nr_segs;
+	struct xlat_seg seg[XLAT_MAX_SEGS];
 	struct xlat_stats stats;
 	/* The last attributes that passed map's or protect's checks, and
 	 * their block descriptor bits (valid when last_attrs_ok). */
@@ -142,8 +177,22 @@ struct xlat_mapping {
 /* XLAT_OK and *out, or XLAT_ENOTMAPPED, or XLAT_ERANGE outside the context. */
 int xlat_query(const struct xlat_ctx *ctx, uint64_t va, struct xlat_mapping *out);
 
-/* Pool pages in use: equals the tables reachable from the root. */
+/* From now on, a map the pool cannot hold takes table pages from r (NULL:
+ * none). Tables in segments are given back as unmaps empty them. */
+void xlat_set_refill(struct xlat_ctx *ctx, const struct xlat_refill *r);
+
+/* Pool and refill pages in use: equals the tables reachable from the root. */
 unsigned xlat_pages_used(const struct xlat_ctx *ctx);
+
+/* Where the table pages are. */
+struct xlat_pool_info {
+	unsigned pool_pages, pool_used;          /* the boot's pool */
+	unsigned segs, seg_pages, seg_used;      /* refills held (their counts
+						  * pages included in seg_pages) */
+};
+void xlat_pool_info(const struct xlat_ctx *ctx, struct xlat_pool_info *out);
+/* Whether the page at pa holds a table of this context's pool or refills. */
+bool xlat_pool_page_in_use(const struct xlat_ctx *ctx, uint64_t pa);
 /* The counts of struct xlat_stats since xlat_init (refused calls add
  * nothing). */
 struct xlat_stats xlat_get_stats(const struct xlat_ctx *ctx);

@@ -75,8 +75,8 @@ static void print_walk(const struct walk_result *r)
 		       "fault, level 0)\n");
 		break;
 	case WALK_UNREADABLE_TABLE:
-		printf("=> stops at L%d: the table is neither in the image nor in the pool (not "
-		       "readable here)\n", r->fault_level);
+		printf("=> stops at L%d: the table is neither in the image, nor in the pool, nor in "
+		       "RAM the allocator has (not readable here)\n", r->fault_level);
 		break;
 	default:
 		printf("=> not canonical\n");
@@ -186,10 +186,12 @@ static void print_decision(const char *op, int rc, const struct xlat_ctx *x,
 		return;
 	}
 	printf("%s: ok: %llu descriptors written, %llu entries invalidated, table pages +%llu "
-	       "-%llu (pool: %u in use)\n", op, U(after.descs_written - before->descs_written),
+	       "-%llu (", op, U(after.descs_written - before->descs_written),
 	       U(after.entries_invalidated - before->entries_invalidated),
 	       U(after.tables_taken - before->tables_taken),
-	       U(after.tables_freed - before->tables_freed), xlat_pages_used(x));
+	       U(after.tables_freed - before->tables_freed));
+	print_xlat_pool(x);
+	printf(")\n");
 }
 
 static int cmd_map(const struct shell_env *env, unsigned argc, char **argv)

@@ -58,12 +58,18 @@ static void *grow(void *p, size_t *cap, size_t need, size_t elem)
 
 /* ---- memory ---------------------------------------------------------- */
 
+/* Pages after the root: the pool's, then the arena's. */
+static unsigned npages(const struct xf_env *e)
+{
+	return e->pool_pages + e->arena_pages;
+}
+
 static void fill_garbage(struct xf_env *e, unsigned i, uint64_t salt)
 {
 	uint64_t *p = e->mem[1 + i];
 
 	for (unsigned j = 0; j < XF_ENTRIES; j++) {
-		uint64_t k = (i + j + salt) % e->pool_pages;
+		uint64_t k = (i + j + salt) % (e->pool_pages ? e->pool_pages : 1);
 
 		if (j % 4 == 1)   /* a valid-looking level-2 block / page */
 			p[j] = ((0x40000000ULL + (j + salt) * (XF_PAGE << XF_BITS)) & XF_OA_MASK) |
@@ -73,13 +79,75 @@ static void fill_garbage(struct xf_env *e, unsigned i, uint64_t salt)
 	}
 }
 
+/* ---- the arena: the pool's refills -------------------------------------- */
+
+static uint64_t arena_take(unsigned order, void *cookie)
+{
+	struct xf_env *e = cookie;
+	unsigned n = 1u << order;
+
+	if (order > e->arena_order || (!e->arena_any && order != e->arena_order))
+		return 0;
+	for (unsigned i = 0; i + n <= e->arena_pages; i += n) {
+		bool free_ = true;
+
+		/* Free: no block starts inside it, none before it reaches in. */
+		for (unsigned j = 0; j < e->arena_pages && free_; j++)
+			if (e->arena_taken[j] && j < i + n && i < j + (1u << (e->arena_taken[j] - 1)))
+				free_ = false;
+		if (free_) {
+			e->arena_taken[i] = (uint8_t)(order + 1);
+			return XF_ARENA_PA + (uint64_t)i * XF_PAGE;
+		}
+	}
+	return 0;
+}
+
+static void arena_give(uint64_t pa, unsigned order, void *cookie)
+{
+	struct xf_env *e = cookie;
+	uint64_t i = (pa - XF_ARENA_PA) / XF_PAGE;
+
+	if (pa < XF_ARENA_PA || (pa - XF_ARENA_PA) % XF_PAGE || i >= e->arena_pages ||
+	    e->arena_taken[i] != order + 1) {
+		xf_error(e, "refill give(0x%llx, order %u): not a block the arena gave at that "
+			 "order", (ull)pa, order);
+		return;
+	}
+	e->arena_taken[i] = 0;
+}
+
+unsigned xf_arena_free_blocks(const struct xf_env *e)
+{
+	unsigned n = 1u << e->arena_order, blocks = 0;
+
+	for (unsigned i = 0; i + n <= e->arena_pages; i += n) {
+		bool free_ = true;
+
+		for (unsigned j = 0; j < e->arena_pages && free_; j++)
+			if (e->arena_taken[j] && j < i + n && i < j + (1u << (e->arena_taken[j] - 1)))
+				free_ = false;
+		blocks += free_;
+	}
+	return blocks;
+}
+
 int xf_setup(struct xf_env *e, uint64_t va_base, unsigned pa_bits, unsigned pool_pages)
 {
-	size_t n = 1 + (size_t)pool_pages;
+	return xf_setup_refill(e, va_base, pa_bits, pool_pages, 0, 0, false);
+}
+
+int xf_setup_refill(struct xf_env *e, uint64_t va_base, unsigned pa_bits, unsigned pool_pages,
+		    unsigned arena_pages, unsigned arena_order, bool any)
+{
+	size_t n = 1 + (size_t)pool_pages + arena_pages;
+	int rc;
 
 	memset(e, 0, sizeof(*e));
-	if (pool_pages > XLAT_POOL_MAX_PAGES) {
-		fprintf(stderr, "xlat_fake: pool of %u pages is too large\n", pool_pages);
+	if (pool_pages > XLAT_POOL_MAX_PAGES || arena_pages > XF_ARENA_MAX ||
+	    arena_order > XLAT_SEG_MAX_ORDER || arena_pages % (1u << arena_order)) {
+		fprintf(stderr, "xlat_fake: pool of %u pages, arena of %u (order %u): too large\n",
+			pool_pages, arena_pages, arena_order);
 		abort();
 	}
 	e->va_base = va_base;
@@ -87,6 +155,10 @@ int xf_setup(struct xf_env *e, uint64_t va_base, unsigned pa_bits, unsigned pool
 	e->pool_pa = XF_POOL_PA;
 	e->pa_bits = pa_bits;
 	e->pool_pages = pool_pages;
+	e->arena_pages = arena_pages;
+	e->arena_order = arena_order;
+	e->arena_any = any;
+	e->refill = (struct xlat_refill){ arena_take, arena_give };
 	e->check_barriers = true;
 	e->mem = aligned_alloc(4096, n * XF_PAGE);
 	e->snap = aligned_alloc(4096, n * XF_PAGE);
@@ -102,10 +174,13 @@ int xf_setup(struct xf_env *e, uint64_t va_base, unsigned pa_bits, unsigned pool
 		abort();
 	}
 	memset(e->mem[0], 0, XF_PAGE);
-	for (unsigned i = 0; i < pool_pages; i++)
+	for (unsigned i = 0; i < npages(e); i++)
 		fill_garbage(e, i, 0);
-	return xlat_init(&e->ctx, va_base, XF_ROOT_PA, pa_bits, XF_POOL_PA, pool_pages,
-			 xf_table_ptr, xf_tlb_flush, xf_publish, e);
+	rc = xlat_init(&e->ctx, va_base, XF_ROOT_PA, pa_bits, XF_POOL_PA, pool_pages,
+		       xf_table_ptr, xf_tlb_flush, xf_publish, e);
+	if (arena_pages)
+		xlat_set_refill(&e->ctx, &e->refill);
+	return rc;
 }
 
 void xf_teardown(struct xf_env *e)
@@ -122,13 +197,17 @@ void xf_teardown(struct xf_env *e)
 	e->mem = e->snap = e->dry_mem = NULL;
 }
 
-static int pool_index(const struct xf_env *e, uint64_t pa)
+/* The index of a pool page (0 ..) or an arena page (pool_pages ..) in
+ * mem[1 + i], or -1. */
+static int page_index(const struct xf_env *e, uint64_t pa)
 {
-	if (pa < e->pool_pa || (pa & (XF_PAGE - 1)))
+	if (pa & (XF_PAGE - 1))
 		return -1;
-	if ((pa - e->pool_pa) / XF_PAGE >= e->pool_pages)
-		return -1;
-	return (int)((pa - e->pool_pa) / XF_PAGE);
+	if (pa >= e->pool_pa && (pa - e->pool_pa) / XF_PAGE < e->pool_pages)
+		return (int)((pa - e->pool_pa) / XF_PAGE);
+	if (pa >= XF_ARENA_PA && (pa - XF_ARENA_PA) / XF_PAGE < e->arena_pages)
+		return (int)(e->pool_pages + (pa - XF_ARENA_PA) / XF_PAGE);
+	return -1;
 }
 
 uint64_t *xf_page(struct xf_env *e, uint64_t pa)
@@ -137,8 +216,17 @@ uint64_t *xf_page(struct xf_env *e, uint64_t pa)
 
 	if (pa == e->root_pa)
 		return e->mem[0];
-	i = pool_index(e, pa);
+	i = page_index(e, pa);
 	return i < 0 ? NULL : e->mem[1 + i];
+}
+
+/* A page the context keeps a table in: the pool's marked used, or a
+ * refill's in use. */
+static bool page_marked(const struct xf_env *e, unsigned i)
+{
+	if (i < e->pool_pages)
+		return e->ctx.pool_used[i];
+	return xlat_pool_page_in_use(&e->ctx, XF_ARENA_PA + (uint64_t)(i - e->pool_pages) * XF_PAGE);
 }
 
 const uint64_t *xf_read(uint64_t pa, void *cookie)
@@ -166,8 +254,9 @@ uint64_t *xf_table_ptr(uint64_t pa, void *cookie)
 	if (!p) {
 		e->nbad_ptr++;
 		xf_error(e, "table_ptr(0x%llx): neither the root (0x%llx) nor a pool page "
-			 "(0x%llx + %u pages)", (ull)pa, (ull)e->root_pa, (ull)e->pool_pa,
-			 e->pool_pages);
+			 "(0x%llx + %u pages) nor an arena page (0x%llx + %u)", (ull)pa,
+			 (ull)e->root_pa, (ull)e->pool_pa, e->pool_pages, (ull)XF_ARENA_PA,
+			 e->arena_pages);
 	}
 	return p;
 }
@@ -260,7 +349,7 @@ struct trav {
 	size_t n, cap;
 	struct xf_table *tables;        /* optional */
 	size_t nt, capt;
-	uint8_t seen[XLAT_POOL_MAX_PAGES];
+	uint8_t seen[XLAT_POOL_MAX_PAGES + XF_ARENA_MAX];
 	unsigned ntables;
 	bool structure;                 /* also the checks of a finished call */
 	bool ok;
@@ -290,7 +379,7 @@ static void trav_table(struct trav *t, const uint64_t *tab, int level, uint64_t 
 			continue;
 		if (level < 3 && (d & 3) == 3) {
 			uint64_t pa = d & XF_OA_MASK;
-			int pi = pool_index(e, pa);
+			int pi = page_index(e, pa);
 			const uint64_t *sub;
 			bool empty = true;
 
@@ -312,10 +401,10 @@ static void trav_table(struct trav *t, const uint64_t *tab, int level, uint64_t 
 			t->ntables++;
 			sub = e->mem[1 + pi];
 			if (t->structure) {
-				if (!e->ctx.pool_used[pi])
+				if (!page_marked(e, (unsigned)pi))
 					xf_error(e, "pool page %d (0x%llx), the level-%d table of VA "
-						 "0x%llx, is marked free", pi, (ull)pa, level + 1,
-						 (ull)(base + eoff)), t->ok = false;
+						 "0x%llx, is marked free (or a refill's counts)", pi,
+						 (ull)pa, level + 1, (ull)(base + eoff)), t->ok = false;
 				for (unsigned j = 0; j < XF_ENTRIES && empty; j++)
 					empty = !(sub[j] & 1);
 				if (empty)
@@ -414,8 +503,29 @@ bool xf_check_structure(struct xf_env *e)
 	bool ok;
 
 	collect(e, e->cur, e->cap, NULL, NULL, NULL, NULL, true, &ntables, &ok);
-	for (unsigned i = 0; i < e->pool_pages; i++)
-		marked += e->ctx.pool_used[i] != 0;
+	for (unsigned i = 0; i < npages(e); i++)
+		marked += page_marked(e, i);
+	/* The arena's blocks are the context's refills, one for one. */
+	for (unsigned i = 0, blocks = 0; i <= e->arena_pages; i++) {
+		unsigned k;
+
+		if (i == e->arena_pages) {
+			if (blocks != e->ctx.nr_segs)
+				xf_error(e, "the arena gave %u blocks, the context holds %u refills",
+					 blocks, e->ctx.nr_segs), ok = false;
+			break;
+		}
+		if (!e->arena_taken[i])
+			continue;
+		blocks++;
+		for (k = 0; k < e->ctx.nr_segs; k++)
+			if (e->ctx.seg[k].pa == XF_ARENA_PA + (uint64_t)i * XF_PAGE &&
+			    e->ctx.seg[k].order + 1 == e->arena_taken[i])
+				break;
+		if (k == e->ctx.nr_segs)
+			xf_error(e, "arena block at page %u (order %u) is no refill of the context", i,
+				 e->arena_taken[i] - 1), ok = false;
+	}
 	for (unsigned i = e->pool_pages; i < XLAT_POOL_MAX_PAGES; i++)
 		if (e->ctx.pool_used[i]) {
 			xf_error(e, "pool_used[%u] set beyond the pool's %u pages", i,
@@ -434,9 +544,18 @@ bool xf_check_structure(struct xf_env *e)
 
 void xf_scribble_free(struct xf_env *e, uint64_t salt)
 {
-	for (unsigned i = 0; i < e->pool_pages; i++)
-		if (!e->ctx.pool_used[i])
+	for (unsigned i = 0; i < npages(e); i++) {
+		uint64_t pa = XF_ARENA_PA + (uint64_t)(i - e->pool_pages) * XF_PAGE;
+		bool counts = false;
+
+		if (page_marked(e, i))
+			continue;
+		/* A refill's first page is its counts, not a free table page. */
+		for (unsigned k = 0; i >= e->pool_pages && k < e->ctx.nr_segs; k++)
+			counts |= e->ctx.seg[k].pa == pa;
+		if (!counts)
 			fill_garbage(e, i, salt);
+	}
 }
 
 bool xf_root_zero(struct xf_env *e)
@@ -707,7 +826,7 @@ static const char *op_name(const struct op *o)
 static void dry_run(struct xf_env *e)
 {
 	struct xf_env d = *e;
-	size_t bytes = (1 + (size_t)e->pool_pages) * XF_PAGE;
+	size_t bytes = (1 + (size_t)npages(e)) * XF_PAGE;
 
 	if (e->have_fin)
 		return;
@@ -719,19 +838,22 @@ static void dry_run(struct xf_env *e)
 	d.on_error = NULL;
 	d.ctx = e->snap_ctx;
 	d.ctx.cookie = &d;
+	/* The arena as it was too: the real call may have taken from it. */
+	memcpy(d.arena_taken, e->snap_arena_taken, sizeof(d.arena_taken));
 	e->dry_rc = call(&d.ctx, e->op);
 	e->nfin = collect(&d, e->fin, e->cap, NULL, NULL, NULL, NULL, false, NULL, NULL);
 }
 
 static void op_begin(struct xf_env *e, const struct op *o)
 {
-	size_t bytes = (1 + (size_t)e->pool_pages) * XF_PAGE;
+	size_t bytes = (1 + (size_t)npages(e)) * XF_PAGE;
 
 	e->op = o;
 	e->have_fin = false;
 	e->snap_ctx = e->ctx;
 	memcpy(e->snap, e->mem, bytes);
 	memcpy(e->snap_pool_used, e->ctx.pool_used, sizeof(e->snap_pool_used));
+	memcpy(e->snap_arena_taken, e->arena_taken, sizeof(e->snap_arena_taken));
 	e->snap_pages_used = xlat_pages_used(&e->ctx);
 	e->nold = collect(e, e->old, e->cap, &e->hash_start, &e->oldt, &e->noldt, &e->capt,
 			  false, NULL, NULL);
@@ -745,7 +867,7 @@ static void op_begin(struct xf_env *e, const struct op *o)
 
 static void op_end(struct xf_env *e, const struct op *o, int rc)
 {
-	size_t bytes = (1 + (size_t)e->pool_pages) * XF_PAGE, m;
+	size_t bytes = (1 + (size_t)npages(e)) * XF_PAGE, m;
 	uint64_t hash_end;
 
 	e->in_op = false;
@@ -754,7 +876,7 @@ static void op_end(struct xf_env *e, const struct op *o, int rc)
 			 "moment before", op_name(o), (ull)o->va, (ull)o->size, rc, e->dry_rc);
 	if (rc != XLAT_OK) {
 		if (memcmp(e->snap, e->mem, bytes)) {
-			for (size_t p = 0; p <= e->pool_pages; p++)
+			for (size_t p = 0; p <= npages(e); p++)
 				for (unsigned j = 0; j < XF_ENTRIES; j++)
 					if (e->snap[p][j] != e->mem[p][j]) {
 						xf_error(e, "refused %s (%d) changed entry %u of %s "
@@ -767,6 +889,10 @@ static void op_end(struct xf_env *e, const struct op *o, int rc)
 		}
 		if (memcmp(e->snap_pool_used, e->ctx.pool_used, sizeof(e->snap_pool_used)))
 			xf_error(e, "refused %s (%d) changed pool_used", op_name(o), rc);
+		if (memcmp(e->snap_arena_taken, e->arena_taken, sizeof(e->arena_taken)) ||
+		    e->snap_ctx.nr_segs != e->ctx.nr_segs ||
+		    memcmp(e->snap_ctx.seg, e->ctx.seg, e->ctx.nr_segs * sizeof(e->ctx.seg[0])))
+			xf_error(e, "refused %s (%d) changed the refills held", op_name(o), rc);
 		if (xlat_pages_used(&e->ctx) != e->snap_pages_used)
 			xf_error(e, "refused %s (%d) changed xlat_pages_used: %u -> %u", op_name(o),
 				 rc, e->snap_pages_used, xlat_pages_used(&e->ctx));

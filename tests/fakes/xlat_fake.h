@@ -3,13 +3,16 @@
  * host (tests/unit/test_xlat.c and tests/fuzz/fuzz_xlat.c).
  *
  * Owns: a root table and a pool of page-aligned pages (the build's granule), each with a made-up
- * physical address, behind xlat_ctx's table_ptr (any other address is an
+ * physical address, and optionally an arena of more pages that refill the
+ * pool (xlat_set_refill: naturally aligned blocks of one order, or of any
+ * order up to the arena's, each given back with the order it was taken
+ * at), behind xlat_ctx's table_ptr (any other address is an
  * error); tlb_flush and publish callbacks that record what they are asked;
  * a table walker of its own (literal descriptor bits, independent of
  * desc.c and walk.c); and wrappers of xlat_map/unmap/protect that check
  * every call against the contract of xlat.h:
- *   - a refused call leaves root, pool, pool_used and the page count
- *     byte-identical;
+ *   - a refused call leaves root, pool, arena, pool_used, the refills held
+ *     and the page count byte-identical;
  *   - break-before-make: every leaf that was valid before the call and is
  *     not identical after it was covered by a tlb_flush issued while its
  *     pages walked as invalid; every table that was unlinked was covered by
@@ -20,10 +23,12 @@
  *     garbage); "after" comes from the same call run on a copy of the
  *     tables as they were before it, made at the first such barrier;
  *   - no table write after the last barrier (flush or publish);
- *   - the structure: every table is a pool page, reachable once, marked
- *     used, not empty; the page count equals the reachable tables and the
- *     pages marked used; no reserved encodings, no output address bits
- *     below the block size or at or above pa_bits.
+ *   - the structure: every table is a pool or refill page, reachable
+ *     once, marked used, not empty, never a refill's counts page; the page
+ *     count equals the reachable tables and the pages marked used; every
+ *     block the arena gave is one of the context's refills; no reserved
+ *     encodings, no output address bits below the block size or at or
+ *     above pa_bits.
  * Free pool pages start (and, after xf_scribble_free, stay) full of
  * valid-looking table descriptors, so a table used without being cleared
  * shows up.
@@ -61,6 +66,8 @@
 #define XF_BLOCK_MIN_LEVEL (PAGE_SHIFT == 12 ? 1 : 2)
 #define XF_ROOT_PA    0x880000000ULL          /* 34 GiB */
 #define XF_POOL_PA    0x900000000ULL          /* 36 GiB: pool page i at + i * XF_PAGE */
+#define XF_ARENA_PA   0x980000000ULL          /* 38 GiB: the refills' pages */
+#define XF_ARENA_MAX  256                     /* arena pages at most */
 #define XF_CTX_SIZE   (1ULL << VA_BITS)
 #define XF_TTBR1_BASE (0 - XF_CTX_SIZE)
 #define XF_1G         0x40000000ULL
@@ -89,7 +96,16 @@ struct xf_env {
 	struct xlat_ctx ctx;
 	uint64_t va_base, root_pa, pool_pa;
 	unsigned pa_bits, pool_pages;
-	uint64_t (*mem)[XF_ENTRIES];                   /* [0] root, [1 + i] pool page i */
+	/* The arena: arena_pages pages from XF_ARENA_PA, handed out as
+	 * naturally aligned blocks of arena_order pages (2^order), or of any
+	 * order up to it when arena_any; arena_taken[i]: 1 + the order of the
+	 * block starting at page i, 0 if none does. */
+	unsigned arena_pages, arena_order;
+	bool arena_any;
+	uint8_t arena_taken[XF_ARENA_MAX];
+	uint8_t snap_arena_taken[XF_ARENA_MAX];
+	struct xlat_refill refill;
+	uint64_t (*mem)[XF_ENTRIES];   /* [0] root, [1 + i] pool page i, then the arena's */
 	uint64_t (*snap)[XF_ENTRIES];
 	uint8_t snap_pool_used[XLAT_POOL_MAX_PAGES];
 	unsigned snap_pages_used;
@@ -126,6 +142,13 @@ struct xf_env {
 /* Allocate the memory (root zeroed, pool filled with garbage) and call
  * xlat_init. Returns xlat_init's result. */
 int xf_setup(struct xf_env *e, uint64_t va_base, unsigned pa_bits, unsigned pool_pages);
+/* The same with an arena of arena_pages (at most XF_ARENA_MAX, whole
+ * blocks of 2^arena_order) refilling the pool: blocks of that order
+ * only, or (any) of every order up to it. */
+int xf_setup_refill(struct xf_env *e, uint64_t va_base, unsigned pa_bits, unsigned pool_pages,
+		    unsigned arena_pages, unsigned arena_order, bool any);
+/* Blocks of the arena not taken. */
+unsigned xf_arena_free_blocks(const struct xf_env *e);
 void xf_teardown(struct xf_env *e);
 
 /* The page at a root or pool PA, or NULL. */

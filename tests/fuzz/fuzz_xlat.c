@@ -2,7 +2,8 @@
  * fuzz_xlat.c - libFuzzer harness for mmu/xlat.c.
  *
  * Owns: reading a fuzz input as a context (TTBR0 or TTBR1, 1..16 pool
- * pages, pa_bits 36..52) and a sequence of up to 64 operations (map,
+ * pages, pa_bits 36..52, and for some an arena refilling the pool: up to
+ * 56 pages in blocks of 2, 4 or 8) and a sequence of up to 64 operations (map,
  * unmap, protect, query), with VAs, PAs and sizes biased to 4 KiB, 2 MiB
  * and 1 GiB alignment around the 1 GiB boundaries of a 3 GiB window at the
  * top of the context (so blocks are mapped and split, and ranges run into
@@ -20,14 +21,16 @@
  *      errors that apply (EALIGN, ERANGE, EATTR, EWX; EOVERLAP and
  *      ENOTMAPPED when VA and size are valid); with none, OK, or ENOMEM
  *      only when the table pages the model needs exceed the free ones
- *      (and then the model does not change); a refused call leaves table
- *      memory byte-identical (xlat_fake.c);
+ *      (the pool's, the refills' held and those the arena's free blocks
+ *      would give; then the model does not change); a refused call leaves
+ *      table memory and the refills byte-identical (xlat_fake.c);
  *  (b) the tables equal the model entry by entry; probe VAs (the edges of
  *      the operation's range, 1 GiB and 2 MiB boundaries, random pages of
  *      the window, VAs outside the context) translate as the model says by
  *      xlat_query, by sw_walk and by xlat_fake.c's own walk;
  *  (c) xlat_pages_used equals the tables reachable from the root, every
- *      reachable table is a used pool page, every free one unreachable
+ *      reachable table is a used pool or refill page, every free one
+ *      unreachable, every arena block a refill held
  *      (and free pages are refilled with garbage after each step);
  * and, inside every call, break-before-make and the state at each barrier
  * (xlat_fake.c). Any mismatch prints the operations so far and the
@@ -640,6 +643,17 @@ NOCOV static void check_wx_rule(const struct pte_attrs *a, bool got)
 	}
 }
 
+/* Table pages a call may still take: the pool's and the refills' free
+ * ones, and every free arena block's but its counts page. */
+static unsigned free_table_pages(const struct xf_env *e)
+{
+	struct xlat_pool_info pi;
+
+	xlat_pool_info(&e->ctx, &pi);
+	return (pi.pool_pages - pi.pool_used) + (pi.seg_pages - pi.segs - pi.seg_used) +
+	       (e->arena_pages ? xf_arena_free_blocks(e) * ((1u << e->arena_order) - 1) : 0);
+}
+
 static void do_op(struct fz *f, enum kind kind, uint64_t va, uint64_t pa, uint64_t size,
 		  const struct pte_attrs *a)
 {
@@ -699,7 +713,7 @@ static void do_op(struct fz *f, enum kind kind, uint64_t va, uint64_t pa, uint64
 	/* A valid request: what the model needs. */
 	{
 		struct mnode *next = mclone(f->model);
-		unsigned used = xlat_pages_used(&f->env.ctx), avail = f->env.pool_pages - used;
+		unsigned avail = free_table_pages(&f->env);
 		struct mcount k = { .budget = kind == K_MAP ? avail : ~0u };
 		bool must_nomem, may_nomem;
 
@@ -784,7 +798,7 @@ static void run_input(const uint8_t *data, size_t len)
 	static const unsigned pa_bits[] = { 40, 36, 44, 48 };
 	struct in in = { data, len };
 	struct fz f;
-	uint8_t h = u8(&in);
+	uint8_t h = u8(&in), arena;
 	int rc;
 
 	memset(&f, 0, sizeof(f));
@@ -796,20 +810,24 @@ static void run_input(const uint8_t *data, size_t len)
 	f.rng = 0x9e3779b97f4a7c15ULL ^ h;
 	for (size_t i = 0; i < len; i++)
 		f.rng = (f.rng ^ data[i]) * 0x100000001b3ULL;
-	rc = xf_setup(&f.env, f.va_base, f.pa_bits, 1 + ((h >> 1) & 15));
+	arena = u8(&in);
+	rc = xf_setup_refill(&f.env, f.va_base, f.pa_bits, 1 + ((h >> 1) & 15), (arena & 7) * 8,
+			     1 + (arena >> 3) % 3, false);
 	if (rc == XLAT_ERANGE && f.pa_bits > 48) {
 		/* Refusing a PA size the descriptors cannot hold is fine. */
 		xf_teardown(&f.env);
 		f.pa_bits = 48;
-		rc = xf_setup(&f.env, f.va_base, f.pa_bits, 1 + ((h >> 1) & 15));
+		rc = xf_setup_refill(&f.env, f.va_base, f.pa_bits, 1 + ((h >> 1) & 15),
+				     (arena & 7) * 8, 1 + (arena >> 3) % 3, false);
 	}
-	logf_("context: va_base 0x%llx, pa_bits %u, %u pool pages\n", (ull)f.va_base, f.pa_bits,
-	      f.env.pool_pages);
+	logf_("context: va_base 0x%llx, pa_bits %u, %u pool pages, arena %u pages in blocks of %u\n",
+	      (ull)f.va_base, f.pa_bits, f.env.pool_pages, f.env.arena_pages,
+	      1u << f.env.arena_order);
 	if (rc != XLAT_OK)
 		die("xlat_init = %s", rc_name(rc));
 	f.env.on_error = on_env_error;
 	f.model = mnew();
-	f.leaves_cap = (1 + (size_t)f.env.pool_pages) * XF_ENTRIES + XF_ENTRIES;
+	f.leaves_cap = (1 + (size_t)f.env.pool_pages + f.env.arena_pages) * XF_ENTRIES + XF_ENTRIES;
 	f.leaves = malloc(f.leaves_cap * sizeof(*f.leaves));
 	if (!f.leaves)
 		abort();

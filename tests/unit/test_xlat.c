@@ -8,7 +8,10 @@
  * tables byte-identical; splitting 2 MiB and 1 GiB blocks on unmap and
  * protect; giving back every table page; the top of the TTBR1 range;
  * the statistics (exact counts for small known maps, none for refused
- * calls); xlat_attrs_wx, xlat_strerror and xlat_errname.
+ * calls); refills (xlat_set_refill): tables beyond the pool from an
+ * arena, each refill given back whole once empty (and only at the end of
+ * the call that emptied it), a refused call keeping none, the largest
+ * order the arena has; xlat_attrs_wx, xlat_strerror and xlat_errname.
  * Every call goes through xlat_fake.c, which also checks break-before-make
  * (a tlb_flush while the old entry is invalid), the state at every barrier,
  * and the structure of the tables after every call.
@@ -66,6 +69,20 @@ static struct xf_env *env_open_pa(void **state, uint64_t va_base, unsigned pa_bi
 	if (rc != XLAT_OK)
 		fail_msg("xlat_init(va_base 0x%llx, pa_bits %u, %u pool pages) = %d",
 			 (ull)va_base, pa_bits, pool, rc);
+	return &h->e;
+}
+
+static struct xf_env *env_open_refill(void **state, unsigned pool, unsigned arena,
+				      unsigned order, bool any)
+{
+	struct holder *h = *state;
+	int rc;
+
+	assert_false(h->open);
+	rc = xf_setup_refill(&h->e, 0, 40, pool, arena, order, any);
+	h->open = true;
+	if (rc != XLAT_OK)
+		fail_msg("xlat_init with refills = %d", rc);
 	return &h->e;
 }
 
@@ -685,6 +702,112 @@ static void test_enomem_two_levels(void **state)
 	EXPECT_RC(UNMAP(3 * G + 5 * K4, K4), XLAT_ENOMEM);
 }
 
+/* ---- refills ----------------------------------------------------------- */
+
+static void expect_pool(struct xf_env *e, unsigned pool_used, unsigned segs, unsigned seg_used)
+{
+	struct xlat_pool_info pi;
+
+	xlat_pool_info(&e->ctx, &pi);
+	assert_int_equal(pi.pool_used, pool_used);
+	assert_int_equal(pi.segs, segs);
+	assert_int_equal(pi.seg_used, seg_used);
+	assert_int_equal(xlat_pages_used(&e->ctx), pool_used + seg_used);
+}
+
+static void test_refill_beyond_the_pool(void **state)
+{
+	/* Two pool pages; an arena of 4 blocks of 4 pages (3 tables each). */
+	struct xf_env *e = env_open_refill(state, 2, 16, 2, false);
+	struct xlat_stats st;
+
+	/* A page in each of 8 2 MiB slots: a level-2 table, 8 level-3 ones. */
+	for (unsigned i = 0; i < 8; i++)
+		EXPECT_RC(MAP(G + i * M2, 4 * G + i * K4, K4, &RW_NX), XLAT_OK);
+	expect_pool(e, 2, 3, 7);
+	assert_int_equal(xf_arena_free_blocks(e), 1);
+	for (unsigned i = 0; i < 8; i++)
+		expect_mapped(e, G + i * M2, 4 * G + i * K4, 3, &RW_NX);
+	st = xlat_get_stats(&e->ctx);
+	assert_int_equal(st.refills_taken, 3);
+	/* Emptied: each refill goes back whole, the pool's pages stay. */
+	for (unsigned i = 8; i-- > 0;)
+		EXPECT_RC(UNMAP(G + i * M2, K4), XLAT_OK);
+	expect_pool(e, 0, 0, 0);
+	assert_int_equal(xf_arena_free_blocks(e), 4);
+	assert_int_equal(xlat_get_stats(&e->ctx).refills_given, 3);
+	assert_true(xf_root_zero(e));
+}
+
+static void test_refill_enomem(void **state)
+{
+	struct xf_env *e = env_open_refill(state, 1, 8, 2, false);
+
+	/* One pool page and 6 refill pages: 7 tables at most. */
+	EXPECT_RC(MAP(G, 4 * G, M2, &RW_NX), XLAT_OK);               /* the level-2 table */
+	for (unsigned i = 1; i <= 6; i++)
+		EXPECT_RC(MAP(G + i * M2, 4 * G, K4, &RW_NX), XLAT_OK);
+	expect_pool(e, 1, 2, 6);
+	/* None left: refused, nothing taken (xlat_fake.c checks the arena). */
+	EXPECT_RC(MAP(G + 7 * M2, 4 * G, K4, &RW_NX), XLAT_ENOMEM);
+	EXPECT_RC(UNMAP(G + K4, K4), XLAT_ENOMEM);
+	expect_pool(e, 1, 2, 6);
+	/* A refusal after taking refills gives them back: two tables needed,
+	 * one refill of three pages free. */
+	EXPECT_RC(UNMAP(G + 6 * M2, K4), XLAT_OK);
+	EXPECT_RC(UNMAP(G + 5 * M2, K4), XLAT_OK);
+	EXPECT_RC(UNMAP(G + 4 * M2, K4), XLAT_OK);
+	expect_pool(e, 1, 1, 3);
+	EXPECT_RC(MAP(2 * G + K4, 4 * G, K4, &RW_NX), XLAT_OK);      /* two: 2 + 3 = 5 */
+	expect_pool(e, 1, 2, 5);
+	EXPECT_RC(MAP(3 * G + K4, 4 * G, K4, &RW_NX), XLAT_ENOMEM);  /* two, one free */
+	expect_pool(e, 1, 2, 5);
+	assert_int_equal(xf_arena_free_blocks(e), 0);
+}
+
+static void test_refill_trimmed_at_the_end(void **state)
+{
+	/* The pool holds the level-2 table; one refill of 4 pages. */
+	struct xf_env *e = env_open_refill(state, 1, 4, 2, false);
+
+	EXPECT_RC(MAP(G + M2 - K4, 4 * G, K4, &RW_NX), XLAT_OK);     /* level-3 T in the refill */
+	EXPECT_RC(MAP(G + M2, 5 * G, M2, &RW_NX), XLAT_OK);          /* a block beside it */
+	expect_pool(e, 1, 1, 1);
+	/* One call empties T (the refill's last table) and then splits the
+	 * block: the split takes a page of that same refill. */
+	EXPECT_RC(UNMAP(G + M2 - K4, 2 * K4), XLAT_OK);
+	expect_pool(e, 1, 1, 1);
+	expect_unmapped(e, G + M2 - K4);
+	expect_unmapped(e, G + M2);
+	expect_mapped(e, G + M2 + K4, 5 * G + K4, 3, &RW_NX);
+	EXPECT_RC(UNMAP(G + M2 + K4, M2 - K4), XLAT_OK);
+	expect_pool(e, 0, 0, 0);
+	assert_int_equal(xf_arena_free_blocks(e), 1);
+}
+
+static void test_refill_largest_order(void **state)
+{
+	/* Blocks of any order up to 3 (8 pages): the largest first, then
+	 * smaller ones as the arena fragments. */
+	struct xf_env *e = env_open_refill(state, 1, 16, 3, true);
+	struct xlat_pool_info pi;
+
+	for (unsigned i = 0; i < 7; i++)
+		EXPECT_RC(MAP(G + i * M2, 4 * G, K4, &RW_NX), XLAT_OK);
+	xlat_pool_info(&e->ctx, &pi);
+	assert_int_equal(pi.segs, 1);
+	assert_int_equal(pi.seg_pages, 8);
+	for (unsigned i = 7; i < 14; i++)
+		EXPECT_RC(MAP(G + i * M2, 4 * G, K4, &RW_NX), XLAT_OK);
+	xlat_pool_info(&e->ctx, &pi);
+	assert_int_equal(pi.segs, 2);
+	assert_int_equal(pi.seg_used, 14);
+	EXPECT_RC(MAP(G + 14 * M2, 4 * G, K4, &RW_NX), XLAT_ENOMEM);
+	for (unsigned i = 0; i < 14; i++)
+		EXPECT_RC(UNMAP(G + i * M2, K4), XLAT_OK);
+	expect_pool(e, 0, 0, 0);
+}
+
 /* ---- splitting ------------------------------------------------------- */
 
 static void test_unmap_splits_2m_block(void **state)
@@ -1197,6 +1320,10 @@ int main(void)
 		T(test_sh_out_of_range),
 		T(test_enomem),
 		T(test_enomem_two_levels),
+		T(test_refill_beyond_the_pool),
+		T(test_refill_enomem),
+		T(test_refill_trimmed_at_the_end),
+		T(test_refill_largest_order),
 		T(test_unmap_splits_2m_block),
 		T(test_unmap_splits_1g_block),
 		T(test_protect_part_of_block),
