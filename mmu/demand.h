@@ -9,11 +9,16 @@
  * (mmu/fault.h's abort resolver). Any other fault in a range (a
  * permission fault, an alignment fault) is not resolved: it is reported
  * as any fault is. The table pages such a mapping needs come from the
- * final map's xlat pool (the boot's BOOT_POOL_PAGES pages), not from the
- * allocator; a map the pool cannot hold leaves the fault unresolved.
- * Held pages are remembered with their VA and PA, so that an unmap gives
- * exactly those back to the allocator (pgalloc_free), and no other page.
- * One instance: the resolver has no cookie.
+ * final map's xlat pool (the boot's BOOT_POOL_PAGES pages) and, once it is
+ * used up, from the allocator too (xlat_set_refill: kernel_map.c), so
+ * demand paging is bounded by RAM. A fault it cannot resolve (no free
+ * page: RAM used up; no table page) keeps its cause in its range
+ * (demand_unresolved_why) and, when nothing catches it (no guarded access
+ * armed), is named on the console before the exception's report.
+ * Held pages are remembered with their VA and PA (the first
+ * DEMAND_STATIC_HELD in the bss, the rest in pages from the allocator), so
+ * that an unmap gives exactly those back to the allocator (pgalloc_free),
+ * and no other page. One instance: the resolver has no cookie.
  */
 #ifndef DEMAND_H
 #define DEMAND_H
@@ -25,8 +30,10 @@
 #include "xlat.h"
 
 #define DEMAND_MAX_RANGES 8
-/* Pages held over all ranges: the table of (va, pa) is static. */
-#define DEMAND_MAX_PAGES  1024
+/* Held pages remembered in the bss; more in pages from the allocator. */
+#define DEMAND_STATIC_HELD 1024
+/* A range's last_error when the allocator had no free page. */
+#define DEMAND_NO_PAGE 1
 
 enum demand_error {
 	DEMAND_OK       =  0,
@@ -49,8 +56,14 @@ struct demand_range {
 	uint64_t pages_taken;    /* pages taken from the allocator and mapped */
 	uint64_t pages_held;     /* of those, still mapped and held */
 	uint64_t unresolved;     /* faults left unresolved (no page, no table) */
-	int last_error;          /* of the last unresolved one: xlat or 1 (no page) */
+	int last_error;          /* of the last unresolved one: an xlat error or
+				  * DEMAND_NO_PAGE; 0: none */
 };
+
+/* Why r's last unresolved fault was not resolved, or NULL if none was. */
+const char *demand_unresolved_why(const struct demand_range *r);
+/* Pages from the allocator holding the list of held pages. */
+unsigned demand_list_pages(void);
 
 /* Starts demand paging on xlat (the final map) with pages (the allocator)
  * and installs the abort resolver. */

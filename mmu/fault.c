@@ -29,6 +29,11 @@ void fault_set_abort_resolver(abort_resolver_fn fn)
 	abort_resolver = fn;
 }
 
+bool fault_guard_armed(void)
+{
+	return guard.armed;
+}
+
 /* One guarded access: arm, run access(va, val) (a load ignores val),
  * disarm. The compiler barriers keep the arming around the access. */
 typedef struct guarded_ret (*guarded_access_fn)(uint64_t va, uint64_t val);

@@ -30,6 +30,10 @@ int guarded_read32(uint64_t va, uint32_t *val, struct caught_fault *caught);
 /* 0, or 1 with *caught filled. */
 int guarded_write64(uint64_t va, uint64_t val, struct caught_fault *caught);
 
+/* Whether a guarded access is in flight: a fault on it is caught (the
+ * abort resolver need not say why it left one). */
+bool fault_guard_armed(void);
+
 /* Called with ESR_EL1 and FAR_EL1 of a synchronous exception taken from
  * EL1; true: resolved (it mapped the page), run the instruction again. */
 typedef bool (*abort_resolver_fn)(uint64_t esr, uint64_t far);

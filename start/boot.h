@@ -56,6 +56,7 @@ struct boot {
 	bool report_full;                /* stub.report=full */
 	int shell;                       /* stub.shell: the monitor */
 	int demand;                      /* stub.demand: the demonstration */
+	int demand_exhaust;              /* stub.demand-exhaust: it, until RAM runs out */
 	/* The maps: the facts they are made of, their runtime API contexts,
 	 * the walker over the live one, and what the checks translate. */
 	struct boot_layout layout;

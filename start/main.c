@@ -73,7 +73,8 @@ static void after_the_checks(struct boot *b)
 		.layout = &b->layout, .syms = &b->syms, .walk = &b->walk, .xlat = &b->final_xlat, .pages = &b->pages,
 	};
 
-	if (b->demand && demand_demo_run(&b->final_xlat, &b->pages) && b->status == EXIT_OK)
+	if ((b->demand || b->demand_exhaust) &&
+	    demand_demo_run(&b->final_xlat, &b->pages, b->demand_exhaust) && b->status == EXIT_OK)
 		b->status = EXIT_CHECKS_FAILED;
 	if (b->shell) {
 		shenv.boot_status = b->status;

@@ -5,7 +5,8 @@
  * as Linux's EFI stub takes them, when there are any; else the DTB's
  * /chosen/bootargs), and the product's options on it: stub.report=summary|
  * full (the report's size), stub.shell (the MMU monitor after the checks),
- * stub.demand (the demand-paging demonstration after the checks); and the
+ * stub.demand (the demand-paging demonstration after the checks),
+ * stub.demand-exhaust (the same, then pages until RAM runs out); and the
  * test build's (hooks.h), parsed in the same pass. Any other stub.* word,
  * or a malformed value, is named (lib/bootargs.c); the rest are Linux's.
  */
@@ -28,6 +29,7 @@ void options_read(struct boot *b)
 		{ "stub.report", BOOTARG_CHOICE, report_sizes, &report_size },
 		{ "stub.shell", BOOTARG_FLAG_BOOL, NULL, &b->shell },
 		{ "stub.demand", BOOTARG_FLAG_BOOL, NULL, &b->demand },
+		{ "stub.demand-exhaust", BOOTARG_FLAG_BOOL, NULL, &b->demand_exhaust },
 		{ NULL, BOOTARG_FLAG_BOOL, NULL, NULL },
 	};
 	const struct bootarg_option *tables[4] = { product_options };

@@ -13,7 +13,8 @@
  * pieces of free RAM taken before any allocator exists (the table pool,
  * mapped into the early map at POOL_VADDR where the final map is written,
  * and the secondaries' stacks); and the page allocator over what is left,
- * reached through the linear map once the final map is live.
+ * reached through the linear map once the final map is live, which from
+ * then on also refills the final map's table pool.
  */
 #include <stdio.h>
 #include "boot.h"
@@ -273,5 +274,7 @@ void ram_start_allocator(struct boot *b)
 		rc = pgalloc_stats(&b->pages, PGALLOC_ALL_BANKS, &st);
 	if (rc)
 		boot_fatal(EXIT_FINAL_MAP, "the page allocator: %s", pgalloc_strerror(rc));
+	/* Tables beyond the boot's pool now come from it. */
+	kernel_map_refill_from(&b->final_xlat, &b->pages);
 	report_memory(b, &st);
 }

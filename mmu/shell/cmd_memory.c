@@ -15,18 +15,27 @@
 #include "args.h"
 #include "command.h"
 #include "parse.h"
+#include "print.h"
 
 #define READ_MAX_COUNT 64
 
-/* "read 0x...: fault: EC ...; FSC ... (read); ESR_EL1 ... FAR_EL1 ... ELR_EL1 ..." */
+/* "read 0x...: fault: EC ...; FSC ... (read); ESR_EL1 ... FAR_EL1 ... ELR_EL1 ...", and in a
+ * demand range why it was not resolved: not a translation fault, or what
+ * the resolver lacked (a page, a table page). */
 static void print_fault(const char *op, uint64_t va, const struct caught_fault *c)
 {
 	const struct demand_range *d = demand_find(va);
 	char cause[ESR_DESCRIBE_MAX];
 
 	printf("%s " HEX16 ": fault: %s", op, U(va), esr_describe(c->esr, "; ", cause, sizeof(cause)));
-	printf("; ESR_EL1 " HEX16 " FAR_EL1 " HEX16 " ELR_EL1 " HEX16 "%s\n", U(c->esr), U(c->far),
-	       U(c->elr), d ? " (in a demand range: only translation faults are resolved)" : "");
+	printf("; ESR_EL1 " HEX16 " FAR_EL1 " HEX16 " ELR_EL1 " HEX16, U(c->esr), U(c->far),
+	       U(c->elr));
+	if (d && esr_is_translation_fault_cur(c->esr) && demand_unresolved_why(d))
+		printf(" (in a demand range, not resolved: %s)\n", demand_unresolved_why(d));
+	else if (d)
+		printf(" (in a demand range: only translation faults are resolved)\n");
+	else
+		printf("\n");
 }
 
 static int cmd_read(const struct shell_env *env, unsigned argc, char **argv)
@@ -111,7 +120,7 @@ SHELL_COMMAND(19, mem_command) = {
 	"the allocator's free blocks by order, per bank", cmd_mem,
 };
 
-static void list_ranges(void)
+static void list_ranges(const struct xlat_ctx *x)
 {
 	char size[16];
 	unsigned n = demand_count();
@@ -121,9 +130,17 @@ static void list_ranges(void)
 		const struct demand_range *r = demand_get(i);
 
 		printf("  " HEX16 "-" HEX16 " %s %s: %llu faults, %llu pages taken, %llu held, "
-		       "%llu unresolved\n", U(r->va), U(r->va + r->size),
+		       "%llu unresolved", U(r->va), U(r->va + r->size),
 		       format_size(r->size, size, sizeof(size)), r->attrs_name, U(r->faults),
 		       U(r->pages_taken), U(r->pages_held), U(r->unresolved));
+		if (demand_unresolved_why(r))
+			printf(" (the last: %s)", demand_unresolved_why(r));
+		printf("\n");
+	}
+	if (n) {
+		printf("  tables: ");
+		print_xlat_pool(x);
+		printf("\n");
 	}
 }
 
@@ -134,9 +151,8 @@ static int cmd_demand(const struct shell_env *env, unsigned argc, char **argv)
 	char name[24] = "rw", sz[16];
 	int rc;
 
-	(void)env;
 	if (argc == 1) {
-		list_ranges();
+		list_ranges(env->xlat);
 		return SHELL_CONTINUE;
 	}
 	if (argc == 2) {
@@ -159,8 +175,8 @@ static int cmd_demand(const struct shell_env *env, unsigned argc, char **argv)
 		return SHELL_CONTINUE;
 	}
 	printf("demand: " HEX16 "-" HEX16 " %s %s: mapped on first touch (pages from the "
-	       "allocator, tables from the final map's pool)\n", U(va), U(va + size),
-	       format_size(size, sz, sizeof(sz)), name);
+	       "allocator, tables from the final map's pool, then the allocator)\n", U(va),
+	       U(va + size), format_size(size, sz, sizeof(sz)), name);
 	return SHELL_CONTINUE;
 }
 

@@ -511,6 +511,48 @@ def test_demand(m):
           "%d vs %d" % (free_pages(m), free0))
 
 
+def demand_tables(m):
+    """The demand listing's tables line: (in use, from the allocator)."""
+    out = m.cmd("demand")
+    r = re.search(r"^  tables: pool: (\d+) in use(?:, (\d+) of them from the allocator in "
+                  r"\d+ refills? of \d+ pages)?$", out, re.M)
+    return (int(r.group(1)), int(r.group(2) or 0)) if r else None
+
+
+def test_demand_beyond_pool(m):
+    """More level-3 tables than the boot's pool (64 pages) holds: one page
+    in each of 128 2 MiB slots, touched by write; the tables beyond the
+    pool come from the allocator, and go back to it with the pages."""
+    n, slot = 128, 0x200000
+    dv = DEMAND_VADDR + 0x20000000          # clear of test_demand's ranges
+    free0 = free_pages(m)
+    out = m.cmd("demand 0x%x 0x%x" % (dv, n * slot))
+    check(out.startswith("demand: 0x%016x-0x%016x 256M rw:" % (dv, dv + n * slot)),
+          "a demand range of 128 2 MiB slots", out)
+    tables0 = demand_tables(m)
+    ok = True
+    for i in range(n):
+        out = m.cmd("write 0x%x 0x%x" % (dv + i * slot + 8, 0x5100 + i))
+        ok = ok and out.startswith("write %s: ok" % h16(dv + i * slot + 8))
+    check(ok, "128 writes, one in each slot, all resolved")
+    check(demand_line(m, dv) == (n, n, n, 0), "128 faults, 128 pages, none unresolved",
+          repr(demand_line(m, dv)))
+    t = demand_tables(m)
+    # 128 level-3 tables, and the slot's level-2 table unless one is there.
+    check(tables0 and t and t[0] - tables0[0] in (n, n + 1) and t[1] > 0 and t[0] > 64,
+          "128 level-3 tables: beyond the pool's 64 pages, the rest from the allocator",
+          "%r -> %r" % (tables0, t))
+    out = m.cmd("read 0x%x" % (dv + (n - 1) * slot + 8))
+    check(out.endswith(": 0x%016x" % (0x5100 + n - 1)), "the last slot's page keeps its data", out)
+    for i in range(n):
+        m.cmd("unmap 0x%x 0x1000" % (dv + i * slot))
+    t = demand_tables(m)
+    check(t == (tables0[0], 0) if tables0 else False,
+          "unmapped: the tables back where they were, no refill held", repr(t))
+    check(free_pages(m) == free0, "and the allocator whole again", "%d vs %d"
+          % (free_pages(m), free0))
+
+
 # ---------------------------------------------------------------- random
 
 def test_random(m, layout):
@@ -706,11 +748,39 @@ def test_demand_demo():
     check(re.search(r"^demand-demo: unmapped, %d pages returned to the allocator with "
                     r"pgalloc_free .*: ok$" % n, out, re.M),
           "stub.demand: unmapped, the pages given back (pgalloc_free)")
-    check("demand-demo: 5 passed, 0 failed" in out and r.returncode == 0 and
+    check(re.search(r"^demand-demo: touched them: tables: pool: (\d+) in use, (\d+) of them "
+                    r"from the allocator", out, re.M) and
+          "demand-demo: PASS tables beyond the pool's came from the allocator" in out,
+          "stub.demand: 128 level-3 tables, those beyond the pool from the allocator")
+    check("demand-demo: PASS every page, table page and refill given back" in out,
+          "stub.demand: the spread range given back, refills too")
+    check("demand-demo: 9 passed, 0 failed" in out and r.returncode == 0 and
           re.search(r"^mmu: \d+ passed, 0 failed", out, re.M),
-          "stub.demand: 5 passed, 0 failed, exit 0, the boot's checks unchanged",
+          "stub.demand: 9 passed, 0 failed, exit 0, the boot's checks unchanged",
           "rc %d" % r.returncode)
     check("stub> " not in out, "stub.demand alone starts no monitor")
+    check("until one is not resolved" not in out, "stub.demand alone does not exhaust RAM")
+
+
+def test_demand_exhaust():
+    """stub.demand-exhaust: demand paging bounded by RAM, and the fault RAM
+    leaves unresolved named."""
+    log = os.path.join(LOGDIR, "shell-demand-exhaust.log")
+    r = subprocess.run(["timeout", "60"] + QEMU + ["-append", "stub.demand-exhaust"],
+                       stdin=subprocess.DEVNULL, capture_output=True, text=True)
+    out = r.stdout.replace("\r", "")
+    with open(log, "w") as f:
+        f.write(out)
+    m = re.search(r"^demand-demo: every page of the 1 GiB .* \((\d+) pages free\): ok$", out, re.M)
+    u = re.search(r"^demand-demo: RAM used up after (\d+) pages \((\d+) more held the list of "
+                  r"them\); the fault at va 0x[0-9a-f]+ not resolved: the page allocator has no "
+                  r"free page: RAM is used up$", out, re.M)
+    check(m and u, "stub.demand-exhaust: pages until RAM runs out, the cause named", "log: " + log)
+    check(m and u and int(u.group(1)) + int(u.group(2)) > int(m.group(1)) * 9 // 10,
+          "stub.demand-exhaust: nearly every free page became a demand page (bounded by RAM, "
+          "not by 64 table pages)")
+    check("demand-demo: 11 passed, 0 failed" in out and r.returncode == 0,
+          "stub.demand-exhaust: 11 passed, 0 failed, exit 0", "rc %d" % r.returncode)
 
 
 def main():
@@ -731,6 +801,7 @@ def main():
         test_faults(m, lay)
         test_self_destruct(m, lay)
         test_demand(m)
+        test_demand_beyond_pool(m)
         test_random(m, lay)
         m.p.send("exit 7\r")
         m.p.expect_exact("shell: exit 7")
@@ -744,6 +815,7 @@ def main():
     finally:
         m.close()
     test_demand_demo()
+    test_demand_exhaust()
     print("     (%.1f s; logs build/test-logs/shell*.log)" % (time.time() - t0))
     print("shell: %d passed, %d failed" % (counts["pass"], counts["fail"]))
     return 1 if counts["fail"] else 0
