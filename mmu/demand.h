@@ -31,7 +31,7 @@
 
 #define DEMAND_MAX_RANGES 8
 /* Held pages remembered in the bss; more in pages from the allocator. */
-#define DEMAND_STATIC_HELD 1024
+#define DEMAND_STATIC_HELD 64
 /* A range's last_error when the allocator had no free page. */
 #define DEMAND_NO_PAGE 1
 

@@ -104,10 +104,10 @@ int kernel_map_early_init(struct xlat_ctx *early, const struct boot_layout *l, u
  * same regions it is checked against, as the final map is. */
 static struct mem_region early_region(const struct boot_layout *l, enum region_id id)
 {
-	struct mem_region r[NR_REGIONS];
+	struct mem_region r;
 
-	maps_early_regions(l, r);
-	return r[id];
+	maps_early_region(l, id, &r);
+	return r;
 }
 
 int kernel_map_early_window(struct xlat_ctx *early, const struct boot_layout *l,

@@ -93,18 +93,38 @@ static void kimage_region(const struct boot_layout *l, struct mem_region *r)
 			   align_up(l->image_size, PAGE_SIZE), &image_attrs);
 }
 
-void maps_early_regions(const struct boot_layout *l, struct mem_region out[NR_REGIONS])
+/* The early blocks the image occupies, at VA = PA. */
+static void idmap_region(const struct boot_layout *l, struct mem_region *r)
 {
-	/* The early blocks the image occupies, at VA = PA. */
 	uint64_t phys_block = align_down(l->phys_text, SWAPPER_BLOCK_SIZE);
 	uint64_t image_span = align_up(l->phys_text + l->image_size, SWAPPER_BLOCK_SIZE) - phys_block;
 
-	set_region(&out[REGION_IDMAP], "idmap", 0, phys_block, phys_block, image_span, &image_attrs);
-	kimage_region(l, &out[REGION_KIMAGE]);
-	fdt_region(l, &out[REGION_FDT]);
-	console_region(l, &out[REGION_CONSOLE]);
-	pool_region(l, &out[REGION_POOL]);
-	probe_region(l, &out[REGION_PROBE]);
+	set_region(r, "idmap", 0, phys_block, phys_block, image_span, &image_attrs);
+}
+
+void maps_early_region(const struct boot_layout *l, enum region_id id, struct mem_region *r)
+{
+	/* Each as maps_early_regions gives it (an if chain, not a table of
+	 * pointers: the windows are changed page by page while RAM is looked
+	 * at). */
+	if (id == REGION_IDMAP)
+		idmap_region(l, r);
+	else if (id == REGION_KIMAGE)
+		kimage_region(l, r);
+	else if (id == REGION_FDT)
+		fdt_region(l, r);
+	else if (id == REGION_CONSOLE)
+		console_region(l, r);
+	else if (id == REGION_POOL)
+		pool_region(l, r);
+	else
+		probe_region(l, r);
+}
+
+void maps_early_regions(const struct boot_layout *l, struct mem_region out[NR_REGIONS])
+{
+	for (int id = 0; id < NR_REGIONS; id++)
+		maps_early_region(l, (enum region_id)id, &out[id]);
 }
 
 uint64_t maps_virt_uart(const struct boot_layout *l)

@@ -80,6 +80,8 @@ struct mem_region {
 
 /* The regions of the early map, indexed by enum region_id. */
 void maps_early_regions(const struct boot_layout *l, struct mem_region out[NR_REGIONS]);
+/* One of them. */
+void maps_early_region(const struct boot_layout *l, enum region_id id, struct mem_region *r);
 
 /* Where the UART's registers, the DTB and the boot's table pages appear in
  * TTBR1 (both maps); the page being tried (the early map only). */

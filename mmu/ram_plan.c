@@ -168,7 +168,7 @@ static void set_verdict(struct ram_plan *l, int err, const char *name)
 /* Within the input's limits the arrays cannot fill (ram_plan.h): a full
  * one is a bug, refused all the same rather than overrun. */
 static bool add_loss(struct ram_plan *l, uint64_t pa, uint64_t size, enum ram_loss_reason why,
-		     const char *name, const char *detail)
+		     const char *name, int absent)
 {
 	if (!size)
 		return true;
@@ -176,7 +176,7 @@ static bool add_loss(struct ram_plan *l, uint64_t pa, uint64_t size, enum ram_lo
 		set_verdict(l, RAM_ETOOMANY, "losses");
 		return false;
 	}
-	l->loss[l->nr_losses++] = (struct ram_loss){ pa, size, why, name, detail };
+	l->loss[l->nr_losses++] = (struct ram_loss){ pa, size, name, why, absent };
 	l->bytes_lost += size;
 	return true;
 }
@@ -257,7 +257,7 @@ static bool check_input(const struct ram_plan_input *in, struct ram_plan *l)
 			return false;
 		}
 	for (i = 0; i < in->nr_absent; i++) {
-		const struct phys_range *a = &in->absent[i].range;
+		const struct phys_range *a = &in->absent[i];
 
 		if (a->phys_end < a->phys_start ||
 		    !is_aligned(a->phys_start | a->phys_end, PAGE_SIZE)) {
@@ -356,7 +356,7 @@ static bool plan_pages(const struct ram_plan_input *in, struct ram_plan *l)
 
 		if (cut < r->phys_end) {
 			if (!add_loss(l, cut, r->phys_end - cut, RAM_LOSS_PA_BITS,
-				      bank_name_at(in, cut), NULL))
+				      bank_name_at(in, cut), -1))
 				return false;
 			r->phys_end = cut;
 		}
@@ -370,14 +370,14 @@ static bool plan_pages(const struct ram_plan_input *in, struct ram_plan *l)
 		e = align_down(r->phys_end, PAGE_SIZE);
 		if (s >= e) {
 			if (!add_loss(l, r->phys_start, r->phys_end - r->phys_start, RAM_LOSS_EDGE,
-				      bank_name_at(in, r->phys_start), NULL))
+				      bank_name_at(in, r->phys_start), -1))
 				return false;
 			rset_del(&lin, i);
 			continue;
 		}
 		if (!add_loss(l, r->phys_start, s - r->phys_start, RAM_LOSS_EDGE,
-			      bank_name_at(in, r->phys_start), NULL) ||
-		    !add_loss(l, e, r->phys_end - e, RAM_LOSS_EDGE, bank_name_at(in, e), NULL))
+			      bank_name_at(in, r->phys_start), -1) ||
+		    !add_loss(l, e, r->phys_end - e, RAM_LOSS_EDGE, bank_name_at(in, e), -1))
 			return false;
 		r->phys_start = s;
 		r->phys_end = e;
@@ -389,7 +389,7 @@ static bool plan_pages(const struct ram_plan_input *in, struct ram_plan *l)
 /* [s, e) out of the linear ranges, each piece it removes a loss at its
  * own address. */
 static bool subtract_lost(struct ram_plan *l, uint64_t s, uint64_t e, enum ram_loss_reason why,
-			  const char *name, const char *detail)
+			  const char *name, int absent)
 {
 	struct rset lin = { l->linear, &l->nr_linear, RAM_MAX_LINEAR };
 	uint64_t removed;
@@ -399,7 +399,7 @@ static bool subtract_lost(struct ram_plan *l, uint64_t s, uint64_t e, enum ram_l
 		uint64_t ps = max_u64(s, l->linear[i].phys_start);
 		uint64_t pe = min_u64(e, l->linear[i].phys_end);
 
-		if (ps < pe && !add_loss(l, ps, pe - ps, why, name, detail))
+		if (ps < pe && !add_loss(l, ps, pe - ps, why, name, absent))
 			return false;
 	}
 	if (!rset_sub(&lin, s, e, &removed)) {
@@ -416,10 +416,10 @@ static bool plan_absent(const struct ram_plan_input *in, struct ram_plan *l)
 	unsigned i;
 
 	for (i = 0; i < in->nr_absent; i++) {
-		const struct ram_absent *a = &in->absent[i];
+		const struct phys_range *a = &in->absent[i];
 
-		if (!subtract_lost(l, a->range.phys_start, a->range.phys_end, RAM_LOSS_ABSENT,
-				   bank_name(&a->range), a->why))
+		if (!subtract_lost(l, a->phys_start, a->phys_end, RAM_LOSS_ABSENT, bank_name(a),
+				   (int)i))
 			return false;
 	}
 	if (!l->nr_linear) {
@@ -444,8 +444,7 @@ static bool plan_linear(const struct ram_plan_input *in, struct ram_plan *l)
 
 		if (r->phys_end <= l->phys_linear_end)
 			break;
-		if (!add_loss(l, cut, r->phys_end - cut, RAM_LOSS_BUDGET, bank_name_at(in, cut),
-			      NULL))
+		if (!add_loss(l, cut, r->phys_end - cut, RAM_LOSS_BUDGET, bank_name_at(in, cut), -1))
 			return false;
 		if (cut == r->phys_start)
 			rset_del(&lin, i);
@@ -460,7 +459,7 @@ static bool plan_linear(const struct ram_plan_input *in, struct ram_plan *l)
 			continue;
 		/* Every page it touches: no byte of it is ever mapped. */
 		pages_of(v->range.phys_start, phys_range_size(&v->range), l->phys_limit, &s, &e);
-		if (s < e && !subtract_lost(l, s, e, RAM_LOSS_NO_MAP, rsv_name(v), NULL))
+		if (s < e && !subtract_lost(l, s, e, RAM_LOSS_NO_MAP, rsv_name(v), -1))
 			return false;
 	}
 	l->bytes_mapped = rset_bytes(&lin);
@@ -471,8 +470,10 @@ static bool plan_linear(const struct ram_plan_input *in, struct ram_plan *l)
  * one, and each not page aligned (held or unmapped as its whole pages). */
 static bool plan_rsv_notes(const struct ram_plan_input *in, struct ram_plan *l)
 {
-	struct rset u = { l->rsv_union, &l->nr_rsv_union, RAM_MAX_RESERVATIONS };
-	unsigned i;
+	/* Only this step needs the union: on the stack, not in the plan. */
+	struct phys_range rsv_union[RAM_MAX_RESERVATIONS];
+	unsigned nr_union = 0, i;
+	struct rset u = { rsv_union, &nr_union, RAM_MAX_RESERVATIONS };
 
 	for (i = 0; i < in->nr_rsv; i++) {
 		const struct phys_range *v = &in->rsv[i].range;

@@ -110,21 +110,22 @@
  *    [s, e) splits at most one range in two);
  *  - the free ranges: the linear ranges, split once more by each
  *    reservation, the image, the DTB, the initrd, PA 0 and each take;
- *  - the losses: per union range one beyond the PA size, two partial
- *    pages (head and tail) and one beyond the budget; per subtraction of
- *    a no-map reservation or an absent piece, the linear ranges it meets:
- *    two partly (its ends) and the others whole, and a range is removed
- *    whole at most once (the union's, plus one per split before):
- *    5 * banks + 3 * (no-map + absent) in all;
- *  - the notes: the pieces of a bank already covered by the union so far
- *    number the union ranges it meets, and merging k of them removes
- *    k - 1: at most 2 * banks in all; the same for reservations (2 *
- *    reservations), plus one per reservation not page aligned. */
+ *  - the losses: per union range one beyond the PA size and two partial
+ *    pages (head and tail); one beyond the budget per linear range then
+ *    (the union's and the absent pieces' splits); and per subtraction of
+ *    an absent piece or a no-map reservation, the k linear ranges it
+ *    meets: k - 2 of them go whole, so over all subtractions the k sum to
+ *    at most the ranges there were (banks) plus two per subtraction:
+ *    5 * banks + 3 * absent + 2 * reservations in all;
+ *  - the notes: a bank (reservation) meeting k ranges of the union so far
+ *    merges them into one, so the k of all banks sum to at most their
+ *    number: one per bank, one per reservation, plus one per reservation
+ *    not page aligned. */
 #define RAM_MAX_RAM      RAM_MAX_BANKS
 #define RAM_MAX_LINEAR   (RAM_MAX_BANKS + RAM_MAX_RESERVATIONS + RAM_MAX_ABSENT)
 #define RAM_MAX_FREE     (RAM_MAX_LINEAR + RAM_MAX_RESERVATIONS + 4 + RAM_MAX_TAKEN)
-#define RAM_MAX_LOSSES   (5 * RAM_MAX_BANKS + 3 * (RAM_MAX_RESERVATIONS + RAM_MAX_ABSENT))
-#define RAM_MAX_NOTES    (2 * RAM_MAX_BANKS + 3 * RAM_MAX_RESERVATIONS)
+#define RAM_MAX_LOSSES   (5 * RAM_MAX_BANKS + 3 * RAM_MAX_ABSENT + 2 * RAM_MAX_RESERVATIONS)
+#define RAM_MAX_NOTES    (RAM_MAX_BANKS + 2 * RAM_MAX_RESERVATIONS)
 
 enum ram_plan_error {
 	RAM_OK                  =   0,
@@ -171,13 +172,6 @@ struct ram_reservation {
 	bool no_map;
 };
 
-/* A piece of a bank that is not RAM (the boot's probes: nothing answers
- * there, or a written value does not stick): left out of the linear map
- * and the allocator, as a no-map reservation is. Page aligned. */
-struct ram_absent {
-	struct phys_range range;        /* name: the bank's */
-	const char *why;                /* what the probe found, for the report */
-};
 
 struct ram_plan_input {
 	/* Each bank: empty ones ignored, name NULL: "memory" ("memory@40000000"). */
@@ -185,7 +179,11 @@ struct ram_plan_input {
 	unsigned nr_banks;
 	const struct ram_reservation *rsv;
 	unsigned nr_rsv;
-	const struct ram_absent *absent;
+	/* Pieces of banks that are not RAM (the boot's probes: nothing
+	 * answers there, or a written value does not stick), each page
+	 * aligned and named after its bank: left out of the linear map and
+	 * the allocator, as a no-map reservation is. */
+	const struct phys_range *absent;
 	unsigned nr_absent;
 	uint64_t phys_image, image_size;        /* [pa, pa + size), size > 0 */
 	uint64_t phys_dtb, dtb_size;            /* size 0: no DTB */
@@ -197,9 +195,11 @@ struct ram_plan_input {
 struct ram_loss {
 	uint64_t phys_start;                    /* the piece lost: [start, start + size) */
 	uint64_t size;                          /* bytes */
-	enum ram_loss_reason reason;
 	const char *name;                       /* the bank, or the no-map reservation */
-	const char *why;                        /* RAM_LOSS_ABSENT: the probe's finding */
+	enum ram_loss_reason reason;
+	int absent;                             /* RAM_LOSS_ABSENT: the index of the
+						 * input's absent piece (what was found
+						 * there is the caller's); else -1 */
 };
 
 struct ram_note {
@@ -221,7 +221,7 @@ struct ram_plan {
 	uint64_t phys_memstart;
 	uint64_t phys_limit;                    /* 2^pa_bits */
 	uint64_t phys_linear_end;               /* phys_memstart + budget, clipped to phys_limit */
-	unsigned nr_ram, nr_linear, nr_free, nr_losses, nr_notes, nr_taken, nr_rsv_union;
+	unsigned nr_ram, nr_linear, nr_free, nr_losses, nr_notes, nr_taken;
 	uint64_t bytes_ram, bytes_mapped, bytes_free, bytes_taken, bytes_held;
 	uint64_t bytes_lost, bytes_overlap;
 	int image_linear;                       /* the linear[] holding the image, -1: none */
@@ -234,8 +234,6 @@ struct ram_plan {
 	struct ram_loss loss[RAM_MAX_LOSSES];
 	struct ram_note note[RAM_MAX_NOTES];
 	struct phys_range taken[RAM_MAX_TAKEN];  /* by ram_plan_take, in order */
-	/* The reservations' union (byte exact): their overlaps' notes. */
-	struct phys_range rsv_union[RAM_MAX_RESERVATIONS];
 };
 
 /* Plans the layout of in into out (all of out is written); returns

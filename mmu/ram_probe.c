@@ -93,8 +93,7 @@ static bool flush_bad(struct prober *p)
 		o->too_many = true;
 		return false;
 	}
-	o->absent[o->nr_absent] = (struct ram_absent){
-		{ p->bad_start, p->bad_end, p->bank }, NULL };
+	o->absent[o->nr_absent] = (struct phys_range){ p->bad_start, p->bad_end, p->bank };
 	o->finding[o->nr_absent++] = p->bad_finding;
 	p->bad_open = false;
 	return true;

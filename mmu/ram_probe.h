@@ -55,7 +55,7 @@ struct ram_probe_finding {
 typedef void (*ram_probe_fn)(uint64_t pa, struct ram_probe_finding *f, void *cookie);
 
 struct ram_probe_result {
-	struct ram_absent absent[RAM_MAX_ABSENT];       /* why: NULL (the caller words it) */
+	struct phys_range absent[RAM_MAX_ABSENT];       /* named after their banks */
 	struct ram_probe_finding finding[RAM_MAX_ABSENT]; /* each piece's first failing answer */
 	unsigned nr_absent;
 	unsigned nr_tried;      /* pages tried */

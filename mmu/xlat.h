@@ -74,7 +74,7 @@ const char *xlat_errname(int err);
 #define XLAT_POOL_MAX_PAGES 256
 #define XLAT_SEG_MAX_ORDER  (21 - PAGE_SHIFT)
 #define XLAT_SEG_MAX_PAGES  (1u << XLAT_SEG_MAX_ORDER)
-#define XLAT_MAX_SEGS       128
+#define XLAT_MAX_SEGS       64
 
 /* Where refills come from (the final map's: the page allocator). Both
  * are called with the context's cookie (table_ptr's), and only between
@@ -90,10 +90,10 @@ struct xlat_refill {
 /* One refill: its pages [pa, pa + 2^order pages); page 0 the counts. */
 struct xlat_seg {
 	uint64_t pa;
-	unsigned order;
-	unsigned fresh;              /* [fresh, 2^order) never taken */
-	unsigned nfreed;             /* given back, on the counts page's stack */
-	unsigned used;               /* holding a table */
+	uint16_t order;
+	uint16_t fresh;              /* [fresh, 2^order) never taken */
+	uint16_t nfreed;             /* given back, on the counts page's stack */
+	uint16_t used;               /* holding a table */
 };
 
 /* What the calls on a context have written, since xlat_init. */

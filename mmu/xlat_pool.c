@@ -107,14 +107,12 @@ static int seg_of(const struct xlat_ctx *ctx, uint64_t pa)
 	return lo < ctx->nr_segs && pa >= ctx->seg[lo].pa ? (int)lo : -1;
 }
 
-uint16_t *xlat_pool_nvalid(struct xlat_ctx *ctx, uint64_t table_pa)
+uint16_t *xlat_pool_nvalid_refill(struct xlat_ctx *ctx, uint64_t table_pa)
 {
-	uint64_t i = (table_pa - ctx->pool_pa) >> PAGE_SHIFT;
-	int s;
+	int s = seg_of(ctx, table_pa);
+	uint64_t i;
 
-	if (i < ctx->pool_pages)
-		return &ctx->pool_nvalid[i];
-	if (!ctx->nr_segs || (s = seg_of(ctx, table_pa)) < 0)
+	if (s < 0)
 		return NULL;
 	i = (table_pa - ctx->seg[s].pa) >> PAGE_SHIFT;
 	return i ? &counts_of(ctx, &ctx->seg[s])->nvalid[i] : NULL;

@@ -38,7 +38,17 @@ void xlat_pool_give_back(struct xlat_ctx *ctx, uint64_t table_pa);
 void xlat_pool_trim(struct xlat_ctx *ctx);
 
 /* The valid-entry count of the table at table_pa, or NULL for a table that
- * is neither the pool's nor a refill's (linked before xlat_init). */
-uint16_t *xlat_pool_nvalid(struct xlat_ctx *ctx, uint64_t table_pa);
+ * is neither the pool's nor a refill's (linked before xlat_init). Inline
+ * for the pool (every walk of a call asks it), out of line for refills. */
+uint16_t *xlat_pool_nvalid_refill(struct xlat_ctx *ctx, uint64_t table_pa);
+
+static inline uint16_t *xlat_pool_nvalid(struct xlat_ctx *ctx, uint64_t table_pa)
+{
+	uint64_t i = (table_pa - ctx->pool_pa) >> PAGE_SHIFT;
+
+	if (i < ctx->pool_pages)
+		return &ctx->pool_nvalid[i];
+	return ctx->nr_segs ? xlat_pool_nvalid_refill(ctx, table_pa) : NULL;
+}
 
 #endif /* XLAT_POOL_H */

@@ -24,6 +24,7 @@
 #include "pgalloc.h"
 #include "probes.h"
 #include "ram_plan.h"
+#include "ram_probe.h"
 #include "walk.h"
 #include "xlat.h"
 
@@ -49,6 +50,7 @@ struct boot {
 	unsigned ram_pages_tried;        /* the look at the banks (ram.c) */
 	unsigned ram_banks_tried;
 	unsigned ram_pieces_absent;      /* what did not answer, left out */
+	struct ram_probe_finding ram_findings[RAM_MAX_ABSENT];  /* each piece's */
 	unsigned nr_dynamic_rsv;         /* reservations without an address */
 	unsigned nr_secondaries;         /* the CPUs smp.c will start */
 	/* The boot arguments this image obeys (options.c), from cmdline. */
@@ -56,7 +58,8 @@ struct boot {
 	bool report_full;                /* stub.report=full */
 	int shell;                       /* stub.shell: the monitor */
 	int demand;                      /* stub.demand: the demonstration */
-	int demand_exhaust;              /* stub.demand-exhaust: it, until RAM runs out */
+	int demand_exhaust;              /* stub.demand-exhaust: it, beyond the pool,
+					  * until RAM runs out */
 	/* The maps: the facts they are made of, their runtime API contexts,
 	 * the walker over the live one, and what the checks translate. */
 	struct boot_layout layout;

@@ -6,7 +6,8 @@
  * /chosen/bootargs), and the product's options on it: stub.report=summary|
  * full (the report's size), stub.shell (the MMU monitor after the checks),
  * stub.demand (the demand-paging demonstration after the checks),
- * stub.demand-exhaust (the same, then pages until RAM runs out); and the
+ * stub.demand-exhaust (the same, then more tables than the boot's pool,
+ * then pages until RAM runs out); and the
  * test build's (hooks.h), parsed in the same pass. Any other stub.* word,
  * or a malformed value, is named (lib/bootargs.c); the rest are Linux's.
  */

@@ -19,7 +19,6 @@
 #include <stdio.h>
 #include "boot.h"
 #include "efi.h"
-#include "esr.h"
 #include "exit.h"
 #include "fault.h"
 #include "kernel_map.h"
@@ -35,7 +34,7 @@ _Static_assert(MACHINE_MAX_RESERVED <= RAM_MAX_RESERVATIONS,
  * pieces that are not RAM. */
 static struct phys_range plan_banks[RAM_MAX_BANKS];
 static struct ram_reservation plan_rsv[RAM_MAX_RESERVATIONS];
-static struct ram_absent plan_absent[RAM_MAX_ABSENT];
+static struct phys_range plan_absent[RAM_MAX_ABSENT];
 static struct ram_plan_input plan_in;
 
 /* Under UEFI the memory map counts, not /memory: RAM is what it lets an
@@ -186,25 +185,9 @@ static void try_page(uint64_t pa, struct ram_probe_finding *f, void *cookie)
 			   xlat_strerror(rc));
 }
 
-/* What the first failing answer of a piece says, for its report line. */
-static const char *finding_text(const struct ram_probe_finding *f, char *buf, size_t len)
-{
-	char cause[ESR_DESCRIBE_MAX];
-
-	if (f->answer == RAM_PROBE_FAULT)
-		snprintf(buf, len, "nothing answers at pa 0x%llx (%s)", (unsigned long long)f->pa,
-			 esr_describe(f->esr, "; ", cause, sizeof(cause)));
-	else
-		snprintf(buf, len, "pa 0x%llx does not hold a written value (wrote 0x%llx, read "
-			 "0x%llx)", (unsigned long long)f->pa, (unsigned long long)f->wrote,
-			 (unsigned long long)f->read);
-	return buf;
-}
-
 void ram_check_banks(struct boot *b)
 {
-	static char why[RAM_MAX_ABSENT][ESR_DESCRIBE_MAX + 48];
-	static struct ram_probe_result tried;
+	struct ram_probe_result tried;
 	int n = ram_probe_banks(&plan_in, &b->ram, try_page, b, &tried);
 
 	b->ram_pages_tried = tried.nr_tried;
@@ -213,11 +196,12 @@ void ram_check_banks(struct boot *b)
 		boot_fatal(EXIT_BAD_RAM, "RAM: the banks are not RAM in more than %d places "
 			   "(RAM_MAX_ABSENT; the first at pa 0x%llx in %s): this DTB's /memory is "
 			   "not this machine's", RAM_MAX_ABSENT,
-			   (unsigned long long)tried.absent[0].range.phys_start,
-			   tried.absent[0].range.name);
-	for (int i = 0; i < n; i++)
-		plan_absent[i] = (struct ram_absent){ tried.absent[i].range,
-			finding_text(&tried.finding[i], why[i], sizeof(why[i])) };
+			   (unsigned long long)tried.absent[0].phys_start, tried.absent[0].name);
+	/* The plan's absent piece i is finding i: the report says it. */
+	for (int i = 0; i < n; i++) {
+		plan_absent[i] = tried.absent[i];
+		b->ram_findings[i] = tried.finding[i];
+	}
 	plan_in.nr_absent = (unsigned)n;
 	b->ram_pieces_absent = (unsigned)n;
 	if (n)

@@ -19,6 +19,7 @@
 #include "console.h"
 #include "dump.h"
 #include "efi.h"
+#include "esr.h"
 #include "exit.h"
 #include "levels.h"
 #include "print.h"
@@ -104,6 +105,21 @@ void report_console_refused(const struct machine_console *c, const char *why)
 	       (unsigned long long)c->phys_base, why);
 }
 
+/* What the look at a bank found where it is not RAM (start/ram.c): the
+ * first failing answer of the piece. */
+static void print_finding(const struct ram_probe_finding *f)
+{
+	char cause[ESR_DESCRIBE_MAX];
+
+	if (f->answer == RAM_PROBE_FAULT)
+		printf(": nothing answers at pa 0x%llx (%s)", (unsigned long long)f->pa,
+		       esr_describe(f->esr, "; ", cause, sizeof(cause)));
+	else
+		printf(": pa 0x%llx does not hold a written value (wrote 0x%llx, read 0x%llx)",
+		       (unsigned long long)f->pa, (unsigned long long)f->wrote,
+		       (unsigned long long)f->read);
+}
+
 /* What the plan merged: overlapping and duplicate banks (ram: lines), or
  * overlapping and unaligned reservations (reserved: lines). */
 static void print_notes(const struct ram_plan *ram, bool reservations)
@@ -152,17 +168,23 @@ static void print_ram(const struct boot *b)
 	       format_size(ram->bytes_mapped, size2, sizeof(size2)), ram->nr_linear,
 	       ram->nr_linear == 1 ? "" : "s");
 	if (b->report_full)
-		printf("ram: %u pages of %u banks tried before use (each bank's first and last free "
-		       "page, one per GiB): %u pieces not RAM\n", b->ram_pages_tried,
-		       b->ram_banks_tried, b->ram_pieces_absent);
+		printf("ram: %u page%s of %u bank%s tried before use (each bank's first and last "
+		       "free page, one per GiB): %u piece%s not RAM\n", b->ram_pages_tried,
+		       b->ram_pages_tried == 1 ? "" : "s", b->ram_banks_tried,
+		       b->ram_banks_tried == 1 ? "" : "s", b->ram_pieces_absent,
+		       b->ram_pieces_absent == 1 ? "" : "s");
 	/* Nothing is left out, or merged, silently. */
 	print_notes(ram, false);
-	for (unsigned i = 0; i < ram->nr_losses; i++)
-		printf("ram: not mapped: %s at pa 0x%llx (%s): %s%s%s\n",
-		       format_size(ram->loss[i].size, size, sizeof(size)),
-		       (unsigned long long)ram->loss[i].phys_start, ram->loss[i].name,
-		       ram_loss_reason_name(ram->loss[i].reason), ram->loss[i].why ? ": " : "",
-		       ram->loss[i].why ? ram->loss[i].why : "");
+	for (unsigned i = 0; i < ram->nr_losses; i++) {
+		const struct ram_loss *l = &ram->loss[i];
+
+		printf("ram: not mapped: %s at pa 0x%llx (%s): %s",
+		       format_size(l->size, size, sizeof(size)), (unsigned long long)l->phys_start,
+		       l->name, ram_loss_reason_name(l->reason));
+		if (l->reason == RAM_LOSS_ABSENT)
+			print_finding(&b->ram_findings[l->absent]);
+		printf("\n");
+	}
 	if (m->reserved.n_rsv)
 		printf("reserved: %d ranges (%d from /memreserve/, %u without an address: not "
 		       "placed), never handed out\n", m->reserved.n_rsv, m->reserved.n_memreserve,

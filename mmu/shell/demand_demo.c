@@ -8,11 +8,13 @@
  * page, reads every word back, then unmaps the range and gives the pages
  * back with pgalloc_free, and checks that the allocator and the xlat pool
  * are where they started and that the range faults again (a guarded read).
- * Then one page in each of DEMAND_DEMO_SPREAD 2 MiB slots: more level-3
- * tables than the pool has, the rest from the allocator (refills), all
- * given back with the range. With exhaust, every page of the demand slot
- * (1 GiB) in turn, by guarded writes, until one is not resolved: the
- * cause must be RAM used up, named; then everything given back.
+ * With exhaust (stub.demand-exhaust), then, one page in each of
+ * DEMAND_DEMO_SPREAD 2 MiB slots: more level-3 tables than the pool has,
+ * the rest from the allocator (refills), all given back with the range;
+ * and every page of the demand slot (1 GiB) in turn, by guarded writes,
+ * until one is not resolved: the cause must be RAM used up, named; then
+ * everything given back. (Not in stub.demand alone: make bench measures
+ * its 16 faults.)
  */
 #include <stdio.h>
 #include "demand.h"
@@ -209,9 +211,10 @@ int demand_demo_run(struct xlat_ctx *xlat, struct pgalloc_ctx *pages, bool exhau
 		"every page and table page given back");
 	verdict(guarded_read64(va, &v, &c) == 1 && fault_status_is(esr_fault_status(c.esr), FSC_TRANSLATION),
 		"the range is unmapped again: a read is a translation fault");
-	beyond_the_pool(xlat, pages);
-	if (exhaust)
+	if (exhaust) {
+		beyond_the_pool(xlat, pages);
 		until_ram_runs_out(xlat, pages);
+	}
 out:
 	printf("demand-demo: %d passed, %d failed\n", passed, failed);
 	return failed;

@@ -3,8 +3,8 @@
  *
  * Owns: the scripted demonstration kernel_main runs after its checks when
  * the boot arguments hold stub.demand (mmu/shell/demand_demo.c): a few
- * pages, then more level-3 tables than the boot's pool holds; with
- * stub.demand-exhaust also pages until RAM runs out.
+ * pages; with stub.demand-exhaust then more level-3 tables than the boot's
+ * pool holds, and pages until RAM runs out.
  */
 #ifndef DEMAND_DEMO_H
 #define DEMAND_DEMO_H
@@ -19,7 +19,8 @@
 #define DEMAND_DEMO_SPREAD 128
 
 /* Prints its steps and "demand-demo: N passed, M failed"; returns M.
- * exhaust: also touch pages until the allocator has none. */
+ * exhaust: also tables beyond the pool, and pages until the allocator has
+ * none. */
 int demand_demo_run(struct xlat_ctx *xlat, struct pgalloc_ctx *pages, bool exhaust);
 
 #endif /* DEMAND_DEMO_H */

@@ -76,7 +76,7 @@ static const char *const rsv_names[MAX_RSV] = {
 
 static struct phys_range banks[MAX_BANKS];
 static struct ram_reservation rsvs[MAX_RSV];
-static struct ram_absent absents[MAX_ABSENT];
+static struct phys_range absents[MAX_ABSENT];
 static struct ram_plan_input lin;
 static struct ram_plan L;
 static uint64_t base;
@@ -207,8 +207,8 @@ static NOCOV void model(void)
 		return;
 	}
 	for (i = 0; i < lin.nr_absent; i++)
-		for (p = (unsigned)((absents[i].range.phys_start - base) / PAGE_SIZE);
-		     p < (absents[i].range.phys_end - base) / PAGE_SIZE; p++)
+		for (p = (unsigned)((absents[i].phys_start - base) / PAGE_SIZE);
+		     p < (absents[i].phys_end - base) / PAGE_SIZE; p++)
 			M.absent[p] = true;
 	for (p = 0; p < NPAGES; p++) {
 		unsigned k, n = 0;
@@ -377,8 +377,8 @@ static NOCOV void check_loss_piece(unsigned i)
 	for (k = 0; k < (int)i; k++)
 		if (ovl(L.loss[k].phys_start, L.loss[k].size, l->phys_start, l->size))
 			die("loss[%u] overlaps loss[%d]", i, k);
-	if ((l->why != NULL) != (l->reason == RAM_LOSS_ABSENT))
-		die("loss[%u] (%s): why %s", i, ram_loss_reason_name(l->reason), l->why ? l->why : "NULL");
+	if ((l->absent >= 0) != (l->reason == RAM_LOSS_ABSENT))
+		die("loss[%u] (%s): absent %d", i, ram_loss_reason_name(l->reason), l->absent);
 	if (l->reason == RAM_LOSS_NO_MAP) {
 		k = first_nomap_holding(l->phys_start);
 		if (k < 0 || l->name != rsv_names[k] ||
@@ -386,9 +386,10 @@ static NOCOV void check_loss_piece(unsigned i)
 			die("loss[%u] no-map named %s, not after the first no-map reservation holding it",
 			    i, l->name);
 	} else if (l->reason == RAM_LOSS_ABSENT) {
-		k = first_holding(&absents[0].range, sizeof(absents[0]), lin.nr_absent, l->phys_start);
-		if (k < 0 || l->name != absents[k].range.name)
-			die("loss[%u] absent named %s, not after the absent piece holding it", i, l->name);
+		k = first_holding(absents, sizeof(absents[0]), lin.nr_absent, l->phys_start);
+		if (k < 0 || l->name != absents[k].name || l->absent != k)
+			die("loss[%u] absent named %s (piece %d), not after the absent piece holding it",
+			    i, l->name, l->absent);
 	} else {
 		k = first_holding(banks, sizeof(banks[0]), lin.nr_banks, l->phys_start);
 		if (k < 0 || l->name != bank_names[k])
@@ -657,8 +658,8 @@ static NOCOV void log_input(void)
 		logf_("rsv %s [0x%llx, +0x%llx)%s\n", rsv_names[i], (ull)rsvs[i].range.phys_start,
 		      (ull)phys_range_size(&rsvs[i].range), rsvs[i].no_map ? " no-map" : "");
 	for (i = 0; i < lin.nr_absent; i++)
-		logf_("absent (%s) [0x%llx, +0x%llx)\n", absents[i].range.name,
-		      (ull)absents[i].range.phys_start, (ull)phys_range_size(&absents[i].range));
+		logf_("absent (%s) [0x%llx, +0x%llx)\n", absents[i].name,
+		      (ull)absents[i].phys_start, (ull)phys_range_size(&absents[i]));
 	logf_("image [0x%llx, +0x%llx) dtb [0x%llx, +0x%llx) initrd [0x%llx, 0x%llx)\n",
 	      (ull)lin.phys_image, (ull)lin.image_size, (ull)lin.phys_dtb, (ull)lin.dtb_size,
 	      (ull)lin.phys_initrd_start, (ull)lin.phys_initrd_end);
@@ -722,9 +723,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 		if (np > NPAGES - p)
 			np = NPAGES - p;
-		absents[i] = (struct ram_absent){
-			{ base + (uint64_t)p * PAGE_SIZE, base + (uint64_t)(p + np) * PAGE_SIZE,
-			  bank_names[get8(&in) % nb] }, "probe" };
+		absents[i] = (struct phys_range){ base + (uint64_t)p * PAGE_SIZE,
+			base + (uint64_t)(p + np) * PAGE_SIZE, bank_names[get8(&in) % nb] };
 	}
 	lin.absent = absents;
 	lin.nr_absent = na;
