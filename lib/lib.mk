@@ -9,6 +9,7 @@
 # runs at the load address). Included by the Makefile.
 
 LIB_SRCS := machine.c dt_walk.c dt_addr.c bootargs.c libc_glue.c bench.c string.c uart/earlycon.c \
+	console_choice.c \
 	acpi/machine.c acpi/report.c
 LIB_MMU_OFF_SRCS := console.c exit.c psci.c semihost.S cache.c result.c \
 	uart/uart.c uart/compat.c uart/pl011.c uart/cadence.c uart/bcm2835_aux.c uart/ns16550.c \

@@ -18,6 +18,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include "check.h"
+#include "console_choice.h"
 #include "hooks.h"
 #include "machine.h"
 #include "maps.h"
@@ -43,8 +44,7 @@ struct boot {
 	/* What the machine is. */
 	enum dtb_source dtb_source;
 	struct machine machine;          /* what the DTB (or ACPI) says (about 20 KiB) */
-	const char *console_rule;        /* what chose the console: NULL stdout-path,
-					  * "SPCR", "DBG2" */
+	struct console_earlycon earlycon; /* earlycon= over it (console_choice.h) */
 	struct ram_plan ram;             /* the plan of RAM (about 10 KiB) */
 	unsigned nr_dynamic_rsv;         /* reservations without an address */
 	unsigned nr_secondaries;         /* the CPUs smp.c will start */
@@ -72,12 +72,15 @@ struct boot {
 void boot_begin(struct boot *b, unsigned entry_el, uint64_t phys_text, uint64_t insns_to_mmu_on);
 
 /* dtb.c: the DTB found, mapped and read, or a refusal; its parts checked;
- * the console it names brought up. */
+ * the PSCI conduit it names. */
 void dtb_find(struct boot *b, uint64_t x0);
 void dtb_check_parts(struct boot *b);
-void console_from_dtb(struct boot *b);
 void psci_from_dtb(struct boot *b);
 bool booted_by_efi(void);
+
+/* console.c: the console its rules choose (earlycon=, the DT's or ACPI's),
+ * checked, mapped and brought up, or none, said why. */
+void console_bring_up(struct boot *b);
 
 /* acpi.c: the machine from the ACPI tables the UEFI entry read; their
  * report lines; the status of a boot they gave no console. */
@@ -93,7 +96,9 @@ void ram_plan_boot(struct boot *b);
 void ram_take_boot_memory(struct boot *b);
 void ram_start_allocator(struct boot *b);
 
-/* options.c: the boot arguments this image obeys. */
+/* options.c: the command line that counts; the boot arguments this image
+ * obeys on it. */
+const char *boot_cmdline(const struct boot *b);
 void options_read(struct boot *b);
 
 /* verify.c: the checks of the early map; the final map built, switched
@@ -107,6 +112,7 @@ void verify_other_cpus(struct boot *b);
 __attribute__((format(printf, 2, 3), noreturn))
 void boot_fatal(int status, const char *fmt, ...);
 void report_machine_problem(const char *part, const struct machine_problem *pb);
+void report_console_choice(const struct machine_console *c, const struct console_earlycon *e);
 void report_console_absent(const struct machine_console *c);
 void report_console_unusable(const struct machine_console *c);
 void report_console_refused(const struct machine_console *c, const char *why);

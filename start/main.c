@@ -93,7 +93,7 @@ void kernel_main(uint64_t x0, unsigned entry_el, uint64_t phys_text, uint64_t in
 		acpi_describe(b);
 	else
 		dtb_find(b, x0);
-	console_from_dtb(b);
+	console_bring_up(b);
 	dtb_check_parts(b);
 	ram_plan_boot(b);
 	psci_from_dtb(b);

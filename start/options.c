@@ -20,6 +20,13 @@ static void say_problem(const char *line, void *cookie)
 	printf("%s\n", line);
 }
 
+const char *boot_cmdline(const struct boot *b)
+{
+	if (booted_by_efi() && efi_boot_info.cmdline[0])
+		return efi_boot_info.cmdline;
+	return b->machine.chosen.bootargs;
+}
+
 void options_read(struct boot *b)
 {
 	static const char *const report_sizes[] = { "summary", "full", NULL };
@@ -33,12 +40,10 @@ void options_read(struct boot *b)
 	const struct bootarg_option *tables[4] = { product_options };
 	unsigned ntables = hooks_bootarg_tables(tables, 1, sizeof(tables) / sizeof(tables[0]));
 
-	b->cmdline = b->machine.chosen.bootargs;
-	if (booted_by_efi() && efi_boot_info.cmdline[0]) {
-		b->cmdline = efi_boot_info.cmdline;
+	b->cmdline = boot_cmdline(b);
+	if (b->cmdline == efi_boot_info.cmdline)
 		report_efi_cmdline(efi_boot_info.cmdline, efi_boot_info.cmdline_non_ascii,
 				   efi_boot_info.cmdline_cut);
-	}
 	(void)bootargs_parse(b->cmdline, tables, ntables, say_problem, NULL);
 	b->report_full = report_size == 1;
 	hooks_boot_args(b->cmdline);

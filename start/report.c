@@ -54,23 +54,58 @@ void report_machine_problem(const char *part, const struct machine_problem *pb)
 	       (unsigned long long)pb->value);
 }
 
+/* What the rules did before the console was brought up: an earlycon word
+ * not obeyed (and why), or later ones not read; a rule whose console could
+ * not be used and was passed over for the next one. */
+void report_console_choice(const struct machine_console *c, const struct console_earlycon *e)
+{
+	const struct machine_console_passed *p = &c->passed;
+
+	if (e->asked && e->ignored)
+		printf("console: earlycon=%s: %s%s%s%s; ignored, the %s console kept\n",
+		       e->req.value, e->ignored, e->detail[0] ? " (" : "", e->detail,
+		       e->detail[0] ? ")" : "", machine_console_rule_name(e->over));
+	if (e->later)
+		printf("console: %u more earlycon word%s after the first: not read (Linux takes the "
+		       "first)\n", e->later, e->later == 1 ? "" : "s");
+	if (p->rule != MACHINE_RULE_NONE && c->rule != p->rule)
+		printf("console: %s%s%s%s %s%s%s%s; %s used instead\n",
+		       p->value ? "" : "/chosen/", machine_console_rule_name(p->rule),
+		       p->value ? " " : "", p->value ? p->value : "",
+		       machine_console_why_text(p->why), p->compatible ? " (compatible \"" : "",
+		       p->compatible ? p->compatible : "", p->compatible ? "\")" : "",
+		       machine_console_rule_name(c->rule));
+}
+
 void report_console_absent(const struct machine_console *c)
 {
+	const struct machine_console_passed *p = &c->passed;
+
+	if (c->rule == MACHINE_RULE_EARLYCON) {
+		printf("console: none: earlycon=smh asks for semihosting, no UART\n");
+		return;
+	}
 	if (booted_by_acpi()) {
 		printf("console: none: the ACPI tables describe no usable console (the acpi: "
 		       "console line says why)\n");
 		return;
 	}
+	if (p->why == MACHINE_WHY_MALFORMED) {
+		printf("console: none: /chosen/%s %s; no /aliases/serial0 to use instead\n",
+		       machine_console_rule_name(p->rule), machine_console_why_text(p->why));
+		return;
+	}
 	printf("console: none: %s\n", c->problem.err != MACHINE_OK ?
-	       machine_strerror(c->problem.err) : "the DTB has no /chosen/stdout-path");
+	       machine_strerror(c->problem.err) :
+	       "the DTB names none (no /chosen/stdout-path, no /aliases/serial0)");
 	report_machine_problem("console", &c->problem);
 }
 
 void report_console_unusable(const struct machine_console *c)
 {
-	printf("console: none: %s %s (compatible \"%s\")\n", c->path,
-	       c->available ? "has no driver here (arm,pl011, brcm,bcm2835-aux-uart, "
-	       "cdns,uart-r1p12, ns16550a, snps,dw-apb-uart)" : "is disabled (status)",
+	printf("console: none: %s %s %s (compatible \"%s\")\n",
+	       machine_console_rule_name(c->rule), c->path,
+	       machine_console_why_text(c->available ? MACHINE_WHY_NO_DRIVER : MACHINE_WHY_DISABLED),
 	       c->compatible ? c->compatible : "");
 }
 
@@ -202,12 +237,19 @@ void report_setup(const struct boot *b)
 	if (booted_by_acpi())
 		report_acpi(b);
 	else
-		printf("dtb: pa 0x%llx (%s), %s; console %s (%s) at pa 0x%llx%s\n",
+		printf("dtb: pa 0x%llx (%s), %s; console %s (%s) at pa 0x%llx by %s%s%s\n",
 		       (unsigned long long)l->phys_dtb, dtb_from[b->dtb_source],
 		       format_size(l->dtb_size, size, sizeof(size)), port ? m->console.path : "none",
 		       port ? machine_console_kind_name(port->kind) : "semihosting only",
-		       (unsigned long long)l->phys_uart, booted_by_efi() && efi_boot_info.acpi_also ?
-		       "; ACPI tables given too, not read (the DTB is preferred)" : "");
+		       (unsigned long long)l->phys_uart, machine_console_rule_name(m->console.rule),
+		       m->console.rule == MACHINE_RULE_EARLYCON ? "=" : "",
+		       m->console.rule == MACHINE_RULE_EARLYCON ? b->earlycon.req.value : "");
+	if (!booted_by_acpi() && booted_by_efi() && efi_boot_info.acpi_also)
+		printf("acpi: tables given too, not read (the DTB is preferred)\n");
+	if (booted_by_acpi() && m->console.rule == MACHINE_RULE_EARLYCON && port)
+		printf("console: %s at pa 0x%llx by earlycon=%s, over the %s's\n",
+		       machine_console_kind_name(port->kind), (unsigned long long)l->phys_uart,
+		       b->earlycon.req.value, machine_console_rule_name(b->earlycon.over));
 	print_ram(b);
 	printf("psci conduit: %s; cpus: %d in the %s\n", psci_conduit_name(psci_conduit()),
 	       m->cpus.n_cpus, booted_by_acpi() ? "MADT" : "DTB");

@@ -13,8 +13,9 @@
  *   mem BASE SIZE | mem-dropped N
  *   memreserve BASE SIZE
  *   rsv NAME BASE SIZE map|no-map | rsv-dyn NAME SIZE | rsv-dropped N
- *   console none | console not-found STDOUT-PATH |
- *   console KIND PATH COMPATIBLE|- PA|untranslatable:WHY:NODE status=S [shift=N width=N]
+ *   console-passed RULE WHY VALUE|-   (a rule passed over for a later one)
+ *   console none | console RULE not-found VALUE | console RULE malformed |
+ *   console RULE KIND PATH COMPATIBLE|- PA|untranslatable:WHY:NODE status=S [shift=N width=N]
  *   cpu MPIDR ENABLE okay|disabled|fail [release ADDR] | cpu-dropped N
  *   psci none|smc|hvc|no-method
  *   bootargs yes|no
@@ -40,6 +41,19 @@ static const char *err_name(enum machine_err e)
 	case MACHINE_ERR_COUNT: break;
 	}
 	return "?";
+}
+
+/* Why a rule's console was passed over, as one word on both sides. */
+static const char *why_word(enum machine_console_why why)
+{
+	switch (why) {
+	case MACHINE_WHY_MALFORMED: return "malformed";
+	case MACHINE_WHY_NOT_FOUND: return "not-found";
+	case MACHINE_WHY_DISABLED: return "disabled";
+	case MACHINE_WHY_NO_DRIVER: return "no-driver";
+	case MACHINE_WHY_UNTRANSLATABLE: return "untranslatable";
+	default: return "?";
+	}
 }
 
 /* How an untranslatable console is named on both sides. */
@@ -133,12 +147,19 @@ static int dump(const char *file)
 	if (m.reserved.n_dropped)
 		printf("rsv-dropped %d\n", m.reserved.n_dropped);
 
-	if (!con->stdout_path) {
+	if (con->passed.rule != MACHINE_RULE_NONE && con->passed.rule != con->rule)
+		printf("console-passed %s %s %s\n", machine_console_rule_name(con->passed.rule),
+		       why_word(con->passed.why), con->passed.value ? con->passed.value : "-");
+	if (con->rule == MACHINE_RULE_NONE) {
 		printf("console none\n");
+	} else if (con->problem.err == MACHINE_ERR_CONSOLE_NOT_FOUND) {
+		printf("console %s not-found %s\n", machine_console_rule_name(con->rule),
+		       con->stdout_path);
 	} else if (con->kind == MACHINE_CONSOLE_NONE) {
-		printf("console not-found %s\n", con->stdout_path);
+		printf("console %s malformed\n", machine_console_rule_name(con->rule));
 	} else {
-		printf("console %s %s %s ", machine_console_kind_name(con->kind), con->path,
+		printf("console %s %s %s %s ", machine_console_rule_name(con->rule),
+		       machine_console_kind_name(con->kind), con->path,
 		       con->compatible ? con->compatible : "-");
 		if (con->translated)
 			printf("0x%llx", (unsigned long long)con->phys_base);
