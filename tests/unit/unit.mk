@@ -50,7 +50,7 @@ HOST_LDFLAGS  := -fsanitize=address,undefined
 # package is the arm64 one, for the target): link it by its full name.
 HOST_LIBFDT   := /usr/lib/x86_64-linux-gnu/libfdt.so.1
 
-TESTS := acpi efi_cmdline earlycon console_choice desc walk dump maps expect probes regs check esr efi_memmap bootargs xlat machine pgalloc pgalloc10 uart \
+TESTS := acpi efi_cmdline earlycon console_choice cpu_plan desc walk dump maps expect probes regs check esr efi_memmap bootargs xlat machine pgalloc pgalloc10 uart \
 	 string \
 	 ram_plan shell_parse geometry_refused
 # The UART drivers against register models of their blocks.
@@ -84,6 +84,7 @@ src_efi_cmdline := start/efi/efi_cmdline.c
 src_shell_parse := mmu/shell/parse.c mmu/desc.c
 src_bootargs := lib/bootargs.c
 src_earlycon := lib/uart/earlycon.c lib/uart/compat.c
+src_cpu_plan := start/cpu_plan.c lib/strbuf.c
 src_string := lib/string.c
 src_xlat   := mmu/xlat.c mmu/desc.c mmu/walk.c $(FAKES)/xlat_fake.c
 src_machine := lib/machine.c lib/dt_walk.c lib/dt_addr.c lib/uart/compat.c
