@@ -90,3 +90,15 @@ void console_apply_earlycon(struct machine *m, const char *cmdline, console_ram_
 	}
 	take(&m->console, out);
 }
+
+enum console_verdict console_verdict(const struct machine_console *c, console_ram_fn in_ram,
+				     void *arg, const char **ram)
+{
+	*ram = NULL;
+	if (c->kind == MACHINE_CONSOLE_NONE || c->problem.err != MACHINE_OK)
+		return CONSOLE_NONE;
+	if (!uart_kind_supported(c->kind) || !c->available)
+		return CONSOLE_UNUSABLE;
+	*ram = in_ram ? in_ram(c->phys_base, arg) : NULL;
+	return *ram ? CONSOLE_IN_RAM : CONSOLE_DRIVEN;
+}

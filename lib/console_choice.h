@@ -32,6 +32,13 @@ struct console_earlycon {
 	enum machine_console_rule over;  /* the rule whose console it replaced */
 };
 
+/* What the chosen console can be before anything touches it: driven, or
+ * why not (no rule named one, or a problem reading it; not a UART the
+ * stub drives, or disabled; its registers in RAM, *ram naming it). */
+enum console_verdict { CONSOLE_DRIVEN, CONSOLE_NONE, CONSOLE_UNUSABLE, CONSOLE_IN_RAM };
+enum console_verdict console_verdict(const struct machine_console *c, console_ram_fn in_ram,
+				     void *arg, const char **ram);
+
 /* Applies the earlycon word of cmdline (NULL: none) to m->console. */
 void console_apply_earlycon(struct machine *m, const char *cmdline, console_ram_fn in_ram,
 			    void *arg, struct console_earlycon *out);

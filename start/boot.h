@@ -21,6 +21,7 @@
 #include "console_choice.h"
 #include "hooks.h"
 #include "machine.h"
+#include "machine_lines.h"
 #include "maps.h"
 #include "pgalloc.h"
 #include "probes.h"
@@ -111,13 +112,6 @@ void verify_other_cpus(struct boot *b);
 /* report.c: every line of the report (docs/report.md), and the fatal end. */
 __attribute__((format(printf, 2, 3), noreturn))
 void boot_fatal(int status, const char *fmt, ...);
-void report_machine_problem(const char *part, const struct machine_problem *pb);
-void report_console_choice(const struct machine_console *c, const struct console_earlycon *e);
-void report_console_absent(const struct machine_console *c);
-void report_console_unusable(const struct machine_console *c);
-void report_console_refused(const struct machine_console *c, const char *why);
-void report_console_in_ram(const struct machine_console *c, const char *ram);
-void report_psci_hvc_at_el2(const struct machine_psci *psci);
 void report_efi_cmdline(const char *cmdline, unsigned non_ascii, unsigned cut);
 void report_setup(const struct boot *b);
 void report_tables(const struct walk_ctx *w, const char *which);

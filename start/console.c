@@ -48,17 +48,20 @@ static void bring_up(struct boot *b)
 	const char *why;
 	uint32_t probe;
 
-	if (c->kind == MACHINE_CONSOLE_NONE || c->problem.err != MACHINE_OK) {
-		report_console_absent(c);
+	const char *ram;
+
+	switch (console_verdict(c, ram_holding, b, &ram)) {
+	case CONSOLE_NONE:
+		report_console_absent(c, booted_by_acpi());
 		return;
-	}
-	if (!uart_kind_supported(c->kind) || !c->available) {
+	case CONSOLE_UNUSABLE:
 		report_console_unusable(c);
 		return;
-	}
-	if (ram_holding(c->phys_base, b)) {
-		report_console_in_ram(c, ram_holding(c->phys_base, b));
+	case CONSOLE_IN_RAM:
+		report_console_in_ram(c, ram);
 		return;
+	case CONSOLE_DRIVEN:
+		break;
 	}
 	b->layout.phys_uart = c->phys_base;
 	if (kernel_map_early_window(&b->early_xlat, &b->layout, REGION_CONSOLE))

@@ -15,6 +15,7 @@
 #include "efi.h"
 #include "exit.h"
 #include "kernel_map.h"
+#include "ram_input.h"
 #include "regs.h"
 
 /* Under UEFI the memory map counts, not /memory: RAM is what it lets an
@@ -32,34 +33,6 @@ static unsigned efi_banks(struct phys_range *banks)
 		boot_fatal(EXIT_BAD_LOAD, "the EFI memory map has %u usable ranges more than the %d "
 			   "taken (EFI_BOOT_MAX_RANGES)", efi_boot_info.nr_dropped,
 			   EFI_BOOT_MAX_RANGES);
-	return n;
-}
-
-static unsigned dtb_banks(const struct machine *m, struct phys_range *banks)
-{
-	for (int i = 0; i < m->memory.n_banks; i++)
-		banks[i] = (struct phys_range){ m->memory.bank[i].phys_base,
-			m->memory.bank[i].phys_base + m->memory.bank[i].size, m->memory.bank[i].node };
-	return (unsigned)m->memory.n_banks;
-}
-
-/* The reservations with an address; those without one (size and
- * alloc-ranges only) have nothing to keep free: counted for the report. */
-static unsigned placed_reservations(struct boot *b, struct ram_reservation *rsv)
-{
-	const struct machine_reserved *mr = &b->machine.reserved;
-	unsigned n = 0;
-
-	for (int i = 0; i < mr->n_rsv; i++) {
-		const struct machine_reservation *r = &mr->rsv[i];
-
-		if (r->dynamic) {
-			b->nr_dynamic_rsv++;
-			continue;
-		}
-		rsv[n++] = (struct ram_reservation){
-			{ r->phys_base, r->phys_base + r->size, r->name }, r->no_map };
-	}
 	return n;
 }
 
@@ -83,7 +56,6 @@ void ram_plan_boot(struct boot *b)
 	const struct machine *m = &b->machine;
 	unsigned pa_bits = mmfr0_pa_bits(b->mmfr0);
 	struct ram_plan_input in = {
-		.bank = banks, .rsv = rsv,
 		.phys_image = b->layout.phys_text, .image_size = b->layout.image_size,
 		.phys_dtb = b->layout.phys_dtb, .dtb_size = b->layout.dtb_size,
 		.pa_bits = pa_bits > RAM_PA_BITS_MAX ? RAM_PA_BITS_MAX : pa_bits,
@@ -92,12 +64,9 @@ void ram_plan_boot(struct boot *b)
 	int rc;
 
 	_Static_assert(EFI_BOOT_MAX_RANGES <= MACHINE_MAX_BANKS, "EFI ranges fit the banks");
-	in.nr_banks = booted_by_efi() ? efi_banks(banks) : dtb_banks(m, banks);
-	in.nr_rsv = placed_reservations(b, rsv);
-	if (m->chosen.has_initrd) {
-		in.phys_initrd_start = m->chosen.phys_initrd_start;
-		in.phys_initrd_end = m->chosen.phys_initrd_end;
-	}
+	ram_input_from_machine(m, banks, rsv, &in, &b->nr_dynamic_rsv);
+	if (booted_by_efi())
+		in.nr_banks = efi_banks(banks);
 	rc = ram_plan_make(&in, &b->ram);
 	if (rc != RAM_OK)
 		refuse_plan(b, rc);

@@ -2,14 +2,15 @@
  * report.c - every line of the boot report, in the order docs/report.md
  * explains them, and the fatal end.
  *
- * Owns: the setup lines (stub, image, dtb, ram, psci, early tables; with
+ * Owns: the setup lines (stub, image, dtb, psci, early tables; with
  * stub.report=full also the ID register, the geometry, the boot memory,
- * the registers and the early map's dump), the console's absence, the
- * headers and tallies of the checks, the final map's line (with its dump
- * in full), the memory line, the summary and bench lines, the DTB's named
- * problems, and "stub: FATAL: ..." followed by the exit. The per-probe
- * lines are the checks' (mmu/check.c), the CPUs' lines smp.c's. Reads the
- * boot's state, changes nothing in it.
+ * the registers and the early map's dump), the headers and tallies of
+ * the checks, the final map's line (with its dump in full), the memory
+ * line, the summary and bench lines, and "stub: FATAL: ..." followed by
+ * the exit. The lines about the machine (its console, RAM, the DTB's
+ * problems) are machine_lines.c's, shared with build/host/machine-check;
+ * the per-probe lines the checks' (mmu/check.c), the CPUs' lines smp.c's.
+ * Reads the boot's state, changes nothing in it.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -44,84 +45,6 @@ void boot_fatal(int status, const char *fmt, ...)
 	stub_exit(status);
 }
 
-/* One part of the DTB that lib/machine.c could not read in full, named. */
-void report_machine_problem(const char *part, const struct machine_problem *pb)
-{
-	if (pb->err == MACHINE_OK)
-		return;
-	printf("dtb: %s: %s (node %s, property %s, value 0x%llx)\n", part,
-	       machine_strerror(pb->err), pb->node ? pb->node : "-", pb->prop ? pb->prop : "-",
-	       (unsigned long long)pb->value);
-}
-
-/* What the rules did before the console was brought up: an earlycon word
- * not obeyed (and why), or later ones not read; a rule whose console could
- * not be used and was passed over for the next one. */
-void report_console_choice(const struct machine_console *c, const struct console_earlycon *e)
-{
-	const struct machine_console_passed *p = &c->passed;
-
-	if (e->asked && e->ignored)
-		printf("console: earlycon=%s: %s%s%s%s; ignored, the %s console kept\n",
-		       e->req.value, e->ignored, e->detail[0] ? " (" : "", e->detail,
-		       e->detail[0] ? ")" : "", machine_console_rule_name(e->over));
-	if (e->later)
-		printf("console: %u more earlycon word%s after the first: not read (Linux takes the "
-		       "first)\n", e->later, e->later == 1 ? "" : "s");
-	if (p->rule != MACHINE_RULE_NONE && c->rule != p->rule)
-		printf("console: %s%s%s%s %s%s%s%s; %s used instead\n",
-		       p->value ? "" : "/chosen/", machine_console_rule_name(p->rule),
-		       p->value ? " " : "", p->value ? p->value : "",
-		       machine_console_why_text(p->why), p->compatible ? " (compatible \"" : "",
-		       p->compatible ? p->compatible : "", p->compatible ? "\")" : "",
-		       machine_console_rule_name(c->rule));
-}
-
-void report_console_absent(const struct machine_console *c)
-{
-	const struct machine_console_passed *p = &c->passed;
-
-	if (c->rule == MACHINE_RULE_EARLYCON) {
-		printf("console: none: earlycon=smh asks for semihosting, no UART\n");
-		return;
-	}
-	if (booted_by_acpi()) {
-		printf("console: none: the ACPI tables describe no usable console (the acpi: "
-		       "console line says why)\n");
-		return;
-	}
-	if (p->why == MACHINE_WHY_MALFORMED) {
-		printf("console: none: /chosen/%s %s; no /aliases/serial0 to use instead\n",
-		       machine_console_rule_name(p->rule), machine_console_why_text(p->why));
-		return;
-	}
-	printf("console: none: %s\n", c->problem.err != MACHINE_OK ?
-	       machine_strerror(c->problem.err) :
-	       "the DTB names none (no /chosen/stdout-path, no /aliases/serial0)");
-	report_machine_problem("console", &c->problem);
-}
-
-void report_console_unusable(const struct machine_console *c)
-{
-	printf("console: none: %s %s %s (compatible \"%s\")\n",
-	       machine_console_rule_name(c->rule), c->path,
-	       machine_console_why_text(c->available ? MACHINE_WHY_NO_DRIVER : MACHINE_WHY_DISABLED),
-	       c->compatible ? c->compatible : "");
-}
-
-void report_console_in_ram(const struct machine_console *c, const char *ram)
-{
-	printf("console: none: %s's reg, pa 0x%llx, lies in RAM (%s): not a UART's registers, not "
-	       "used\n", c->path, (unsigned long long)c->phys_base, ram);
-}
-
-void report_psci_hvc_at_el2(const struct machine_psci *psci)
-{
-	printf("psci: %s says method \"hvc\", but the image was entered at EL2: an HVC would go "
-	       "to the image's own EL2 (no hypervisor below it); PSCI not used (no CPU_ON, no "
-	       "SYSTEM_OFF)\n", psci->node ? psci->node : "/psci");
-}
-
 void report_efi_cmdline(const char *cmdline, unsigned non_ascii, unsigned cut)
 {
 	printf("cmdline: the UEFI load options, \"%s\"", cmdline);
@@ -130,39 +53,6 @@ void report_efi_cmdline(const char *cmdline, unsigned non_ascii, unsigned cut)
 	if (cut)
 		printf("; %u characters past %d cut (EFI_CMDLINE_MAX)", cut, EFI_CMDLINE_MAX - 1);
 	printf("\n");
-}
-
-void report_console_refused(const struct machine_console *c, const char *why)
-{
-	printf("console: none: %s at pa 0x%llx cannot be used: %s\n", c->path,
-	       (unsigned long long)c->phys_base, why);
-}
-
-static void print_ram(const struct boot *b)
-{
-	const struct ram_plan *ram = &b->ram;
-	const struct machine *m = &b->machine;
-	int banks = booted_by_efi() ? (int)efi_boot_info.nr_ranges : m->memory.n_banks;
-	char size[16], size2[16];
-
-	printf("ram: 0x%llx bytes (%s) in %d %s%s%s; linear map va 0x%llx = pa 0x%llx, %s in %u "
-	       "range%s\n", (unsigned long long)ram->bytes_ram,
-	       format_size(ram->bytes_ram, size, sizeof(size)), banks,
-	       booted_by_efi() ? "range" : "bank", banks == 1 ? "" : "s",
-	       booted_by_efi() ? " of the EFI memory map" : "", (unsigned long long)PAGE_OFFSET,
-	       (unsigned long long)ram->phys_memstart,
-	       format_size(ram->bytes_mapped, size2, sizeof(size2)), ram->nr_linear,
-	       ram->nr_linear == 1 ? "" : "s");
-	/* Nothing is left out silently. */
-	for (unsigned i = 0; i < ram->nr_losses; i++)
-		printf("ram: not mapped: %s at pa 0x%llx (%s): %s\n",
-		       format_size(ram->loss[i].size, size, sizeof(size)),
-		       (unsigned long long)ram->loss[i].phys_start, ram->loss[i].name,
-		       ram_loss_reason_name(ram->loss[i].reason));
-	if (m->reserved.n_rsv)
-		printf("reserved: %d ranges (%d from /memreserve/, %u without an address: not "
-		       "placed), never handed out\n", m->reserved.n_rsv, m->reserved.n_memreserve,
-		       b->nr_dynamic_rsv);
 }
 
 /* The full report's geometry: the walk, then each of Linux's level names. */
@@ -250,7 +140,8 @@ void report_setup(const struct boot *b)
 		printf("console: %s at pa 0x%llx by earlycon=%s, over the %s's\n",
 		       machine_console_kind_name(port->kind), (unsigned long long)l->phys_uart,
 		       b->earlycon.req.value, machine_console_rule_name(b->earlycon.over));
-	print_ram(b);
+	report_ram(&b->ram, booted_by_efi() ? (int)efi_boot_info.nr_ranges : m->memory.n_banks,
+		   booted_by_efi(), &m->reserved, b->nr_dynamic_rsv);
 	printf("psci conduit: %s; cpus: %d in the %s\n", psci_conduit_name(psci_conduit()),
 	       m->cpus.n_cpus, booted_by_acpi() ? "MADT" : "DTB");
 	if (maps_shared_root(l))

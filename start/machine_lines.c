@@ -1,0 +1,117 @@
+/*
+ * machine_lines.c - the report's lines about the machine (see
+ * machine_lines.h).
+ */
+#include <stdio.h>
+#include "dump.h"
+#include "machine_lines.h"
+#include "memory.h"
+
+/* One part of the DTB that lib/machine.c could not read in full, named. */
+void report_machine_problem(const char *part, const struct machine_problem *pb)
+{
+	if (pb->err == MACHINE_OK)
+		return;
+	printf("dtb: %s: %s (node %s, property %s, value 0x%llx)\n", part,
+	       machine_strerror(pb->err), pb->node ? pb->node : "-", pb->prop ? pb->prop : "-",
+	       (unsigned long long)pb->value);
+}
+
+/* What the rules did before the console was brought up: an earlycon word
+ * not obeyed (and why), or later ones not read; a rule whose console could
+ * not be used and was passed over for the next one. */
+void report_console_choice(const struct machine_console *c, const struct console_earlycon *e)
+{
+	const struct machine_console_passed *p = &c->passed;
+
+	if (e->asked && e->ignored)
+		printf("console: earlycon=%s: %s%s%s%s; ignored, the %s console kept\n",
+		       e->req.value, e->ignored, e->detail[0] ? " (" : "", e->detail,
+		       e->detail[0] ? ")" : "", machine_console_rule_name(e->over));
+	if (e->later)
+		printf("console: %u more earlycon word%s after the first: not read (Linux takes the "
+		       "first)\n", e->later, e->later == 1 ? "" : "s");
+	if (p->rule != MACHINE_RULE_NONE && c->rule != p->rule)
+		printf("console: %s%s%s%s %s%s%s%s; %s used instead\n",
+		       p->value ? "" : "/chosen/", machine_console_rule_name(p->rule),
+		       p->value ? " " : "", p->value ? p->value : "",
+		       machine_console_why_text(p->why), p->compatible ? " (compatible \"" : "",
+		       p->compatible ? p->compatible : "", p->compatible ? "\")" : "",
+		       machine_console_rule_name(c->rule));
+}
+
+void report_console_absent(const struct machine_console *c, bool acpi)
+{
+	const struct machine_console_passed *p = &c->passed;
+
+	if (c->rule == MACHINE_RULE_EARLYCON) {
+		printf("console: none: earlycon=smh asks for semihosting, no UART\n");
+		return;
+	}
+	if (acpi) {
+		printf("console: none: the ACPI tables describe no usable console (the acpi: "
+		       "console line says why)\n");
+		return;
+	}
+	if (p->why == MACHINE_WHY_MALFORMED) {
+		printf("console: none: /chosen/%s %s; no /aliases/serial0 to use instead\n",
+		       machine_console_rule_name(p->rule), machine_console_why_text(p->why));
+		return;
+	}
+	printf("console: none: %s\n", c->problem.err != MACHINE_OK ?
+	       machine_strerror(c->problem.err) :
+	       "the DTB names none (no /chosen/stdout-path, no /aliases/serial0)");
+	report_machine_problem("console", &c->problem);
+}
+
+void report_console_unusable(const struct machine_console *c)
+{
+	printf("console: none: %s %s %s (compatible \"%s\")\n",
+	       machine_console_rule_name(c->rule), c->path,
+	       machine_console_why_text(c->available ? MACHINE_WHY_NO_DRIVER : MACHINE_WHY_DISABLED),
+	       c->compatible ? c->compatible : "");
+}
+
+void report_console_in_ram(const struct machine_console *c, const char *ram)
+{
+	printf("console: none: %s's reg, pa 0x%llx, lies in RAM (%s): not a UART's registers, not "
+	       "used\n", c->path, (unsigned long long)c->phys_base, ram);
+}
+
+void report_psci_hvc_at_el2(const struct machine_psci *psci)
+{
+	printf("psci: %s says method \"hvc\", but the image was entered at EL2: an HVC would go "
+	       "to the image's own EL2 (no hypervisor below it); PSCI not used (no CPU_ON, no "
+	       "SYSTEM_OFF)\n", psci->node ? psci->node : "/psci");
+}
+
+void report_console_refused(const struct machine_console *c, const char *why)
+{
+	printf("console: none: %s at pa 0x%llx cannot be used: %s\n", c->path,
+	       (unsigned long long)c->phys_base, why);
+}
+
+
+void report_ram(const struct ram_plan *ram, int banks, bool efi,
+		const struct machine_reserved *rsv, unsigned nr_dynamic)
+{
+	char size[16], size2[16];
+
+	printf("ram: 0x%llx bytes (%s) in %d %s%s%s; linear map va 0x%llx = pa 0x%llx, %s in %u "
+	       "range%s\n", (unsigned long long)ram->bytes_ram,
+	       format_size(ram->bytes_ram, size, sizeof(size)), banks,
+	       efi ? "range" : "bank", banks == 1 ? "" : "s",
+	       efi ? " of the EFI memory map" : "", (unsigned long long)PAGE_OFFSET,
+	       (unsigned long long)ram->phys_memstart,
+	       format_size(ram->bytes_mapped, size2, sizeof(size2)), ram->nr_linear,
+	       ram->nr_linear == 1 ? "" : "s");
+	/* Nothing is left out silently. */
+	for (unsigned i = 0; i < ram->nr_losses; i++)
+		printf("ram: not mapped: %s at pa 0x%llx (%s): %s\n",
+		       format_size(ram->loss[i].size, size, sizeof(size)),
+		       (unsigned long long)ram->loss[i].phys_start, ram->loss[i].name,
+		       ram_loss_reason_name(ram->loss[i].reason));
+	if (rsv->n_rsv)
+		printf("reserved: %d ranges (%d from /memreserve/, %u without an address: not "
+		       "placed), never handed out\n", rsv->n_rsv, rsv->n_memreserve, nr_dynamic);
+}
