@@ -8,7 +8,7 @@ lib/machine.c), reading from it what lib/machine.c reads (memory banks,
 /memreserve/, /reserved-memory, the console through stdout-path, /aliases
 and every parent's `ranges`, CPUs, PSCI, bootargs, initrd) by the same
 rules (DT spec v0.4 and Linux 6.1, as machine.h documents them, written
-again from those documents), printing it in machine_dump.c's line format,
+again from those documents), printing it in machine-check --records' line format (scripts/host/machine_records.c),
 comparing the two per DTB, and the summary: counts, mismatches, and last
 `corpus: N passed, M failed` (N = DTBs on which both readings agree).
 
@@ -553,10 +553,10 @@ def main():
         rec = got.get(dtb)
         problems = []
         if rec is None:
-            problems.append("no output from machine_dump")
+            problems.append("no output from machine-check --records")
             rec = []
         if any(l.startswith("# CRASH") for l in rec):
-            problems.append("machine_dump crashed or a sanitizer reported (see stderr above)")
+            problems.append("machine-check crashed or a sanitizer reported (see stderr above)")
         mine = [l for l in rec if not l.startswith("#")]
         if rec and mine != want[dtb]:
             problems.append("readings differ")
