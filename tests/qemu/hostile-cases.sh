@@ -19,8 +19,10 @@
 #   text, the DTB, the live root table (the pool at the top of 1 GiB:
 #   0x7ffc0000), its own stack (below the pool), a misaligned address,
 #   an address outside RAM: each refused by name before anything is
-#   written, the CPU left off; and cpu@1 given cpu@0's MPIDR: named, not
-#   started.
+#   written, the CPU left off; cpu@1 given cpu@0's MPIDR: named, not
+#   started; and a refusal with the MMU off (an image across 1 GiB) with no
+#   semihosting: said on the DTB's UART, found with the MMU off, the run
+#   ended by PSCI SYSTEM_OFF.
 # A hang would be a FAIL by boot.sh's timeout: every case must end.
 set -eu
 out=build/test-dtbs
@@ -109,3 +111,4 @@ echo "hostile-release-in-stack $x0:$out/hostile-release-in-stack.dtb cortex-a53 
 echo "hostile-release-misaligned $x0:$out/hostile-release-misaligned.dtb cortex-a53 1G 1 $load pass@1/cpu-release-addr_not_8-byte_aligned_(cpu@1,_0x40000004)&$left_off -smp 2"
 echo "hostile-release-not-ram $x0:$out/hostile-release-not-ram.dtb cortex-a53 1G 1 $load pass@1/cpu-release-addr_not_in_the_linear_map&$left_off -smp 2"
 echo "hostile-duplicate-mpidr $x0:$out/hostile-duplicate-mpidr.dtb cortex-a53 1G 1 $load pass@1/smp:_cpu@1_(MPIDR_0x0)_has_the_MPIDR_of_cpu@0:_a_duplicate_in_/cpus,_not_started&cpus:_1_online -smp 2"
+echo "hostile-refusal-on-uart image cortex-a57 2G 1 0x7fff0000 uart-exit4/the_image_crosses_a_1_GiB_boundary"
