@@ -46,7 +46,7 @@ PY
 pl011='compatible = "arm,pl011\\0arm,primecell";'
 edit wrong-uart "s.replace('$pl011', 'compatible = \"ns16550a\";', 1)"
 edit uart-absent "s.replace('$pl011', 'compatible = \"brcm,bcm2835-aux-uart\";', 1).replace('reg = <0x00 0x9000000 0x00 0x1000>', 'reg = <0x00 0xb000000 0x00 0x1000>', 1)"
-edit shell-no-console "re.sub(r'stdout-path = [^;]*;', 'bootargs = \"stub.shell\";', s, 1)"
+edit shell-no-console "re.sub(r'serial0 = [^;]*;', '', re.sub(r'stdout-path = [^;]*;', 'bootargs = \"stub.shell\";', s, 1))"
 edit uart-in-ram "s.replace('reg = <0x00 0x9000000 0x00 0x1000>', 'reg = <0x00 0x48000000 0x00 0x1000>', 1)"
 
 # The EL2 case's DTB comes from virt with virtualization=on (PSCI over
