@@ -24,7 +24,7 @@
 # mmu/mmu.mk, lib/lib.mk, board/boards.mk, which also reads every board's
 # facts); start/start.mk declares the MMU-off set and its check; U-Boot's
 # artifacts and the SD card are scripts/loaders.mk's; the host tools
-# (build/host/acpi-check) scripts/host/host.mk's; the test, fuzz,
+# (build/host/machine-check) scripts/host/host.mk's; the test, fuzz,
 # bench and geometry targets tests/tests.mk's; make debug is
 # scripts/gdb/debug.mk's.
 

@@ -271,3 +271,28 @@ int bootargs_parse(const char *cmdline, const struct bootarg_option *const *tabl
 	}
 	return said;
 }
+
+bool bootargs_find(const char *cmdline, const char *key, const char **value, size_t *len,
+		   bool *has_value, unsigned *later)
+{
+	const char *p = cmdline;
+	struct word w;
+	bool found = false;
+
+	*later = 0;
+	while (next_word(&p, &w)) {
+		size_t k = key_len(&w);
+
+		if (!same(w.s, k, key))
+			continue;
+		if (found) {
+			(*later)++;
+			continue;
+		}
+		found = true;
+		*has_value = k < w.len;
+		*value = *has_value ? w.s + k + 1 : NULL;
+		*len = *has_value ? w.len - k - 1 : 0;
+	}
+	return found;
+}

@@ -10,6 +10,9 @@
 #ifndef BOOTARGS_H
 #define BOOTARGS_H
 
+#include <stdbool.h>
+#include <stddef.h>
+
 enum bootarg_type {
 	/* "key" alone or key=1|yes|on|true: 1; key=0|no|off|false: 0 */
 	BOOTARG_FLAG_BOOL,
@@ -43,5 +46,13 @@ struct bootarg_option {
  */
 int bootargs_parse(const char *cmdline, const struct bootarg_option *const *tables,
 		   unsigned ntables, void (*say)(const char *msg_line, void *cookie), void *cookie);
+
+/* One of Linux's own words (not the stub's): the first word whose key (up
+ * to '=') is `key` exactly, as Linux's early parameters take it (earlycon:
+ * the first one registers). *value points into cmdline after the '=',
+ * *len its length (the word's end), *has_value false for the bare word;
+ * *later the number of further words with that key. False if none. */
+bool bootargs_find(const char *cmdline, const char *key, const char **value, size_t *len,
+		   bool *has_value, unsigned *later);
 
 #endif /* BOOTARGS_H */

@@ -9,8 +9,9 @@
 # runs at the load address). Included by the Makefile.
 
 LIB_SRCS := machine.c dt_walk.c dt_addr.c bootargs.c libc_glue.c bench.c string.c uart/earlycon.c \
+	console_choice.c \
 	acpi/machine.c acpi/report.c
-LIB_MMU_OFF_SRCS := console.c exit.c psci.c semihost.S cache.c result.c \
+LIB_MMU_OFF_SRCS := console.c exit.c psci.c semihost.S cache.c result.c early_dtb.c \
 	uart/uart.c uart/compat.c uart/pl011.c uart/cadence.c uart/bcm2835_aux.c uart/ns16550.c \
 	uart/imx.c uart/meson.c uart/geni.c uart/msm_uartdm.c uart/lpuart.c uart/ar3700.c \
 	uart/scif.c acpi/tables.c acpi/fadt.c acpi/madt.c acpi/console.c acpi/problem.c strbuf.c

@@ -597,6 +597,22 @@ static bool initrd_prop(struct dt_prop p, const char *name, uint64_t *v,
 	return true;
 }
 
+/* The rule that names the console in /chosen: stdout-path, else (only
+ * when it is absent: Linux's of_alias_scan) linux,stdout-path. A property
+ * that is not a string is named malformed, not taken as absent. */
+static void read_stdout_path(struct machine_console *con, const struct dt_visit *v)
+{
+	enum prop_id id = visit_has(v, P_STDOUT_PATH) ? P_STDOUT_PATH : P_LINUX_STDOUT_PATH;
+
+	if (!visit_has(v, id))
+		return;
+	con->rule = id == P_STDOUT_PATH ? MACHINE_RULE_STDOUT_PATH : MACHINE_RULE_LINUX_STDOUT_PATH;
+	con->stdout_path = visit_str(v, id);
+	if (!con->stdout_path)
+		con->passed = (struct machine_console_passed){ con->rule, MACHINE_WHY_MALFORMED,
+							       NULL, NULL };
+}
+
 /* /chosen (the first child of the root by that name): bootargs, initrd,
  * and the console's stdout-path (Linux of_alias_scan: stdout-path, else
  * linux,stdout-path), resolved after the walk. */
@@ -610,9 +626,7 @@ static void read_chosen(struct machine *m, const struct dt_visit *v)
 	ch->bootargs = visit_str(v, P_BOOTARGS);
 	if (!ch->bootargs && visit_has(v, P_BOOTARGS))
 		machine_note(&ch->problem, MACHINE_ERR_BAD_PROPERTY, "chosen", "bootargs", 0);
-	m->console.stdout_path = visit_str(v, P_STDOUT_PATH);
-	if (!m->console.stdout_path)
-		m->console.stdout_path = visit_str(v, P_LINUX_STDOUT_PATH);
+	read_stdout_path(&m->console, v);
 	has_start = initrd_prop(dt_visit_prop(v, P_INITRD_START), "linux,initrd-start", &start,
 				&ch->problem);
 	has_end = initrd_prop(dt_visit_prop(v, P_INITRD_END), "linux,initrd-end", &end,
@@ -713,36 +727,80 @@ static void console_layout(const struct dt_tree *t, int node, struct machine_con
 			     "reg-io-width", con->io_width);
 }
 
-/* The node /chosen's stdout-path names, up to ':' (Linux of_alias_scan,
+/* A console node's path, status, driver, layout, clock and address. */
+static void console_node(const struct dt_tree *t, int node, struct machine_console *con,
+			 struct uart_layout *layout)
+{
+	dt_get_path(t, node, con->path, sizeof(con->path));
+	con->status = prop_str(dt_node_prop(t, node, "status"));
+	con->available = status_okay(con->status);
+	console_compatible(t, node, con, layout);
+	console_layout(t, node, con, layout);
+	if (con->kind != MACHINE_CONSOLE_UNSUPPORTED)
+		con->clock_hz = console_clock(t, node, &con->problem);
+	con->translated = dt_translate_reg(t, node, &con->phys_base, &con->size,
+					   &con->problem) == MACHINE_OK;
+}
+
+/* The node a rule names, up to ':' (Linux of_alias_scan,
  * of_find_node_opts_by_path: a path or an alias; options after ':'), over
  * the walk's index. */
-static void read_console(const struct dt_tree *t, struct machine_console *con)
+static void read_console(const struct dt_tree *t, struct machine_console *con, const char *sp)
 {
-	const char *sp = con->stdout_path, *colon;
+	const char *colon = strchr(sp, ':');
 	struct uart_layout layout = { 0 };
 	int node;
 
-	if (!sp)
-		return;
-	colon = strchr(sp, ':');
 	if (colon)
 		con->options = colon + 1;
 	node = dt_path_namelen(t, sp, colon ? (size_t)(colon - sp) : strlen(sp));
 	if (node == DT_NONE) {
 		/* value: nodes the index could not hold (one of them may be it). */
-		machine_note(&con->problem, MACHINE_ERR_CONSOLE_NOT_FOUND, sp, "stdout-path",
-			     t->n_dropped);
+		machine_note(&con->problem, MACHINE_ERR_CONSOLE_NOT_FOUND, sp,
+			     machine_console_rule_name(con->rule), t->n_dropped);
 		return;
 	}
-	dt_get_path(t, node, con->path, sizeof(con->path));
-	con->status = prop_str(dt_node_prop(t, node, "status"));
-	con->available = status_okay(con->status);
-	console_compatible(t, node, con, &layout);
-	console_layout(t, node, con, &layout);
-	if (con->kind != MACHINE_CONSOLE_UNSUPPORTED)
-		con->clock_hz = console_clock(t, node, &con->problem);
-	con->translated = dt_translate_reg(t, node, &con->phys_base, &con->size,
-					   &con->problem) == MACHINE_OK;
+	console_node(t, node, con, &layout);
+}
+
+/* Why the console found cannot be driven (NONE: it can). */
+static enum machine_console_why console_unusable(const struct machine_console *con)
+{
+	if (con->problem.err == MACHINE_ERR_CONSOLE_NOT_FOUND)
+		return MACHINE_WHY_NOT_FOUND;
+	if (!con->available)
+		return MACHINE_WHY_DISABLED;
+	if (con->kind == MACHINE_CONSOLE_UNSUPPORTED || con->kind == MACHINE_CONSOLE_NONE)
+		return MACHINE_WHY_NO_DRIVER;
+	return con->translated ? MACHINE_WHY_NONE : MACHINE_WHY_UNTRANSLATABLE;
+}
+
+/* The console by the DT's rules: the stdout-path's (or linux,stdout-path's)
+ * when it is a UART the stub drives; else /aliases/serial0's, the rule it
+ * passed over named in `passed` (a framebuffer, a disabled node, no node,
+ * a malformed property). Without either the stdout-path's stays, for the
+ * report to say why it is not used. */
+static void choose_console(const struct dt_tree *t, struct machine_console *con)
+{
+	struct machine_console alt = { .rule = MACHINE_RULE_SERIAL0 };
+	enum machine_console_why why;
+
+	if (con->stdout_path) {
+		read_console(t, con, con->stdout_path);
+		why = console_unusable(con);
+		if (why == MACHINE_WHY_NONE)
+			return;
+		con->passed = (struct machine_console_passed){
+			con->rule, why, con->stdout_path,
+			why == MACHINE_WHY_NO_DRIVER ? con->compatible : NULL };
+	}
+	if (dt_path_namelen(t, "serial0", 7) == DT_NONE)
+		return;
+	read_console(t, &alt, "serial0");
+	if (console_unusable(&alt) != MACHINE_WHY_NONE && con->rule != MACHINE_RULE_NONE)
+		return;
+	alt.passed = con->passed;
+	*con = alt;
 }
 
 /* ---- the whole ---------------------------------------------------------- */
@@ -825,7 +883,7 @@ enum machine_err machine_read(const void *fdt, size_t buf_size, struct machine *
 			     (uint64_t)m->reserved.n_dropped);
 	end_cpus(&rd, &m->cpus);
 	end_psci(&rd, &m->psci);
-	read_console(&m->tree, &m->console);
+	choose_console(&m->tree, &m->console);
 	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++)
 		if (order[i]->err != MACHINE_OK)
 			return order[i]->err;
@@ -869,6 +927,33 @@ const char *machine_strerror(enum machine_err err)
 	case MACHINE_ERR_COUNT: break;
 	}
 	return "unknown machine error";
+}
+
+const char *machine_console_rule_name(enum machine_console_rule rule)
+{
+	switch (rule) {
+	case MACHINE_RULE_NONE: return "no rule";
+	case MACHINE_RULE_EARLYCON: return "earlycon";
+	case MACHINE_RULE_STDOUT_PATH: return "stdout-path";
+	case MACHINE_RULE_LINUX_STDOUT_PATH: return "linux,stdout-path";
+	case MACHINE_RULE_SERIAL0: return "/aliases/serial0";
+	case MACHINE_RULE_SPCR: return "SPCR";
+	case MACHINE_RULE_DBG2: return "DBG2";
+	}
+	return "?";
+}
+
+const char *machine_console_why_text(enum machine_console_why why)
+{
+	switch (why) {
+	case MACHINE_WHY_NONE: return "usable";
+	case MACHINE_WHY_MALFORMED: return "is malformed (not a NUL-terminated string)";
+	case MACHINE_WHY_NOT_FOUND: return "names no node (path or alias)";
+	case MACHINE_WHY_DISABLED: return "is disabled (status)";
+	case MACHINE_WHY_NO_DRIVER: return "is not a UART the stub drives";
+	case MACHINE_WHY_UNTRANSLATABLE: return "has no CPU physical address (reg through ranges)";
+	}
+	return "?";
 }
 
 const char *machine_console_kind_name(enum machine_console_kind kind)

@@ -136,7 +136,7 @@ struct machine_reserved {
 };
 
 enum machine_console_kind {
-	MACHINE_CONSOLE_NONE = 0,    /* no /chosen/stdout-path */
+	MACHINE_CONSOLE_NONE = 0,    /* no rule named a console */
 	MACHINE_CONSOLE_PL011,       /* "arm,pl011" */
 	MACHINE_CONSOLE_BCM2835_AUX, /* "brcm,bcm2835-aux-uart": the Pi's mini UART */
 	MACHINE_CONSOLE_CADENCE,     /* "cdns,uart-r1p12", "xlnx,xuartps", "cdns,uart-r1p8" */
@@ -156,6 +156,41 @@ enum machine_console_kind {
 };
 const char *machine_console_kind_name(enum machine_console_kind kind);
 
+/* Which rule chose the console, in the order they are tried: earlycon= on
+ * the command line (lib/console_choice.c), /chosen/stdout-path,
+ * linux,stdout-path (only without stdout-path, as Linux's of_alias_scan),
+ * /aliases/serial0 (when the stdout-path's is missing or unusable); under
+ * ACPI the SPCR, else the DBG2. */
+enum machine_console_rule {
+	MACHINE_RULE_NONE = 0,
+	MACHINE_RULE_EARLYCON,
+	MACHINE_RULE_STDOUT_PATH,
+	MACHINE_RULE_LINUX_STDOUT_PATH,
+	MACHINE_RULE_SERIAL0,
+	MACHINE_RULE_SPCR,
+	MACHINE_RULE_DBG2,
+};
+const char *machine_console_rule_name(enum machine_console_rule rule);
+
+/* Why a console a rule named was not used. */
+enum machine_console_why {
+	MACHINE_WHY_NONE = 0,
+	MACHINE_WHY_MALFORMED,       /* the property is not a string */
+	MACHINE_WHY_NOT_FOUND,       /* no node by that path or alias */
+	MACHINE_WHY_DISABLED,        /* its status says so */
+	MACHINE_WHY_NO_DRIVER,       /* no compatible the stub drives (a framebuffer...) */
+	MACHINE_WHY_UNTRANSLATABLE,  /* its reg is no CPU physical address */
+};
+const char *machine_console_why_text(enum machine_console_why why);
+
+/* A rule whose console was passed over for a later rule's. */
+struct machine_console_passed {
+	enum machine_console_rule rule;     /* NONE: nothing passed over */
+	enum machine_console_why why;
+	const char *value;           /* the property as written (NULL: malformed) */
+	const char *compatible;      /* NO_DRIVER: its first entry (NULL: none) */
+};
+
 struct machine_console {
 	enum machine_console_kind kind;
 	const char *stdout_path;     /* the property as written, or NULL */
@@ -173,6 +208,8 @@ struct machine_console {
 	uint32_t clock_hz;           /* the UART's reference clock: its
 				      * clock-frequency, else a fixed-clock's
 				      * named first in `clocks`; 0: unknown */
+	enum machine_console_rule rule;      /* what chose it (NONE: nothing named one) */
+	struct machine_console_passed passed;
 	struct machine_problem problem;
 };
 

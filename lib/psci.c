@@ -45,6 +45,7 @@ const char *psci_function_name(uint64_t fn)
 	return "function";
 }
 
+#ifndef HOST_BUILD   /* the calls: the target only (the names are host-tested) */
 /* adr/str store the address of the HVC/SMC (label 1) in in_flight.insn
  * just before it runs; "memory": fn and conduit are stored before too.
  * SMCCC v1.0 firmware may corrupt x4-x17 (Arm DEN 0028, "SMC Calling
@@ -113,3 +114,4 @@ int64_t psci_system_off(void)
 {
 	return psci_call(PSCI_0_2_FN_SYSTEM_OFF, 0, 0, 0);
 }
+#endif

@@ -12,47 +12,21 @@
  * the entry kept.
  */
 #include <stdio.h>
-#include <string.h>
 #include "acpi/acpi.h"
 #include "boot.h"
+#include "console.h"
 #include "dump.h"
 #include "efi.h"
 #include "exit.h"
-
-/* Whether the load options hold an earlycon word (Linux: earlycon alone
- * means "the SPCR's"; earlycon=... names another UART). */
-static bool earlycon_asked;
 
 bool booted_by_acpi(void)
 {
 	return booted_by_efi() && efi_boot_info.described_by == EFI_DESCRIBED_BY_ACPI;
 }
 
-/* EARLYCON HOOK (issue 23): an earlycon=... on the command line must win
- * over SPCR and DBG2. Its parser (lib/uart/earlycon.h, struct
- * earlycon_request) reached main after this branch forked: on the merge,
- * parse efi_boot_info.cmdline with it here: EARLYCON_UART fills
- * b->machine.console (rule "earlycon"), EARLYCON_FROM_DT (the bare word:
- * Linux then takes the SPCR) keeps SPCR/DBG2, EARLYCON_SEMIHOSTING drops
- * the UART. Until then the word is only noticed, and the report says it
- * was not obeyed. */
-static void earlycon_hook(struct boot *b)
-{
-	const char *w = efi_boot_info.cmdline;
-
-	(void)b;
-	for (; (w = strstr(w, "earlycon")); w += 8)
-		if (w == efi_boot_info.cmdline || w[-1] == ' ')
-			earlycon_asked = true;
-}
-
 void acpi_describe(struct boot *b)
 {
-	const struct acpi_console *c = &efi_acpi_info.console;
-
 	acpi_fill_machine(&efi_acpi_info, &b->machine);
-	b->console_rule = c->source == ACPI_CONSOLE_SPCR ? "SPCR" : "DBG2";
-	earlycon_hook(b);
 }
 
 static void print_line(const char *text, void *ctx)
@@ -70,16 +44,13 @@ void report_acpi(const struct boot *b)
 	       "types 9, 10): kept out of free RAM\n",
 	       format_size(efi_boot_info.acpi_reclaim_bytes, reclaim, sizeof(reclaim)),
 	       format_size(efi_boot_info.acpi_nvs_bytes, nvs, sizeof(nvs)));
-	if (earlycon_asked)
-		printf("console: earlycon on the command line not obeyed (no earlycon= parser in "
-		       "this build): the %s console is used\n", b->console_rule);
 }
 
 int acpi_boot_status(int status)
 {
 	if (!booted_by_acpi() || efi_acpi_info.console.verdict == ACPI_CONSOLE_USABLE ||
-	    status != EXIT_OK)
-		return status;
+	    status != EXIT_OK || console_port())
+		return status;              /* a console (earlycon= too), or another status */
 	printf("stub: the ACPI tables describe no usable console: exit status %d "
 	       "(EXIT_ACPI_NO_CONSOLE) for a boot that passed\n", EXIT_ACPI_NO_CONSOLE);
 	return EXIT_ACPI_NO_CONSOLE;

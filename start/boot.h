@@ -18,8 +18,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include "check.h"
+#include "console_choice.h"
 #include "hooks.h"
 #include "machine.h"
+#include "machine_lines.h"
 #include "maps.h"
 #include "pgalloc.h"
 #include "probes.h"
@@ -44,9 +46,8 @@ struct boot {
 	/* What the machine is. */
 	enum dtb_source dtb_source;
 	struct machine machine;          /* what the DTB (or ACPI) says (about 20 KiB) */
-	const char *console_rule;        /* what chose the console: NULL stdout-path,
-					  * "SPCR", "DBG2" */
-	struct ram_plan ram;             /* the plan of RAM (about 36 KiB) */
+	struct console_earlycon earlycon; /* earlycon= over it (console_choice.h) */
+	struct ram_plan ram;             /* the plan of RAM (about 30 KiB) */
 	unsigned ram_pages_tried;        /* the look at the banks (ram.c) */
 	unsigned ram_banks_tried;
 	unsigned ram_pieces_absent;      /* what did not answer, left out */
@@ -79,12 +80,15 @@ struct boot {
 void boot_begin(struct boot *b, unsigned entry_el, uint64_t phys_text, uint64_t insns_to_mmu_on);
 
 /* dtb.c: the DTB found, mapped and read, or a refusal; its parts checked;
- * the console it names brought up. */
+ * the PSCI conduit it names. */
 void dtb_find(struct boot *b, uint64_t x0);
 void dtb_check_parts(struct boot *b);
-void console_from_dtb(struct boot *b);
 void psci_from_dtb(struct boot *b);
 bool booted_by_efi(void);
+
+/* console.c: the console its rules choose (earlycon=, the DT's or ACPI's),
+ * checked, mapped and brought up, or none, said why. */
+void console_bring_up(struct boot *b);
 
 /* acpi.c: the machine from the ACPI tables the UEFI entry read; their
  * report lines; the status of a boot they gave no console. */
@@ -102,7 +106,9 @@ void ram_check_banks(struct boot *b);
 void ram_take_boot_memory(struct boot *b);
 void ram_start_allocator(struct boot *b);
 
-/* options.c: the boot arguments this image obeys. */
+/* options.c: the command line that counts; the boot arguments this image
+ * obeys on it. */
+const char *boot_cmdline(const struct boot *b);
 void options_read(struct boot *b);
 
 /* verify.c: the checks of the early map; the final map built, switched
@@ -115,12 +121,6 @@ void verify_other_cpus(struct boot *b);
 /* report.c: every line of the report (docs/report.md), and the fatal end. */
 __attribute__((format(printf, 2, 3), noreturn))
 void boot_fatal(int status, const char *fmt, ...);
-void report_machine_problem(const char *part, const struct machine_problem *pb);
-void report_console_absent(const struct machine_console *c);
-void report_console_unusable(const struct machine_console *c);
-void report_console_refused(const struct machine_console *c, const char *why);
-void report_console_in_ram(const struct machine_console *c, const char *ram);
-void report_psci_hvc_at_el2(const struct machine_psci *psci);
 void report_efi_cmdline(const char *cmdline, unsigned non_ascii, unsigned cut);
 void report_setup(const struct boot *b);
 void report_tables(const struct walk_ctx *w, const char *which);

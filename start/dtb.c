@@ -1,6 +1,6 @@
 /*
  * dtb.c - the DTB the loader handed over: found, mapped, read, its parts
- * checked, and the console it names brought up.
+ * checked, and the PSCI conduit it names.
  *
  * Owns: where the DTB is looked for (x0; with x0 = 0, an ELF boot, the one
  * QEMU puts ELF_DTB_BELOW_IMAGE below the image) and never anywhere else
@@ -9,22 +9,18 @@
  * totalsize known, all of it); reading it once (lib/machine.c, which
  * checks the blob whole before it reads anything); which of its parts the
  * boot cannot do without (memory, unless the EFI memory map gives RAM;
- * reservations); and the console /chosen/stdout-path names, mapped at
- * CONSOLE_VADDR (the same VA in the final map), unless its reg lies in RAM
- * or nothing answers there. The first read of the DTB and of the console
- * is guarded (mmu/fault.h): a fault is named as theirs. Without a console the
- * report goes to semihosting only (lib/console.c), and says why there.
+ * reservations); and the PSCI conduit, where something can answer it.
+ * The first read of the DTB is guarded (mmu/fault.h): a fault is named as
+ * the DTB's. The console it names is start/console.c's.
  */
 #include <libfdt.h>
 #include "boot.h"
-#include "console.h"
 #include "efi.h"
 #include "esr.h"
 #include "fault.h"
 #include "exit.h"
 #include "kernel_map.h"
 #include "psci.h"
-#include "result.h"
 
 bool booted_by_efi(void)
 {
@@ -138,23 +134,6 @@ void dtb_check_parts(struct boot *b)
 	report_machine_problem("chosen", &m->chosen.problem);
 }
 
-/* The RAM the console's registers would lie in (a DTB bank or, under
- * UEFI, a range the memory map lets an OS use), or NULL: registers in RAM
- * would send the report into a page the allocator hands out. */
-static const char *ram_holding(const struct boot *b, uint64_t pa)
-{
-	const struct machine_bank *bank;
-
-	if (booted_by_efi()) {
-		for (unsigned i = 0; i < efi_boot_info.nr_ranges; i++)
-			if (pa - efi_boot_info.range[i].phys_base < efi_boot_info.range[i].size)
-				return "the EFI memory map";
-		return NULL;
-	}
-	bank = machine_bank_holding(&b->machine, pa);
-	return bank ? bank->node : NULL;
-}
-
 /* The PSCI conduit the DTB names, where something can answer it: entered
  * at EL3, nothing runs below the image; entered at EL2, an HVC from EL1
  * goes to the image's own EL2, which has no vector (no hypervisor lies
@@ -170,51 +149,4 @@ void psci_from_dtb(struct boot *b)
 		c = PSCI_CONDUIT_NONE;
 	}
 	psci_set_conduit(c);
-}
-
-void console_from_dtb(struct boot *b)
-{
-	const struct machine_console *c = &b->machine.console;
-	char cause[ESR_DESCRIBE_MAX];
-	struct caught_fault caught;
-	struct uart_port port;
-	const char *why;
-	uint32_t probe;
-
-	if (c->kind == MACHINE_CONSOLE_NONE || c->problem.err != MACHINE_OK) {
-		report_console_absent(c);
-		return;
-	}
-	if (!uart_kind_supported(c->kind) || !c->available) {
-		report_console_unusable(c);
-		return;
-	}
-	if (ram_holding(b, c->phys_base)) {
-		report_console_in_ram(c, ram_holding(b, c->phys_base));
-		return;
-	}
-	b->layout.phys_uart = c->phys_base;
-	if (kernel_map_early_window(&b->early_xlat, &b->layout, REGION_CONSOLE))
-		boot_fatal(EXIT_FINAL_MAP, "the console's page pa 0x%llx cannot be mapped at "
-			   "CONSOLE_VADDR", (unsigned long long)c->phys_base);
-	/* Guarded: no device may answer there (an external abort). */
-	if (guarded_read32((uintptr_t)maps_virt_uart(&b->layout), &probe, &caught)) {
-		(void)kernel_map_early_window_unmap(&b->early_xlat, &b->layout, REGION_CONSOLE);
-		b->layout.phys_uart = 0;
-		report_console_refused(c, esr_describe(caught.esr, "; ", cause, sizeof(cause)));
-		return;
-	}
-	port = (struct uart_port){
-		.kind = c->kind, .base = (uintptr_t)maps_virt_uart(&b->layout),
-		.phys_base = c->phys_base, .reg_shift = c->reg_shift, .io_width = c->io_width,
-	};
-	why = console_init(&port);
-	if (why) {
-		(void)kernel_map_early_window_unmap(&b->early_xlat, &b->layout, REGION_CONSOLE);
-		b->layout.phys_uart = 0;
-		report_console_refused(c, why);
-		return;
-	}
-	result_console(machine_console_kind_name(c->kind), c->phys_base,
-		       b->console_rule ? b->console_rule : "stdout-path");
 }

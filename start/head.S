@@ -223,32 +223,44 @@ primary_entry:
 
 /*
  * Refusals with the MMU off: x0 = exit status, x1 = what (PC-relative, so
- * physical), x2 = the value it concerns; start/refuse.c says it and exits.
+ * physical), x2 = the value it concerns, x3 = the DTB (x19: its console
+ * and PSCI conduit are looked up, slowly, on this path only), x4 = the
+ * entry EL; start/refuse.c says it and exits.
  */
 refuse_straddle:
 	mov	x0, #EXIT_BAD_LOAD
 	adr	x1, msg_straddle
 	mov	x2, x21
+	mov	x3, x19
+	mov	x4, x20
 	b	early_refuse
 refuse_shared_slot:
 	mov	x0, #EXIT_BAD_LOAD
 	adr	x1, msg_shared_slot
 	mov	x2, x21
+	mov	x3, x19
+	mov	x4, x20
 	b	early_refuse
 refuse_above_idmap:
 	mov	x0, #EXIT_BAD_LOAD
 	adr	x1, msg_above_idmap
 	mov	x2, x21
+	mov	x3, x19
+	mov	x4, x20
 	b	early_refuse
 refuse_dtb_in_image:
 	mov	x0, #EXIT_BAD_DTB
 	adr	x1, msg_dtb_in_image
 	mov	x2, x19
+	mov	x3, #0				// with the MMU on: no UART mapped
+	mov	x4, x20
 	b	early_refuse
 refuse_no_granule:
 	mov	x0, #EXIT_UNSUPPORTED_CPU
 	adr	x1, msg_no_granule
 	mrs	x2, id_aa64mmfr0_el1
+	mov	x3, x19
+	mov	x4, x20
 	b	early_refuse
 
 msg_straddle:

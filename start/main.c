@@ -94,13 +94,13 @@ void kernel_main(uint64_t x0, unsigned entry_el, uint64_t phys_text, uint64_t in
 		acpi_describe(b);
 	else
 		dtb_find(b, x0);
-	console_from_dtb(b);
+	console_bring_up(b);
 	dtb_check_parts(b);
 	ram_plan_boot(b);
 	ram_check_banks(b);
 	psci_from_dtb(b);
 	options_read(b);
-	b->nr_secondaries = smp_plan(&b->machine);
+	b->nr_secondaries = smp_plan(&b->machine, b->entry_el);
 	ram_take_boot_memory(b);
 	report_setup(b);
 	/* The maps, each checked three ways on this CPU, then on every other. */

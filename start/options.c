@@ -13,7 +13,7 @@
  */
 #include <stdio.h>
 #include "boot.h"
-#include "bootargs.h"
+#include "boot_options.h"
 #include "efi.h"
 
 static void say_problem(const char *line, void *cookie)
@@ -22,27 +22,30 @@ static void say_problem(const char *line, void *cookie)
 	printf("%s\n", line);
 }
 
+const char *boot_cmdline(const struct boot *b)
+{
+	if (booted_by_efi() && efi_boot_info.cmdline[0])
+		return efi_boot_info.cmdline;
+	return b->machine.chosen.bootargs;
+}
+
 void options_read(struct boot *b)
 {
-	static const char *const report_sizes[] = { "summary", "full", NULL };
-	int report_size = b->report_full;       /* the index in report_sizes */
-	const struct bootarg_option product_options[] = {
-		{ "stub.report", BOOTARG_CHOICE, report_sizes, &report_size },
-		{ "stub.shell", BOOTARG_FLAG_BOOL, NULL, &b->shell },
-		{ "stub.demand", BOOTARG_FLAG_BOOL, NULL, &b->demand },
-		{ "stub.demand-exhaust", BOOTARG_FLAG_BOOL, NULL, &b->demand_exhaust },
-		{ NULL, BOOTARG_FLAG_BOOL, NULL, NULL },
-	};
+	struct boot_options o = { .report = b->report_full, .shell = b->shell,
+				  .demand = b->demand, .demand_exhaust = b->demand_exhaust };
+	struct bootarg_option product_options[BOOT_OPTIONS_ENTRIES];
 	const struct bootarg_option *tables[4] = { product_options };
 	unsigned ntables = hooks_bootarg_tables(tables, 1, sizeof(tables) / sizeof(tables[0]));
 
-	b->cmdline = b->machine.chosen.bootargs;
-	if (booted_by_efi() && efi_boot_info.cmdline[0]) {
-		b->cmdline = efi_boot_info.cmdline;
+	boot_options_table(&o, product_options);
+	b->cmdline = boot_cmdline(b);
+	if (b->cmdline == efi_boot_info.cmdline)
 		report_efi_cmdline(efi_boot_info.cmdline, efi_boot_info.cmdline_non_ascii,
 				   efi_boot_info.cmdline_cut);
-	}
 	(void)bootargs_parse(b->cmdline, tables, ntables, say_problem, NULL);
-	b->report_full = report_size == 1;
+	b->report_full = o.report == 1;
+	b->shell = o.shell;
+	b->demand = o.demand;
+	b->demand_exhaust = o.demand_exhaust;
 	hooks_boot_args(b->cmdline);
 }

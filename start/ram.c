@@ -22,6 +22,7 @@
 #include "exit.h"
 #include "fault.h"
 #include "kernel_map.h"
+#include "ram_input.h"
 #include "ram_probe.h"
 #include "regs.h"
 
@@ -52,34 +53,6 @@ static unsigned efi_banks(struct phys_range *banks)
 		boot_fatal(EXIT_BAD_LOAD, "the EFI memory map has %u usable ranges more than the %d "
 			   "taken (EFI_BOOT_MAX_RANGES)", efi_boot_info.nr_dropped,
 			   EFI_BOOT_MAX_RANGES);
-	return n;
-}
-
-static unsigned dtb_banks(const struct machine *m, struct phys_range *banks)
-{
-	for (int i = 0; i < m->memory.n_banks; i++)
-		banks[i] = (struct phys_range){ m->memory.bank[i].phys_base,
-			m->memory.bank[i].phys_base + m->memory.bank[i].size, m->memory.bank[i].node };
-	return (unsigned)m->memory.n_banks;
-}
-
-/* The reservations with an address; those without one (size and
- * alloc-ranges only) have nothing to keep free: counted for the report. */
-static unsigned placed_reservations(struct boot *b, struct ram_reservation *rsv)
-{
-	const struct machine_reserved *mr = &b->machine.reserved;
-	unsigned n = 0;
-
-	for (int i = 0; i < mr->n_rsv; i++) {
-		const struct machine_reservation *r = &mr->rsv[i];
-
-		if (r->dynamic) {
-			b->nr_dynamic_rsv++;
-			continue;
-		}
-		rsv[n++] = (struct ram_reservation){
-			{ r->phys_base, r->phys_base + r->size, r->name }, r->no_map };
-	}
 	return n;
 }
 
@@ -115,18 +88,15 @@ void ram_plan_boot(struct boot *b)
 	unsigned pa_bits = mmfr0_pa_bits(b->mmfr0);
 
 	plan_in = (struct ram_plan_input){
-		.bank = plan_banks, .rsv = plan_rsv, .absent = plan_absent,
 		.phys_image = b->layout.phys_text, .image_size = b->layout.image_size,
 		.phys_dtb = b->layout.phys_dtb, .dtb_size = b->layout.dtb_size,
 		.pa_bits = pa_bits > RAM_PA_BITS_MAX ? RAM_PA_BITS_MAX : pa_bits,
 		.linear_budget = RAM_LINEAR_BUDGET,
 	};
-	plan_in.nr_banks = booted_by_efi() ? efi_banks(plan_banks) : dtb_banks(m, plan_banks);
-	plan_in.nr_rsv = placed_reservations(b, plan_rsv);
-	if (m->chosen.has_initrd) {
-		plan_in.phys_initrd_start = m->chosen.phys_initrd_start;
-		plan_in.phys_initrd_end = m->chosen.phys_initrd_end;
-	}
+	ram_input_from_machine(m, plan_banks, plan_rsv, &plan_in, &b->nr_dynamic_rsv);
+	if (booted_by_efi())
+		plan_in.nr_banks = efi_banks(plan_banks);
+	plan_in.absent = plan_absent;
 	plan(b);
 }
 

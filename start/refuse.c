@@ -6,13 +6,19 @@
  * which the exception handler also uses for an exception taken with the
  * MMU off. With mmu_enable() and the pure tcr_el1_value() it is given, the
  * only C code that runs with the MMU off, and only on failure paths.
- * No UART is known this early (the DTB names the console, and it is read
- * with the MMU on): the line goes to semihosting (lib/console.c's
- * fallback; QEMU -semihosting, a debugger), and the status ends the run.
- * PC-relative code only: every pointer here is physical.
+ * The line goes to the console the DTB names, found with the MMU off on
+ * this path only (lib/early_dtb.c: slow and careful, as a refusal can
+ * afford), and to semihosting when there is no UART (lib/console.c's
+ * fallback: QEMU -semihosting, a debugger); the result record keeps it
+ * (lib/result.h); the status ends the run through semihosting, else PSCI
+ * SYSTEM_OFF over the DTB's conduit (not hvc when entered at EL2: nothing
+ * below answers it), else a parked CPU. PC-relative code only: every
+ * pointer here is physical.
  */
 #include "console.h"
+#include "early_dtb.h"
 #include "exit.h"
+#include "psci.h"
 #include "result.h"
 #include "sections.h"
 
@@ -27,10 +33,30 @@ void early_clear_bss(void)
 		*p = 0;
 }
 
+/* The DTB's console and PSCI conduit, where the MMU is off (with it on,
+ * nothing of the DTB is mapped: semihosting only). */
+static void early_console(const void *dtb, unsigned entry_el)
+{
+	struct early_dtb d;
+	uint64_t sctlr;
+
+	__asm__ volatile("mrs %0, sctlr_el1" : "=r"(sctlr));
+	if (!dtb || (sctlr & 1))
+		return;
+	early_dtb_read(dtb, &d);
+	if (d.port.kind != MACHINE_CONSOLE_NONE)
+		(void)console_init(&d.port);
+	if (entry_el == 3 || (entry_el == 2 && d.conduit == PSCI_CONDUIT_HVC))
+		d.conduit = PSCI_CONDUIT_NONE;
+	psci_set_conduit(d.conduit);
+}
+
 __attribute__((noreturn))
-void early_refuse(int status, const char *what, uint64_t value)
+void early_refuse(int status, const char *what, uint64_t value, const void *dtb,
+		  unsigned entry_el)
 {
 	early_clear_bss();
+	early_console(dtb, entry_el);
 	console_puts("\nstub: FATAL: ");
 	console_puts(what);
 	console_put_hex(value);

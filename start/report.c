@@ -2,24 +2,23 @@
  * report.c - every line of the boot report, in the order docs/report.md
  * explains them, and the fatal end.
  *
- * Owns: the setup lines (stub, image, dtb, ram, psci, early tables; with
+ * Owns: the setup lines (stub, image, dtb, psci, early tables; with
  * stub.report=full also the ID register, the geometry, the boot memory,
- * the registers and the early map's dump), the console's absence, the
- * headers and tallies of the checks, the final map's line (with its dump
- * in full), the memory line, the summary and bench lines, the DTB's named
- * problems, and "stub: FATAL: ..." followed by the exit. The per-probe
- * lines are the checks' (mmu/check.c), the CPUs' lines smp.c's. Reads the
- * boot's state, changes nothing in it.
+ * the registers and the early map's dump), the headers and tallies of
+ * the checks, the final map's line (with its dump in full), the memory
+ * line, the summary and bench lines, and "stub: FATAL: ..." followed by
+ * the exit. The lines about the machine (its console, RAM, the DTB's
+ * problems) are machine_lines.c's, shared with build/host/machine-check;
+ * the per-probe lines the checks' (mmu/check.c), the CPUs' lines smp.c's.
+ * Reads the boot's state, changes nothing in it.
  */
 #include <stdarg.h>
 #include <stdio.h>
-#include "align.h"
 #include "bench.h"
 #include "boot.h"
 #include "console.h"
 #include "dump.h"
 #include "efi.h"
-#include "esr.h"
 #include "exit.h"
 #include "levels.h"
 #include "print.h"
@@ -46,49 +45,6 @@ void boot_fatal(int status, const char *fmt, ...)
 	stub_exit(status);
 }
 
-/* One part of the DTB that lib/machine.c could not read in full, named. */
-void report_machine_problem(const char *part, const struct machine_problem *pb)
-{
-	if (pb->err == MACHINE_OK)
-		return;
-	printf("dtb: %s: %s (node %s, property %s, value 0x%llx)\n", part,
-	       machine_strerror(pb->err), pb->node ? pb->node : "-", pb->prop ? pb->prop : "-",
-	       (unsigned long long)pb->value);
-}
-
-void report_console_absent(const struct machine_console *c)
-{
-	if (booted_by_acpi()) {
-		printf("console: none: the ACPI tables describe no usable console (the acpi: "
-		       "console line says why)\n");
-		return;
-	}
-	printf("console: none: %s\n", c->problem.err != MACHINE_OK ?
-	       machine_strerror(c->problem.err) : "the DTB has no /chosen/stdout-path");
-	report_machine_problem("console", &c->problem);
-}
-
-void report_console_unusable(const struct machine_console *c)
-{
-	printf("console: none: %s %s (compatible \"%s\")\n", c->path,
-	       c->available ? "has no driver here (arm,pl011, brcm,bcm2835-aux-uart, "
-	       "cdns,uart-r1p12, ns16550a, snps,dw-apb-uart)" : "is disabled (status)",
-	       c->compatible ? c->compatible : "");
-}
-
-void report_console_in_ram(const struct machine_console *c, const char *ram)
-{
-	printf("console: none: %s's reg, pa 0x%llx, lies in RAM (%s): not a UART's registers, not "
-	       "used\n", c->path, (unsigned long long)c->phys_base, ram);
-}
-
-void report_psci_hvc_at_el2(const struct machine_psci *psci)
-{
-	printf("psci: %s says method \"hvc\", but the image was entered at EL2: an HVC would go "
-	       "to the image's own EL2 (no hypervisor below it); PSCI not used (no CPU_ON, no "
-	       "SYSTEM_OFF)\n", psci->node ? psci->node : "/psci");
-}
-
 void report_efi_cmdline(const char *cmdline, unsigned non_ascii, unsigned cut)
 {
 	printf("cmdline: the UEFI load options, \"%s\"", cmdline);
@@ -97,99 +53,6 @@ void report_efi_cmdline(const char *cmdline, unsigned non_ascii, unsigned cut)
 	if (cut)
 		printf("; %u characters past %d cut (EFI_CMDLINE_MAX)", cut, EFI_CMDLINE_MAX - 1);
 	printf("\n");
-}
-
-void report_console_refused(const struct machine_console *c, const char *why)
-{
-	printf("console: none: %s at pa 0x%llx cannot be used: %s\n", c->path,
-	       (unsigned long long)c->phys_base, why);
-}
-
-/* What the look at a bank found where it is not RAM (start/ram.c): the
- * first failing answer of the piece. */
-static void print_finding(const struct ram_probe_finding *f)
-{
-	char cause[ESR_DESCRIBE_MAX];
-
-	if (f->answer == RAM_PROBE_FAULT)
-		printf(": nothing answers at pa 0x%llx (%s)", (unsigned long long)f->pa,
-		       esr_describe(f->esr, "; ", cause, sizeof(cause)));
-	else
-		printf(": pa 0x%llx does not hold a written value (wrote 0x%llx, read 0x%llx)",
-		       (unsigned long long)f->pa, (unsigned long long)f->wrote,
-		       (unsigned long long)f->read);
-}
-
-/* What the plan merged: overlapping and duplicate banks (ram: lines), or
- * overlapping and unaligned reservations (reserved: lines). */
-static void print_notes(const struct ram_plan *ram, bool reservations)
-{
-	static const char *const joined[] = {
-		[RAM_NOTE_BANK_OVERLAP] = "over", [RAM_NOTE_BANK_DUPLICATE] = "repeats",
-		[RAM_NOTE_RSV_OVERLAP] = "over",
-	};
-	char size[16];
-
-	for (unsigned i = 0; i < ram->nr_notes; i++) {
-		const struct ram_note *n = &ram->note[i];
-
-		if ((n->kind >= RAM_NOTE_RSV_OVERLAP) != reservations)
-			continue;
-		if (n->kind == RAM_NOTE_RSV_UNALIGNED) {
-			uint64_t s = align_down(n->phys_start, PAGE_SIZE);
-			uint64_t e = align_up(n->phys_start + n->size, PAGE_SIZE);
-
-			printf("reserved: %s, 0x%llx bytes at pa 0x%llx, is not page aligned: its whole "
-			       "pages, %s at pa 0x%llx, are kept from the allocator\n", n->name,
-			       (unsigned long long)n->size, (unsigned long long)n->phys_start,
-			       format_size(e - s, size, sizeof(size)), (unsigned long long)s);
-			continue;
-		}
-		printf("%s: %s: %s at pa 0x%llx (%s %s %s): %s once\n",
-		       reservations ? "reserved" : "ram", ram_note_kind_name(n->kind),
-		       format_size(n->size, size, sizeof(size)), (unsigned long long)n->phys_start,
-		       n->name, joined[n->kind], n->other, reservations ? "held" : "counted");
-	}
-}
-
-static void print_ram(const struct boot *b)
-{
-	const struct ram_plan *ram = &b->ram;
-	const struct machine *m = &b->machine;
-	int banks = booted_by_efi() ? (int)efi_boot_info.nr_ranges : m->memory.n_banks;
-	char size[16], size2[16];
-
-	printf("ram: 0x%llx bytes (%s) in %d %s%s%s; linear map va 0x%llx = pa 0x%llx, %s in %u "
-	       "range%s\n", (unsigned long long)ram->bytes_ram,
-	       format_size(ram->bytes_ram, size, sizeof(size)), banks,
-	       booted_by_efi() ? "range" : "bank", banks == 1 ? "" : "s",
-	       booted_by_efi() ? " of the EFI memory map" : "", (unsigned long long)PAGE_OFFSET,
-	       (unsigned long long)ram->phys_memstart,
-	       format_size(ram->bytes_mapped, size2, sizeof(size2)), ram->nr_linear,
-	       ram->nr_linear == 1 ? "" : "s");
-	if (b->report_full)
-		printf("ram: %u page%s of %u bank%s tried before use (each bank's first and last "
-		       "free page, one per GiB): %u piece%s not RAM\n", b->ram_pages_tried,
-		       b->ram_pages_tried == 1 ? "" : "s", b->ram_banks_tried,
-		       b->ram_banks_tried == 1 ? "" : "s", b->ram_pieces_absent,
-		       b->ram_pieces_absent == 1 ? "" : "s");
-	/* Nothing is left out, or merged, silently. */
-	print_notes(ram, false);
-	for (unsigned i = 0; i < ram->nr_losses; i++) {
-		const struct ram_loss *l = &ram->loss[i];
-
-		printf("ram: not mapped: %s at pa 0x%llx (%s): %s",
-		       format_size(l->size, size, sizeof(size)), (unsigned long long)l->phys_start,
-		       l->name, ram_loss_reason_name(l->reason));
-		if (l->reason == RAM_LOSS_ABSENT)
-			print_finding(&b->ram_findings[l->absent]);
-		printf("\n");
-	}
-	if (m->reserved.n_rsv)
-		printf("reserved: %d ranges (%d from /memreserve/, %u without an address: not "
-		       "placed), never handed out\n", m->reserved.n_rsv, m->reserved.n_memreserve,
-		       b->nr_dynamic_rsv);
-	print_notes(ram, true);
 }
 
 /* The full report's geometry: the walk, then each of Linux's level names. */
@@ -264,13 +127,24 @@ void report_setup(const struct boot *b)
 	if (booted_by_acpi())
 		report_acpi(b);
 	else
-		printf("dtb: pa 0x%llx (%s), %s; console %s (%s) at pa 0x%llx%s\n",
+		printf("dtb: pa 0x%llx (%s), %s; console %s (%s) at pa 0x%llx by %s%s%s\n",
 		       (unsigned long long)l->phys_dtb, dtb_from[b->dtb_source],
 		       format_size(l->dtb_size, size, sizeof(size)), port ? m->console.path : "none",
 		       port ? machine_console_kind_name(port->kind) : "semihosting only",
-		       (unsigned long long)l->phys_uart, booted_by_efi() && efi_boot_info.acpi_also ?
-		       "; ACPI tables given too, not read (the DTB is preferred)" : "");
-	print_ram(b);
+		       (unsigned long long)l->phys_uart, machine_console_rule_name(m->console.rule),
+		       m->console.rule == MACHINE_RULE_EARLYCON ? "=" : "",
+		       m->console.rule == MACHINE_RULE_EARLYCON ? b->earlycon.req.value : "");
+	if (!booted_by_acpi() && booted_by_efi() && efi_boot_info.acpi_also)
+		printf("acpi: tables given too, not read (the DTB is preferred)\n");
+	if (booted_by_acpi() && m->console.rule == MACHINE_RULE_EARLYCON && port)
+		printf("console: %s at pa 0x%llx by earlycon=%s, over the %s's\n",
+		       machine_console_kind_name(port->kind), (unsigned long long)l->phys_uart,
+		       b->earlycon.req.value, machine_console_rule_name(b->earlycon.over));
+	report_ram(&b->ram, booted_by_efi() ? (int)efi_boot_info.nr_ranges : m->memory.n_banks,
+		   booted_by_efi(), &m->reserved, b->nr_dynamic_rsv, &(struct ram_look){
+			   .pages_tried = b->ram_pages_tried, .banks_tried = b->ram_banks_tried,
+			   .pieces = b->ram_pieces_absent, .findings = b->ram_findings,
+			   .full = b->report_full });
 	printf("psci conduit: %s; cpus: %d in the %s\n", psci_conduit_name(psci_conduit()),
 	       m->cpus.n_cpus, booted_by_acpi() ? "MADT" : "DTB");
 	if (maps_shared_root(l))

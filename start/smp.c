@@ -19,6 +19,7 @@
 #include "board_ops.h"
 #include "cache.h"
 #include "console.h"
+#include "cpu_plan.h"
 #include "exit.h"
 #include "hw.h"
 #include "kernel_map.h"
@@ -48,9 +49,8 @@ _Static_assert(__builtin_offsetof(__typeof__(pen_release), entry) == PEN_ENTRY, 
 
 /* ARRIVED: running C at the link address (its MMU on), checks to come. */
 enum cpu_state { CPU_OFF, CPU_STARTING, CPU_ARRIVED, CPU_DONE };
-/* The plan: logical CPU n (1 .. nr_secondaries) is the DTB's cpu[planned[n]]. */
-static int planned[NR_CPUS];
-static unsigned nr_secondaries;
+/* The plan (cpu_plan.h): logical CPU n (1 .. plan.n) is the DTB's cpu[plan.dt[n]]. */
+static struct cpu_plan plan;
 static unsigned cpu_state[NR_CPUS];
 static unsigned cpu_entry_el[NR_CPUS];
 static bool cpu_by_psci[NR_CPUS];      /* started by CPU_ON: parks by CPU_OFF */
@@ -76,41 +76,44 @@ static uint64_t image_pa(const void *va)
 	return maps_image_phys(smp->layout, (uintptr_t)va);
 }
 
-unsigned smp_plan(const struct machine *m)
+static void say_line(const char *line, void *arg)
 {
-	const struct machine_cpus *dt = &m->cpus;
-	uint64_t self = read_sysreg(mpidr_el1) & MPIDR_HWID_MASK;
-	int unavailable = 0;
-	bool self_listed = false;
+	(void)arg;
+	printf("%s\n", line);
+}
 
-	nr_secondaries = 0;
-	if (dt->problem.err == MACHINE_ERR_NO_CPUS) {
-		printf("smp: the DTB has no /cpus: the boot CPU only\n");
-		return 0;
-	}
-	for (int i = 0; i < dt->n_cpus; i++) {
-		if (dt->cpu[i].mpidr == self) {
-			self_listed = true;
-			continue;
-		}
-		if (!dt->cpu[i].available) {
-			unavailable++;
-			continue;
-		}
-		if (nr_secondaries + 1 >= NR_CPUS) {
-			printf("smp: %s (MPIDR 0x%llx) beyond NR_CPUS (%d): left off\n", dt->cpu[i].node,
-			       (unsigned long long)dt->cpu[i].mpidr, NR_CPUS);
-			continue;
-		}
-		planned[++nr_secondaries] = i;
-	}
-	if (!self_listed)
-		printf("smp: the boot CPU's MPIDR 0x%llx is not in the DTB's /cpus\n",
-		       (unsigned long long)self);
-	if (unavailable || dt->n_dropped)
-		printf("smp: left out: %d CPUs not available (status), %d beyond the DTB reader's %d\n",
-		       unavailable, dt->n_dropped, MACHINE_MAX_CPUS);
-	return nr_secondaries;
+unsigned smp_plan(const struct machine *m, unsigned entry_el)
+{
+	const struct board_ops *board = entry_el == 3 ? board_ops_find(m) : NULL;
+
+	cpu_plan_make(m, read_sysreg(mpidr_el1) & MPIDR_HWID_MASK, entry_el,
+		      board && board->cpu_start_el3 ? board->name : NULL, &plan, say_line, NULL);
+	return plan.n;
+}
+
+/* Whether a spin table's mailbox may be written (cpu_plan.h), against
+ * what this boot holds; named and left off otherwise. */
+static bool mailbox_writable(unsigned cpu, const struct machine_cpu *c)
+{
+	const struct boot_layout *l = smp->layout;
+	const struct cpu_held held[] = {
+		{ l->phys_text, l->phys_text + l->image_size, "the image (its text, data, early tables, stack)" },
+		{ l->phys_dtb, l->phys_dtb + l->dtb_size, "the DTB" },
+		{ l->phys_pool, l->phys_pool + (l->phys_pool ? BOOT_POOL_PAGES * PAGE_SIZE : 0),
+		  "the boot's table pool (the live tables)" },
+		{ l->phys_stacks, l->phys_stacks + (uint64_t)l->nr_stacks * BOOT_STACK_SIZE,
+		  "the secondaries' stacks" },
+	};
+	const struct cpu_held *hit;
+	const char *why = cpu_release_addr_check(c, held, sizeof(held) / sizeof(held[0]), &hit);
+
+	if (!why && !maps_linear_has(l, c->phys_release_addr))
+		why = "cpu-release-addr not in the linear map (not RAM the boot maps)";
+	if (!why)
+		return true;
+	printf("cpu%u: %s (%s, 0x%llx)%s%s: not written, left off\n", cpu, why, c->node,
+	       (unsigned long long)c->phys_release_addr, hit ? ": " : "", hit ? hit->what : "");
+	return false;
 }
 
 static void prepare_boot_args(void)
@@ -123,30 +126,6 @@ static void prepare_boot_args(void)
 	a->ttbr0 = read_sysreg(ttbr0_el1);      /* the identity: shared root or its own */
 	a->ttbr1 = read_sysreg(ttbr1_el1);
 	a->tcr = read_sysreg(tcr_el1) & ~TCR_EPD0;
-}
-
-enum start_method { START_NONE, START_PSCI, START_SPIN_TABLE, START_PEN, START_BOARD };
-
-static const char *method_name(enum start_method m)
-{
-	switch (m) {
-	case START_PSCI:       return "PSCI CPU_ON";
-	case START_SPIN_TABLE: return "spin table";
-	case START_PEN:        return "holding pen";
-	case START_BOARD:      return "board operation";
-	default:               return "none";
-	}
-}
-
-static enum start_method method_of(const struct machine_cpu *c, const struct board_ops *board)
-{
-	if (smp->entry_el == 3)          /* no firmware below: the enable-method is not ours */
-		return board && board->cpu_start_el3 ? START_BOARD : START_PEN;
-	switch (c->enable) {
-	case MACHINE_CPU_ENABLE_PSCI:       return START_PSCI;
-	case MACHINE_CPU_ENABLE_SPIN_TABLE: return START_SPIN_TABLE;
-	default:                            return START_NONE;
-	}
 }
 
 /* Start logical CPU cpu. 0 started, 1 not present or cannot be started
@@ -195,11 +174,8 @@ static int start_cpu(enum start_method method, unsigned cpu, const struct machin
 	case START_SPIN_TABLE: {
 		uint64_t *box;
 
-		if (!c->has_release_addr || !maps_linear_has(smp->layout, c->phys_release_addr)) {
-			printf("cpu%u: spin-table without a cpu-release-addr in the linear map (0x%llx): "
-			       "left off\n", cpu, (unsigned long long)c->phys_release_addr);
+		if (!mailbox_writable(cpu, c))
 			return 1;
-		}
 		/* The firmware's mailbox for this core, through the linear map. */
 		box = (uint64_t *)(uintptr_t)maps_phys_to_virt(smp->layout, c->phys_release_addr);
 		*box = entry;
@@ -253,56 +229,27 @@ static uint64_t event_stream_on(void)
 	return old;
 }
 
-/* "smp: N other CPUs in the DTB..." before any starts: what printf would
- * print, through the console directly (the line grows no cost per CPU
- * but its count). */
-static void report_plan(const struct smp_env *env, const struct board_ops *board)
-{
-	unsigned by[START_BOARD + 1] = { 0 };
-	const char *source = env->machine->fdt ? "DTB" : "MADT";
-
-	if (!nr_secondaries) {
-		console_puts("smp: no other CPU in the ");
-		console_puts(source);
-		console_puts("\n");
-		return;
-	}
-	console_puts("smp: ");
-	console_put_dec(nr_secondaries);
-	if (env->entry_el == 3) {
-		console_puts(" other CPUs in the DTB; entered at EL3 (no firmware): ");
-		console_puts(board ? "the board's operation, " : "the holding pen");
-		console_puts(board ? board->name : "");
-		console_puts("\n");
-		return;
-	}
-	for (unsigned cpu = 1; cpu <= nr_secondaries; cpu++)
-		by[method_of(&env->machine->cpus.cpu[planned[cpu]], NULL)]++;
-	console_puts(" other CPUs in the ");
-	console_puts(source);
-	console_puts(": ");
-	console_put_dec(by[START_PSCI]);
-	console_puts(" by PSCI CPU_ON, ");
-	console_put_dec(by[START_SPIN_TABLE]);
-	console_puts(" by spin table, ");
-	console_put_dec(by[START_NONE]);
-	console_puts(" without a usable enable-method\n");
-}
-
 int smp_bring_up(const struct smp_env *env)
 {
 	const struct board_ops *board;
-	int online = 1, failed = 0, left_off = 0;
+	int online = 1, failed = 0, left_off = (int)plan.left_off;
 	uint64_t cntkctl;
 
 	smp = env;
 	board = env->entry_el == 3 ? board_ops_find(env->machine) : NULL;
+	char line[160];
+	struct strbuf sb;
+
 	prepare_boot_args();
 	cntkctl = event_stream_on();
-	report_plan(env, board);
-	for (unsigned cpu = 1; cpu <= nr_secondaries; cpu++) {
-		const struct machine_cpu *c = &env->machine->cpus.cpu[planned[cpu]];
-		enum start_method method = method_of(c, board);
+	/* Through the console directly: no formatter (the line costs its count). */
+	strbuf_init(&sb, line, sizeof(line));
+	cpu_plan_summary(&plan, &sb);
+	console_puts(line);
+	console_puts("\n");
+	for (unsigned cpu = 1; cpu <= plan.n; cpu++) {
+		const struct machine_cpu *c = &env->machine->cpus.cpu[plan.dt[cpu]];
+		enum start_method method = plan.method[cpu];
 		int rc;
 
 		__atomic_store_n(&cpu_state[cpu], CPU_STARTING, __ATOMIC_RELEASE);
@@ -325,7 +272,7 @@ int smp_bring_up(const struct smp_env *env)
 				printf("cpu%u: FAIL: %s within %d ms (%s)\n", cpu,
 				       cpu_state[cpu] < CPU_ARRIVED ? "did not arrive" : "checks not done",
 				       cpu_state[cpu] < CPU_ARRIVED ? SECONDARY_ARRIVAL_MS
-				       : SECONDARY_TIMEOUT_MS, method_name(method));
+				       : SECONDARY_TIMEOUT_MS, start_method_name(method));
 			failed++;
 			continue;
 		}

@@ -52,11 +52,12 @@ struct smp_env {
 	bool verbose;                      /* stub.report=full: every probe line */
 };
 
-/* Before the final map: the CPUs to bring up, from the DTB (the boot CPU
- * found by its MPIDR). Names what it leaves out (unavailable, beyond
- * NR_CPUS, no /cpus); returns the number of secondaries, for whom the
- * boot takes stacks (boot_layout.nr_stacks). */
-unsigned smp_plan(const struct machine *m);
+/* Before the final map: the CPUs to bring up (cpu_plan.h: from the DTB
+ * or the MADT, the boot CPU found by its MPIDR, each CPU's start method
+ * for a boot entered at entry_el). Names what it leaves out (unavailable,
+ * a duplicate MPIDR, beyond NR_CPUS, no /cpus); returns the number of
+ * secondaries, for whom the boot takes stacks (boot_layout.nr_stacks). */
+unsigned smp_plan(const struct machine *m, unsigned entry_el);
 
 /* Starts every planned secondary, one at a time; prints what each did and
  * "cpus: N online". Returns the number of CPUs that failed. */

@@ -111,6 +111,9 @@ qemu_suites() {
 	echo "== QEMU boots of the other geometries (tests/qemu/geometry-cases.sh)"
 	results+=$'\n'$({ tests/qemu/geometry-cases.sh; tests/qemu/idmap-cases.sh; } |
 		xargs -P "$jobs" -L 1 env)
+	echo "== build/host/machine-check on those DTBs: the boots' own lines (tests/qemu/machine-check-compare.py)"
+	results+=$'\n'$(python3 tests/qemu/machine-check-compare.py "$TEST_LOG_DIR"/console-*.log \
+		"$TEST_LOG_DIR"/hostile-release-*.log "$TEST_LOG_DIR"/hostile-duplicate-mpidr.log)
 	echo "== other boards"
 	# A board is a folder with a board.mk (board/ also holds shared code).
 	for board_mk in board/*/board.mk; do

@@ -24,7 +24,7 @@ BOARD_QEMU_EL3     :=
 BOARD_QEMU_CASES   := image@4k-48:2 image@4k-48:2:::4G image:2::::pass/TTBR0_its_own_48-bit_identity_map,_4_levels
 BOARD_QEMU_DTB     :=
 BOARD_QEMU_SERIAL  := -serial stdio
-BOARD_QEMU_MARKS   := console:_none:_the_DTB_has_no_/chosen/stdout-path&console_none_(semihosting_only)
+BOARD_QEMU_MARKS   := console:_none:_the_DTB_names_none_(no_/chosen/stdout-path,_no_/aliases/serial0)&console_none_(semihosting_only)
 # Its VGA loads a SeaBIOS ROM (7.2: stdvga, 10.0: bochs-display) or QEMU
 # does not start: scripts/fetch-seabios.sh finds or fetches them.
 BOARD_QEMU_ROMS    := vgabios-stdvga.bin vgabios-bochs-display.bin

@@ -23,6 +23,8 @@ static void fill_console(const struct acpi_info *a, struct machine_console *c)
 
 	snprintf(c->path, sizeof(c->path), "%s", ac->source == ACPI_CONSOLE_SPCR ? "SPCR"
 		 : ac->source == ACPI_CONSOLE_DBG2 ? "DBG2" : "");
+	c->rule = ac->source == ACPI_CONSOLE_SPCR ? MACHINE_RULE_SPCR
+		  : ac->source == ACPI_CONSOLE_DBG2 ? MACHINE_RULE_DBG2 : MACHINE_RULE_NONE;
 	if (ac->verdict != ACPI_CONSOLE_USABLE) {
 		c->kind = MACHINE_CONSOLE_NONE;
 		return;

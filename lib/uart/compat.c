@@ -2,7 +2,8 @@
  * compat.c - which driver runs a UART, by one entry of its DT compatible
  * list, and the register layout that entry implies (see uart.h).
  *
- * Owns: the one list of the compatible strings the stub drives, and the
+ * Owns: the one list of the compatible strings the stub drives, the kinds
+ * a driver runs (uart_kind_supported), and the
  * per-compatible layout facts (what Linux keeps in its earlycon setup
  * functions and of_device_id data): the 16550 of Tegra takes the DT's
  * reg-shift (8250_early.c declares "nvidia,tegra20-uart" an ordinary
@@ -112,4 +113,31 @@ enum machine_console_kind uart_kind_of(const char *compatible, struct uart_layou
 	if (kind == MACHINE_CONSOLE_UNSUPPORTED)
 		kind = soc_drivers(compatible, layout);
 	return kind;
+}
+
+/* The kinds a driver runs: every kind uart_kind_of can give but
+ * UNSUPPORTED (and NONE). */
+bool uart_kind_supported(enum machine_console_kind kind)
+{
+	switch (kind) {
+	case MACHINE_CONSOLE_PL011:
+	case MACHINE_CONSOLE_BCM2835_AUX:
+	case MACHINE_CONSOLE_CADENCE:
+	case MACHINE_CONSOLE_NS16550:
+	case MACHINE_CONSOLE_SBSA:
+	case MACHINE_CONSOLE_AM654:
+	case MACHINE_CONSOLE_IMX:
+	case MACHINE_CONSOLE_MESON:
+	case MACHINE_CONSOLE_GENI:
+	case MACHINE_CONSOLE_MSM_UARTDM:
+	case MACHINE_CONSOLE_LPUART32:
+	case MACHINE_CONSOLE_LPUART32_IMX:
+	case MACHINE_CONSOLE_AR3700:
+	case MACHINE_CONSOLE_SCIF:
+		return true;
+	case MACHINE_CONSOLE_NONE:
+	case MACHINE_CONSOLE_UNSUPPORTED:
+		break;
+	}
+	return false;
 }

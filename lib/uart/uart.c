@@ -10,31 +10,6 @@
 #include "uart.h"
 #include "drivers.h"
 
-bool uart_kind_supported(enum machine_console_kind kind)
-{
-	switch (kind) {
-	case MACHINE_CONSOLE_PL011:
-	case MACHINE_CONSOLE_BCM2835_AUX:
-	case MACHINE_CONSOLE_CADENCE:
-	case MACHINE_CONSOLE_NS16550:
-	case MACHINE_CONSOLE_SBSA:
-	case MACHINE_CONSOLE_AM654:
-	case MACHINE_CONSOLE_IMX:
-	case MACHINE_CONSOLE_MESON:
-	case MACHINE_CONSOLE_GENI:
-	case MACHINE_CONSOLE_MSM_UARTDM:
-	case MACHINE_CONSOLE_LPUART32:
-	case MACHINE_CONSOLE_LPUART32_IMX:
-	case MACHINE_CONSOLE_AR3700:
-	case MACHINE_CONSOLE_SCIF:
-		return true;
-	case MACHINE_CONSOLE_NONE:
-	case MACHINE_CONSOLE_UNSUPPORTED:
-		break;
-	}
-	return false;
-}
-
 bool uart_kind_receives(enum machine_console_kind kind)
 {
 	/* GENI and UARTDM: transmit only (geni.c, msm_uartdm.c). */

@@ -8,7 +8,7 @@ lib/machine.c), reading from it what lib/machine.c reads (memory banks,
 /memreserve/, /reserved-memory, the console through stdout-path, /aliases
 and every parent's `ranges`, CPUs, PSCI, bootargs, initrd) by the same
 rules (DT spec v0.4 and Linux 6.1, as machine.h documents them, written
-again from those documents), printing it in machine_dump.c's line format,
+again from those documents), printing it in machine-check --records' line format (scripts/host/machine_records.c),
 comparing the two per DTB, and the summary: counts, mismatches, and last
 `corpus: N passed, M failed` (N = DTBs on which both readings agree).
 
@@ -350,33 +350,63 @@ def translate(node):
     return "0x%x" % (addr & U64)
 
 
-def read_console(root):
-    chosen = child(root, "chosen")
-    if chosen is None:
-        return "console none"
-    sp = first_string(chosen.props.get("stdout-path"))
-    if sp is None:
-        sp = first_string(chosen.props.get("linux,stdout-path"))
-    if sp is None:
-        return "console none"
+def console_candidate(root, rule, sp):
+    """The console line for what sp names under rule, and why it cannot be
+    driven (None: it can): not-found, disabled, no-driver, untranslatable
+    (lib/machine.c's order)."""
     node = resolve(root, sp.split(":", 1)[0])
     if node is None:
-        return "console not-found %s" % sp
+        return "console %s not-found %s" % (rule, sp), "not-found"
     compat = strings(node.props.get("compatible")) or []
     kind, which = "unsupported", (compat[0] if compat else "-")
     for c in compat:
         if c in KINDS:
             kind, which = KINDS[c], c
             break
-    line = "console %s %s %s %s status=%s" % (
-        kind, node.path(), which, translate(node),
-        first_string(node.props.get("status")) or "okay")
+    pa = translate(node)
+    line = "console %s %s %s %s %s status=%s" % (
+        rule, kind, node.path(), which, pa, first_string(node.props.get("status")) or "okay")
     if kind == "ns16550":
         shift = node.props.get("reg-shift")
         width = node.props.get("reg-io-width")
         line += " shift=%d width=%d" % (num(shift, 0, 1) if shift and len(shift) == 4 else 0,
                                         num(width, 0, 1) if width and len(width) == 4 else 1)
-    return line
+    why = None
+    if not okay(node):
+        why = "disabled"
+    elif kind == "unsupported":
+        why = "no-driver"
+    elif not pa.startswith("0x"):
+        why = "untranslatable"
+    return line, why
+
+
+def read_console(root):
+    """The DT's rules (issue 19, written again from Linux's of_alias_scan
+    and the issue's order): stdout-path, else linux,stdout-path; when its
+    console is malformed, missing, disabled, not driven or untranslatable,
+    /aliases/serial0 if that one can be driven (or if there was no
+    stdout-path at all); a passed-over rule on a line of its own."""
+    chosen = child(root, "chosen")
+    rule = sp = None
+    for r in ("stdout-path", "linux,stdout-path"):
+        if chosen is not None and r in chosen.props:
+            rule, sp = r, first_string(chosen.props[r])
+            break
+    first = passed = None
+    if rule is not None:
+        if sp is None:
+            first, passed = "console %s malformed" % rule, (rule, "malformed", "-")
+        else:
+            first, why = console_candidate(root, rule, sp)
+            if why is None:
+                return [first]
+            passed = (rule, why, sp)
+    if resolve(root, "serial0") is not None:
+        line, why = console_candidate(root, "/aliases/serial0", "serial0")
+        if why is None or rule is None:
+            return (["console-passed %s %s %s" % passed] if passed else []) + [line]
+    return [first or "console none"]
 
 
 def read_cpus(root):
@@ -440,7 +470,7 @@ def read_chosen(root):
 def read_dtb(dts_text):
     memreserve, root = parse_dts(dts_text)
     mem, _ = read_memory(root)
-    return (mem + read_reserved(memreserve, root) + [read_console(root)] +
+    return (mem + read_reserved(memreserve, root) + read_console(root) +
             read_cpus(root) + [read_psci(root)] + read_chosen(root))
 
 
@@ -480,6 +510,26 @@ def driver_records(path):
     return records
 
 
+# Of Debian's 577 arm64 DTBs, at least this many must reach a console
+# driver (issue 19).
+MIN_CONSOLES = 523
+
+
+def console_unreached(w):
+    """Why a console line's console is not driven, or None."""
+    if w[1] == "none":
+        return "no stdout-path, no /aliases/serial0"
+    if w[2] in ("not-found", "malformed"):
+        return "%s %s" % (w[1], w[2])
+    if w[2] == "unsupported":
+        return "no driver (%s)" % w[4]
+    if not w[5].startswith("0x"):
+        return "untranslatable (%s)" % w[5]
+    if w[6] not in ("status=okay", "status=ok"):
+        return "disabled (%s)" % w[6]
+    return None
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--list", required=True)
@@ -498,15 +548,15 @@ def main():
     passed, failed, shown = 0, 0, 0
     count = collections.Counter()
     consoles, methods, errors = collections.Counter(), collections.Counter(), collections.Counter()
-    unsupported = collections.Counter()
+    unsupported, rules, unreached = collections.Counter(), collections.Counter(), []
     for dtb in dtbs:
         rec = got.get(dtb)
         problems = []
         if rec is None:
-            problems.append("no output from machine_dump")
+            problems.append("no output from machine-check --records")
             rec = []
         if any(l.startswith("# CRASH") for l in rec):
-            problems.append("machine_dump crashed or a sanitizer reported (see stderr above)")
+            problems.append("machine-check crashed or a sanitizer reported (see stderr above)")
         mine = [l for l in rec if not l.startswith("#")]
         if rec and mine != want[dtb]:
             problems.append("readings differ")
@@ -525,12 +575,17 @@ def main():
                 count["reserved-memory regions with no-map"] += w[4] == "no-map"
             elif w[0] == "rsv-dyn":
                 count["reserved-memory dynamic (size only)"] += 1
+            elif w[0] == "console-passed":
+                rules["passed over: %s (%s)" % (w[1], w[2])] += 1
             elif w[0] == "console":
-                consoles[w[1]] += 1
-                if w[1] == "unsupported":
-                    unsupported[w[3]] += 1
-                if len(w) > 4 and w[4].startswith("untranslatable"):
-                    consoles["(untranslatable: %s)" % w[4].split(":")[1]] += 1
+                why = console_unreached(w)
+                if why is None:
+                    consoles[w[2]] += 1
+                    rules["chosen by " + w[1]] += 1
+                else:
+                    unreached.append((os.path.basename(dtb), why))
+                    if len(w) > 4 and w[2] == "unsupported":
+                        unsupported[w[4]] += 1
             elif w[0] == "cpu":
                 count["CPUs"] += 1
                 methods[w[2].split(":")[0] if not w[2].startswith("other") else w[2]] += 1
@@ -554,9 +609,22 @@ def main():
     print("DTBs read: %d" % len(dtbs))
     for k in sorted(count):
         print("  %-40s %d" % (k, count[k]))
-    print("consoles by driver:")
+    reached = sum(consoles.values())
+    print("consoles reached: %d of %d DTBs (at least %d wanted); by driver:"
+          % (reached, len(dtbs), MIN_CONSOLES))
     for k, v in consoles.most_common():
         print("  %-40s %d" % (k, v))
+    print("consoles by rule:")
+    for k, v in rules.most_common():
+        print("  %-40s %d" % (k, v))
+    print("DTBs without a console driven, each with why:")
+    for k, v in collections.Counter(w for _, w in unreached).most_common():
+        print("  %-40s %d" % (k, v))
+    for name, why in sorted(unreached):
+        print("    %s: %s" % (name, why))
+    if reached < MIN_CONSOLES:
+        print("FAIL: %d DTBs reach a console driver, fewer than %d" % (reached, MIN_CONSOLES))
+        failed += 1
     if unsupported:
         print("unsupported consoles by compatible:")
         for k, v in unsupported.most_common():

@@ -56,7 +56,7 @@ FUZZ_PGALLOC_SHORT_SECONDS ?= 10
 FUZZ_XLAT_SHORT_SECONDS ?= 10
 XLAT_SRC           ?= mmu/xlat.c
 PGALLOC_SRC        ?= mmu/pgalloc.c
-FUZZ_HARNESSES     ?= xlat xlat16k xlat64k pgalloc pgalloc10 ram_plan acpi
+FUZZ_HARNESSES     ?= xlat xlat16k xlat64k pgalloc pgalloc10 ram_plan acpi early_dtb
 FUZZ_XLAT_GEO_SHORT_SECONDS ?= 5
 V                  ?= 0
 
@@ -111,6 +111,15 @@ ACPI_SRCS     := $(FUZZ)/fuzz_acpi.c lib/acpi/tables.c lib/acpi/fadt.c lib/acpi/
 		 lib/strbuf.c lib/machine.c lib/dt_walk.c lib/dt_addr.c lib/uart/compat.c
 ACPI_HDRS     := $(wildcard lib/acpi/*.h) lib/strbuf.h lib/machine.h
 
+# The DTB reading of a refusal with the MMU off; its seeds the unit
+# tests' DTBs (tests/unit/dts/, built by unit.mk).
+EARLY_DTB_BIN  := $(OUT)/fuzz_early_dtb
+EARLY_DTB_SRCS := $(FUZZ)/fuzz_early_dtb.c lib/early_dtb.c lib/uart/compat.c
+bin_early_dtb       := $(EARLY_DTB_BIN)
+corpus_early_dtb    := $(OUT)/corpus-early-dtb
+artifacts_early_dtb := $(OUT)/artifacts-early-dtb
+log_early_dtb        = $(OUT)/$(1)-early-dtb.log
+
 bin_xlat          := $(BIN)
 bin_pgalloc       := $(PGALLOC_BIN)
 bin_pgalloc10     := $(PGALLOC10_BIN)
@@ -138,6 +147,17 @@ $(ACPI_BIN): $(ACPI_SRCS) $(ACPI_HDRS) $(SELF)
 	@$(if $(Q),echo "  CLANG   $@")
 	$(Q)$(CLANG) $(FUZZ_CFLAGS) $(FUZZ_CPPFLAGS) $(ACPI_SRCS) \
 		/usr/lib/x86_64-linux-gnu/libfdt.so.1 -o $@
+
+$(EARLY_DTB_BIN): $(EARLY_DTB_SRCS) lib/early_dtb.h lib/uart/uart.h $(SELF)
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CLANG   $@")
+	$(Q)$(CLANG) $(FUZZ_CFLAGS) $(FUZZ_CPPFLAGS) $(EARLY_DTB_SRCS) -o $@
+
+$(corpus_early_dtb)/seeded: $(wildcard tests/unit/dts/*.dts) $(SELF)
+	$(Q)$(MAKE) --no-print-directory -f tests/unit/unit.mk V=$(V) \
+		$(patsubst tests/unit/dts/%.dts,build/host-tests/dtb/%.dtb,$(wildcard tests/unit/dts/*.dts))
+	@mkdir -p $(@D)
+	$(Q)cp build/host-tests/dtb/*.dtb $(@D)/ && touch $@
 
 # fuzz_acpi's seeds: the unit tests' tables (iasl), packed as memory.
 $(corpus_acpi)/virt: $(FUZZ)/acpi-seeds.py $(wildcard tests/unit/acpi/*.dsl) $(SELF)
@@ -242,7 +262,8 @@ define fuzz_run
 	echo "fuzz: $$pass passed, $$fail failed"; [ $$fail -eq 0 ]
 endef
 
-ACPI_SEEDS := $(if $(filter acpi,$(FUZZ_HARNESSES)),$(corpus_acpi)/virt)
+ACPI_SEEDS := $(if $(filter acpi,$(FUZZ_HARNESSES)),$(corpus_acpi)/virt) \
+	      $(if $(filter early_dtb,$(FUZZ_HARNESSES)),$(corpus_early_dtb)/seeded)
 short: $(ACPI_SEEDS)
 	$(call fuzz_run,short)
 

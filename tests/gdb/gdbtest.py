@@ -81,6 +81,13 @@ def frame_name():
         return "??"
 
 
+def link_addr(name):
+    """Link (virtual) address of a symbol of the loaded ELF."""
+    out = run("info address %s" % name)
+    m = re.search(r"0x([0-9a-f]+)", out)
+    return int(m.group(1), 16)
+
+
 def read_serial():
     with open(SERIAL, "r", errors="replace") as f:
         return f.read().replace("\r", "")

@@ -192,6 +192,7 @@ silent_dtb=$logdir/no-console.dtb
 "$qemu" -M "virt,dumpdtb=$silent_dtb" -cpu cortex-a57 -m 1G -nodefaults -display none \
 	</dev/null >/dev/null 2>&1
 fdtput -d "$silent_dtb" /chosen stdout-path
+fdtput -d "$silent_dtb" /aliases serial0 2>/dev/null || true    # QEMU 10's virt has one
 run_case result-silent t_result.py - -- \
 	-cpu cortex-a57 -m 1G -kernel "$build/Image" -dtb "$silent_dtb"
 run_case result-refusal-mmu-off t_result.py - GDBT_LOAD=0x7fff0000 GDBT_MMU_OFF=1 \

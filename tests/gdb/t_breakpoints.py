@@ -6,7 +6,6 @@
 # frame, source file and backtrace are right in both phases. Also: errors
 # are clean messages and pt-walk leaves the gdbstub in virtual mode.
 import os
-import re
 import sys
 
 sys.dont_write_bytecode = True     # no __pycache__ in the source tree
@@ -16,17 +15,10 @@ import gdbtest as T  # noqa: E402
 import gdb  # noqa: E402
 
 
-def link_addr(name):
-    """Link (virtual) address of a symbol, from the ELF alone."""
-    out = T.run("info address %s" % name)
-    m = re.search(r"0x([0-9a-f]+)", out)
-    return int(m.group(1), 16)
-
-
 def body():
     T.run("set pagination off")
     T.run("file %s" % T.ELF)
-    va = {n: link_addr(n) for n in ("_text", "primary_entry", "__create_page_tables",
+    va = {n: T.link_addr(n) for n in ("_text", "primary_entry", "__create_page_tables",
                                     "mmu_enable", "kernel_main", "early_pgd",
                                     "early_idmap_pmd")}
     pa = {n: (v - va["_text"] + T.LOAD) & T.M64 for n, v in va.items()}

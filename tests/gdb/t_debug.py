@@ -8,19 +8,11 @@
 # boot stops at primary_entry (physical, MMU off) and then at kernel_main
 # (link address, MMU on). GDBT_LOAD: the load address debug.mk used.
 import os
-import re
 import sys
 
 sys.dont_write_bytecode = True     # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import gdbtest as T  # noqa: E402
-
-
-def link_addr(name):
-    """Link (virtual) address of a symbol, from the ELF debug.py loaded."""
-    out = T.run("info address %s" % name)
-    m = re.search(r"0x([0-9a-f]+)", out)
-    return int(m.group(1), 16)
 
 
 def body():
@@ -34,7 +26,7 @@ def body():
     T.check(out is not None and "pt-walk" in out, "scripts/gdb/stub.py is loaded (help pt-walk)",
             err or "")
 
-    va = {n: link_addr(n) for n in ("_text", "primary_entry", "kernel_main")}
+    va = {n: T.link_addr(n) for n in ("_text", "primary_entry", "kernel_main")}
     pa = {n: (v - va["_text"] + T.LOAD) & T.M64 for n, v in va.items()}
     out = T.run("hbreak primary_entry")
     T.check("2 locations" in out,

@@ -21,6 +21,11 @@ for image in product:$b/Image test:$b/test/Image; do
 	mkdir -p "$d/${image%%:*}/EFI/BOOT"
 	cp "${image#*:}" "$d/${image%%:*}/EFI/BOOT/BOOTAA64.EFI"
 done
+# No removable-media file: EDK2's shell runs startup.nsh, the Image with
+# load options (the command line under UEFI): earlycon= over the SPCR.
+mkdir -p "$d/earlycon"
+cp "$b/Image" "$d/earlycon/Image.efi"
+printf 'fs0:\\Image.efi earlycon=pl011,0x9000000\r\n' >"$d/earlycon/startup.nsh"
 disk() { echo "-drive if=none,file=fat:$d/$1,format=raw,id=hd0,readonly=on -device virtio-blk-device,drive=hd0 -nic none"; }
 # The FADT's revision is the QEMU's (7.2: 6.0, 10.0: 6.3): not part of the marker.
 seen='pass/acpi:_console:_SPCR&driven_as_pl011&:_hardware-reduced;_PSCI_compliant'
@@ -29,3 +34,4 @@ echo "acpi-edk2-smp4-el1 edk2 cortex-a72 1G 1 - $seen&psci_conduit:_hvc&smp:_3_o
 echo "acpi-edk2-smp4-el2 edk2 cortex-a57 1G 2 - $seen&psci_conduit:_smc&GIC_version_2 -smp 4 $(disk product)"
 echo "acpi-edk2-smp4-el1-tables edk2 cortex-a57 1G 1 - $seen&psci_conduit:_hvc&acpi-dump:_end -smp 4 $(disk test)"
 echo "acpi-edk2-gicv3-smp20-el2-tables edk2 max 1G 2 - $seen&psci_conduit:_smc&GIC_version_3&MPIDR_0x80000103&acpi-dump:_end -machine gic-version=3 -smp 20 $(disk test)"
+echo "acpi-edk2-earlycon edk2 cortex-a57 1G 1 - pass/console:_pl011_at_pa_0x9000000_by_earlycon=pl011,0x9000000,_over_the_SPCR -smp 1 $(disk earlycon)"

@@ -11,7 +11,7 @@
 # GAS and baud (acpi: console), the FADT's revision, hardware-reduced and
 # PSCI flags (acpi: FADT), the MADT's revision, GIC version, GICC count and
 # every MPIDR (acpi: MADT, and each secondary's "cpuN: ... MPIDR" line);
-# then build/host/acpi-check on the same log must print the boot's own
+# then build/host/machine-check on the same log must print the boot's own
 # acpi: and psci lines. Prints "PASS NAME" or "FAIL NAME: why".
 # usage: acpi-compare.py NAME LOG OUTDIR
 import os, re, subprocess, sys
@@ -122,12 +122,12 @@ else:
     fail("no APIC disassembled")
 
 # The host tool on the same log: the boot's own lines.
-tool = subprocess.run(["build/host/acpi-check", log], capture_output=True, text=True)
+tool = subprocess.run(["build/host/machine-check", log], capture_output=True, text=True)
 keep = re.compile(r"^(acpi: (RSDP|console|FADT|MADT)|psci conduit)")
 boot_lines = [ln for ln in text.splitlines() if keep.match(ln)]
 tool_lines = [ln for ln in tool.stdout.splitlines() if keep.match(ln)]
 if tool.returncode != 0 or boot_lines != tool_lines:
-    fail(f"build/host/acpi-check (exit {tool.returncode}) printed {tool_lines}, the boot {boot_lines}")
+    fail(f"build/host/machine-check (exit {tool.returncode}) printed {tool_lines}, the boot {boot_lines}")
 
 if problems:
     print(f"FAIL {name}: " + "; ".join(problems) + f" (log: {log}, tables: {out})")

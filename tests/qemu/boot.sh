@@ -35,7 +35,9 @@
 #   LOAD_PA   image: where QEMU's generic loader puts the raw Image ('-' for
 #             -kernel; an Image entered at EL3 always uses the loader);
 #             uboot*: the load address the stub must report ('-': any)
-#   EXPECT    pass (default) | misaligned | nosemihosting | fit-refused
+#   EXPECT    pass (default) | misaligned | nosemihosting | fit-refused |
+#             uart-exitN (no -semihosting: a refusal said on the DTB's UART,
+#             the run ended by PSCI SYSTEM_OFF, "stub: exit status N")
 #             (U-Boot refuses a tampered FIT; the stub never runs) |
 #             beyond-linear (refused by name with the MMU on) | product
 #             (the product given the test build's arguments must ignore them),
@@ -90,6 +92,7 @@ esac
 
 semihosting=-semihosting
 [ "$expect" = nosemihosting ] && semihosting=
+[[ $expect == uart-exit* ]] && semihosting=
 append=()
 case $expect in
 corrupt-desc|fault|fault-early|stack-overflow|psci-nofw) append=(-append "stub.test=$expect") ;;
@@ -305,6 +308,15 @@ efi-refused)
 	[ -n "$marker" ] || fail "an efi-refused case names what it must say"
 	grep -q 'stub: FATAL: ' "$log" || fail "no FATAL line"
 	grep -q 'failed to start .*: Unsupported' "$log" || fail "EDK2 did not report EFI_UNSUPPORTED"
+	[ -z "$summary" ] || fail "went on to the checks" ;;
+uart-exit[0-9]*)
+	# No semihosting: the refusal on the DTB's UART, found with the MMU
+	# off, and the run ended by PSCI SYSTEM_OFF (QEMU's exit status 0).
+	[ $rc -eq 0 ] || fail "exit status $rc, expected 0 (PSCI SYSTEM_OFF)"
+	[ -n "$marker" ] || fail "a uart-exitN case names what it must say (EXIT/MARKER)"
+	grep -q 'stub: FATAL: ' "$log" || fail "no FATAL line on the UART"
+	grep -q "^stub: exit status ${expect#uart-exit}\$" "$log" \
+		|| fail "no 'stub: exit status ${expect#uart-exit}' on the UART"
 	[ -z "$summary" ] || fail "went on to the checks" ;;
 exit[0-9]*)
 	[ $rc -eq "${expect#exit}" ] || fail "exit status $rc, expected ${expect#exit}"

@@ -14,7 +14,9 @@
 # UART (the second -serial, U-Boot's console too), four CPUs online, the
 # RAM the board's DTB reports (BOARD_QEMU_RAM) and the /memreserve/ entry
 # from the DTB U-Boot handed over, the Image moved by booti to 0x200000
-# and exit status 0.
+# and exit status 0. And a card whose Image was cut short (its first 64
+# KiB, as a half-written card leaves it), booted by the card's own U-Boot:
+# the stub must refuse it by name at entry (exit 9).
 # usage: cases-rpi.sh UBOOT_RPI_DIR CARD
 set -eu
 u=${1:?usage: cases-rpi.sh UBOOT_RPI_DIR CARD} card=${2:?usage: cases-rpi.sh UBOOT_RPI_DIR CARD}
@@ -38,3 +40,9 @@ for build in ${BOARD_SDCARD_UBOOTS:?the board boots no SD card}; do
 	fi
 	echo "$BOARD-sd-uboot-$build uboot-sd=$bin:$card $BOARD_QEMU_CPU $BOARD_QEMU_MEM 2 $load pass/$marks -dtb $dtb"
 done
+# The cut card: a copy of the card with Image replaced by its first 64 KiB.
+cut=$from_card/cut-64k.img
+cp "$card" "$cut"
+head -c 65536 "$(dirname "$card")/Image" >"$from_card/Image"
+mcopy -o -i "$cut@@1M" "$from_card/Image" ::Image
+echo "$BOARD-sd-cut-64k uboot-sd=$from_card/$kernel:$cut $BOARD_QEMU_CPU $BOARD_QEMU_MEM 2 $load exit9/its_end_marker_(the_last_bytes_of_the_Image_file)_is_not_in_memory -dtb $dtb"

@@ -516,15 +516,122 @@ static void test_console_paths(void **state)
 	assert_string_equal(m.console.options, "115200");
 	assert_string_equal(m.console.path, "/soc/serial@7e201000");
 	free(fdt);
-	/* Nothing there: named with the path as written. */
+	/* Nothing there: passed over, named with the path as written, for
+	 * /aliases/serial0 (the PL011). */
 	fdt = rpi3_with_stdout("serial7:115200n8", &size);
-	expect_err(m.console.problem.err, MACHINE_ERR_CONSOLE_NOT_FOUND);
-	assert_string_equal(m.console.problem.node, "serial7:115200n8");
+	expect_err(m.console.problem.err, MACHINE_OK);
+	assert_int_equal(m.console.rule, MACHINE_RULE_SERIAL0);
+	assert_int_equal(m.console.kind, MACHINE_CONSOLE_PL011);
+	assert_string_equal(m.console.path, "/soc/serial@7e201000");
+	assert_int_equal(m.console.passed.rule, MACHINE_RULE_STDOUT_PATH);
+	assert_int_equal(m.console.passed.why, MACHINE_WHY_NOT_FOUND);
+	assert_string_equal(m.console.passed.value, "serial7:115200n8");
+	free(fdt);
+}
+
+/* rpi3 with its serial0 alias pointing at target (NULL: no serial0), and
+ * stdout-path set to path (NULL: removed); a node "fb" that is a
+ * framebuffer; re-read. */
+static void *rpi3_rules(const char *path, const char *target, const char *fb_status)
+{
+	size_t size;
+	void *fdt = copy_of("machine-rpi3", &size);
+	int chosen = fdt_path_offset(fdt, "/chosen"), aliases = fdt_path_offset(fdt, "/aliases");
+	int fb = fdt_add_subnode(fdt, 0, "framebuffer@3e000000");
+
+	assert_true(chosen >= 0 && aliases >= 0 && fb >= 0);
+	assert_int_equal(fdt_setprop_string(fdt, fb, "compatible", "simple-framebuffer"), 0);
+	assert_int_equal(fdt_setprop_u32(fdt, fb, "reg", 0x3e000000), 0);
+	if (fb_status)
+		assert_int_equal(fdt_setprop_string(fdt, fb, "status", fb_status), 0);
+	chosen = fdt_path_offset(fdt, "/chosen");
+	aliases = fdt_path_offset(fdt, "/aliases");
+	if (path)
+		assert_int_equal(fdt_setprop_string(fdt, chosen, "stdout-path", path), 0);
+	else
+		assert_int_equal(fdt_delprop(fdt, chosen, "stdout-path"), 0);
+	if (target)
+		assert_int_equal(fdt_setprop_string(fdt, aliases, "serial0", target), 0);
+	else
+		assert_int_equal(fdt_delprop(fdt, aliases, "serial0"), 0);
+	machine_read(fdt, size, &m);
+	return fdt;
+}
+
+/* The DT's rules in order: stdout-path (linux,stdout-path only without
+ * it), then /aliases/serial0 when the stdout-path's console is missing,
+ * disabled, not a UART the stub drives, or the property malformed; each
+ * passed-over rule named with why. */
+static void test_console_rules(void **state)
+{
+	void *fdt;
+	int chosen;
+	size_t size;
+
+	(void)state;
+	/* A framebuffer: passed over for serial0, its compatible named. */
+	fdt = rpi3_rules("/framebuffer@3e000000", "/soc/serial@7e201000", NULL);
+	assert_int_equal(m.console.rule, MACHINE_RULE_SERIAL0);
+	assert_int_equal(m.console.kind, MACHINE_CONSOLE_PL011);
+	assert_int_equal(m.console.passed.why, MACHINE_WHY_NO_DRIVER);
+	assert_string_equal(m.console.passed.compatible, "simple-framebuffer");
+	free(fdt);
+	/* A disabled node: the same, named disabled. */
+	fdt = rpi3_rules("/framebuffer@3e000000", "/soc/serial@7e201000", "disabled");
+	assert_int_equal(m.console.rule, MACHINE_RULE_SERIAL0);
+	assert_int_equal(m.console.passed.why, MACHINE_WHY_DISABLED);
+	assert_null(m.console.passed.compatible);
+	free(fdt);
+	/* A usable stdout-path: serial0 never looked at. */
+	fdt = rpi3_rules("/soc/serial@7e215040", "/soc/serial@7e201000", NULL);
+	assert_int_equal(m.console.rule, MACHINE_RULE_STDOUT_PATH);
+	assert_int_equal(m.console.kind, MACHINE_CONSOLE_BCM2835_AUX);
+	assert_int_equal(m.console.passed.rule, MACHINE_RULE_NONE);
+	free(fdt);
+	fdt = rpi3_rules("/framebuffer@3e000000", "/framebuffer@3e000000", NULL);
+	/* serial0 no better: the stdout-path's kept, for the report to say why. */
+	assert_int_equal(m.console.rule, MACHINE_RULE_STDOUT_PATH);
+	assert_int_equal(m.console.kind, MACHINE_CONSOLE_UNSUPPORTED);
+	free(fdt);
+	/* No stdout-path: serial0, nothing passed over. */
+	fdt = rpi3_rules(NULL, "/soc/serial@7e201000", NULL);
+	assert_int_equal(m.console.rule, MACHINE_RULE_SERIAL0);
+	assert_int_equal(m.console.phys_base, 0x3f201000);
+	assert_int_equal(m.console.passed.rule, MACHINE_RULE_NONE);
+	free(fdt);
+	/* No stdout-path, serial0 a framebuffer: serial0's, unusable, named. */
+	fdt = rpi3_rules(NULL, "/framebuffer@3e000000", NULL);
+	assert_int_equal(m.console.rule, MACHINE_RULE_SERIAL0);
+	assert_int_equal(m.console.kind, MACHINE_CONSOLE_UNSUPPORTED);
+	free(fdt);
+	/* Neither: no rule. */
+	fdt = rpi3_rules(NULL, NULL, NULL);
+	assert_int_equal(m.console.rule, MACHINE_RULE_NONE);
 	assert_int_equal(m.console.kind, MACHINE_CONSOLE_NONE);
 	free(fdt);
-	fdt = rpi3_with_stdout("/soc/nothing@0", &size);
-	expect_err(m.console.problem.err, MACHINE_ERR_CONSOLE_NOT_FOUND);
+	/* A malformed stdout-path (no NUL in its value): named malformed, not
+	 * absent; linux,stdout-path is not read then (Linux's order); serial0. */
+	fdt = rpi3_rules(NULL, "/soc/serial@7e201000", NULL);
+	chosen = fdt_path_offset(fdt, "/chosen");
+	assert_int_equal(fdt_setprop(fdt, chosen, "stdout-path", "serial1", 7), 0);
+	assert_int_equal(fdt_setprop_string(fdt, chosen, "linux,stdout-path", "serial1"), 0);
+	size = fdt_totalsize(fdt);
+	machine_read(fdt, size, &m);
+	assert_int_equal(m.console.rule, MACHINE_RULE_SERIAL0);
+	assert_int_equal(m.console.passed.rule, MACHINE_RULE_STDOUT_PATH);
+	assert_int_equal(m.console.passed.why, MACHINE_WHY_MALFORMED);
+	assert_null(m.console.passed.value);
 	free(fdt);
+	/* linux,stdout-path alone: its rule. */
+	fdt = rpi3_rules(NULL, NULL, NULL);
+	chosen = fdt_path_offset(fdt, "/chosen");
+	assert_int_equal(fdt_setprop_string(fdt, chosen, "linux,stdout-path", "serial1"), 0);
+	machine_read(fdt, fdt_totalsize(fdt), &m);
+	assert_int_equal(m.console.rule, MACHINE_RULE_LINUX_STDOUT_PATH);
+	assert_int_equal(m.console.kind, MACHINE_CONSOLE_BCM2835_AUX);
+	free(fdt);
+	assert_string_equal(machine_console_rule_name(MACHINE_RULE_SERIAL0), "/aliases/serial0");
+	assert_string_equal(machine_console_why_text(MACHINE_WHY_DISABLED), "is disabled (status)");
 }
 
 static void test_console_absent(void **state)
@@ -1102,6 +1209,7 @@ int main(void)
 		cmocka_unit_test(test_memreserve_and_reserved_memory),
 		cmocka_unit_test(test_rpi3),
 		cmocka_unit_test(test_console_paths),
+		cmocka_unit_test(test_console_rules),
 		cmocka_unit_test(test_console_absent),
 		cmocka_unit_test(test_linux_stdout_path_cadence),
 		cmocka_unit_test(test_missing_ranges_refused),

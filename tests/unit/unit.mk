@@ -50,7 +50,7 @@ HOST_LDFLAGS  := -fsanitize=address,undefined
 # package is the arm64 one, for the target): link it by its full name.
 HOST_LIBFDT   := /usr/lib/x86_64-linux-gnu/libfdt.so.1
 
-TESTS := acpi efi_cmdline earlycon desc walk dump maps expect probes regs check esr efi_memmap bootargs xlat machine pgalloc pgalloc10 uart \
+TESTS := acpi efi_cmdline earlycon console_choice cpu_plan early_dtb desc walk dump maps expect probes regs check esr efi_memmap bootargs xlat machine pgalloc pgalloc10 uart \
 	 string \
 	 ram_plan ram_probe shell_parse geometry_refused
 # The UART drivers against register models of their blocks.
@@ -84,9 +84,13 @@ src_efi_cmdline := start/efi/efi_cmdline.c
 src_shell_parse := mmu/shell/parse.c mmu/desc.c
 src_bootargs := lib/bootargs.c
 src_earlycon := lib/uart/earlycon.c lib/uart/compat.c
+src_cpu_plan := start/cpu_plan.c lib/strbuf.c
+src_early_dtb := lib/early_dtb.c lib/uart/compat.c
+libs_early_dtb := $(HOST_LIBFDT)
 src_string := lib/string.c
 src_xlat   := mmu/xlat.c mmu/xlat_pool.c mmu/desc.c mmu/walk.c $(FAKES)/xlat_fake.c
 src_machine := lib/machine.c lib/dt_walk.c lib/dt_addr.c lib/uart/compat.c
+src_console_choice := lib/console_choice.c lib/bootargs.c lib/uart/earlycon.c $(src_machine)
 src_pgalloc := mmu/pgalloc.c $(FAKES)/physmem_fake.c
 src_uart_layer := lib/uart/uart.c lib/uart/compat.c lib/uart/pl011.c lib/uart/cadence.c \
 	      lib/uart/bcm2835_aux.c lib/uart/ns16550.c lib/uart/imx.c lib/uart/meson.c \
@@ -102,6 +106,7 @@ src_memory_layout :=
 src_maps_geometry := mmu/maps.c mmu/expect.c mmu/probes.c mmu/walk.c mmu/desc.c
 src_levels := mmu/levels.c mmu/dump.c mmu/walk.c mmu/desc.c
 libs_machine := $(HOST_LIBFDT)
+libs_console_choice := $(HOST_LIBFDT)
 
 DTBS := $(patsubst $(UNIT)/dts/%.dts,$(OUT)/dtb/%.dtb,$(wildcard $(UNIT)/dts/*.dts))
 AMLS := $(patsubst $(UNIT)/acpi/%.dsl,$(OUT)/acpi/%.aml,$(wildcard $(UNIT)/acpi/*.dsl))
@@ -151,8 +156,9 @@ $(OUT)/obj/lib/string.o: HOST_CFLAGS += -fno-tree-loop-distribute-patterns
 
 # test_machine reads the device trees at run time: they are
 # part of them.
-$(OUT)/test_machine: $(DTBS)
-$(OUT)/obj/$(UNIT)/test_machine.o: HOST_CPPFLAGS += -DUNIT_DTB_DIR='"$(OUT)/dtb"'
+$(OUT)/test_machine $(OUT)/test_console_choice $(OUT)/test_early_dtb: $(DTBS)
+$(OUT)/obj/$(UNIT)/test_machine.o $(OUT)/obj/$(UNIT)/test_console_choice.o \
+$(OUT)/obj/$(UNIT)/test_early_dtb.o: HOST_CPPFLAGS += -DUNIT_DTB_DIR='"$(OUT)/dtb"'
 
 define test_binary
 $(OUT)/test_$(1): $(call objs_of,$(1)) $(SELF)

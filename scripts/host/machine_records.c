@@ -1,29 +1,27 @@
 /*
- * machine_dump.c - the corpus test's reading of DTBs through lib/machine.c.
+ * machine_records.c - what lib/machine.c read from a DTB, as records
+ * (machine-check --records: the corpus test's reading).
  *
- * Owns: loading each DTB named on the command line into an 8-byte aligned
- * buffer of exactly its file size, machine_read() on it, and printing what
- * was read in the line format tests/corpus/independent.py also prints, so
- * the two can be compared line by line. Lines starting with '#' are facts
- * the other side does not check (error codes, counters). Built for the
- * host with ASan and UBSan by tests/corpus/run.sh.
+ * Owns: printing struct machine in the line format
+ * tests/corpus/independent.py also prints, so the two can be compared
+ * line by line. Lines starting with '#' are facts the other side does not
+ * check (error codes, counters).
  *
  * Format, per DTB (numbers in lowercase hex with 0x):
  *   == FILE
  *   mem BASE SIZE | mem-dropped N
  *   memreserve BASE SIZE
  *   rsv NAME BASE SIZE map|no-map | rsv-dyn NAME SIZE | rsv-dropped N
- *   console none | console not-found STDOUT-PATH |
- *   console KIND PATH COMPATIBLE|- PA|untranslatable:WHY:NODE status=S [shift=N width=N]
+ *   console-passed RULE WHY VALUE|-   (a rule passed over for a later one)
+ *   console none | console RULE not-found VALUE | console RULE malformed |
+ *   console RULE KIND PATH COMPATIBLE|- PA|untranslatable:WHY:NODE status=S [shift=N width=N]
  *   cpu MPIDR ENABLE okay|disabled|fail [release ADDR] | cpu-dropped N
  *   psci none|smc|hvc|no-method
  *   bootargs yes|no
  *   initrd START END
  */
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include "machine.h"
+#include "machine_records.h"
 
 static const char *err_name(enum machine_err e)
 {
@@ -40,6 +38,19 @@ static const char *err_name(enum machine_err e)
 	case MACHINE_ERR_COUNT: break;
 	}
 	return "?";
+}
+
+/* Why a rule's console was passed over, as one word on both sides. */
+static const char *why_word(enum machine_console_why why)
+{
+	switch (why) {
+	case MACHINE_WHY_MALFORMED: return "malformed";
+	case MACHINE_WHY_NOT_FOUND: return "not-found";
+	case MACHINE_WHY_DISABLED: return "disabled";
+	case MACHINE_WHY_NO_DRIVER: return "no-driver";
+	case MACHINE_WHY_UNTRANSLATABLE: return "untranslatable";
+	default: return "?";
+	}
 }
 
 /* How an untranslatable console is named on both sides. */
@@ -64,62 +75,33 @@ static void problem(const char *part, const struct machine_problem *pb)
 	       (unsigned long long)pb->value, machine_strerror(pb->err));
 }
 
-static struct machine m;
-
-static int dump(const char *file)
+void machine_records_print(const struct machine *m, enum machine_err err)
 {
-	FILE *f = fopen(file, "rb");
-	long len;
-	void *buf;
-	enum machine_err err;
-	const struct machine_console *con = &m.console;
+	const struct machine_console *con = &m->console;
 
-	printf("== %s\n", file);
-	/* Flushed before reading, so a crash is blamed on this DTB. */
-	fflush(stdout);
-	if (!f) {
-		printf("# cannot open\n");
-		return 1;
-	}
-	fseek(f, 0, SEEK_END);
-	len = ftell(f);
-	rewind(f);
-	/* Exactly the file's size (rounded for aligned_alloc): ASan catches
-	 * any read past it. */
-	buf = aligned_alloc(8, ((size_t)len + 7) & ~(size_t)7);
-	if (!buf || fread(buf, 1, (size_t)len, f) != (size_t)len) {
-		printf("# cannot read\n");
-		fclose(f);
-		free(buf);
-		return 1;
-	}
-	fclose(f);
-
-	err = machine_read(buf, (size_t)len, &m);
 	printf("# err %s\n", err_name(err));
-	if (m.valid.err != MACHINE_OK) {
-		problem("valid", &m.valid);
-		free(buf);
-		return 0;
+	if (m->valid.err != MACHINE_OK) {
+		problem("valid", &m->valid);
+		return;
 	}
-	problem("memory", &m.memory.problem);
-	problem("reserved", &m.reserved.problem);
-	problem("cpus", &m.cpus.problem);
-	problem("psci", &m.psci.problem);
-	problem("chosen", &m.chosen.problem);
+	problem("memory", &m->memory.problem);
+	problem("reserved", &m->reserved.problem);
+	problem("cpus", &m->cpus.problem);
+	problem("psci", &m->psci.problem);
+	problem("chosen", &m->chosen.problem);
 	problem("console", &con->problem);
 	printf("# counts zero-size=%d disabled-mem=%d untyped-mem=%d rsv-disabled=%d rsv-zero=%d\n",
-	       m.memory.n_zero_size, m.memory.n_disabled_nodes, m.memory.n_untyped_nodes,
-	       m.reserved.n_disabled, m.reserved.n_zero_size);
+	       m->memory.n_zero_size, m->memory.n_disabled_nodes, m->memory.n_untyped_nodes,
+	       m->reserved.n_disabled, m->reserved.n_zero_size);
 
-	for (int i = 0; i < m.memory.n_banks; i++)
-		printf("mem 0x%llx 0x%llx\n", (unsigned long long)m.memory.bank[i].phys_base,
-		       (unsigned long long)m.memory.bank[i].size);
-	if (m.memory.n_dropped)
-		printf("mem-dropped %d\n", m.memory.n_dropped);
+	for (int i = 0; i < m->memory.n_banks; i++)
+		printf("mem 0x%llx 0x%llx\n", (unsigned long long)m->memory.bank[i].phys_base,
+		       (unsigned long long)m->memory.bank[i].size);
+	if (m->memory.n_dropped)
+		printf("mem-dropped %d\n", m->memory.n_dropped);
 
-	for (int i = 0; i < m.reserved.n_rsv; i++) {
-		const struct machine_reservation *r = &m.reserved.rsv[i];
+	for (int i = 0; i < m->reserved.n_rsv; i++) {
+		const struct machine_reservation *r = &m->reserved.rsv[i];
 
 		if (r->source == MACHINE_RSV_MEMRESERVE)
 			printf("memreserve 0x%llx 0x%llx\n", (unsigned long long)r->phys_base,
@@ -130,15 +112,22 @@ static int dump(const char *file)
 			printf("rsv %s 0x%llx 0x%llx %s\n", r->name, (unsigned long long)r->phys_base,
 			       (unsigned long long)r->size, r->no_map ? "no-map" : "map");
 	}
-	if (m.reserved.n_dropped)
-		printf("rsv-dropped %d\n", m.reserved.n_dropped);
+	if (m->reserved.n_dropped)
+		printf("rsv-dropped %d\n", m->reserved.n_dropped);
 
-	if (!con->stdout_path) {
+	if (con->passed.rule != MACHINE_RULE_NONE && con->passed.rule != con->rule)
+		printf("console-passed %s %s %s\n", machine_console_rule_name(con->passed.rule),
+		       why_word(con->passed.why), con->passed.value ? con->passed.value : "-");
+	if (con->rule == MACHINE_RULE_NONE) {
 		printf("console none\n");
+	} else if (con->problem.err == MACHINE_ERR_CONSOLE_NOT_FOUND) {
+		printf("console %s not-found %s\n", machine_console_rule_name(con->rule),
+		       con->stdout_path);
 	} else if (con->kind == MACHINE_CONSOLE_NONE) {
-		printf("console not-found %s\n", con->stdout_path);
+		printf("console %s malformed\n", machine_console_rule_name(con->rule));
 	} else {
-		printf("console %s %s %s ", machine_console_kind_name(con->kind), con->path,
+		printf("console %s %s %s %s ", machine_console_rule_name(con->rule),
+		       machine_console_kind_name(con->kind), con->path,
 		       con->compatible ? con->compatible : "-");
 		if (con->translated)
 			printf("0x%llx", (unsigned long long)con->phys_base);
@@ -151,8 +140,8 @@ static int dump(const char *file)
 		printf("\n");
 	}
 
-	for (int i = 0; i < m.cpus.n_cpus; i++) {
-		const struct machine_cpu *c = &m.cpus.cpu[i];
+	for (int i = 0; i < m->cpus.n_cpus; i++) {
+		const struct machine_cpu *c = &m->cpus.cpu[i];
 
 		printf("cpu 0x%llx %s%s%s %s", (unsigned long long)c->mpidr,
 		       machine_cpu_enable_name(c->enable),
@@ -163,32 +152,21 @@ static int dump(const char *file)
 			printf(" release 0x%llx", (unsigned long long)c->phys_release_addr);
 		printf("\n");
 	}
-	if (m.cpus.n_dropped)
-		printf("cpu-dropped %d\n", m.cpus.n_dropped);
+	if (m->cpus.n_dropped)
+		printf("cpu-dropped %d\n", m->cpus.n_dropped);
 
-	if (!m.psci.present || !m.psci.available)
+	if (!m->psci.present || !m->psci.available)
 		printf("psci none\n");
-	else if (m.psci.conduit == PSCI_CONDUIT_NONE)
+	else if (m->psci.conduit == PSCI_CONDUIT_NONE)
 		printf("psci no-method\n");
 	else
-		printf("psci %s\n", m.psci.conduit == PSCI_CONDUIT_SMC ? "smc" : "hvc");
+		printf("psci %s\n", m->psci.conduit == PSCI_CONDUIT_SMC ? "smc" : "hvc");
 
-	printf("bootargs %s\n", m.chosen.bootargs ? "yes" : "no");
-	if (m.chosen.has_initrd)
-		printf("initrd 0x%llx 0x%llx\n", (unsigned long long)m.chosen.phys_initrd_start,
-		       (unsigned long long)m.chosen.phys_initrd_end);
-	if (m.model)
-		printf("# model %s\n", m.model);
+	printf("bootargs %s\n", m->chosen.bootargs ? "yes" : "no");
+	if (m->chosen.has_initrd)
+		printf("initrd 0x%llx 0x%llx\n", (unsigned long long)m->chosen.phys_initrd_start,
+		       (unsigned long long)m->chosen.phys_initrd_end);
+	if (m->model)
+		printf("# model %s\n", m->model);
 	fflush(stdout);
-	free(buf);
-	return 0;
-}
-
-int main(int argc, char **argv)
-{
-	int bad = 0;
-
-	for (int i = 1; i < argc; i++)
-		bad |= dump(argv[i]);
-	return bad;
 }
