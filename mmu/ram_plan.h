@@ -75,7 +75,7 @@
  * banks are aligned to them. */
 #define RAM_MEMSTART_ALIGN  BLOCK_MAX_SIZE
 #define RAM_PA_BITS_MIN     32
-#define RAM_PA_BITS_MAX     48
+#define RAM_PA_BITS_MAX     PA_BITS_MAX         /* 48; 52 in a 52-bit build */
 
 /* The output arrays. Ranges: the bank union (at most one per bank, 32 in
  * lib/machine.h) and the linear ranges (each no-map reservation may split

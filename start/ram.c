@@ -81,7 +81,7 @@ void ram_plan_boot(struct boot *b)
 	static struct phys_range banks[MACHINE_MAX_BANKS];
 	static struct ram_reservation rsv[MACHINE_MAX_RESERVED];
 	const struct machine *m = &b->machine;
-	unsigned pa_bits = mmfr0_pa_bits(b->mmfr0);
+	unsigned pa_bits = b->pa_bits;
 	struct ram_plan_input in = {
 		.bank = banks, .rsv = rsv,
 		.phys_image = b->layout.phys_text, .image_size = b->layout.image_size,
