@@ -67,19 +67,12 @@ char *level_format(const struct level_info *l, char *buf, size_t len)
 	return buf;
 }
 
-/* What the 52-bit VA needs, by granule (the fallback's reason). */
-#if PAGE_SHIFT == 16
-#define VA52_FEATURE "FEAT_LVA"
-#else
-#define VA52_FEATURE "FEAT_LPA2"
-#endif
-
 char *levels_summary(char *buf, size_t len)
 {
 	unsigned bits = vabits_actual();
 
 	if (bits < VA_BITS)
-		snprintf(buf, len, "%s pages, %u-bit VA (%d requested: no " VA52_FEATURE "), %d levels "
+		snprintf(buf, len, "%s pages, %u-bit VA (%d requested: no " VA52_FEATURE_NAME "), %d levels "
 			 "from level %d", PAGE_SIZE_NAME, bits, VA_BITS, 4 - va_root_level(bits),
 			 va_root_level(bits));
 	else

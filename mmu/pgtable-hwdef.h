@@ -62,10 +62,18 @@
  * reads the decision back (mmu/vabits.h). Every other geometry:
  * VA_BITS_MIN is VA_BITS and nothing is decided at run time.
  */
-#if VA_BITS == 52
-#define VA_BITS_MIN    (PAGE_SHIFT == 14 ? 47 : 48)
+#if VA_BITS == 52 && PAGE_SHIFT == 14
+#define VA_BITS_MIN    47
+#elif VA_BITS == 52
+#define VA_BITS_MIN    48
 #else
 #define VA_BITS_MIN    VA_BITS
+#endif
+/* What a 52-bit VA needs with the build's granule, for messages. */
+#if PAGE_SHIFT == 16
+#define VA52_FEATURE_NAME "FEAT_LVA"
+#else
+#define VA52_FEATURE_NAME "FEAT_LPA2"
 #endif
 /* Descriptors holding a 52-bit output address: FEAT_LPA2's (4 and 16 KiB,
  * when TCR_EL1.DS = 1) or FEAT_LPA's (64 KiB). */
@@ -161,7 +169,11 @@
 /* TTBR0's VA bits on a CPU that runs VA_BITS_MIN: the build's, or in a
  * 52-bit build 48 (whatever the granule: the identity of any PA such a
  * CPU has; 16 KiB's 52-bit root then walked by its first 2 entries). */
-#define IDMAP_VA_BITS_MIN (VA_BITS > VA_BITS_MIN ? 48 : VA_BITS)
+#if VA_BITS > VA_BITS_MIN
+#define IDMAP_VA_BITS_MIN 48
+#else
+#define IDMAP_VA_BITS_MIN VA_BITS
+#endif
 #define VA_SPAN_MIN     (ULL(1) << VA_BITS_MIN)
 #define VA_START_MIN    (-(UL(1) << VA_BITS_MIN))
 
