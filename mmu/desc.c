@@ -31,7 +31,7 @@ struct desc_info desc_decode(uint64_t desc, int level)
 uint64_t desc_make_leaf(uint64_t pa, const struct pte_attrs *a, int level)
 {
 	uint64_t d = phys_to_pte(pa & ~((1ULL << level_shift(level)) - 1) &
-				 ((1ULL << PA_BITS_MAX) - 1)) |
+				 ((1ULL << oa_bits_max()) - 1)) |
 		     (level == 3 ? PTE_TYPE_PAGE : PMD_TYPE_SECT);
 
 	d |= PTE_ATTRINDX((uint64_t)(a->attrindx & 7));

@@ -133,8 +133,9 @@ static inline uint64_t desc_leaf_addr(uint64_t desc, int level)
 
 struct desc_info desc_decode(uint64_t desc, int level);
 /* A block (BLOCK_MIN_LEVEL .. 2) or page (level 3) descriptor for pa with
- * attrs. With FEAT_LPA2's format the descriptor has no SH field: attrs->sh
- * is not written (TCR_EL1's SH1, inner, applies). */
+ * attrs (pa's bits below the level's shift and from oa_bits_max() up are
+ * not written). With FEAT_LPA2's format the descriptor has no SH field:
+ * attrs->sh is not written (TCR_EL1's SH1, inner, applies). */
 uint64_t desc_make_leaf(uint64_t pa, const struct pte_attrs *attrs, int level);
 /* A table descriptor for the next-level table at table_pa. */
 static inline uint64_t desc_make_table(uint64_t table_pa)

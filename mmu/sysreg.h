@@ -133,8 +133,9 @@
 #define PAR_FST_SHIFT     1
 #define PAR_FST_MASK      0x3f     /* FSC_MASK: esr.h */
 #define PAR_SH_SHIFT      7
-/* PA[51:12]: bits [51:48] RES0 without a 52-bit output address. */
-#define PAR_PA_MASK       (((ULL(1) << 52) - 1) & ~(ULL(0xfff)))
+/* PA[47:12], or PA[51:12] where the build has 52-bit output addresses
+ * (bits [51:48] RES0 otherwise). */
+#define PAR_PA_MASK       (((ULL(1) << PA_BITS_MAX) - 1) & ~(ULL(0xfff)))
 #define PAR_ATTR_SHIFT    56
 
 /* SCR_EL3 (D17.2.117). */

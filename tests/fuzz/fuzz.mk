@@ -76,7 +76,7 @@ FUZZ_CFLAGS   := -std=gnu11 -O1 -g -Wall -Wextra -Werror -DHOST_BUILD \
 		 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 		 -fno-omit-frame-pointer
 FUZZ_CPPFLAGS := -Immu -Ilib -Itests/fakes
-FUZZ_SRCS     := $(FUZZ)/fuzz_xlat.c $(XLAT_SRC) mmu/desc.c mmu/walk.c
+FUZZ_SRCS     := $(FUZZ)/fuzz_xlat.c $(XLAT_SRC) mmu/desc.c mmu/vabits.c mmu/walk.c
 # The checking environment is the harness's hot loop and not under test:
 # no coverage feedback and no ASan there (the table memory it allocates is
 # still checked by ASan when xlat.c touches it), UBSan kept.
