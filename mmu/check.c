@@ -71,7 +71,8 @@ static bool judge_unmapped(struct probe_result *r)
 	if (r->hw_read.ok)
 		return fail(r, "hw: translates to pa 0x%llx, expected a fault",
 			    (unsigned long long)r->hw_read.pa);
-	if (fault_status_level(r->hw_read.fst) < 0 || !fault_status_is(r->hw_read.fst, FSC_TRANSLATION))
+	if (fault_status_level(r->hw_read.fst) == FSC_NO_LEVEL ||
+	    !fault_status_is(r->hw_read.fst, FSC_TRANSLATION))
 		return fail(r, "hw: FST 0x%02x, expected a translation fault", r->hw_read.fst);
 	if (r->sw.status == WALK_MAPPED)
 		return fail(r, "sw: translates to pa 0x%llx, expected none",

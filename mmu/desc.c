@@ -10,15 +10,15 @@ struct desc_info desc_decode(uint64_t desc, int level)
 	struct desc_info info = { .kind = desc_kind_of(desc, level) };
 
 	if (info.kind == DESC_TABLE) {
-		info.addr = desc & PTE_ADDR_MASK;
+		info.addr = pte_to_phys(desc);
 		return info;
 	}
 	if (info.kind == DESC_INVALID)
 		return info;                /* invalid or reserved encoding */
 
-	info.addr = desc & leaf_addr_mask(level);
+	info.addr = desc_leaf_addr(desc, level);
 	info.attrs.attrindx = (uint8_t)((desc & PTE_ATTRINDX_MASK) >> 2);
-	info.attrs.sh = (uint8_t)((desc & PTE_SH_MASK) >> 8);
+	info.attrs.sh = lpa2_is_enabled() ? PTE_SH_TCR : (uint8_t)((desc & PTE_SH_MASK) >> 8);
 	info.attrs.rdonly = (desc & PTE_RDONLY) != 0;
 	info.attrs.user = (desc & PTE_USER) != 0;
 	info.attrs.af = (desc & PTE_AF) != 0;
@@ -30,11 +30,13 @@ struct desc_info desc_decode(uint64_t desc, int level)
 
 uint64_t desc_make_leaf(uint64_t pa, const struct pte_attrs *a, int level)
 {
-	uint64_t d = (pa & leaf_addr_mask(level)) |
+	uint64_t d = phys_to_pte(pa & ~((1ULL << level_shift(level)) - 1) &
+				 ((1ULL << oa_bits_max()) - 1)) |
 		     (level == 3 ? PTE_TYPE_PAGE : PMD_TYPE_SECT);
 
 	d |= PTE_ATTRINDX((uint64_t)(a->attrindx & 7));
-	d |= (uint64_t)(a->sh & 3) << 8;
+	if (!lpa2_is_enabled())
+		d |= (uint64_t)(a->sh & 3) << 8;
 	if (a->rdonly) d |= PTE_RDONLY;
 	if (a->user)   d |= PTE_USER;
 	if (a->af)     d |= PTE_AF;
@@ -42,6 +44,15 @@ uint64_t desc_make_leaf(uint64_t pa, const struct pte_attrs *a, int level)
 	if (a->pxn)    d |= PTE_PXN;
 	if (a->uxn)    d |= PTE_UXN;
 	return d;
+}
+
+struct pte_attrs pte_attrs_as_held(const struct pte_attrs *attrs)
+{
+	struct pte_attrs held = *attrs;
+
+	if (lpa2_is_enabled())
+		held.sh = PTE_SH_TCR;
+	return held;
 }
 
 /* Field by field (a bool's bytes other than 0 and 1 are not compared as

@@ -38,10 +38,16 @@ static void add_leaf(struct dump_state *st, uint64_t va, uint64_t pa, uint64_t s
 /* A leaf that continues the one before it in its table: the same bits but
  * the output address, one span further. Such a run is what add_leaf
  * would merge (contiguous VA and PA, level, attributes), found without
- * decoding each entry: the full report dumps every table. */
-static bool continues(uint64_t prev, uint64_t desc, uint64_t addr_mask, uint64_t span)
+ * decoding each entry: the full report dumps every table. addr_bits: the
+ * descriptor's address bits this boot; with a 52-bit OA its high bits lie
+ * apart (pgtable-hwdef.h), so the addresses are compared whole. */
+static bool continues(uint64_t prev, uint64_t desc, uint64_t addr_bits, uint64_t span)
 {
-	return !((prev ^ desc) & ~addr_mask) && (desc & addr_mask) == (prev & addr_mask) + span;
+#if PA_BITS_MAX > 48
+	return !((prev ^ desc) & ~addr_bits) && pte_to_phys(desc) == pte_to_phys(prev) + span;
+#else
+	return !((prev ^ desc) & ~addr_bits) && (desc & addr_bits) == (prev & addr_bits) + span;
+#endif
 }
 
 /* Visit table_pa at level whose first entry maps va_base; a root has
@@ -52,7 +58,7 @@ static int visit(struct dump_state *st, uint64_t table_pa, int level, uint64_t v
 {
 	const uint64_t *table = st->ctx->read_table(table_pa, st->ctx->cookie);
 	unsigned entries = root_entries ? root_entries : PTRS_PER_PTE;
-	uint64_t span = 1ULL << level_shift(level), addr_mask = leaf_addr_mask(level);
+	uint64_t span = 1ULL << level_shift(level), addr_mask = pte_addr_bits();
 	uint64_t prev_leaf = 0;   /* the entry before, when it was a leaf in st->cur */
 
 	if (!table)
@@ -90,15 +96,15 @@ static int visit(struct dump_state *st, uint64_t table_pa, int level, uint64_t v
 int pt_dump(const struct walk_ctx *ctx, int ttbr, pt_range_fn emit, void *cookie)
 {
 	struct dump_state st = { .ctx = ctx, .emit = emit, .cookie = cookie };
-	uint64_t base = ttbr ? (uint64_t)VA_START : 0;
+	uint64_t base = ttbr ? ttbr1_va_start() : 0;
 	/* TTBR0 may reach further than TTBR1 (the extended identity map). */
-	unsigned bits = ttbr || !ctx->ttbr0_va_bits ? VA_BITS : ctx->ttbr0_va_bits;
-	int level = 4 - (int)HW_PGTABLE_LEVELS(bits);
+	unsigned bits = ttbr || !ctx->ttbr0_va_bits ? vabits_actual() : ctx->ttbr0_va_bits;
+	int level = va_root_level(bits);
 
 	if (ttbr == 0 && ctx->ttbr0_disabled)
 		return 0;
 	if (visit(&st, ttbr ? ctx->ttbr1_pa : ctx->ttbr0_pa, level, base,
-		  1u << (bits - level_shift(level))) < 0)
+		  va_root_entries(bits)) < 0)
 		return -1;
 	flush(&st);
 	return st.count;

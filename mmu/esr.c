@@ -62,9 +62,24 @@ bool esr_is_write(uint64_t esr)
 	return (esr & ESR_ISS_WNR) != 0;
 }
 
-/* The groups whose low two bits are the level (D17.2.37, DFSC). */
+/* FEAT_LPA2's level -1 code of a level group (its type), or 0 for none. */
+static unsigned level_m1_type(unsigned fsc)
+{
+	switch (fsc) {
+	case FSC_ADDR_SIZE_LM1:   return FSC_ADDR_SIZE | 0x40;   /* 0x40: "a type", even 0 */
+	case FSC_TRANSLATION_LM1: return FSC_TRANSLATION;
+	case FSC_SEA_WALK_LM1:    return FSC_SEA_WALK;
+	case FSC_PARITY_WALK_LM1: return FSC_PARITY_WALK;
+	default:                  return 0;
+	}
+}
+
+/* The groups whose low two bits are the level (D17.2.37, DFSC), and
+ * FEAT_LPA2's level -1 codes of the same groups. */
 static bool level_specific(unsigned fsc)
 {
+	if (level_m1_type(fsc))
+		return true;
 	switch (fsc & FSC_TYPE_MASK) {
 	case FSC_ADDR_SIZE: case FSC_TRANSLATION: case FSC_ACCESS_FLAG: case FSC_PERMISSION:
 	case FSC_SEA_WALK: case FSC_PARITY_WALK:
@@ -74,10 +89,18 @@ static bool level_specific(unsigned fsc)
 	}
 }
 
+/* A level-specific code's group: its type bits, or level -1's group. */
+static unsigned level_type(unsigned fsc)
+{
+	unsigned m1 = level_m1_type(fsc);
+
+	return m1 ? m1 & FSC_TYPE_MASK : fsc & FSC_TYPE_MASK;
+}
+
 const char *fault_status_name(unsigned fsc)
 {
 	if (level_specific(fsc)) {
-		switch (fsc & FSC_TYPE_MASK) {
+		switch (level_type(fsc)) {
 		case FSC_ADDR_SIZE:   return "address size fault";
 		case FSC_TRANSLATION: return "translation fault";
 		case FSC_ACCESS_FLAG: return "access flag fault";
@@ -98,12 +121,22 @@ const char *fault_status_name(unsigned fsc)
 
 int fault_status_level(unsigned fsc)
 {
-	return level_specific(fsc) ? (int)(fsc & 3) : -1;
+	if (level_m1_type(fsc))
+		return -1;
+	return level_specific(fsc) ? (int)(fsc & 3) : FSC_NO_LEVEL;
 }
 
 bool fault_status_is(unsigned fsc, unsigned type)
 {
-	return level_specific(fsc) ? (fsc & FSC_TYPE_MASK) == type : fsc == type;
+	return level_specific(fsc) ? level_type(fsc) == type : fsc == type;
+}
+
+/* A level, -1 to 3, as text. */
+static void text_level(struct text *t, int level)
+{
+	if (level < 0)
+		text_char(t, '-');
+	text_num(t, (uint64_t)(level < 0 ? -level : level), 10);
 }
 
 char *fault_status_format(unsigned fsc, char *buf, size_t len)
@@ -112,9 +145,9 @@ char *fault_status_format(unsigned fsc, char *buf, size_t len)
 	int level = fault_status_level(fsc);
 
 	text_str(&t, fault_status_name(fsc));
-	if (level >= 0) {
+	if (level != FSC_NO_LEVEL) {
 		text_str(&t, ", L");
-		text_num(&t, (uint64_t)level, 10);
+		text_level(&t, level);
 	}
 	return buf;
 }
@@ -137,9 +170,9 @@ char *esr_describe(uint64_t esr, const char *sep, char *buf, size_t len)
 		text_num(&t, fsc, 16);
 		text_str(&t, ": ");
 		text_str(&t, fault_status_name(fsc));
-		if (level >= 0) {
+		if (level != FSC_NO_LEVEL) {
 			text_str(&t, ", level ");
-			text_num(&t, (uint64_t)level, 10);
+			text_level(&t, level);
 		}
 		if (is_data_abort(ec))
 			text_str(&t, esr_is_write(esr) ? " (write)" : " (read)");

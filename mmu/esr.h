@@ -18,6 +18,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "pgtable-hwdef.h"
 
 /* ESR_ELx: EC in bits [31:26], IL bit 25, ISS in bits [24:0]. */
 #define ESR_EC_SHIFT           26
@@ -68,6 +69,14 @@
 #define FSC_PARITY_WALK        0x1c
 #define FSC_ALIGNMENT          0x21
 #define FSC_TLB_CONFLICT       0x30
+/* FEAT_LPA2's level -1 (a 5-level walk's root): codes of their own, one
+ * per level group that has it (D17.2.37). */
+#define FSC_ADDR_SIZE_LM1      0x29
+#define FSC_TRANSLATION_LM1    0x2b
+#define FSC_SEA_WALK_LM1       0x13
+#define FSC_PARITY_WALK_LM1    0x1b
+/* fault_status_level of a code that names no level. */
+#define FSC_NO_LEVEL           (-2)
 
 unsigned esr_class(uint64_t esr);
 const char *esr_class_name(unsigned ec);
@@ -78,17 +87,20 @@ unsigned esr_fault_status(uint64_t esr);
 /* For data aborts: ISS.WnR. */
 bool esr_is_write(uint64_t esr);
 /* A data abort at EL1 from EL1 with a valid FAR whose fault is a
- * translation fault at any level (DFSC 0b0001LL, D17.2.37): what demand
+ * translation fault at any level (DFSC 0b0001LL, D17.2.37; with FEAT_LPA2
+ * also level -1's 0b101011, in the builds that may walk it): what demand
  * paging may resolve. Inline: the demand fault's first question. */
 static inline bool esr_is_translation_fault_cur(uint64_t esr)
 {
 	return ((esr >> ESR_EC_SHIFT) & ESR_EC_MASK) == ESR_EC_DABT_CUR && !(esr & ESR_ISS_FNV) &&
-	       (esr & FSC_TYPE_MASK & FSC_MASK) == FSC_TRANSLATION;
+	       ((esr & FSC_TYPE_MASK & FSC_MASK) == FSC_TRANSLATION ||
+		(PGTABLE_START_LEVEL < 0 && (esr & FSC_MASK) == FSC_TRANSLATION_LM1));
 }
 
 /* "translation fault" (the level comes from fault_status_level). */
 const char *fault_status_name(unsigned fsc);
-/* 0..3, or -1 when the code is not level-specific. */
+/* -1..3 (-1: FEAT_LPA2's level -1), or FSC_NO_LEVEL when the code is not
+ * level-specific. */
 int fault_status_level(unsigned fsc);
 /* The fault's type: fsc of a level-specific group with the level cleared. */
 bool fault_status_is(unsigned fsc, unsigned type);

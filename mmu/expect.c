@@ -30,7 +30,9 @@ static void expect_in(const struct mem_region *regions, int n, uint64_t va, bool
 			out->mapped = true;
 			out->region = r->name;
 			out->pa = r->phys + copy * r->phys_stride + offset;
-			out->attrs = r->attrs;
+			/* As the descriptors can hold them (FEAT_LPA2's have no
+			 * SH: the TCR's applies). */
+			out->attrs = pte_attrs_as_held(&r->attrs);
 			return;
 		}
 	}
@@ -49,7 +51,7 @@ void expect_map_final(const struct boot_layout *l, const struct image_symbols *s
 {
 	m->n = maps_final_regions(l, s, m->region);
 	m->shared_root = false;
-	m->ttbr0_va_bits = VA_BITS;
+	m->ttbr0_va_bits = vabits_actual();
 }
 
 void expect_in_map(const struct expect_map *m, uint64_t va, struct expectation *out)

@@ -93,9 +93,10 @@ static void publish(void *cookie)
 	isb();
 }
 
-int kernel_map_early_init(struct xlat_ctx *early, const struct boot_layout *l, unsigned pa_bits)
+int kernel_map_early_init(struct xlat_ctx *early, const struct boot_layout *l,
+			  uint64_t ttbr1_root, unsigned pa_bits)
 {
-	return xlat_init(early, (uint64_t)VA_START, image_pa(l, early_pgd), pa_bits,
+	return xlat_init(early, ttbr1_va_start(), ttbr1_root, pa_bits,
 			 image_pa(l, early_window_pages), EARLY_WINDOW_PAGES, table_ptr,
 			 tlb_flush, publish, (void *)l);
 }
@@ -137,7 +138,7 @@ int kernel_map_build(struct xlat_ctx *ctx, const struct boot_layout *l,
 	if (!l->phys_pool)
 		return XLAT_ENOMEM;
 	memset(table_va(l, l->phys_pool), 0, PAGE_SIZE);
-	rc = xlat_init(ctx, (uint64_t)VA_START, l->phys_pool, pa_bits, l->phys_pool + PAGE_SIZE,
+	rc = xlat_init(ctx, ttbr1_va_start(), l->phys_pool, pa_bits, l->phys_pool + PAGE_SIZE,
 		       BOOT_POOL_PAGES - 1, table_ptr, tlb_flush, publish, (void *)l);
 	if (rc)
 		return rc;
@@ -165,7 +166,7 @@ void kernel_map_install(const struct xlat_ctx *ctx, const struct boot_layout *l)
 
 	memset(reserved_pg_dir, 0, PAGE_SIZE);
 	dsb(ishst);
-	replace_phys(ctx->root_pa, image_pa(l, reserved_pg_dir));
+	replace_phys(phys_to_ttbr(ctx->root_pa), phys_to_ttbr(image_pa(l, reserved_pg_dir)));
 }
 
 uint64_t kernel_map_ioremap(struct xlat_ctx *ctx, uint64_t pa, uint64_t size)

@@ -12,10 +12,12 @@
 #include "maps.h"
 #include "xlat.h"
 
-/* The runtime API over the live early map's TTBR1 half (its root is
- * early_pgd, shared with TTBR0: memory.h). */
+/* The runtime API over the live early map's TTBR1 half: its root is the
+ * table TTBR1_EL1 points at (early_pgd, shared with TTBR0: memory.h; in a
+ * 52-bit build on a CPU without the feature the table below it, or with
+ * 64 KiB its last 64 entries, head.S's choice). */
 int kernel_map_early_init(struct xlat_ctx *early, const struct boot_layout *l,
-			  unsigned pa_bits);
+			  uint64_t ttbr1_root, unsigned pa_bits);
 /* Maps one of maps_early_regions()' windows (REGION_FDT, REGION_CONSOLE,
  * REGION_POOL; their level-3 tables: EARLY_WINDOW_PAGES in the image) as
  * the layout now says into the early map, or unmaps it again. Returns

@@ -19,8 +19,9 @@
 #include "memory.h"
 #include "walk.h"
 
-_Static_assert((KIMAGE_VADDR - VA_START) % KIMAGE_REGION_SIZE == 0, "the image starts the kimage region");
-_Static_assert((uint64_t)PAGE_OFFSET + LINEAR_MAP_VA_SIZE <= (uint64_t)KIMAGE_VADDR,
+_Static_assert((KIMAGE_VADDR - VA_START_MIN) % KIMAGE_REGION_SIZE == 0,
+	       "the image starts the kimage region");
+_Static_assert((uint64_t)PAGE_OFFSET_MIN + LINEAR_MAP_VA_SIZE <= (uint64_t)KIMAGE_VADDR,
 	       "the linear map must end below the image");
 _Static_assert(MT_NORMAL < 8 && MT_DEVICE_nGnRnE < 8, "AttrIndx is 3 bits");
 
@@ -144,29 +145,40 @@ uint64_t maps_virt_fdt(const struct boot_layout *l)
 
 unsigned maps_idmap_va_bits(const struct boot_layout *l)
 {
-	return l->idmap_va_bits ? l->idmap_va_bits : VA_BITS;
+	return l->idmap_va_bits ? l->idmap_va_bits : vabits_actual();
+}
+
+bool maps_idmap_extended(const struct boot_layout *l)
+{
+	return maps_idmap_va_bits(l) > VA_BITS;
 }
 
 bool maps_shared_root(const struct boot_layout *l)
 {
-	return maps_idmap_va_bits(l) == VA_BITS;
+	return maps_idmap_va_bits(l) == VA_BITS && vabits_actual() == VA_BITS;
 }
 
 unsigned maps_early_pages_written(const struct boot_layout *l)
 {
 	/* The VA bits of a table's index above the blocks: the same in the
-	 * identity (VA = PA) and at the link address means the same table. */
+	 * identity (VA = PA) and at the link address means the same table
+	 * (tables.S writes the build's largest tables whatever VA size the
+	 * CPU then walks them with). */
 	uint64_t va = l->virt_text & VA_LOW_MASK, pa = l->phys_text;
-	bool same_root = maps_shared_root(l) && (va >> PGDIR_SHIFT) == (pa >> PGDIR_SHIFT);
-	bool same_pud = same_root && (va >> PUD_SHIFT) == (pa >> PUD_SHIFT);
+	bool own = !maps_idmap_extended(l);
+	bool same_root = own && (va >> PGDIR_SHIFT) == (pa >> PGDIR_SHIFT);
+	bool same_p4d = same_root && (va >> P4D_SHIFT) == (pa >> P4D_SHIFT);
+	bool same_pud = same_p4d && (va >> PUD_SHIFT) == (pa >> PUD_SHIFT);
 	unsigned pages = 1;                                   /* the root */
 
-	if (!maps_shared_root(l))
+	if (!own)
 		pages += IDMAP_EXT_PAGES;
 	else
 		pages += EARLY_TABLE_LEVELS;                  /* the identity's */
-	if (PGTABLE_LEVELS > 3 && !same_root)
-		pages++;                                      /* the image's level 1 */
+	if (PGTABLE_LEVELS > 4 && !same_root)
+		pages++;                                      /* the image's level 0 */
+	if (PGTABLE_LEVELS > 3 && !(PGTABLE_LEVELS > 4 ? same_p4d : same_root))
+		pages++;                                      /* its level 1 */
 	if (PGTABLE_LEVELS > 2 && !(PGTABLE_LEVELS > 3 ? same_pud : same_root))
 		pages++;                                      /* its block table */
 	if (l->phys_text % SWAPPER_BLOCK_SIZE)

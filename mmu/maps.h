@@ -30,9 +30,10 @@ struct boot_layout {
 	uint64_t phys_text;      /* where _text was loaded (page aligned) */
 	uint64_t virt_text;      /* link address of _text (KIMAGE_VADDR) */
 	uint64_t image_size;     /* _end - _text: code, data, bss, tables, stack */
-	/* The early map's TTBR0 VA bits: VA_BITS (the identity shares the
-	 * root), or IDMAP_EXT_VA_BITS (the extended identity map, its own
-	 * root: head.S decided, TCR_EL1.T0SZ says); 0 reads as VA_BITS. */
+	/* The early map's TTBR0 VA bits: TTBR1's (the identity shares the
+	 * root), IDMAP_EXT_VA_BITS (the extended identity map, its own root),
+	 * or a 52-bit build's fallback, IDMAP_VA_BITS_MIN (head.S decided,
+	 * TCR_EL1.T0SZ says); 0 reads as vabits_actual(). */
 	unsigned idmap_va_bits;
 	/* The linear map: VA = PAGE_OFFSET + (PA - phys_memstart) for the PAs
 	 * of linear[] (RAM less what is not to be mapped): the RAM plan's own
@@ -93,9 +94,14 @@ static inline uint64_t maps_virt_pool(const struct boot_layout *l)
 {
 	return (uint64_t)POOL_VADDR + (l->phys_pool & (SWAPPER_BLOCK_SIZE - 1));
 }
-/* The early map's TTBR0 VA bits (VA_BITS unless extended), and whether
- * its halves share one root. */
+/* The early map's TTBR0 VA bits (TTBR1's unless extended, or a 52-bit
+ * build's fallback: 48); whether TTBR0 has the extended identity map (its
+ * own root, more VA bits than the build's); and whether the halves share
+ * one root (the build's largest tables walked as they are: neither
+ * extended nor a fallback, which points TTBR1, and with 4 KiB TTBR0 too,
+ * below the root). */
 unsigned maps_idmap_va_bits(const struct boot_layout *l);
+bool maps_idmap_extended(const struct boot_layout *l);
 bool maps_shared_root(const struct boot_layout *l);
 /* How many of the early table pages start/tables.S wrote for this load
  * (the same decisions: a table above the blocks that the identity already

@@ -7,10 +7,16 @@
  * assembly, C and the linker script (#defines only). No machine facts
  * (RAM, UART, load address): the boot learns them from the DTB.
  *
- * The layout is written as fractions of the TTBR1 span (VA_SPAN =
- * 2^VA_BITS from VA_START), so it holds for any geometry; a geometry's
- * levels only decide which entries the pieces take. With 4 KiB pages and
- * 39 bits (the default, 512 GiB; one level-1 entry covers 1 GiB):
+ * The layout is written as fractions of the TTBR1 span every CPU has
+ * (VA_SPAN_MIN = 2^VA_BITS_MIN from VA_START_MIN: the build's whole span
+ * but in a 52-bit build, whose fixed regions lie in the top 2^48, 2^47
+ * with 16 KiB, so that they exist whatever VA size the CPU takes, as
+ * Linux's do), so it holds for any geometry; a geometry's levels only
+ * decide which entries the pieces take. The linear map alone starts at
+ * the bottom of TTBR1's span this boot (PAGE_OFFSET: -2^vabits_actual,
+ * Linux's _PAGE_OFFSET(vabits_actual), in a 52-bit build 2^52 below the
+ * top with FEAT_LPA2 or LVA). With 4 KiB pages and 39 bits (the default,
+ * 512 GiB; one level-1 entry covers 1 GiB):
  *   PAGE_OFFSET    0xffffff80_00000000  (span 0)     linear map of RAM (final
  *                                       map only), VA = PAGE_OFFSET + (PA -
  *                                       phys_memstart)
@@ -55,23 +61,36 @@
 
 #include "pgtable-hwdef.h"
 
-/* The TTBR1 span, in parts: n/d of it from VA_START. */
-#define VA_SPAN_PART(n, d) ((VA_SPAN / (d)) * (n))
+/* The TTBR1 span every CPU has, in parts: n/d of it from VA_START_MIN. */
+#define VA_SPAN_PART(n, d) ((VA_SPAN_MIN / (d)) * (n))
 
+/* The linear map's start: TTBR1's first VA. A 52-bit build's is this
+ * boot's (C only: mmu/vabits.h); PAGE_OFFSET_MIN is where it is on every
+ * CPU, and the budget below is measured from there. */
+#define PAGE_OFFSET_MIN VA_START_MIN
+#if VA_BITS > VA_BITS_MIN
+#ifndef __ASSEMBLER__
+#include "vabits.h"
+#define PAGE_OFFSET     ttbr1_va_start()
+#endif
+#else
 #define PAGE_OFFSET     VA_START
-#define KIMAGE_VADDR    (VA_START + VA_SPAN_PART(1, 2))
+#endif
+#define KIMAGE_VADDR    (VA_START_MIN + VA_SPAN_PART(1, 2))
 /* The linear map's VA budget: RAM from phys_memstart (the lowest bank
  * rounded down to RAM_MEMSTART_ALIGN, Linux's memstart_addr;
- * mmu/ram_plan.c) up to this far is mapped, beyond is not. */
-#define LINEAR_MAP_VA_SIZE (KIMAGE_VADDR - PAGE_OFFSET)
-#define STACKS_VADDR    (VA_START + VA_SPAN_PART(3, 4))
+ * mmu/ram_plan.c) up to this far is mapped, beyond is not. The same in
+ * either VA size of a 52-bit build (the span below KIMAGE_VADDR the
+ * fallback has). */
+#define LINEAR_MAP_VA_SIZE (KIMAGE_VADDR - PAGE_OFFSET_MIN)
+#define STACKS_VADDR    (VA_START_MIN + VA_SPAN_PART(3, 4))
 /* Left empty by the final map: demand paging (stub.demand, mmu/demand.c)
  * and the monitor's map/unmap experiments (stub.shell). */
-#define DEMAND_VADDR    (VA_START + VA_SPAN_PART(7, 8))
+#define DEMAND_VADDR    (VA_START_MIN + VA_SPAN_PART(7, 8))
 /* Device registers mapped at run time, bump-allocated; the last part of
  * the span is left empty (a fault past the end of the device window). */
 #define DEVICE_SPAN     VA_SPAN_PART(1, 512)
-#define DEVICE_VADDR    (VA_START + VA_SPAN - 2 * DEVICE_SPAN)
+#define DEVICE_VADDR    (VA_START_MIN + VA_SPAN_MIN - 2 * DEVICE_SPAN)
 
 /*
  * The kimage region: the range one early table at the block level covers
@@ -96,7 +115,8 @@
 #define FDT_WINDOW_SIZE (FDT_WINDOW_BLOCKS * SWAPPER_BLOCK_SIZE)
 /* The pool, aligned to its size, at its offset in an early block. */
 #define POOL_WINDOW_SIZE SWAPPER_BLOCK_SIZE
-/* The root index of KIMAGE_VADDR (TTBR0 and TTBR1 share the root). */
+/* The root index of KIMAGE_VADDR in the build's largest root (TTBR0 and
+ * TTBR1 share it). */
 #define KIMAGE_PGD_INDEX (((KIMAGE_VADDR) & VA_LOW_MASK) >> PGDIR_SHIFT)
 /* The index, in VA bits [VA_BITS-1:SWAPPER_BLOCK_SHIFT], of the early
  * block at KIMAGE_VADDR: a physical load address in that block (same
@@ -165,9 +185,9 @@
 #define CPU_STACK_STRIDE  (PAGE_SIZE + BOOT_STACK_SIZE)
 
 /* Compile-time checks of the layout (the preprocessor works in uintmax_t;
- * offsets from VA_START, so that the span's end is VA_SPAN, not 0). */
-#define VA_OFF(va) ((va) - VA_START)
-#if VA_OFF(LINEAR_MAP_VA_SIZE + PAGE_OFFSET) > VA_OFF(KIMAGE_VADDR)
+ * offsets from VA_START_MIN, so that the span's end is VA_SPAN_MIN, not 0). */
+#define VA_OFF(va) ((va) - VA_START_MIN)
+#if VA_OFF(LINEAR_MAP_VA_SIZE + PAGE_OFFSET_MIN) > VA_OFF(KIMAGE_VADDR)
 #error "the linear map must end below the image"
 #endif
 #if (LINEAR_MAP_VA_SIZE % BLOCK_MAX_SIZE) != 0 || (VA_OFF(STACKS_VADDR) % BLOCK_MAX_SIZE) != 0 || \
@@ -185,7 +205,7 @@
 #if VA_OFF(KIMAGE_REGION_END) > VA_OFF(STACKS_VADDR) || \
     VA_OFF(STACKS_VADDR) + NR_CPUS * CPU_STACK_STRIDE > VA_OFF(DEMAND_VADDR) || \
     VA_OFF(DEMAND_VADDR) >= VA_OFF(DEVICE_VADDR) || \
-    VA_OFF(DEVICE_VADDR) + DEVICE_SPAN >= VA_SPAN
+    VA_OFF(DEVICE_VADDR) + DEVICE_SPAN >= VA_SPAN_MIN
 #error "in order, apart: kimage region, stacks (every CPU's), demand, devices, an empty end"
 #endif
 #if VA_OFF(POOL_VADDR) < VA_OFF(KIMAGE_VADDR) + KIMAGE_MAX_SIZE || \
@@ -201,8 +221,10 @@
     (VA_OFF(CONSOLE_VADDR) % SWAPPER_BLOCK_SIZE) != 0
 #error "each window starts an early block (a level-3 table of its own)"
 #endif
-#if KIMAGE_PGD_INDEX != PTRS_PER_PGD / 2 || KIMAGE_BLOCK_INDEX != (VA_SPAN / 2) >> SWAPPER_BLOCK_SHIFT
-#error "KIMAGE_PGD_INDEX, KIMAGE_BLOCK_INDEX: the image at the middle of the span"
+#if KIMAGE_BLOCK_INDEX != (VA_SPAN - VA_SPAN_MIN / 2) >> SWAPPER_BLOCK_SHIFT || \
+    KIMAGE_PGD_INDEX != KIMAGE_BLOCK_INDEX >> (PGDIR_SHIFT - SWAPPER_BLOCK_SHIFT) || \
+    (VA_BITS == VA_BITS_MIN && KIMAGE_PGD_INDEX != PTRS_PER_PGD / 2)
+#error "KIMAGE_PGD_INDEX, KIMAGE_BLOCK_INDEX: the image at the middle of the span every CPU has"
 #endif
 #if BOOT_POOL_PAGES * PAGE_SIZE > POOL_WINDOW_SIZE || (BOOT_POOL_PAGES & (BOOT_POOL_PAGES - 1)) != 0
 #error "the boot pool: a power of two of pages (taken aligned to its size), in one early block"

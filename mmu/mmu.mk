@@ -7,7 +7,7 @@
 # the firmware's map; the TTBR1 switch, run at its physical address).
 # Included by the Makefile.
 
-MMU_SRCS := desc.c walk.c dump.c levels.c regs.c print.c maps.c expect.c probes.c check.c \
+MMU_SRCS := vabits.c desc.c walk.c dump.c levels.c regs.c print.c maps.c expect.c probes.c check.c \
 	xlat.c xlat_pool.c kernel_map.c hw.c ram_plan.c ram_probe.c pgalloc.c demand.c fault.c guarded.S
 MMU_MMU_OFF_SRCS := esr.c enable.c tcr.c replace_ttbr1.S
 MMU_SHELL_SRCS := shell.c args.c parse.c lineedit.c cmd_shell.c cmd_tables.c cmd_memory.c \

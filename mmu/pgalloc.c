@@ -44,7 +44,7 @@ _Static_assert(PGALLOC_MAX_ORDER >= 1 && PGALLOC_MAX_ORDER <= BLOCK_MAX_SHIFT - 
 _Static_assert(PGALLOC_MAX_ORDER <= ST_ORDER_MASK, "an order fits beside the state bits");
 _Static_assert((ST_ALLOC & ST_ORDER_MASK) == 0 && (ST_FREE & ST_ORDER_MASK) == 0 &&
 	       (ST_FREE & ST_ALLOC) == 0, "state bits and order do not overlap");
-_Static_assert(PGALLOC_PA_LIMIT == (1ULL << 48), "48-bit physical addresses");
+_Static_assert(PGALLOC_PA_LIMIT == (1ULL << PA_BITS_MAX), "the descriptors' physical addresses");
 _Static_assert((PAGE_SIZE << PGALLOC_MAX_ORDER) <= PGALLOC_PA_LIMIT, "a block fits the PA space");
 
 /* A free block's list links (0 = none; PA 0 is never in a free block):
@@ -62,7 +62,7 @@ const char *pgalloc_strerror(int err)
 	switch (err) {
 	case PGALLOC_OK:        return "ok";
 	case PGALLOC_EALIGN:    return "address or size not aligned";
-	case PGALLOC_ERANGE:    return "empty or wrapping range, beyond 2^48, or order too large";
+	case PGALLOC_ERANGE:    return "empty or wrapping range, beyond 2^" STR(PA_BITS_MAX) ", or order too large";
 	case PGALLOC_ESTATE:    return "not allowed in this phase (before/after finalize)";
 	case PGALLOC_EOVERLAP:  return "range overlaps a bank already added";
 	case PGALLOC_EFULL:     return "too many banks or reservations";
@@ -271,7 +271,7 @@ int pgalloc_reserve(struct pgalloc_ctx *ctx, uint64_t pa, uint64_t size)
 		return PGALLOC_ERANGE;
 	if (pa >= PGALLOC_PA_LIMIT)
 		return PGALLOC_OK;          /* no RAM there */
-	/* Widened to whole pages; clipped at 2^48 (so no overflow). */
+	/* Widened to whole pages; clipped at PGALLOC_PA_LIMIT (so no overflow). */
 	start = align_down(pa, PAGE_SIZE);
 	end = min_u64(pa + (size - 1), PGALLOC_PA_LIMIT - 1);
 	end = (end | (PAGE_SIZE - 1)) + 1;

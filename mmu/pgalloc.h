@@ -86,8 +86,9 @@
 #define PGALLOC_MAX_ORDER  (BLOCK_MAX_SHIFT - PAGE_SHIFT)
 #endif
 #define PGALLOC_NR_ORDERS  (PGALLOC_MAX_ORDER + 1)
-/* Physical addresses are below 2^48: the 4 KiB descriptor's OA field. */
-#define PGALLOC_PA_LIMIT   (PTE_ADDR_MASK + PAGE_SIZE)
+/* Physical addresses are below 2^PA_BITS_MAX: what the build's
+ * descriptors hold (2^48; 2^52 in a 52-bit build). */
+#define PGALLOC_PA_LIMIT   (ULL(1) << PA_BITS_MAX)
 /* Banks: the linear map's ranges (mmu/maps.h's MAX_LINEAR_RANGES).
  * Reservations (after merging overlapping and adjacent ones), including
  * the implicit one of PA 0: image, DTB, /memreserve/, /reserved-memory

@@ -38,7 +38,7 @@ static uint64_t non_canonical_va(const struct boot_layout *l)
 
 	return bits < 48 ? 1ULL << 47 : 1ULL << bits;
 }
-_Static_assert((1ULL << 47) >= IDMAP_VA_LIMIT || VA_BITS == 48, "2^47 is above TTBR0's reach");
+_Static_assert((1ULL << 47) >= IDMAP_VA_LIMIT || VA_BITS >= 48, "2^47 is above TTBR0's reach");
 _Static_assert((1ULL << IDMAP_EXT_VA_BITS) < (uint64_t)VA_START,
 	       "the non-canonical probe lies between the halves");
 
@@ -114,6 +114,11 @@ int probes_build(const struct boot_layout *l, const struct image_symbols *s,
 		add_probe(p, &n, "after stacks", maps_virt_stack(l->nr_stacks) + BOOT_STACK_SIZE);
 	}
 	add_probe(p, &n, "after kimage", image_end_va);
+#if VA_BITS > VA_BITS_MIN
+	/* Below the span every CPU has: TTBR1's with a 52-bit VA (nothing
+	 * mapped there), outside both halves on the fallback. */
+	add_probe(p, &n, "below the min span", (uint64_t)VA_START_MIN - PAGE_SIZE);
+#endif
 	add_probe(p, &n, IDMAP_OTHER_NAME, l->phys_text ^ IDMAP_OTHER_DIST);
 	add_probe(p, &n, "non-canonical", non_canonical_va(l));
 	add_probe(p, &n, "null page", 0);

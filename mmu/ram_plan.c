@@ -18,7 +18,7 @@ _Static_assert(RAM_MEMSTART_ALIGN == BLOCK_MAX_SIZE, "phys_memstart starts a lar
 _Static_assert(RAM_LINEAR_BUDGET == LINEAR_MAP_VA_SIZE && RAM_LINEAR_BUDGET % RAM_MEMSTART_ALIGN == 0,
 	       "the linear map has the VA below the image, in largest blocks");
 _Static_assert(RAM_LINEAR_BUDGET % PAGE_SIZE == 0, "the budget is whole pages");
-_Static_assert(RAM_PA_BITS_MAX <= 48 && (1ULL << RAM_PA_BITS_MAX) <= PGALLOC_PA_LIMIT,
+_Static_assert(RAM_PA_BITS_MAX <= PA_BITS_MAX && (1ULL << RAM_PA_BITS_MAX) <= PGALLOC_PA_LIMIT,
 	       "every linear range is below pgalloc's PA limit");
 _Static_assert(RAM_MAX_FREE >= RAM_MAX_LINEAR, "the free ranges start as a copy of the linear ones");
 _Static_assert(RAM_MAX_LINEAR >= RAM_MAX_RAM, "the linear ranges start as a copy of the union");

@@ -91,7 +91,7 @@
  * banks are aligned to them. */
 #define RAM_MEMSTART_ALIGN  BLOCK_MAX_SIZE
 #define RAM_PA_BITS_MIN     32
-#define RAM_PA_BITS_MAX     48
+#define RAM_PA_BITS_MAX     PA_BITS_MAX         /* 48; 52 in a 52-bit build */
 
 /* The input's limits: the DTB's (lib/machine.h: MACHINE_MAX_BANKS,
  * MACHINE_MAX_RESERVED) and the EFI memory map's ranges fit them

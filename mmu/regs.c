@@ -4,6 +4,7 @@
  * writes are tcr.c's.
  */
 #include <stdio.h>
+#include <string.h>
 #include "regs.h"
 #include "desc.h"
 #include "sysreg.h"
@@ -74,6 +75,13 @@ char *tcr_format(uint64_t t, char *buf, size_t len)
 		 t1sz, 64 - t1sz, tg1_name(t >> TCR_TG1_SHIFT), rgn_name(t >> TCR_IRGN1_SHIFT),
 		 rgn_name(t >> TCR_ORGN1_SHIFT), sh_name(t >> TCR_SH1_SHIFT), (unsigned)((t >> 23) & 1),
 		 ips, parange_bits(ips), (unsigned)((t >> 22) & 1), (unsigned)((t >> 36) & 1));
+	/* FEAT_LPA2's DS only where it is set (every other geometry's line
+	 * stays as it was). */
+	if (t & TCR_DS) {
+		size_t used = strlen(buf);
+
+		snprintf(buf + used, len - used, " DS=1");
+	}
 	return buf;
 }
 

@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "pgtable-hwdef.h"
 
 /* Physical address bits for an ID_AA64MMFR0_EL1.PARange value; 0 if reserved. */
 unsigned parange_bits(unsigned parange);
@@ -24,12 +25,26 @@ bool mmfr0_has_4k_granule(uint64_t mmfr0);
 /* True if ID_AA64MMFR0_EL1 says the build's granule is implemented
  * (TGran4, TGran16 or TGran64). */
 bool mmfr0_has_granule(uint64_t mmfr0);
-/* Physical address bits the translation regime uses: PARange, at most 48
- * (52 needs FEAT_LPA2 with a 4 KiB granule). TCR_EL1.IPS is set to match. */
+/* Physical address bits of PARange, at most 48 (52 needs FEAT_LPA2's or
+ * FEAT_LPA's descriptors). */
 unsigned mmfr0_pa_bits(uint64_t mmfr0);
-/* TCR_EL1 for VA_BITS in both halves, the build's granule, inner-shareable
- * write-back walks, IPS = PARange (at most 48 bits: 52 needs FEAT_LPA2). */
+/* The physical address bits a TCR_EL1 value's IPS gives: the boot's
+ * decision, read back (tcr_el1_value and tcr_el1_va52 made it). */
+unsigned tcr_ips_bits(uint64_t tcr);
+/* TCR_EL1 every CPU of the build's granule runs: T1SZ for VA_BITS_MIN
+ * (VA_BITS but in a 52-bit build), T0SZ for IDMAP_VA_BITS_MIN,
+ * inner-shareable write-back walks, IPS = PARange (at most 48 bits; 52
+ * with FEAT_LPA's 64 KiB format in a 52-bit build). */
 uint64_t tcr_el1_value(uint64_t mmfr0);
+#if VA_BITS > VA_BITS_MIN
+/* The 52-bit VA the build wants: FEAT_LPA2 in the granule's
+ * ID_AA64MMFR0_EL1 field (4, 16 KiB), FEAT_LVA in ID_AA64MMFR2_EL1.VARange
+ * (64 KiB). Documents head.S's test (the same fields) and tests it. */
+bool cpu_has_va52(uint64_t mmfr0, uint64_t mmfr2);
+/* tcr (tcr_el1_value's) for a CPU that has it: T0SZ = T1SZ = 12; with 4
+ * and 16 KiB pages DS = 1 and IPS = PARange up to 52 bits (D17.2.131). */
+uint64_t tcr_el1_va52(uint64_t tcr, uint64_t mmfr0);
+#endif
 
 /* What AT S1E1R/W left in PAR_EL1. */
 struct hw_translation {

@@ -6,7 +6,8 @@
  * VA), so, as Linux's idmap_cpu_replace_ttbr1 does, it runs from the
  * identity map (TTBR0): TTBR1 first points at an empty table, the TLB is
  * invalidated, then TTBR1 gets the new tables.
- *   x0 = new TTBR1_EL1 value, x1 = physical address of an empty level-1 table
+ *   x0 = new TTBR1_EL1 value, x1 = TTBR1_EL1 value of an empty table (its
+ *   physical address, phys_to_ttbr'd: mmu/vabits.h)
  * Call it at its PHYSICAL address (identity map). Uses no stack or memory,
  * interrupts masked meanwhile. Preserves x0, x1. Corrupts x2.
  */

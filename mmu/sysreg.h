@@ -43,8 +43,15 @@
 #define TCR_SH1_SHIFT     28
 #define TCR_TG1_SHIFT     30
 #define TCR_IPS_SHIFT     32
+#define TCR_IPS_MASK      7
 #define TCR_AS            (ULL(1) << 36)
 #define TCR_A1            (UL(1) << 22)
+/* DS (FEAT_LPA2): 52-bit VAs and OAs with 4 and 16 KiB pages, the
+ * descriptors' bits [9:8] OA[51:50], shareability from SH0/SH1. */
+#define TCR_DS            (ULL(1) << 59)
+/* IPS / PARange encodings (D17.2.64). */
+#define TCR_IPS_48        5
+#define TCR_IPS_52        6
 #define TCR_RGN_WBWA      1               /* normal, write-back read/write-allocate */
 #define TCR_SH_INNER      3
 /* TG0 and TG1 encode the granule differently (D17.2.131). */
@@ -88,6 +95,19 @@
 #define ID_AA64MMFR0_TGRAN_SHIFT   ID_AA64MMFR0_TGRAN64_SHIFT
 #define ID_AA64MMFR0_TGRAN_NI      ID_AA64MMFR0_TGRAN64_NI
 #endif
+/* FEAT_LPA2 in the granule's field: TGran4 = 0b0001, TGran16 = 0b0010
+ * ("supports 52-bit input and output addresses", D17.2.64). */
+#define ID_AA64MMFR0_TGRAN4_LPA2   0x1
+#define ID_AA64MMFR0_TGRAN16_LPA2  0x2
+#if PAGE_SHIFT == 12
+#define ID_AA64MMFR0_TGRAN_LPA2    ID_AA64MMFR0_TGRAN4_LPA2
+#elif PAGE_SHIFT == 14
+#define ID_AA64MMFR0_TGRAN_LPA2    ID_AA64MMFR0_TGRAN16_LPA2
+#endif
+/* ID_AA64MMFR2_EL1.VARange (D17.2.66): 1 = FEAT_LVA, 52-bit VAs with the
+ * 64 KiB granule. */
+#define ID_AA64MMFR2_VARANGE_SHIFT 16
+#define ID_AA64MMFR2_VARANGE_52    0x1
 /* ID_AA64PFR0_EL1 (D17.2.67): EL2, EL3 fields; 0 = not implemented. */
 #define ID_AA64PFR0_EL2_SHIFT 8
 #define ID_AA64PFR0_EL3_SHIFT 12
@@ -113,7 +133,9 @@
 #define PAR_FST_SHIFT     1
 #define PAR_FST_MASK      0x3f     /* FSC_MASK: esr.h */
 #define PAR_SH_SHIFT      7
-#define PAR_PA_MASK       (((ULL(1) << 48) - 1) & ~(ULL(0xfff)))
+/* PA[47:12], or PA[51:12] where the build has 52-bit output addresses
+ * (bits [51:48] RES0 otherwise). */
+#define PAR_PA_MASK       (((ULL(1) << PA_BITS_MAX) - 1) & ~(ULL(0xfff)))
 #define PAR_ATTR_SHIFT    56
 
 /* SCR_EL3 (D17.2.117). */

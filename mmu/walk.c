@@ -1,45 +1,42 @@
 /*
  * walk.c - software translation-table walker (see walk.h).
  * Level structure follows the Arm ARM D8.2 walk for the build's granule
- * and TxSZ = 64 - VA_BITS: it starts at PGTABLE_START_LEVEL (D8.2.7) and
- * ends at level 3; the root resolves PTRS_PER_PGD entries, every other
- * level a whole page.
+ * and each half's TxSZ (TTBR1: 64 - vabits_actual(), TTBR0: the context's
+ * T0SZ): it starts at the level D8.2.7 gives (-1 with 4 KiB pages and
+ * 52 bits) and ends at level 3; the root resolves the VA bits left over,
+ * every other level a whole page.
  */
 #include <stdio.h>
 #include "text.h"
 #include "walk.h"
 
 _Static_assert(PGTABLE_START_LEVEL + PGTABLE_LEVELS == 4, "the walk ends at level 3");
-_Static_assert(IDMAP_EXT_LEVELS <= WALK_MAX_LEVELS, "the extended identity's walk fits");
+_Static_assert(PGTABLE_LEVELS <= WALK_MAX_LEVELS && IDMAP_EXT_LEVELS <= WALK_MAX_LEVELS,
+	       "every walk fits");
 _Static_assert(VA_BITS > PGDIR_SHIFT && VA_BITS <= PGDIR_SHIFT + PTE_INDEX_BITS,
 	       "the root resolves the VA bits above PGDIR_SHIFT");
 
 int va_ttbr_bits(uint64_t va, unsigned ttbr0_va_bits)
 {
-	unsigned bits = ttbr0_va_bits ? ttbr0_va_bits : VA_BITS;
+	unsigned bits = ttbr0_va_bits ? ttbr0_va_bits : vabits_actual();
 
 	if (va < (1ULL << bits))
 		return 0;
-	if (va >= (uint64_t)VA_START)
+	if (va >= ttbr1_va_start())
 		return 1;
 	return -1;
 }
 
 int va_ttbr(uint64_t va)
 {
-	return va_ttbr_bits(va, VA_BITS);
+	return va_ttbr_bits(va, vabits_actual());
 }
 
-/* Where a half's walk starts, and its root's entries (D8.2.7): the level
- * whose index holds the top VA bit, resolving the bits left over. */
-static int start_level(unsigned va_bits)
-{
-	return 4 - (int)HW_PGTABLE_LEVELS(va_bits);
-}
-
+/* A half's root index (D8.2.7): the level whose index holds the top VA
+ * bit, resolving the bits left over. */
 static unsigned root_index(uint64_t va, unsigned va_bits)
 {
-	int level = start_level(va_bits);
+	int level = va_root_level(va_bits);
 
 	return (unsigned)((va >> level_shift(level)) & ((1ULL << (va_bits - level_shift(level))) - 1));
 }
@@ -52,7 +49,7 @@ static const uint64_t *entry_offset(const struct walk_ctx *ctx, uint64_t table_p
 {
 	const uint64_t *t = ctx->read_table(table_pa, ctx->cookie);
 
-	*index = level == start_level(va_bits) ? root_index(va, va_bits)
+	*index = level == va_root_level(va_bits) ? root_index(va, va_bits)
 					       : (unsigned)((va >> level_shift(level)) &
 							    (PTRS_PER_PTE - 1));
 	return t ? &t[*index] : NULL;
@@ -85,9 +82,9 @@ void sw_walk(const struct walk_ctx *ctx, uint64_t va, struct walk_result *r)
 		return;
 	}
 	table_pa = r->ttbr ? ctx->ttbr1_pa : ctx->ttbr0_pa;
-	va_bits = r->ttbr || !ctx->ttbr0_va_bits ? VA_BITS : ctx->ttbr0_va_bits;
+	va_bits = r->ttbr || !ctx->ttbr0_va_bits ? vabits_actual() : ctx->ttbr0_va_bits;
 
-	for (int level = start_level(va_bits); level <= 3; level++) {
+	for (int level = va_root_level(va_bits); level <= 3; level++) {
 		struct walk_step *s = &r->step[r->nsteps];
 		unsigned index;
 		const uint64_t *entry = entry_offset(ctx, table_pa, va, level, va_bits, &index);
@@ -131,6 +128,11 @@ char *walk_format_steps(const struct walk_result *r, char *buf, size_t len)
 
 	for (int i = 0; i < r->nsteps; i++) {
 		text_str(&t, i ? " L" : "L");
+#if PGTABLE_START_LEVEL < 0
+		if (r->step[i].level < 0) {        /* "L-1": FEAT_LPA2's level -1 */
+			text_str(&t, "-1");
+		} else
+#endif
 		text_num(&t, (uint64_t)r->step[i].level, 10);
 		text_char(&t, '[');
 		text_num(&t, r->step[i].index, 10);

@@ -1,6 +1,6 @@
 /*
- * walk.h - software translation-table walker (the build's geometry: 2 to 4
- * levels from PGTABLE_START_LEVEL to level 3).
+ * walk.h - software translation-table walker (the build's granule: 2 to 5
+ * levels, from the start level each half's VA bits give to level 3).
  *
  * Owns: translating a VA by reading the tables the way the Linux kernel
  * walks them (pgd_offset, pmd_offset, pte_offset_kernel), recording every
@@ -22,16 +22,17 @@ typedef const uint64_t *(*table_reader_fn)(uint64_t table_pa, void *cookie);
 
 struct walk_ctx {
 	bool ttbr0_disabled;     /* TCR_EL1.EPD0: TTBR0 walks fault at level 0 */
-	unsigned ttbr0_va_bits;  /* 64 - T0SZ; 0 reads as VA_BITS (T1SZ's) */
+	/* 64 - T0SZ; 0 reads as TTBR1's (vabits_actual(): 64 - T1SZ) */
+	unsigned ttbr0_va_bits;
 	uint64_t ttbr0_pa;       /* root table of the lower VA range */
 	uint64_t ttbr1_pa;       /* root table of the upper VA range */
 	table_reader_fn read_table;
 	void *cookie;
 };
 
-/* A walk has at most four levels (0 to 3): TTBR0's may have more than the
- * build's (the extended identity map). */
-#define WALK_MAX_LEVELS 4
+/* A walk has at most five levels (-1 to 3: 4 KiB pages with FEAT_LPA2);
+ * TTBR0's may have more than TTBR1's (the extended identity map). */
+#define WALK_MAX_LEVELS 5
 
 struct walk_step {
 	int level;
@@ -61,15 +62,17 @@ struct walk_result {
 	struct pte_attrs attrs;
 };
 
-/* Linux's indexes; a folded level's is 0 (one entry). */
+/* Linux's indexes in the build's largest geometry (VA_BITS); a folded
+ * level's is 0 (one entry). */
 static inline unsigned pgd_index(uint64_t va) { return (va >> PGDIR_SHIFT) & (PTRS_PER_PGD - 1); }
 static inline unsigned pud_index(uint64_t va) { return (va >> PUD_SHIFT) & (PTRS_PER_PUD - 1); }
 static inline unsigned pmd_index(uint64_t va) { return (va >> PMD_SHIFT) & (PTRS_PER_PMD - 1); }
 static inline unsigned pte_index(uint64_t va) { return (va >> PAGE_SHIFT) & (PTRS_PER_PTE - 1); }
 
-/* Which TTBR translates va: 0 below 2^VA_BITS, 1 from VA_START, else -1. */
+/* Which TTBR translates va this boot: 0 below 2^vabits_actual(), 1 from
+ * ttbr1_va_start(), else -1. */
 int va_ttbr(uint64_t va);
-/* The same with TTBR0 reaching below 2^ttbr0_va_bits (0: VA_BITS). */
+/* The same with TTBR0 reaching below 2^ttbr0_va_bits (0: vabits_actual()). */
 int va_ttbr_bits(uint64_t va, unsigned ttbr0_va_bits);
 
 void sw_walk(const struct walk_ctx *ctx, uint64_t va, struct walk_result *out);

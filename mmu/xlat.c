@@ -23,8 +23,33 @@
 
 /* Entries of every table below the root (the root has level_entries). */
 #define ENTRIES   ((unsigned)PTRS_PER_PTE)
-/* Descriptor bits that are neither output address nor type: attributes. */
-#define LEAF_ATTR_BITS (~(PTE_ADDR_MASK | PTE_TYPE_MASK))
+/* Descriptor bits that are neither output address nor type: attributes
+ * (this boot's format: with FEAT_LPA2's, bits [9:8] are address). */
+#define LEAF_ATTR_BITS (~(pte_addr_bits() | PTE_TYPE_MASK))
+
+/* The level the walk starts at and the half's span, this boot (a 52-bit
+ * build's VA size is the CPU's: mmu/vabits.h; constants elsewhere). */
+static inline int root_level(void)
+{
+	return va_root_level(vabits_actual());
+}
+
+static inline uint64_t half_span(void)
+{
+	return 1ULL << vabits_actual();
+}
+
+/* The leaf after `leaf` in a run: one span further in the output address.
+ * A 52-bit OA keeps its top bits apart from the rest (pgtable-hwdef.h), so
+ * a run across 2^50 (FEAT_LPA2) or 2^48 (FEAT_LPA) carries into them. */
+static inline uint64_t next_leaf(uint64_t leaf, uint64_t span)
+{
+#if PA_BITS_MAX > 48
+	return (leaf & ~pte_addr_bits()) | phys_to_pte(pte_to_phys(leaf) + span);
+#else
+	return leaf + span;
+#endif
+}
 
 _Static_assert(PTRS_PER_PGD <= PTRS_PER_PTE, "the root is at most a whole table");
 
@@ -73,13 +98,13 @@ int xlat_init(struct xlat_ctx *ctx, uint64_t va_base, uint64_t root_pa, unsigned
 	      void (*tlb_flush)(uint64_t, uint64_t, void *),
 	      void (*publish)(void *), void *cookie)
 {
-	if ((root_pa | pool_pa) & (PAGE_SIZE - 1))
+	if ((root_pa & (XLAT_ROOT_ALIGN - 1)) || (pool_pa & (PAGE_SIZE - 1)))
 		return XLAT_EALIGN;
-	if ((va_base != 0 && va_base != (uint64_t)VA_START) || pool_pages > XLAT_POOL_MAX_PAGES ||
+	if ((va_base != 0 && va_base != ttbr1_va_start()) || pool_pages > XLAT_POOL_MAX_PAGES ||
 	    pa_bits < 32 || pa_bits > 52 || !table_ptr || !tlb_flush || !publish)
 		return XLAT_ERANGE;
-	if (pa_bits > 48)
-		pa_bits = 48;   /* descriptors hold 48 bits without FEAT_LPA/LPA2 */
+	if (pa_bits > oa_bits_max())
+		pa_bits = oa_bits_max();   /* 48 without FEAT_LPA/LPA2's format */
 	if ((root_pa >> pa_bits) || (pool_pa >> pa_bits) ||
 	    ((pool_pa + (uint64_t)pool_pages * PAGE_SIZE - 1) >> pa_bits && pool_pages) ||
 	    pool_pa + (uint64_t)pool_pages * PAGE_SIZE < pool_pa ||
@@ -139,7 +164,7 @@ static uint64_t leaf_bits(const struct op *op, int level)
  * table (no leaf). */
 static uint64_t derived_entry0(uint64_t parent_leaf, int level)
 {
-	uint64_t oa = parent_leaf & PTE_ADDR_MASK & ~((1ULL << level_shift(level - 1)) - 1);
+	uint64_t oa = phys_to_pte(desc_leaf_addr(parent_leaf, level - 1));
 
 	if (desc_kind_of(parent_leaf, level - 1) != DESC_BLOCK)
 		return 0;
@@ -170,7 +195,11 @@ static int apply(struct xlat_ctx *ctx, struct op *op, int level, uint64_t base,
 
 /* The entries of a new table at `level` (entry 0 at VA base) that the op
  * leaves alone: split from parent_leaf, or zero (parent_leaf 0). The op
- * writes each of the others once. Sets the table's valid-entry count. */
+ * writes each of the others once. Sets the table's valid-entry count.
+ * Entry i is entry 0 plus i spans, added to the descriptor as it is: the
+ * block's output address is aligned to the block, so the sum never
+ * carries out of the address bits below the block's size (and a 52-bit
+ * OA's top bits, apart, stay the block's). */
 static void fill_new_table(struct xlat_ctx *ctx, const struct op *op, int level, uint64_t base,
 			   uint64_t *table, uint64_t parent_leaf, uint16_t *nvalid)
 {
@@ -211,7 +240,7 @@ static int descend_new(struct xlat_ctx *ctx, struct op *op, int level, uint64_t 
 	t = ctx->table_ptr(new_pa, ctx->cookie);
 	fill_new_table(ctx, op, level + 1, e_base, t, old, t_nvalid);
 	rc = apply(ctx, op, level + 1, e_base, t, true, old, t_nvalid);
-	link = new_pa | PMD_TYPE_TABLE;
+	link = desc_make_table(new_pa);
 	/* A walk may follow the link as soon as it is visible, and is ordered
 	 * after the stores that built the table only by a DSB (Arm ARM: table
 	 * walks are not ordered with earlier stores without one). */
@@ -239,7 +268,7 @@ static int apply_entry(struct xlat_ctx *ctx, struct op *op, int level, uint64_t 
 	enum desc_kind kind = desc_kind_of(cur, level);
 
 	if (kind == DESC_TABLE) {                     /* only in reachable tables */
-		uint64_t t_pa = cur & PTE_ADDR_MASK;
+		uint64_t t_pa = pte_to_phys(cur);
 		uint64_t *t = ctx->table_ptr(t_pa, ctx->cookie);
 		uint16_t *t_nvalid = xlat_pool_nvalid(ctx, t_pa);
 		int rc = apply(ctx, op, level + 1, e_base, t, false, 0, t_nvalid);
@@ -263,7 +292,7 @@ static int apply_entry(struct xlat_ctx *ctx, struct op *op, int level, uint64_t 
 			return XLAT_EOVERLAP;
 		if (full && level_has_leaf(level) && (pa & (span - 1)) == 0) {  /* largest leaf that fits */
 			if (op->write)
-				put_valid(ctx, e, pa | leaf_bits(op, level), nvalid);
+				put_valid(ctx, e, phys_to_pte(pa) | leaf_bits(op, level), nvalid);
 			return XLAT_OK;
 		}
 		return descend_new(ctx, op, level, e_base, e, 0, is_new, nvalid);
@@ -289,7 +318,7 @@ static int apply_entry(struct xlat_ctx *ctx, struct op *op, int level, uint64_t 
 		if (!full)
 			return descend_new(ctx, op, level, e_base, e, cur, is_new, nvalid);
 		if (op->write) {
-			uint64_t next = (cur & PTE_ADDR_MASK & ~(span - 1)) | leaf_bits(op, level);
+			uint64_t next = phys_to_pte(desc_leaf_addr(cur, level)) | leaf_bits(op, level);
 
 			if (is_new) {
 				put_valid(ctx, e, next, nvalid);
@@ -322,7 +351,8 @@ static int map_leaves(struct xlat_ctx *ctx, struct op *op, int level, uint64_t b
 {
 	unsigned shift = level_shift(level);
 	uint64_t span = 1ULL << shift;
-	uint64_t leaf = (op->pa + (base + ((uint64_t)i0 << shift) - op->va)) | leaf_bits(op, level);
+	uint64_t leaf = phys_to_pte(op->pa + (base + ((uint64_t)i0 << shift) - op->va)) |
+			leaf_bits(op, level);
 	uint64_t *e, *end;
 	unsigned n = 0;
 
@@ -343,11 +373,11 @@ static int map_leaves(struct xlat_ctx *ctx, struct op *op, int level, uint64_t b
 		return XLAT_OK;
 	}
 	if (is_new) {
-		for (; e < end; e++, leaf += span)
+		for (; e < end; e++, leaf = next_leaf(leaf, span))
 			*e = leaf;
 		n = i1 + 1 - i0;
 	} else {
-		for (; e < end; e++, leaf += span) {
+		for (; e < end; e++, leaf = next_leaf(leaf, span)) {
 			if (!*e) {
 				*e = leaf;
 				n++;
@@ -420,14 +450,15 @@ static uint64_t *page_entry(struct xlat_ctx *ctx, uint64_t va, uint16_t **nvalid
 {
 	uint64_t table_pa = ctx->root_pa, *e;
 
-	/* Bounded: unrolled, each level's shift a constant. */
-	for (int level = PGTABLE_START_LEVEL; level < 3; level++) {
+	/* Bounded: unrolled where the levels are constants (each level's
+	 * shift a constant); a 52-bit build's start level is this boot's. */
+	for (int level = root_level(); level < 3; level++) {
 		e = ctx->table_ptr(table_pa, ctx->cookie) +
 		    (((va - ctx->va_base) >> level_shift(level)) & (level_entries(level) - 1));
 		*stop = desc_kind_of(*e, level);
 		if (*stop != DESC_TABLE)
 			return NULL;
-		table_pa = *e & PTE_ADDR_MASK;
+		table_pa = pte_to_phys(*e);
 	}
 	*nvalid = xlat_pool_nvalid(ctx, table_pa);
 	return ctx->table_ptr(table_pa, ctx->cookie) + (((va - ctx->va_base) >> PAGE_SHIFT) & (ENTRIES - 1));
@@ -446,7 +477,7 @@ static int map_in_table(struct xlat_ctx *ctx, const struct op *op, uint64_t *e,
 		if (desc_kind_of(e[i], 3) != DESC_INVALID)
 			return XLAT_EOVERLAP;
 	for (unsigned i = 0; i < n; i++)
-		e[i] = (op->pa + ((uint64_t)i << PAGE_SHIFT)) | op->page_bits;
+		e[i] = phys_to_pte(op->pa + ((uint64_t)i << PAGE_SHIFT)) | op->page_bits;
 	ctx->stats.descs_written += n;
 	if (nvalid)
 		*nvalid = (uint16_t)(*nvalid + n);
@@ -478,7 +509,7 @@ static int few_pages(struct xlat_ctx *ctx, const struct op *op)
 			return map_in_table(ctx, op, e, nvalid);
 		if (desc_kind_of(*e, 3) != DESC_INVALID)
 			return XLAT_EOVERLAP;
-		put_valid(ctx, e, op->pa | op->page_bits, nvalid);
+		put_valid(ctx, e, phys_to_pte(op->pa) | op->page_bits, nvalid);
 	} else {
 		if (!e || desc_kind_of(*e, 3) == DESC_INVALID)
 			return !e && stop != DESC_INVALID ? FAST_NO : XLAT_ENOTMAPPED;
@@ -520,7 +551,7 @@ static int run(struct xlat_ctx *ctx, struct op *op, uint64_t size, bool has_pa)
 	if (size == 0 || ((op->va | size | (has_pa ? op->pa : 0)) & (PAGE_SIZE - 1)))
 		return XLAT_EALIGN;
 	op->last = op->va + size - 1;
-	if (op->last < op->va || op->va < ctx->va_base || op->last > ctx->va_base + (VA_SPAN - 1))
+	if (op->last < op->va || op->va < ctx->va_base || op->last > ctx->va_base + (half_span() - 1))
 		return XLAT_ERANGE;
 	if (has_pa && (op->pa + size - 1 < op->pa ||
 		       (ctx->pa_bits < 64 && (op->pa + size - 1) >> ctx->pa_bits)))
@@ -535,13 +566,13 @@ static int run(struct xlat_ctx *ctx, struct op *op, uint64_t size, bool has_pa)
 		return rc;
 	root = ctx->table_ptr(ctx->root_pa, ctx->cookie);
 	op->write = false;
-	rc = apply(ctx, op, PGTABLE_START_LEVEL, ctx->va_base, root, false, 0, NULL);
+	rc = apply(ctx, op, root_level(), ctx->va_base, root, false, 0, NULL);
 	if (rc)
 		return rc;
 	if (op->pages_needed && !xlat_pool_reserve(ctx, op->pages_needed))
 		return XLAT_ENOMEM;
 	op->write = true;
-	rc = apply(ctx, op, PGTABLE_START_LEVEL, ctx->va_base, root, false, 0, NULL);
+	rc = apply(ctx, op, root_level(), ctx->va_base, root, false, 0, NULL);
 	/* One per call: what was written since the last barrier is seen by
 	 * walks (DSB) and by this PE's next instructions (ISB) on return.
 	 * Entries made where none was valid need no TLBI. */
@@ -589,7 +620,7 @@ int xlat_query(const struct xlat_ctx *ctx, uint64_t va, struct xlat_mapping *out
 	};
 	struct walk_result r;
 
-	if (va < ctx->va_base || va - ctx->va_base >= VA_SPAN)
+	if (va < ctx->va_base || va - ctx->va_base >= half_span())
 		return XLAT_ERANGE;
 	sw_walk(&w, va, &r);
 	if (r.status != WALK_MAPPED)

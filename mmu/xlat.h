@@ -113,10 +113,11 @@ struct xlat_stats {
 };
 
 struct xlat_ctx {
-	uint64_t va_base;            /* 0 (TTBR0) or VA_START (TTBR1) */
+	uint64_t va_base;            /* 0 (TTBR0) or ttbr1_va_start() (TTBR1) */
 	uint64_t root_pa;            /* the root table (not from the pool) */
-	unsigned pa_bits;            /* the CPU's physical address size, at most 48
-				      * (the descriptor's OA without FEAT_LPA/LPA2) */
+	unsigned pa_bits;            /* the CPU's physical address size, at most
+				      * oa_bits_max() (48 without FEAT_LPA/LPA2's
+				      * format: mmu/vabits.h) */
 	uint64_t pool_pa;            /* first pool page */
 	unsigned pool_pages;
 	uint8_t pool_used[XLAT_POOL_MAX_PAGES];   /* 1: page i holds a table */
@@ -147,11 +148,22 @@ struct xlat_ctx {
 	void *cookie;
 };
 
+/* The root's alignment: a page, or in a 52-bit build the 64 bytes a
+ * TTBR with a 52-bit address needs at least (a 64K/52 early root walked
+ * with 48-bit VAs is its own last 64 entries: TTBR1_BADDR_4852_OFFSET). */
+#if VA_BITS > VA_BITS_MIN
+#define XLAT_ROOT_ALIGN TTBR_ROOT_ALIGN_52
+#else
+#define XLAT_ROOT_ALIGN PAGE_SIZE
+#endif
+
 /* Sets up ctx over an existing, valid root table at root_pa and a pool of
  * pool_pages pages at pool_pa (at most XLAT_POOL_MAX_PAGES); all pool pages
- * start free. Returns XLAT_OK; XLAT_EALIGN for a root or pool not page
- * aligned; XLAT_ERANGE for a va_base other than 0 or VA_START, pa_bits
- * outside 32..52, too many pool pages, a root or pool beyond pa_bits, a
+ * start free. The half's VA bits are this boot's (vabits_actual()), its
+ * root at the level they give. Returns XLAT_OK; XLAT_EALIGN for a root
+ * not XLAT_ROOT_ALIGN aligned or a pool not page aligned; XLAT_ERANGE for
+ * a va_base other than 0 or ttbr1_va_start(), pa_bits outside 32..52, too
+ * many pool pages, a root or pool beyond pa_bits (cut to oa_bits_max()), a
  * root inside the pool, or a missing callback. */
 int xlat_init(struct xlat_ctx *ctx, uint64_t va_base, uint64_t root_pa, unsigned pa_bits,
 	      uint64_t pool_pa, unsigned pool_pages,

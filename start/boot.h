@@ -42,6 +42,7 @@ struct boot {
 	unsigned entry_el;               /* the EL the loader entered at */
 	uint64_t insns_to_mmu_on;        /* PMCCNTR_EL0 when the MMU went on */
 	uint64_t mmfr0;                  /* ID_AA64MMFR0_EL1 */
+	unsigned pa_bits;                /* TCR_EL1.IPS: the PA size head.S chose */
 	struct image_symbols syms;       /* the link symbols, as VAs */
 	/* What the machine is. */
 	enum dtb_source dtb_source;

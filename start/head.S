@@ -23,9 +23,16 @@
  *         kimage_voffset
  *   x24 = 1 when the image lies above what VA_BITS reach: the extended
  *         identity map (own root, T0SZ for IDMAP_EXT_VA_BITS); else 0
- *   x25 = TTBR0's root (early_pgd, or the extended identity's)
+ *   x25 = TTBR0's root (early_pgd, or the extended identity's), then its
+ *         TTBR value
+ *   x26 = a 52-bit build only: 1 when the CPU takes the 52-bit VA (FEAT_LPA2
+ *         with 4 and 16 KiB pages, FEAT_LVA with 64 KiB: cpu_has_va52 in
+ *         mmu/tcr.c), 0 when it runs VA_BITS_MIN, Linux's fallback. Decided
+ *         here once, before the tables; the C code reads it back from
+ *         TCR_EL1 (mmu/vabits.h)
  */
 #include "memory.h"
+#include "pgtable-macros.h"
 #include "sysreg.h"
 #include "exit.h"
 #include "smp.h"
@@ -168,6 +175,23 @@ primary_entry:
 	msr	vbar_el1, x0
 	isb
 
+#if VA_BITS > VA_BITS_MIN
+	/* The 52-bit VA, or the fallback (VA_BITS_MIN): the tables' format
+	 * and the TCR follow from it. A fallback's TTBR0 reaches 2^48, all a
+	 * CPU without the feature addresses but FEAT_LPA's 52-bit PAs with
+	 * 64 KiB pages and no FEAT_LVA: an image there is refused. */
+	mrs	x0, id_aa64mmfr0_el1
+	mrs	x1, id_aa64mmfr2_el1
+	bl	cpu_has_va52			// C, pure: x0 = 1 or 0
+	mov	x26, x0
+	cbnz	x26, 1f
+	ldr	x1, =__image_size
+	add	x1, x21, x1
+	mov	x0, #(1 << IDMAP_VA_BITS_MIN)
+	cmp	x1, x0
+	b.hi	refuse_above_va_min
+1:
+#endif
 	/* What the early map cannot do is refused before it is built. An
 	 * image above what VA_BITS reach gets the extended identity map
 	 * (x24 = 1): TTBR0's own root and T0SZ for IDMAP_EXT_VA_BITS. */
@@ -202,10 +226,16 @@ primary_entry:
 	b.eq	refuse_no_granule
 
 	bl	__create_page_tables		// x0 = TTBR0's root, x1 = TTBR1's
-	mov	x25, x0
-	mov	x23, x1
+	phys_to_ttbr x25, x0
+	phys_to_ttbr x23, x1
 	mrs	x0, id_aa64mmfr0_el1
 	bl	tcr_el1_value			// C, pure: x0 = TCR_EL1
+#if VA_BITS > VA_BITS_MIN
+	cbz	x26, 1f
+	mrs	x1, id_aa64mmfr0_el1
+	bl	tcr_el1_va52			// C, pure: 52-bit T0SZ, T1SZ (DS, IPS)
+1:
+#endif
 	cbz	x24, 1f
 	mov	x1, #TCR_TxSZ(IDMAP_EXT_VA_BITS)	// the extended identity's T0SZ
 	bfi	x0, x1, #TCR_T0SZ_SHIFT, #6
@@ -248,6 +278,13 @@ refuse_above_idmap:
 	mov	x3, x19
 	mov	x4, x20
 	b	early_refuse
+#if VA_BITS > VA_BITS_MIN
+refuse_above_va_min:
+	mov	x0, #EXIT_BAD_LOAD
+	adr	x1, msg_above_va_min
+	mov	x2, x21
+	b	early_refuse
+#endif
 refuse_dtb_in_image:
 	mov	x0, #EXIT_BAD_DTB
 	adr	x1, msg_dtb_in_image
@@ -269,6 +306,10 @@ msg_shared_slot:
 	.asciz	"load address in the first " SWAPPER_BLOCK_NAME " of physical " KIMAGE_PA_ALIAS_NAME " but not " SWAPPER_BLOCK_NAME " aligned: its identity block and the link address's level-3 table need the same level-2 entry; load pa "
 msg_above_idmap:
 	.asciz	"image above the " STR(IDMAP_EXT_VA_BITS) "-bit range the extended identity map reaches (TTBR0, T0SZ = 64 - " STR(IDMAP_EXT_VA_BITS) "); load pa "
+#if VA_BITS > VA_BITS_MIN
+msg_above_va_min:
+	.asciz	"image above 2^48, the identity map's reach on a CPU without " VA52_FEATURE_NAME " (52-bit VAs); load pa "
+#endif
 msg_dtb_in_image:
 	.asciz	"the DTB lies inside the image (image_size in its header; the bss is cleared over it); x0 = "
 msg_no_granule:

@@ -40,28 +40,38 @@ static struct image_symbols image_symbols_of_link(void)
 
 void boot_begin(struct boot *b, unsigned entry_el, uint64_t phys_text, uint64_t insns_to_mmu_on)
 {
+	uint64_t tcr = read_sysreg(tcr_el1);
+
 	b->entry_el = entry_el;
 	b->insns_to_mmu_on = insns_to_mmu_on;
 	result_begin(entry_el);
 	b->mmfr0 = read_sysreg(id_aa64mmfr0_el1);
 	b->syms = image_symbols_of_link();
-	/* head.S decided TTBR0's reach (the extended identity map above
-	 * IDMAP_VA_LIMIT): T0SZ says it, nothing re-derives it. */
+	/* head.S decided the VA sizes (a 52-bit build's on this CPU, TTBR0's
+	 * reach: the extended identity map above IDMAP_VA_LIMIT) and the
+	 * physical address size: T1SZ, T0SZ and IPS say them, nothing
+	 * re-derives them. */
+#if VA_BITS > VA_BITS_MIN
+	if (!vabits_from_tcr(tcr))
+		boot_fatal(EXIT_FINAL_MAP, "TCR_EL1 0x%llx: not a VA size of this build",
+			   (unsigned long long)tcr);
+#endif
+	b->pa_bits = tcr_ips_bits(tcr);
 	b->layout = (struct boot_layout){
 		.phys_text = phys_text,
 		.virt_text = (uintptr_t)_text,
 		.image_size = (uint64_t)(_end - _text),
-		.idmap_va_bits = 64 - (unsigned)(read_sysreg(tcr_el1) & TCR_TxSZ_MASK),
+		.idmap_va_bits = 64 - (unsigned)(tcr & TCR_TxSZ_MASK),
 	};
-	if (kernel_map_early_init(&b->early_xlat, &b->layout, mmfr0_pa_bits(b->mmfr0)))
-		boot_fatal(EXIT_FINAL_MAP, "the early map cannot be changed (xlat_init)");
 	b->walk = (struct walk_ctx){
 		.ttbr0_va_bits = b->layout.idmap_va_bits,
-		.ttbr0_pa = read_sysreg(ttbr0_el1) & PTE_ADDR_MASK,
-		.ttbr1_pa = read_sysreg(ttbr1_el1) & PTE_ADDR_MASK,
+		.ttbr0_pa = ttbr_to_phys(read_sysreg(ttbr0_el1)),
+		.ttbr1_pa = ttbr_to_phys(read_sysreg(ttbr1_el1)),
 		.read_table = kernel_map_read_table,
 		.cookie = &b->layout,
 	};
+	if (kernel_map_early_init(&b->early_xlat, &b->layout, b->walk.ttbr1_pa, b->pa_bits))
+		boot_fatal(EXIT_FINAL_MAP, "the early map cannot be changed (xlat_init)");
 	b->hooks = (struct hook_env){ &b->layout, &b->syms, &b->walk, &b->final_xlat };
 }
 

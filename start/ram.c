@@ -85,7 +85,7 @@ static void plan(struct boot *b)
 void ram_plan_boot(struct boot *b)
 {
 	const struct machine *m = &b->machine;
-	unsigned pa_bits = mmfr0_pa_bits(b->mmfr0);
+	unsigned pa_bits = b->pa_bits;
 
 	plan_in = (struct ram_plan_input){
 		.phys_image = b->layout.phys_text, .image_size = b->layout.image_size,

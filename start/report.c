@@ -27,6 +27,28 @@
 #include "result.h"
 #include "sysreg.h"
 
+/* A 52-bit build on a CPU without the feature: where TTBR0 and TTBR1
+ * point in the early tables (start/tables.S), and what the walk folds. */
+#if PAGE_SHIFT == 12
+#define VA52_FALLBACK_FOLD    "the p4d folded"
+#define EARLY_FALLBACK_TTBR0  "early_idmap_p4d: the identity's level 0"
+#define EARLY_FALLBACK_TTBR1  "early_kimage_p4d: the image's level 0"
+#define EARLY_FALLBACK_WALK   "TTBR0 at the identity's level-0 table, TTBR1 at the image's, " \
+			      "the level -1 root folded"
+#elif PAGE_SHIFT == 14
+#define VA52_FALLBACK_FOLD    "the pud folded"
+#define EARLY_FALLBACK_TTBR0  "early_pgd: the root, 48-bit VAs"
+#define EARLY_FALLBACK_TTBR1  "early_kimage_pud: the image's level 1"
+#define EARLY_FALLBACK_WALK   "TTBR0 at the root (48 bits: its first 2 entries), TTBR1 at the " \
+			      "image's level-1 table, the level-0 root folded"
+#else
+#define VA52_FALLBACK_FOLD    "a root of 64 entries"
+#define EARLY_FALLBACK_TTBR0  "early_pgd: the root, 48-bit VAs"
+#define EARLY_FALLBACK_TTBR1  "early_pgd + 0x1e00: the root's last 64 entries"
+#define EARLY_FALLBACK_WALK   "TTBR0 at the root's first 64 entries, TTBR1 at its last 64 " \
+			      "(TTBR1_BADDR_4852_OFFSET)"
+#endif
+
 void boot_fatal(int status, const char *fmt, ...)
 {
 	char line[sizeof(boot_result.message)];
@@ -96,10 +118,30 @@ static void print_full_setup(const struct boot *b)
 	       "pa 0x%llx\n", (unsigned long long)l->phys_pool, (unsigned)BOOT_POOL_PAGES,
 	       (unsigned long long)maps_virt_pool(l), l->nr_stacks,
 	       (unsigned long long)l->phys_stacks);
-	print_registers(maps_shared_root(l) ? "early_pgd" : "early_idmap_ext: the extended "
-			"identity map's root", "early_pgd");
+	if (maps_shared_root(l))
+		print_registers("early_pgd", "early_pgd");
+	else if (maps_idmap_extended(l))
+		print_registers("early_idmap_ext: the extended identity map's root", "early_pgd");
+	else
+		print_registers(EARLY_FALLBACK_TTBR0, EARLY_FALLBACK_TTBR1);
 	report_tables(&b->walk, "early");
 }
+
+#if VA_BITS > VA_BITS_MIN
+/* A 52-bit build's VA size this boot, and what the fallback folds. */
+static void print_va_size(const struct boot *b)
+{
+	if (vabits_actual() == VA_BITS) {
+		printf("va: %d-bit VA (the CPU has " VA52_FEATURE_NAME "): running with %d levels from "
+		       "level %d; PA %u bits (TCR_EL1.IPS)\n", VA_BITS, PGTABLE_LEVELS,
+		       PGTABLE_START_LEVEL, b->pa_bits);
+		return;
+	}
+	printf("va: %d-bit VA requested, the CPU has 48: running with %d levels (%u-bit VA, %s: "
+	       "no " VA52_FEATURE_NAME "); PA %u bits (TCR_EL1.IPS)\n", VA_BITS,
+	       4 - va_root_level(vabits_actual()), vabits_actual(), VA52_FALLBACK_FOLD, b->pa_bits);
+}
+#endif
 
 void report_setup(const struct boot *b)
 {
@@ -147,23 +189,23 @@ void report_setup(const struct boot *b)
 			   .full = b->report_full });
 	printf("psci conduit: %s; cpus: %d in the %s\n", psci_conduit_name(psci_conduit()),
 	       m->cpus.n_cpus, booted_by_acpi() ? "MADT" : "DTB");
+#if VA_BITS > VA_BITS_MIN
+	print_va_size(b);
+#endif
+	printf("early tables: pa 0x%llx, %u of %u pages written with the MMU off (",
+	       (unsigned long long)maps_image_phys(l, b->syms.early_pgd),
+	       maps_early_pages_written(l), (unsigned)(EARLY_PG_PAGES + IDMAP_EXT_PAGES));
 	if (maps_shared_root(l))
-		printf("early tables: pa 0x%llx, %u of %u pages written with the MMU off (TTBR0 and "
-		       "TTBR1 share the root; the image %s at its link address); windows: %u pages\n",
-		       (unsigned long long)maps_image_phys(l, b->syms.early_pgd),
-		       maps_early_pages_written(l), (unsigned)(EARLY_PG_PAGES + IDMAP_EXT_PAGES),
-		       blocks ? "in " SWAPPER_BLOCK_NAME " blocks" : "in " PAGE_SIZE_NAME " pages",
-		       xlat_pages_used(&b->early_xlat));
+		printf("TTBR0 and TTBR1 share the root");
+	else if (maps_idmap_extended(l))
+		printf("the image above the " STR(VA_BITS) "-bit identity range: TTBR0 its own %u-bit "
+		       "identity map, %u levels", l->idmap_va_bits, (unsigned)IDMAP_EXT_LEVELS);
 	else
-		printf("early tables: pa 0x%llx, %u of %u pages written with the MMU off (the image "
-		       "above the " STR(VA_BITS) "-bit identity range: TTBR0 its own %u-bit identity "
-		       "map, %u levels; the image %s at its link address); windows: %u pages\n",
-		       (unsigned long long)maps_image_phys(l, b->syms.early_pgd),
-		       maps_early_pages_written(l), (unsigned)(EARLY_PG_PAGES + IDMAP_EXT_PAGES),
-		       l->idmap_va_bits,
-		       (unsigned)IDMAP_EXT_LEVELS,
-		       blocks ? "in " SWAPPER_BLOCK_NAME " blocks" : "in " PAGE_SIZE_NAME " pages",
-		       xlat_pages_used(&b->early_xlat));
+		printf("the " STR(VA_BITS) "-bit tables walked with %u-bit VAs: %s", vabits_actual(),
+		       EARLY_FALLBACK_WALK);
+	printf("; the image %s at its link address); windows: %u pages\n",
+	       blocks ? "in " SWAPPER_BLOCK_NAME " blocks" : "in " PAGE_SIZE_NAME " pages",
+	       xlat_pages_used(&b->early_xlat));
 	if (b->report_full)
 		print_full_setup(b);
 }

@@ -46,14 +46,14 @@ void final_map_install(struct boot *b)
 	int rc;
 
 	bench_mark(BENCH_FINAL_START);
-	rc = kernel_map_build(&b->final_xlat, &b->layout, &b->syms, mmfr0_pa_bits(b->mmfr0));
+	rc = kernel_map_build(&b->final_xlat, &b->layout, &b->syms, b->pa_bits);
 	if (rc)
 		boot_fatal(EXIT_FINAL_MAP, "the final map could not be built: %s", xlat_strerror(rc));
 	kernel_map_install(&b->final_xlat, &b->layout);
 	mmu_finalize();
 	bench_mark(BENCH_FINAL_LIVE);
 	b->walk.ttbr0_disabled = true;
-	b->walk.ttbr1_pa = read_sysreg(ttbr1_el1) & PTE_ADDR_MASK;
+	b->walk.ttbr1_pa = ttbr_to_phys(read_sysreg(ttbr1_el1));
 	report_final_map(b);
 }
 

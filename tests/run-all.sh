@@ -108,9 +108,9 @@ qemu_suites() {
 		xargs -P "$jobs" -L 1 tests/qemu/boot.sh)
 	results+=$'\n'$negatives
 	# Every other translation geometry (make geometries built them).
-	echo "== QEMU boots of the other geometries (tests/qemu/geometry-cases.sh)"
-	results+=$'\n'$({ tests/qemu/geometry-cases.sh; tests/qemu/idmap-cases.sh; } |
-		xargs -P "$jobs" -L 1 env)
+	echo "== QEMU boots of the other geometries (tests/qemu/geometry-cases.sh, idmap-cases.sh, va52-cases.sh)"
+	results+=$'\n'$({ tests/qemu/geometry-cases.sh; tests/qemu/idmap-cases.sh;
+		tests/qemu/va52-cases.sh; } | xargs -P "$jobs" -L 1 env)
 	echo "== build/host/machine-check on those DTBs: the boots' own lines (tests/qemu/machine-check-compare.py)"
 	results+=$'\n'$(python3 tests/qemu/machine-check-compare.py "$TEST_LOG_DIR"/console-*.log \
 		"$TEST_LOG_DIR"/hostile-release-*.log "$TEST_LOG_DIR"/hostile-duplicate-mpidr.log)

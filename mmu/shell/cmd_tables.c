@@ -21,18 +21,25 @@
 #include "sysreg.h"
 #include "tlbflush.h"
 
-static const char *const level_name[4] = { "L0", "L1 pgd", "L2 pmd", "L3 pte" };
+/* Linux's name of a level of a walk whose root is at `root`: the root is
+ * the pgd, the others p4d (0), pud (1), pmd (2), pte (3). */
+static const char *level_name(int level, int root)
+{
+	static const char *const below_root[4] = { "p4d", "pud", "pmd", "pte" };
+
+	return level == root ? "pgd" : below_root[level & 3];
+}
 
 /* What one descriptor of a walk is (Arm ARM D8.3: the type bits, then a
  * table's next address or a leaf's output address and attributes). */
-static void print_step(const struct walk_step *s)
+static void print_step(const struct walk_step *s, int root)
 {
 	struct desc_info d = desc_decode(s->desc, s->level);
 	char attrs[64], size[16];
 
-	printf("  %s: table pa " HEX16 " index %3u entry pa " HEX16 " = " HEX16 ": ",
-	       level_name[s->level], U(s->table_pa), s->index, U(s->table_pa + 8 * s->index),
-	       U(s->desc));
+	printf("  L%d %s: table pa " HEX16 " index %3u entry pa " HEX16 " = " HEX16 ": ",
+	       s->level, level_name(s->level, root), U(s->table_pa), s->index,
+	       U(s->table_pa + 8 * s->index), U(s->desc));
 	switch (d.kind) {
 	case DESC_TABLE:
 		printf("table -> pa " HEX16 "\n", U(d.addr));
@@ -56,10 +63,11 @@ static void print_walk(const struct walk_result *r)
 
 	printf("va " HEX16 ": TTBR%d_EL1", U(r->va), r->ttbr);
 	if (r->nsteps)
-		printf(", level-1 table pa " HEX16, U(r->step[0].table_pa));
+		printf(", level%s%d table pa " HEX16, r->step[0].level < 0 ? " " : "-",
+		       r->step[0].level, U(r->step[0].table_pa));
 	printf("\n");
 	for (int i = 0; i < r->nsteps; i++)
-		print_step(&r->step[i]);
+		print_step(&r->step[i], r->step[0].level);
 	switch (r->status) {
 	case WALK_MAPPED:
 		printf("=> pa " HEX16 " L%d %s %s\n", U(r->pa), r->leaf_level,
@@ -328,11 +336,12 @@ SHELL_COMMAND(17, dump_command) = {
 	"every mapping, merged into ranges", cmd_dump,
 };
 
-/* TTBRn_EL1 (D17.2.136/137): ASID [63:48], BADDR [47:1], CnP bit 0. */
+/* TTBRn_EL1 (D17.2.136/137): ASID [63:48], BADDR [47:1] (with a 52-bit
+ * address, BADDR[51:48] in [5:2]: mmu/vabits.h), CnP bit 0. */
 static void print_ttbr(int n, uint64_t v)
 {
 	printf("TTBR%d_EL1 " HEX16 ": ASID 0x%llx, table pa " HEX16 ", CnP %llu\n", n, U(v),
-	       U(v >> 48), U(v & PTE_ADDR_MASK), U(v & 1));
+	       U(v >> 48), U(ttbr_to_phys(v)), U(v & 1));
 }
 
 static int cmd_regs(const struct shell_env *env, unsigned argc, char **argv)

@@ -12,7 +12,8 @@
 # made twice; differing results stop the script before any figure is
 # printed.
 # usage: bench.sh [BUILD_DIR [PLUGIN.so]]   (defaults build, the plugin for $QEMU's API;
-#        BUILD_DIR build/<page>-<bits> for another geometry: its figures in BUILD_DIR/bench)
+#        BUILD_DIR build/<page>-<bits> for another geometry: its figures in BUILD_DIR/bench;
+#        env BENCH_CPU, BENCH_OUT: another CPU, another folder for the figures)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . tests/bench/lib.sh
@@ -62,13 +63,17 @@ FAULT_PAGES=1024                       # ... as many as it touches
 # ---------------------------------------------------------------------------
 
 build=${1:-build}
-# QEMU's cortex-a53 has no 16 KiB granule: a 16 KiB build, and Linux beside
-# it, run on max.
-if [[ $build == build/16k-* ]]; then
-	QEMU_ARGS=("${QEMU_ARGS[@]/#cortex-a53/max}")
+# The CPU: cortex-a53, but QEMU's cortex-a53 has no 16 KiB granule, and
+# only max has FEAT_LPA2 and FEAT_LVA: a 16 KiB build and a 52-bit one (and
+# Linux beside them) run on max. BENCH_CPU=... another (a 52-bit build's
+# fallback: BENCH_CPU=cortex-a53), with BENCH_OUT=... for its figures.
+cpu=${BENCH_CPU:-}
+if [ -z "$cpu" ] && [[ $build == build/16k-* || $build == build/*-52 ]]; then
+	cpu=max
 fi
+[ -n "$cpu" ] && QEMU_ARGS=("${QEMU_ARGS[@]/#cortex-a53/$cpu}")
 plugin=${2:-$BENCH_PLUGIN}
-out=$build/bench                       # build/bench for the default geometry
+out=${BENCH_OUT:-$build/bench}         # build/bench for the default geometry
 elf=$build/stub.elf image=$build/Image
 mkdir -p "$out"
 [ "${BOARD_QEMU_MACHINE:-virt}" = virt ] ||

@@ -11,7 +11,9 @@
 #include "desc_literal.h"
 #include "xlat_fake.h"
 
-#define ATTR_MASK (~(XF_OA_MASK | 3ULL))   /* every bit but OA and type */
+#define ATTR_MASK (~(XF_OA_BITS | 3ULL))   /* every bit but OA and type */
+/* A 48-bit output address field, for the garbage in free pool pages. */
+#define GARBAGE_OA_MASK (0x0000ffffffffffffULL & ~(XF_PAGE - 1))
 
 typedef unsigned long long ull;
 
@@ -64,15 +66,23 @@ static unsigned npages(const struct xf_env *e)
 	return e->pool_pages + e->arena_pages;
 }
 
+/* Garbage in every GARBAGE_STRIDE-th entry of a free page (all of a
+ * 4 KiB page's; 512 of any larger one, across the whole page, so that a
+ * table used without being cleared in full still shows some), zeros in
+ * the rest. */
+#define GARBAGE_STRIDE (XF_ENTRIES / 512)
+
 static void fill_garbage(struct xf_env *e, unsigned i, uint64_t salt)
 {
 	uint64_t *p = e->mem[1 + i];
 
-	for (unsigned j = 0; j < XF_ENTRIES; j++) {
+	if (GARBAGE_STRIDE > 1)
+		memset(p, 0, XF_PAGE);
+	for (unsigned j = 0; j < XF_ENTRIES; j += GARBAGE_STRIDE) {
 		uint64_t k = (i + j + salt) % (e->pool_pages ? e->pool_pages : 1);
 
-		if (j % 4 == 1)   /* a valid-looking level-2 block / page */
-			p[j] = ((0x40000000ULL + (j + salt) * (XF_PAGE << XF_BITS)) & XF_OA_MASK) |
+		if ((j / GARBAGE_STRIDE) % 4 == 1)   /* a valid-looking level-2 block / page */
+			p[j] = ((0x40000000ULL + (j + salt) * (XF_PAGE << XF_BITS)) & GARBAGE_OA_MASK) |
 			       0x713ULL;
 		else              /* a valid-looking table descriptor into the pool */
 			p[j] = (e->pool_pa + k * XF_PAGE) | 3ULL;
@@ -132,6 +142,24 @@ unsigned xf_arena_free_blocks(const struct xf_env *e)
 	return blocks;
 }
 
+/* The buffers of the last env torn down, for the next one of a size they
+ * hold (the fuzzer sets up an env per input: with 64 KiB pages they are
+ * megabytes, which malloc would map and the kernel clear every time). */
+static struct xf_buffers {
+	size_t pages, leaves;                   /* what they hold; 0: none kept */
+	void *mem, *snap, *dry_mem, *old, *cur, *fin;
+} kept;
+
+static void *kept_or_new(void **keptp, size_t bytes, bool fits, bool aligned)
+{
+	void *p = fits ? *keptp : NULL;
+
+	if (!fits)
+		free(*keptp);
+	*keptp = NULL;
+	return p ? p : aligned ? aligned_alloc(4096, bytes) : malloc(bytes);
+}
+
 int xf_setup(struct xf_env *e, uint64_t va_base, unsigned pa_bits, unsigned pool_pages)
 {
 	return xf_setup_refill(e, va_base, pa_bits, pool_pages, 0, 0, false);
@@ -141,6 +169,7 @@ int xf_setup_refill(struct xf_env *e, uint64_t va_base, unsigned pa_bits, unsign
 		    unsigned arena_pages, unsigned arena_order, bool any)
 {
 	size_t n = 1 + (size_t)pool_pages + arena_pages;
+	bool fits;
 	int rc;
 
 	memset(e, 0, sizeof(*e));
@@ -160,13 +189,20 @@ int xf_setup_refill(struct xf_env *e, uint64_t va_base, unsigned pa_bits, unsign
 	e->arena_any = any;
 	e->refill = (struct xlat_refill){ arena_take, arena_give };
 	e->check_barriers = true;
-	e->mem = aligned_alloc(4096, n * XF_PAGE);
-	e->snap = aligned_alloc(4096, n * XF_PAGE);
-	e->dry_mem = aligned_alloc(4096, n * XF_PAGE);
 	e->cap = n * XF_ENTRIES + 16;
-	e->old = malloc(e->cap * sizeof(*e->old));
-	e->cur = malloc(e->cap * sizeof(*e->cur));
-	e->fin = malloc(e->cap * sizeof(*e->fin));
+	fits = kept.pages >= n && kept.leaves >= e->cap;
+	if (fits)
+		e->cap = kept.leaves;
+	else
+		n = n > kept.pages ? n : kept.pages;
+	e->mem = kept_or_new(&kept.mem, n * XF_PAGE, fits, true);
+	e->snap = kept_or_new(&kept.snap, n * XF_PAGE, fits, true);
+	e->dry_mem = kept_or_new(&kept.dry_mem, n * XF_PAGE, fits, true);
+	e->old = kept_or_new(&kept.old, e->cap * sizeof(*e->old), fits, false);
+	e->cur = kept_or_new(&kept.cur, e->cap * sizeof(*e->cur), fits, false);
+	e->fin = kept_or_new(&kept.fin, e->cap * sizeof(*e->fin), fits, false);
+	e->buf_pages = fits ? kept.pages : n;
+	kept.pages = kept.leaves = 0;
 	e->capt = n + 1;
 	e->oldt = malloc(e->capt * sizeof(*e->oldt));
 	if (!e->mem || !e->snap || !e->dry_mem || !e->old || !e->cur || !e->fin || !e->oldt) {
@@ -185,12 +221,17 @@ int xf_setup_refill(struct xf_env *e, uint64_t va_base, unsigned pa_bits, unsign
 
 void xf_teardown(struct xf_env *e)
 {
-	free(e->mem);
-	free(e->snap);
-	free(e->dry_mem);
-	free(e->old);
-	free(e->cur);
-	free(e->fin);
+	/* The large buffers are kept for the next env (one set: the ones kept
+	 * before are let go). */
+	free(kept.mem);
+	free(kept.snap);
+	free(kept.dry_mem);
+	free(kept.old);
+	free(kept.cur);
+	free(kept.fin);
+	kept = (struct xf_buffers){ .pages = e->buf_pages, .leaves = e->cap, .mem = e->mem,
+				    .snap = e->snap, .dry_mem = e->dry_mem, .old = e->old,
+				    .cur = e->cur, .fin = e->fin };
 	free(e->oldt);
 	free(e->cov);
 	free(e->fl);
@@ -265,13 +306,15 @@ uint64_t *xf_table_ptr(uint64_t pa, void *cookie)
 
 uint64_t xf_leaf_desc(uint64_t pa, int level, const struct pte_attrs *a)
 {
-	return literal_leaf_desc(pa, level, a);
+	return literal_leaf_desc_in(pa, level, a, XF_FORMAT);
 }
 
+/* SH: bits [9:8], or with FEAT_LPA2's format TCR_EL1's (inner: 3). */
 struct pte_attrs xf_desc_attrs(uint64_t d)
 {
 	return (struct pte_attrs){
-		.attrindx = (uint8_t)(d >> 2 & 7), .sh = (uint8_t)(d >> 8 & 3),
+		.attrindx = (uint8_t)(d >> 2 & 7),
+		.sh = XF_FORMAT == LITERAL_LPA2 ? 3 : (uint8_t)(d >> 8 & 3),
 		.user = d >> 6 & 1, .rdonly = d >> 7 & 1, .af = d >> 10 & 1,
 		.ng = d >> 11 & 1, .pxn = d >> 53 & 1, .uxn = d >> 54 & 1,
 	};
@@ -279,7 +322,7 @@ struct pte_attrs xf_desc_attrs(uint64_t d)
 
 static uint64_t leaf_oa(const struct xf_leaf *l)
 {
-	return l->desc & XF_OA_MASK & ~(size_of(l->level) - 1);
+	return XF_OA(l->desc) & ~(size_of(l->level) - 1);
 }
 
 static uint64_t leaf_end(const struct xf_leaf *l)
@@ -305,7 +348,7 @@ uint64_t *xf_entry(struct xf_env *e, uint64_t va, int level)
 			return ent;
 		if (lv == 3 || (*ent & 3) != 3)
 			return NULL;
-		table_pa = *ent & XF_OA_MASK;
+		table_pa = XF_OA(*ent);
 	}
 }
 
@@ -327,7 +370,7 @@ int xf_translate(struct xf_env *e, uint64_t va, uint64_t *pa, int *level, uint64
 		if (!(d & 1))
 			return 0;
 		if (lv < 3 && (d & 2)) {
-			table_pa = d & XF_OA_MASK;
+			table_pa = XF_OA(d);
 			continue;
 		}
 		if ((lv == 3 && !(d & 2)) || lv < XF_BLOCK_MIN_LEVEL) {
@@ -335,7 +378,7 @@ int xf_translate(struct xf_env *e, uint64_t va, uint64_t *pa, int *level, uint64
 				 (ull)va, lv, (ull)d);
 			return -1;
 		}
-		*pa = (d & XF_OA_MASK & ~(size_of(lv) - 1)) | (off & (size_of(lv) - 1));
+		*pa = (XF_OA(d) & ~(size_of(lv) - 1)) | (off & (size_of(lv) - 1));
 		*level = lv;
 		*desc = d;
 		return 1;
@@ -353,32 +396,63 @@ struct trav {
 	unsigned ntables;
 	bool structure;                 /* also the checks of a finished call */
 	bool ok;
+	bool want_hash;                 /* hash every table visited */
 	uint64_t hash;
 	uint64_t lo, hi;                /* only entries meeting [lo, hi) */
 };
 
-static void hash_page(struct trav *t, const uint64_t *p)
-{
-	uint64_t h = t->hash;
+/* Whether entries [i, i + ZERO_RUN) of a table are all zero (i a
+ * multiple of ZERO_RUN): most of a table is, most of all with 16 and
+ * 64 KiB pages. One OR over the run, which the compiler does a vector at
+ * a time (not memcmp: the fuzzer's runtime intercepts that). */
+#define ZERO_RUN 64
 
-	for (unsigned i = 0; i < XF_ENTRIES; i++)
-		h = (h ^ p[i]) * 0x100000001b3ULL + i;
-	t->hash = h;
+__attribute__((no_sanitize("undefined")))
+static bool zero_from(const uint64_t *p, unsigned i)
+{
+	uint64_t acc = 0;
+
+	for (unsigned j = i; j < i + ZERO_RUN; j++)
+		acc |= p[j];
+	return !acc;
 }
 
+/* One entry's part of a table's hash: its value and its index, mixed. A
+ * table's hash is the sum of its non-zero entries' parts (independent of
+ * each other: no chain of multiplies through the table; a zero entry adds
+ * nothing, so a run of them is passed whole), chained into the walk's
+ * after the table's own entries (trav_table). Any change of an entry
+ * changes its part. */
+static uint64_t entry_hash(uint64_t v, unsigned i)
+{
+	v ^= (uint64_t)(i + 1) * 0x9e3779b97f4a7c15ULL;
+	v *= 0xbf58476d1ce4e5b9ULL;
+	return v ^ (v >> 31);
+}
+
+/* The checks' hot loop (every table, at every barrier): no UBSan checks on
+ * its own pointer arithmetic, as no ASan (fuzz.mk); what it reads is the
+ * tables xlat.c wrote, in the pool this file allocated. */
+__attribute__((no_sanitize("undefined")))
 static void trav_table(struct trav *t, const uint64_t *tab, int level, uint64_t off)
 {
 	struct xf_env *e = t->e;
 	uint64_t span = size_of(level);
-	uint64_t base = e->va_base;
+	uint64_t base = e->va_base, hash = 0;
 
 	for (unsigned i = 0; i < XF_ENTRIES; i++) {
 		uint64_t d = tab[i], eoff = off + i * span;
 
+		if (!(i % ZERO_RUN) && zero_from(tab, i)) {
+			i += ZERO_RUN - 1;      /* a run of invalid entries */
+			continue;
+		}
+		if (d && t->want_hash)
+			hash += entry_hash(d, i);
 		if (!(d & 1) || eoff >= t->hi || eoff + span <= t->lo)
 			continue;
 		if (level < 3 && (d & 3) == 3) {
-			uint64_t pa = d & XF_OA_MASK;
+			uint64_t pa = XF_OA(d);
 			int pi = page_index(e, pa);
 			const uint64_t *sub;
 			bool empty = true;
@@ -417,7 +491,6 @@ static void trav_table(struct trav *t, const uint64_t *tab, int level, uint64_t 
 				t->tables[t->nt++] = (struct xf_table){
 					.off = eoff, .level = level + 1, .pa = pa };
 			}
-			hash_page(t, sub);
 			trav_table(t, sub, level + 1, eoff);
 			continue;
 		}
@@ -428,13 +501,13 @@ static void trav_table(struct trav *t, const uint64_t *tab, int level, uint64_t 
 			continue;
 		}
 		if (t->structure) {
-			uint64_t oa = d & XF_OA_MASK;
+			uint64_t oa = XF_OA(d);
 
 			if (oa & (span - 1))
 				xf_error(e, "level-%d block at VA 0x%llx has output address bits "
 					 "below its size: 0x%llx", level, (ull)(base + eoff),
 					 (ull)d), t->ok = false;
-			if (e->pa_bits < 48 && (oa >> e->pa_bits))
+			if (oa >> e->pa_bits)
 				xf_error(e, "leaf at VA 0x%llx has an output address beyond %u bits: "
 					 "0x%llx", (ull)(base + eoff), e->pa_bits, (ull)d),
 					t->ok = false;
@@ -448,6 +521,8 @@ static void trav_table(struct trav *t, const uint64_t *tab, int level, uint64_t 
 		}
 		t->leaves[t->n++] = (struct xf_leaf){ .off = eoff, .desc = d, .level = level };
 	}
+	if (t->want_hash)
+		t->hash = (t->hash ^ hash) * 0x100000001b3ULL;
 }
 
 static size_t collect(struct xf_env *e, struct xf_leaf *out, size_t cap, uint64_t *hash,
@@ -456,14 +531,13 @@ static size_t collect(struct xf_env *e, struct xf_leaf *out, size_t cap, uint64_
 {
 	struct trav t = {
 		.e = e, .leaves = out, .cap = cap, .structure = structure, .ok = true,
-		.hash = 0xcbf29ce484222325ULL, .lo = 0, .hi = XF_CTX_SIZE,
+		.want_hash = hash != NULL, .hash = 0xcbf29ce484222325ULL, .lo = 0, .hi = XF_CTX_SIZE,
 	};
 
 	if (tables) {
 		t.tables = *tables;
 		t.capt = *capt;
 	}
-	hash_page(&t, e->mem[0]);
 	trav_table(&t, e->mem[0], XF_FIRST_LEVEL, 0);
 	if (hash)
 		*hash = t.hash;
@@ -691,7 +765,7 @@ static bool table_linked(struct xf_env *e, const struct xf_table *t)
 {
 	uint64_t *ent = xf_entry(e, e->va_base + t->off, t->level - 1);
 
-	return ent && (*ent & 3) == 3 && (*ent & XF_OA_MASK) == t->pa;
+	return ent && (*ent & 3) == 3 && XF_OA(*ent) == t->pa;
 }
 
 void xf_tlb_flush(uint64_t va, uint64_t size, void *cookie)

@@ -30,8 +30,9 @@
  *     encodings, no output address bits below the block size or at or
  *     above pa_bits.
  * Free pool pages start (and, after xf_scribble_free, stay) full of
- * valid-looking table descriptors, so a table used without being cleared
- * shows up.
+ * valid-looking table descriptors (with 16 and 64 KiB pages 512 of them
+ * spread across the page, zeros between), so a table used without being
+ * cleared shows up.
  *
  * Offsets ("off") are relative to the context's va_base, so that the top
  * of the TTBR1 range (2^64) does not wrap: off is in [0, 2^VA_BITS].
@@ -46,6 +47,7 @@
 #include <stdint.h>
 #include "xlat.h"
 #include "walk.h"
+#include "desc_literal.h"
 
 /* The geometry: the build's PAGE_SHIFT and VA_BITS (4K/39 by default;
  * tests/fuzz/fuzz.mk builds the fuzzer for one geometry per granule),
@@ -60,22 +62,31 @@
 #define XF_PAGE       (1ULL << PAGE_SHIFT)
 #define XF_BITS       (PAGE_SHIFT - 3)        /* index bits per level */
 #define XF_ENTRIES    (1u << XF_BITS)         /* entries per table page */
-#define XF_NLEVELS    ((VA_BITS - PAGE_SHIFT + XF_BITS - 1) / XF_BITS)
-#define XF_FIRST_LEVEL (4 - XF_NLEVELS)       /* the root's level */
-/* The first level with blocks: 1 with 4 KiB, 2 with 16 and 64 KiB (no LPA2). */
+/* The VA size under test: the build's, or in a 52-bit build the one the
+ * harness set for this run (mmu/vabits.h, as TCR_EL1 gives it). */
+#define XF_VA_BITS    vabits_actual()
+#define XF_NLEVELS    ((XF_VA_BITS - PAGE_SHIFT + XF_BITS - 1) / XF_BITS)
+#define XF_FIRST_LEVEL (4 - (int)XF_NLEVELS)  /* the root's level */
+/* The first level the stub writes blocks at: 1 with 4 KiB, 2 with 16 and
+ * 64 KiB (FEAT_LPA2 would allow one more; a block there is flagged). */
 #define XF_BLOCK_MIN_LEVEL (PAGE_SHIFT == 12 ? 1 : 2)
 #define XF_ROOT_PA    0x880000000ULL          /* 34 GiB */
 #define XF_POOL_PA    0x900000000ULL          /* 36 GiB: pool page i at + i * XF_PAGE */
 #define XF_ARENA_PA   0x980000000ULL          /* 38 GiB: the refills' pages */
 #define XF_ARENA_MAX  256                     /* arena pages at most */
-#define XF_CTX_SIZE   (1ULL << VA_BITS)
+#define XF_CTX_SIZE   (1ULL << XF_VA_BITS)
 #define XF_TTBR1_BASE (0 - XF_CTX_SIZE)
 #define XF_1G         0x40000000ULL
 #define XF_2M         0x200000ULL
 #define XF_4K         0x1000ULL
-/* Descriptor bits [47:PAGE_SHIFT] (64 KiB: bits [15:12] are OA[51:48]
- * only with FEAT_LPA). */
-#define XF_OA_MASK    (0x0000ffffffffffffULL & ~(XF_PAGE - 1))
+/* The descriptors' output address format (desc_literal.h): FEAT_LPA's
+ * with 64 KiB in a 52-bit build, FEAT_LPA2's with 4 and 16 KiB when the
+ * VA is 52 bits (TCR_EL1.DS), else 48 bits; and what follows from it. */
+#define XF_FORMAT     (VA_BITS == 52 && PAGE_SHIFT == 16 ? LITERAL_LPA64 : \
+		       VA_BITS == 52 && XF_VA_BITS == 52 ? LITERAL_LPA2 : LITERAL_OA48)
+#define XF_OA_MAX     (XF_FORMAT == LITERAL_OA48 ? 48u : 52u)
+#define XF_OA_BITS    literal_oa_bits(XF_FORMAT, PAGE_SHIFT)
+#define XF_OA(d)      literal_oa((d), XF_FORMAT, PAGE_SHIFT)
 
 struct xf_leaf {
 	uint64_t off;        /* first VA of the leaf, relative to va_base */
@@ -106,6 +117,7 @@ struct xf_env {
 	uint8_t snap_arena_taken[XF_ARENA_MAX];
 	struct xlat_refill refill;
 	uint64_t (*mem)[XF_ENTRIES];   /* [0] root, [1 + i] pool page i, then the arena's */
+	size_t buf_pages;                       /* pages mem, snap, dry_mem hold */
 	uint64_t (*snap)[XF_ENTRIES];
 	uint8_t snap_pool_used[XLAT_POOL_MAX_PAGES];
 	unsigned snap_pages_used;
@@ -161,7 +173,7 @@ void xf_publish(void *cookie);
 const uint64_t *xf_read(uint64_t pa, void *cookie);
 struct walk_ctx xf_walk_ctx(struct xf_env *e);
 
-/* Hand-encoded leaf descriptor (literal bits, Arm ARM D8.3). */
+/* Hand-encoded leaf descriptor (literal bits, Arm ARM D8.3; XF_FORMAT). */
 uint64_t xf_leaf_desc(uint64_t pa, int level, const struct pte_attrs *a);
 /* Attributes of a leaf descriptor (literal bits). */
 struct pte_attrs xf_desc_attrs(uint64_t desc);

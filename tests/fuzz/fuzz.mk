@@ -2,8 +2,9 @@
 # mmu/pgalloc.c and mmu/ram_plan.c.
 #
 # Owns: build/fuzz/fuzz_xlat (clang, -fsanitize=fuzzer,address,undefined)
-# from tests/fuzz/fuzz_xlat.c, mmu/xlat.c, mmu/xlat_pool.c, mmu/desc.c, mmu/walk.c and
-# tests/fakes/xlat_fake.c; build/fuzz/fuzz_pgalloc from
+# from tests/fuzz/fuzz_xlat.c, mmu/xlat.c, mmu/xlat_pool.c, mmu/desc.c,
+# mmu/vabits.c, mmu/walk.c and tests/fakes/xlat_fake.c, and the same in every other
+# geometry (build/fuzz/fuzz_xlat-<page>-<bits>); build/fuzz/fuzz_pgalloc from
 # tests/fuzz/fuzz_pgalloc.c, mmu/pgalloc.c and tests/fakes/physmem_fake.c
 # at the product's PGALLOC_MAX_ORDER (18), and build/fuzz/fuzz_pgalloc10,
 # the same at -DPGALLOC_MAX_ORDER=10 (its small banks hold max-order
@@ -21,19 +22,23 @@
 #                                        FUZZ_SHORT_SECONDS (20; the two
 #                                        pgalloc builds share one such
 #                                        budget: FUZZ_PGALLOC_SHORT_SECONDS,
-#                                        10, each); last line
-#                                        "fuzz: N passed, M failed" (N + M = 6,
+#                                        10, each; the xlat harness of every
+#                                        other geometry FUZZ_XLAT_GEO_RUNS,
+#                                        2000, at most
+#                                        FUZZ_XLAT_GEO_SHORT_SECONDS, 20, each:
+#                                        the same number of inputs in every
+#                                        granule); last line
+#                                        "fuzz: N passed, M failed" (N + M =
 #                                        one per harness)
 #   make -f tests/fuzz/fuzz.mk long      FUZZ_SECONDS (default 300) per
 #                                        harness; same last line
-#   FUZZ_HARNESSES="pgalloc"             run only these (default: xlat xlat16k
-#                                        xlat64k pgalloc pgalloc10 ram_plan;
-#                                        xlat16k/xlat64k: fuzz_xlat-16k-47 and
-#                                        fuzz_xlat-64k-48, the harness and
-#                                        xlat_fake.c in that geometry; the
-#                                        three xlat builds share 20 s:
-#                                        FUZZ_XLAT_SHORT_SECONDS 10,
-#                                        FUZZ_XLAT_GEO_SHORT_SECONDS 5 each)
+#   FUZZ_HARNESSES="pgalloc"             run only these (default: xlat, then
+#                                        xlat-<geometry> for every other
+#                                        geometry of mmu/geometry.mk, e.g.
+#                                        xlat-64k-52: fuzz_xlat-64k-52, the
+#                                        harness and xlat_fake.c in that
+#                                        geometry; pgalloc pgalloc10 ram_plan
+#                                        acpi early_dtb)
 #
 # XLAT_SRC=path/to/xlat.c (PGALLOC_SRC=path/to/pgalloc.c) builds a harness
 # over another implementation (e.g. a deliberately broken one, to see the
@@ -56,8 +61,8 @@ FUZZ_PGALLOC_SHORT_SECONDS ?= 10
 FUZZ_XLAT_SHORT_SECONDS ?= 10
 XLAT_SRC           ?= mmu/xlat.c
 PGALLOC_SRC        ?= mmu/pgalloc.c
-FUZZ_HARNESSES     ?= xlat xlat16k xlat64k pgalloc pgalloc10 ram_plan acpi early_dtb
-FUZZ_XLAT_GEO_SHORT_SECONDS ?= 5
+FUZZ_XLAT_GEO_RUNS ?= 2000
+FUZZ_XLAT_GEO_SHORT_SECONDS ?= 20
 V                  ?= 0
 
 FUZZ := tests/fuzz
@@ -65,6 +70,10 @@ OUT  := build/fuzz
 BIN  := $(OUT)/fuzz_xlat$(if $(filter-out mmu/xlat.c,$(XLAT_SRC)),-variant)
 SELF := $(lastword $(MAKEFILE_LIST))
 include mmu/geometry.mk
+# The map API's harness in every geometry: xlat (the default's), then
+# xlat-<dir> for each other one (xlat-16k-47 ...).
+XLAT_GEO_HARNESSES := $(foreach g,$(filter-out $(GEOMETRY_DEFAULT),$(GEOMETRIES)),xlat-$(call geometry_dir,$(g)))
+FUZZ_HARNESSES     ?= xlat $(XLAT_GEO_HARNESSES) pgalloc pgalloc10 ram_plan acpi early_dtb
 
 ifeq ($(V),1)
 Q :=
@@ -76,7 +85,7 @@ FUZZ_CFLAGS   := -std=gnu11 -O1 -g -Wall -Wextra -Werror -DHOST_BUILD \
 		 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 		 -fno-omit-frame-pointer
 FUZZ_CPPFLAGS := -Immu -Ilib -Itests/fakes
-FUZZ_SRCS     := $(FUZZ)/fuzz_xlat.c $(XLAT_SRC) mmu/xlat_pool.c mmu/desc.c mmu/walk.c
+FUZZ_SRCS     := $(FUZZ)/fuzz_xlat.c $(XLAT_SRC) mmu/xlat_pool.c mmu/desc.c mmu/vabits.c mmu/walk.c
 # The checking environment is the harness's hot loop and not under test:
 # no coverage feedback and no ASan there (the table memory it allocates is
 # still checked by ASan when xlat.c touches it), UBSan kept.
@@ -199,8 +208,8 @@ $(BIN): $(FUZZ_SRCS) $(FAKE_OBJ) $(FUZZ_HDRS) $(SELF)
 	@$(if $(Q),echo "  CLANG   $@")
 	$(Q)$(CLANG) $(FUZZ_CFLAGS) $(FUZZ_CPPFLAGS) $(FUZZ_SRCS) $(FAKE_OBJ) -o $@
 
-# The same harness and checker in one other geometry per granule (16K/47,
-# 64K/48: mmu/geometry.mk's flags), the fake's object built with them too.
+# The same harness and checker in every other geometry (mmu/geometry.mk's
+# flags), the fake's object built with them too.
 define xlat_geo
 $(OUT)/xlat_fake-$(2).o: tests/fakes/xlat_fake.c $(FUZZ_HDRS) $(SELF)
 	@mkdir -p $$(@D)
@@ -217,16 +226,17 @@ corpus_$(1)    := $(FUZZ)/corpus
 artifacts_$(1) := $(OUT)/artifacts-$(2)
 log_$(1)        = $(OUT)/$$(1)-xlat-$(2).log
 endef
-$(eval $(call xlat_geo,xlat16k,16k-47,16K-47))
-$(eval $(call xlat_geo,xlat64k,64k-48,64K-48))
+$(foreach g,$(filter-out $(GEOMETRY_DEFAULT),$(GEOMETRIES)),\
+	$(eval $(call xlat_geo,xlat-$(call geometry_dir,$(g)),$(call geometry_dir,$(g)),$(g))))
 
 build: $(foreach h,$(FUZZ_HARNESSES),$(bin_$(h)))
 	@:
 
 
 # The libFuzzer options of a short or long run of harness $(1).
-short_seconds = $(if $(filter pgalloc pgalloc10,$(1)),$(FUZZ_PGALLOC_SHORT_SECONDS),$(if $(filter xlat,$(1)),$(FUZZ_XLAT_SHORT_SECONDS),$(if $(filter xlat16k xlat64k,$(1)),$(FUZZ_XLAT_GEO_SHORT_SECONDS),$(FUZZ_SHORT_SECONDS))))
-opts_short = -seed=$(FUZZ_SEED) -runs=$(FUZZ_RUNS) -max_total_time=$(call short_seconds,$(1))
+short_seconds = $(if $(filter pgalloc pgalloc10,$(1)),$(FUZZ_PGALLOC_SHORT_SECONDS),$(if $(filter xlat,$(1)),$(FUZZ_XLAT_SHORT_SECONDS),$(if $(filter xlat-%,$(1)),$(FUZZ_XLAT_GEO_SHORT_SECONDS),$(FUZZ_SHORT_SECONDS))))
+short_runs = $(if $(filter xlat-%,$(1)),$(FUZZ_XLAT_GEO_RUNS),$(FUZZ_RUNS))
+opts_short = -seed=$(FUZZ_SEED) -runs=$(call short_runs,$(1)) -max_total_time=$(call short_seconds,$(1))
 opts_long  = -max_total_time=$(FUZZ_SECONDS)
 
 # One run of harness $(2) ($(1): short or long), counted in the shell's

@@ -7,7 +7,7 @@
 # failure). The checks themselves are in tests/gdb/t_*.py, run inside gdb:
 #   t_breakpoints.py  hbreak before/after the MMU switch (stub-symbols)
 #   t_report.py       pt-walk / mmu-regs / pt-dump vs the stub's own report
-#                     (also build/16k-47 and build/64k-48: make geometries)
+#                     (also every other geometry's build: make geometries)
 #   t_uboot.py        pt-walk / pt-dump on Debian's U-Boot (EL1 and EL2)
 #   t_result.py       stub-result after boots that printed nothing
 #   t_debug.py        `make debug` itself (scripts/gdb/debug.mk, debug.py),
@@ -170,11 +170,15 @@ MACHINE_PROPS=$el2 run_case report-image-max-4G-el2 t_report.py - -- \
 MACHINE_PROPS=$el3 run_case report-reloc-a72-2G-el3 t_report.py - GDBT_LOAD="$reloc" GDBT_FORCE_FULL=1 -- \
 	-cpu cortex-a72 -m 2G -semihosting "${reloc_load[@]}"
 
-# The same report checks in one geometry per other granule (make
-# geometries): 16K/47 on max (QEMU's cortex-a5x/a72 have no 16 KiB
-# granule), 64K/48 on cortex-a72; the gdb scripts read the geometry from
-# TCR_EL1 (scripts/gdb/stub.py).
-for geo in 16k-47:max 64k-48:cortex-a72; do
+# The same report checks in every other geometry (make geometries): 16K on
+# max (QEMU's cortex-a5x/a72 have no 16 KiB granule), 4K and 64K on
+# cortex-a72; the 52-bit ones on max (FEAT_LPA2: five levels with 4K;
+# FEAT_LVA) and on a CPU without the feature (the fallback: neoverse-n1
+# for 16K). The gdb scripts read the geometry from TCR_EL1
+# (scripts/gdb/stub.py).
+for geo in 4k-48:cortex-a72 4k-52:max 4k-52:cortex-a72 16k-36:max 16k-47:max 16k-48:max \
+	16k-52:max 16k-52:neoverse-n1 64k-42:cortex-a72 64k-48:cortex-a72 64k-52:max \
+	64k-52:cortex-a72; do
 	g=${geo%%:*} cpu=${geo#*:}
 	if [ -f "build/$g/Image" ] && [ -f "build/$g/virt/stub.elf" ]; then
 		run_case "report-$g-$cpu-1G-el1" t_report.py - GDBT_ELF="build/$g/virt/stub.elf" -- \

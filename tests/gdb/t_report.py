@@ -5,7 +5,9 @@
 # previous stop is compared:
 #   - every probe line "[ ok ] NAME va V -> pa P REGION ATTRS": pt-walk V
 #     gives pa P and the same attributes; "-> (must fault)": pt-walk faults,
-#     at the level the hardware reported (AT/PAR_EL1 FST);
+#     at the level the hardware reported (AT/PAR_EL1 FST); and pt-walk takes
+#     the steps the stub's software walk took ("sw: L-1[15]=0x... L0[..."):
+#     the same levels (five from level -1 with 4K/52), indexes, descriptors;
 #   - mmu-regs prints the same SCTLR_EL1/TCR_EL1/MAIR_EL1 lines and TTBR values;
 #   - pt-dump prints the same range lines as the stub's TTBR0/TTBR1 maps.
 import os
@@ -20,6 +22,10 @@ PROBE = re.compile(r"^\[(?: ok |FAIL)\] (.{16}) va 0x([0-9a-f]{16}) -> "
                    r"(?:pa 0x([0-9a-f]+) (\S+)\s+(.*)|\(must fault\))$")
 HW_FAULT = re.compile(r"^\s+hw: fault FST 0x[0-9a-f]+ \([^,]*, L(-?\d+)\)")
 HW_PA = re.compile(r"^\s+hw: pa 0x([0-9a-f]+) ")
+# The stub's walk steps (mmu/walk.c walk_format_steps) and pt-walk's
+# (scripts/gdb/stubgdb/report.py): level, index, descriptor.
+SW_STEP = re.compile(r"L(-?\d+)\[(\d+)\]=0x([0-9a-f]{16})")
+GDB_STEP = re.compile(r"^\s+L(-?\d+) table 0x[0-9a-f]+ \[\s*(\d+)\] = 0x([0-9a-f]{16})", re.M)
 REG_LINE = re.compile(r"^(SCTLR_EL1|TCR_EL1|MAIR_EL1|TTBR0_EL1|TTBR1_EL1)\s+0x([0-9a-f]{16})(.*)$")
 DUMP_HEAD = re.compile(r"^TTBR([01]) (?:[\w-]+ )?map \(")
 # The function that checks one map's probes (each call prints one "checks"
@@ -61,12 +67,14 @@ def parse_phase(text):
         if m and i > checks_at:
             nxt = lines[i + 1] if i + 1 < len(lines) else ""
             hw, hw_pa = HW_FAULT.match(nxt), HW_PA.match(nxt)
+            sw = nxt.split("| sw: ", 1)[1] if "| sw: " in nxt else ""
             probes.append({
                 "failed": line.startswith("[FAIL]"),
                 "hw_pa": int(hw_pa.group(1), 16) if hw_pa else None,
                 "name": m.group(1).strip(), "va": int(m.group(2), 16),
                 "pa": int(m.group(3), 16) if m.group(3) else None,
                 "attrs": m.group(5), "hw_level": int(hw.group(1)) if hw else None,
+                "sw_steps": [(int(a), int(b), int(c, 16)) for a, b, c in SW_STEP.findall(sw)],
             })
     return probes, regs, dump
 
@@ -96,6 +104,12 @@ def compare_phase(phase, text):
                     and (p["hw_level"] is None or w["fault_level"] == p["hw_level"]),
                     "%s faults (hardware: level %s)" % (what, p["hw_level"]),
                     "got: " + w["out"].strip().splitlines()[-1])
+        if p["sw_steps"]:
+            got = [(int(a), int(b), int(c, 16)) for a, b, c in GDB_STEP.findall(w["out"])]
+            T.check(got == p["sw_steps"],
+                    "%s takes the stub's %d steps from level %d" % (
+                        what, len(p["sw_steps"]), p["sw_steps"][0][0]),
+                    "stub %r gdb %r" % (p["sw_steps"], got))
 
     # Registers the report printed in this phase.
     out = T.run("mmu-regs")

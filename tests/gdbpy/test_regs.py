@@ -67,6 +67,22 @@ class Tcr(unittest.TestCase):
             "T0SZ=0 (64-bit) TG0=res IRGN0=WT ORGN0=WBnWA SH0=res EPD0=0 | "
             "T1SZ=0 (64-bit) TG1=res IRGN1=NC ORGN1=NC SH1=NSH EPD1=0 | IPS=7 (0-bit) A1=1 AS=1")
 
+    def test_ds(self):
+        # FEAT_LPA2's DS (bit 59) is named only where set, as mmu/regs.c does:
+        # the 4K/52 stub's TCR with 52-bit VAs (T0SZ = T1SZ = 12, IPS 52).
+        self.assertEqual(
+            regs.tcr_format(0x08000006b50c350c),
+            "T0SZ=12 (52-bit) TG0=4K IRGN0=WBWA ORGN0=WBWA SH0=ISH EPD0=0 | "
+            "T1SZ=12 (52-bit) TG1=4K IRGN1=WBWA ORGN1=WBWA SH1=ISH EPD1=0 | "
+            "IPS=6 (52-bit) A1=0 AS=0 DS=1")
+        self.assertFalse(regs.tcr_format(0x00000006b50c350c).endswith("DS=1"))
+        # The TTBR's BADDR[51:48] in bits 5:2 with a 52-bit address.
+        self.assertEqual(regs.ttbr_baddr(0xfffc002c, pa52=True), 0xb0000fffc0000)
+        self.assertEqual(regs.ttbr_baddr(0xfffc002c), 0xfffc002c)
+        # FEAT_LPA2's level -1 fault codes.
+        self.assertEqual(regs.fault_status_name(0x2b), "translation fault, L-1")
+        self.assertEqual(regs.fault_status_name(0x29), "address size fault, L-1")
+
     def test_extra_bits(self):
         # TBI0 (37), TBI1 (38), HA (39), HD (40), HPD0 (41), HPD1 (42), one at a time.
         self.assertEqual(regs.tcr_extra(1 << 38 | 1 << 40 | 1 << 42),

@@ -2,7 +2,9 @@
 # regime.py and desc.py) on tables built by hand in a fake physical memory,
 # registers given as values: 4K with 3 levels (the stub's 39-bit VA) and
 # with 4 levels (level 0), 16K through TG1 = 0b01, 64K starting at level 2
-# and at level 1 (with a 52-bit PA), the one-range EL2 and EL3 regimes,
+# and at level 1 (with a 52-bit PA), FEAT_LPA2's DS (4K five levels from
+# level -1, 16K, 52-bit output addresses, SH from the TCR), 64K/52's
+# fallback root offset in TTBR1, the one-range EL2 and EL3 regimes,
 # EL2&0, table limits, the range checks and the address size faults.
 # (The former tests/gdb/t_walker.py cases are here, values unchanged; its
 # pt-dump case is in test_dump.py.)
@@ -10,7 +12,7 @@
 import unittest
 
 from common import (BLOCK, EPD0, IPS40, IPS48, MAIR, NORMAL, PAGE, SCTLR_M, TABLE, TG0_16K,
-                    TG0_64K, TG1_16K, TG1_4K, FakeMem)
+                    TG0_64K, TG1_16K, TG1_4K, TG1_64K, FakeMem)
 from stubgdb.fmt import format_size
 from stubgdb.regime import Regime
 from stubgdb.walker import walk
@@ -300,6 +302,90 @@ class Granule64K(WalkCase):
         self.assertEqual(r.pa_bits, 52)
         self.expect_pa(r, m, 1 << 42 | 0x1234, 0x40000001234, 1, "4T")
         self.expect_pa(r, m, 2 << 42 | 3 << 29 | 0x56789, 0x3000020056789, 2, "512M")
+
+
+# FEAT_LPA2 (TCR_EL1.DS, bit 59) and FEAT_LVA's 52-bit VAs: T1SZ = T0SZ =
+# 12, IPS = 6 (52 bits), SH1 = SH0 = inner unless a test says otherwise.
+DS, IPS52, SH_INNER = 1 << 59, 6 << 32, 3 << 28 | 3 << 12
+PA52 = 0xb << 48                 # OA bits 51, 49 and 48 set
+
+
+def lpa2_desc(pa, low):
+    """A descriptor in FEAT_LPA2's format: OA[49:12] in place, OA[51:50] in
+    bits 9:8, no SH field (written out, not stubgdb's)."""
+    return (pa & ((1 << 50) - 1)) | (pa >> 50 & 3) << 8 | low
+
+
+class FeatLpa2(WalkCase):
+    """4K, 52-bit VA: five levels from level -1 (16 entries), a 52-bit
+    output address at every step, the TTBR's BADDR[51:48] in bits 5:2."""
+
+    def setUp(self):
+        m = self.m = FakeMem()
+        root, l0, l1, l2 = PA52 | 0x1000, PA52 | 0x2000, PA52 | 0x3000, PA52 | 0x4000
+        m.put(root, 15, lpa2_desc(l0, 3))                     # L-1[15]
+        m.put(l0, 256, lpa2_desc(l1, 3))                      # L0[256]
+        m.put(l1, 0, lpa2_desc(l2, 3))                        # L1[0]
+        m.put(l2, 1, lpa2_desc(PA52 | 0x40000000, 0x411))     # L2[1]: 2M block
+        m.put(l0, 257, lpa2_desc(PA52 | 0x8000000000, 0x411))  # L0[257]: 512G block (DS)
+        ttbr1 = 0x1000 | 0xb << 2                             # BADDR[51:48] in 5:2
+        self.tcr = 12 | 12 << 16 | TG1_4K | DS | IPS52 | SH_INNER
+        self.r = Regime.from_values(1, SCTLR_M, self.tcr, MAIR, (0, ttbr1))
+
+    def test_five_levels(self):
+        h = self.r.half(1)
+        self.assertEqual((h.start, h.entries(-1), h.entries(0), h.base), (-1, 16, 512, PA52 | 0x1000))
+        r = self.expect_pa(self.r, self.m, 0xffff800000200000 | 0x1234, PA52 | 0x40001234, 2,
+                           "2M")
+        self.assertEqual([s[0] for s in r.steps], [-1, 0, 1, 2])
+
+    def test_level_0_block(self):
+        self.expect_pa(self.r, self.m, 0xffff808000000000 | 0x56789, PA52 | 0x8000056789, 0,
+                       "512G")
+
+    def test_sh_from_the_tcr(self):
+        # Bits 9:8 are OA[51:50] (0b10 here), not SH: SH is TCR_EL1.SH1's.
+        r = Regime.from_values(1, SCTLR_M, (self.tcr & ~(3 << 28)) | 2 << 28, MAIR,
+                               (0, 0x1000 | 0xb << 2))
+        self.expect_pa(r, self.m, 0xffff800000200000, PA52 | 0x40000000, 2, "2M",
+                       "RW x  OSH AF MEM/NORMAL")
+
+    def test_without_ds_48_bits(self):
+        # The same TCR without DS: T1SZ 12 is out of range (walked as 16),
+        # bits 9:8 are SH, the output address 48 bits at most.
+        r = Regime.from_values(1, SCTLR_M, 16 | 16 << 16 | TG1_4K | IPS52 | SH_INNER, MAIR,
+                               (0, 0x1000))
+        self.assertEqual((r.half(1).start, r.half(1).pa_bits), (0, 48))
+
+
+class FeatLpa2Granule16K(WalkCase):
+    """16K, 52-bit VA through TTBR0: four levels, a root of 32 entries at
+    level 0; a 64G block at level 1 (DS)."""
+
+    def test_root_and_level_1_block(self):
+        m = FakeMem()
+        m.put(0x8000, 31, lpa2_desc(PA52 | 0x10000, 3))                 # L0[31]
+        m.put(PA52 | 0x10000, 2047, lpa2_desc(PA52 | 0x1000000000, 0x411))  # L1: 64G
+        r = Regime.from_values(1, SCTLR_M, 12 | TG0_16K | 12 << 16 | TG1_16K | DS | IPS52 |
+                               SH_INNER, MAIR, (0x8000, 0))
+        h = r.half(0)
+        self.assertEqual((h.start, h.entries(0)), (0, 32))
+        self.expect_pa(r, m, 0x000ffff000000000 | 0x123456, PA52 | 0x1000123456, 1, "64G")
+
+
+class FeatLvaFallback(WalkCase):
+    """64K/52 on a CPU without FEAT_LVA: T1SZ = 16, TTBR1 at the 1024-entry
+    root's last 64 entries (+0x1e00): the 48-bit index i reads entry 960 + i."""
+
+    def test_offset_root(self):
+        m = FakeMem()
+        m.put(0x40000, 992, 0x50000 | TABLE)                   # 960 + 32
+        m.put(0x50000, 1, 0x20000000 | BLOCK)
+        r = Regime.from_values(1, SCTLR_M, 16 | 16 << 16 | TG1_64K | TG0_64K | IPS48, MAIR,
+                               (0x40000, 0x40000 + 0x1e00))
+        h = r.half(1)
+        self.assertEqual((h.start, h.entries(1), h.base), (1, 64, 0x41e00))
+        self.expect_pa(r, m, 0xffff800000000000 | 1 << 29 | 0x42, 0x20000042, 2, "512M")
 
 
 class Regimes(WalkCase):

@@ -5,7 +5,9 @@
 # (mmu/geometry.mk; the default has the whole matrix of cases.sh): the
 # Image at EL1, EL2 and the ELF at EL2, EL3, all with 2 CPUs, on CPUs that have the
 # granule (ID_AA64MMFR0_EL1: QEMU's cortex-a53/a57/a72 have 4 KiB and
-# 64 KiB, not 16 KiB; max and neoverse-n1 have all three); a block-aligned
+# 64 KiB, not 16 KiB; max and neoverse-n1 have all three; for the 52-bit
+# geometries all but max lack FEAT_LPA2 and FEAT_LVA: these boots are
+# their fallback, va52-cases.sh has the rest); a block-aligned
 # load where the early block is above 2 MiB (QEMU's -kernel puts the Image
 # at RAM + 2 MiB: pages); the 16 KiB build refused on cortex-a53
 # (EXIT_UNSUPPORTED_CPU); the full report's per-level lines; a load not

@@ -21,6 +21,7 @@
 set -eu
 out=build/test-dtbs
 mkdir -p "$out"
+. tests/qemu/ram-dtb.sh
 
 # dtb NAME PROPS CPU MEM HIGH_CELL: virt's DTB with RAM only from
 # HIGH_CELL << 32 (4 GiB of it).
@@ -29,10 +30,7 @@ dtb() {
 	qemu-system-aarch64 -M "virt$props,dumpdtb=$out/idmap-$name-base.dtb" \
 		-object "memory-backend-ram,id=ram0,size=$mem,reserve=off" -machine memory-backend=ram0 \
 		-cpu "$cpu" -smp 2 -m "$mem" -nodefaults -display none >/dev/null 2>&1 </dev/null
-	dtc -q -I dtb -O dts -o "$out/idmap-$name.dts" "$out/idmap-$name-base.dtb"
-	sed -i "s/reg = <0x00 0x40000000 0x[0-9a-f]* 0x[0-9a-f]*>;/reg = <$high 0x00 0x01 0x00>;/" \
-		"$out/idmap-$name.dts"
-	dtc -q -I dts -O dtb -o "$out/idmap-$name.dtb" "$out/idmap-$name.dts" 2>/dev/null
+	ram_dtb "$out/idmap-$name.dtb" "$out/idmap-$name-base.dtb" "$high"
 }
 # case NAME BUILD CPU MEM EL LOAD DTB_PA DTB LEVELS
 case_() {
@@ -63,10 +61,7 @@ qemu-system-aarch64 -M "virt,acpi=on,dumpdtb=$out/shared-base.dtb" -cpu max -m 1
 shared() {
 	local base=$(( $3 & ~((1 << 46) - 1) ))
 	local cell=$(printf '0x%x' $((base >> 32))) dtb_pa=$(printf '0x%x' $((base + 0x10000000)))
-	dtc -q -I dtb -O dts -o "$out/shared-$1.dts" "$out/shared-base.dtb"
-	sed -i "s/reg = <0x00 0x40000000 0x[0-9a-f]* 0x[0-9a-f]*>;/reg = <$cell 0x00 0x01 0x00>;/" \
-		"$out/shared-$1.dts"
-	dtc -q -I dts -O dtb -o "$out/shared-$1.dtb" "$out/shared-$1.dts" 2>/dev/null
+	ram_dtb "$out/shared-$1.dtb" "$out/shared-base.dtb" "$cell"
 	local expect="pass/TTBR0_and_TTBR1_share_the_root&_$4_of_${5-}_pages_written"
 	[ $# = 4 ] && expect=$4
 	echo "BUILD_DIR=$2 tests/qemu/boot.sh shared-root-$1 bios-x0=$dtb_pa:$out/shared-$1.dtb max 1G 1 $3" \

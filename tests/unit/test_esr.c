@@ -128,14 +128,42 @@ static void test_fault_status_levels(void **state)
 		assert_int_equal(fault_status_level(0x08 + l), (int)l);
 		assert_int_equal(fault_status_level(0x0c + l), (int)l);
 	}
-	assert_int_equal(fault_status_level(0x10), -1);
-	assert_int_equal(fault_status_level(0x11), -1);
-	assert_int_equal(fault_status_level(0x21), -1);
-	assert_int_equal(fault_status_level(0x30), -1);
-	assert_int_equal(fault_status_level(0x22), -1);
+	assert_int_equal(fault_status_level(0x10), FSC_NO_LEVEL);
+	assert_int_equal(fault_status_level(0x11), FSC_NO_LEVEL);
+	assert_int_equal(fault_status_level(0x21), FSC_NO_LEVEL);
+	assert_int_equal(fault_status_level(0x30), FSC_NO_LEVEL);
+	assert_int_equal(fault_status_level(0x22), FSC_NO_LEVEL);
 }
 
-/* esr.h: fault_status_level is "0..3, or -1 when not level-specific".
+/* FEAT_LPA2's level -1 codes (D17.2.37): 0x29 address size, 0x2b
+ * translation, 0x13 external abort and 0x1b parity/ECC error on a walk,
+ * each of its group, at level -1; the codes around them are not. */
+static void test_fault_status_level_minus_one(void **state)
+{
+	char buf[ESR_DESCRIBE_MAX];
+
+	(void)state;
+	assert_int_equal(fault_status_level(0x29), -1);
+	assert_int_equal(fault_status_level(0x2b), -1);
+	assert_int_equal(fault_status_level(0x13), -1);
+	assert_int_equal(fault_status_level(0x1b), -1);
+	assert_true(fault_status_is(0x29, FSC_ADDR_SIZE));
+	assert_true(fault_status_is(0x2b, FSC_TRANSLATION));
+	assert_false(fault_status_is(0x2b, FSC_ADDR_SIZE));
+	assert_true(fault_status_is(0x13, FSC_SEA_WALK));
+	assert_true(fault_status_is(0x1b, FSC_PARITY_WALK));
+	assert_string_equal(fault_status_name(0x2b), "translation fault");
+	assert_string_equal(fault_status_name(0x29), "address size fault");
+	assert_string_equal(fault_status_format(0x2b, buf, sizeof(buf)), "translation fault, L-1");
+	assert_string_equal(fault_status_format(0x21, buf, sizeof(buf)), "alignment fault");
+	assert_int_equal(fault_status_level(0x2a), FSC_NO_LEVEL);
+	assert_int_equal(fault_status_level(0x12), FSC_NO_LEVEL);
+	assert_string_equal(esr_describe(0x9600002bULL, "; ", buf, sizeof(buf)),
+			    "EC 0x25: data abort from the same EL; FSC 0x2b: translation fault, "
+			    "level -1 (read)");
+}
+
+/* esr.h: fault_status_level is "-1..3, or FSC_NO_LEVEL when not level-specific".
  * DFSC 0b0101LL (synchronous external abort on a translation table walk,
  * level LL) and 0b0111LL (parity/ECC error on a table walk, level LL) are
  * level-specific (Arm ARM D17.2.37, ESR_ELx ISS for data/instruction aborts). */
@@ -223,6 +251,7 @@ int main(void)
 		cmocka_unit_test(test_vector_slot_names),
 		cmocka_unit_test(test_fault_status_names),
 		cmocka_unit_test(test_fault_status_levels),
+		cmocka_unit_test(test_fault_status_level_minus_one),
 		cmocka_unit_test(test_fault_status_level_of_walk_aborts),
 		cmocka_unit_test(test_fault_status_is),
 		cmocka_unit_test(test_fault_status_format),

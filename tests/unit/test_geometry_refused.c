@@ -46,8 +46,8 @@ static int compile_header(unsigned page_shift, unsigned va_bits, char *out, size
 static void test_header_refuses(void **state)
 {
 	static const unsigned bad[][2] = {
-		{ 12, 36 }, { 12, 42 }, { 12, 47 }, { 12, 52 }, { 14, 39 }, { 14, 42 },
-		{ 16, 39 }, { 16, 47 }, { 13, 39 }, { 16, 52 },
+		{ 12, 36 }, { 12, 42 }, { 12, 47 }, { 12, 51 }, { 12, 53 }, { 14, 39 }, { 14, 42 },
+		{ 14, 51 }, { 16, 39 }, { 16, 47 }, { 13, 39 }, { 16, 53 }, { 13, 52 },
 	};
 	char out[4096];
 
@@ -55,14 +55,15 @@ static void test_header_refuses(void **state)
 	for (size_t i = 0; i < ARRAY_LEN(bad); i++) {
 		assert_int_not_equal(compile_header(bad[i][0], bad[i][1], out, sizeof(out)), 0);
 		assert_non_null(strstr(out, "unsupported geometry"));
-		assert_non_null(strstr(out, "4K VA_BITS=39|48; 16K 36|47|48; 64K 42|48"));
+		assert_non_null(strstr(out, "4K VA_BITS=39|48|52; 16K 36|47|48|52; 64K 42|48|52"));
 	}
 }
 
 static void test_header_accepts(void **state)
 {
 	static const unsigned good[][2] = {
-		{ 12, 39 }, { 12, 48 }, { 14, 36 }, { 14, 47 }, { 14, 48 }, { 16, 42 }, { 16, 48 },
+		{ 12, 39 }, { 12, 48 }, { 12, 52 }, { 14, 36 }, { 14, 47 }, { 14, 48 }, { 14, 52 },
+		{ 16, 42 }, { 16, 48 }, { 16, 52 },
 	};
 	char out[4096];
 
@@ -79,7 +80,7 @@ static void test_makefile_refuses(void **state)
 	assert_int_not_equal(run("make -n --no-print-directory PAGE_SIZE=4K VA_BITS=42", out,
 				 sizeof(out)), 0);
 	assert_non_null(strstr(out, "PAGE_SIZE=4K VA_BITS=42 is not a geometry"));
-	assert_non_null(strstr(out, "4K-39 4K-48 16K-36 16K-47 16K-48 64K-42 64K-48"));
+	assert_non_null(strstr(out, "4K-39 4K-48 4K-52 16K-36 16K-47 16K-48 16K-52 64K-42 64K-48 64K-52"));
 	assert_int_not_equal(run("make -n --no-print-directory PAGE_SIZE=8K", out, sizeof(out)), 0);
 	assert_non_null(strstr(out, "PAGE_SIZE=8K VA_BITS=39 is not a geometry"));
 }

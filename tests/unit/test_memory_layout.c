@@ -9,10 +9,14 @@
  * default geometry, a _Static_assert that the values are exactly those
  * of the layout written for 4 KiB/39 bits before it was generic; and the
  * properties the early map relies on (each window in the image's early
- * table, apart, block aligned; the root entry of the image).
+ * table, apart, block aligned; the root entry of the image). A 52-bit
+ * geometry's fixed regions are the 48-bit (47 with 16K) geometry's, in
+ * the span every CPU has, and its linear map starts this boot's TTBR1
+ * span: 2^52 below the top, or the fallback's.
  */
 #include "unit.h"
 #include "memory.h"
+#include "vabits.h"
 
 /* 4 KiB pages, 39 bits: the layout as it was written in 1 GiB slots and
  * 2 MiB blocks (and the early table count: 4 pages). */
@@ -55,6 +59,13 @@ static const struct layout_row rows[] = {
 	  0xffffff0000000000ULL, 0xfffffffc00000000ULL, 0xffffff8000000000ULL, 0x20000000000ULL, 2, 0x20000000ULL, 0x8000000000ULL, 3 },
 	{ 16, 48, 0xffff000000000000ULL, 0xffff800000000000ULL, 0xffff83ff80000000ULL, 0xffff83ffe0000000ULL, 0xffff83ff00000000ULL,
 	  0xffffc00000000000ULL, 0xffffff0000000000ULL, 0xffffe00000000000ULL, 0x800000000000ULL, 4, 0x20000000ULL, 0x40000000000ULL, 3 },
+	/* The 52-bit geometries with the 52-bit VA (PAGE_OFFSET -2^52). */
+	{ 12, 52, 0xfff0000000000000ULL, 0xffff800000000000ULL, 0xffff80003f800000ULL, 0xffff80003fe00000ULL, 0xffff80003f000000ULL,
+	  0xffffc00000000000ULL, 0xffffff0000000000ULL, 0xffffe00000000000ULL, 0x800000000000ULL, 8, 0x200000ULL, 0x40000000ULL, 4 },
+	{ 14, 52, 0xfff0000000000000ULL, 0xffffc00000000000ULL, 0xffffc00ff8000000ULL, 0xffffc00ffe000000ULL, 0xffffc00ff0000000ULL,
+	  0xffffe00000000000ULL, 0xffffff8000000000ULL, 0xfffff00000000000ULL, 0x400000000000ULL, 6, 0x2000000ULL, 0x1000000000ULL, 3 },
+	{ 16, 52, 0xfff0000000000000ULL, 0xffff800000000000ULL, 0xffff83ff80000000ULL, 0xffff83ffe0000000ULL, 0xffff83ff00000000ULL,
+	  0xffffc00000000000ULL, 0xffffff0000000000ULL, 0xffffe00000000000ULL, 0x800000000000ULL, 4, 0x20000000ULL, 0x40000000000ULL, 3 },
 };
 
 static const struct layout_row *this_row(void)
@@ -84,6 +95,14 @@ static void test_layout_values(void **state)
 	assert_int_equal((uint64_t)KIMAGE_MAX_SIZE, r->block);
 	assert_int_equal((uint64_t)KIMAGE_REGION_SIZE, r->region);
 	assert_int_equal(EARLY_WINDOW_PAGES, r->window_pages);
+#if VA_BITS > VA_BITS_MIN
+	/* On the fallback only the linear map moves: to the bottom of the
+	 * span every CPU has, where the budget is measured from. */
+	vabits_set(VA_BITS_MIN);
+	assert_int_equal((uint64_t)PAGE_OFFSET, (uint64_t)PAGE_OFFSET_MIN);
+	assert_int_equal((uint64_t)PAGE_OFFSET, r->kimage - r->linear_size);
+	vabits_set(VA_BITS);
+#endif
 }
 
 /* Each window (and the image) in the one early table at the block level
@@ -107,13 +126,26 @@ static void test_windows_in_kimage_table(void **state)
 	assert_true(BOOT_POOL_PAGES * PAGE_SIZE <= POOL_WINDOW_SIZE);
 }
 
-/* The image's root entry is the middle one; every secondary's stack lies
- * below DEMAND_VADDR; the devices' window ends before the span does. */
+/* The image's root entry is the middle one of the root every CPU walks
+ * (in a 52-bit build the fallback's; with 52-bit VAs one of the top
+ * entries); every secondary's stack lies below DEMAND_VADDR; the devices'
+ * window ends before the span does. */
 static void test_layout_order(void **state)
 {
+	unsigned min_root = va_root_entries(VA_BITS_MIN);
+	int min_level = va_root_level(VA_BITS_MIN);
+
 	(void)state;
-	assert_int_equal(KIMAGE_PGD_INDEX, PTRS_PER_PGD / 2);
-	assert_int_equal(((uint64_t)KIMAGE_VADDR >> PGDIR_SHIFT) & (PTRS_PER_PGD - 1), PTRS_PER_PGD / 2);
+	assert_int_equal(((uint64_t)KIMAGE_VADDR >> LEVEL_SHIFT(min_level)) & (min_root - 1),
+			 min_root / 2);
+	assert_int_equal(KIMAGE_PGD_INDEX, ((uint64_t)KIMAGE_VADDR >> PGDIR_SHIFT) & (PTRS_PER_PGD - 1));
+	if (VA_BITS == VA_BITS_MIN)
+		assert_int_equal(KIMAGE_PGD_INDEX, PTRS_PER_PGD / 2);
+	else {   /* 52 bits: the middle of the root's last n entries (n = 1: the last) */
+		unsigned n = 1u << (VA_BITS_MIN - PGDIR_SHIFT);
+
+		assert_int_equal(KIMAGE_PGD_INDEX, PTRS_PER_PGD - n + n / 2);
+	}
 	assert_true((uint64_t)STACKS_VADDR + NR_CPUS * (uint64_t)CPU_STACK_STRIDE <= DEMAND_VADDR);
 	assert_true((uint64_t)KIMAGE_VADDR + KIMAGE_REGION_SIZE <= STACKS_VADDR);
 	assert_true((uint64_t)DEVICE_VADDR + DEVICE_SPAN > DEVICE_VADDR);   /* no wrap to 0 */

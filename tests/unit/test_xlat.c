@@ -142,7 +142,7 @@ static void expect_mapped(struct xf_env *e, uint64_t va, uint64_t pa, int level,
 			 attrs_eq(&m.attrs, a) ? "" : " (and other attributes)");
 	t = xf_translate(e, va, &tpa, &tlevel, &desc);
 	CHECK_ENV(e);
-	want_desc = xf_leaf_desc(pa & ~(lsize(level) - 1) & XF_OA_MASK, level, a);
+	want_desc = xf_leaf_desc(pa & ~(lsize(level) - 1) & ((1ULL << XF_OA_MAX) - 1), level, a);
 	if (t != 1 || tpa != pa || tlevel != level || desc != want_desc)
 		fail_msg("VA 0x%llx walks (%d) to pa 0x%llx level %d desc 0x%llx, expected pa 0x%llx "
 			 "level %d desc 0x%llx", (ull)va, t, (ull)tpa, tlevel, (ull)desc, (ull)pa,
@@ -201,7 +201,7 @@ static uint64_t *table_of(struct xf_env *e, uint64_t va, int level)
 
 	assert_non_null(ent);
 	assert_int_equal(*ent & 3, 3);
-	return xf_page(e, *ent & XF_OA_MASK);
+	return xf_page(e, XF_OA(*ent));
 }
 
 /* ---- xlat_init -------------------------------------------------------- */

@@ -44,14 +44,16 @@ def table_bits_format(tb):
 
 
 class Attrs:
-    """Attributes of a block/page descriptor (and inherited table limits)."""
+    """Attributes of a block/page descriptor (and inherited table limits).
+    sh: the half's TCR SH field, every mapping's with FEAT_LPA2's DS (the
+    descriptor's bits 9:8 are address bits then)."""
 
-    def __init__(self, desc, regime, table_bits=0):
+    def __init__(self, desc, regime, table_bits=0, sh=None):
         self.attrindx = bits(desc, 4, 2)
         self.ns = bit(desc, 5)
         self.user = bit(desc, 6) if regime.two_ranges else 0   # AP[1] RES1 at EL2/EL3
         self.rdonly = bit(desc, 7)
-        self.sh = bits(desc, 9, 8)
+        self.sh = sh if getattr(regime, "ds", False) and sh is not None else bits(desc, 9, 8)
         self.af = bit(desc, 10)
         self.ng = bit(desc, 11) if regime.two_ranges else 0
         self.cont = bit(desc, 52)

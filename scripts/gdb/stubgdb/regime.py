@@ -5,7 +5,7 @@
 # tests give the values.
 
 from .bits import M64, bit, bits
-from .regs import TG0_SHIFT, TG1_SHIFT, parange_bits
+from .regs import TG0_SHIFT, TG1_SHIFT, parange_bits, ttbr_baddr
 
 
 def regime_layout(el, e2h=False):
@@ -45,6 +45,10 @@ class Regime:
         self.mmu_on = bool(self.sctlr & 1)
         self.big_endian = bool(bit(self.sctlr, 25))
         ps = bits(self.tcr, 34, 32) if self.two_ranges else bits(self.tcr, 18, 16)
+        # FEAT_LPA2's DS (TCR_EL1 bit 59; TCR_EL2/EL3 bit 32 with one range):
+        # 52-bit VAs and OAs with 4 and 16 KiB pages, descriptors' bits 9:8
+        # OA[51:50], shareability from the TCR.
+        self.ds = bool(bit(self.tcr, 59) if self.two_ranges else bit(self.tcr, 32))
         self.pa_bits = min(parange_bits(ps) or 48, 52)
         if mmfr0 is not None and parange_bits(mmfr0 & 0xf):
             self.pa_bits = min(self.pa_bits, parange_bits(mmfr0 & 0xf))
@@ -60,7 +64,9 @@ class Regime:
         else:
             txsz, tg, epd = bits(t, 21, 16), TG1_SHIFT.get(bits(t, 31, 30)), bit(t, 23)
             tbi, hpd = bit(t, 38), bit(t, 42)
-        h = Half(self, n, txsz, tg or 12, epd, tbi, hpd)
+        # With DS every mapping's shareability is the half's SH field.
+        sh = bits(t, 13, 12) if n == 0 else bits(t, 29, 28)
+        h = Half(self, n, txsz, tg or 12, epd, tbi, hpd, sh)
         if tg is None:
             h.notes.append("%s.TG%d is a reserved encoding, walked as 4K (the architecture "
                            "leaves it IMPLEMENTATION DEFINED)" % (self.tcr_name, n))
@@ -86,25 +92,35 @@ class Half:
     """One VA range of a regime: granule g (log2 of the page size), its
     levels and the start table's base and size."""
 
-    def __init__(self, regime, n, txsz, g, epd, tbi, hpd):
+    def __init__(self, regime, n, txsz, g, epd, tbi, hpd, sh=3):
         self.r, self.n, self.g, self.epd, self.tbi, self.hpd = regime, n, g, epd, tbi, hpd
+        self.sh = sh
+        # The output size this half's descriptors hold: without DS, 48 bits
+        # with 4 and 16 KiB pages (64 KiB's hold 52 with FEAT_LPA).
+        self.pa_bits = regime.pa_bits if regime.ds or g == 16 else min(regime.pa_bits, 48)
         self.notes = []
         self.txsz = self._clamp_txsz(txsz)
         self.ia = 64 - self.txsz
         self.stride = g - 3
         levels = max(1, -(-(self.ia - g) // self.stride))  # ceil
-        self.start = 4 - levels
+        self.start = 4 - levels                              # -1 with 4K and 52 bits
         self.ttbr_name = regime.ttbr_names[n]
         self.ttbr = regime.ttbr[n]
         tbl_bits = self.ia - self.shift(self.start) + 3   # log2 of the start table's size
-        self.base = self.ttbr & ((1 << 48) - 1) & ~((1 << max(tbl_bits, 6)) - 1)
+        # A 52-bit table address: BADDR[51:48] in TTBR bits 5:2, the root at
+        # least 64-byte aligned.
+        self.base = ttbr_baddr(self.ttbr, self.pa_bits > 48) & ~((1 << max(tbl_bits, 6)) - 1)
         self.va_base = (M64 & ~((1 << self.ia) - 1)) if n else 0
 
     def _clamp_txsz(self, txsz):
-        """TxSZ as walked, with a note when it is outside what is handled."""
-        if txsz < 16:
-            self.notes.append("TxSZ=%d below 16 (needs FEAT_LVA/LPA2), walked as 16" % txsz)
-            return 16
+        """TxSZ as walked, with a note when it is outside what is handled:
+        down to 12 (52 bits) with FEAT_LPA2's DS, or with 64 KiB pages
+        (FEAT_LVA, assumed: its ID register is not read)."""
+        low = 12 if self.r.ds or self.g == 16 else 16
+        if txsz < low:
+            self.notes.append("TxSZ=%d below %d (needs FEAT_LVA/LPA2), walked as %d"
+                              % (txsz, low, low))
+            return low
         if txsz > 48:
             self.notes.append("TxSZ=%d above 48, walked as 48" % txsz)
             return 48
@@ -125,17 +141,22 @@ class Half:
         return (va >> self.shift(level)) & (self.entries(level) - 1)
 
     def block_ok(self, level):
-        """Whether a block descriptor is valid at this level (else reserved)."""
+        """Whether a block descriptor is valid at this level (else reserved):
+        one level higher with FEAT_LPA2's DS (4K level 0, 16K level 1)."""
         if self.g == 12:
-            return level in (1, 2)
+            return level in (1, 2) or (level == 0 and self.r.ds)
         if self.g == 14:
-            return level == 2
-        return level == 2 or (level == 1 and self.r.pa_bits == 52)
+            return level == 2 or (level == 1 and self.r.ds)
+        return level == 2 or (level == 1 and self.pa_bits == 52)
 
     def oa(self, desc, low_bit):
-        """Output address of a descriptor; 64K with 52-bit PA keeps 51:48 in 15:12."""
+        """Output address of a descriptor: 64K with a 52-bit PA keeps 51:48
+        in 15:12; FEAT_LPA2's DS keeps 49:48 in place and 51:50 in 9:8."""
+        if self.r.ds:
+            a = desc & ((1 << 50) - 1) & ~((1 << low_bit) - 1)
+            return a | (bits(desc, 9, 8) << 50)
         a = desc & ((1 << 48) - 1) & ~((1 << low_bit) - 1)
-        if self.g == 16 and self.r.pa_bits == 52:
+        if self.g == 16 and self.pa_bits == 52:
             a |= bits(desc, 15, 12) << 48
         return a
 

@@ -32,16 +32,17 @@ def sctlr_extra(s):
 
 
 def tcr_format(t):
-    """TCR_EL1, and TCR_EL2 with HCR_EL2.E2H=1: two VA ranges."""
+    """TCR_EL1, and TCR_EL2 with HCR_EL2.E2H=1: two VA ranges. FEAT_LPA2's
+    DS (bit 59) only where it is set, as mmu/regs.c prints it."""
     t0sz, t1sz, ips = t & 0x3f, bits(t, 21, 16), bits(t, 34, 32)
     return ("T0SZ=%u (%u-bit) TG0=%s IRGN0=%s ORGN0=%s SH0=%s EPD0=%u | "
             "T1SZ=%u (%u-bit) TG1=%s IRGN1=%s ORGN1=%s SH1=%s EPD1=%u | "
-            "IPS=%u (%u-bit) A1=%u AS=%u" % (
+            "IPS=%u (%u-bit) A1=%u AS=%u%s" % (
                 t0sz, 64 - t0sz, TG0[bits(t, 15, 14)], RGN[bits(t, 9, 8)], RGN[bits(t, 11, 10)],
                 SH[bits(t, 13, 12)], bit(t, 7),
                 t1sz, 64 - t1sz, TG1[bits(t, 31, 30)], RGN[bits(t, 25, 24)], RGN[bits(t, 27, 26)],
                 SH[bits(t, 29, 28)], bit(t, 23),
-                ips, parange_bits(ips), bit(t, 22), bit(t, 36)))
+                ips, parange_bits(ips), bit(t, 22), bit(t, 36), " DS=1" if bit(t, 59) else ""))
 
 
 def tcr_extra(t):
@@ -77,8 +78,12 @@ def mair_format(mair):
     return " ".join(out)
 
 
-def ttbr_baddr(v):
-    """The table base of a TTBR (bits 47:1; bit 0 is CnP)."""
+def ttbr_baddr(v, pa52=False):
+    """The table base of a TTBR (bits 47:1; bit 0 is CnP); with a 52-bit
+    output address (IPS 52 with FEAT_LPA2's DS or the 64K granule),
+    BADDR[51:48] in bits 5:2 and bits 1:0 not part of it."""
+    if pa52:
+        return (v & 0x0000ffffffffffc0) | (bits(v, 5, 2) << 48)
     return v & 0x0000fffffffffffe
 
 
@@ -101,9 +106,13 @@ EC_NAMES = {
 
 
 def fault_status_name(fsc):
-    """An abort's DFSC/IFSC: the four level-indexed kinds name their level."""
+    """An abort's DFSC/IFSC: the four level-indexed kinds name their level
+    (FEAT_LPA2's level -1: codes of their own)."""
     kinds = {0x00: "address size fault", 0x04: "translation fault",
              0x08: "access flag fault", 0x0c: "permission fault"}
+    level_m1 = {0x29: "address size fault", 0x2b: "translation fault"}
+    if fsc in level_m1:
+        return "%s, L-1" % level_m1[fsc]
     if (fsc & 0x3c) in kinds:
         return "%s, L%d" % (kinds[fsc & 0x3c], fsc & 3)
     return {0x10: "synchronous external abort", 0x11: "synchronous tag check fault",

@@ -34,9 +34,9 @@ def walk(regime, mem, va):
     r.half = h
     table = h.base
     tb = 0
-    if table >> regime.pa_bits:
+    if table >> h.pa_bits:
         r.fault = (h.start, "address size fault: %s base 0x%x beyond %d-bit PA" % (
-            h.ttbr_name, table, regime.pa_bits))
+            h.ttbr_name, table, h.pa_bits))
         return r
     for level in range(h.start, 4):
         idx = h.index(va, level)
@@ -46,9 +46,9 @@ def walk(regime, mem, va):
             tb = inherited(tb, desc, h.hpd)
             r.steps.append((level, table, idx, desc, kind, "table -> 0x%010x%s" % (
                 oa, " " + table_bits_format(desc) if bits(desc, 63, 59) else "")))
-            if oa >> regime.pa_bits:
+            if oa >> h.pa_bits:
                 r.fault = (level, "address size fault: next table 0x%x beyond %d-bit PA"
-                           % (oa, regime.pa_bits))
+                           % (oa, h.pa_bits))
                 return r
             table = oa
             continue
@@ -58,12 +58,12 @@ def walk(regime, mem, va):
             r.fault = (level, "translation fault (%s descriptor)" % kind)
             return r
         size = 1 << h.shift(level)
-        a = Attrs(desc, regime, tb)
+        a = Attrs(desc, regime, tb, h.sh)
         r.steps.append((level, table, idx, desc, kind, "%s %s -> 0x%010x %s (AttrIndx %d = 0x%02x)"
                         % (kind, format_size(size), oa, a.format(), a.attrindx, a.mair_byte)))
-        if oa >> regime.pa_bits:
+        if oa >> h.pa_bits:
             r.fault = (level, "address size fault: output 0x%x beyond %d-bit PA"
-                       % (oa, regime.pa_bits))
+                       % (oa, h.pa_bits))
             return r
         if not a.af:
             r.note = "access flag 0: an access faults unless hardware AF update (TCR.HA)"
@@ -92,14 +92,14 @@ def dump_half(h, mem, out):
             va = (va_base + i * span) & M64
             kind, oa = decode(h, desc, level)
             if kind == "table":
-                if oa >> h.r.pa_bits:      # would be an address size fault: not mapped
+                if oa >> h.pa_bits:      # would be an address size fault: not mapped
                     flush()
                     continue
                 visit(oa, level + 1, va, inherited(tb, desc, h.hpd))
             elif kind in ("invalid", "reserved"):
                 flush()
             else:
-                a = Attrs(desc, h.r, tb)
+                a = Attrs(desc, h.r, tb, h.sh)
                 if (cur and cur[0] + cur[2] == va and cur[1] + cur[2] == oa
                         and cur[3] == level and cur[4].key() == a.key()):
                     cur[2] += span
