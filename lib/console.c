@@ -106,44 +106,69 @@ void console_putc(char c)
 	}
 }
 
-void console_puts(const char *s)
+void console_write(const char *s, size_t n)
 {
 	if (!ready) {
-		while (*s)
+		while (n--)
 			fallback_putc(*s++);
 		return;
 	}
-	/* console_putc's work with the readiness asked once: the full report
-	 * is 17 KB of lines. */
-	for (; *s; s++) {
-		if (*s == '\n')
-			uart_putc(&console, '\r');
-		uart_putc(&console, *s);
+	/* Runs between newlines in one uart_write each, every '\n' as "\r\n":
+	 * the full report is 17 KB of lines. */
+	while (n) {
+		size_t run = 0, sent;
+		bool newline;
+
+		while (run < n && s[run] != '\n')
+			run++;
+		newline = run < n;
+		sent = uart_write(&console, s, run);
+		if (sent == run && newline)
+			sent += uart_write(&console, "\r\n", 2) == 2;   /* the '\n' sent */
+		if (sent < run + newline) {
+			drop_uart(" took no byte");
+			while (sent < n)
+				fallback_putc(s[sent++]);
+			return;
+		}
+		s += sent;
+		n -= sent;
 	}
+}
+
+void console_puts(const char *s)
+{
+	size_t n = 0;
+
+	while (s[n])                  /* no strlen: this runs with the MMU off too */
+		n++;
+	console_write(s, n);
 }
 
 void console_put_hex(uint64_t v)
 {
-	int shift = 60;
+	char buf[18];
+	size_t i = sizeof(buf);
 
-	console_puts("0x");
-	while (shift > 0 && ((v >> shift) & 0xf) == 0)
-		shift -= 4;
-	for (; shift >= 0; shift -= 4)
-		console_putc("0123456789abcdef"[(v >> shift) & 0xf]);
+	do {
+		buf[--i] = "0123456789abcdef"[v & 0xf];
+		v >>= 4;
+	} while (v);
+	buf[--i] = 'x';
+	buf[--i] = '0';
+	console_write(&buf[i], sizeof(buf) - i);
 }
 
 void console_put_dec(uint64_t v)
 {
-	char buf[21];
-	int i = 20;
+	char buf[20];
+	size_t i = sizeof(buf);
 
-	buf[i] = '\0';
 	do {
 		buf[--i] = (char)('0' + v % 10);
 		v /= 10;
 	} while (v);
-	console_puts(&buf[i]);
+	console_write(&buf[i], sizeof(buf) - i);
 }
 
 void console_flush(void)

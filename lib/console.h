@@ -29,6 +29,8 @@ const struct uart_port *console_port(void);
 
 void console_putc(char c);          /* '\n' goes out as "\r\n" */
 void console_puts(const char *s);
+/* n bytes of s, as console_puts: a line at a time to the UART. */
+void console_write(const char *s, size_t n);
 void console_put_hex(uint64_t v);   /* "0x" and lowercase hex, no padding */
 void console_put_dec(uint64_t v);
 void console_flush(void);

@@ -20,16 +20,20 @@ static void put(struct strbuf *sb, char c)
 	sb->buf[sb->len] = '\0';
 }
 
+/* put's work for a whole string: the terminator written once. */
 void strbuf_strn(struct strbuf *sb, const char *s, size_t n)
 {
-	for (size_t i = 0; i < n && s[i]; i++)
-		put(sb, s[i]);
+	size_t len = sb->len;
+
+	for (size_t i = 0; i < n && s[i] && len + 1 < sb->size; i++)
+		sb->buf[len++] = s[i];
+	sb->buf[len] = '\0';
+	sb->len = len;
 }
 
 void strbuf_str(struct strbuf *sb, const char *s)
 {
-	while (*s)
-		put(sb, *s++);
+	strbuf_strn(sb, s, (size_t)-1);
 }
 
 void strbuf_hex(struct strbuf *sb, uint64_t v)

@@ -11,6 +11,7 @@
 #include <string.h>
 #include "align.h"
 #include "cache.h"
+#include "clear_pages.h"
 #include "demand.h"
 #include "esr.h"
 #include "fault.h"
@@ -255,7 +256,7 @@ bool demand_resolve(uint64_t esr, uint64_t far)
 	{
 		uint64_t *p = pgalloc_ptr(st.pages, pa);
 
-		memset(p, 0, PAGE_SIZE);      /* DC ZVA where allowed (lib/string.c) */
+		clear_pages(p, PAGE_SIZE);    /* DC ZVA where allowed (lib/string.c) */
 		/* Seen without the cache (Device, Normal non-cacheable): the
 		 * zeros must be in memory, not only in a cache line. */
 		if (r->attrs.attrindx != MT_NORMAL)

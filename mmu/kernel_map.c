@@ -39,15 +39,25 @@ static struct pgalloc_ctx *refill_pages;
 /* A table page of the image, of the pool or (refills) of the linear map,
  * at its VA; NULL otherwise. The pool first: every table of the final
  * map the boot made, which the runtime walks. */
-static uint64_t *table_va(const struct boot_layout *l, uint64_t table_pa)
+/* A table outside the pool: in the image (the early tables) or, once the
+ * pool refills from the allocator, in the linear map. */
+static __attribute__((noinline)) uint64_t *table_va_other(const struct boot_layout *l,
+							   uint64_t table_pa)
 {
-	if (l->phys_pool && table_pa - l->phys_pool < BOOT_POOL_PAGES * PAGE_SIZE)
-		return (uint64_t *)(uintptr_t)(maps_virt_pool(l) + (table_pa - l->phys_pool));
 	if (table_pa - l->phys_text < l->image_size)
 		return (uint64_t *)(uintptr_t)maps_image_virt(l, table_pa);
 	if (refill_pages && maps_linear_has(l, table_pa))
 		return (uint64_t *)(uintptr_t)maps_phys_to_virt(l, table_pa);
 	return NULL;
+}
+
+/* The pool's tables first, inline: each walk of the runtime API asks once
+ * per level (a demand fault three times). */
+static inline uint64_t *table_va(const struct boot_layout *l, uint64_t table_pa)
+{
+	if (l->phys_pool && table_pa - l->phys_pool < BOOT_POOL_PAGES * PAGE_SIZE)
+		return (uint64_t *)(uintptr_t)(maps_virt_pool(l) + (table_pa - l->phys_pool));
+	return table_va_other(l, table_pa);
 }
 
 static uint64_t *table_ptr(uint64_t table_pa, void *cookie)

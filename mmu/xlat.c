@@ -117,6 +117,7 @@ int xlat_init(struct xlat_ctx *ctx, uint64_t va_base, uint64_t root_pa, unsigned
 	ctx->root_pa = root_pa;
 	ctx->pa_bits = pa_bits;
 	ctx->table_ptr = table_ptr;
+	ctx->root = NULL;
 	ctx->tlb_flush = tlb_flush;
 	ctx->publish = publish;
 	ctx->cookie = cookie;
@@ -448,13 +449,14 @@ static int apply(struct xlat_ctx *ctx, struct op *op, int level, uint64_t base,
 static uint64_t *page_entry(struct xlat_ctx *ctx, uint64_t va, uint16_t **nvalid,
 			    enum desc_kind *stop)
 {
-	uint64_t table_pa = ctx->root_pa, *e;
+	uint64_t table_pa = ctx->root_pa, *e, *table = ctx->root;
 
 	/* Bounded: unrolled where the levels are constants (each level's
 	 * shift a constant); a 52-bit build's start level is this boot's. */
 	for (int level = root_level(); level < 3; level++) {
-		e = ctx->table_ptr(table_pa, ctx->cookie) +
-		    (((va - ctx->va_base) >> level_shift(level)) & (level_entries(level) - 1));
+		if (level != root_level())
+			table = ctx->table_ptr(table_pa, ctx->cookie);
+		e = table + (((va - ctx->va_base) >> level_shift(level)) & (level_entries(level) - 1));
 		*stop = desc_kind_of(*e, level);
 		if (*stop != DESC_TABLE)
 			return NULL;
@@ -562,9 +564,11 @@ static int run(struct xlat_ctx *ctx, struct op *op, uint64_t size, bool has_pa)
 		if (rc_attrs)
 			return rc_attrs;
 	}
+	if (!ctx->root)
+		ctx->root = ctx->table_ptr(ctx->root_pa, ctx->cookie);
 	if (op->kind != OP_PROTECT && (rc = few_pages(ctx, op)) != FAST_NO)
 		return rc;
-	root = ctx->table_ptr(ctx->root_pa, ctx->cookie);
+	root = ctx->root;
 	op->write = false;
 	rc = apply(ctx, op, root_level(), ctx->va_base, root, false, 0, NULL);
 	if (rc)

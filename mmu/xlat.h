@@ -138,8 +138,12 @@ struct xlat_ctx {
 	bool last_attrs_ok;
 	struct pte_attrs last_attrs;
 	uint64_t last_block_bits;
-	/* Where table memory (by PA) can be read and written. */
+	/* Where table memory (by PA) can be read and written. The root's
+	 * pointer is asked once, at the first call, and kept in root (the root
+	 * does not move in a context's life; a copy of the context over other
+	 * table memory, as a test's dry run makes, sets root to NULL). */
 	uint64_t *(*table_ptr)(uint64_t table_pa, void *cookie);
+	uint64_t *root;
 	/* TLB maintenance for [va, va + size) after an entry was invalidated
 	 * (DSB ISHST, TLBI VAAE1IS for each page or VMALLE1IS, DSB ISH, ISB). */
 	void (*tlb_flush)(uint64_t va, uint64_t size, void *cookie);

@@ -23,8 +23,11 @@ MMU_OFF_SRCS += $(addprefix start/,$(START_MMU_OFF_SRCS))
 # With the MMU off every data access is Device-nGnRnE: no unaligned access,
 # no SIMD (-mstrict-align; -mgeneral-regs-only is global); and the code
 # runs at the load address, not the link address: no table of absolute
-# pointers (switch tables, jump tables), only PC-relative addressing.
-MMU_OFF_CFLAGS := -mstrict-align -fno-tree-switch-conversion -fno-jump-tables
+# pointers (switch tables, jump tables), only PC-relative addressing; and
+# no loop turned into a call of the library's strlen, memset or memcpy
+# (-fno-tree-loop-distribute-patterns), which lie outside the set.
+MMU_OFF_CFLAGS := -mstrict-align -fno-tree-switch-conversion -fno-jump-tables \
+	-fno-tree-loop-distribute-patterns
 
 # Where the set is left, each only after the MMU is on: head.S branches to
 # the link address (kernel_main, secondary_main, mmu_finalize from

@@ -5,7 +5,9 @@
  * the full register frame (traps.h) and calling handle_exception(slot,
  * frame) in C. If the handler returns (a fix-up, e.g. the semihosting trap
  * when QEMU has no -semihosting), the possibly changed frame is restored and
- * the exception returns. Position independent: used at the physical address
+ * the exception returns (x0-x18, x30, ELR and SPSR reloaded from it: a
+ * fix-up changes x0 or ELR; x19-x29 are the C handler's to preserve).
+ * Position independent: used at the physical address
  * before the MMU is on and at the link address after.
  *
  * Stack overflow: if SP is in the boot stack's guard page, or so close above
@@ -83,12 +85,9 @@ exception_entry:
 	ldp	x12, x13, [sp, #96]
 	ldp	x14, x15, [sp, #112]
 	ldp	x16, x17, [sp, #128]
-	ldp	x18, x19, [sp, #144]
-	ldp	x20, x21, [sp, #160]
-	ldp	x22, x23, [sp, #176]
-	ldp	x24, x25, [sp, #192]
-	ldp	x26, x27, [sp, #208]
-	ldp	x28, x29, [sp, #224]
+	ldr	x18, [sp, #144]
+	// x19-x29 hold their values: handle_exception preserves them (AAPCS64)
+	// and no fix-up changes them in the frame (only x0 and ELR).
 	ldr	x30, [sp, #FRAME_X30]
 	add	sp, sp, #FRAME_SIZE
 	eret

@@ -14,6 +14,7 @@
 
 const char *pl011_init(const struct uart_port *port);
 bool pl011_putc(const struct uart_port *port, char c);
+size_t pl011_write(const struct uart_port *port, const char *s, size_t n);
 bool pl011_flush(const struct uart_port *port);
 int pl011_getc(const struct uart_port *port);
 
@@ -38,6 +39,7 @@ const char *am654_init(const struct uart_port *port);
 /* pl011.c: the SBSA Generic UART, the PL011's DR and FR only. */
 const char *sbsa_init(const struct uart_port *port);
 bool sbsa_putc(const struct uart_port *port, char c);
+size_t sbsa_write(const struct uart_port *port, const char *s, size_t n);
 bool sbsa_flush(const struct uart_port *port);
 int sbsa_getc(const struct uart_port *port);
 

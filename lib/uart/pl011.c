@@ -24,6 +24,8 @@
  *   0x18 UARTFR: bit 3 BUSY (transmitting, until the last stop bit is
  *        out), bit 4 RXFE (receive FIFO empty), bit 5 TXFF (transmit FIFO
  *        full), bit 7 TXFE (transmit FIFO empty).
+ *   0x2c UARTLCR_H: bit 4 FEN (FIFOs enabled; clear: a one-byte holding
+ *        register) (PL011 only).
  *   0x30 UARTCR: bit 0 UARTEN, bit 8 TXE, bit 9 RXE (PL011 only).
  */
 #include "drivers.h"
@@ -32,6 +34,7 @@
 
 #define UARTDR    0x00
 #define UARTFR    0x18
+#define UARTLCR_H 0x2c
 #define UARTCR    0x30
 
 #define DR_DATA   0xffu
@@ -39,11 +42,15 @@
 #define FR_RXFE   (1u << 4)
 #define FR_TXFF   (1u << 5)
 #define FR_TXFE   (1u << 7)
+#define LCR_H_FEN (1u << 4)
 #define CR_UARTEN (1u << 0)
 #define CR_TXE    (1u << 8)
 #define CR_RXE    (1u << 9)
 
 #define CR_ON     (CR_UARTEN | CR_TXE | CR_RXE)
+/* The transmit FIFO's depth: 16 bytes up to r1p4, 32 from r1p5 (DDI 0183
+ * 2.4.2); the smaller is what every PL011 has. */
+#define PL011_TX_FIFO 16u
 
 const char *pl011_init(const struct uart_port *port)
 {
@@ -64,6 +71,42 @@ bool pl011_putc(const struct uart_port *port, char c)
 		return false;
 	mmio_write32(port->base, UARTDR, (uint8_t)c);
 	return true;
+}
+
+/* Queues up to n bytes: after one look at FR that finds the FIFO empty
+ * (TXFE), a FIFO's worth without looking again; otherwise a byte per look
+ * at TXFF. Each register access is slow on hardware and ends a translated
+ * block under QEMU's -icount: a line costs a few reads, not one per byte.
+ * `fifo` is the room an empty transmitter has (1: a holding register). */
+static size_t fifo_write(const struct uart_port *port, const char *s, size_t n, unsigned fifo)
+{
+	size_t done = 0;
+
+	while (done < n) {
+		uint32_t fr = mmio_read32(port->base, UARTFR);
+
+		if (fr & FR_TXFF) {
+			if (!UART_WAIT_UNTIL(!((fr = mmio_read32(port->base, UARTFR)) & FR_TXFF)))
+				break;
+		}
+		if (fifo > 1 && (fr & FR_TXFE)) {
+			size_t end = n - done > fifo ? done + fifo : n;
+
+			while (done < end)
+				mmio_write32(port->base, UARTDR, (uint8_t)s[done++]);
+		} else {
+			mmio_write32(port->base, UARTDR, (uint8_t)s[done++]);
+		}
+	}
+	return done;
+}
+
+size_t pl011_write(const struct uart_port *port, const char *s, size_t n)
+{
+	/* FEN as the firmware left it (never changed here): read once a call. */
+	bool fen = mmio_read32(port->base, UARTLCR_H) & LCR_H_FEN;
+
+	return fifo_write(port, s, n, fen ? PL011_TX_FIFO : 1);
 }
 
 bool pl011_flush(const struct uart_port *port)
@@ -93,6 +136,12 @@ const char *sbsa_init(const struct uart_port *port)
 bool sbsa_putc(const struct uart_port *port, char c)
 {
 	return pl011_putc(port, c);          /* FR.TXFF, then UARTDR: both SBSA */
+}
+
+size_t sbsa_write(const struct uart_port *port, const char *s, size_t n)
+{
+	/* No LCR_H to say whether the FIFOs are on: a byte per look at FR. */
+	return fifo_write(port, s, n, 1);
 }
 
 bool sbsa_flush(const struct uart_port *port)

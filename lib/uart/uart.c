@@ -68,6 +68,21 @@ bool uart_putc(const struct uart_port *port, char c)
 	return false;
 }
 
+size_t uart_write(const struct uart_port *port, const char *s, size_t n)
+{
+	size_t done = 0;
+
+	switch (port->kind) {
+	case MACHINE_CONSOLE_PL011:        return pl011_write(port, s, n);
+	case MACHINE_CONSOLE_SBSA:         return sbsa_write(port, s, n);
+	default:
+		break;
+	}
+	while (done < n && uart_putc(port, s[done]))
+		done++;
+	return done;
+}
+
 bool uart_flush(const struct uart_port *port)
 {
 	switch (port->kind) {

@@ -19,6 +19,7 @@
 #define UART_UART_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include "machine.h"
 
@@ -71,6 +72,11 @@ const char *uart_init(const struct uart_port *port);
 /* Waits for room in the transmitter, then queues c. false: no room came
  * within UART_WAIT_MS (lib/uart/wait.h); c was not sent. */
 bool uart_putc(const struct uart_port *port, char c);
+
+/* Queues s[0..n), as uart_putc would one by one (no '\n' translation);
+ * the PL011 fills its FIFO after one look at its flags. Returns how many
+ * were queued: fewer than n when room did not come within UART_WAIT_MS. */
+size_t uart_write(const struct uart_port *port, const char *s, size_t n);
 
 /* Waits until every character queued has left the transmitter (the SBSA
  * UART: its FIFO, FR.BUSY being unreliable there). false: it had not

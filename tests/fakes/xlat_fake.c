@@ -912,6 +912,7 @@ static void dry_run(struct xf_env *e)
 	d.on_error = NULL;
 	d.ctx = e->snap_ctx;
 	d.ctx.cookie = &d;
+	d.ctx.root = NULL;            /* the copy's root is in the copy's memory */
 	/* The arena as it was too: the real call may have taken from it. */
 	memcpy(d.arena_taken, e->snap_arena_taken, sizeof(d.arena_taken));
 	e->dry_rc = call(&d.ctx, e->op);

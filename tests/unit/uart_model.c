@@ -291,6 +291,33 @@ void model_check_getc(struct uart_model *m, const struct uart_port *p)
 }
 
 /* A fresh model and its port, set up by the driver. */
+void model_check_writes(struct uart_model *m, const struct uart_port *p, unsigned ticks,
+			unsigned stuck_accepts)
+{
+	char s[3 * MODEL_FIFO_MAX + 1];
+	unsigned n = 3 * m->depth;
+
+	for (unsigned i = 0; i < n; i++)
+		s[i] = (char)('A' + i % 26);
+	s[n] = '\0';
+	m->ticks_per_step = ticks;
+	assert_int_equal(uart_write(p, s, n), n);
+	assert_true(uart_flush(p));
+	if (m->flush_leaves_shifter)
+		model_drain(m);
+	assert_true(model_tx_idle(m));
+	assert_string_equal(model_sent(m), s);
+	model_expect_clean(m);
+
+	/* The line stuck: what fits is taken, then the bounded wait ends. */
+	model_drain(m);
+	m->n_sent = 0;
+	m->ticks_per_step = 0;
+	assert_int_equal(uart_write(p, s, n), stuck_accepts);
+	assert_int_equal(m->n_sent, 0);
+	model_expect_clean(m);
+}
+
 static struct uart_port family_port(const struct model_family *f)
 {
 	struct uart_port p = f->port();
@@ -308,6 +335,8 @@ void model_check_family(const struct model_family *f)
 	model_check_slow(f->m, &p, f->slow_ticks, f->fills);
 	p = family_port(f);
 	assert_int_equal(model_check_never_drains(f->m, &p, f->stuck_waits), f->stuck_accepts);
+	p = family_port(f);
+	model_check_writes(f->m, &p, f->slow_ticks, f->stuck_accepts);
 	if (uart_kind_receives(p.kind)) {
 		p = family_port(f);
 		model_check_getc(f->m, &p);

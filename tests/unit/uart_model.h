@@ -152,6 +152,13 @@ void model_check_slow(struct uart_model *m, const struct uart_port *p, unsigned 
 unsigned model_check_never_drains(struct uart_model *m, const struct uart_port *p,
 				  unsigned waits);
 
+/* uart_write of 3 FIFOs' worth under a line that moves a step every
+ * `ticks` status reads: all taken, out in order, never a byte into a full
+ * FIFO; then, the line stuck, it takes stuck_accepts bytes and returns
+ * that count within the bound. */
+void model_check_writes(struct uart_model *m, const struct uart_port *p, unsigned ticks,
+			unsigned stuck_accepts);
+
 /* uart_getc: -1 with nothing received; then "ok\xff" in order, not
  * sign-extended; then -1 again. */
 void model_check_getc(struct uart_model *m, const struct uart_port *p);
@@ -168,7 +175,8 @@ struct model_family {
 
 /* Each on a fresh model, after uart_init succeeded: model_check_sends,
  * model_check_slow, model_check_never_drains (it takes stuck_accepts
- * bytes), and model_check_getc where the kind receives. */
+ * bytes), model_check_writes, and model_check_getc where the kind
+ * receives. */
 void model_check_family(const struct model_family *f);
 
 #endif /* UART_MODEL_H */

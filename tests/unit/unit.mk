@@ -54,7 +54,7 @@ TESTS := acpi efi_cmdline earlycon console_choice cpu_plan early_dtb desc walk d
 	 string \
 	 ram_plan ram_probe shell_parse geometry_refused
 # The UART drivers against register models of their blocks.
-UART_MODEL_TESTS := uart_imx uart_meson uart_geni uart_uartdm uart_lpuart uart_ar3700 uart_scif \
+UART_MODEL_TESTS := uart_pl011 uart_imx uart_meson uart_geni uart_uartdm uart_lpuart uart_ar3700 uart_scif \
 	 uart_entries
 TESTS += $(UART_MODEL_TESTS)
 
