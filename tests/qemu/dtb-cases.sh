@@ -16,21 +16,12 @@ out=build/test-dtbs
 mkdir -p "$out"
 load=0x40200000 dtb_pa=0x44000000
 
-qemu-system-aarch64 -M virt,dumpdtb="$out/virt-1g.dtb" -cpu cortex-a57 -m 1G -nodefaults \
-	-display none >/dev/null 2>&1 </dev/null
-dtc -q -I dtb -O dts -o "$out/virt-1g.dts" "$out/virt-1g.dtb"
+. tests/qemu/dtb-edit.sh
+dtb_dump virt-1g "" -cpu cortex-a57 -m 1G
 dtc -q -I dts -O dtb -o "$out/virt.dtb" "$out/virt-1g.dts"      # without QEMU's 1 MiB padding
 
 # edit NAME PYTHON: virt-1g.dts changed by the Python expression on `s`.
-edit() {
-	python3 - "$out/virt-1g.dts" "$out/$1.dts" "$2" <<'PY'
-import re, sys
-s = open(sys.argv[1]).read()
-s = eval(sys.argv[3])
-open(sys.argv[2], "w").write(s)
-PY
-	dtc -q -I dts -O dtb -o "$out/$1.dtb" "$out/$1.dts"
-}
+edit() { dtb_edit virt-1g "$1" "$2"; }
 
 # 768 MiB in two banks (a 256 MiB hole between), a no-map reservation and
 # a plain one in the second bank.

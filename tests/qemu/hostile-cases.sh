@@ -29,20 +29,11 @@ out=build/test-dtbs
 mkdir -p "$out"
 load=0x40200000 dtb_pa=0x44000000
 
-qemu-system-aarch64 -M virt,dumpdtb="$out/hostile-base.dtb" -cpu cortex-a53 -m 1G -nodefaults \
-	-display none >/dev/null 2>&1 </dev/null
-dtc -q -I dtb -O dts -o "$out/hostile-base.dts" "$out/hostile-base.dtb"
+. tests/qemu/dtb-edit.sh
+dtb_dump hostile-base "" -cpu cortex-a53 -m 1G
 
 # edit NAME PYTHON: hostile-base.dts changed by the Python expression on `s`.
-edit() {
-	python3 - "$out/hostile-base.dts" "$out/hostile-$1.dts" "$2" <<'PY'
-import re, sys
-s = open(sys.argv[1]).read()
-s = eval(sys.argv[3])
-open(sys.argv[2], "w").write(s)
-PY
-	dtc -q -I dts -O dtb -o "$out/hostile-$1.dtb" "$out/hostile-$1.dts" 2>/dev/null
-}
+edit() { dtb_edit hostile-base "hostile-$1" "$2"; }
 pl011='compatible = "arm,pl011\\0arm,primecell";'
 edit wrong-uart "s.replace('$pl011', 'compatible = \"ns16550a\";', 1)"
 edit uart-absent "s.replace('$pl011', 'compatible = \"brcm,bcm2835-aux-uart\";', 1).replace('reg = <0x00 0x9000000 0x00 0x1000>', 'reg = <0x00 0xb000000 0x00 0x1000>', 1)"
@@ -51,11 +42,8 @@ edit uart-in-ram "s.replace('reg = <0x00 0x9000000 0x00 0x1000>', 'reg = <0x00 0
 
 # The EL2 case's DTB comes from virt with virtualization=on (PSCI over
 # smc), its method then changed to hvc.
-qemu-system-aarch64 -M virt,virtualization=on,dumpdtb="$out/hostile-el2.dtb" -cpu cortex-a53 \
-	-m 1G -nodefaults -display none >/dev/null 2>&1 </dev/null
-dtc -q -I dtb -O dts -o "$out/hostile-el2.dts" "$out/hostile-el2.dtb"
-sed 's/method = "smc"/method = "hvc"/' "$out/hostile-el2.dts" >"$out/hostile-hvc-at-el2.dts"
-dtc -q -I dts -O dtb -o "$out/hostile-hvc-at-el2.dtb" "$out/hostile-hvc-at-el2.dts" 2>/dev/null
+dtb_dump hostile-el2 ,virtualization=on -cpu cortex-a53 -m 1G
+dtb_edit hostile-el2 hostile-hvc-at-el2 "s.replace('method = \"smc\"', 'method = \"hvc\"')"
 
 # Two CPUs: cpu@1 started by a spin table with a hostile mailbox, or
 # with cpu@0's MPIDR.

@@ -24,30 +24,12 @@ out=build/test-dtbs
 mkdir -p "$out"
 load=0x40200000 dtb_pa=0x44000000
 
-qemu-system-aarch64 -M virt,dumpdtb="$out/ram-base.dtb" -cpu cortex-a53 -m 1G -nodefaults \
-	-display none >/dev/null 2>&1 </dev/null
-dtc -q -I dtb -O dts -o "$out/ram-base.dts" "$out/ram-base.dtb"
+. tests/qemu/dtb-edit.sh
+dtb_dump ram-base "" -cpu cortex-a53 -m 1G
 
 # edit NAME PYTHON: ram-base.dts changed by the Python expression on `s`
-# (helpers: mem(REG) the /memory node's reg, node(NAME, REG) another memory
-# node, rsv(TEXT) a /reserved-memory node with TEXT as its children).
-edit() {
-	python3 - "$out/ram-base.dts" "$out/ram-$1.dts" "$2" <<'PY'
-import re, sys
-s = open(sys.argv[1]).read()
-def mem(reg):
-    return re.sub(r"(memory@40000000 \{[^}]*?reg = )<[^>]*>", r"\g<1><" + reg + ">", s)
-def node(s, name, reg):
-    return s.replace("\tchosen {", "\t%s {\n\t\tdevice_type = \"memory\";\n\t\treg = <%s>;\n\t};\n\n\tchosen {" % (name, reg), 1)
-def rsv(s, text):
-    return s.replace("\tchosen {", "\treserved-memory {\n\t\t#address-cells = <0x02>;\n\t\t#size-cells = <0x02>;\n\t\tranges;\n" + text + "\t};\n\n\tchosen {", 1)
-def child(name, reg, extra=""):
-    return "\t\t%s {\n\t\t\treg = <%s>;\n%s\t\t};\n" % (name, reg, extra)
-s = eval(sys.argv[3])
-open(sys.argv[2], "w").write(s)
-PY
-	dtc -q -I dts -O dtb -o "$out/ram-$1.dtb" "$out/ram-$1.dts"
-}
+# (dtb-edit.sh's helpers: mem, node, rsv, child).
+edit() { dtb_edit ram-base "ram-$1" "$2"; }
 
 # Absent above: 1.5 GiB claimed over 1 GiB (its second GiB's half gone
 # whole), 2 GiB over 1280 MiB (the boundary inside a GiB, halved to 0x90000000).
