@@ -235,15 +235,24 @@ void model_check_sends(struct uart_model *m, const struct uart_port *p, const ch
 	model_expect_clean(m);
 }
 
-void model_check_slow(struct uart_model *m, const struct uart_port *p, unsigned ticks,
-		      bool fills)
+/* Three FIFOs' worth of printable bytes in s (3 * MODEL_FIFO_MAX + 1
+ * bytes), NUL-terminated; their count. */
+static unsigned three_fifos(const struct uart_model *m, char *s)
 {
-	char s[3 * MODEL_FIFO_MAX + 1];
 	unsigned n = 3 * m->depth;
 
 	for (unsigned i = 0; i < n; i++)
 		s[i] = (char)('!' + i % 90);
 	s[n] = '\0';
+	return n;
+}
+
+void model_check_slow(struct uart_model *m, const struct uart_port *p, unsigned ticks,
+		      bool fills)
+{
+	char s[3 * MODEL_FIFO_MAX + 1];
+
+	three_fifos(m, s);
 	m->ticks_per_step = ticks;
 	model_check_sends(m, p, s);
 	if (fills && m->max_level != m->depth)
@@ -290,16 +299,12 @@ void model_check_getc(struct uart_model *m, const struct uart_port *p)
 	model_expect_clean(m);
 }
 
-/* A fresh model and its port, set up by the driver. */
 void model_check_writes(struct uart_model *m, const struct uart_port *p, unsigned ticks,
 			unsigned stuck_accepts)
 {
 	char s[3 * MODEL_FIFO_MAX + 1];
-	unsigned n = 3 * m->depth;
+	unsigned n = three_fifos(m, s);
 
-	for (unsigned i = 0; i < n; i++)
-		s[i] = (char)('A' + i % 26);
-	s[n] = '\0';
 	m->ticks_per_step = ticks;
 	assert_int_equal(uart_write(p, s, n), n);
 	assert_true(uart_flush(p));
@@ -318,6 +323,7 @@ void model_check_writes(struct uart_model *m, const struct uart_port *p, unsigne
 	model_expect_clean(m);
 }
 
+/* A fresh model and its port, set up by the driver. */
 static struct uart_port family_port(const struct model_family *f)
 {
 	struct uart_port p = f->port();
