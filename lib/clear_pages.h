@@ -1,9 +1,9 @@
 /*
  * clear_pages.h - zeroing whole pages (lib/string.c).
  *
- * Owns: clear_pages, the page allocator's users' zero fill: a demand page
- * (mmu/demand.c), a new table page. dst and n are page multiples in
- * practice; any value works (memset's way where DC ZVA cannot be used).
+ * Owns: clear_pages, the zero fill of whole pages taken from the page
+ * allocator (a demand page: mmu/demand.c). dst and n are page multiples
+ * in practice; any value works (memset's way where DC ZVA cannot be used).
  */
 #ifndef CLEAR_PAGES_H
 #define CLEAR_PAGES_H

@@ -114,7 +114,7 @@ void console_write(const char *s, size_t n)
 		return;
 	}
 	/* Runs between newlines in one uart_write each, every '\n' as "\r\n":
-	 * the full report is 17 KB of lines. */
+	 * the full report is 18 KB of lines. */
 	while (n) {
 		size_t run = 0, sent;
 		bool newline;

@@ -36,11 +36,8 @@ static uint64_t image_pa(const struct boot_layout *l, const void *va)
  * runs, the final map live: their linear VAs then translate). */
 static struct pgalloc_ctx *refill_pages;
 
-/* A table page of the image, of the pool or (refills) of the linear map,
- * at its VA; NULL otherwise. The pool first: every table of the final
- * map the boot made, which the runtime walks. */
 /* A table outside the pool: in the image (the early tables) or, once the
- * pool refills from the allocator, in the linear map. */
+ * pool refills from the allocator, in the linear map; NULL otherwise. */
 static __attribute__((noinline)) uint64_t *table_va_other(const struct boot_layout *l,
 							   uint64_t table_pa)
 {
@@ -51,8 +48,10 @@ static __attribute__((noinline)) uint64_t *table_va_other(const struct boot_layo
 	return NULL;
 }
 
-/* The pool's tables first, inline: each walk of the runtime API asks once
- * per level (a demand fault three times). */
+/* A table page of the pool, of the image or (refills) of the linear map,
+ * at its VA. The pool first, inline: every table of the final map the
+ * boot made is there, and each walk of the runtime API asks once a level
+ * (a demand fault three times). */
 static inline uint64_t *table_va(const struct boot_layout *l, uint64_t table_pa)
 {
 	if (l->phys_pool && table_pa - l->phys_pool < BOOT_POOL_PAGES * PAGE_SIZE)

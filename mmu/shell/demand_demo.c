@@ -4,11 +4,10 @@
  * Owns: the script. It dirties the pages the faults will take (taken,
  * written all over, given back), registers DEMAND_DEMO_PAGES pages at
  * DEMAND_VADDR (mmu/demand.c), writes one word into each page with plain
- * stores (each
- * store a translation fault the resolver turns into a page from the
- * allocator), checks that exactly one fault and one page were taken per
- * page, reads every word back (the rest of each page must be zeros: the
- * fault cleared it), then unmaps the range and gives the pages
+ * stores (each store a translation fault the resolver turns into a page
+ * from the allocator), checks that exactly one fault and one page were
+ * taken per page, reads every word back (the rest of each page must be
+ * zeros: the fault cleared it), then unmaps the range and gives the pages
  * back with pgalloc_free, and checks that the allocator and the xlat pool
  * are where they started and that the range faults again (a guarded read).
  * With exhaust (stub.demand-exhaust), then, one page in each of
@@ -213,7 +212,6 @@ int demand_demo_run(struct xlat_ctx *xlat, struct pgalloc_ctx *pages, bool exhau
 	verdict(free0 - free1 == n, "the allocator gave exactly those pages");
 	for (uint64_t i = 0; i < n; i++) {     /* no fault now: every page is mapped */
 		const volatile uint64_t *p = (const volatile uint64_t *)(uintptr_t)(va + i * PAGE_SIZE);
-
 		bool zeros = true;            /* the rest of the page as the fault cleared it */
 
 		for (unsigned j = 0; j < PAGE_SIZE / 8; j++)
