@@ -66,7 +66,10 @@ struct reader {
  * checks no value, so this must). */
 static const char *prop_str(struct dt_prop p)
 {
-	if (!p.val || p.len < 1 || !memchr(p.val, '\0', p.len))
+	if (!p.val || p.len < 1)
+		return NULL;
+	/* dtc ends every string value with its NUL: the last byte first. */
+	if (((const char *)p.val)[p.len - 1] != '\0' && !memchr(p.val, '\0', p.len))
 		return NULL;
 	return (const char *)p.val;
 }
