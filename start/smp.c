@@ -23,6 +23,7 @@
 #include "exit.h"
 #include "hw.h"
 #include "kernel_map.h"
+#include "pgalloc.h"
 #include "psci.h"
 #include "result.h"
 #include "sections.h"
@@ -96,7 +97,7 @@ unsigned smp_plan(const struct machine *m, unsigned entry_el)
 static bool mailbox_writable(unsigned cpu, const struct machine_cpu *c)
 {
 	const struct boot_layout *l = smp->layout;
-	const struct cpu_held held[] = {
+	struct cpu_held held[4 + PGALLOC_MAX_BANKS] = {
 		{ l->phys_text, l->phys_text + l->image_size, "the image (its text, data, early tables, stack)" },
 		{ l->phys_dtb, l->phys_dtb + l->dtb_size, "the DTB" },
 		{ l->phys_pool, l->phys_pool + (l->phys_pool ? BOOT_POOL_PAGES * PAGE_SIZE : 0),
@@ -104,8 +105,20 @@ static bool mailbox_writable(unsigned cpu, const struct machine_cpu *c)
 		{ l->phys_stacks, l->phys_stacks + (uint64_t)l->nr_stacks * BOOT_STACK_SIZE,
 		  "the secondaries' stacks" },
 	};
+	unsigned n_held = 4;
 	const struct cpu_held *hit;
-	const char *why = cpu_release_addr_check(c, held, sizeof(held) / sizeof(held[0]), &hit);
+	const char *why;
+
+	/* The allocator is running: its state bytes are live too. */
+	for (unsigned i = 0; smp->pages && i < pgalloc_nr_banks(smp->pages); i++) {
+		struct pgalloc_stats st;
+
+		if (!pgalloc_stats(smp->pages, i, &st) && st.meta_pages)
+			held[n_held++] = (struct cpu_held){ st.meta_pa,
+							    st.meta_pa + st.meta_pages * PAGE_SIZE,
+							    "the page allocator's metadata" };
+	}
+	why = cpu_release_addr_check(c, held, n_held, &hit);
 
 	if (!why && !maps_linear_has(l, c->phys_release_addr))
 		why = "cpu-release-addr not in the linear map (not RAM the boot maps)";

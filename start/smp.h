@@ -37,6 +37,8 @@
 #include "machine.h"
 #include "xlat.h"
 
+struct pgalloc_ctx;
+
 struct secondary_boot_args {
 	uint64_t ttbr0, ttbr1, tcr, cpu, stack_top;
 };
@@ -49,6 +51,7 @@ struct smp_env {
 	const struct machine *machine;     /* what the DTB says */
 	struct check_tally *tally;         /* secondaries add their checks here */
 	struct xlat_ctx *xlat;             /* the final map: device pages on demand */
+	const struct pgalloc_ctx *pages;   /* the page allocator: its metadata is held */
 	bool verbose;                      /* stub.report=full: every probe line */
 };
 

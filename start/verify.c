@@ -77,7 +77,7 @@ void verify_other_cpus(struct boot *b)
 {
 	struct smp_env senv = {
 		.layout = &b->layout, .syms = &b->syms, .walk = &b->walk, .entry_el = b->entry_el,
-		.machine = &b->machine, .tally = &b->tally, .xlat = &b->final_xlat,
+		.machine = &b->machine, .tally = &b->tally, .xlat = &b->final_xlat, .pages = &b->pages,
 		.verbose = b->report_full,
 	};
 	int smp_failures = smp_bring_up(&senv);

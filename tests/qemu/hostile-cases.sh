@@ -17,7 +17,8 @@
 #   cycle counter (pmu=off: said, not printed as zeros); with two CPUs,
 #   cpu@1 by a spin table whose cpu-release-addr points at the image's
 #   text, the DTB, the live root table (the pool at the top of 1 GiB:
-#   0x7ffc0000), its own stack (below the pool), a misaligned address,
+#   0x7ffc0000), its own stack (below the pool), the page allocator's
+#   metadata (below the stacks: 0x7ff7c000), a misaligned address,
 #   an address outside RAM: each refused by name before anything is
 #   written, the CPU left off; cpu@1 given cpu@0's MPIDR: named, not
 #   started; and a refusal with the MMU off (an image across 1 GiB) with no
@@ -68,6 +69,7 @@ spin release-in-text 0x40201000
 spin release-in-dtb 0x44000100
 spin release-in-tables 0x7ffc0000
 spin release-in-stack 0x7ffbf000
+spin release-in-metadata 0x7ff80000
 spin release-misaligned 0x40000004
 spin release-not-ram 0x08000000
 smp2 duplicate-mpidr "block.replace('reg = <0x01>;', 'reg = <0x00>;')"
@@ -96,6 +98,7 @@ echo "hostile-release-in-text $x0:$out/hostile-release-in-text.dtb cortex-a53 1G
 echo "hostile-release-in-dtb $x0:$out/hostile-release-in-dtb.dtb cortex-a53 1G 1 $load pass@1/(cpu@1,_0x44000100):_the_DTB:&$left_off -smp 2"
 echo "hostile-release-in-tables $x0:$out/hostile-release-in-tables.dtb cortex-a53 1G 1 $load pass@1/(cpu@1,_0x7ffc0000):_the_boot&table_pool&$left_off -smp 2"
 echo "hostile-release-in-stack $x0:$out/hostile-release-in-stack.dtb cortex-a53 1G 1 $load pass@1/(cpu@1,_0x7ffbf000):_the_secondaries&stacks&$left_off -smp 2"
+echo "hostile-release-in-metadata $x0:$out/hostile-release-in-metadata.dtb cortex-a53 1G 1 $load pass@1/(cpu@1,_0x7ff80000):_the_page_allocator&_metadata:_not_written&$left_off -smp 2"
 echo "hostile-release-misaligned $x0:$out/hostile-release-misaligned.dtb cortex-a53 1G 1 $load pass@1/cpu-release-addr_not_8-byte_aligned_(cpu@1,_0x40000004)&$left_off -smp 2"
 echo "hostile-release-not-ram $x0:$out/hostile-release-not-ram.dtb cortex-a53 1G 1 $load pass@1/cpu-release-addr_not_in_the_linear_map&$left_off -smp 2"
 echo "hostile-duplicate-mpidr $x0:$out/hostile-duplicate-mpidr.dtb cortex-a53 1G 1 $load pass@1/smp:_cpu@1_(MPIDR_0x0)_has_the_MPIDR_of_cpu@0:_a_duplicate_in_/cpus,_not_started&cpus:_1_online -smp 2"
