@@ -118,22 +118,32 @@ static void push(uint64_t va, uint64_t pa)
 	st.nr_held++;
 }
 
+/* The chain's last page, if it holds no entry, goes back: a page holds at
+ * least one entry (last() reads the tail's). */
+static void drop_empty_tail(void)
+{
+	uint64_t pa = st.tail_pa;
+
+	if (!pa || page_at(pa)->n)
+		return;
+	st.tail_pa = page_at(pa)->prev_pa;
+	if (st.tail_pa)
+		page_at(st.tail_pa)->next_pa = 0;
+	else
+		st.head_pa = 0;
+	(void)pgalloc_free(st.pages, pa, 0);
+	st.list_pages--;
+}
+
 /* The entry at c goes; the last takes its place (c then holds the next
  * one to look at); a page of the chain left empty goes back. */
 static void remove_at(const struct cursor *c)
 {
 	*at(c) = *last();
 	st.nr_held--;
-	if (st.tail_pa && !--page_at(st.tail_pa)->n) {
-		uint64_t pa = st.tail_pa;
-
-		st.tail_pa = page_at(pa)->prev_pa;
-		if (st.tail_pa)
-			page_at(st.tail_pa)->next_pa = 0;
-		else
-			st.head_pa = 0;
-		(void)pgalloc_free(st.pages, pa, 0);
-		st.list_pages--;
+	if (st.tail_pa) {
+		page_at(st.tail_pa)->n--;
+		drop_empty_tail();
 	}
 }
 
@@ -208,7 +218,7 @@ int demand_add(uint64_t va, uint64_t size, const struct pte_attrs *attrs, const 
 		return DEMAND_ESTATE;
 	if (!size || (va | size) & (PAGE_SIZE - 1))
 		return DEMAND_EALIGN;
-	if (va < (uint64_t)VA_START || (va + size != 0 && va + size < va))
+	if (va < ttbr1_va_start() || (va + size != 0 && va + size < va))
 		return DEMAND_ERANGE;
 	if (xlat_attrs_wx(attrs))
 		return DEMAND_EWX;
@@ -251,8 +261,12 @@ bool demand_resolve(uint64_t esr, uint64_t far)
 	if (!r)
 		return false;
 	r->faults++;
-	if (!room_for_one() || !(pa = pgalloc_alloc(st.pages, 0)))
+	if (!room_for_one())
 		return unresolved(r, far, DEMAND_NO_PAGE);
+	if (!(pa = pgalloc_alloc(st.pages, 0))) {
+		drop_empty_tail();            /* the list page room_for_one took */
+		return unresolved(r, far, DEMAND_NO_PAGE);
+	}
 	{
 		uint64_t *p = pgalloc_ptr(st.pages, pa);
 
@@ -265,6 +279,7 @@ bool demand_resolve(uint64_t esr, uint64_t far)
 	rc = xlat_map(st.xlat, va, pa, PAGE_SIZE, &r->attrs);
 	if (rc) {
 		(void)pgalloc_free(st.pages, pa, 0);
+		drop_empty_tail();
 		return unresolved(r, far, rc);
 	}
 	push(va, pa);
