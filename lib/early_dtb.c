@@ -122,7 +122,9 @@ static bool header_ok(const void *fdt, struct blob *f)
 	f->structs = be32(h + 8);
 	f->strings = be32(h + 12);
 	f->strings_size = be32(h + 32);
-	f->structs_end = f->structs + be32(h + 36);
+	/* size_dt_struct is there from version 17; before, the block runs to
+	 * the blob's end (libfdt's fdt_offset_ptr, dt_walk.c). */
+	f->structs_end = be32(h + 20) >= 17 ? f->structs + be32(h + 36) : f->size;
 	return f->size <= MAX_SIZE && f->size >= 40 && be32(h + 20) >= 16 && be32(h + 24) <= 17 &&
 	       f->structs < f->structs_end && f->structs_end <= f->size &&
 	       f->strings <= f->size && f->strings_size <= f->size - f->strings;
@@ -148,6 +150,8 @@ struct node_state {
 	uint32_t top_len;
 	bool memory, psci;
 	enum psci_conduit method;
+	struct prop reg;             /* a top-level node's reg (len 0: none yet) */
+	bool banked;                 /* its banks recorded */
 };
 
 static bool str_starts(const struct prop *p, const char *z)
@@ -189,8 +193,13 @@ static void note(struct found *fd, struct node_state *ns, const struct prop *p)
 		return;
 	if (same(p->name, p->name_len, "device_type") && str_starts(p, "memory"))
 		ns->memory = true;
-	if (ns->memory && same(p->name, p->name_len, "reg"))
-		memory_reg(fd, p);
+	if (same(p->name, p->name_len, "reg"))
+		ns->reg = *p;
+	/* device_type and reg in either order (U-Boot writes reg first). */
+	if (ns->memory && ns->reg.len && !ns->banked) {
+		memory_reg(fd, &ns->reg);
+		ns->banked = true;
+	}
 	if (same(ns->top, ns->top_len, "chosen") &&
 	    (same(p->name, p->name_len, "stdout-path") ||
 	     (!fd->path && same(p->name, p->name_len, "linux,stdout-path")))) {
@@ -218,7 +227,8 @@ static bool first_walk(const struct blob *f, struct found *fd)
 			if (++depth > MAX_DEPTH)
 				return false;
 			ns.depth = depth - 1;
-			ns.memory = ns.psci = false;
+			ns.memory = ns.psci = ns.banked = false;
+			ns.reg.len = 0;
 			ns.method = PSCI_CONDUIT_NONE;
 			if (depth == 2) {
 				ns.top = name, ns.top_len = name_len;
@@ -230,6 +240,7 @@ static bool first_walk(const struct blob *f, struct found *fd)
 				return false;
 			ns.depth = depth ? depth - 1 : 0;
 			ns.psci = ns.memory = false;  /* back in a parent: its flags are past */
+			ns.reg.len = 0;
 		} else if (depth) {
 			note(fd, &ns, &p);
 		}

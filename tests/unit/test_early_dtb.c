@@ -7,7 +7,8 @@
  * /soc's ranges: 0x7e215040 -> 0x3f215040, its 8250 layout, no PSCI);
  * the rules lib/machine.c keeps (a framebuffer or a missing node passed
  * over for /aliases/serial0), a console in RAM, a disabled one, an
- * untranslatable one; a blob cut, of a bad magic, misaligned: no console,
+ * untranslatable one; a memory node's reg before its device_type; a
+ * version 16 blob (no size_dt_struct); a blob cut, of a bad magic, misaligned: no console,
  * never a read outside it (ASan), each said why.
  */
 #include "unit.h"
@@ -111,6 +112,21 @@ static void test_rules(void **state)
 	early_dtb_read(fdt, &d);
 	assert_string_equal(d.why, "the console's reg lies in RAM");
 	assert_int_equal(d.conduit, PSCI_CONDUIT_HVC);    /* PSCI still found */
+	/* The same with the memory node's reg before its device_type (as
+	 * U-Boot's fdt_fixup_memory_banks writes them): still RAM. */
+	node = fdt_path_offset(fdt, "/memory@40000000");
+	assert_int_equal(fdt_delprop(fdt, node, "device_type"), 0);
+	assert_int_equal(fdt_setprop_string(fdt, node, "device_type", "memory"), 0);
+	early_dtb_read(fdt, &d);
+	assert_string_equal(d.why, "the console's reg lies in RAM");
+	free(fdt);
+	/* A version 16 blob: no size_dt_struct (the block runs to the end). */
+	fdt = copy("machine-virt");
+	fdt_set_version(fdt, 16);
+	fdt_set_size_dt_struct(fdt, 0);
+	early_dtb_read(fdt, &d);
+	assert_null(d.why);
+	assert_int_equal(d.port.phys_base, 0x9000000);
 	free(fdt);
 	/* Behind a bus without ranges: untranslatable. */
 	fdt = copy("machine-rpi3");
