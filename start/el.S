@@ -62,8 +62,8 @@ from_el2:
 	msr	cptr_el2, x0
 	msr	hstr_el2, xzr
 	msr	vttbr_el2, xzr
-	mov	x0, #0
-	pmu_or_branch x0, 2f			// no PMUv3: PMCR_EL0 is UNDEFINED
+	mov	x0, #0				// HPMN 0 without PMUv3 (x1 tests it)
+	pmu_or_branch x1, 2f			// no PMUv3: PMCR_EL0 is UNDEFINED
 	mrs	x0, pmcr_el0			// MDCR_EL2.HPMN = PMCR_EL0.N: EL1 sees
 	ubfx	x0, x0, #11, #5			// every counter; TPM/TPMCR = 0
 2:	msr	mdcr_el2, x0

@@ -255,48 +255,44 @@ primary_entry:
  * Refusals with the MMU off: x0 = exit status, x1 = what (PC-relative, so
  * physical), x2 = the value it concerns, x3 = the DTB (x19: its console
  * and PSCI conduit are looked up, slowly, on this path only), x4 = the
- * entry EL; start/refuse.c says it and exits.
+ * entry EL; start/refuse.c says it and exits. Each sets x0-x2 and ends
+ * in refuse_with_dtb, which adds x3 and x4.
  */
 refuse_straddle:
 	mov	x0, #EXIT_BAD_LOAD
 	adr	x1, msg_straddle
 	mov	x2, x21
-	mov	x3, x19
-	mov	x4, x20
-	b	early_refuse
+	b	refuse_with_dtb
 refuse_shared_slot:
 	mov	x0, #EXIT_BAD_LOAD
 	adr	x1, msg_shared_slot
 	mov	x2, x21
-	mov	x3, x19
-	mov	x4, x20
-	b	early_refuse
+	b	refuse_with_dtb
 refuse_above_idmap:
 	mov	x0, #EXIT_BAD_LOAD
 	adr	x1, msg_above_idmap
 	mov	x2, x21
-	mov	x3, x19
-	mov	x4, x20
-	b	early_refuse
+	b	refuse_with_dtb
 #if VA_BITS > VA_BITS_MIN
 refuse_above_va_min:
 	mov	x0, #EXIT_BAD_LOAD
 	adr	x1, msg_above_va_min
 	mov	x2, x21
-	b	early_refuse
+	b	refuse_with_dtb
 #endif
+refuse_no_granule:
+	mov	x0, #EXIT_UNSUPPORTED_CPU
+	adr	x1, msg_no_granule
+	mrs	x2, id_aa64mmfr0_el1
+refuse_with_dtb:
+	mov	x3, x19
+	mov	x4, x20
+	b	early_refuse
 refuse_dtb_in_image:
 	mov	x0, #EXIT_BAD_DTB
 	adr	x1, msg_dtb_in_image
 	mov	x2, x19
 	mov	x3, #0				// with the MMU on: no UART mapped
-	mov	x4, x20
-	b	early_refuse
-refuse_no_granule:
-	mov	x0, #EXIT_UNSUPPORTED_CPU
-	adr	x1, msg_no_granule
-	mrs	x2, id_aa64mmfr0_el1
-	mov	x3, x19
 	mov	x4, x20
 	b	early_refuse
 

@@ -179,7 +179,6 @@ __create_page_tables:
 #if IDMAP_EXT_START_LEVEL == 0
 	add	x13, x1, #PAGE_SIZE		// level 0 -> level 1
 	create_table_entry x1, x2, LEVEL_SHIFT(0), IDMAP_EXT_PTRS_PER_ROOT, x13, x4, x5
-	inval_entries x1, x2, x2, LEVEL_SHIFT(0), IDMAP_EXT_PTRS_PER_ROOT
 	mov	x1, x13
 #define IDMAP_EXT_L1_PTRS PTRS_PER_PTE
 #else
@@ -187,7 +186,6 @@ __create_page_tables:
 #endif
 	add	x13, x1, #PAGE_SIZE		// level 1 -> level 2
 	create_table_entry x1, x2, LEVEL_SHIFT(1), IDMAP_EXT_L1_PTRS, x13, x4, x5
-	inval_entries x1, x2, x2, LEVEL_SHIFT(1), IDMAP_EXT_L1_PTRS
 	mov	x1, x13
 5:
 	bic	x4, x2, #(SWAPPER_BLOCK_SIZE - 1)
@@ -262,7 +260,15 @@ __create_page_tables:
 	inval_entries x14, x10, x7, PAGE_SHIFT, PTRS_PER_PTE	// kernel's level 3
 	inval_entries x9, x10, x10, SWAPPER_BLOCK_SHIFT, BLK_PTRS	// and its block-table entry
 2:	inval_entries x1, x2, x3, SWAPPER_BLOCK_SHIFT, BLK_PTRS	// identity's blocks
-	cbnz	x24, 6f				// the extended chain: invalidated above
+	cbz	x24, 7f
+	adrp	x13, early_idmap_ext		// the extended chain, after the dmb too
+#if IDMAP_EXT_START_LEVEL == 0
+	inval_entries x13, x2, x2, LEVEL_SHIFT(0), IDMAP_EXT_PTRS_PER_ROOT
+	add	x13, x13, #PAGE_SIZE
+#endif
+	inval_entries x13, x2, x2, LEVEL_SHIFT(1), IDMAP_EXT_L1_PTRS
+	b	6f
+7:
 #if PGTABLE_LEVELS > 3
 	inval_entries x15, x2, x2, PUD_SHIFT, PTRS_PER_PUD	// the identity's level-1
 #endif
