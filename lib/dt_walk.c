@@ -418,7 +418,7 @@ bool dt_get_path(const struct dt_tree *t, int i, char *buf, size_t len)
 	/* The names from the root down; each "name/" must fit as it comes. */
 	for (int c = i; c != DT_NONE && n < 128; c = dt_parent(t, c))
 		chain[n++] = c;
-	if (len < 2 || n == 128 || chain[n - 1] != 0)
+	if (len < 2 || n == 0 || n == 128 || chain[n - 1] != 0)
 		goto nospace;
 	buf[0] = '/';
 	while (--n >= 0) {

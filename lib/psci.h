@@ -34,6 +34,17 @@ struct psci_in_flight {
 	enum psci_conduit conduit;
 };
 
+/* The conduit a DTB or the FADT names, where something can answer it for
+ * an image entered at entry_el: none at EL3 (nothing runs below the
+ * image); none for HVC at EL2 (it would reach the image's own EL2, which
+ * has no vector: no hypervisor lies below it). */
+static inline enum psci_conduit psci_usable_conduit(enum psci_conduit c, unsigned entry_el)
+{
+	if (entry_el == 3 || (entry_el == 2 && c == PSCI_CONDUIT_HVC))
+		return PSCI_CONDUIT_NONE;
+	return c;
+}
+
 /* The conduit every call below uses. */
 void psci_set_conduit(enum psci_conduit conduit);
 enum psci_conduit psci_conduit(void);

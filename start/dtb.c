@@ -134,19 +134,13 @@ void dtb_check_parts(struct boot *b)
 	report_machine_problem("chosen", &m->chosen.problem);
 }
 
-/* The PSCI conduit the DTB names, where something can answer it: entered
- * at EL3, nothing runs below the image; entered at EL2, an HVC from EL1
- * goes to the image's own EL2, which has no vector (no hypervisor lies
- * below it): refused by name. */
+/* The PSCI conduit the DTB names, where something can answer it
+ * (psci_usable_conduit); HVC at EL2 refused by name. */
 void psci_from_dtb(struct boot *b)
 {
 	enum psci_conduit c = b->machine.psci.conduit;
 
-	if (b->entry_el == 3)
-		c = PSCI_CONDUIT_NONE;
-	if (b->entry_el == 2 && c == PSCI_CONDUIT_HVC) {
+	if (b->entry_el == 2 && c == PSCI_CONDUIT_HVC)
 		report_psci_hvc_at_el2(&b->machine.psci);
-		c = PSCI_CONDUIT_NONE;
-	}
-	psci_set_conduit(c);
+	psci_set_conduit(psci_usable_conduit(c, b->entry_el));
 }

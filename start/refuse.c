@@ -46,9 +46,7 @@ static void early_console(const void *dtb, unsigned entry_el)
 	early_dtb_read(dtb, &d);
 	if (d.port.kind != MACHINE_CONSOLE_NONE)
 		(void)console_init(&d.port);
-	if (entry_el == 3 || (entry_el == 2 && d.conduit == PSCI_CONDUIT_HVC))
-		d.conduit = PSCI_CONDUIT_NONE;
-	psci_set_conduit(d.conduit);
+	psci_set_conduit(psci_usable_conduit(d.conduit, entry_el));
 }
 
 __attribute__((noreturn))
@@ -56,14 +54,16 @@ void early_refuse(int status, const char *what, uint64_t value, const void *dtb,
 		  unsigned entry_el)
 {
 	early_clear_bss();
+	/* Recorded first: the console below is the DTB's, driven with the MMU
+	 * off, and a fault there must not be the only thing the record says. */
+	if (result_fatal_begin()) {
+		result_fatal_add(what);
+		result_fatal_add_hex(value);
+	}
 	early_console(dtb, entry_el);
 	console_puts("\nstub: FATAL: ");
 	console_puts(what);
 	console_put_hex(value);
 	console_puts("\n");
-	if (result_fatal_begin()) {
-		result_fatal_add(what);
-		result_fatal_add_hex(value);
-	}
 	stub_exit(status);
 }

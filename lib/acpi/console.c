@@ -171,8 +171,8 @@ void acpi_read_dbg2(struct acpi_info *info, const uint8_t *t, uint32_t len)
 		}
 		regs = d[3];
 		gas = acpi_u16(d + 18);
-		if (acpi_u16(d + 12) == DBG2_PORT_SERIAL) {
-			if (!regs || gas < DBG2_DEVICE_MIN || gas > dlen || dlen - gas < GAS_SIZE) {
+		if (acpi_u16(d + 12) == DBG2_PORT_SERIAL && regs) {   /* none: walk on */
+			if (gas < DBG2_DEVICE_MIN || gas > dlen || dlen - gas < GAS_SIZE) {
 				acpi_refuse(info, ACPI_ERR_BAD_TABLE, ACPI_WHY_DBG2_REGISTERS, t, pa,
 					    off + 18, gas);
 				return;

@@ -240,11 +240,9 @@ static int check_ram(const struct options *o)
 /* PSCI's conduit where something can answer it (start/dtb.c's rule). */
 static void check_psci(const struct options *o)
 {
-	conduit = o->el == 3 ? PSCI_CONDUIT_NONE : m.psci.conduit;
-	if (o->el == 2 && conduit == PSCI_CONDUIT_HVC) {
+	if (o->el == 2 && m.psci.conduit == PSCI_CONDUIT_HVC)
 		report_psci_hvc_at_el2(&m.psci);
-		conduit = PSCI_CONDUIT_NONE;
-	}
+	conduit = psci_usable_conduit(m.psci.conduit, o->el);
 }
 
 static void check_options(const struct options *o)

@@ -615,6 +615,10 @@ static void test_dbg2_bounds(void **state)
 	assert_int_equal(read_tables(0), ACPI_ERR_BAD_TABLE);
 	assert_int_equal(info.problem.why, ACPI_WHY_DBG2_REGISTERS);
 	poke(DBG2_PA, 44 + 18, 22, 2);
+	poke(DBG2_PA, 44 + 3, 0, 1);                 /* a serial device with no register */
+	assert_int_equal(read_tables(0), ACPI_OK);   /* passed over: none left */
+	assert_int_equal(info.console.verdict, ACPI_CONSOLE_NOT_DESCRIBED);
+	poke(DBG2_PA, 44 + 3, 1, 1);
 	poke(DBG2_PA, 36, 0xffffff00, 4);            /* the devices' offset past the table */
 	assert_int_equal(read_tables(0), ACPI_ERR_BAD_TABLE);
 	poke(DBG2_PA, 36, 44, 4);
