@@ -24,7 +24,7 @@ struct pte_attrs {
 	bool ng;            /* not global */
 	bool pxn;           /* privileged execute-never */
 	bool uxn;           /* unprivileged execute-never */
-} __attribute__((aligned(8)));   /* one doubleword: copied and compared whole */
+} __attribute__((aligned(8)));   /* one doubleword: copied whole */
 
 enum desc_kind { DESC_INVALID, DESC_TABLE, DESC_BLOCK, DESC_PAGE };
 

@@ -19,13 +19,14 @@
  *           PGALLOC_ESTATE (and alloc / free / stats before it).
  *
  * Semantics of the ranges:
- *   - a bank (add_range) is 4 KiB aligned, non-empty, below 2^48 and does
+ *   - a bank (add_range) is 4 KiB aligned, non-empty, below PGALLOC_PA_LIMIT
+ *     (2^48; 2^52 in a 52-bit build) and does
  *     not overlap another bank (adjacent banks stay separate banks: blocks
  *     never cross a bank boundary, so each bank's statistics are its own);
  *   - a reservation is any byte range that does not wrap; it is widened to
  *     the 4 KiB pages it touches, may overlap banks partly, other
  *     reservations (the union counts), or no bank at all (then it has no
- *     effect); the part at or above 2^48 is ignored;
+ *     effect); the part at or above PGALLOC_PA_LIMIT is ignored;
  *   - the page at PA 0 is always reserved: 0 is alloc's failure value;
  *   - after finalize, no page of a reservation is ever handed out.
  * The free pages of a bank are carved into the largest naturally aligned
@@ -106,7 +107,7 @@ enum pgalloc_error {
 	PGALLOC_OK        =   0,
 	PGALLOC_EALIGN    =  -1,  /* add_range: PA or size not 4 KiB aligned;
 				   * free: PA not aligned to the block's size */
-	PGALLOC_ERANGE    =  -2,  /* size 0, range wraps, bank reaches 2^48, or
+	PGALLOC_ERANGE    =  -2,  /* size 0, range wraps, bank reaches PGALLOC_PA_LIMIT, or
 				   * order > PGALLOC_MAX_ORDER */
 	PGALLOC_ESTATE    =  -3,  /* wrong phase: add/reserve/finalize after
 				   * finalize, alloc/free/stats before it */
@@ -197,7 +198,7 @@ int pgalloc_stats(const struct pgalloc_ctx *ctx, unsigned bank, struct pgalloc_s
 int pgalloc_for_each_free(const struct pgalloc_ctx *ctx,
 			  void (*fn)(uint64_t pa, unsigned order, unsigned bank, void *cookie),
 			  void *cookie);
-/* Checks the metadata against itself (O(pages)): block by block, every
+/* Checks the metadata against itself (O(blocks)): block by block, every
  * head's byte (aligned, inside its bank, clear of reservations and
  * metadata), list, counter and reservation; and that no free block has a
  * free buddy of its order (fully coalesced). PGALLOC_OK or

@@ -46,7 +46,7 @@
  *
  * The verdict is the first of these that applies (each names what it
  * concerns in verdict_name):
- *   RAM_EINVAL      an argument: pa_bits outside 32..48, a budget of 0 or
+ *   RAM_EINVAL      an argument: pa_bits outside 32..RAM_PA_BITS_MAX, a budget of 0 or
  *                   not page aligned, an image of size 0, a range that
  *                   wraps past 2^64 - 1 or ends before it starts, an
  *                   initrd ending before its start, an absent piece not
@@ -188,7 +188,7 @@ struct ram_plan_input {
 	uint64_t phys_image, image_size;        /* [pa, pa + size), size > 0 */
 	uint64_t phys_dtb, dtb_size;            /* size 0: no DTB */
 	uint64_t phys_initrd_start, phys_initrd_end;   /* equal: no initrd */
-	unsigned pa_bits;                       /* ID_AA64MMFR0_EL1.PARange, 32..48 */
+	unsigned pa_bits;                       /* the PA size, 32..RAM_PA_BITS_MAX */
 	uint64_t linear_budget;                 /* RAM_LINEAR_BUDGET on the stub */
 };
 

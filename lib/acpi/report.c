@@ -1,7 +1,7 @@
 /*
  * report.c - the "acpi:" lines: what the boot took from the ACPI tables,
  * in the boot's report and, the same lines, in the host tool's output
- * (scripts/host/acpi_check.c).
+ * (scripts/host/machine_check.c).
  *
  * Owns: acpi_report: where the tables were (RSDP, XSDT, the tables it
  * lists, those left out and why), the console (its table, interface type,

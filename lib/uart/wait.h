@@ -1,5 +1,6 @@
 /*
- * wait.h - the one bounded wait of the UART drivers.
+ * wait.h - the bounded wait of the UART drivers' status polls (Cadence's
+ * reset, a fixed count of polls, is the one other).
  *
  * Owns: UART_WAIT_MS, how long a driver waits for a status bit before it
  * gives up (200 ms: a full 64-byte FIFO drains in 67 ms even at 9600 baud),

@@ -7,7 +7,7 @@
  * the two callbacks lib/acpi/ reads through: acpi_input_map (by physical
  * address: the RSDP's walk, when the log has an RSDP) and acpi_input_find
  * (by signature: a folder, whose files' names do not matter). Written to
- * be shared: build/host/machine-check will take ACPI tables with it.
+ * be shared: build/host/machine-check takes ACPI tables with it.
  */
 #ifndef ACPI_INPUT_H
 #define ACPI_INPUT_H
