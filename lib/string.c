@@ -64,10 +64,17 @@ static inline __attribute__((always_inline)) size_t zva_block(void)
 #endif
 }
 
-/* [p, p + n) zeroed by DC ZVA, p and n multiples of block. DC ZVA takes
- * its address in a register only: for the usual 64-byte block, sixteen a
- * loop, each address an immediate offset from one register (a 4 KiB page:
- * 64 DC ZVA, 4 loops); the rest, and any other block size, one a loop. */
+/* Four 64-byte blocks from offset o of %1 (the page or KiB being
+ * zeroed), each address an immediate offset in %0: DC ZVA takes its
+ * address in a register only. */
+#define ZVA4(o) "add %0, %1, #" #o "\n\tdc zva, %0\n\t" \
+		"add %0, %1, #" #o " + 64\n\tdc zva, %0\n\t" \
+		"add %0, %1, #" #o " + 128\n\tdc zva, %0\n\t" \
+		"add %0, %1, #" #o " + 192\n\tdc zva, %0\n\t"
+
+/* [p, p + n) zeroed by DC ZVA, p and n multiples of block: for the usual
+ * 64-byte block, sixteen a loop (a 4 KiB page: 64 DC ZVA, 4 loops); the
+ * rest, and any other block size, one a loop. */
 static void zva(uint8_t *p, size_t n, size_t block)
 {
 #ifndef STRING_PREFIX
@@ -75,22 +82,7 @@ static void zva(uint8_t *p, size_t n, size_t block)
 
 	if (block == 64) {
 		for (uint64_t t; p + 1024 <= end; p += 1024)
-			__asm__ volatile("dc zva, %1\n\t"
-					 "add %0, %1, #64\n\tdc zva, %0\n\t"
-					 "add %0, %1, #128\n\tdc zva, %0\n\t"
-					 "add %0, %1, #192\n\tdc zva, %0\n\t"
-					 "add %0, %1, #256\n\tdc zva, %0\n\t"
-					 "add %0, %1, #320\n\tdc zva, %0\n\t"
-					 "add %0, %1, #384\n\tdc zva, %0\n\t"
-					 "add %0, %1, #448\n\tdc zva, %0\n\t"
-					 "add %0, %1, #512\n\tdc zva, %0\n\t"
-					 "add %0, %1, #576\n\tdc zva, %0\n\t"
-					 "add %0, %1, #640\n\tdc zva, %0\n\t"
-					 "add %0, %1, #704\n\tdc zva, %0\n\t"
-					 "add %0, %1, #768\n\tdc zva, %0\n\t"
-					 "add %0, %1, #832\n\tdc zva, %0\n\t"
-					 "add %0, %1, #896\n\tdc zva, %0\n\t"
-					 "add %0, %1, #960\n\tdc zva, %0"
+			__asm__ volatile(ZVA4(0) ZVA4(256) ZVA4(512) ZVA4(768)
 					 : "=&r"(t) : "r"(p) : "memory");
 	}
 	for (; p < end; p += block)
@@ -167,20 +159,11 @@ static inline __attribute__((always_inline)) void zva_4k_64(uint8_t *p)
 #ifndef STRING_PREFIX
 	uint64_t t;
 
-#define ZVA4(o) "add %0, %1, #" #o "\n\tdc zva, %0\n\t" \
-		"add %0, %1, #" #o " + 64\n\tdc zva, %0\n\t" \
-		"add %0, %1, #" #o " + 128\n\tdc zva, %0\n\t" \
-		"add %0, %1, #" #o " + 192\n\tdc zva, %0\n\t"
-	__asm__ volatile("dc zva, %1\n\t"
-			 "add %0, %1, #64\n\tdc zva, %0\n\t"
-			 "add %0, %1, #128\n\tdc zva, %0\n\t"
-			 "add %0, %1, #192\n\tdc zva, %0\n\t"
-			 ZVA4(256) ZVA4(512) ZVA4(768)
+	__asm__ volatile(ZVA4(0) ZVA4(256) ZVA4(512) ZVA4(768)
 			 ZVA4(1024) ZVA4(1280) ZVA4(1536) ZVA4(1792)
 			 ZVA4(2048) ZVA4(2304) ZVA4(2560) ZVA4(2816)
 			 ZVA4(3072) ZVA4(3328) ZVA4(3584) ZVA4(3840)
 			 : "=&r"(t) : "r"(p) : "memory");
-#undef ZVA4
 #else
 	(void)p;
 #endif
