@@ -124,6 +124,19 @@ static inline uint64_t pte_addr_bits(void)
 #endif
 }
 
+/* The leaf after `leaf` in a run: the same bits, the output address one
+ * span further. A 52-bit OA keeps its top bits apart from the rest
+ * (pgtable-hwdef.h), so a run across 2^50 (FEAT_LPA2) or 2^48 (FEAT_LPA)
+ * carries into them. */
+static inline uint64_t desc_next_leaf(uint64_t leaf, uint64_t span)
+{
+#if PA_BITS_MAX > 48
+	return (leaf & ~pte_addr_bits()) | phys_to_pte(pte_to_phys(leaf) + span);
+#else
+	return leaf + span;
+#endif
+}
+
 /* The output address of a block (levels block_min_level() .. 2) or page
  * (level 3) descriptor: its address bits down to the level's shift. */
 static inline uint64_t desc_leaf_addr(uint64_t desc, int level)

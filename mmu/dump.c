@@ -35,21 +35,6 @@ static void add_leaf(struct dump_state *st, uint64_t va, uint64_t pa, uint64_t s
 	*c = (struct pt_range){ .va = va, .pa = pa, .size = size, .level = level, .attrs = *attrs };
 }
 
-/* A leaf that continues the one before it in its table: the same bits but
- * the output address, one span further. Such a run is what add_leaf
- * would merge (contiguous VA and PA, level, attributes), found without
- * decoding each entry: the full report dumps every table. addr_bits: the
- * descriptor's address bits this boot; with a 52-bit OA its high bits lie
- * apart (pgtable-hwdef.h), so the addresses are compared whole. */
-static bool continues(uint64_t prev, uint64_t desc, uint64_t addr_bits, uint64_t span)
-{
-#if PA_BITS_MAX > 48
-	return !((prev ^ desc) & ~addr_bits) && pte_to_phys(desc) == pte_to_phys(prev) + span;
-#else
-	return !((prev ^ desc) & ~addr_bits) && (desc & addr_bits) == (prev & addr_bits) + span;
-#endif
-}
-
 /* Visit table_pa at level whose first entry maps va_base; a root has
  * root_entries entries (its half's VA bits), any other table a page of
  * them. 0 or -1. */
@@ -58,8 +43,12 @@ static int visit(struct dump_state *st, uint64_t table_pa, int level, uint64_t v
 {
 	const uint64_t *table = st->ctx->read_table(table_pa, st->ctx->cookie);
 	unsigned entries = root_entries ? root_entries : PTRS_PER_PTE;
-	uint64_t span = 1ULL << level_shift(level), addr_mask = pte_addr_bits();
-	uint64_t prev_leaf = 0;   /* the entry before, when it was a leaf in st->cur */
+	uint64_t span = 1ULL << level_shift(level);
+	/* The entry before, when it was a leaf in st->cur: an entry that is its
+	 * desc_next_leaf continues the run add_leaf would merge (contiguous VA
+	 * and PA, level, attributes), found without decoding: the full report
+	 * dumps every table. */
+	uint64_t prev_leaf = 0;
 
 	if (!table)
 		return -1;
@@ -67,7 +56,7 @@ static int visit(struct dump_state *st, uint64_t table_pa, int level, uint64_t v
 		uint64_t va = va_base + i * span, desc = table[i];
 		struct desc_info d;
 
-		if (prev_leaf && continues(prev_leaf, desc, addr_mask, span)) {
+		if (prev_leaf && desc == desc_next_leaf(prev_leaf, span)) {
 			st->cur.size += span;
 			prev_leaf = desc;
 			continue;

@@ -39,18 +39,6 @@ static inline uint64_t half_span(void)
 	return 1ULL << vabits_actual();
 }
 
-/* The leaf after `leaf` in a run: one span further in the output address.
- * A 52-bit OA keeps its top bits apart from the rest (pgtable-hwdef.h), so
- * a run across 2^50 (FEAT_LPA2) or 2^48 (FEAT_LPA) carries into them. */
-static inline uint64_t next_leaf(uint64_t leaf, uint64_t span)
-{
-#if PA_BITS_MAX > 48
-	return (leaf & ~pte_addr_bits()) | phys_to_pte(pte_to_phys(leaf) + span);
-#else
-	return leaf + span;
-#endif
-}
-
 _Static_assert(PTRS_PER_PGD <= PTRS_PER_PTE, "the root is at most a whole table");
 
 /* Each error's name and text, indexed by -err. */
@@ -374,11 +362,11 @@ static int map_leaves(struct xlat_ctx *ctx, struct op *op, int level, uint64_t b
 		return XLAT_OK;
 	}
 	if (is_new) {
-		for (; e < end; e++, leaf = next_leaf(leaf, span))
+		for (; e < end; e++, leaf = desc_next_leaf(leaf, span))
 			*e = leaf;
 		n = i1 + 1 - i0;
 	} else {
-		for (; e < end; e++, leaf = next_leaf(leaf, span)) {
+		for (; e < end; e++, leaf = desc_next_leaf(leaf, span)) {
 			if (!*e) {
 				*e = leaf;
 				n++;
