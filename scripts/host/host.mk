@@ -9,6 +9,7 @@
 # (all); the corpus test and the ACPI comparison run it. Included by the
 # Makefile.
 
+include scripts/host/libfdt.mk
 HOST_TOOLS := build/host/machine-check
 all: $(HOST_TOOLS)
 HOST_TOOL_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -DHOST_BUILD \
@@ -27,4 +28,4 @@ build/host/machine-check: $(MACHINE_CHECK_SRCS) $(wildcard lib/*.h lib/acpi/*.h 
 		start/*.h scripts/host/*.h) scripts/host/host.mk | deps
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  HOSTCC  $@")
-	$(Q)$(HOSTCC) $(HOST_TOOL_CFLAGS) $(MACHINE_CHECK_SRCS) /usr/lib/x86_64-linux-gnu/libfdt.so.1 -o $@
+	$(Q)$(HOSTCC) $(HOST_TOOL_CFLAGS) $(MACHINE_CHECK_SRCS) $(HOST_LIBFDT) -o $@

@@ -70,6 +70,7 @@ OUT  := build/fuzz
 BIN  := $(OUT)/fuzz_xlat$(if $(filter-out mmu/xlat.c,$(XLAT_SRC)),-variant)
 SELF := $(lastword $(MAKEFILE_LIST))
 include mmu/geometry.mk
+include scripts/host/libfdt.mk
 # The map API's harness in every geometry: xlat (the default's), then
 # xlat-<dir> for each other one (xlat-16k-47 ...).
 XLAT_GEO_HARNESSES := $(foreach g,$(filter-out $(GEOMETRY_DEFAULT),$(GEOMETRIES)),xlat-$(call geometry_dir,$(g)))
@@ -155,7 +156,7 @@ $(ACPI_BIN): $(ACPI_SRCS) $(ACPI_HDRS) $(SELF)
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CLANG   $@")
 	$(Q)$(CLANG) $(FUZZ_CFLAGS) $(FUZZ_CPPFLAGS) $(ACPI_SRCS) \
-		/usr/lib/x86_64-linux-gnu/libfdt.so.1 -o $@
+		$(HOST_LIBFDT) -o $@
 
 $(EARLY_DTB_BIN): $(EARLY_DTB_SRCS) lib/early_dtb.h lib/uart/uart.h $(SELF)
 	@mkdir -p $(@D)

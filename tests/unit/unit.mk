@@ -46,9 +46,7 @@ HOST_CFLAGS   := -std=gnu11 -O1 -g -Wall -Wextra -Werror -DHOST_BUILD \
 		 -fsanitize=address,undefined -fno-sanitize-recover=all
 HOST_CPPFLAGS := -Immu -Immu/shell -Istart -Istart/efi -Ilib -Iboard -I$(UNIT) -I$(FAKES) -MMD -MP
 HOST_LDFLAGS  := -fsanitize=address,undefined
-# Only the runtime library of libfdt is installed for the host (the -dev
-# package is the arm64 one, for the target): link it by its full name.
-HOST_LIBFDT   := /usr/lib/x86_64-linux-gnu/libfdt.so.1
+include scripts/host/libfdt.mk
 
 TESTS := acpi efi_cmdline earlycon console_choice cpu_plan early_dtb desc walk dump maps expect probes regs check esr efi_memmap bootargs xlat machine pgalloc pgalloc10 uart \
 	 string \
