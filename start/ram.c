@@ -59,10 +59,8 @@ static unsigned efi_banks(struct phys_range *banks)
 static void refuse_plan(const struct boot *b, int rc)
 {
 	const struct boot_layout *l = &b->layout;
-	bool load = rc == RAM_EIMAGE_RESERVED || rc == RAM_EIMAGE_NOT_LINEAR ||
-		    rc == RAM_EINITRD_IMAGE;
 
-	boot_fatal(load ? EXIT_BAD_LOAD : EXIT_BAD_DTB,
+	boot_fatal(ram_plan_refusal_status(rc),
 		   "RAM: %s: %s (image pa 0x%llx size 0x%llx, DTB pa 0x%llx size 0x%llx)",
 		   ram_plan_strerror(rc), b->ram.verdict_name, (unsigned long long)l->phys_text,
 		   (unsigned long long)l->image_size, (unsigned long long)l->phys_dtb,

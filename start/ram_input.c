@@ -1,6 +1,7 @@
 /*
  * ram_input.c - the RAM plan's input from the DTB (see ram_input.h).
  */
+#include "exit.h"
 #include "ram_input.h"
 
 void ram_input_from_machine(const struct machine *m, struct phys_range *banks,
@@ -31,4 +32,10 @@ void ram_input_from_machine(const struct machine *m, struct phys_range *banks,
 		in->phys_initrd_start = m->chosen.phys_initrd_start;
 		in->phys_initrd_end = m->chosen.phys_initrd_end;
 	}
+}
+
+int ram_plan_refusal_status(int rc)
+{
+	return rc == RAM_EIMAGE_RESERVED || rc == RAM_EIMAGE_NOT_LINEAR || rc == RAM_EINITRD_IMAGE
+	       ? EXIT_BAD_LOAD : EXIT_BAD_DTB;
 }

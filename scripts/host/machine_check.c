@@ -228,11 +228,8 @@ static int check_ram(const struct options *o)
 	       o->have_dtb_pa ? "at --dtb-pa" : "not placed (--dtb-pa PA)");
 	rc = ram_plan_make(&in, &plan);
 	if (rc != RAM_OK) {
-		bool load = rc == RAM_EIMAGE_RESERVED || rc == RAM_EIMAGE_NOT_LINEAR ||
-			    rc == RAM_EINITRD_IMAGE;
-
 		snprintf(line, sizeof(line), "RAM: %s: %s", ram_plan_strerror(rc), plan.verdict_name);
-		return fatal(load ? EXIT_BAD_LOAD : EXIT_BAD_DTB, line);
+		return fatal(ram_plan_refusal_status(rc), line);
 	}
 	return 0;
 }
