@@ -48,21 +48,8 @@ static void bring_up(struct boot *b)
 	const char *why;
 	uint32_t probe;
 
-	const char *ram;
-
-	switch (console_verdict(c, ram_holding, b, &ram)) {
-	case CONSOLE_NONE:
-		report_console_absent(c, booted_by_acpi());
+	if (!report_console_verdict(c, booted_by_acpi(), ram_holding, b))
 		return;
-	case CONSOLE_UNUSABLE:
-		report_console_unusable(c);
-		return;
-	case CONSOLE_IN_RAM:
-		report_console_in_ram(c, ram);
-		return;
-	case CONSOLE_DRIVEN:
-		break;
-	}
 	b->layout.phys_uart = c->phys_base;
 	if (kernel_map_early_window(&b->early_xlat, &b->layout, REGION_CONSOLE))
 		boot_fatal(EXIT_FINAL_MAP, "the console's page pa 0x%llx cannot be mapped at "

@@ -80,6 +80,27 @@ void report_console_in_ram(const struct machine_console *c, const char *ram)
 	       "used\n", c->path, (unsigned long long)c->phys_base, ram);
 }
 
+bool report_console_verdict(const struct machine_console *c, bool acpi, console_ram_fn in_ram,
+			    void *arg)
+{
+	const char *ram;
+
+	switch (console_verdict(c, in_ram, arg, &ram)) {
+	case CONSOLE_NONE:
+		report_console_absent(c, acpi);
+		return false;
+	case CONSOLE_UNUSABLE:
+		report_console_unusable(c);
+		return false;
+	case CONSOLE_IN_RAM:
+		report_console_in_ram(c, ram);
+		return false;
+	case CONSOLE_DRIVEN:
+		break;
+	}
+	return true;
+}
+
 void report_psci_hvc_at_el2(const struct machine_psci *psci)
 {
 	printf("psci: %s says method \"hvc\", but the image was entered at EL2: an HVC would go "

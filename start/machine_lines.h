@@ -25,6 +25,11 @@ void report_console_absent(const struct machine_console *c, bool acpi);
 void report_console_unusable(const struct machine_console *c);
 void report_console_refused(const struct machine_console *c, const char *why);
 void report_console_in_ram(const struct machine_console *c, const char *ram);
+/* The console's verdict (console_verdict: in_ram(pa, arg) names the RAM a
+ * reg lies in); its line when it is not driven. true: the UART is to be
+ * brought up. */
+bool report_console_verdict(const struct machine_console *c, bool acpi, console_ram_fn in_ram,
+			    void *arg);
 void report_psci_hvc_at_el2(const struct machine_psci *psci);
 /* The look at the banks (start/ram.c): what was tried, and for the plan's
  * absent piece i, findings[i]. */

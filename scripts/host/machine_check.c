@@ -183,22 +183,9 @@ static enum psci_conduit conduit;
 static void check_console(const struct options *o)
 {
 	const struct machine_console *c = &m.console;
-	const char *ram;
 
 	console_apply_earlycon(&m, o->cmdline, bank_holding, &m, &earlycon);
-	switch (console_verdict(c, bank_holding, &m, &ram)) {
-	case CONSOLE_NONE:
-		report_console_absent(c, false);
-		break;
-	case CONSOLE_UNUSABLE:
-		report_console_unusable(c);
-		break;
-	case CONSOLE_IN_RAM:
-		report_console_in_ram(c, ram);
-		break;
-	case CONSOLE_DRIVEN:
-		break;
-	}
+	(void)report_console_verdict(c, false, bank_holding, &m);
 	report_console_choice(c, &earlycon);
 }
 
