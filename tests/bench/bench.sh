@@ -294,6 +294,10 @@ early=$(first_capture "$EARLY_RE" "$out/stub.serial")
 bytes_summary=$(stat -c %s "$out/summary.serial") bytes_full=$(stat -c %s "$out/full.serial")
 [ "$bytes_summary" = "$bytes_full" ] &&
 	notes+=("report bytes: the same for $REPORT_SUMMARY and $REPORT_FULL (a stub that ignores stub.report= prints one report)")
+# What QEMU translated for the default boot, entry to exit (and the few
+# instructions of QEMU's own boot code before the entry): what its wall
+# time is mostly made of (docs/bench.md).
+read -r s_tr_insns s_tr_tbs < <(awk '$1 == "translated" { print $2, $3 }' "$out/stub.plugin"; echo)
 s_mem=$(($(sym_va "$elf" _end) - stub_text)) s_file=$(stat -c %s "$image")
 l_mem=$(($(map_va "$linux_map" _end) - linux_text)) l_file=$(stat -c %s "$linux_image")
 
@@ -301,6 +305,7 @@ l_mem=$(($(map_va "$linux_map" _end) - linux_text)) l_file=$(stat -c %s "$linux_
 $CROSS_COMPILE"gcc" -nostdlib -static -Wl,-Ttext=0x40080000 -Wl,--build-id=none \
 	-o "$out/floor.elf" tests/bench/floor.S || die "tests/bench/floor.S does not build"
 wall_1=$(wall_ratio "$WALL_PAIRS" "$image" "$out/floor.elf")
+wall_1_extra=$(($(median <"$out/wall.kernel") - $(median <"$out/wall.floor")))
 wall_n=$(with_qemu 128M "$SMP_CPUS" -- wall_ratio "$WALL_PAIRS" "$image" "$out/floor.elf")
 
 # ---- The table -----------------------------------------------------------------
@@ -330,10 +335,14 @@ row "one page: xlat_unmap, median" "$(group "$u_med")" -
 row "final map: insns per descriptor" "${per_desc:-n/a}" -
 row "report bytes (summary / full)" "$(group "$bytes_summary") / $(group "$bytes_full")" -
 row "early table pages written" "${early:-n/a}" -
+row "code run: distinct insns / TBs" "$(group "$s_tr_insns") / $(group "$s_tr_tbs")" -
 row "image size in memory / file" "$(kib "$s_mem") / $(kib "$s_file")" "$(kib "$l_mem") / $(kib "$l_file")"
 echo
 echo "Wall time / QEMU's launch floor (wall-clock, machine-dependent: median of $WALL_PAIRS"
 echo "paired runs, the floor $out/floor.elf then the default boot): 1 CPU $wall_1, $SMP_CPUS CPUs $wall_n"
+echo "  (1 CPU: $(awk -v ns="$wall_1_extra" 'BEGIN { printf "%.1f", ns / 1e6 }') ms over the floor;" \
+	"$(awk -v ns="$wall_1_extra" -v t="${s_tr_tbs:-0}" 'BEGIN { if (t > 0) printf "%.1f", ns / t / 1e3; else printf "n/a" }')" \
+	"us per translation block of the code run)"
 echo
 echo "Counts: instructions executed (TCG plugin, vCPU 0, -icount shift=0) from the first"
 echo "execution of the first marker (included) to the first execution of the second"
@@ -347,6 +356,8 @@ echo "  secondary: $SECONDARY_ENTRY_SYM -> $SECONDARY_PARK_SYM, median of $sec_n
 echo "    (entry -> exit at -smp $SMP_CPUS - at -smp 1 - the secondaries' spans) / $((SMP_CPUS - 1))"
 echo "  demand fault: $DEMAND_APPEND, $VECTORS_SYM+$VECTOR_CUR_SYNC -> the eret in $ERET_FN, ${d_n:-0} faults;"
 echo "    linux: /init ($FAULT_LOOP_SYM) touches $FAULT_PAGES anonymous pages, $LINUX_VECTORS_SYM+$LINUX_EL0_SYNC -> the eret in $LINUX_ERET_FN"
+echo "  code run: the distinct instruction addresses QEMU translated from its reset to $EXIT_SYM"
+echo "    (its own boot code's few included), default boot, and its translation blocks"
 echo "  one page: $XLAT_MAP_SYM in $XLAT_MAP_CALLER (${m_n:-0}), $XLAT_UNMAP_SYM in $XLAT_UNMAP_CALLER (${u_n:-0}), call to return"
 for n in "${notes[@]}"; do echo "  $n"; done
 # A geometry's build folder (build/64k-48) names it; build is the default's.

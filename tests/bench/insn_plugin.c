@@ -10,6 +10,8 @@
  *     hit NAME COUNT                one line per execution of an every=
  *                                   address, in order (MAX_HITS in all)
  *     total COUNT
+ *     translated INSNS TBS          distinct instruction addresses QEMU
+ *                                   translated, and translation blocks
  * through qemu_plugin_outs, i.e. QEMU's log: give QEMU `-d plugin` (and
  * `-D FILE` to keep it apart from a console on stdout).
  *
@@ -45,6 +47,7 @@
  * The counts are the same in both (API 2 sums its vCPUs' elements).
  */
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -151,6 +154,44 @@ static struct { int mark; uint64_t count; } hits[MAX_HITS];
 static int n_hits;
 static bool stop_after_last;
 static bool reported;
+
+/*
+ * What QEMU translated: the distinct instruction addresses (a set, open
+ * addressing, an address stored with bit 0 set so that 0 means empty) and
+ * the translation blocks. A boot's wall time on TCG is mostly this
+ * (docs/bench.md): each distinct instruction is translated once, whatever
+ * it executes after. QEMU may translate in several threads (no -icount,
+ * more than one vCPU): tb_trans holds seen_lock.
+ */
+static pthread_mutex_t seen_lock = PTHREAD_MUTEX_INITIALIZER;
+static uint64_t *seen;
+static size_t seen_size, n_distinct, n_tbs;
+
+static bool seen_add(uint64_t va)
+{
+	size_t i;
+
+	if (2 * (n_distinct + 1) > seen_size) {
+		size_t old_size = seen_size, new_size = old_size ? 2 * old_size : 1 << 14;
+		uint64_t *old = seen;
+
+		seen = calloc(new_size, sizeof(*seen));
+		if (!seen)
+			return false;
+		seen_size = new_size;
+		n_distinct = 0;
+		for (i = 0; i < old_size; i++)
+			if (old[i])
+				seen_add(old[i] & ~(uint64_t)1);
+		free(old);
+	}
+	for (i = (size_t)(va >> 2) & (seen_size - 1); seen[i]; i = (i + 1) & (seen_size - 1))
+		if (seen[i] == (va | 1))
+			return true;
+	seen[i] = va | 1;
+	n_distinct++;
+	return true;
+}
 /*
  * Instructions executed so far (see the top comment). API 1: one plain
  * counter for every vCPU; API 2: an element of a scoreboard per vCPU
@@ -245,6 +286,8 @@ static void report(void)
 	}
 	snprintf(line, sizeof(line), "total %" PRIu64 "\n", insn_total());
 	qemu_plugin_outs(line);
+	snprintf(line, sizeof(line), "translated %zu %zu\n", n_distinct, n_tbs);
+	qemu_plugin_outs(line);
 }
 
 /*
@@ -288,6 +331,8 @@ static void tb_trans(qemu_plugin_id_t id, struct qemu_plugin_tb *tb)
 	size_t n = qemu_plugin_tb_n_insns(tb);
 
 	(void)id;
+	pthread_mutex_lock(&seen_lock);
+	n_tbs++;
 	/*
 	 * Per instruction, not per TB: a TB left early (exception, I/O under
 	 * icount) still counts exactly what ran. QEMU re-executes an I/O insn
@@ -297,12 +342,17 @@ static void tb_trans(qemu_plugin_id_t id, struct qemu_plugin_tb *tb)
 		struct qemu_plugin_insn *insn = qemu_plugin_tb_get_insn(tb, i);
 		uint64_t va = qemu_plugin_insn_vaddr(insn);
 
+		if (!seen_add(va)) {
+			fprintf(stderr, "insn_plugin: out of memory for the translated set\n");
+			exit(1);
+		}
 		if (is_marker(va))
 			qemu_plugin_register_vcpu_insn_exec_cb(insn, marker_exec, QEMU_PLUGIN_CB_NO_REGS,
 							       (void *)(uintptr_t)va);
 		else
 			count_inline(insn);
 	}
+	pthread_mutex_unlock(&seen_lock);
 }
 
 static void at_exit(qemu_plugin_id_t id, void *userdata)

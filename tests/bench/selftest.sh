@@ -5,7 +5,9 @@
 # qemu-system-aarch64 on PATH: API 1 on 7.2, 2 on 10.0; one source,
 # tests/tests.mk), running it on the stub's Image up to the instruction
 # that turns the MMU on (stop=on), and checking that entry -> MMU on is a
-# positive count and that two runs agree; that every= records each
+# positive count, that what QEMU translated is tallied (distinct
+# instructions at least the TBs, both positive) and that two runs agree;
+# that every= records each
 # execution (the entry: once) and that smp=on counts with two vCPUs.
 # Prints exactly one line
 # "bench: N passed, M failed"; details go to
@@ -57,11 +59,17 @@ entry_to_mmu_on() { # TAG [FROM]: positive count from FROM (a mark, or a hit), p
 	echo "entry $a mmu_on $b"
 	[ -n "$a" ] && [ -n "$b" ] && [ $((b - a)) -gt 0 ]
 }
+translated_tally() { # TAG: "translated INSNS TBS", 0 < TBS <= INSNS
+	local f=$out/$1.$version.plugin
+	grep '^translated ' "$f" &&
+		awk '$1 == "translated" && $3 > 0 && $2 >= $3 { ok = 1 } END { exit !ok }' "$f"
+}
 
 echo "QEMU $version ($QEMU), plugin $plugin" >>"$log"
 check "plugin builds" make --no-print-directory -s "$plugin"
 check "run 1 ends at the MMU-on marker" one_run selftest.1
 check "entry -> MMU on is positive" entry_to_mmu_on selftest.1
+check "what QEMU translated is tallied" translated_tally selftest.1
 check "run 2 ends at the MMU-on marker" one_run selftest.2
 check "two runs agree" cmp "$out/selftest.1.$version.plugin" "$out/selftest.2.$version.plugin"
 check "every= once at the entry, smp=on with 2 vCPUs" every_and_smp selftest.smp
