@@ -44,13 +44,12 @@ static inline unsigned level_shift(int level)
 	return LEVEL_SHIFT((unsigned)level);
 }
 
-/* Entries of a table at a level: TTBR1's root this boot resolves the VA
- * bits left over (PTRS_PER_PGD with the build's VA_BITS), every other
- * level a whole page of descriptors. */
-static inline unsigned level_entries(int level)
+/* Entries of a table at a level in a half of va_bits: its root resolves
+ * the VA bits left over (PTRS_PER_PGD for TTBR1 with the build's VA_BITS),
+ * every other level a whole page of descriptors. */
+static inline unsigned level_entries(int level, unsigned va_bits)
 {
-	return level == va_root_level(vabits_actual()) ? va_root_entries(vabits_actual())
-						       : PTRS_PER_PTE;
+	return level == va_root_level(va_bits) ? va_root_entries(va_bits) : PTRS_PER_PTE;
 }
 
 /* True where the stub writes a block or page descriptor: level 3 (pages)

@@ -35,14 +35,13 @@ static void add_leaf(struct dump_state *st, uint64_t va, uint64_t pa, uint64_t s
 	*c = (struct pt_range){ .va = va, .pa = pa, .size = size, .level = level, .attrs = *attrs };
 }
 
-/* Visit table_pa at level whose first entry maps va_base; a root has
- * root_entries entries (its half's VA bits), any other table a page of
- * them. 0 or -1. */
+/* Visit table_pa at level whose first entry maps va_base, in a half of
+ * va_bits (its root has fewer entries than a page). 0 or -1. */
 static int visit(struct dump_state *st, uint64_t table_pa, int level, uint64_t va_base,
-		 unsigned root_entries)
+		 unsigned va_bits)
 {
 	const uint64_t *table = st->ctx->read_table(table_pa, st->ctx->cookie);
-	unsigned entries = root_entries ? root_entries : PTRS_PER_PTE;
+	unsigned entries = level_entries(level, va_bits);
 	uint64_t span = 1ULL << level_shift(level);
 	/* The entry before, when it was a leaf in st->cur: an entry that is its
 	 * desc_next_leaf continues the run add_leaf would merge (contiguous VA
@@ -72,7 +71,7 @@ static int visit(struct dump_state *st, uint64_t table_pa, int level, uint64_t v
 		}
 		d = desc_decode(desc, level);
 		if (d.kind == DESC_TABLE) {
-			if (visit(st, d.addr, level + 1, va, 0) < 0)
+			if (visit(st, d.addr, level + 1, va, va_bits) < 0)
 				return -1;
 		} else {
 			add_leaf(st, va, d.addr, span, level, &d.attrs);
@@ -86,14 +85,11 @@ int pt_dump(const struct walk_ctx *ctx, int ttbr, pt_range_fn emit, void *cookie
 {
 	struct dump_state st = { .ctx = ctx, .emit = emit, .cookie = cookie };
 	uint64_t base = ttbr ? ttbr1_va_start() : 0;
-	/* TTBR0 may reach further than TTBR1 (the extended identity map). */
-	unsigned bits = ttbr || !ctx->ttbr0_va_bits ? vabits_actual() : ctx->ttbr0_va_bits;
-	int level = va_root_level(bits);
+	unsigned bits = walk_half_va_bits(ctx, ttbr);
 
 	if (ttbr == 0 && ctx->ttbr0_disabled)
 		return 0;
-	if (visit(&st, ttbr ? ctx->ttbr1_pa : ctx->ttbr0_pa, level, base,
-		  va_root_entries(bits)) < 0)
+	if (visit(&st, ttbr ? ctx->ttbr1_pa : ctx->ttbr0_pa, va_root_level(bits), base, bits) < 0)
 		return -1;
 	flush(&st);
 	return st.count;

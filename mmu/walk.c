@@ -32,15 +32,6 @@ int va_ttbr(uint64_t va)
 	return va_ttbr_bits(va, vabits_actual());
 }
 
-/* A half's root index (D8.2.7): the level whose index holds the top VA
- * bit, resolving the bits left over. */
-static unsigned root_index(uint64_t va, unsigned va_bits)
-{
-	int level = va_root_level(va_bits);
-
-	return (unsigned)((va >> level_shift(level)) & ((1ULL << (va_bits - level_shift(level))) - 1));
-}
-
 /* Linux-style accessor (pgd_offset, pud_offset, pmd_offset,
  * pte_offset_kernel in one): the entry for va in the table at a level,
  * the root's index from the half's VA bits. */
@@ -49,9 +40,7 @@ static const uint64_t *entry_offset(const struct walk_ctx *ctx, uint64_t table_p
 {
 	const uint64_t *t = ctx->read_table(table_pa, ctx->cookie);
 
-	*index = level == va_root_level(va_bits) ? root_index(va, va_bits)
-					       : (unsigned)((va >> level_shift(level)) &
-							    (PTRS_PER_PTE - 1));
+	*index = level_index(va, level, va_bits);
 	return t ? &t[*index] : NULL;
 }
 
@@ -82,7 +71,7 @@ void sw_walk(const struct walk_ctx *ctx, uint64_t va, struct walk_result *r)
 		return;
 	}
 	table_pa = r->ttbr ? ctx->ttbr1_pa : ctx->ttbr0_pa;
-	va_bits = r->ttbr || !ctx->ttbr0_va_bits ? vabits_actual() : ctx->ttbr0_va_bits;
+	va_bits = walk_half_va_bits(ctx, r->ttbr);
 
 	for (int level = va_root_level(va_bits); level <= 3; level++) {
 		struct walk_step *s = &r->step[r->nsteps];

@@ -77,11 +77,18 @@ int va_ttbr_bits(uint64_t va, unsigned ttbr0_va_bits);
 
 void sw_walk(const struct walk_ctx *ctx, uint64_t va, struct walk_result *out);
 
-/* The index of va in a table at an architectural level (its root's, or a
- * whole table's). */
-static inline unsigned level_index(uint64_t va, int level)
+/* The VA bits of a half: TTBR1's this boot's (vabits_actual()), TTBR0's
+ * its own (the extended identity map's may be more). */
+static inline unsigned walk_half_va_bits(const struct walk_ctx *ctx, int ttbr)
 {
-	return (unsigned)((va >> level_shift(level)) & (level_entries(level) - 1));
+	return ttbr || !ctx->ttbr0_va_bits ? vabits_actual() : ctx->ttbr0_va_bits;
+}
+
+/* The index of va in a table at an architectural level of a half of
+ * va_bits (D8.2.7: the root's resolves the bits left over). */
+static inline unsigned level_index(uint64_t va, int level, unsigned va_bits)
+{
+	return (unsigned)((va >> level_shift(level)) & (level_entries(level, va_bits) - 1));
 }
 
 /* "L1[256]=0x... L2[1]=0x...": the steps of a walk as text. Returns buf. */

@@ -393,7 +393,7 @@ static int apply(struct xlat_ctx *ctx, struct op *op, int level, uint64_t base,
 	unsigned shift = level_shift(level);
 	uint64_t span = 1ULL << shift;
 	uint64_t lo = max_u64(op->va, base);
-	uint64_t hi = min_u64(op->last, base + (uint64_t)level_entries(level) * span - 1);
+	uint64_t hi = min_u64(op->last, base + (uint64_t)level_entries(level, vabits_actual()) * span - 1);
 	unsigned first = (unsigned)((lo - base) >> shift), last = (unsigned)((hi - base) >> shift);
 	uint64_t entry0 = is_new ? derived_entry0(parent_leaf, level) : 0;
 	/* Map, VA and PA congruent modulo the span: the entries the range
@@ -444,7 +444,7 @@ static uint64_t *page_entry(struct xlat_ctx *ctx, uint64_t va, uint16_t **nvalid
 	for (int level = root_level(); level < 3; level++) {
 		if (level != root_level())
 			table = ctx->table_ptr(table_pa, ctx->cookie);
-		e = table + (((va - ctx->va_base) >> level_shift(level)) & (level_entries(level) - 1));
+		e = table + level_index(va - ctx->va_base, level, vabits_actual());
 		*stop = desc_kind_of(*e, level);
 		if (*stop != DESC_TABLE)
 			return NULL;

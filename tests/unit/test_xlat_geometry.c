@@ -105,9 +105,9 @@ static void levels_and_shifts(void)
 	assert_int_equal(va_root_level(RUN_BITS), FIRST_LEVEL);
 	for (int l = FIRST_LEVEL; l <= 3; l++)
 		assert_int_equal(level_shift(l), shift_at(l));
-	assert_int_equal(level_entries(FIRST_LEVEL), 1u << (RUN_BITS - shift_at(FIRST_LEVEL)));
+	assert_int_equal(level_entries(FIRST_LEVEL, RUN_BITS), 1u << (RUN_BITS - shift_at(FIRST_LEVEL)));
 	if (FIRST_LEVEL < 3)
-		assert_int_equal(level_entries(3), 1u << BITS);
+		assert_int_equal(level_entries(3, RUN_BITS), 1u << BITS);
 }
 
 /* D8.3.1: blocks at levels 1 and 2 with 4 KiB, at level 2 with 16 and
@@ -165,7 +165,7 @@ static void walk_steps(void)
 	assert_int_equal(r.pa, page_pa + 0x10);
 	for (int i = 0; i < r.nsteps; i++) {
 		assert_int_equal(r.step[i].level, FIRST_LEVEL + i);
-		assert_int_equal(r.step[i].index, level_index(va, FIRST_LEVEL + i));
+		assert_int_equal(r.step[i].index, level_index(va, FIRST_LEVEL + i, RUN_BITS));
 	}
 	walk_format_steps(&r, text, sizeof(text));
 	assert_true(!strncmp(text, FIRST_LEVEL < 0 ? "L-1[" : FIRST_LEVEL == 0 ? "L0[" :
