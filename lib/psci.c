@@ -46,8 +46,8 @@ const char *psci_function_name(uint64_t fn)
 }
 
 #ifndef HOST_BUILD   /* the calls: the target only (the names are host-tested) */
-/* adr/str store the address of the HVC/SMC (label 1) in in_flight.insn
- * just before it runs; "memory": fn and conduit are stored before too.
+/* adr/str store the address of the HVC/SMC (label 1) in *insn_at just
+ * before it runs; "memory": what the caller recorded is stored before too.
  * SMCCC v1.0 firmware may corrupt x4-x17 (Arm DEN 0028, "SMC Calling
  * Convention"): clobbered. */
 #define PSCI_TRAP_INSN(op)                                                            \
@@ -55,44 +55,50 @@ const char *psci_function_name(uint64_t fn)
 			 "str %[at], %[slot]\n"                                       \
 			 "1:\t" op " #0"                                              \
 			 : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3), [at] "=&r"(at),    \
-			   [slot] "=m"(in_flight.insn)                                \
+			   [slot] "=m"(*insn_at)                                      \
 			 : : "x4", "x5", "x6", "x7", "x8", "x9", "x10", "x11", "x12", "x13",  \
 			     "x14", "x15", "x16", "x17", "memory")
 
-int64_t psci_call(uint64_t fn, uint64_t a1, uint64_t a2, uint64_t a3)
+/* The one HVC/SMC of every call: fn and its arguments over a conduit
+ * (HVC or SMC), the instruction's address stored at insn_at first. */
+static int64_t conduit_call(enum psci_conduit conduit, uint64_t fn, uint64_t a1, uint64_t a2,
+			    uint64_t a3, volatile uint64_t *insn_at)
 {
-	enum psci_conduit conduit = conduit_in_use;
 	register uint64_t x0 __asm__("x0") = fn;
 	register uint64_t x1 __asm__("x1") = a1;
 	register uint64_t x2 __asm__("x2") = a2;
 	register uint64_t x3 __asm__("x3") = a3;
 	uint64_t at;
 
-	if (conduit != PSCI_CONDUIT_HVC && conduit != PSCI_CONDUIT_SMC)
-		return PSCI_RET_NOT_SUPPORTED;
-	in_flight.fn = fn;
-	in_flight.conduit = conduit;
 	if (conduit == PSCI_CONDUIT_HVC)
 		PSCI_TRAP_INSN("hvc");
 	else
 		PSCI_TRAP_INSN("smc");
-	in_flight.insn = 0;
 	return (int64_t)x0;
+}
+
+int64_t psci_call(uint64_t fn, uint64_t a1, uint64_t a2, uint64_t a3)
+{
+	enum psci_conduit conduit = conduit_in_use;
+	int64_t ret;
+
+	if (conduit != PSCI_CONDUIT_HVC && conduit != PSCI_CONDUIT_SMC)
+		return PSCI_RET_NOT_SUPPORTED;
+	in_flight.fn = fn;
+	in_flight.conduit = conduit;
+	ret = conduit_call(conduit, fn, a1, a2, a3, &in_flight.insn);
+	in_flight.insn = 0;
+	return ret;
 }
 
 int64_t psci_cpu_off(void)
 {
-	register uint64_t x0 __asm__("x0") = PSCI_0_2_FN_CPU_OFF;
+	/* A secondary's: its own slot, not the boot CPU's record (psci.h). */
+	volatile uint64_t insn_at;
 
-	if (conduit_in_use == PSCI_CONDUIT_HVC)
-		__asm__ volatile("hvc #0" : "+r"(x0) : : "x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8",
-				 "x9", "x10", "x11", "x12", "x13", "x14", "x15", "x16", "x17", "memory");
-	else if (conduit_in_use == PSCI_CONDUIT_SMC)
-		__asm__ volatile("smc #0" : "+r"(x0) : : "x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8",
-				 "x9", "x10", "x11", "x12", "x13", "x14", "x15", "x16", "x17", "memory");
-	else
+	if (conduit_in_use != PSCI_CONDUIT_HVC && conduit_in_use != PSCI_CONDUIT_SMC)
 		return PSCI_RET_NOT_SUPPORTED;
-	return (int64_t)x0;
+	return conduit_call(conduit_in_use, PSCI_0_2_FN_CPU_OFF, 0, 0, 0, &insn_at);
 }
 
 bool psci_call_trapped(uint64_t elr, struct psci_in_flight *call)
