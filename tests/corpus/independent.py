@@ -342,6 +342,8 @@ def translate(node):
             return "untranslatable:no-ranges:%s" % bus.name
         pac, csc = cells(up, "#address-cells", 2), cells(bus, "#size-cells", 1)
         if ranges:
+            if ac not in (1, 2):        # the bus's own, handed up by an empty ranges
+                return "untranslatable:bad-cells:%s" % bus.name
             if pac not in (1, 2) or csc not in (1, 2):
                 return "untranslatable:bad-cells:%s" % (bus.name if pac in (1, 2) else up.name or "/")
             entry = 4 * (ac + pac + csc)

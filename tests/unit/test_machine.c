@@ -10,7 +10,8 @@
  * refused, zero sizes, disabled and untyped nodes, too many banks),
  * /memreserve/ and /reserved-memory (no-map, reusable, dynamic, disabled),
  * the console (full path, alias with options, linux,stdout-path, the Pi's
- * /soc ranges, nested buses, missing ranges, outside every range, ns16550
+ * /soc ranges, nested buses, missing ranges, outside every range, a bad
+ * #address-cells handed up through an empty ranges, ns16550
  * reg-shift/io-width, unsupported compatible named, status, reference
  * clock, the first compatible with a driver winning with its layout,
  * every kind's name), CPUs (two
@@ -770,6 +771,23 @@ static void test_nested_buses(void **state)
 	assert_string_equal(m.console.problem.node, "bus@8000");
 	assert_int_equal(m.console.problem.value, 0x2000);
 	free(fdt);
+
+	/* An empty ranges hands its parent's #address-cells up as the
+	 * address's: a bad one is refused there, where the next ranges would
+	 * be read with it (4 * cells wrapping: entries of 0 or 4 bytes, reads
+	 * far past the property). */
+	for (uint32_t cells = 0x3ffffffd; cells <= 0x3ffffffe; cells++) {
+		fdt = copy_of("machine-nested", &size);
+		assert_int_equal(fdt_setprop(fdt, fdt_path_offset(fdt, "/bus@f0000000/bus@8000"),
+					     "ranges", NULL, 0), 0);
+		assert_int_equal(fdt_setprop_u32(fdt, fdt_path_offset(fdt, "/bus@f0000000"),
+						 "#address-cells", cells), 0);
+		expect_err(machine_read(fdt, size, &m), MACHINE_ERR_BAD_CELLS);
+		assert_string_equal(m.console.problem.node, "bus@f0000000");
+		assert_string_equal(m.console.problem.prop, "#address-cells");
+		assert_int_equal(m.console.problem.value, cells);
+		free(fdt);
+	}
 }
 
 static void test_ns16550_shift_and_width(void **state)
