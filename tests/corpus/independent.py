@@ -455,13 +455,16 @@ def read_cpus(root):
 
 
 def read_psci(root):
-    for version in ("arm,psci-1.0", "arm,psci-0.2", "arm,psci"):
-        for node in root.walk():
-            if version in (strings(node.props.get("compatible")) or []):
-                if not okay(node):
-                    return "psci none"
-                method = first_string(node.props.get("method"))
-                return "psci %s" % method if method in ("smc", "hvc") else "psci no-method"
+    """Linux psci_dt_init: the first node in document order compatible
+    with any PSCI version (of_find_matching_node_and_match), none if it is
+    not available, its method "smc" or "hvc"."""
+    for node in root.walk():
+        compat = strings(node.props.get("compatible")) or []
+        if any(v in compat for v in ("arm,psci-1.0", "arm,psci-0.2", "arm,psci")):
+            if not okay(node):
+                return "psci none"
+            method = first_string(node.props.get("method"))
+            return "psci %s" % method if method in ("smc", "hvc") else "psci no-method"
     return "psci none"
 
 

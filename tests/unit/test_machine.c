@@ -16,7 +16,8 @@
  * clock, the first compatible with a driver winning with its layout,
  * every kind's name), CPUs (two
  * clusters, Aff3, disabled/fail, spin-table release addresses, too many),
- * PSCI, bootargs and initrd. Variants of a tree are made with libfdt's
+ * PSCI (the first node in document order, as Linux), bootargs and
+ * initrd. Variants of a tree are made with libfdt's
  * read-write functions on a copy. The one walk (lib/dt_walk.c): its
  * refusals as fdt_check_full's (a named root, a tag after the root, a
  * property name outside the strings block or unterminated, a structure
@@ -968,6 +969,36 @@ static void test_psci_smc(void **state)
 	assert_string_equal(m.psci.method, "smc");
 }
 
+/* Linux psci_dt_init: the first node in document order compatible with
+ * any version, at the version its list names first, even disabled. */
+static void test_psci_first_node(void **state)
+{
+	static const char list[] = "arm,psci\0arm,psci-1.0";
+	size_t size;
+	void *fdt = copy_of("machine-virt", &size);
+	int node;
+
+	(void)state;
+	node = fdt_add_subnode(fdt, 0, "firmware-psci");     /* before /psci */
+	assert_true(node >= 0);
+	assert_int_equal(fdt_setprop_string(fdt, node, "compatible", "arm,psci-0.2"), 0);
+	assert_int_equal(fdt_setprop_string(fdt, node, "method", "smc"), 0);
+	expect_err(machine_read(fdt, size, &m), MACHINE_OK);
+	assert_string_equal(m.psci.node, "firmware-psci");
+	assert_string_equal(m.psci.compatible, "arm,psci-0.2");
+	assert_int_equal(m.psci.conduit, PSCI_CONDUIT_SMC);
+	assert_int_equal(fdt_setprop(fdt, node, "compatible", list, sizeof(list)), 0);
+	expect_err(machine_read(fdt, size, &m), MACHINE_OK);
+	assert_string_equal(m.psci.compatible, "arm,psci");
+	assert_int_equal(fdt_setprop_string(fdt, node, "status", "disabled"), 0);
+	expect_err(machine_read(fdt, size, &m), MACHINE_OK);
+	assert_true(m.psci.present);
+	assert_false(m.psci.available);
+	assert_string_equal(m.psci.node, "firmware-psci");
+	assert_int_equal(m.psci.conduit, PSCI_CONDUIT_NONE);   /* not /psci's hvc */
+	free(fdt);
+}
+
 /* ---- /chosen ---- */
 
 static void test_initrd_two_cells(void **state)
@@ -1240,6 +1271,7 @@ int main(void)
 		cmocka_unit_test(test_spin_table_without_release_addr),
 		cmocka_unit_test(test_too_many_cpus_named),
 		cmocka_unit_test(test_psci_smc),
+		cmocka_unit_test(test_psci_first_node),
 		cmocka_unit_test(test_initrd_two_cells),
 		cmocka_unit_test(test_bad_chosen),
 		cmocka_unit_test(test_strings_point_into_blob),
