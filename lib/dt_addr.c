@@ -43,10 +43,12 @@ bool dt_cells_ok(uint32_t c, uint32_t min)
 	return c >= min && c <= 2;
 }
 
-/* *addr, in bus's address space (ac cells), into the space of its parent
- * up (*pac cells): through bus's ranges. An empty `ranges` is the
+/* *addr, in bus's address space (ac cells: bus's #address-cells, handed
+ * up unchecked through an empty ranges below it), into the space of its
+ * parent up (*pac cells): through bus's ranges. An empty `ranges` is the
  * identity; a missing one means the bus's addresses are not CPU addresses
- * (Linux: OF_BAD_ADDR, but on PowerPC). */
+ * (Linux: OF_BAD_ADDR, but on PowerPC). Every count read is checked
+ * before an entry is (Linux OF_CHECK_COUNTS). */
 static enum machine_err through_ranges(const struct dt_tree *t, int bus, int up, uint32_t ac,
 				       uint32_t *pac, uint64_t *addr, struct machine_problem *pb)
 {
@@ -61,6 +63,10 @@ static enum machine_err through_ranges(const struct dt_tree *t, int bus, int up,
 	}
 	if (ranges.len == 0)
 		return MACHINE_OK;
+	if (!dt_cells_ok(ac, 1)) {
+		machine_note(pb, MACHINE_ERR_BAD_CELLS, bus_name, "#address-cells", ac);
+		return pb->err;
+	}
 	if (!dt_cells_ok(*pac, 1) || !dt_cells_ok(csc, 1)) {
 		bool a = !dt_cells_ok(*pac, 1);
 

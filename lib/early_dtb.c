@@ -12,7 +12,7 @@
 #define FDT_END         9u
 #define MAX_SIZE        0x200000u   /* MAX_FDT_SIZE: what the stub maps */
 #define MAX_DEPTH       16u
-#define MAX_BANKS       8u
+#define MAX_BANKS       MACHINE_MAX_BANKS   /* lib/machine.c keeps as many */
 
 struct blob {
 	const unsigned char *b;
@@ -130,139 +130,36 @@ static bool header_ok(const void *fdt, struct blob *f)
 	       f->strings <= f->size && f->strings_size <= f->size - f->strings;
 }
 
-/* What the first walk collects: the console's path (a string in the
- * blob), the /aliases node's offset, the banks, PSCI's method. */
-struct found {
-	const unsigned char *path;   /* stdout-path's value, or NULL */
-	uint32_t path_len;
-	uint32_t aliases;            /* offset after /aliases' BEGIN, 0: none */
-	uint32_t root_ac, root_sc;
-	uint64_t bank[MAX_BANKS][2];
-	unsigned nr_banks;
-	enum psci_conduit conduit;
-};
-
-/* The node the first walk is in: its top-level ancestor's name (depth 1
- * a child of the root), whether it is memory, PSCI's, its method. */
-struct node_state {
-	unsigned depth;
-	const unsigned char *top;
-	uint32_t top_len;
-	bool memory, psci;
-	enum psci_conduit method;
-	struct prop reg;             /* a top-level node's reg (len 0: none yet) */
-	bool banked;                 /* its banks recorded */
-};
-
-static bool str_starts(const struct prop *p, const char *z)
+/* A string property is z: its value up to its NUL (it has one). */
+static bool str_is(const struct prop *p, const char *z)
 {
-	uint32_t i = 0;
+	uint32_t n = p->val ? strlen_in(p->val, p->len) : 0;
 
-	for (; z[i]; i++)
-		if (i >= p->len || p->val[i] != (unsigned char)z[i])
-			return false;
-	return true;
+	return p->val && n < p->len && same(p->val, n, z);
 }
 
-static void memory_reg(struct found *fd, const struct prop *p)
+/* z one of the strings of list p (fdt_stringlist_contains: those before
+ * a tail with no NUL). */
+static bool contains(const struct prop *p, const char *z)
 {
-	uint32_t entry = 4 * (fd->root_ac + fd->root_sc);
-
-	for (uint32_t o = 0; entry && o + entry <= p->len && fd->nr_banks < MAX_BANKS;
-	     o += entry, fd->nr_banks++) {
-		fd->bank[fd->nr_banks][0] = cells(p->val + o, fd->root_ac);
-		fd->bank[fd->nr_banks][1] = cells(p->val + o + 4 * fd->root_ac, fd->root_sc);
-	}
-}
-
-/* A property of the node ns is in (ns->depth 0: the root). */
-static void note(struct found *fd, struct node_state *ns, const struct prop *p)
-{
-	if (ns->depth == 0 && same(p->name, p->name_len, "#address-cells") && p->len == 4)
-		fd->root_ac = be32(p->val);
-	if (ns->depth == 0 && same(p->name, p->name_len, "#size-cells") && p->len == 4)
-		fd->root_sc = be32(p->val);
-	if (same(p->name, p->name_len, "compatible") && str_starts(p, "arm,psci"))
-		ns->psci = true;
-	if (same(p->name, p->name_len, "method"))
-		ns->method = str_starts(p, "hvc") ? PSCI_CONDUIT_HVC
-			     : str_starts(p, "smc") ? PSCI_CONDUIT_SMC : PSCI_CONDUIT_NONE;
-	if (ns->psci && fd->conduit == PSCI_CONDUIT_NONE)
-		fd->conduit = ns->method;            /* the first PSCI node's */
-	if (ns->depth != 1)
-		return;
-	if (same(p->name, p->name_len, "device_type") && str_starts(p, "memory"))
-		ns->memory = true;
-	if (same(p->name, p->name_len, "reg"))
-		ns->reg = *p;
-	/* device_type and reg in either order (U-Boot writes reg first). */
-	if (ns->memory && ns->reg.len && !ns->banked) {
-		memory_reg(fd, &ns->reg);
-		ns->banked = true;
-	}
-	if (same(ns->top, ns->top_len, "chosen") &&
-	    (same(p->name, p->name_len, "stdout-path") ||
-	     (!fd->path && same(p->name, p->name_len, "linux,stdout-path")))) {
-		fd->path = p->val;
-		fd->path_len = strlen_in(p->val, p->len);
-		for (uint32_t i = 0; i < fd->path_len; i++)
-			if (p->val[i] == ':')
-				fd->path_len = i;
-	}
-}
-
-static bool first_walk(const struct blob *f, struct found *fd)
-{
-	uint32_t off = f->structs, name_len = 0;
-	const unsigned char *name = NULL;
-	struct node_state ns = { 0 };
-	unsigned depth = 0;                /* nodes open */
-	struct prop p;
-	int t;
-
-	fd->root_ac = 2;
-	fd->root_sc = 1;
-	while ((t = step(f, &off, &name, &name_len, &p)) > 0) {
-		if (t == 1) {
-			if (++depth > MAX_DEPTH)
-				return false;
-			ns.depth = depth - 1;
-			ns.memory = ns.psci = ns.banked = false;
-			ns.reg.len = 0;
-			ns.method = PSCI_CONDUIT_NONE;
-			if (depth == 2) {
-				ns.top = name, ns.top_len = name_len;
-				if (same(name, name_len, "aliases"))
-					fd->aliases = off;
-			}
-		} else if (t == 2) {
-			if (depth-- == 0)
-				return false;
-			ns.depth = depth ? depth - 1 : 0;
-			ns.psci = ns.memory = false;  /* back in a parent: its flags are past */
-			ns.reg.len = 0;
-		} else if (depth) {
-			note(fd, &ns, &p);
-		}
-	}
-	return t == 0;
-}
-
-/* An alias's value (/aliases' property of that name, a full path). */
-static bool alias(const struct blob *f, const struct found *fd, const unsigned char *name,
-		  uint32_t len, const unsigned char **path, uint32_t *path_len)
-{
-	uint32_t off = fd->aliases, nl;
-	const unsigned char *n;
-	struct prop p;
-
-	while (fd->aliases && step(f, &off, &n, &nl, &p) == 3)
-		if (p.name_len == len && eq(p.name, name, len) && p.len && p.val[0] == '/') {
-			*path = p.val;
-			*path_len = strlen_in(p.val, p.len);
+	for (uint32_t o = 0, n; p->val && o < p->len; o += n + 1) {
+		n = strlen_in(p->val + o, p->len - o);
+		if (o + n < p->len && same(p->val + o, n, z))
 			return true;
-		}
+	}
 	return false;
+}
+
+/* lib/machine.c's status_okay: no status, "okay" or "ok". A value with no
+ * NUL is no string: read as none for a console or PSCI (prop_str), as not
+ * okay for memory (node_okay). */
+static bool okay(const struct prop *s, bool no_string_okay)
+{
+	if (!s->val)
+		return true;
+	if (strlen_in(s->val, s->len) == s->len)
+		return no_string_okay;
+	return str_is(s, "okay") || str_is(s, "ok");
 }
 
 /* One path component matches a node's name: exactly, or up to its '@'
@@ -279,8 +176,164 @@ static bool component(const unsigned char *c, uint32_t clen, const unsigned char
 	return !at && nlen > clen && name[clen] == '@' && eq(c, name, clen);
 }
 
+/* What the first walk collects: the console's path (a string in the
+ * blob), the /aliases node's offset, the banks, PSCI's conduit. */
+struct found {
+	const unsigned char *path;   /* stdout-path's value, or NULL */
+	uint32_t path_len;
+	bool chosen, stdout_path;    /* /chosen seen; its stdout-path */
+	uint32_t aliases;            /* offset after /aliases' BEGIN, 0: none */
+	uint32_t root_ac, root_sc;   /* 0: not one cell */
+	uint64_t bank[MAX_BANKS][2];
+	unsigned nr_banks;
+	bool psci;                   /* the PSCI node seen */
+	enum psci_conduit conduit;
+};
+
+/* The node the first walk is in, its properties as read so far (val NULL:
+ * none). */
+struct node_state {
+	unsigned depth;              /* 0: the root, 1: a child of the root */
+	bool chosen;                 /* the first /chosen */
+	struct prop compatible, status, method, device_type, reg, usable;
+};
+
+/* A memory node's banks, as lib/machine.c's add_bank keeps them: none of
+ * size 0 or that wraps, at most MACHINE_MAX_BANKS. */
+static void memory_reg(struct found *fd, const struct prop *p)
+{
+	uint32_t ac = fd->root_ac, sc = fd->root_sc, entry = 4 * (ac + sc);
+
+	if (!p->val || ac < 1 || ac > 2 || sc < 1 || sc > 2)
+		return;
+	for (uint32_t o = 0; o + entry <= p->len && fd->nr_banks < MAX_BANKS; o += entry) {
+		uint64_t base = cells(p->val + o, ac), size = cells(p->val + o + 4 * ac, sc);
+
+		if (size && size - 1 <= ~base) {
+			fd->bank[fd->nr_banks][0] = base;
+			fd->bank[fd->nr_banks++][1] = size;
+		}
+	}
+}
+
+/* A property of the node ns is in. */
+static void note(struct found *fd, struct node_state *ns, const struct prop *p)
+{
+	bool sp;
+
+	if (ns->depth == 0 && same(p->name, p->name_len, "#address-cells"))
+		fd->root_ac = p->len == 4 ? be32(p->val) : 0;
+	if (ns->depth == 0 && same(p->name, p->name_len, "#size-cells"))
+		fd->root_sc = p->len == 4 ? be32(p->val) : 0;
+	if (same(p->name, p->name_len, "compatible"))
+		ns->compatible = *p;
+	else if (same(p->name, p->name_len, "status"))
+		ns->status = *p;
+	else if (same(p->name, p->name_len, "method"))
+		ns->method = *p;
+	else if (same(p->name, p->name_len, "device_type"))
+		ns->device_type = *p;
+	else if (same(p->name, p->name_len, "reg"))
+		ns->reg = *p;
+	else if (same(p->name, p->name_len, "linux,usable-memory"))
+		ns->usable = *p;
+	/* stdout-path, else linux,stdout-path; one that is no string passes
+	 * to serial0 (lib/machine.c: malformed). */
+	sp = same(p->name, p->name_len, "stdout-path");
+	if (ns->chosen && (sp || (!fd->stdout_path &&
+				  same(p->name, p->name_len, "linux,stdout-path")))) {
+		fd->stdout_path |= sp;
+		fd->path_len = strlen_in(p->val, p->len);
+		fd->path = fd->path_len < p->len ? p->val : NULL;
+		for (uint32_t i = 0; i < fd->path_len; i++)
+			if (p->val[i] == ':')
+				fd->path_len = i;
+	}
+}
+
+/* A node's properties all read (its first child or its end is next): the
+ * PSCI conduit of the first node compatible with PSCI (Linux
+ * psci_dt_init: document order, none if not available, method exactly
+ * "smc" or "hvc"); a memory node's banks (device_type "memory", available,
+ * linux,usable-memory over reg: Linux early_init_dt_scan_memory). */
+static void end_props(struct found *fd, const struct node_state *ns)
+{
+	if (!fd->psci && (contains(&ns->compatible, "arm,psci-1.0") ||
+			  contains(&ns->compatible, "arm,psci-0.2") ||
+			  contains(&ns->compatible, "arm,psci"))) {
+		fd->psci = true;
+		fd->conduit = !okay(&ns->status, true) ? PSCI_CONDUIT_NONE
+			      : str_is(&ns->method, "smc") ? PSCI_CONDUIT_SMC
+			      : str_is(&ns->method, "hvc") ? PSCI_CONDUIT_HVC : PSCI_CONDUIT_NONE;
+	}
+	if (ns->depth == 1 && str_is(&ns->device_type, "memory") && okay(&ns->status, false))
+		memory_reg(fd, ns->usable.val ? &ns->usable : &ns->reg);
+}
+
+static bool first_walk(const struct blob *f, struct found *fd)
+{
+	static const unsigned char chosen[] = "chosen", aliases[] = "aliases";
+	uint32_t off = f->structs, name_len = 0;
+	const unsigned char *name = NULL;
+	struct node_state ns;
+	unsigned depth = 0;                /* nodes open */
+	bool open = false;                 /* ns' properties still coming */
+	struct prop p;
+	int t;
+
+	fd->root_ac = 2;
+	fd->root_sc = 1;
+	while ((t = step(f, &off, &name, &name_len, &p)) > 0) {
+		if (t == 3) {
+			if (open)                  /* none after a subnode (libfdt) */
+				note(fd, &ns, &p);
+			continue;
+		}
+		if (open)
+			end_props(fd, &ns);
+		open = false;
+		if (t == 2) {
+			if (depth-- == 0)
+				return false;
+			continue;
+		}
+		if (++depth > MAX_DEPTH)
+			return false;
+		open = true;
+		ns.depth = depth - 1;
+		ns.chosen = false;
+		ns.compatible.val = ns.status.val = ns.method.val = NULL;
+		ns.device_type.val = ns.reg.val = ns.usable.val = NULL;
+		/* The first child of the root of each name (libfdt's rule). */
+		if (depth == 2 && !fd->chosen && component(chosen, 6, name, name_len))
+			fd->chosen = ns.chosen = true;
+		if (depth == 2 && !fd->aliases && component(aliases, 7, name, name_len))
+			fd->aliases = off;
+	}
+	return t == 0;
+}
+
+/* An alias's value (the first property of that name in /aliases: a full
+ * path, else none, as libfdt's fdt_get_alias_namelen). */
+static bool alias(const struct blob *f, const struct found *fd, const unsigned char *name,
+		  uint32_t len, const unsigned char **path, uint32_t *path_len)
+{
+	uint32_t off = fd->aliases, nl;
+	const unsigned char *n;
+	struct prop p;
+
+	while (fd->aliases && step(f, &off, &n, &nl, &p) == 3)
+		if (p.name_len == len && eq(p.name, name, len)) {
+			*path = p.val;
+			*path_len = strlen_in(p.val, p.len);
+			return p.len && p.val[0] == '/';
+		}
+	return false;
+}
+
 /* Per depth, what the second walk keeps: the node's cells for its
- * children, its ranges, and how much of the path it matched. */
+ * children (~0: not one cell), its ranges, and how much of the path it
+ * matched. */
 struct level {
 	uint32_t ac, sc;
 	const unsigned char *ranges;
@@ -289,62 +342,67 @@ struct level {
 	uint32_t path_pos;           /* path characters matched up to this node */
 };
 
-/* The UART node's own facts, read at its depth. */
+/* The UART node's own properties (val NULL: none). */
 struct uart_node {
-	const unsigned char *compatible, *reg, *status;
-	uint32_t compatible_len, reg_len, status_len, shift, width;
-	bool shift_given, width_given;
+	struct prop compatible, reg, status, shift, width;
 };
 
 static void node_prop(struct level *lv, struct uart_node *u, bool target, const struct prop *p)
 {
-	if (same(p->name, p->name_len, "#address-cells") && p->len == 4)
-		lv->ac = be32(p->val);
-	else if (same(p->name, p->name_len, "#size-cells") && p->len == 4)
-		lv->sc = be32(p->val);
+	if (same(p->name, p->name_len, "#address-cells"))
+		lv->ac = p->len == 4 ? be32(p->val) : ~0u;
+	else if (same(p->name, p->name_len, "#size-cells"))
+		lv->sc = p->len == 4 ? be32(p->val) : ~0u;
 	else if (same(p->name, p->name_len, "ranges"))
 		lv->ranges = p->val, lv->ranges_len = p->len, lv->has_ranges = true;
 	if (!target)
 		return;
 	if (same(p->name, p->name_len, "compatible"))
-		u->compatible = p->val, u->compatible_len = p->len;
+		u->compatible = *p;
 	else if (same(p->name, p->name_len, "reg"))
-		u->reg = p->val, u->reg_len = p->len;
+		u->reg = *p;
 	else if (same(p->name, p->name_len, "status"))
-		u->status = p->val, u->status_len = p->len;
-	else if (same(p->name, p->name_len, "reg-shift") && p->len == 4)
-		u->shift = be32(p->val), u->shift_given = true;
-	else if (same(p->name, p->name_len, "reg-io-width") && p->len == 4)
-		u->width = be32(p->val), u->width_given = true;
+		u->status = *p;
+	else if (same(p->name, p->name_len, "reg-shift"))
+		u->shift = *p;
+	else if (same(p->name, p->name_len, "reg-io-width"))
+		u->width = *p;
 }
 
 /* reg's first address through every bus's ranges (levels[1 .. d-1] the
- * parents; an empty ranges is identity); false if it cannot be. */
+ * parents; an empty ranges is identity), as lib/dt_addr.c: reg holds a
+ * whole entry, every ranges whole entries, every count is checked before
+ * an entry is read; false if it cannot be. */
 static bool translate(const struct level *lv, unsigned d, const struct uart_node *u,
 		      uint64_t *pa)
 {
-	uint32_t ac = lv[d - 1].ac;
+	uint32_t ac = lv[d - 1].ac, sc = lv[d - 1].sc;
 
-	if (!u->reg || (ac != 1 && ac != 2) || u->reg_len < 4 * ac)
+	if (!u->reg.val || ac < 1 || ac > 2 || sc > 2 || u->reg.len < 4 * (ac + sc))
 		return false;
-	*pa = cells(u->reg, ac);
+	*pa = cells(u->reg.val, ac);
 	for (unsigned b = d - 1; b >= 1; b--) {
-		uint32_t pac = lv[b - 1].ac, sc = lv[b].sc, entry;
+		uint32_t pac = lv[b - 1].ac, entry;
 		bool hit = false;
 
+		sc = lv[b].sc;
 		if (!lv[b].has_ranges)
 			return false;
 		if (!lv[b].ranges_len) {             /* empty: the same addresses */
 			ac = pac;
 			continue;
 		}
+		/* ac: the bus's own cells, unchecked if an empty ranges
+		 * handed them up. */
+		if (ac < 1 || ac > 2 || pac < 1 || pac > 2 || sc < 1 || sc > 2)
+			return false;
 		entry = 4 * (ac + pac + sc);
-		if ((pac != 1 && pac != 2) || sc > 2 || !entry)
+		if (lv[b].ranges_len % entry)
 			return false;
 		for (uint32_t o = 0; o + entry <= lv[b].ranges_len && !hit; o += entry) {
 			uint64_t child = cells(lv[b].ranges + o, ac);
 			uint64_t parent = cells(lv[b].ranges + o + 4 * ac, pac);
-			uint64_t size = sc ? cells(lv[b].ranges + o + 4 * (ac + pac), sc) : 0;
+			uint64_t size = cells(lv[b].ranges + o + 4 * (ac + pac), sc);
 
 			if (*pa - child < size) {
 				*pa = parent + (*pa - child);
@@ -358,7 +416,9 @@ static bool translate(const struct level *lv, unsigned d, const struct uart_node
 	return true;
 }
 
-/* The node at path (a full path), its facts in *u; *depth its depth. */
+/* The node at path (a full path), its facts in *u; *depth its depth. As
+ * libfdt's fdt_path_offset: each component the first child of that name,
+ * never a later one; slashes at the end ignored. */
 static bool find_node(const struct blob *f, const unsigned char *path, uint32_t plen,
 		      struct level *lv, struct uart_node *u, unsigned *depth)
 {
@@ -368,6 +428,8 @@ static bool find_node(const struct blob *f, const unsigned char *path, uint32_t 
 	struct prop p;
 	int t;
 
+	while (plen > 1 && path[plen - 1] == '/')
+		plen--;
 	while ((t = step(f, &off, &name, &nl, &p)) > 0) {
 		if (t == 1) {
 			struct level *up = d ? &lv[d - 1] : NULL;
@@ -386,16 +448,14 @@ static bool find_node(const struct blob *f, const unsigned char *path, uint32_t 
 				lv[d].on_path = component(path + pos, end - pos, name, nl);
 				lv[d].path_pos = end;
 			}
-			if (!up)
-				lv[d].path_pos = 0;
 			d++;
 		} else if (t == 2) {
 			if (!d)
 				return false;
 			d--;
-			if (lv[d].on_path && lv[d].path_pos >= plen && d) {
+			if (lv[d].on_path) {                /* the first of its name */
 				*depth = d;
-				return true;                 /* its props and children read */
+				return lv[d].path_pos >= plen && d;
 			}
 		} else if (d) {
 			bool target = lv[d - 1].on_path && lv[d - 1].path_pos >= plen;
@@ -406,21 +466,20 @@ static bool find_node(const struct blob *f, const unsigned char *path, uint32_t 
 	return false;
 }
 
-/* The first compatible entry a driver runs. */
+/* The first compatible entry a driver runs; none if the list does not end
+ * in a NUL (lib/machine.c: fdt_stringlist_count's malformed list). */
 static enum machine_console_kind driver(const struct uart_node *u, struct uart_layout *layout)
 {
-	uint32_t o = 0;
+	const struct prop *c = &u->compatible;
 
-	while (u->compatible && o < u->compatible_len) {
-		uint32_t n = strlen_in(u->compatible + o, u->compatible_len - o);
-		enum machine_console_kind k;
+	if (!c->val || !c->len || c->val[c->len - 1])
+		return MACHINE_CONSOLE_NONE;
+	for (uint32_t o = 0, n; o < c->len; o += n + 1) {
+		enum machine_console_kind k = uart_kind_of((const char *)c->val + o, layout);
 
-		if (o + n >= u->compatible_len)
-			break;                            /* not NUL-terminated */
-		k = uart_kind_of((const char *)u->compatible + o, layout);
+		n = strlen_in(c->val + o, c->len - o);
 		if (uart_kind_supported(k))
 			return k;
-		o += n + 1;
 	}
 	return MACHINE_CONSOLE_NONE;
 }
@@ -433,16 +492,38 @@ static bool in_ram(const struct found *fd, uint64_t pa)
 	return false;
 }
 
-/* The console at path: a UART the stub drives, or why not. */
+/* The 8250 binding's reg-shift and reg-io-width over the layout's
+ * defaults: each one cell, the width 1, 2 or 4 (Linux of_serial and
+ * earlycon refuse another), else false. */
+static bool layout_from_dt(const struct uart_node *u, struct uart_port *port)
+{
+	if (u->shift.val && u->shift.len != 4)
+		return false;
+	if (u->shift.val)
+		port->reg_shift = be32(u->shift.val);
+	if (u->width.val && u->width.len != 4)
+		return false;
+	if (u->width.val)
+		port->io_width = be32(u->width.val);
+	return port->io_width == 1 || port->io_width == 2 || port->io_width == 4;
+}
+
+/* The console at path: a UART the stub drives, or why not. *keep: not to
+ * pass to serial0's (lib/machine.c's choose_console passes over a console
+ * missing, disabled, not driven or untranslatable; one in RAM or with a
+ * bad layout stays, undriven). */
 static const char *console_at(const struct blob *f, const struct found *fd,
-			      const unsigned char *path, uint32_t plen, struct uart_port *port)
+			      const unsigned char *path, uint32_t plen, struct uart_port *port,
+			      bool *keep)
 {
 	struct level lv[MAX_DEPTH];
-	struct uart_node u = { 0 };
+	struct uart_node u;
 	struct uart_layout layout;
 	unsigned depth;
 	uint64_t pa;
 
+	*keep = false;
+	u.compatible.val = u.reg.val = u.status.val = u.shift.val = u.width.val = NULL;
 	if (plen && path[0] != '/') {
 		uint32_t n = 0;
 
@@ -453,41 +534,51 @@ static const char *console_at(const struct blob *f, const struct found *fd,
 	}
 	if (!find_node(f, path, plen, lv, &u, &depth))
 		return "stdout-path or serial0 names no node";
-	if (u.status && !(u.status_len >= 3 && (u.status[0] == 'o' && u.status[1] == 'k')))
+	if (!okay(&u.status, true))
 		return "the console is disabled (status)";
 	port->kind = driver(&u, &layout);
 	if (port->kind == MACHINE_CONSOLE_NONE)
 		return "the console is not a UART the stub drives";
 	if (!translate(lv, depth, &u, &pa))
 		return "the console's reg has no CPU physical address";
+	*keep = true;
+	port->reg_shift = layout.reg_shift;
+	port->io_width = layout.io_width;
+	if (layout.from_dt && !layout_from_dt(&u, port))
+		return "the console's reg-shift or reg-io-width is malformed";
 	if (in_ram(fd, pa))
 		return "the console's reg lies in RAM";
 	port->base = (uintptr_t)pa;
 	port->phys_base = pa;
-	port->reg_shift = layout.from_dt && u.shift_given ? u.shift : layout.reg_shift;
-	port->io_width = layout.from_dt && u.width_given ? u.width : layout.io_width;
 	return NULL;
 }
 
 void early_dtb_read(const void *fdt, struct early_dtb *out)
 {
 	static const unsigned char serial0[] = "serial0";
-	struct found fd = { 0 };
+	struct found fd;
 	struct blob f;
+	bool keep = false;
 
 	out->port = (struct uart_port){ .kind = MACHINE_CONSOLE_NONE };
 	out->conduit = PSCI_CONDUIT_NONE;
+	fd.path = NULL;
+	fd.chosen = fd.stdout_path = fd.psci = false;
+	fd.aliases = 0;
+	fd.nr_banks = 0;
+	fd.conduit = PSCI_CONDUIT_NONE;
 	if (!header_ok(fdt, &f) || !first_walk(&f, &fd)) {
 		out->why = "no usable DTB at x0";
 		return;
 	}
 	out->conduit = fd.conduit;
-	out->why = fd.path ? console_at(&f, &fd, fd.path, fd.path_len, &out->port) : "no stdout-path";
-	if (out->why) {
+	out->why = fd.path ? console_at(&f, &fd, fd.path, fd.path_len, &out->port, &keep)
+			   : "no stdout-path";
+	if (out->why && !keep) {
 		out->port = (struct uart_port){ .kind = MACHINE_CONSOLE_NONE };
-		if (!console_at(&f, &fd, serial0, 7, &out->port))
+		if (!console_at(&f, &fd, serial0, 7, &out->port, &keep))
 			out->why = NULL;
-		else
-			out->port = (struct uart_port){ .kind = MACHINE_CONSOLE_NONE };
 	}
+	if (out->why)
+		out->port = (struct uart_port){ .kind = MACHINE_CONSOLE_NONE };
 }

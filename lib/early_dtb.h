@@ -7,14 +7,26 @@
  * path only (start/refuse.c): the header checked (magic, version 16 or 17,
  * totalsize at most 2 MiB, blocks inside it), then walks of the structure
  * block, every offset bounded by its size and every tag checked (a bad
- * blob ends the look, never a loop): /chosen's stdout-path (else
- * linux,stdout-path; an alias through /aliases), else /aliases/serial0 (as
- * lib/machine.c's rules); that node's compatible list (the first entry
- * with a driver: lib/uart/compat.c), status, reg through every parent's
- * ranges, reg-shift and reg-io-width; /memory's banks (a reg inside one is
- * RAM, not a UART); the first node compatible with "arm,psci*" and its
- * method. earlycon= is not read here: the full reader's job, once the MMU
- * is on. PC-relative, byte loads, no library: in the MMU-off set.
+ * blob ends the look, never a loop). It must find what lib/machine.c
+ * finds, by the same rules (tests/corpus/ holds it to that on every DTB
+ * Debian ships, test_early_dtb on the unit trees and their edits):
+ * /chosen's stdout-path (else linux,stdout-path; a full path, libfdt's
+ * first node of each name, or an alias through /aliases), passed over for
+ * /aliases/serial0 when that names no node, a disabled one, one no driver
+ * runs or one without a CPU address (not when it lies in RAM or has a bad
+ * layout: then none); that node's compatible list (the first entry with a
+ * driver: lib/uart/compat.c), status, reg (a whole entry) through every
+ * parent's ranges, the 8250 binding's reg-shift and reg-io-width (one
+ * cell each, a width of 1, 2 or 4); the available /memory banks
+ * (linux,usable-memory over reg; a console inside one is RAM, not a
+ * UART); PSCI's conduit as Linux psci_dt_init takes it (the first node
+ * compatible with a PSCI version, available, method "smc" or "hvc"). Not
+ * read here: earlycon= (the full reader's job, once the MMU is on); the
+ * UART's reference clock (a Cadence UART the firmware left unconfigured
+ * stays silent here; a console whose clock-frequency is malformed, which
+ * lib/machine.c keeps undriven, is driven here, at the firmware's rate);
+ * an alias followed by a path ("serial0/x": none here). PC-relative, byte
+ * loads, no library: in the MMU-off set.
  */
 #ifndef EARLY_DTB_H
 #define EARLY_DTB_H

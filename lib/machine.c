@@ -47,7 +47,7 @@ static const char *const wanted[P_COUNT] = {
 	[P_INITRD_START] = "linux,initrd-start", [P_INITRD_END] = "linux,initrd-end",
 };
 
-/* PSCI's compatibles, newest first (Linux psci_of_match). */
+/* PSCI's compatibles (Linux psci_of_match). */
 enum { PSCI_1_0, PSCI_0_2, PSCI_0_1, PSCI_NR };
 
 /* What the readers remember between the nodes of the walk. */
@@ -56,10 +56,11 @@ struct reader {
 	enum { UNDER_OTHER, UNDER_CPUS, UNDER_RESERVED } under;  /* the last top-level child */
 	bool seen_chosen, seen_cpus, seen_reserved;  /* the first of each name is the one */
 	bool root_cells_ok;
-	/* The first node compatible with each PSCI version: its name, status, method. */
-	bool psci_found[PSCI_NR];
-	const char *psci_name[PSCI_NR];
-	struct dt_prop psci_status[PSCI_NR], psci_method[PSCI_NR];
+	/* The first node compatible with PSCI: its version, name, status, method. */
+	bool psci_found;
+	int psci_version;
+	const char *psci_name;
+	struct dt_prop psci_status, psci_method;
 };
 
 /* A string property: NUL-terminated inside its value, or NULL (the walk
@@ -136,27 +137,28 @@ static bool wraps(uint64_t base, uint64_t size)
 	return size > UINT64_MAX - base;
 }
 
-/* libfdt's fdt_stringlist_contains: str one of the list's strings (its
- * last one compared with the byte after it, as libfdt does, when that
- * byte is still in the structure block's tag padding or beyond it). */
-static bool strlist_contains(struct dt_prop p, const char *str)
+/* libfdt's fdt_stringlist_contains, as an index: which of the list's
+ * strings str is, -1 if none (its last one compared with the byte after
+ * it, as libfdt does, when that byte is still in the structure block's
+ * tag padding or beyond it). */
+static int strlist_index(struct dt_prop p, const char *str)
 {
 	size_t len = strlen(str);
 	const char *s = (const char *)p.val;
 	size_t left = p.len;
 
-	while (s && left >= len) {
+	for (int i = 0; s && left >= len; i++) {
 		const char *nul;
 
 		if (!memcmp(str, s, len + 1))
-			return true;
+			return i;
 		nul = memchr(s, '\0', left);
 		if (!nul)
-			return false;
+			return -1;
 		left -= (size_t)(nul - s) + 1;
 		s = nul + 1;
 	}
-	return false;
+	return -1;
 }
 
 /* ---- validation ---------------------------------------------------- */
@@ -538,41 +540,46 @@ static const char *psci_compatible(int version)
 	}
 }
 
-/* Every node: the first compatible with each PSCI version is remembered
- * (Linux psci_dt_init matches any node; fdt_node_offset_by_compatible
- * finds the first in document order). */
+/* Every node until one is compatible with PSCI: Linux psci_dt_init takes
+ * the first such node in document order (of_find_matching_node_and_match
+ * over psci_of_match), at the version its compatible list names first
+ * (of_match_node's best match), and no later node even if that one is
+ * disabled. */
 static void note_psci(struct reader *rd, const struct dt_visit *v)
 {
 	struct dt_prop compat = dt_visit_prop(v, P_COMPATIBLE);
+	int at = -1;
 
-	if (!compat.val)
+	if (rd->psci_found || !compat.val)
 		return;
 	for (int i = 0; i < PSCI_NR; i++) {
-		if (rd->psci_found[i] || !strlist_contains(compat, psci_compatible(i)))
-			continue;
-		rd->psci_found[i] = true;
-		rd->psci_name[i] = visit_name(v);
-		rd->psci_status[i] = dt_visit_prop(v, P_STATUS);
-		rd->psci_method[i] = dt_visit_prop(v, P_METHOD);
+		int n = strlist_index(compat, psci_compatible(i));
+
+		if (n >= 0 && (at < 0 || n < at)) {
+			at = n;
+			rd->psci_version = i;
+		}
 	}
+	if (at < 0)
+		return;
+	rd->psci_found = true;
+	rd->psci_name = visit_name(v);
+	rd->psci_status = dt_visit_prop(v, P_STATUS);
+	rd->psci_method = dt_visit_prop(v, P_METHOD);
 }
 
-/* Linux psci_dt_init: the node of the newest version, available, with
- * method "smc" or "hvc" (get_set_conduit_method). */
+/* Linux psci_dt_init: that node, available, with method "smc" or "hvc"
+ * (get_set_conduit_method). */
 static void end_psci(const struct reader *rd, struct machine_psci *psci)
 {
-	int i = 0;
-
 	psci->conduit = PSCI_CONDUIT_NONE;
-	while (i < PSCI_NR && !rd->psci_found[i])
-		i++;
-	if (i == PSCI_NR)
+	if (!rd->psci_found)
 		return;
-	psci->compatible = psci_compatible(i);
+	psci->compatible = psci_compatible(rd->psci_version);
 	psci->present = true;
-	psci->node = rd->psci_name[i];
-	psci->available = status_okay(prop_str(rd->psci_status[i]));
-	psci->method = prop_str(rd->psci_method[i]);
+	psci->node = rd->psci_name;
+	psci->available = status_okay(prop_str(rd->psci_status));
+	psci->method = prop_str(rd->psci_method);
 	if (!psci->available)
 		return;
 	if (psci->method && !strcmp(psci->method, "smc"))
@@ -686,7 +693,7 @@ static uint32_t console_clock(const struct dt_tree *t, int node, struct machine_
 		return 0;
 	clk = dt_by_phandle(t, (uint32_t)dt_cells(clocks.val, 1));
 	compat = dt_node_prop(t, clk, "compatible");
-	if (clk == DT_NONE || !strlist_contains(compat, "fixed-clock"))
+	if (clk == DT_NONE || strlist_index(compat, "fixed-clock") < 0)
 		return 0;
 	prop_u32(t, clk, "clock-frequency", 0, &hz, pb);
 	return hz;

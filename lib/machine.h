@@ -251,10 +251,12 @@ struct machine_cpus {
 };
 
 struct machine_psci {
-	bool present;                /* a node compatible with arm,psci* */
+	bool present;                /* a node compatible with arm,psci* (the
+				      * first in document order: Linux's) */
 	bool available;              /* ... and its status okay (else ignored) */
 	const char *node;
-	const char *compatible;      /* best version matched: "arm,psci-1.0"... */
+	const char *compatible;      /* its version, the first its list names:
+				      * "arm,psci-1.0"... */
 	const char *method;          /* or NULL */
 	enum psci_conduit conduit;   /* NONE if absent or method unknown */
 	struct machine_problem problem;

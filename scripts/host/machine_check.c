@@ -15,7 +15,9 @@
  * and booti put it; --load), its size (build/Image's header; --image),
  * the DTB's place (not reserved unless --dtb-pa), the boot CPU (the
  * first in /cpus; --mpidr), the EL (2; --el), the PA size (48; --pa-bits).
- * With --records, the corpus test's records instead (machine_records.c).
+ * With --records, the corpus test's records instead (machine_records.c),
+ * each DTB read by lib/machine.c and again by the MMU-off reader
+ * (lib/early_dtb.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +28,7 @@
 #include "boot_options.h"
 #include "console_choice.h"
 #include "cpu_plan.h"
+#include "early_dtb.h"
 #include "dump.h"
 #include "exit.h"
 #include "machine_lines.h"
@@ -353,6 +356,22 @@ static int check_acpi(const struct options *o)
 	return status;
 }
 
+/* The MMU-off reader (lib/early_dtb.c) on the same blob, after the full
+ * reader's records. It trusts the header's totalsize (at boot nothing
+ * else says where the blob ends): a file shorter than that is not handed
+ * to it, and reads as its "no usable DTB" (as machine_read refuses it). */
+static void early_records(const void *buf, size_t len)
+{
+	const unsigned char *h = buf;
+	struct early_dtb e = { .why = "no usable DTB at x0" };
+	size_t totalsize = len >= 8 ? (size_t)h[4] << 24 | (size_t)h[5] << 16 |
+				      (size_t)h[6] << 8 | h[7] : len + 1;
+
+	if (totalsize <= len)
+		early_dtb_read(buf, &e);
+	machine_records_early(&m, &e);
+}
+
 /* Each DTB's records, as the corpus test reads them: a file's output is
  * flushed before the next is read, so a crash is blamed on its DTB. */
 static int records(struct options *o)
@@ -373,6 +392,7 @@ static int records(struct options *o)
 			continue;
 		}
 		machine_records_print(&m, machine_read(buf, len, &m));
+		early_records(buf, len);
 		fflush(stdout);
 		free(buf);
 	}

@@ -4,8 +4,13 @@
  *
  * Owns: printing struct machine in the line format
  * tests/corpus/independent.py also prints, so the two can be compared
- * line by line. Lines starting with '#' are facts the other side does not
- * check (error codes, counters).
+ * line by line; and, after them, what lib/early_dtb.c (the MMU-off
+ * reader of a refusal) found in the same blob, next to the console the
+ * full reader drives, for independent.py to hold the two readers to the
+ * same answer. Lines starting with '#' are facts the independent reading
+ * does not check (error codes, counters; console-driven is the full
+ * reader's side of the MMU-off comparison); early-* lines are compared
+ * with the full reader's, not with the independent reading.
  *
  * Format, per DTB (numbers in lowercase hex with 0x):
  *   == FILE
@@ -19,8 +24,15 @@
  *   psci none|smc|hvc|no-method
  *   bootargs yes|no
  *   initrd START END
+ *   # console-driven KIND PA shift=N width=N | # console-driven none WHY
+ *       (the full reader's console by the DT rules, where console_verdict
+ *       says DRIVEN; WHY: no-console, unusable or in-ram:BANK)
+ *   early-console KIND PA shift=N width=N | early-console none
+ *   # early-why TEXT                  (after early-console none: its why)
+ *   early-psci hvc|smc|none           (early_dtb_read's conduit)
  */
 #include <stdio.h>
+#include "console_choice.h"
 #include "machine_records.h"
 
 static const char *err_name(enum machine_err e)
@@ -168,5 +180,44 @@ void machine_records_print(const struct machine *m, enum machine_err err)
 		       (unsigned long long)m->chosen.phys_initrd_end);
 	if (m->model)
 		printf("# model %s\n", m->model);
+	fflush(stdout);
+}
+
+static const char *bank_name(uint64_t pa, void *arg)
+{
+	const struct machine_bank *bank = machine_bank_holding(arg, pa);
+
+	return bank ? bank->node : NULL;
+}
+
+void machine_records_early(const struct machine *m, const struct early_dtb *e)
+{
+	const struct machine_console *c = &m->console;
+	const char *ram;
+
+	switch (console_verdict(c, bank_name, (void *)m, &ram)) {
+	case CONSOLE_DRIVEN:
+		printf("# console-driven %s 0x%llx shift=%u width=%u\n",
+		       machine_console_kind_name(c->kind), (unsigned long long)c->phys_base,
+		       c->reg_shift, c->io_width);
+		break;
+	case CONSOLE_NONE:
+		printf("# console-driven none no-console\n");
+		break;
+	case CONSOLE_UNUSABLE:
+		printf("# console-driven none unusable\n");
+		break;
+	case CONSOLE_IN_RAM:
+		printf("# console-driven none in-ram:%s\n", ram);
+		break;
+	}
+	if (e->port.kind == MACHINE_CONSOLE_NONE)
+		printf("early-console none\n# early-why %s\n", e->why ? e->why : "-");
+	else
+		printf("early-console %s 0x%llx shift=%u width=%u\n",
+		       machine_console_kind_name(e->port.kind),
+		       (unsigned long long)e->port.phys_base, e->port.reg_shift,
+		       e->port.io_width);
+	printf("early-psci %s\n", psci_conduit_name(e->conduit));
 	fflush(stdout);
 }

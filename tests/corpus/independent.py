@@ -12,6 +12,16 @@ again from those documents), printing it in machine-check --records' line format
 comparing the two per DTB, and the summary: counts, mismatches, and last
 `corpus: N passed, M failed` (N = DTBs on which both readings agree).
 
+Owns too: holding the MMU-off reader (lib/early_dtb.c, a refusal's look
+at the DTB) to lib/machine.c's answer on the same blob, from the records
+machine-check prints after the full reader's (machine_records.c): where
+the full reader's console by the DT rules is driven (`# console-driven`,
+console_verdict's DRIVEN), `early-console` must name the same driver,
+physical base, reg-shift and reg-io-width; where it is not, `early-console
+none`; `early-psci` must be the conduit of the full reader's `psci` line
+(none for none and no-method). The early-* lines are not the independent
+reading's to check; a difference fails the DTB, naming both readings.
+
 Usage: independent.py --list FILE --driver-out FILE [--cache DIR] [--jobs N]
 """
 import argparse
@@ -332,6 +342,8 @@ def translate(node):
             return "untranslatable:no-ranges:%s" % bus.name
         pac, csc = cells(up, "#address-cells", 2), cells(bus, "#size-cells", 1)
         if ranges:
+            if ac not in (1, 2):        # the bus's own, handed up by an empty ranges
+                return "untranslatable:bad-cells:%s" % bus.name
             if pac not in (1, 2) or csc not in (1, 2):
                 return "untranslatable:bad-cells:%s" % (bus.name if pac in (1, 2) else up.name or "/")
             entry = 4 * (ac + pac + csc)
@@ -443,13 +455,16 @@ def read_cpus(root):
 
 
 def read_psci(root):
-    for version in ("arm,psci-1.0", "arm,psci-0.2", "arm,psci"):
-        for node in root.walk():
-            if version in (strings(node.props.get("compatible")) or []):
-                if not okay(node):
-                    return "psci none"
-                method = first_string(node.props.get("method"))
-                return "psci %s" % method if method in ("smc", "hvc") else "psci no-method"
+    """Linux psci_dt_init: the first node in document order compatible
+    with any PSCI version (of_find_matching_node_and_match), none if it is
+    not available, its method "smc" or "hvc"."""
+    for node in root.walk():
+        compat = strings(node.props.get("compatible")) or []
+        if any(v in compat for v in ("arm,psci-1.0", "arm,psci-0.2", "arm,psci")):
+            if not okay(node):
+                return "psci none"
+            method = first_string(node.props.get("method"))
+            return "psci %s" % method if method in ("smc", "hvc") else "psci no-method"
     return "psci none"
 
 
@@ -515,6 +530,34 @@ def driver_records(path):
 MIN_CONSOLES = 523
 
 
+def early_disagreement(rec):
+    """Where the MMU-off reader (early-console, early-psci) differs from
+    the full reader on the same blob (# console-driven, psci), one text
+    per difference naming both readings; also a record missing or twice."""
+    def one(prefix):
+        lines = [l for l in rec if l.startswith(prefix)]
+        return lines[0].split() if len(lines) == 1 else None
+
+    driven, early, epsci = one("# console-driven "), one("early-console "), one("early-psci ")
+    psci = one("psci ")
+    if driven is None or early is None or epsci is None:
+        return ["not one each of # console-driven, early-console, early-psci in the records"]
+    out = []
+    full = " ".join(driven[2:]) if driven[2] != "none" else "none"
+    if " ".join(early[1:]) != full:
+        why = [l[len("# early-why "):] for l in rec if l.startswith("# early-why ")]
+        out.append("console: lib/machine.c drives %s; lib/early_dtb.c gives %s" % (
+            full if full != "none" else "none (%s)" % " ".join(driven[3:]),
+            " ".join(early[1:]) + (" (%s)" % why[0] if early[1] == "none" and why else "")))
+    # No psci line: the blob was refused whole (machine_records.c stops
+    # after its problem), the full reader's conduit none.
+    conduit = psci[1] if psci is not None and psci[1] in ("smc", "hvc") else "none"
+    if epsci[1] != conduit:
+        out.append("psci conduit: lib/machine.c %s (%s); lib/early_dtb.c %s" % (
+            conduit, " ".join(psci) if psci else "no psci line", epsci[1]))
+    return out
+
+
 def console_unreached(w):
     """Why a console line's console is not driven, or None."""
     if w[1] == "none":
@@ -549,6 +592,7 @@ def main():
     count = collections.Counter()
     consoles, methods, errors = collections.Counter(), collections.Counter(), collections.Counter()
     unsupported, rules, unreached = collections.Counter(), collections.Counter(), []
+    early = collections.Counter()
     for dtb in dtbs:
         rec = got.get(dtb)
         problems = []
@@ -557,9 +601,13 @@ def main():
             rec = []
         if any(l.startswith("# CRASH") for l in rec):
             problems.append("machine-check crashed or a sanitizer reported (see stderr above)")
-        mine = [l for l in rec if not l.startswith("#")]
+        mine = [l for l in rec if not l.startswith("#") and not l.startswith("early-")]
         if rec and mine != want[dtb]:
             problems.append("readings differ")
+        if rec:
+            differs = early_disagreement(rec)
+            problems += ["the MMU-off reader differs: " + d for d in differs]
+            early["DTBs on which they differ" if differs else "DTBs on which they agree"] += 1
         for l in rec:
             if l.startswith("# err "):
                 errors[l[6:]] += 1
@@ -591,6 +639,10 @@ def main():
                 methods[w[2].split(":")[0] if not w[2].startswith("other") else w[2]] += 1
             elif w[0] == "psci":
                 count["psci " + w[1]] += 1
+            elif w[0] == "early-console":
+                early["early-console " + ("none" if w[1] == "none" else "driven")] += 1
+            elif w[0] == "early-psci":
+                early["early-psci " + w[1]] += 1
         if problems:
             failed += 1
             if shown < args.show:
@@ -632,6 +684,9 @@ def main():
     print("CPUs by enable method:")
     for k, v in methods.most_common():
         print("  %-40s %d" % (k, v))
+    print("MMU-off reader (lib/early_dtb.c) against lib/machine.c:")
+    for k in sorted(early):
+        print("  %-40s %d" % (k, early[k]))
     print("machine_read results:")
     for k, v in errors.most_common():
         print("  %-40s %d" % (k, v))

@@ -1,13 +1,16 @@
 #!/bin/sh
-# tests/corpus/run.sh - lib/machine.c against every arm64 DTB Debian ships.
+# tests/corpus/run.sh - lib/machine.c against every arm64 DTB Debian ships,
+# and the MMU-off reader (lib/early_dtb.c) against lib/machine.c.
 #
 # Owns: fetching the DTBs (fetch-dtbs.sh: Debian's arm64 kernel package,
 # downloaded and unpacked, never installed; cached in build/linux-dtbs/, apart from make bench's build/linux/),
-# running build/host/machine-check --records (the stub's own reading,
-# with ASan and UBSan) over every .dtb in batches (a crash or sanitizer
+# running build/host/machine-check --records (the stub's own readings,
+# with ASan and UBSan: lib/machine.c's, then lib/early_dtb.c's of the
+# same blob) over every .dtb in batches (a crash or sanitizer
 # report fails the DTB it was reading), and handing its
 # output to independent.py, which reads the same files through dtc on its
-# own, compares, prints the counts and ends with exactly one line
+# own, compares, holds the MMU-off reader's console and PSCI conduit to
+# the full reader's, prints the counts and ends with exactly one line
 # "corpus: N passed, M failed". Exit status 0 iff M = 0.
 # Run from the repository root. Usage: tests/corpus/run.sh [-v]
 set -u

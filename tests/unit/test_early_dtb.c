@@ -9,14 +9,29 @@
  * over for /aliases/serial0), a console in RAM, a disabled one, an
  * untranslatable one; a memory node's reg before its device_type; a
  * version 16 blob (no size_dt_struct); a blob cut, of a bad magic, misaligned: no console,
- * never a read outside it (ASan), each said why.
+ * never a read outside it (ASan), each said why. And the agreement with
+ * lib/machine.c (as the corpus test holds it on Debian's DTBs): on every
+ * tree of tests/unit/dts, and on edits of them at each rule the two
+ * readers kept apart (PSCI's node, status, compatible and method; the
+ * console's status, compatible list, reg, reg-shift, reg-io-width, path
+ * and its buses' cells; which consoles pass to serial0's; a stdout-path
+ * that is no string; /memory's status, linux,usable-memory, reg,
+ * device_type and bank count), the console lib/machine.c drives
+ * (console_verdict DRIVEN) is the one early_dtb_read gives (driver, base,
+ * reg-shift, reg-io-width), else none; the PSCI conduit the same.
  */
 #include "unit.h"
 #include "dtb_blob.h"
+#include <dirent.h>
 #include <libfdt.h>
+#include "console_choice.h"
 #include "early_dtb.h"
+#include "machine.h"
 
-static struct blob blobs[] = { { .name = "machine-virt" }, { .name = "machine-rpi3" } };
+static struct blob blobs[] = {
+	{ .name = "machine-virt" }, { .name = "machine-rpi3" }, { .name = "machine-banks" },
+	{ .name = "machine-nested" },
+};
 
 static int teardown(void **state)
 {
@@ -164,6 +179,290 @@ static void test_bad_blobs(void **state)
 	free(fdt);
 }
 
+static const char *bank_of(uint64_t pa, void *arg)
+{
+	const struct machine_bank *bank = machine_bank_holding(arg, pa);
+
+	return bank ? bank->node : NULL;
+}
+
+static const char *conduit_name(enum psci_conduit c)
+{
+	return c == PSCI_CONDUIT_HVC ? "hvc" : c == PSCI_CONDUIT_SMC ? "smc" : "none";
+}
+
+/* lib/machine.c's console by the DT rules where console_verdict says
+ * DRIVEN (no earlycon), else none, and its PSCI conduit: early_dtb_read
+ * must give the same; a difference fails naming what and both readings. */
+static void agree(const void *fdt, const char *what)
+{
+	static struct machine m;
+	struct uart_port full = { .kind = MACHINE_CONSOLE_NONE };
+	struct early_dtb d;
+	const char *ram;
+
+	(void)machine_read(fdt, fdt_totalsize(fdt), &m);
+	if (console_verdict(&m.console, bank_of, &m, &ram) == CONSOLE_DRIVEN)
+		full = (struct uart_port){ .kind = m.console.kind, .phys_base = m.console.phys_base,
+					   .reg_shift = m.console.reg_shift,
+					   .io_width = m.console.io_width };
+	early_dtb_read(fdt, &d);
+	if (d.port.kind != full.kind || d.conduit != m.psci.conduit ||
+	    (full.kind != MACHINE_CONSOLE_NONE &&
+	     (d.port.phys_base != full.phys_base || d.port.reg_shift != full.reg_shift ||
+	      d.port.io_width != full.io_width)))
+		fail_msg("%s: lib/machine.c drives %s 0x%llx shift=%u width=%u, psci %s; "
+			 "lib/early_dtb.c gives %s 0x%llx shift=%u width=%u (%s), psci %s", what,
+			 machine_console_kind_name(full.kind), (unsigned long long)full.phys_base,
+			 full.reg_shift, full.io_width, conduit_name(m.psci.conduit),
+			 machine_console_kind_name(d.port.kind),
+			 (unsigned long long)d.port.phys_base, d.port.reg_shift, d.port.io_width,
+			 d.why ? d.why : "-", conduit_name(d.conduit));
+}
+
+/* Every .dtb unit.mk built from tests/unit/dts/. */
+static void test_agrees_on_every_tree(void **state)
+{
+	const char *dir = getenv("UNIT_DTB_DIR") ? getenv("UNIT_DTB_DIR") : UNIT_DTB_DIR;
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	unsigned n = 0;
+
+	(void)state;
+	assert_non_null(d);
+	while ((e = readdir(d))) {
+		size_t len = strlen(e->d_name);
+		char path[512];
+		void *fdt;
+		FILE *f;
+		long size;
+
+		if (len < 5 || strcmp(e->d_name + len - 4, ".dtb"))
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		f = fopen(path, "rb");
+		assert_non_null(f);
+		assert_int_equal(fseek(f, 0, SEEK_END), 0);
+		size = ftell(f);
+		rewind(f);
+		assert_true(size > 0);
+		fdt = aligned_alloc(8, ((size_t)size + 7) & ~(size_t)7);
+		assert_non_null(fdt);
+		assert_int_equal(fread(fdt, 1, (size_t)size, f), (size_t)size);
+		fclose(f);
+		agree(fdt, e->d_name);
+		free(fdt);
+		n++;
+	}
+	closedir(d);
+	assert_true(n >= 11);                /* tests/unit/dts/ has 11 trees */
+}
+
+static void set_raw(void *fdt, const char *path, const char *name, const void *val, int len)
+{
+	int node = fdt_path_offset(fdt, path);
+
+	assert_true(node >= 0);
+	assert_int_equal(fdt_setprop(fdt, node, name, val, len), 0);
+}
+
+static void set_str(void *fdt, const char *path, const char *name, const char *val)
+{
+	set_raw(fdt, path, name, val, (int)strlen(val) + 1);
+}
+
+static void set_cells(void *fdt, const char *path, const char *name, const uint32_t *c, int n)
+{
+	fdt32_t v[4 * 40];
+
+	assert_true(n <= 4 * 40);
+	for (int i = 0; i < n; i++)
+		v[i] = cpu_to_fdt32(c[i]);
+	set_raw(fdt, path, name, v, 4 * n);
+}
+
+/* PSCI: Linux psci_dt_init takes the first node (document order) of any
+ * of its compatibles in the list, not when it is disabled, with method
+ * exactly "smc" or "hvc". */
+static void test_agrees_on_psci(void **state)
+{
+	static const char second[] = "vendor,psci\0arm,psci-1.0";
+	void *fdt = copy("machine-virt");
+	int node;
+
+	(void)state;
+	set_str(fdt, "/psci", "status", "disabled");
+	agree(fdt, "virt, /psci disabled");
+	set_str(fdt, "/psci", "status", "okay");
+	set_raw(fdt, "/psci", "compatible", second, sizeof(second));
+	agree(fdt, "virt, arm,psci-1.0 second in /psci's compatible");
+	set_str(fdt, "/psci", "compatible", "arm,psci-2.0");
+	agree(fdt, "virt, /psci compatible arm,psci-2.0 (no such version)");
+	set_str(fdt, "/psci", "compatible", "arm,psci-1.0");
+	set_str(fdt, "/psci", "method", "hvcx");
+	agree(fdt, "virt, /psci method hvcx");
+	set_str(fdt, "/psci", "method", "hvc");
+	/* A second PSCI node before it: the first in document order. */
+	node = fdt_add_subnode(fdt, 0, "firmware-psci");
+	assert_true(node >= 0);
+	set_str(fdt, "/firmware-psci", "compatible", "arm,psci-0.2");
+	set_str(fdt, "/firmware-psci", "method", "smc");
+	agree(fdt, "virt, PSCI 0.2 over smc before PSCI 1.0 over hvc");
+	set_str(fdt, "/firmware-psci", "status", "disabled");
+	agree(fdt, "virt, a disabled PSCI node before an available one");
+	free(fdt);
+}
+
+/* The console node: its status, reg, reg-shift and reg-io-width. */
+static void test_agrees_on_console(void **state)
+{
+	static const uint32_t addr_only[] = { 0x0, 0x09000000 }, two[] = { 0, 2 };
+	static const uint32_t width3 = 3, shift2 = 2;
+	void *fdt = copy("machine-virt");
+
+	(void)state;
+	set_str(fdt, "/pl011@9000000", "status", "okx");
+	agree(fdt, "virt, console status okx");
+	set_str(fdt, "/pl011@9000000", "status", "ok");
+	agree(fdt, "virt, console status ok");
+	set_cells(fdt, "/pl011@9000000", "reg", addr_only, 2);
+	agree(fdt, "virt, console reg without its size");
+	free(fdt);
+	/* A bus's bad #address-cells handed up by an empty ranges below it. */
+	for (uint32_t cells = 0x3ffffffd; cells <= 0x3ffffffe; cells++) {
+		fdt = copy("machine-nested");
+		set_raw(fdt, "/bus@f0000000/bus@8000", "ranges", NULL, 0);
+		set_cells(fdt, "/bus@f0000000", "#address-cells", &cells, 1);
+		agree(fdt, "nested, a bad #address-cells above an empty ranges");
+		free(fdt);
+	}
+	fdt = copy("machine-banks");
+	set_cells(fdt, "/soc/serial@fe001000", "reg-io-width", &width3, 1);
+	agree(fdt, "banks, reg-io-width 3");
+	set_raw(fdt, "/soc/serial@fe001000", "reg-io-width", "\0\4", 2);
+	agree(fdt, "banks, reg-io-width of 2 bytes");
+	set_raw(fdt, "/soc/serial@fe001000", "reg-io-width", "", 0);
+	agree(fdt, "banks, reg-io-width empty");
+	set_cells(fdt, "/soc/serial@fe001000", "reg-io-width", two + 1, 1);
+	agree(fdt, "banks, reg-io-width 2");
+	set_cells(fdt, "/soc/serial@fe001000", "reg-shift", two, 2);
+	agree(fdt, "banks, reg-shift of 2 cells");
+	set_cells(fdt, "/soc/serial@fe001000", "reg-shift", &shift2, 1);
+	agree(fdt, "banks, reg-shift 2");
+	free(fdt);
+	fdt = copy("machine-virt");
+	set_raw(fdt, "/pl011@9000000", "compatible", "arm,pl011\0arm,primecell", 23);
+	agree(fdt, "virt, console compatible list without its last NUL");
+	free(fdt);
+}
+
+/* Which rule: lib/machine.c's choose_console passes a missing, disabled,
+ * undriven or untranslatable stdout-path console over for serial0's, not
+ * one in RAM or with a bad layout; a stdout-path that is no string is
+ * passed over, linux,stdout-path not read then. */
+static void test_agrees_on_rules(void **state)
+{
+	static const uint32_t mini_uart_only[] = { 0x3f210000, 0x10000 }, width3 = 3;
+	void *fdt = copy("machine-rpi3");
+	int chosen;
+
+	(void)state;
+	set_cells(fdt, "/memory@0", "reg", mini_uart_only, 2);
+	agree(fdt, "rpi3, stdout-path's mini UART in RAM, serial0's PL011 not");
+	free(fdt);
+	fdt = copy("machine-rpi3");
+	set_str(fdt, "/soc/serial@7e215040", "compatible", "ns16550a");
+	set_cells(fdt, "/soc/serial@7e215040", "reg-io-width", &width3, 1);
+	agree(fdt, "rpi3, stdout-path's 16550 of reg-io-width 3, serial0's PL011 fine");
+	free(fdt);
+	fdt = copy("machine-rpi3");
+	set_raw(fdt, "/chosen", "stdout-path", "serial1", 7);
+	agree(fdt, "rpi3, stdout-path serial1 with no NUL");
+	set_str(fdt, "/chosen", "linux,stdout-path", "serial1");
+	agree(fdt, "rpi3, stdout-path with no NUL, then linux,stdout-path");
+	chosen = fdt_path_offset(fdt, "/chosen");
+	assert_int_equal(fdt_delprop(fdt, chosen, "stdout-path"), 0);
+	set_raw(fdt, "/chosen", "stdout-path", "serial1", 7);
+	agree(fdt, "rpi3, linux,stdout-path, then stdout-path with no NUL");
+	assert_int_equal(fdt_delprop(fdt, chosen, "stdout-path"), 0);
+	agree(fdt, "rpi3, linux,stdout-path alone");
+	free(fdt);
+}
+
+/* The path: libfdt's (fdt_path_offset) first child of each component's
+ * name, never a later one; slashes at its end. */
+static void test_agrees_on_paths(void **state)
+{
+	static const uint32_t one = 1, ranges[] = { 0x0, 0x0, 0x09000000, 0x1000 };
+	static const uint32_t reg[] = { 0x0, 0x1000 };
+	void *fdt = copy("machine-virt");
+
+	(void)state;
+	set_str(fdt, "/chosen", "stdout-path", "/pl011@9000000/");
+	agree(fdt, "virt, stdout-path with a slash at its end");
+	assert_true(fdt_add_subnode(fdt, 0, "bus@2") >= 0);
+	assert_true(fdt_add_subnode(fdt, 0, "bus@1") >= 0);    /* now before bus@2 */
+	set_cells(fdt, "/bus@2", "#address-cells", &one, 1);
+	set_cells(fdt, "/bus@2", "#size-cells", &one, 1);
+	set_cells(fdt, "/bus@2", "ranges", ranges, 4);
+	assert_true(fdt_add_subnode(fdt, fdt_path_offset(fdt, "/bus@2"), "uart@0") >= 0);
+	set_str(fdt, "/bus@2/uart@0", "compatible", "arm,pl011");
+	set_cells(fdt, "/bus@2/uart@0", "reg", reg, 2);
+	set_str(fdt, "/chosen", "stdout-path", "/bus@2/uart@0");
+	agree(fdt, "virt, a UART behind /bus@2");
+	set_str(fdt, "/chosen", "stdout-path", "/bus/uart@0");
+	agree(fdt, "virt, /bus/uart@0: bus@1 is the bus, without uart@0");
+	free(fdt);
+}
+
+/* /memory: a disabled node, linux,usable-memory over reg, device_type
+ * exactly "memory", zero sizes, and as many banks as lib/machine.c keeps. */
+static void test_agrees_on_memory(void **state)
+{
+	static const uint32_t in_bank[] = { 0x0, 0x40001000, 0x0, 0x1000 };
+	static const uint32_t past_usable[] = { 0x0, 0x50000000, 0x0, 0x1000 };
+	static const uint32_t usable[] = { 0x0, 0x40000000, 0x0, 0x1000000 };
+	uint32_t banks[4 * 40];
+	void *fdt = copy("machine-virt");
+
+	(void)state;
+	set_cells(fdt, "/pl011@9000000", "reg", in_bank, 4);
+	agree(fdt, "virt, console in RAM");
+	set_str(fdt, "/memory@40000000", "status", "disabled");
+	agree(fdt, "virt, console in a disabled memory node");
+	set_str(fdt, "/memory@40000000", "status", "okay");
+	set_str(fdt, "/memory@40000000", "device_type", "memoryx");
+	agree(fdt, "virt, console in a node of device_type memoryx");
+	set_str(fdt, "/memory@40000000", "device_type", "memory");
+	set_cells(fdt, "/memory@40000000", "linux,usable-memory", usable, 4);
+	agree(fdt, "virt, console in linux,usable-memory");
+	set_cells(fdt, "/pl011@9000000", "reg", past_usable, 4);
+	agree(fdt, "virt, console in reg but past linux,usable-memory");
+	assert_true(fdt_add_subnode(fdt, 0, "memory@0") >= 0);
+	set_str(fdt, "/memory@0", "device_type", "memory");
+	agree(fdt, "virt, a memory node without reg");
+	free(fdt);
+	/* 40 entries, zero sizes first (no bank), then 1 MiB banks at
+	 * 0x100000000 + i MiB: lib/machine.c keeps MACHINE_MAX_BANKS of them. */
+	for (uint32_t i = 0; i < 40; i++) {
+		banks[4 * i] = i < 4 ? 0 : 1;
+		banks[4 * i + 1] = i << 20;
+		banks[4 * i + 2] = 0;
+		banks[4 * i + 3] = i < 4 ? 0 : 0x100000;
+	}
+	for (uint32_t i = 4; i < 40; i++) {
+		uint32_t reg[] = { 1, i << 20, 0, 0x1000 };
+		char what[80];
+
+		fdt = copy("machine-virt");
+		set_cells(fdt, "/memory@40000000", "reg", banks, 4 * 40);
+		set_cells(fdt, "/pl011@9000000", "reg", reg, 4);
+		snprintf(what, sizeof(what), "virt, console in the bank of entry %u of 40", i);
+		agree(fdt, what);
+		free(fdt);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -171,6 +470,12 @@ int main(void)
 		cmocka_unit_test(test_rpi3_through_ranges),
 		cmocka_unit_test(test_rules),
 		cmocka_unit_test(test_bad_blobs),
+		cmocka_unit_test(test_agrees_on_every_tree),
+		cmocka_unit_test(test_agrees_on_psci),
+		cmocka_unit_test(test_agrees_on_console),
+		cmocka_unit_test(test_agrees_on_rules),
+		cmocka_unit_test(test_agrees_on_paths),
+		cmocka_unit_test(test_agrees_on_memory),
 	};
 
 	unit_init();

@@ -10,12 +10,14 @@
  * refused, zero sizes, disabled and untyped nodes, too many banks),
  * /memreserve/ and /reserved-memory (no-map, reusable, dynamic, disabled),
  * the console (full path, alias with options, linux,stdout-path, the Pi's
- * /soc ranges, nested buses, missing ranges, outside every range, ns16550
+ * /soc ranges, nested buses, missing ranges, outside every range, a bad
+ * #address-cells handed up through an empty ranges, ns16550
  * reg-shift/io-width, unsupported compatible named, status, reference
  * clock, the first compatible with a driver winning with its layout,
  * every kind's name), CPUs (two
  * clusters, Aff3, disabled/fail, spin-table release addresses, too many),
- * PSCI, bootargs and initrd. Variants of a tree are made with libfdt's
+ * PSCI (the first node in document order, as Linux), bootargs and
+ * initrd. Variants of a tree are made with libfdt's
  * read-write functions on a copy. The one walk (lib/dt_walk.c): its
  * refusals as fdt_check_full's (a named root, a tag after the root, a
  * property name outside the strings block or unterminated, a structure
@@ -770,6 +772,23 @@ static void test_nested_buses(void **state)
 	assert_string_equal(m.console.problem.node, "bus@8000");
 	assert_int_equal(m.console.problem.value, 0x2000);
 	free(fdt);
+
+	/* An empty ranges hands its parent's #address-cells up as the
+	 * address's: a bad one is refused there, where the next ranges would
+	 * be read with it (4 * cells wrapping: entries of 0 or 4 bytes, reads
+	 * far past the property). */
+	for (uint32_t cells = 0x3ffffffd; cells <= 0x3ffffffe; cells++) {
+		fdt = copy_of("machine-nested", &size);
+		assert_int_equal(fdt_setprop(fdt, fdt_path_offset(fdt, "/bus@f0000000/bus@8000"),
+					     "ranges", NULL, 0), 0);
+		assert_int_equal(fdt_setprop_u32(fdt, fdt_path_offset(fdt, "/bus@f0000000"),
+						 "#address-cells", cells), 0);
+		expect_err(machine_read(fdt, size, &m), MACHINE_ERR_BAD_CELLS);
+		assert_string_equal(m.console.problem.node, "bus@f0000000");
+		assert_string_equal(m.console.problem.prop, "#address-cells");
+		assert_int_equal(m.console.problem.value, cells);
+		free(fdt);
+	}
 }
 
 static void test_ns16550_shift_and_width(void **state)
@@ -948,6 +967,36 @@ static void test_psci_smc(void **state)
 	assert_string_equal(m.psci.compatible, "arm,psci-0.2");
 	assert_int_equal(m.psci.conduit, PSCI_CONDUIT_SMC);
 	assert_string_equal(m.psci.method, "smc");
+}
+
+/* Linux psci_dt_init: the first node in document order compatible with
+ * any version, at the version its list names first, even disabled. */
+static void test_psci_first_node(void **state)
+{
+	static const char list[] = "arm,psci\0arm,psci-1.0";
+	size_t size;
+	void *fdt = copy_of("machine-virt", &size);
+	int node;
+
+	(void)state;
+	node = fdt_add_subnode(fdt, 0, "firmware-psci");     /* before /psci */
+	assert_true(node >= 0);
+	assert_int_equal(fdt_setprop_string(fdt, node, "compatible", "arm,psci-0.2"), 0);
+	assert_int_equal(fdt_setprop_string(fdt, node, "method", "smc"), 0);
+	expect_err(machine_read(fdt, size, &m), MACHINE_OK);
+	assert_string_equal(m.psci.node, "firmware-psci");
+	assert_string_equal(m.psci.compatible, "arm,psci-0.2");
+	assert_int_equal(m.psci.conduit, PSCI_CONDUIT_SMC);
+	assert_int_equal(fdt_setprop(fdt, node, "compatible", list, sizeof(list)), 0);
+	expect_err(machine_read(fdt, size, &m), MACHINE_OK);
+	assert_string_equal(m.psci.compatible, "arm,psci");
+	assert_int_equal(fdt_setprop_string(fdt, node, "status", "disabled"), 0);
+	expect_err(machine_read(fdt, size, &m), MACHINE_OK);
+	assert_true(m.psci.present);
+	assert_false(m.psci.available);
+	assert_string_equal(m.psci.node, "firmware-psci");
+	assert_int_equal(m.psci.conduit, PSCI_CONDUIT_NONE);   /* not /psci's hvc */
+	free(fdt);
 }
 
 /* ---- /chosen ---- */
@@ -1222,6 +1271,7 @@ int main(void)
 		cmocka_unit_test(test_spin_table_without_release_addr),
 		cmocka_unit_test(test_too_many_cpus_named),
 		cmocka_unit_test(test_psci_smc),
+		cmocka_unit_test(test_psci_first_node),
 		cmocka_unit_test(test_initrd_two_cells),
 		cmocka_unit_test(test_bad_chosen),
 		cmocka_unit_test(test_strings_point_into_blob),

@@ -83,12 +83,13 @@ src_shell_parse := mmu/shell/parse.c mmu/desc.c mmu/vabits.c
 src_bootargs := lib/bootargs.c
 src_earlycon := lib/uart/earlycon.c lib/uart/compat.c
 src_cpu_plan := start/cpu_plan.c lib/strbuf.c
-src_early_dtb := lib/early_dtb.c lib/uart/compat.c
 libs_early_dtb := $(HOST_LIBFDT)
 src_string := lib/string.c
 src_xlat   := mmu/xlat.c mmu/xlat_pool.c mmu/desc.c mmu/vabits.c mmu/walk.c $(FAKES)/xlat_fake.c
 src_machine := lib/machine.c lib/dt_walk.c lib/dt_addr.c lib/uart/compat.c
 src_console_choice := lib/console_choice.c lib/bootargs.c lib/uart/earlycon.c $(src_machine)
+# test_early_dtb holds lib/early_dtb.c to lib/machine.c's console verdict.
+src_early_dtb := lib/early_dtb.c $(src_console_choice)
 src_pgalloc := mmu/pgalloc.c $(FAKES)/physmem_fake.c
 src_uart_layer := lib/uart/uart.c lib/uart/compat.c lib/uart/pl011.c lib/uart/cadence.c \
 	      lib/uart/bcm2835_aux.c lib/uart/ns16550.c lib/uart/imx.c lib/uart/meson.c \
