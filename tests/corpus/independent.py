@@ -526,8 +526,13 @@ def driver_records(path):
 
 
 # Of Debian's 577 arm64 DTBs, at least this many must reach a console
-# driver (issue 19).
-MIN_CONSOLES = 523
+# the stub drives (issue 19). A console counts when the stub's own verdict
+# (the "# console-driven" record) drives it: 520. The count was 523 while
+# it came from the console line alone, which also counted the Raspberry
+# Pi 3 family's three, whose UART lies inside the DTB's placeholder
+# memory@0 (1 GiB from 0; the firmware writes the real size) and which the
+# stub, as shipped, does not drive (a reg in RAM is not a UART's).
+MIN_CONSOLES = 520
 
 
 def early_disagreement(rec):
@@ -570,6 +575,15 @@ def console_unreached(w):
         return "untranslatable (%s)" % w[5]
     if w[6] not in ("status=okay", "status=ok"):
         return "disabled (%s)" % w[6]
+    return None
+
+
+def console_not_driven(rec):
+    """Why the stub's own verdict (# console-driven) drives no console
+    where the console line names a usable UART (a reg in RAM), or None."""
+    for l in rec:
+        if l.startswith("# console-driven none"):
+            return "not driven (%s)" % " ".join(l.split()[3:])
     return None
 
 
@@ -626,7 +640,7 @@ def main():
             elif w[0] == "console-passed":
                 rules["passed over: %s (%s)" % (w[1], w[2])] += 1
             elif w[0] == "console":
-                why = console_unreached(w)
+                why = console_unreached(w) or console_not_driven(rec)
                 if why is None:
                     consoles[w[2]] += 1
                     rules["chosen by " + w[1]] += 1
