@@ -44,12 +44,16 @@ static inline unsigned level_shift(int level)
 	return LEVEL_SHIFT((unsigned)level);
 }
 
-/* Entries of a table at a level in a half of va_bits: its root resolves
- * the VA bits left over (PTRS_PER_PGD for TTBR1 with the build's VA_BITS),
- * every other level a whole page of descriptors. */
+/* Entries of a table at a level in a half of va_bits: the VA bits at and
+ * above its shift, a page of descriptors at most (D8.2.7: the root
+ * resolves the bits left over, PTRS_PER_PGD for TTBR1 with the build's
+ * VA_BITS; every level below it a whole page). A level above the root
+ * (none is walked) gets a page too: the unsigned difference wraps. */
 static inline unsigned level_entries(int level, unsigned va_bits)
 {
-	return level == va_root_level(va_bits) ? va_root_entries(va_bits) : PTRS_PER_PTE;
+	unsigned bits = va_bits - level_shift(level);
+
+	return 1u << (bits < PTE_INDEX_BITS ? bits : PTE_INDEX_BITS);
 }
 
 /* True where the stub writes a block or page descriptor: level 3 (pages)
