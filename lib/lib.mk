@@ -8,7 +8,7 @@
 # MMU is on; the ACPI reader and the line builder, which the UEFI entry
 # runs at the load address). Included by the Makefile.
 
-LIB_SRCS := machine.c dt_walk.c dt_addr.c bootargs.c libc_glue.c bench.c string.c uart/earlycon.c \
+LIB_SRCS := machine.c dt_walk.c dt_addr.c bootargs.c libc_glue.c string.c uart/earlycon.c \
 	console_choice.c \
 	acpi/machine.c acpi/report.c
 LIB_MMU_OFF_SRCS := console.c exit.c psci.c semihost.S cache.c result.c early_dtb.c \

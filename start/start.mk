@@ -13,7 +13,7 @@
 # passed. Included by the Makefile; mmu/mmu.mk and lib/lib.mk add their
 # MMU-off sources to the set.
 
-START_SRCS := main.c dtb.c console.c cpu_plan.c machine_lines.c ram_input.c boot_options.c acpi.c ram.c options.c verify.c report.c fixup.c smp.c
+START_SRCS := main.c bench.c dtb.c console.c cpu_plan.c machine_lines.c ram_input.c boot_options.c acpi.c ram.c options.c verify.c report.c fixup.c smp.c
 START_MMU_OFF_SRCS := head.S image_check.S el.S tables.S vectors.S traps.c refuse.c \
 	efi/efi.c efi/efi_memmap.c efi/efi_cmdline.c efi/efi_enter.S
 

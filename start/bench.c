@@ -4,20 +4,19 @@
  * hidden by a stale cache line once it is on).
  */
 #include "bench.h"
+#include "sysreg.h"
 
 uint64_t bench_counts[BENCH_NR_MARKS];
 
-/* ID_AA64DFR0_EL1.PMUVer (bits [11:8]): 0 none, 0xf IMPLEMENTATION
- * DEFINED; without PMUv3 PMCCNTR_EL0 is UNDEFINED. (mmu/sysreg.h has the
- * names; lib/ sees only its own headers.) */
+/* Without PMUv3 PMCCNTR_EL0 is UNDEFINED (mmu/sysreg.h: PMUVer). */
 bool bench_have_counter(void)
 {
 	uint64_t dfr0;
 	unsigned ver;
 
 	__asm__ volatile("mrs %0, id_aa64dfr0_el1" : "=r"(dfr0));
-	ver = (unsigned)((dfr0 >> 8) & 0xf);
-	return ver != 0 && ver != 0xf;
+	ver = (unsigned)((dfr0 >> ID_AA64DFR0_PMUVER_SHIFT) & 0xf);
+	return ver != ID_AA64DFR0_PMUVER_NI && ver != ID_AA64DFR0_PMUVER_IMPDEF;
 }
 
 void bench_mark(unsigned mark)
