@@ -70,12 +70,16 @@ int shell_run(const struct shell_env *env)
 	char line[LINE_MAX_CHARS];
 	int status;
 
-	if (!console_ready() || !uart_kind_receives(console_port()->kind)) {
+	if (!console_ready()) {
 		printf("shell: not started: no console to read commands from (%s); exit %d\n",
-		       console_ready() ? "this UART's driver only transmits (GENI, UARTDM: a "
-		       "receive command the stub does not issue)" :
-		       console_dropped() ? "its UART stopped answering" :
-		       "the DTB names no usable one", env->boot_status);
+		       console_dropped() ? "its UART stopped answering" : "the DTB names no usable one",
+		       env->boot_status);
+		return env->boot_status;
+	}
+	if (!uart_kind_receives(console_port()->kind)) {
+		printf("shell: not started: no console to read commands from (the %s driver only "
+		       "transmits: a receive command the stub does not issue); exit %d\n",
+		       machine_console_kind_name(console_port()->kind), env->boot_status);
 		return env->boot_status;
 	}
 	demand_start(env->xlat, env->pages);
