@@ -4,6 +4,7 @@
 #include "console.h"
 #include "result.h"
 #include "semihost.h"
+#include "strbuf.h"
 #include "uart/wait.h"
 
 /* In the bss (cleared before console_init runs, also on the MMU-off
@@ -81,13 +82,12 @@ static void fallback_puts(const char *s)
 static void drop_uart(const char *what)
 {
 	char hex[19];
-	uint64_t v = console.phys_base;
+	struct strbuf sb;
 
 	ready = false;
 	dropped = true;
-	for (int i = 17; i >= 2; i--, v >>= 4)
-		hex[i] = "0123456789abcdef"[v & 0xf];
-	hex[0] = '0', hex[1] = 'x', hex[18] = '\0';
+	strbuf_init(&sb, hex, sizeof(hex));
+	strbuf_hex(&sb, console.phys_base);
 	fallback_puts("\nstub: console: the UART at pa ");
 	fallback_puts(hex);
 	fallback_puts(what);
@@ -147,16 +147,12 @@ void console_puts(const char *s)
 
 void console_put_hex(uint64_t v)
 {
-	char buf[18];
-	size_t i = sizeof(buf);
+	char hex[19];
+	struct strbuf sb;
 
-	do {
-		buf[--i] = "0123456789abcdef"[v & 0xf];
-		v >>= 4;
-	} while (v);
-	buf[--i] = 'x';
-	buf[--i] = '0';
-	console_write(&buf[i], sizeof(buf) - i);
+	strbuf_init(&sb, hex, sizeof(hex));
+	strbuf_hex(&sb, v);
+	console_write(hex, sb.len);
 }
 
 void console_put_dec(uint64_t v)

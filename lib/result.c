@@ -3,6 +3,7 @@
  */
 #include "cache.h"
 #include "result.h"
+#include "strbuf.h"
 
 #ifdef HOST_BUILD
 #define RESULT_SECTION
@@ -78,15 +79,11 @@ void result_fatal_add(const char *s)
 
 void result_fatal_add_hex(uint64_t v)
 {
-	char digits[19] = "0x";
-	int shift = 60;
+	char digits[19];
+	struct strbuf sb;
 
-	while (shift > 0 && !((v >> shift) & 0xf))
-		shift -= 4;
-	unsigned i = 2;
-	for (; shift >= 0; shift -= 4)
-		digits[i++] = "0123456789abcdef"[(v >> shift) & 0xf];
-	digits[i] = '\0';
+	strbuf_init(&sb, digits, sizeof(digits));
+	strbuf_hex(&sb, v);
 	result_fatal_add(digits);
 }
 

@@ -3,7 +3,7 @@
  */
 #include <stdio.h>
 #include "desc.h"
-#include "text.h"
+#include "strbuf.h"
 
 struct desc_info desc_decode(uint64_t desc, int level)
 {
@@ -81,20 +81,21 @@ const char *mair_attr_name(uint8_t attr)
 	}
 }
 
-/* printf's "%s %s %s %s%s%s%s %s" of the fields, built by text.h. */
+/* printf's "%s %s %s %s%s%s%s %s" of the fields, built by strbuf.h. */
 char *pte_attrs_format(const struct pte_attrs *a, char *buf, size_t len)
 {
 	static const char *const sh_name[4] = { "NSH", "???", "OSH", "SHD" };
-	struct text t = text_start(buf, len);
+	struct strbuf t;
 
-	text_str(&t, a->rdonly ? "ro " : "RW ");
-	text_str(&t, a->pxn ? "NX " : "x  ");
-	text_str(&t, sh_name[a->sh & 3]);
-	text_str(&t, a->af ? " AF" : " --");
-	text_str(&t, a->ng ? " nG" : "");
-	text_str(&t, a->uxn ? " UXN" : "");
-	text_str(&t, a->user ? " USR" : "");
-	text_char(&t, ' ');
-	text_str(&t, mair_attr_name(mair_attr_byte(MAIR_EL1_VALUE, a->attrindx)));
+	strbuf_init(&t, buf, len);
+	strbuf_str(&t, a->rdonly ? "ro " : "RW ");
+	strbuf_str(&t, a->pxn ? "NX " : "x  ");
+	strbuf_str(&t, sh_name[a->sh & 3]);
+	strbuf_str(&t, a->af ? " AF" : " --");
+	strbuf_str(&t, a->ng ? " nG" : "");
+	strbuf_str(&t, a->uxn ? " UXN" : "");
+	strbuf_str(&t, a->user ? " USR" : "");
+	strbuf_char(&t, ' ');
+	strbuf_str(&t, mair_attr_name(mair_attr_byte(MAIR_EL1_VALUE, a->attrindx)));
 	return buf;
 }

@@ -1,11 +1,11 @@
 /*
  * esr.c - the exception syndrome decoder (see esr.h). Written as switches
- * and if-chains that return literals, and a text builder that needs no
- * library: start/start.mk builds it with switch-to-table conversion off,
+ * and if-chains that return literals, and lib/strbuf.c's line builder
+ * (no library): start/start.mk builds it with switch-to-table conversion off,
  * which would emit absolute pointers, wrong with the MMU off.
  */
 #include "esr.h"
-#include "text.h"
+#include "strbuf.h"
 
 unsigned esr_class(uint64_t esr)
 {
@@ -132,50 +132,52 @@ bool fault_status_is(unsigned fsc, unsigned type)
 }
 
 /* A level, -1 to 3, as text. */
-static void text_level(struct text *t, int level)
+static void append_level(struct strbuf *t, int level)
 {
 	if (level < 0)
-		text_char(t, '-');
-	text_num(t, (uint64_t)(level < 0 ? -level : level), 10);
+		strbuf_char(t, '-');
+	strbuf_dec(t, (uint64_t)(level < 0 ? -level : level));
 }
 
 char *fault_status_format(unsigned fsc, char *buf, size_t len)
 {
-	struct text t = text_start(buf, len);
+	struct strbuf t;
 	int level = fault_status_level(fsc);
 
-	text_str(&t, fault_status_name(fsc));
+	strbuf_init(&t, buf, len);
+	strbuf_str(&t, fault_status_name(fsc));
 	if (level != FSC_NO_LEVEL) {
-		text_str(&t, ", L");
-		text_level(&t, level);
+		strbuf_str(&t, ", L");
+		append_level(&t, level);
 	}
 	return buf;
 }
 
 char *esr_describe(uint64_t esr, const char *sep, char *buf, size_t len)
 {
-	struct text t = text_start(buf, len);
+	struct strbuf t;
 	unsigned ec = esr_class(esr);
 
-	text_str(&t, "EC ");
-	text_num(&t, ec, 16);
-	text_str(&t, ": ");
-	text_str(&t, esr_class_name(ec));
+	strbuf_init(&t, buf, len);
+	strbuf_str(&t, "EC ");
+	strbuf_hex(&t, ec);
+	strbuf_str(&t, ": ");
+	strbuf_str(&t, esr_class_name(ec));
 	if (esr_is_abort(ec)) {
 		unsigned fsc = esr_fault_status(esr);
 		int level = fault_status_level(fsc);
 
-		text_str(&t, sep);
-		text_str(&t, "FSC ");
-		text_num(&t, fsc, 16);
-		text_str(&t, ": ");
-		text_str(&t, fault_status_name(fsc));
+		strbuf_str(&t, sep);
+		strbuf_str(&t, "FSC ");
+		strbuf_hex(&t, fsc);
+		strbuf_str(&t, ": ");
+		strbuf_str(&t, fault_status_name(fsc));
 		if (level != FSC_NO_LEVEL) {
-			text_str(&t, ", level ");
-			text_level(&t, level);
+			strbuf_str(&t, ", level ");
+			append_level(&t, level);
 		}
 		if (is_data_abort(ec))
-			text_str(&t, esr_is_write(esr) ? " (write)" : " (read)");
+			strbuf_str(&t, esr_is_write(esr) ? " (write)" : " (read)");
 	}
 	return buf;
 }

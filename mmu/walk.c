@@ -7,7 +7,7 @@
  * every other level a whole page.
  */
 #include <stdio.h>
-#include "text.h"
+#include "strbuf.h"
 #include "walk.h"
 
 _Static_assert(PGTABLE_START_LEVEL + PGTABLE_LEVELS == 4, "the walk ends at level 3");
@@ -110,23 +110,24 @@ void sw_walk(const struct walk_ctx *ctx, uint64_t va, struct walk_result *r)
 }
 
 /* "L1[256]=0x... L2[0]=0x...": printf's "%sL%d[%u]=0x%016llx" a step,
- * built by text.h (the full report writes one a probe). */
+ * built by strbuf.h (the full report writes one a probe). */
 char *walk_format_steps(const struct walk_result *r, char *buf, size_t len)
 {
-	struct text t = text_start(buf, len);
+	struct strbuf t;
 
+	strbuf_init(&t, buf, len);
 	for (int i = 0; i < r->nsteps; i++) {
-		text_str(&t, i ? " L" : "L");
+		strbuf_str(&t, i ? " L" : "L");
 #if PGTABLE_START_LEVEL < 0
 		if (r->step[i].level < 0) {        /* "L-1": FEAT_LPA2's level -1 */
-			text_str(&t, "-1");
+			strbuf_str(&t, "-1");
 		} else
 #endif
-		text_num(&t, (uint64_t)r->step[i].level, 10);
-		text_char(&t, '[');
-		text_num(&t, r->step[i].index, 10);
-		text_str(&t, "]=0x");
-		text_hex_width(&t, r->step[i].desc, 16);
+		strbuf_dec(&t, (uint64_t)r->step[i].level);
+		strbuf_char(&t, '[');
+		strbuf_dec(&t, r->step[i].index);
+		strbuf_str(&t, "]=0x");
+		strbuf_hex_width(&t, r->step[i].desc, 16);
 	}
 	return buf;
 }

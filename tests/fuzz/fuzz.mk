@@ -2,7 +2,7 @@
 # mmu/pgalloc.c and mmu/ram_plan.c.
 #
 # Owns: build/fuzz/fuzz_xlat (clang, -fsanitize=fuzzer,address,undefined)
-# from tests/fuzz/fuzz_xlat.c, mmu/xlat.c, mmu/xlat_pool.c, mmu/desc.c,
+# from tests/fuzz/fuzz_xlat.c, mmu/xlat.c, mmu/xlat_pool.c, mmu/desc.c, lib/strbuf.c,
 # mmu/vabits.c, mmu/walk.c and tests/fakes/xlat_fake.c, and the same in every other
 # geometry (build/fuzz/fuzz_xlat-<page>-<bits>); build/fuzz/fuzz_pgalloc from
 # tests/fuzz/fuzz_pgalloc.c, mmu/pgalloc.c and tests/fakes/physmem_fake.c
@@ -86,14 +86,15 @@ FUZZ_CFLAGS   := -std=gnu11 -O1 -g -Wall -Wextra -Werror -DHOST_BUILD \
 		 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 		 -fno-omit-frame-pointer
 FUZZ_CPPFLAGS := -Immu -Ilib -Itests/fakes
-FUZZ_SRCS     := $(FUZZ)/fuzz_xlat.c $(XLAT_SRC) mmu/xlat_pool.c mmu/desc.c mmu/vabits.c mmu/walk.c
+FUZZ_SRCS     := $(FUZZ)/fuzz_xlat.c $(XLAT_SRC) mmu/xlat_pool.c mmu/desc.c lib/strbuf.c mmu/vabits.c \
+		 mmu/walk.c
 # The checking environment is the harness's hot loop and not under test:
 # no coverage feedback and no ASan there (the table memory it allocates is
 # still checked by ASan when xlat.c touches it), UBSan kept.
 FAKE_CFLAGS   := -std=gnu11 -O2 -g -Wall -Wextra -Werror -DHOST_BUILD \
 		 -fsanitize=undefined -fno-sanitize-recover=all
 FAKE_OBJ      := $(OUT)/xlat_fake.o
-FUZZ_HDRS     := mmu/xlat.h mmu/xlat_pool.h mmu/desc.h mmu/walk.h mmu/memory.h mmu/pgtable-hwdef.h \
+FUZZ_HDRS     := mmu/xlat.h mmu/xlat_pool.h mmu/desc.h lib/strbuf.h mmu/walk.h mmu/memory.h mmu/pgtable-hwdef.h \
 		 tests/fakes/xlat_fake.h tests/fakes/desc_literal.h
 LIBFUZZER_OPTS := -max_len=1024 -timeout=20 -rss_limit_mb=2048 -print_final_stats=0
 

@@ -48,7 +48,7 @@ HOST_CPPFLAGS := -Immu -Immu/shell -Istart -Istart/efi -Ilib -Iboard -I$(UNIT) -
 HOST_LDFLAGS  := -fsanitize=address,undefined
 include scripts/host/libfdt.mk
 
-TESTS := acpi efi_cmdline earlycon console_choice cpu_plan early_dtb desc walk dump maps expect probes regs check esr efi_memmap bootargs xlat machine pgalloc pgalloc10 uart \
+TESTS := acpi efi_cmdline earlycon console_choice cpu_plan early_dtb strbuf desc walk dump maps expect probes regs check esr efi_memmap bootargs xlat machine pgalloc pgalloc10 uart \
 	 string \
 	 ram_plan ram_probe shell_parse geometry_refused
 # The UART drivers against register models of their blocks.
@@ -66,26 +66,27 @@ geo_names      = $(foreach t,$(1),$(foreach g,$(2),$(t)-$(call geometry_dir,$(g)
 TESTS += $(call geo_names,$(GEO_ALL_TESTS),$(GEOMETRIES)) $(call geo_names,$(GEO_TESTS),$(GEO_OTHERS))
 
 # What each test_<name> links besides its own test_<name>.c.
-src_desc   := mmu/desc.c mmu/vabits.c
-src_walk   := mmu/walk.c mmu/desc.c mmu/vabits.c $(UNIT)/tables_fake.c
-src_dump   := mmu/dump.c mmu/walk.c mmu/desc.c mmu/vabits.c $(UNIT)/tables_fake.c
-src_maps   := mmu/maps.c mmu/expect.c mmu/probes.c mmu/walk.c mmu/desc.c mmu/vabits.c
+src_desc   := mmu/desc.c lib/strbuf.c mmu/vabits.c
+src_walk   := mmu/walk.c mmu/desc.c lib/strbuf.c mmu/vabits.c $(UNIT)/tables_fake.c
+src_dump   := mmu/dump.c mmu/walk.c mmu/desc.c lib/strbuf.c mmu/vabits.c $(UNIT)/tables_fake.c
+src_maps   := mmu/maps.c mmu/expect.c mmu/probes.c mmu/walk.c mmu/desc.c lib/strbuf.c mmu/vabits.c
 src_expect := $(src_maps)
 src_probes := $(src_maps)
-src_regs   := mmu/regs.c mmu/tcr.c mmu/desc.c mmu/vabits.c
-src_check  := mmu/check.c mmu/esr.c mmu/maps.c mmu/expect.c mmu/probes.c mmu/regs.c mmu/tcr.c mmu/walk.c mmu/desc.c mmu/vabits.c $(UNIT)/tables_fake.c
-src_esr    := mmu/esr.c
+src_regs   := mmu/regs.c mmu/tcr.c mmu/desc.c lib/strbuf.c mmu/vabits.c
+src_check  := mmu/check.c mmu/esr.c mmu/maps.c mmu/expect.c mmu/probes.c mmu/regs.c mmu/tcr.c mmu/walk.c mmu/desc.c lib/strbuf.c mmu/vabits.c $(UNIT)/tables_fake.c
+src_esr    := mmu/esr.c lib/strbuf.c
+src_strbuf := lib/strbuf.c
 src_efi_memmap := start/efi/efi_memmap.c
 src_acpi   := lib/acpi/tables.c lib/acpi/fadt.c lib/acpi/madt.c lib/acpi/console.c \
 	      lib/acpi/problem.c lib/strbuf.c
 src_efi_cmdline := start/efi/efi_cmdline.c
-src_shell_parse := mmu/shell/parse.c mmu/desc.c mmu/vabits.c
+src_shell_parse := mmu/shell/parse.c mmu/desc.c lib/strbuf.c mmu/vabits.c
 src_bootargs := lib/bootargs.c
 src_earlycon := lib/uart/earlycon.c lib/uart/compat.c
 src_cpu_plan := start/cpu_plan.c lib/strbuf.c
 libs_early_dtb := $(HOST_LIBFDT)
 src_string := lib/string.c
-src_xlat   := mmu/xlat.c mmu/xlat_pool.c mmu/desc.c mmu/vabits.c mmu/walk.c $(FAKES)/xlat_fake.c
+src_xlat   := mmu/xlat.c mmu/xlat_pool.c mmu/desc.c lib/strbuf.c mmu/vabits.c mmu/walk.c $(FAKES)/xlat_fake.c
 src_machine := lib/machine.c lib/dt_walk.c lib/dt_addr.c lib/uart/compat.c
 src_console_choice := lib/console_choice.c lib/bootargs.c lib/uart/earlycon.c $(src_machine)
 # test_early_dtb holds lib/early_dtb.c to lib/machine.c's console verdict.
@@ -94,17 +95,17 @@ src_pgalloc := mmu/pgalloc.c $(FAKES)/physmem_fake.c
 src_uart_layer := lib/uart/uart.c lib/uart/compat.c lib/uart/pl011.c lib/uart/cadence.c \
 	      lib/uart/bcm2835_aux.c lib/uart/ns16550.c lib/uart/imx.c lib/uart/meson.c \
 	      lib/uart/geni.c lib/uart/msm_uartdm.c lib/uart/lpuart.c lib/uart/ar3700.c \
-	      lib/uart/scif.c lib/console.c lib/result.c
+	      lib/uart/scif.c lib/console.c lib/result.c lib/strbuf.c
 src_uart   := $(src_uart_layer)
 src_ram_plan := mmu/ram_plan.c mmu/pgalloc.c $(FAKES)/physmem_fake.c
 src_ram_probe := mmu/ram_probe.c mmu/ram_plan.c mmu/pgalloc.c
-src_geometry := mmu/regs.c mmu/tcr.c mmu/desc.c mmu/vabits.c
+src_geometry := mmu/regs.c mmu/tcr.c mmu/desc.c lib/strbuf.c mmu/vabits.c
 src_geometry_refused :=
-src_xlat_geometry := mmu/xlat.c mmu/xlat_pool.c mmu/desc.c mmu/vabits.c mmu/walk.c
+src_xlat_geometry := mmu/xlat.c mmu/xlat_pool.c mmu/desc.c lib/strbuf.c mmu/vabits.c mmu/walk.c
 src_memory_layout := mmu/vabits.c
-src_maps_geometry := mmu/maps.c mmu/expect.c mmu/probes.c mmu/walk.c mmu/desc.c mmu/vabits.c
-src_levels := mmu/levels.c mmu/dump.c mmu/walk.c mmu/desc.c mmu/vabits.c
-src_desc_formats := mmu/desc.c mmu/vabits.c
+src_maps_geometry := mmu/maps.c mmu/expect.c mmu/probes.c mmu/walk.c mmu/desc.c lib/strbuf.c mmu/vabits.c
+src_levels := mmu/levels.c mmu/dump.c mmu/walk.c mmu/desc.c lib/strbuf.c mmu/vabits.c
+src_desc_formats := mmu/desc.c lib/strbuf.c mmu/vabits.c
 libs_machine := $(HOST_LIBFDT)
 libs_console_choice := $(HOST_LIBFDT)
 
