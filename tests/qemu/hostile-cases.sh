@@ -79,7 +79,7 @@ head -c 16384 build/Image >"$out/hostile-cut-16k.img"
 head -c 65536 build/Image >"$out/hostile-cut-64k.img"
 
 x0="image-x0=$dtb_pa"
-echo "hostile-wrong-uart $x0:$out/hostile-wrong-uart.dtb cortex-a53 1G 1 $load pass/the_UART_at_pa_0x0000000009000000_took_no_byte_within_200_ms"
+echo "hostile-wrong-uart $x0:$out/hostile-wrong-uart.dtb cortex-a53 1G 1 $load pass/the_UART_at_pa_0x9000000_took_no_byte_within_200_ms"
 echo "hostile-uart-absent $x0:$out/hostile-uart-absent.dtb cortex-a53 1G 1 $load pass/at_pa_0xb000000_cannot_be_used:_EC_0x25:_data_abort_from_the_same_EL;_FSC_0x10:_synchronous_external_abort"
 echo "hostile-dtb-unbacked image-x0=0x100000000 cortex-a53 1G 1 $load exit7/no_usable_DTB_at_x0_=_pa_0x100000000:_EC_0x25:_data_abort_from_the_same_EL;_FSC_0x10:_synchronous_external_abort"
 echo "hostile-shell-no-console $x0:$out/hostile-shell-no-console.dtb cortex-a53 1G 1 $load pass/shell:_not_started:_no_console_to_read_commands_from"
