@@ -157,14 +157,12 @@ void console_put_hex(uint64_t v)
 
 void console_put_dec(uint64_t v)
 {
-	char buf[20];
-	size_t i = sizeof(buf);
+	char dec[21];
+	struct strbuf sb;
 
-	do {
-		buf[--i] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	console_write(&buf[i], sizeof(buf) - i);
+	strbuf_init(&sb, dec, sizeof(dec));
+	strbuf_dec(&sb, v);
+	console_write(dec, sb.len);
 }
 
 void console_flush(void)

@@ -47,8 +47,8 @@ static inline unsigned level_shift(int level)
 /* Entries of a table at a level in a half of va_bits: the VA bits at and
  * above its shift, a page of descriptors at most (D8.2.7: the root
  * resolves the bits left over, PTRS_PER_PGD for TTBR1 with the build's
- * VA_BITS; every level below it a whole page). A level above the root
- * (none is walked) gets a page too: the unsigned difference wraps. */
+ * VA_BITS; every level below it a whole page). Asked only for the root
+ * and the levels below it: a level above the root has no table. */
 static inline unsigned level_entries(int level, unsigned va_bits)
 {
 	unsigned bits = va_bits - level_shift(level);

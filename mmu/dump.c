@@ -36,7 +36,7 @@ static void add_leaf(struct dump_state *st, uint64_t va, uint64_t pa, uint64_t s
 }
 
 /* Visit table_pa at level whose first entry maps va_base, in a half of
- * va_bits (its root has fewer entries than a page). 0 or -1. */
+ * va_bits (its root may have fewer entries than a page). 0 or -1. */
 static int visit(struct dump_state *st, uint64_t table_pa, int level, uint64_t va_base,
 		 unsigned va_bits)
 {

@@ -58,11 +58,6 @@ static inline int va_root_level(unsigned va_bits)
 	return 4 - (int)HW_PGTABLE_LEVELS(va_bits);
 }
 
-static inline unsigned va_root_entries(unsigned va_bits)
-{
-	return 1u << (va_bits - LEVEL_SHIFT(va_root_level(va_bits)));
-}
-
 /* The level -1 table is walked: 4 KiB pages and 52-bit VAs. */
 static inline bool pgtable_l5_enabled(void)
 {

@@ -19,6 +19,7 @@
 #include "unit.h"
 #include "pgtable-hwdef.h"
 #include "regs.h"
+#include "desc.h"
 #include "vabits.h"
 
 /* One geometry as the Arm ARM describes it: the walk's levels, the shift
@@ -170,12 +171,12 @@ static void test_fallback_geometry(void **state)
 	assert_int_equal(PGTABLE_LEVELS_MIN, f->levels);
 	assert_int_equal(f->levels, this_row()->levels - (PAGE_SHIFT == 16 ? 0 : 1));
 	assert_int_equal(va_root_level(VA_BITS_MIN), f->start_level);
-	assert_int_equal(va_root_entries(VA_BITS_MIN), f->pgd_entries);
+	assert_int_equal(level_entries(va_root_level(VA_BITS_MIN), VA_BITS_MIN), f->pgd_entries);
 	assert_int_equal(va_root_level(VA_BITS), this_row()->start_level);
-	assert_int_equal(va_root_entries(VA_BITS), this_row()->pgd_entries);
+	assert_int_equal(level_entries(va_root_level(VA_BITS), VA_BITS), this_row()->pgd_entries);
 	/* TTBR0 on the fallback: 48 bits, from the root (16K: its first 2). */
 	assert_int_equal(IDMAP_VA_BITS_MIN, 48);
-	assert_int_equal(va_root_entries(48), row_of(48)->pgd_entries);
+	assert_int_equal(level_entries(va_root_level(48), 48), row_of(48)->pgd_entries);
 #if PAGE_SHIFT == 16
 	assert_int_equal(TTBR1_BADDR_4852_OFFSET, (1024 - 64) * 8);
 #endif

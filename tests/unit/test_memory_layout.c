@@ -16,6 +16,7 @@
  */
 #include "unit.h"
 #include "memory.h"
+#include "desc.h"
 #include "vabits.h"
 
 /* 4 KiB pages, 39 bits: the layout as it was written in 1 GiB slots and
@@ -132,7 +133,7 @@ static void test_windows_in_kimage_table(void **state)
  * window ends before the span does. */
 static void test_layout_order(void **state)
 {
-	unsigned min_root = va_root_entries(VA_BITS_MIN);
+	unsigned min_root = level_entries(va_root_level(VA_BITS_MIN), VA_BITS_MIN);
 	int min_level = va_root_level(VA_BITS_MIN);
 
 	(void)state;
