@@ -27,6 +27,7 @@
 #include "psci.h"
 #include "result.h"
 #include "sections.h"
+#include "strbuf.h"
 #include "smp.h"
 #include "sysreg.h"
 #include "xlat.h"
@@ -323,22 +324,28 @@ static void print_cpu_line(const char *line)
 
 /* "cpu1: entered at EL1, now EL1, MPIDR 0x..., SP 0x..., TTBR1 0x...": what
  * printf("... %u ... 0x%llx ...") would print, without the formatter (a
- * secondary's whole work is a few thousand instructions). */
+ * secondary's whole work is a few thousand instructions), built whole and
+ * written once: one pass through the UART's driver, not thirteen. */
 static void report_arrival(unsigned cpu, unsigned entry_el, uint64_t el, uint64_t sp)
 {
-	console_puts("cpu");
-	console_put_dec(cpu);
-	console_puts(": entered at EL");
-	console_put_dec(entry_el);
-	console_puts(", now EL");
-	console_put_dec(el);
-	console_puts(", MPIDR ");
-	console_put_hex(read_sysreg(mpidr_el1));
-	console_puts(", SP ");
-	console_put_hex(sp);
-	console_puts(", TTBR1 ");
-	console_put_hex(read_sysreg(ttbr1_el1));
-	console_puts("\n");
+	char line[144];                 /* the longest line, every number at its widest */
+	struct strbuf sb;
+
+	strbuf_init(&sb, line, sizeof(line));
+	strbuf_str(&sb, "cpu");
+	strbuf_dec(&sb, cpu);
+	strbuf_str(&sb, ": entered at EL");
+	strbuf_dec(&sb, entry_el);
+	strbuf_str(&sb, ", now EL");
+	strbuf_dec(&sb, el);
+	strbuf_str(&sb, ", MPIDR ");
+	strbuf_hex(&sb, read_sysreg(mpidr_el1));
+	strbuf_str(&sb, ", SP ");
+	strbuf_hex(&sb, sp);
+	strbuf_str(&sb, ", TTBR1 ");
+	strbuf_hex(&sb, read_sysreg(ttbr1_el1));
+	strbuf_char(&sb, '\n');
+	console_write(line, sb.len);
 }
 
 /* Checks from this CPU's side: its own stack and the guard below it, and
