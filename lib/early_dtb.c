@@ -138,8 +138,9 @@ static bool str_is(const struct prop *p, const char *z)
 	return p->val && n < p->len && same(p->val, n, z);
 }
 
-/* z one of the strings of list p (fdt_stringlist_contains: those before
- * a tail with no NUL). */
+/* z one of the strings of list p, each NUL-terminated inside the value
+ * (the DT spec's stringlist, lib/machine.c's strlist_index): a last one
+ * without its NUL is none. */
 static bool contains(const struct prop *p, const char *z)
 {
 	for (uint32_t o = 0, n; p->val && o < p->len; o += n + 1) {

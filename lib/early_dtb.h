@@ -20,7 +20,8 @@
  * cell each, a width of 1, 2 or 4); the available /memory banks
  * (linux,usable-memory over reg; a console inside one is RAM, not a
  * UART); PSCI's conduit as Linux psci_dt_init takes it (the first node
- * compatible with a PSCI version, available, method "smc" or "hvc"). Not
+ * compatible with a PSCI version, each compatible string NUL-terminated
+ * inside the list, available, method "smc" or "hvc"). Not
  * read here: earlycon= (the full reader's job, once the MMU is on); the
  * UART's reference clock (a Cadence UART the firmware left unconfigured
  * stays silent here; a console whose clock-frequency is malformed, which

@@ -16,7 +16,8 @@
  * console's status, compatible list, reg, reg-shift, reg-io-width, path
  * and its buses' cells; which consoles pass to serial0's; a stdout-path
  * that is no string; /memory's status, linux,usable-memory, reg,
- * device_type and bank count), the console lib/machine.c drives
+ * device_type and bank count; a stringlist whose last string has no
+ * NUL), the console lib/machine.c drives
  * (console_verdict DRIVEN) is the one early_dtb_read gives (driver, base,
  * reg-shift, reg-io-width), else none; the PSCI conduit the same.
  */
@@ -463,6 +464,24 @@ static void test_agrees_on_memory(void **state)
 	}
 }
 
+/* A stringlist's last string without its NUL matches nothing (DT spec;
+ * lib/machine.c's strlist_index, though libfdt would compare it with the
+ * next byte): PSCI's "arm,psci-0.2" of 12 bytes is no PSCI. */
+static void test_agrees_on_strict_lists(void **state)
+{
+	struct early_dtb d;
+	void *fdt = copy("machine-virt");
+
+	(void)state;
+	set_raw(fdt, "/psci", "compatible", "arm,psci-0.2", 12);
+	agree(fdt, "virt, /psci compatible arm,psci-0.2 without its NUL");
+	early_dtb_read(fdt, &d);
+	assert_int_equal(d.conduit, PSCI_CONDUIT_NONE);
+	set_raw(fdt, "/psci", "compatible", "arm,psci-0.2", 13);
+	agree(fdt, "virt, /psci compatible arm,psci-0.2");
+	free(fdt);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -476,6 +495,7 @@ int main(void)
 		cmocka_unit_test(test_agrees_on_rules),
 		cmocka_unit_test(test_agrees_on_paths),
 		cmocka_unit_test(test_agrees_on_memory),
+		cmocka_unit_test(test_agrees_on_strict_lists),
 	};
 
 	unit_init();

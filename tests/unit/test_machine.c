@@ -16,7 +16,8 @@
  * clock, the first compatible with a driver winning with its layout,
  * every kind's name), CPUs (two
  * clusters, Aff3, disabled/fail, spin-table release addresses, too many),
- * PSCI (the first node in document order, as Linux), bootargs and
+ * PSCI (the first node in document order, as Linux), stringlists whose
+ * last string has no NUL (none: PSCI's, the root's), bootargs and
  * initrd. Variants of a tree are made with libfdt's
  * read-write functions on a copy. The one walk (lib/dt_walk.c): its
  * refusals as fdt_check_full's (a named root, a tag after the root, a
@@ -999,6 +1000,33 @@ static void test_psci_first_node(void **state)
 	free(fdt);
 }
 
+/* A stringlist's strings end in a NUL inside the value (DT spec): a last
+ * one without it matches nothing, where libfdt's fdt_stringlist_contains
+ * would compare it with the byte after the value. */
+static void test_stringlists_strict(void **state)
+{
+	size_t size;
+	void *fdt = copy_of("machine-banks", &size);
+	int psci = fdt_path_offset(fdt, "/psci");
+
+	(void)state;
+	assert_true(psci >= 0);
+	assert_int_equal(fdt_setprop(fdt, psci, "compatible", "arm,psci-0.2", 12), 0);
+	machine_read(fdt, size, &m);
+	assert_false(m.psci.present);
+	assert_int_equal(m.psci.conduit, PSCI_CONDUIT_NONE);
+	assert_int_equal(fdt_setprop(fdt, psci, "compatible", "arm,psci-0.2", 13), 0);
+	machine_read(fdt, size, &m);
+	assert_true(m.psci.present);
+	assert_int_equal(m.psci.conduit, PSCI_CONDUIT_SMC);
+	/* The root's list: its first string whole, its last without a NUL. */
+	assert_int_equal(fdt_setprop(fdt, 0, "compatible", "vendor,board\0vendor,soc", 23), 0);
+	machine_read(fdt, size, &m);
+	assert_true(machine_is_compatible(&m, "vendor,board"));
+	assert_false(machine_is_compatible(&m, "vendor,soc"));
+	free(fdt);
+}
+
 /* ---- /chosen ---- */
 
 static void test_initrd_two_cells(void **state)
@@ -1272,6 +1300,7 @@ int main(void)
 		cmocka_unit_test(test_too_many_cpus_named),
 		cmocka_unit_test(test_psci_smc),
 		cmocka_unit_test(test_psci_first_node),
+		cmocka_unit_test(test_stringlists_strict),
 		cmocka_unit_test(test_initrd_two_cells),
 		cmocka_unit_test(test_bad_chosen),
 		cmocka_unit_test(test_strings_point_into_blob),
