@@ -210,7 +210,9 @@ static void memory_reg(struct found *fd, const struct prop *p)
 	for (uint32_t o = 0; o + entry <= p->len && fd->nr_banks < MAX_BANKS; o += entry) {
 		uint64_t base = cells(p->val + o, ac), size = cells(p->val + o + 4 * ac, sc);
 
-		if (size && size - 1 <= ~base) {
+		/* Not past 2^64 - 1, nor ending at 2^64 (lib/machine.c's
+		 * wraps: the RAM plan's ends are 64-bit). */
+		if (size && size <= ~base) {
 			fd->bank[fd->nr_banks][0] = base;
 			fd->bank[fd->nr_banks++][1] = size;
 		}

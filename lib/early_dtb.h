@@ -19,7 +19,7 @@
  * parent's ranges, the 8250 binding's reg-shift and reg-io-width (one
  * cell each, a width of 1, 2 or 4); the available /memory banks
  * (linux,usable-memory over reg; a console inside one is RAM, not a
- * UART); PSCI's conduit as Linux psci_dt_init takes it (the first node
+ * UART; one ending at 2^64 is none); PSCI's conduit as Linux psci_dt_init takes it (the first node
  * compatible with a PSCI version, each compatible string NUL-terminated
  * inside the list, available, method "smc" or "hvc"). Not
  * read here: earlycon= (the full reader's job, once the MMU is on); the

@@ -131,7 +131,11 @@ static uint32_t cells_prop(const struct dt_visit *v, enum prop_id id, uint32_t d
 	return dt_prop_cells(p, dflt);
 }
 
-/* base + size past the last address: refused (nothing can describe it). */
+/* base + size past the last address: refused (nothing can describe it),
+ * and so is a region whose last byte is 2^64 - 1: its end, base + size,
+ * is 2^64, which the RAM plan's [start, end) ranges cannot hold
+ * (start/ram_input.c adds them; mmu/ram_plan.c refuses an end below its
+ * start). lib/early_dtb.c drops such a bank the same way. */
 static bool wraps(uint64_t base, uint64_t size)
 {
 	return size > UINT64_MAX - base;

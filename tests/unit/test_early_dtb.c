@@ -17,7 +17,7 @@
  * and its buses' cells; which consoles pass to serial0's; a stdout-path
  * that is no string; /memory's status, linux,usable-memory, reg,
  * device_type and bank count; a stringlist whose last string has no
- * NUL), the console lib/machine.c drives
+ * NUL; a bank ending at 2^64), the console lib/machine.c drives
  * (console_verdict DRIVEN) is the one early_dtb_read gives (driver, base,
  * reg-shift, reg-io-width), else none; the PSCI conduit the same.
  */
@@ -482,6 +482,30 @@ static void test_agrees_on_strict_lists(void **state)
 	free(fdt);
 }
 
+/* A bank ending at 2^64 (its last byte 2^64 - 1) is no bank for either
+ * (its end does not fit the RAM plan's 64 bits): a console inside it is
+ * not in RAM. A page short of the top, it is. */
+static void test_agrees_on_top_of_memory(void **state)
+{
+	static const uint32_t to_top[] = { 0xffffffff, 0, 1, 0 };
+	static const uint32_t below_top[] = { 0xffffffff, 0, 0, 0xfffff000 };
+	static const uint32_t console[] = { 0xffffffff, 0x1000, 0, 0x1000 };
+	struct early_dtb d;
+	void *fdt = copy("machine-virt");
+
+	(void)state;
+	set_cells(fdt, "/memory@40000000", "reg", to_top, 4);
+	set_cells(fdt, "/pl011@9000000", "reg", console, 4);
+	agree(fdt, "virt, console in a bank ending at 2^64");
+	early_dtb_read(fdt, &d);
+	assert_int_equal(d.port.phys_base, 0xffffffff00001000ULL);
+	set_cells(fdt, "/memory@40000000", "reg", below_top, 4);
+	agree(fdt, "virt, console in a bank ending a page below 2^64");
+	early_dtb_read(fdt, &d);
+	assert_string_equal(d.why, "the console's reg lies in RAM");
+	free(fdt);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -496,6 +520,7 @@ int main(void)
 		cmocka_unit_test(test_agrees_on_paths),
 		cmocka_unit_test(test_agrees_on_memory),
 		cmocka_unit_test(test_agrees_on_strict_lists),
+		cmocka_unit_test(test_agrees_on_top_of_memory),
 	};
 
 	unit_init();
