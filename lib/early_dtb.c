@@ -182,7 +182,7 @@ static bool component(const unsigned char *c, uint32_t clen, const unsigned char
 struct found {
 	const unsigned char *path;   /* stdout-path's value, or NULL */
 	uint32_t path_len;
-	bool chosen, stdout_path;    /* /chosen seen; its stdout-path */
+	bool chosen;                 /* /chosen seen */
 	uint32_t aliases;            /* offset after /aliases' BEGIN, 0: none */
 	uint32_t root_ac, root_sc;   /* 0: not one cell */
 	uint64_t bank[MAX_BANKS][2];
@@ -191,12 +191,13 @@ struct found {
 	enum psci_conduit conduit;
 };
 
-/* The node the first walk is in, its properties as read so far (val NULL:
- * none). */
+/* The node the first walk is in, the first of each of its properties
+ * read so far (val NULL: none yet). */
 struct node_state {
 	unsigned depth;              /* 0: the root, 1: a child of the root */
 	bool chosen;                 /* the first /chosen */
 	struct prop compatible, status, method, device_type, reg, usable;
+	struct prop address_cells, size_cells, stdout_path, linux_stdout_path;
 };
 
 /* A memory node's banks, as lib/machine.c's add_bank keeps them: none of
@@ -219,48 +220,61 @@ static void memory_reg(struct found *fd, const struct prop *p)
 	}
 }
 
-/* A property of the node ns is in. */
-static void note(struct found *fd, struct node_state *ns, const struct prop *p)
+/* p into slot, if the slot is still empty: of several properties of one
+ * name the first counts (libfdt's fdt_getprop, lib/dt_walk.c). */
+static void keep(struct prop *slot, const struct prop *p)
 {
-	bool sp;
+	if (!slot->val)
+		*slot = *p;
+}
 
-	if (ns->depth == 0 && same(p->name, p->name_len, "#address-cells"))
-		fd->root_ac = p->len == 4 ? be32(p->val) : 0;
-	if (ns->depth == 0 && same(p->name, p->name_len, "#size-cells"))
-		fd->root_sc = p->len == 4 ? be32(p->val) : 0;
+/* A property of the node ns is in (one before its first subnode). */
+static void note(struct node_state *ns, const struct prop *p)
+{
 	if (same(p->name, p->name_len, "compatible"))
-		ns->compatible = *p;
+		keep(&ns->compatible, p);
 	else if (same(p->name, p->name_len, "status"))
-		ns->status = *p;
+		keep(&ns->status, p);
 	else if (same(p->name, p->name_len, "method"))
-		ns->method = *p;
+		keep(&ns->method, p);
 	else if (same(p->name, p->name_len, "device_type"))
-		ns->device_type = *p;
+		keep(&ns->device_type, p);
 	else if (same(p->name, p->name_len, "reg"))
-		ns->reg = *p;
+		keep(&ns->reg, p);
 	else if (same(p->name, p->name_len, "linux,usable-memory"))
-		ns->usable = *p;
-	/* stdout-path, else linux,stdout-path; one that is no string passes
-	 * to serial0 (lib/machine.c: malformed). */
-	sp = same(p->name, p->name_len, "stdout-path");
-	if (ns->chosen && (sp || (!fd->stdout_path &&
-				  same(p->name, p->name_len, "linux,stdout-path")))) {
-		fd->stdout_path |= sp;
-		fd->path_len = strlen_in(p->val, p->len);
-		fd->path = fd->path_len < p->len ? p->val : NULL;
-		for (uint32_t i = 0; i < fd->path_len; i++)
-			if (p->val[i] == ':')
-				fd->path_len = i;
-	}
+		keep(&ns->usable, p);
+	else if (same(p->name, p->name_len, "#address-cells"))
+		keep(&ns->address_cells, p);
+	else if (same(p->name, p->name_len, "#size-cells"))
+		keep(&ns->size_cells, p);
+	else if (same(p->name, p->name_len, "stdout-path"))
+		keep(&ns->stdout_path, p);
+	else if (same(p->name, p->name_len, "linux,stdout-path"))
+		keep(&ns->linux_stdout_path, p);
 }
 
 /* A node's properties all read (its first child or its end is next): the
- * PSCI conduit of the first node compatible with PSCI (Linux
- * psci_dt_init: document order, none if not available, method exactly
- * "smc" or "hvc"); a memory node's banks (device_type "memory", available,
+ * root's cells; /chosen's stdout-path, else linux,stdout-path (one that
+ * is no string passes to serial0: lib/machine.c's malformed); the PSCI
+ * conduit of the first node compatible with PSCI (Linux psci_dt_init:
+ * document order, none if not available, method exactly "smc" or "hvc");
+ * a memory node's banks (device_type "memory", available,
  * linux,usable-memory over reg: Linux early_init_dt_scan_memory). */
 static void end_props(struct found *fd, const struct node_state *ns)
 {
+	const struct prop *sp = ns->stdout_path.val ? &ns->stdout_path : &ns->linux_stdout_path;
+
+	if (ns->depth == 0 && ns->address_cells.val)
+		fd->root_ac = ns->address_cells.len == 4 ? be32(ns->address_cells.val) : 0;
+	if (ns->depth == 0 && ns->size_cells.val)
+		fd->root_sc = ns->size_cells.len == 4 ? be32(ns->size_cells.val) : 0;
+	if (ns->chosen && sp->val) {
+		fd->path_len = strlen_in(sp->val, sp->len);
+		fd->path = fd->path_len < sp->len ? sp->val : NULL;
+		for (uint32_t i = 0; i < fd->path_len; i++)
+			if (sp->val[i] == ':')
+				fd->path_len = i;
+	}
 	if (!fd->psci && (contains(&ns->compatible, "arm,psci-1.0") ||
 			  contains(&ns->compatible, "arm,psci-0.2") ||
 			  contains(&ns->compatible, "arm,psci"))) {
@@ -289,7 +303,7 @@ static bool first_walk(const struct blob *f, struct found *fd)
 	while ((t = step(f, &off, &name, &name_len, &p)) > 0) {
 		if (t == 3) {
 			if (open)                  /* none after a subnode (libfdt) */
-				note(fd, &ns, &p);
+				note(&ns, &p);
 			continue;
 		}
 		if (open)
@@ -307,6 +321,8 @@ static bool first_walk(const struct blob *f, struct found *fd)
 		ns.chosen = false;
 		ns.compatible.val = ns.status.val = ns.method.val = NULL;
 		ns.device_type.val = ns.reg.val = ns.usable.val = NULL;
+		ns.address_cells.val = ns.size_cells.val = NULL;
+		ns.stdout_path.val = ns.linux_stdout_path.val = NULL;
 		/* The first child of the root of each name (libfdt's rule). */
 		if (depth == 2 && !fd->chosen && component(chosen, 6, name, name_len))
 			fd->chosen = ns.chosen = true;
@@ -335,13 +351,14 @@ static bool alias(const struct blob *f, const struct found *fd, const unsigned c
 }
 
 /* Per depth, what the second walk keeps: the node's cells for its
- * children (~0: not one cell), its ranges, and how much of the path it
- * matched. */
+ * children (~0: not one cell), its ranges (each the first of its name),
+ * and how much of the path it matched. */
 struct level {
 	uint32_t ac, sc;
 	const unsigned char *ranges;
 	uint32_t ranges_len;
-	bool has_ranges, on_path;
+	bool has_ac, has_sc, has_ranges, on_path;
+	bool open;                   /* its properties still come (no subnode yet) */
 	uint32_t path_pos;           /* path characters matched up to this node */
 };
 
@@ -350,26 +367,28 @@ struct uart_node {
 	struct prop compatible, reg, status, shift, width;
 };
 
+/* A property of a node on the path (one before its first subnode): the
+ * first of each name counts (keep). */
 static void node_prop(struct level *lv, struct uart_node *u, bool target, const struct prop *p)
 {
-	if (same(p->name, p->name_len, "#address-cells"))
-		lv->ac = p->len == 4 ? be32(p->val) : ~0u;
-	else if (same(p->name, p->name_len, "#size-cells"))
-		lv->sc = p->len == 4 ? be32(p->val) : ~0u;
-	else if (same(p->name, p->name_len, "ranges"))
+	if (same(p->name, p->name_len, "#address-cells") && !lv->has_ac)
+		lv->ac = p->len == 4 ? be32(p->val) : ~0u, lv->has_ac = true;
+	else if (same(p->name, p->name_len, "#size-cells") && !lv->has_sc)
+		lv->sc = p->len == 4 ? be32(p->val) : ~0u, lv->has_sc = true;
+	else if (same(p->name, p->name_len, "ranges") && !lv->has_ranges)
 		lv->ranges = p->val, lv->ranges_len = p->len, lv->has_ranges = true;
 	if (!target)
 		return;
 	if (same(p->name, p->name_len, "compatible"))
-		u->compatible = *p;
+		keep(&u->compatible, p);
 	else if (same(p->name, p->name_len, "reg"))
-		u->reg = *p;
+		keep(&u->reg, p);
 	else if (same(p->name, p->name_len, "status"))
-		u->status = *p;
+		keep(&u->status, p);
 	else if (same(p->name, p->name_len, "reg-shift"))
-		u->shift = *p;
+		keep(&u->shift, p);
 	else if (same(p->name, p->name_len, "reg-io-width"))
-		u->width = *p;
+		keep(&u->width, p);
 }
 
 /* reg's first address through every bus's ranges (levels[1 .. d-1] the
@@ -419,7 +438,8 @@ static bool translate(const struct level *lv, unsigned d, const struct uart_node
 	return true;
 }
 
-/* The node at path (a full path), its facts in *u; *depth its depth. As
+/* The node at path (a full path), its facts in *u (libfdt's: the first
+ * property of each name, none after a subnode); *depth its depth. As
  * libfdt's fdt_path_offset: each component the first child of that name,
  * never a later one; slashes at the end ignored. */
 static bool find_node(const struct blob *f, const unsigned char *path, uint32_t plen,
@@ -440,7 +460,9 @@ static bool find_node(const struct blob *f, const unsigned char *path, uint32_t 
 
 			if (d >= MAX_DEPTH)
 				return false;
-			lv[d] = (struct level){ .ac = 2, .sc = 1 };
+			if (up)
+				up->open = false;      /* none after a subnode (libfdt) */
+			lv[d] = (struct level){ .ac = 2, .sc = 1, .open = true };
 			if (!up) {                          /* the root */
 				lv[d].on_path = true;
 			} else if (up->on_path && pos < plen) {
@@ -460,7 +482,7 @@ static bool find_node(const struct blob *f, const unsigned char *path, uint32_t 
 				*depth = d;
 				return lv[d].path_pos >= plen && d;
 			}
-		} else if (d) {
+		} else if (d && lv[d - 1].open) {
 			bool target = lv[d - 1].on_path && lv[d - 1].path_pos >= plen;
 
 			node_prop(&lv[d - 1], u, target, &p);
@@ -566,7 +588,7 @@ void early_dtb_read(const void *fdt, struct early_dtb *out)
 	out->port = (struct uart_port){ .kind = MACHINE_CONSOLE_NONE };
 	out->conduit = PSCI_CONDUIT_NONE;
 	fd.path = NULL;
-	fd.chosen = fd.stdout_path = fd.psci = false;
+	fd.chosen = fd.psci = false;
 	fd.aliases = 0;
 	fd.nr_banks = 0;
 	fd.conduit = PSCI_CONDUIT_NONE;

@@ -9,8 +9,9 @@
  * block, every offset bounded by its size and every tag checked (a bad
  * blob ends the look, never a loop). It must find what lib/machine.c
  * finds, by the same rules (tests/corpus/ holds it to that on every DTB
- * Debian ships, test_early_dtb on the unit trees and their edits):
- * /chosen's stdout-path (else linux,stdout-path; a full path, libfdt's
+ * Debian ships, test_early_dtb on the unit trees, their edits and trees
+ * written in order): libfdt's properties (the first of a name, none
+ * after a subnode); /chosen's stdout-path (else linux,stdout-path; a full path, libfdt's
  * first node of each name, or an alias through /aliases), passed over for
  * /aliases/serial0 when that names no node, a disabled one, one no driver
  * runs or one without a CPU address (not when it lies in RAM or has a bad

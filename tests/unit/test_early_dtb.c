@@ -17,7 +17,9 @@
  * and its buses' cells; which consoles pass to serial0's; a stdout-path
  * that is no string; /memory's status, linux,usable-memory, reg,
  * device_type and bank count; a stringlist whose last string has no
- * NUL; a bank ending at 2^64), the console lib/machine.c drives
+ * NUL; a bank ending at 2^64), and on trees written in order with
+ * libfdt's sequential writer (a property repeated or after a subnode),
+ * the console lib/machine.c drives
  * (console_verdict DRIVEN) is the one early_dtb_read gives (driver, base,
  * reg-shift, reg-io-width), else none; the PSCI conduit the same.
  */
@@ -464,6 +466,150 @@ static void test_agrees_on_memory(void **state)
 	}
 }
 
+/* ---- trees written in order ---------------------------------------------- */
+
+/* What fdt_setprop cannot make (a property repeated or after a subnode, a
+ * second root, a root left open, a node 40 deep) is written in document
+ * order with libfdt's sequential writer: ok() each step. */
+static void ok(int rc)
+{
+	assert_int_equal(rc, 0);
+}
+
+#define WRITTEN_ROOM 65536
+
+/* The root (cells 2 and 2), /chosen's stdout-path, 128 MiB of RAM at
+ * 0x40000000; the caller's nodes follow, then written_end (free() it). */
+static void *written_begin(const char *stdout_path)
+{
+	const fdt32_t reg[4] = { 0, cpu_to_fdt32(0x40000000), 0, cpu_to_fdt32(0x8000000) };
+	void *fdt = aligned_alloc(8, WRITTEN_ROOM);
+
+	assert_non_null(fdt);
+	ok(fdt_create(fdt, WRITTEN_ROOM));
+	ok(fdt_finish_reservemap(fdt));
+	ok(fdt_begin_node(fdt, ""));
+	ok(fdt_property_u32(fdt, "#address-cells", 2));
+	ok(fdt_property_u32(fdt, "#size-cells", 2));
+	ok(fdt_begin_node(fdt, "chosen"));
+	ok(fdt_property_string(fdt, "stdout-path", stdout_path));
+	ok(fdt_end_node(fdt));
+	ok(fdt_begin_node(fdt, "memory@40000000"));
+	ok(fdt_property_string(fdt, "device_type", "memory"));
+	ok(fdt_property(fdt, "reg", reg, sizeof(reg)));
+	ok(fdt_end_node(fdt));
+	return fdt;
+}
+
+/* A PL011 node named name at base, its properties open for more. */
+static void written_uart(void *fdt, const char *name, uint64_t base)
+{
+	const fdt64_t reg[2] = { cpu_to_fdt64(base), cpu_to_fdt64(0x1000) };
+
+	ok(fdt_begin_node(fdt, name));
+	ok(fdt_property_string(fdt, "compatible", "arm,pl011"));
+	ok(fdt_property(fdt, "reg", reg, sizeof(reg)));
+}
+
+/* /psci, PSCI 1.0, its properties open for more. */
+static void written_psci(void *fdt)
+{
+	ok(fdt_begin_node(fdt, "psci"));
+	ok(fdt_property_string(fdt, "compatible", "arm,psci-1.0"));
+}
+
+/* The root's end and FDT_END. */
+static void written_end(void *fdt)
+{
+	ok(fdt_end_node(fdt));
+	ok(fdt_finish(fdt));
+}
+
+/* libfdt's property rules, as lib/dt_walk.c keeps them: of a repeated
+ * property the first counts, and a node's properties end at its first
+ * subnode (one after it is nobody's). */
+static void test_agrees_on_libfdt_rules(void **state)
+{
+	struct early_dtb d;
+	void *fdt;
+
+	(void)state;
+	/* The console's status "disabled" after a subnode: not its own. */
+	fdt = written_begin("/uart@9000000");
+	written_uart(fdt, "uart@9000000", 0x9000000);
+	ok(fdt_begin_node(fdt, "child"));
+	ok(fdt_end_node(fdt));
+	ok(fdt_property_string(fdt, "status", "disabled"));
+	ok(fdt_end_node(fdt));
+	written_end(fdt);
+	agree(fdt, "written, console status disabled after a subnode");
+	early_dtb_read(fdt, &d);
+	assert_int_equal(d.port.kind, MACHINE_CONSOLE_PL011);
+	free(fdt);
+	/* status "okay", then "disabled": the first. */
+	fdt = written_begin("/uart@9000000");
+	written_uart(fdt, "uart@9000000", 0x9000000);
+	ok(fdt_property_string(fdt, "status", "okay"));
+	ok(fdt_property_string(fdt, "status", "disabled"));
+	ok(fdt_end_node(fdt));
+	written_end(fdt);
+	agree(fdt, "written, console status okay then disabled");
+	free(fdt);
+	/* compatible twice, a framebuffer first: not driven. */
+	fdt = written_begin("/fb@9000000");
+	ok(fdt_begin_node(fdt, "fb@9000000"));
+	ok(fdt_property_string(fdt, "compatible", "simple-framebuffer"));
+	written_uart(fdt, "uart@9000000", 0x9000000);
+	ok(fdt_end_node(fdt));
+	ok(fdt_end_node(fdt));
+	written_end(fdt);
+	agree(fdt, "written, a framebuffer with a UART as its subnode");
+	free(fdt);
+	/* PSCI's method "smc", then "hvc": smc. */
+	fdt = written_begin("/uart@9000000");
+	written_uart(fdt, "uart@9000000", 0x9000000);
+	ok(fdt_end_node(fdt));
+	written_psci(fdt);
+	ok(fdt_property_string(fdt, "method", "smc"));
+	ok(fdt_property_string(fdt, "method", "hvc"));
+	ok(fdt_end_node(fdt));
+	written_end(fdt);
+	agree(fdt, "written, PSCI method smc then hvc");
+	early_dtb_read(fdt, &d);
+	assert_int_equal(d.conduit, PSCI_CONDUIT_SMC);
+	free(fdt);
+	/* A bus's ranges after its first subnode: no ranges, untranslatable. */
+	fdt = written_begin("/bus/uart@0");
+	ok(fdt_begin_node(fdt, "bus"));
+	ok(fdt_property_u32(fdt, "#address-cells", 1));
+	ok(fdt_property_u32(fdt, "#size-cells", 1));
+	ok(fdt_begin_node(fdt, "other"));
+	ok(fdt_end_node(fdt));
+	{
+		const fdt32_t ranges[4] = { 0, 0, cpu_to_fdt32(0x9000000), cpu_to_fdt32(0x1000) };
+		const fdt32_t reg[2] = { 0, cpu_to_fdt32(0x1000) };
+
+		ok(fdt_property(fdt, "ranges", ranges, sizeof(ranges)));
+		ok(fdt_begin_node(fdt, "uart@0"));
+		ok(fdt_property_string(fdt, "compatible", "arm,pl011"));
+		ok(fdt_property(fdt, "reg", reg, sizeof(reg)));
+	}
+	ok(fdt_end_node(fdt));
+	ok(fdt_end_node(fdt));
+	written_end(fdt);
+	agree(fdt, "written, a bus's ranges after a subnode");
+	free(fdt);
+	/* The root's #size-cells 1 after its subnodes is nobody's: its
+	 * banks stay of 2 + 2 cells, the console in RAM. */
+	fdt = written_begin("/uart@40001000");
+	ok(fdt_property_u32(fdt, "#size-cells", 1));
+	written_uart(fdt, "uart@40001000", 0x40001000);
+	ok(fdt_end_node(fdt));
+	written_end(fdt);
+	agree(fdt, "written, a console in RAM, the root's #size-cells after its subnodes");
+	free(fdt);
+}
+
 /* A stringlist's last string without its NUL matches nothing (DT spec;
  * lib/machine.c's strlist_index, though libfdt would compare it with the
  * next byte): PSCI's "arm,psci-0.2" of 12 bytes is no PSCI. */
@@ -519,6 +665,7 @@ int main(void)
 		cmocka_unit_test(test_agrees_on_rules),
 		cmocka_unit_test(test_agrees_on_paths),
 		cmocka_unit_test(test_agrees_on_memory),
+		cmocka_unit_test(test_agrees_on_libfdt_rules),
 		cmocka_unit_test(test_agrees_on_strict_lists),
 		cmocka_unit_test(test_agrees_on_top_of_memory),
 	};
