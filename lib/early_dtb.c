@@ -11,12 +11,13 @@
 #define FDT_NOP         4u
 #define FDT_END         9u
 #define MAX_SIZE        0x200000u   /* MAX_FDT_SIZE: what the stub maps */
-#define MAX_DEPTH       16u
+#define MAX_DEPTH       (EARLY_DTB_MAX_DEPTH + 1u)  /* levels kept, the root's too */
 #define MAX_BANKS       MACHINE_MAX_BANKS   /* lib/machine.c keeps as many */
 
 struct blob {
 	const unsigned char *b;
 	uint32_t size, structs, structs_end, strings, strings_size;
+	uint32_t names_end;          /* a property's name ends before it */
 };
 
 static uint32_t be32(const unsigned char *p)
@@ -99,11 +100,14 @@ static int step(const struct blob *f, uint32_t *off, const unsigned char **name,
 			p->len = be32(f->b + o);
 			nameoff = be32(f->b + o + 4);
 			o += 8;
-			if (p->len > f->structs_end - o || nameoff >= f->strings_size)
+			if (p->len > f->structs_end - o || nameoff >= f->names_end - f->strings)
 				return -1;
 			p->val = f->b + o;
 			p->name = f->b + f->strings + nameoff;
-			p->name_len = strlen_in(p->name, f->strings_size - nameoff);
+			/* Its NUL inside, as fdt_get_string (dt_walk.c) wants. */
+			p->name_len = strlen_in(p->name, f->names_end - f->strings - nameoff);
+			if (p->name_len == f->names_end - f->strings - nameoff)
+				return -1;
 			*off = (o + p->len + 3) & ~3u;
 			return *off <= f->structs_end ? 3 : -1;
 		}
@@ -111,9 +115,22 @@ static int step(const struct blob *f, uint32_t *off, const unsigned char **name,
 	}
 }
 
+/* libfdt's fdt_num_mem_rsv succeeds: the /memreserve/ entries, up to the
+ * one of size 0, inside the blob (lib/machine.c refuses a blob otherwise). */
+static bool memreserve_ok(const struct blob *f, uint32_t o)
+{
+	for (; o <= f->size - 16; o += 16)
+		if (!(be32(f->b + o + 8) | be32(f->b + o + 12)))
+			return true;
+	return false;
+}
+
+/* The header as lib/machine.c's check_header takes it (libfdt's
+ * fdt_check_header, versions 16 and 17, a structure block on a word). */
 static bool header_ok(const void *fdt, struct blob *f)
 {
 	const unsigned char *h = fdt;
+	uint32_t version, hdr;
 
 	if (!h || ((uintptr_t)h & 7) || be32(h) != FDT_MAGIC)
 		return false;
@@ -122,12 +139,19 @@ static bool header_ok(const void *fdt, struct blob *f)
 	f->structs = be32(h + 8);
 	f->strings = be32(h + 12);
 	f->strings_size = be32(h + 32);
+	version = be32(h + 20);
+	hdr = version >= 17 ? 40 : 36;
 	/* size_dt_struct is there from version 17; before, the block runs to
-	 * the blob's end (libfdt's fdt_offset_ptr, dt_walk.c). */
-	f->structs_end = be32(h + 20) >= 17 ? f->structs + be32(h + 36) : f->size;
-	return f->size <= MAX_SIZE && f->size >= 40 && be32(h + 20) >= 16 && be32(h + 24) <= 17 &&
+	 * the blob's end (libfdt's fdt_offset_ptr, dt_walk.c). So do the
+	 * property names, but for the strings block's size (fdt_get_string). */
+	f->structs_end = version >= 17 ? f->structs + be32(h + 36) : f->size;
+	f->names_end = version >= 17 ? f->strings + f->strings_size : f->size;
+	return f->size <= MAX_SIZE && f->size >= 40 && version >= 16 && be32(h + 24) <= 17 &&
+	       version >= be32(h + 24) && f->structs >= hdr && !(f->structs & 3) &&
 	       f->structs < f->structs_end && f->structs_end <= f->size &&
-	       f->strings <= f->size && f->strings_size <= f->size - f->strings;
+	       f->strings >= hdr && f->strings <= f->size &&
+	       f->strings_size <= f->size - f->strings &&
+	       be32(h + 16) >= hdr && memreserve_ok(f, be32(h + 16));
 }
 
 /* A string property is z: its value up to its NUL (it has one). */
@@ -287,13 +311,16 @@ static void end_props(struct found *fd, const struct node_state *ns)
 		memory_reg(fd, ns->usable.val ? &ns->usable : &ns->reg);
 }
 
+/* The whole structure block, as lib/dt_walk.c (fdt_check_full) accepts
+ * it: nodes nested at any depth, one root, with an empty name, nothing
+ * after it but FDT_END (not even a NOP). */
 static bool first_walk(const struct blob *f, struct found *fd)
 {
 	static const unsigned char chosen[] = "chosen", aliases[] = "aliases";
 	uint32_t off = f->structs, name_len = 0;
 	const unsigned char *name = NULL;
 	struct node_state ns;
-	unsigned depth = 0;                /* nodes open */
+	uint32_t depth = 0;                /* nodes open (fewer than the blob's words) */
 	bool open = false;                 /* ns' properties still coming */
 	struct prop p;
 	int t;
@@ -310,11 +337,13 @@ static bool first_walk(const struct blob *f, struct found *fd)
 			end_props(fd, &ns);
 		open = false;
 		if (t == 2) {
-			if (depth-- == 0)
+			if (depth == 0)
 				return false;
+			if (--depth == 0)          /* the root's end: FDT_END next */
+				return off + 4 <= f->structs_end && be32(f->b + off) == FDT_END;
 			continue;
 		}
-		if (++depth > MAX_DEPTH)
+		if (++depth == 1 && name_len)
 			return false;
 		open = true;
 		ns.depth = depth - 1;
@@ -329,7 +358,7 @@ static bool first_walk(const struct blob *f, struct found *fd)
 		if (depth == 2 && !fd->aliases && component(aliases, 7, name, name_len))
 			fd->aliases = off;
 	}
-	return t == 0;
+	return t == 0 && depth == 0;
 }
 
 /* An alias's value (the first property of that name in /aliases: a full
@@ -438,57 +467,65 @@ static bool translate(const struct level *lv, unsigned d, const struct uart_node
 	return true;
 }
 
-/* The node at path (a full path), its facts in *u (libfdt's: the first
- * property of each name, none after a subnode); *depth its depth. As
- * libfdt's fdt_path_offset: each component the first child of that name,
- * never a later one; slashes at the end ignored. */
-static bool find_node(const struct blob *f, const unsigned char *path, uint32_t plen,
-		      struct level *lv, struct uart_node *u, unsigned *depth)
+enum { FOUND, NOT_FOUND, TOO_DEEP };
+
+/* The node at path (a full path), its facts in *u; *depth its depth. As
+ * lib/dt_walk.c's dt_path_namelen (libfdt's fdt_path_offset): from the
+ * root at the structure block's offset 0 only, each component the first
+ * child of that name, never a later one; runs of slashes and slashes at
+ * the end ignored. Nodes deeper
+ * than MAX_DEPTH are passed over; a path into them is TOO_DEEP. */
+static int find_node(const struct blob *f, const unsigned char *path, uint32_t plen,
+		     struct level *lv, struct uart_node *u, unsigned *depth)
 {
 	uint32_t off = f->structs, nl;
 	const unsigned char *name;
-	unsigned d = 0;
+	uint32_t d = 0;                     /* nodes open */
 	struct prop p;
 	int t;
 
+	if (be32(f->b + f->structs) != FDT_BEGIN_NODE)
+		return NOT_FOUND;
 	while (plen > 1 && path[plen - 1] == '/')
 		plen--;
 	while ((t = step(f, &off, &name, &nl, &p)) > 0) {
-		if (t == 1) {
-			struct level *up = d ? &lv[d - 1] : NULL;
-			uint32_t pos = up ? up->path_pos : 0, end;
+		struct level *up = d && d <= MAX_DEPTH ? &lv[d - 1] : NULL;
 
-			if (d >= MAX_DEPTH)
-				return false;
-			if (up)
-				up->open = false;      /* none after a subnode (libfdt) */
-			lv[d] = (struct level){ .ac = 2, .sc = 1, .open = true };
-			if (!up) {                          /* the root */
-				lv[d].on_path = true;
-			} else if (up->on_path && pos < plen) {
+		if (t == 1) {
+			uint32_t pos = up ? up->path_pos : 0, end = pos;
+			bool on = !d;                       /* the root */
+
+			if (up && up->on_path && pos < plen) {
 				while (pos < plen && path[pos] == '/')
 					pos++;
 				for (end = pos; end < plen && path[end] != '/'; end++)
 					;
-				lv[d].on_path = component(path + pos, end - pos, name, nl);
-				lv[d].path_pos = end;
+				on = component(path + pos, end - pos, name, nl);
+			} else if (!d) {                    /* the root takes the leading slashes */
+				while (end < plen && path[end] == '/')
+					end++;
 			}
-			d++;
+			if (up)
+				up->open = false;
+			if (d++ >= MAX_DEPTH) {
+				if (on)
+					return TOO_DEEP;
+				continue;
+			}
+			lv[d - 1] = (struct level){ .ac = 2, .sc = 1, .on_path = on, .open = true,
+						    .path_pos = end };
 		} else if (t == 2) {
 			if (!d)
-				return false;
-			d--;
-			if (lv[d].on_path) {                /* the first of its name */
+				return NOT_FOUND;
+			if (--d < MAX_DEPTH && lv[d].on_path) {   /* the first of its name */
 				*depth = d;
-				return lv[d].path_pos >= plen && d;
+				return lv[d].path_pos >= plen && d ? FOUND : NOT_FOUND;
 			}
-		} else if (d && lv[d - 1].open) {
-			bool target = lv[d - 1].on_path && lv[d - 1].path_pos >= plen;
-
-			node_prop(&lv[d - 1], u, target, &p);
+		} else if (up && up->open) {
+			node_prop(up, u, up->on_path && up->path_pos >= plen, &p);
 		}
 	}
-	return false;
+	return NOT_FOUND;
 }
 
 /* The first compatible entry a driver runs; none if the list does not end
@@ -536,7 +573,8 @@ static bool layout_from_dt(const struct uart_node *u, struct uart_port *port)
 /* The console at path: a UART the stub drives, or why not. *keep: not to
  * pass to serial0's (lib/machine.c's choose_console passes over a console
  * missing, disabled, not driven or untranslatable; one in RAM or with a
- * bad layout stays, undriven). */
+ * bad layout stays, undriven; so does one deeper than read here, which
+ * lib/machine.c may drive: none rather than another). */
 static const char *console_at(const struct blob *f, const struct found *fd,
 			      const unsigned char *path, uint32_t plen, struct uart_port *port,
 			      bool *keep)
@@ -557,8 +595,15 @@ static const char *console_at(const struct blob *f, const struct found *fd,
 		if (n != plen || !alias(f, fd, path, n, &path, &plen))
 			return "stdout-path or serial0 names no node";
 	}
-	if (!find_node(f, path, plen, lv, &u, &depth))
+	switch (find_node(f, path, plen, lv, &u, &depth)) {
+	case FOUND:
+		break;
+	case TOO_DEEP:
+		*keep = true;
+		return "the console lies deeper than read with the MMU off";
+	default:
 		return "stdout-path or serial0 names no node";
+	}
 	if (!okay(&u.status, true))
 		return "the console is disabled (status)";
 	port->kind = driver(&u, &layout);
