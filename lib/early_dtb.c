@@ -317,7 +317,7 @@ static void end_props(struct found *fd, const struct node_state *ns)
 static bool first_walk(const struct blob *f, struct found *fd)
 {
 	static const unsigned char chosen[] = "chosen", aliases[] = "aliases";
-	uint32_t off = f->structs, name_len = 0;
+	uint32_t off = f->structs, name_len = 0, nodes = 0;
 	const unsigned char *name = NULL;
 	struct node_state ns;
 	uint32_t depth = 0;                /* nodes open (fewer than the blob's words) */
@@ -352,17 +352,21 @@ static bool first_walk(const struct blob *f, struct found *fd)
 		ns.device_type.val = ns.reg.val = ns.usable.val = NULL;
 		ns.address_cells.val = ns.size_cells.val = NULL;
 		ns.stdout_path.val = ns.linux_stdout_path.val = NULL;
-		/* The first child of the root of each name (libfdt's rule). */
+		/* The first child of the root of each name (libfdt's rule);
+		 * lib/machine.c finds /aliases among the nodes it indexes. */
 		if (depth == 2 && !fd->chosen && component(chosen, 6, name, name_len))
 			fd->chosen = ns.chosen = true;
 		if (depth == 2 && !fd->aliases && component(aliases, 7, name, name_len))
-			fd->aliases = off;
+			fd->aliases = nodes < DT_MAX_NODES ? off : 0;
+		nodes++;
 	}
 	return t == 0 && depth == 0;
 }
 
 /* An alias's value (the first property of that name in /aliases: a full
- * path, else none, as libfdt's fdt_get_alias_namelen). */
+ * path, else none, as libfdt's fdt_get_alias_namelen), read as a C string
+ * as lib/dt_walk.c's alias_path does: up to its first NUL, past the value
+ * if it has none (the next tag's first byte is one). */
 static bool alias(const struct blob *f, const struct found *fd, const unsigned char *name,
 		  uint32_t len, const unsigned char **path, uint32_t *path_len)
 {
@@ -373,7 +377,7 @@ static bool alias(const struct blob *f, const struct found *fd, const unsigned c
 	while (fd->aliases && step(f, &off, &n, &nl, &p) == 3)
 		if (p.name_len == len && eq(p.name, name, len)) {
 			*path = p.val;
-			*path_len = strlen_in(p.val, p.len);
+			*path_len = strlen_in(p.val, f->structs_end - (uint32_t)(p.val - f->b));
 			return p.len && p.val[0] == '/';
 		}
 	return false;
@@ -472,13 +476,13 @@ enum { FOUND, NOT_FOUND, TOO_DEEP };
 /* The node at path (a full path), its facts in *u; *depth its depth. As
  * lib/dt_walk.c's dt_path_namelen (libfdt's fdt_path_offset): from the
  * root at the structure block's offset 0 only, each component the first
- * child of that name, never a later one; runs of slashes and slashes at
- * the end ignored. Nodes deeper
+ * child of that name, never a later one, among the nodes lib/machine.c
+ * indexes; runs of slashes and slashes at the end ignored. Nodes deeper
  * than MAX_DEPTH are passed over; a path into them is TOO_DEEP. */
 static int find_node(const struct blob *f, const unsigned char *path, uint32_t plen,
 		     struct level *lv, struct uart_node *u, unsigned *depth)
 {
-	uint32_t off = f->structs, nl;
+	uint32_t off = f->structs, nl, nodes = 0;
 	const unsigned char *name;
 	uint32_t d = 0;                     /* nodes open */
 	struct prop p;
@@ -500,13 +504,14 @@ static int find_node(const struct blob *f, const unsigned char *path, uint32_t p
 					pos++;
 				for (end = pos; end < plen && path[end] != '/'; end++)
 					;
-				on = component(path + pos, end - pos, name, nl);
+				on = nodes < DT_MAX_NODES && component(path + pos, end - pos, name, nl);
 			} else if (!d) {                    /* the root takes the leading slashes */
 				while (end < plen && path[end] == '/')
 					end++;
 			}
 			if (up)
 				up->open = false;
+			nodes++;
 			if (d++ >= MAX_DEPTH) {
 				if (on)
 					return TOO_DEEP;
@@ -587,7 +592,7 @@ static const char *console_at(const struct blob *f, const struct found *fd,
 
 	*keep = false;
 	u.compatible.val = u.reg.val = u.status.val = u.shift.val = u.width.val = NULL;
-	if (plen && path[0] != '/') {
+	if (!plen || path[0] != '/') {          /* an alias, "" too (dt_walk.c) */
 		uint32_t n = 0;
 
 		while (n < plen && path[n] != '/')

@@ -15,9 +15,10 @@
  * rules (tests/corpus/ holds it to that on every DTB Debian ships,
  * test_early_dtb on the unit trees, their edits and trees written in
  * order): libfdt's properties (the first of a name, none after a subnode)
- * and paths (from the root at offset 0 only, the first node of each
- * name); /chosen's stdout-path (else linux,stdout-path; a full path or
- * an alias through /aliases), passed over for
+ * and paths (from the root at offset 0 only, the first node of each name
+ * among the DT_MAX_NODES lib/machine.c indexes); /chosen's stdout-path
+ * (else linux,stdout-path; a full path or an alias through /aliases, its
+ * value read as a C string), passed over for
  * /aliases/serial0 when that names no node, a disabled one, one no driver
  * runs or one without a CPU address (not when it lies in RAM or has a bad
  * layout: then none); that node's compatible list (the first entry with a

@@ -17,12 +17,14 @@
  * and its buses' cells; which consoles pass to serial0's; a stdout-path
  * that is no string; /memory's status, linux,usable-memory, reg,
  * device_type and bank count; a stringlist whose last string has no NUL;
- * a bank ending at 2^64; blobs refused whole: a named root, property
- * names outside the strings block, the header's versions and block
- * offsets, /memreserve/ unterminated), and on trees written in order with
- * libfdt's sequential writer (a property repeated or after a subnode,
- * nodes 17 and 40 deep, a root left open, a second root, a NOP after or
- * before the root), the console lib/machine.c drives (console_verdict DRIVEN) is the one early_dtb_read gives
+ * a bank ending at 2^64; an alias's value without a NUL, an alias named
+ * ""; blobs refused whole: a named root, property names outside the
+ * strings block, the header's versions and block offsets, /memreserve/
+ * unterminated), and on trees written in order with libfdt's sequential
+ * writer (a property repeated or after a subnode, nodes 17 and 40 deep,
+ * a root left open, a second root, a NOP after or before the root, the
+ * console past lib/machine.c's node index), the console lib/machine.c
+ * drives (console_verdict DRIVEN) is the one early_dtb_read gives
  * (driver, base, reg-shift, reg-io-width), else none; the PSCI conduit
  * the same. The one difference left of depth: a console deeper than
  * EARLY_DTB_MAX_DEPTH is none here, not serial0's.
@@ -854,6 +856,46 @@ static void test_console_depth(void **state)
 	free(fdt);
 }
 
+/* How lib/dt_walk.c finds a node by path: an alias's value read as a C
+ * string (past a value with no NUL, to the next NUL), "" an alias too,
+ * and only among the DT_MAX_NODES nodes it indexes. */
+static void test_agrees_on_lookups(void **state)
+{
+	struct fdt_property *prop;
+	void *fdt = copy("machine-virt");
+	int aliases, len;
+
+	(void)state;
+	aliases = fdt_add_subnode(fdt, 0, "aliases");
+	assert_true(aliases >= 0);
+	set_str(fdt, "/chosen", "stdout-path", "serial0");
+	/* "/pl011@9000000" of 14 bytes, then "ab" where a NUL would be. */
+	set_raw(fdt, "/aliases", "serial0", "/pl011@9000000ab", 16);
+	prop = fdt_get_property_w(fdt, fdt_path_offset(fdt, "/aliases"), "serial0", &len);
+	assert_non_null(prop);
+	prop->len = cpu_to_fdt32(14);
+	agree(fdt, "virt, alias serial0 of 14 bytes without a NUL, \"ab\" after");
+	prop->len = cpu_to_fdt32(16);
+	set_str(fdt, "/aliases", "", "/pl011@9000000");
+	set_str(fdt, "/chosen", "stdout-path", "");
+	agree(fdt, "virt, stdout-path \"\", an alias of that name");
+	set_str(fdt, "/chosen", "stdout-path", ":115200");
+	agree(fdt, "virt, stdout-path \":115200\", an alias of name \"\"");
+	free(fdt);
+	/* The console after DT_MAX_NODES other nodes: past lib/machine.c's
+	 * index, found by neither. */
+	fdt = written_begin("/uart@9000000");
+	for (int i = 0; i < DT_MAX_NODES; i++) {
+		ok(fdt_begin_node(fdt, "n"));
+		ok(fdt_end_node(fdt));
+	}
+	written_uart(fdt, "uart@9000000", 0x9000000);
+	ok(fdt_end_node(fdt));
+	written_end(fdt);
+	agree(fdt, "written, the console past lib/machine.c's index");
+	free(fdt);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -872,6 +914,7 @@ int main(void)
 		cmocka_unit_test(test_agrees_on_top_of_memory),
 		cmocka_unit_test(test_agrees_on_whole_blob),
 		cmocka_unit_test(test_console_depth),
+		cmocka_unit_test(test_agrees_on_lookups),
 	};
 
 	unit_init();
