@@ -131,23 +131,31 @@ static uint32_t cells_prop(const struct dt_visit *v, enum prop_id id, uint32_t d
 	return dt_prop_cells(p, dflt);
 }
 
-/* base + size past the last address: refused (nothing can describe it). */
+/* base + size past the last address: refused (nothing can describe it),
+ * and so is a region whose last byte is 2^64 - 1: its end, base + size,
+ * is 2^64, which the RAM plan's [start, end) ranges cannot hold
+ * (start/ram_input.c adds them; mmu/ram_plan.c refuses an end below its
+ * start). lib/early_dtb.c drops such a bank the same way. */
 static bool wraps(uint64_t base, uint64_t size)
 {
 	return size > UINT64_MAX - base;
 }
 
-/* libfdt's fdt_stringlist_contains, as an index: which of the list's
- * strings str is, -1 if none (its last one compared with the byte after
- * it, as libfdt does, when that byte is still in the structure block's
- * tag padding or beyond it). */
+/* Which of the list's strings str is, -1 if none: libfdt's
+ * fdt_stringlist_contains as an index, but strict as the DT spec's
+ * stringlist is (each string NUL-terminated inside the value): a last
+ * string without its NUL is none, where libfdt compares it with the byte
+ * after the value. The console's compatible list is as strict
+ * (console_compatible reads none of a list not ending in a NUL, and
+ * lib/uart/compat.c is handed only its NUL-terminated entries), and so are
+ * machine_is_compatible and lib/early_dtb.c's contains. */
 static int strlist_index(struct dt_prop p, const char *str)
 {
 	size_t len = strlen(str);
 	const char *s = (const char *)p.val;
 	size_t left = p.len;
 
-	for (int i = 0; s && left >= len; i++) {
+	for (int i = 0; s && left > len; i++) {
 		const char *nul;
 
 		if (!memcmp(str, s, len + 1))
@@ -1008,7 +1016,8 @@ bool machine_is_compatible(const struct machine *m, const char *c)
 		const char *s = m->compatible + off;
 		size_t n = strnlen(s, (size_t)(m->compatible_len - off));
 
-		if (n + 1 == want && !memcmp(s, c, want))
+		/* Its NUL inside the value (a last string without one is none). */
+		if (n < (size_t)(m->compatible_len - off) && n + 1 == want && !memcmp(s, c, n))
 			return true;
 		off += (int)n + 1;
 	}

@@ -16,9 +16,18 @@
  * console's status, compatible list, reg, reg-shift, reg-io-width, path
  * and its buses' cells; which consoles pass to serial0's; a stdout-path
  * that is no string; /memory's status, linux,usable-memory, reg,
- * device_type and bank count), the console lib/machine.c drives
- * (console_verdict DRIVEN) is the one early_dtb_read gives (driver, base,
- * reg-shift, reg-io-width), else none; the PSCI conduit the same.
+ * device_type and bank count; a stringlist whose last string has no NUL;
+ * a bank ending at 2^64; an alias's value without a NUL, an alias named
+ * ""; blobs refused whole: a named root, property names outside the
+ * strings block, the header's versions and block offsets, /memreserve/
+ * unterminated), and on trees written in order with libfdt's sequential
+ * writer (a property repeated or after a subnode, nodes 17 and 40 deep,
+ * a root left open, a second root, a NOP after or before the root, the
+ * console past lib/machine.c's node index), the console lib/machine.c
+ * drives (console_verdict DRIVEN) is the one early_dtb_read gives
+ * (driver, base, reg-shift, reg-io-width), else none; the PSCI conduit
+ * the same. The one difference left of depth: a console deeper than
+ * EARLY_DTB_MAX_DEPTH is none here, not serial0's.
  */
 #include "unit.h"
 #include "dtb_blob.h"
@@ -463,6 +472,430 @@ static void test_agrees_on_memory(void **state)
 	}
 }
 
+
+/* ---- trees written in order ---------------------------------------------- */
+
+/* What fdt_setprop cannot make (a property repeated or after a subnode, a
+ * second root, a root left open, a node 40 deep) is written in document
+ * order with libfdt's sequential writer: ok() each step. */
+static void ok(int rc)
+{
+	assert_int_equal(rc, 0);
+}
+
+#define WRITTEN_ROOM 65536
+
+/* The root (cells 2 and 2), /chosen's stdout-path, 128 MiB of RAM at
+ * 0x40000000; the caller's nodes follow, then written_end (free() it). */
+static void *written_begin(const char *stdout_path)
+{
+	const fdt32_t reg[4] = { 0, cpu_to_fdt32(0x40000000), 0, cpu_to_fdt32(0x8000000) };
+	void *fdt = aligned_alloc(8, WRITTEN_ROOM);
+
+	assert_non_null(fdt);
+	ok(fdt_create(fdt, WRITTEN_ROOM));
+	ok(fdt_finish_reservemap(fdt));
+	ok(fdt_begin_node(fdt, ""));
+	ok(fdt_property_u32(fdt, "#address-cells", 2));
+	ok(fdt_property_u32(fdt, "#size-cells", 2));
+	ok(fdt_begin_node(fdt, "chosen"));
+	ok(fdt_property_string(fdt, "stdout-path", stdout_path));
+	ok(fdt_end_node(fdt));
+	ok(fdt_begin_node(fdt, "memory@40000000"));
+	ok(fdt_property_string(fdt, "device_type", "memory"));
+	ok(fdt_property(fdt, "reg", reg, sizeof(reg)));
+	ok(fdt_end_node(fdt));
+	return fdt;
+}
+
+/* A PL011 node named name at base, its properties open for more. */
+static void written_uart(void *fdt, const char *name, uint64_t base)
+{
+	const fdt64_t reg[2] = { cpu_to_fdt64(base), cpu_to_fdt64(0x1000) };
+
+	ok(fdt_begin_node(fdt, name));
+	ok(fdt_property_string(fdt, "compatible", "arm,pl011"));
+	ok(fdt_property(fdt, "reg", reg, sizeof(reg)));
+}
+
+/* /psci, PSCI 1.0, its properties open for more. */
+static void written_psci(void *fdt)
+{
+	ok(fdt_begin_node(fdt, "psci"));
+	ok(fdt_property_string(fdt, "compatible", "arm,psci-1.0"));
+}
+
+/* The root's end and FDT_END. */
+static void written_end(void *fdt)
+{
+	ok(fdt_end_node(fdt));
+	ok(fdt_finish(fdt));
+}
+
+/* The word at off in the structure block. */
+static uint32_t *struct_word(void *fdt, uint32_t off)
+{
+	return (uint32_t *)((char *)fdt + fdt_off_dt_struct(fdt) + off);
+}
+
+/* The property just written (empty, "x": tag, length, name) made three
+ * NOPs. */
+static void nop_last_prop(void *fdt)
+{
+	uint32_t end = fdt_size_dt_struct(fdt);
+
+	for (uint32_t off = end - 12; off < end; off += 4)
+		*struct_word(fdt, off) = cpu_to_fdt32(FDT_NOP);
+}
+
+/* libfdt's property rules, as lib/dt_walk.c keeps them: of a repeated
+ * property the first counts, and a node's properties end at its first
+ * subnode (one after it is nobody's). */
+static void test_agrees_on_libfdt_rules(void **state)
+{
+	struct early_dtb d;
+	void *fdt;
+
+	(void)state;
+	/* The console's status "disabled" after a subnode: not its own. */
+	fdt = written_begin("/uart@9000000");
+	written_uart(fdt, "uart@9000000", 0x9000000);
+	ok(fdt_begin_node(fdt, "child"));
+	ok(fdt_end_node(fdt));
+	ok(fdt_property_string(fdt, "status", "disabled"));
+	ok(fdt_end_node(fdt));
+	written_end(fdt);
+	agree(fdt, "written, console status disabled after a subnode");
+	early_dtb_read(fdt, &d);
+	assert_int_equal(d.port.kind, MACHINE_CONSOLE_PL011);
+	free(fdt);
+	/* status "okay", then "disabled": the first. */
+	fdt = written_begin("/uart@9000000");
+	written_uart(fdt, "uart@9000000", 0x9000000);
+	ok(fdt_property_string(fdt, "status", "okay"));
+	ok(fdt_property_string(fdt, "status", "disabled"));
+	ok(fdt_end_node(fdt));
+	written_end(fdt);
+	agree(fdt, "written, console status okay then disabled");
+	free(fdt);
+	/* compatible twice, a framebuffer first: not driven. */
+	fdt = written_begin("/fb@9000000");
+	ok(fdt_begin_node(fdt, "fb@9000000"));
+	ok(fdt_property_string(fdt, "compatible", "simple-framebuffer"));
+	written_uart(fdt, "uart@9000000", 0x9000000);
+	ok(fdt_end_node(fdt));
+	ok(fdt_end_node(fdt));
+	written_end(fdt);
+	agree(fdt, "written, a framebuffer with a UART as its subnode");
+	free(fdt);
+	/* PSCI's method "smc", then "hvc": smc. */
+	fdt = written_begin("/uart@9000000");
+	written_uart(fdt, "uart@9000000", 0x9000000);
+	ok(fdt_end_node(fdt));
+	written_psci(fdt);
+	ok(fdt_property_string(fdt, "method", "smc"));
+	ok(fdt_property_string(fdt, "method", "hvc"));
+	ok(fdt_end_node(fdt));
+	written_end(fdt);
+	agree(fdt, "written, PSCI method smc then hvc");
+	early_dtb_read(fdt, &d);
+	assert_int_equal(d.conduit, PSCI_CONDUIT_SMC);
+	free(fdt);
+	/* A bus's ranges after its first subnode: no ranges, untranslatable. */
+	fdt = written_begin("/bus/uart@0");
+	ok(fdt_begin_node(fdt, "bus"));
+	ok(fdt_property_u32(fdt, "#address-cells", 1));
+	ok(fdt_property_u32(fdt, "#size-cells", 1));
+	ok(fdt_begin_node(fdt, "other"));
+	ok(fdt_end_node(fdt));
+	{
+		const fdt32_t ranges[4] = { 0, 0, cpu_to_fdt32(0x9000000), cpu_to_fdt32(0x1000) };
+		const fdt32_t reg[2] = { 0, cpu_to_fdt32(0x1000) };
+
+		ok(fdt_property(fdt, "ranges", ranges, sizeof(ranges)));
+		ok(fdt_begin_node(fdt, "uart@0"));
+		ok(fdt_property_string(fdt, "compatible", "arm,pl011"));
+		ok(fdt_property(fdt, "reg", reg, sizeof(reg)));
+	}
+	ok(fdt_end_node(fdt));
+	ok(fdt_end_node(fdt));
+	written_end(fdt);
+	agree(fdt, "written, a bus's ranges after a subnode");
+	free(fdt);
+	/* The root's #size-cells 1 after its subnodes is nobody's: its
+	 * banks stay of 2 + 2 cells, the console in RAM. */
+	fdt = written_begin("/uart@40001000");
+	ok(fdt_property_u32(fdt, "#size-cells", 1));
+	written_uart(fdt, "uart@40001000", 0x40001000);
+	ok(fdt_end_node(fdt));
+	written_end(fdt);
+	agree(fdt, "written, a console in RAM, the root's #size-cells after its subnodes");
+	free(fdt);
+}
+
+/* A stringlist's last string without its NUL matches nothing (DT spec;
+ * lib/machine.c's strlist_index, though libfdt would compare it with the
+ * next byte): PSCI's "arm,psci-0.2" of 12 bytes is no PSCI. */
+static void test_agrees_on_strict_lists(void **state)
+{
+	struct early_dtb d;
+	void *fdt = copy("machine-virt");
+
+	(void)state;
+	set_raw(fdt, "/psci", "compatible", "arm,psci-0.2", 12);
+	agree(fdt, "virt, /psci compatible arm,psci-0.2 without its NUL");
+	early_dtb_read(fdt, &d);
+	assert_int_equal(d.conduit, PSCI_CONDUIT_NONE);
+	set_raw(fdt, "/psci", "compatible", "arm,psci-0.2", 13);
+	agree(fdt, "virt, /psci compatible arm,psci-0.2");
+	free(fdt);
+}
+
+/* A bank ending at 2^64 (its last byte 2^64 - 1) is no bank for either
+ * (its end does not fit the RAM plan's 64 bits): a console inside it is
+ * not in RAM. A page short of the top, it is. */
+static void test_agrees_on_top_of_memory(void **state)
+{
+	static const uint32_t to_top[] = { 0xffffffff, 0, 1, 0 };
+	static const uint32_t below_top[] = { 0xffffffff, 0, 0, 0xfffff000 };
+	static const uint32_t console[] = { 0xffffffff, 0x1000, 0, 0x1000 };
+	struct early_dtb d;
+	void *fdt = copy("machine-virt");
+
+	(void)state;
+	set_cells(fdt, "/memory@40000000", "reg", to_top, 4);
+	set_cells(fdt, "/pl011@9000000", "reg", console, 4);
+	agree(fdt, "virt, console in a bank ending at 2^64");
+	early_dtb_read(fdt, &d);
+	assert_int_equal(d.port.phys_base, 0xffffffff00001000ULL);
+	set_cells(fdt, "/memory@40000000", "reg", below_top, 4);
+	agree(fdt, "virt, console in a bank ending a page below 2^64");
+	early_dtb_read(fdt, &d);
+	assert_string_equal(d.why, "the console's reg lies in RAM");
+	free(fdt);
+}
+
+/* A tree with a chain of n nodes below the root ("deep/deep/..."), the
+ * console /uart@9000000 and /psci after it (free() it). */
+static void *deep_tree(int n)
+{
+	void *fdt = written_begin("/uart@9000000");
+
+	for (int i = 0; i < n; i++)
+		ok(fdt_begin_node(fdt, "deep"));
+	for (int i = 0; i < n; i++)
+		ok(fdt_end_node(fdt));
+	written_uart(fdt, "uart@9000000", 0x9000000);
+	ok(fdt_end_node(fdt));
+	written_psci(fdt);
+	ok(fdt_property_string(fdt, "method", "smc"));
+	ok(fdt_end_node(fdt));
+	return fdt;
+}
+
+/* The blob read whole as lib/dt_walk.c (fdt_check_full) and lib/machine.c's
+ * check_header (fdt_check_header, fdt_num_mem_rsv) take it: nodes at any
+ * depth; one root with an empty name, closed, then FDT_END and nothing
+ * else; property names inside the strings block; the header's versions
+ * and blocks. And paths only from a root at offset 0 (libfdt's node 0). */
+static void test_agrees_on_whole_blob(void **state)
+{
+	struct early_dtb d;
+	void *fdt;
+	int len;
+
+	(void)state;
+	/* Nodes 17 and 40 deep beside the console: read past. */
+	for (int n = 17; n <= 40; n += 23) {
+		fdt = deep_tree(n);
+		written_end(fdt);
+		agree(fdt, "written, nodes 17 or 40 deep");
+		early_dtb_read(fdt, &d);
+		assert_int_equal(d.port.kind, MACHINE_CONSOLE_PL011);
+		assert_int_equal(d.conduit, PSCI_CONDUIT_SMC);
+		free(fdt);
+	}
+	/* FDT_END with the root still open. */
+	fdt = deep_tree(1);
+	ok(fdt_finish(fdt));
+	agree(fdt, "written, FDT_END inside the root");
+	early_dtb_read(fdt, &d);
+	assert_string_equal(d.why, "no usable DTB at x0");
+	free(fdt);
+	/* A second root after the first. */
+	fdt = deep_tree(1);
+	ok(fdt_end_node(fdt));
+	ok(fdt_begin_node(fdt, ""));
+	ok(fdt_end_node(fdt));
+	ok(fdt_finish(fdt));
+	agree(fdt, "written, a second root");
+	early_dtb_read(fdt, &d);
+	assert_string_equal(d.why, "no usable DTB at x0");
+	free(fdt);
+	/* A NOP between the root's end and FDT_END. */
+	fdt = deep_tree(1);
+	ok(fdt_end_node(fdt));
+	ok(fdt_property(fdt, "x", NULL, 0));
+	nop_last_prop(fdt);
+	ok(fdt_finish(fdt));
+	agree(fdt, "written, a NOP after the root");
+	early_dtb_read(fdt, &d);
+	assert_string_equal(d.why, "no usable DTB at x0");
+	free(fdt);
+	/* A NOP before the root: no root at offset 0, no path (libfdt's
+	 * fdt_path_offset, Linux's unflattening fail), so no console. */
+	fdt = aligned_alloc(8, WRITTEN_ROOM);
+	assert_non_null(fdt);
+	ok(fdt_create(fdt, WRITTEN_ROOM));
+	ok(fdt_finish_reservemap(fdt));
+	ok(fdt_property(fdt, "x", NULL, 0));
+	nop_last_prop(fdt);
+	ok(fdt_begin_node(fdt, ""));
+	ok(fdt_property_u32(fdt, "#address-cells", 2));
+	ok(fdt_property_u32(fdt, "#size-cells", 2));
+	ok(fdt_begin_node(fdt, "chosen"));
+	ok(fdt_property_string(fdt, "stdout-path", "/uart@9000000"));
+	ok(fdt_end_node(fdt));
+	written_uart(fdt, "uart@9000000", 0x9000000);
+	ok(fdt_end_node(fdt));
+	written_end(fdt);
+	agree(fdt, "written, a NOP before the root");
+	early_dtb_read(fdt, &d);
+	assert_int_equal(d.port.kind, MACHINE_CONSOLE_NONE);
+	free(fdt);
+	/* Edits of machine-virt each refused whole: a named root; a property
+	 * name past the strings block, one unterminated; version 16 below
+	 * last_comp_version 17; a structure or strings block inside the
+	 * header; a structure block off a word; /memreserve/ without its
+	 * terminating entry inside the blob. */
+	for (int i = 0; i < 8; i++) {
+		struct fdt_property *prop;
+		void *v = copy("machine-virt");
+		char *b = v;
+
+		prop = (struct fdt_property *)fdt_get_property(v, fdt_path_offset(v, "/psci"),
+							       "method", &len);
+		assert_non_null(prop);
+		switch (i) {
+		case 0: ok(fdt_set_name(v, 0, "root")); break;
+		case 1: prop->nameoff = cpu_to_fdt32(fdt_size_dt_strings(v)); break;
+		case 2:
+			prop->nameoff = cpu_to_fdt32(fdt_size_dt_strings(v) - 1);
+			b[fdt_off_dt_strings(v) + fdt_size_dt_strings(v) - 1] = 'x';
+			break;
+		case 3: fdt_set_version(v, 16); fdt_set_last_comp_version(v, 17); break;
+		case 4: fdt_set_off_dt_struct(v, 36); break;
+		case 5: fdt_set_off_dt_strings(v, 36); fdt_set_size_dt_strings(v, 4); break;
+		case 6:
+			memmove(b + fdt_off_dt_struct(v) + 2, b + fdt_off_dt_struct(v),
+				fdt_size_dt_struct(v) + fdt_size_dt_strings(v));
+			fdt_set_off_dt_struct(v, fdt_off_dt_struct(v) + 2);
+			fdt_set_off_dt_strings(v, fdt_off_dt_strings(v) + 2);
+			fdt_set_totalsize(v, fdt_totalsize(v) + 2);
+			break;
+		case 7: fdt_set_off_mem_rsvmap(v, fdt_totalsize(v) - 8); break;
+		}
+		agree(v, "virt, refused whole");
+		early_dtb_read(v, &d);
+		if (!d.why || strcmp(d.why, "no usable DTB at x0"))
+			fail_msg("virt edit %d: lib/early_dtb.c gives %s", i, d.why ? d.why : "-");
+		free(v);
+	}
+}
+
+/* A tree whose stdout-path names a PL011 at 0x9100000 below n buses (each
+ * an empty ranges), its /aliases/serial0 another at 0x9000000 (free() it). */
+static void *buried_console(unsigned n)
+{
+	char path[8 * (EARLY_DTB_MAX_DEPTH + 1) + 16] = "";
+	void *fdt;
+
+	for (unsigned i = 0; i < n; i++)
+		strcat(path, "/bus");
+	strcat(path, "/uart@0");
+	fdt = written_begin(path);
+	ok(fdt_begin_node(fdt, "aliases"));
+	ok(fdt_property_string(fdt, "serial0", "/uart@9000000"));
+	ok(fdt_end_node(fdt));
+	written_uart(fdt, "uart@9000000", 0x9000000);
+	ok(fdt_end_node(fdt));
+	for (unsigned i = 0; i < n; i++) {
+		ok(fdt_begin_node(fdt, "bus"));
+		ok(fdt_property(fdt, "ranges", NULL, 0));
+	}
+	written_uart(fdt, "uart@0", 0x9100000);
+	ok(fdt_end_node(fdt));
+	for (unsigned i = 0; i < n; i++)
+		ok(fdt_end_node(fdt));
+	written_end(fdt);
+	return fdt;
+}
+
+/* A console EARLY_DTB_MAX_DEPTH levels below the root is read; one deeper
+ * is none here, said why, and not serial0's instead (lib/machine.c drives
+ * it: the one difference left of the depth). */
+static void test_console_depth(void **state)
+{
+	static struct machine m;
+	struct early_dtb d;
+	const char *ram;
+	void *fdt = buried_console(EARLY_DTB_MAX_DEPTH - 1);
+
+	(void)state;
+	agree(fdt, "written, the console EARLY_DTB_MAX_DEPTH levels down");
+	early_dtb_read(fdt, &d);
+	assert_int_equal(d.port.phys_base, 0x9100000);
+	free(fdt);
+	fdt = buried_console(EARLY_DTB_MAX_DEPTH);
+	(void)machine_read(fdt, fdt_totalsize(fdt), &m);
+	assert_int_equal(console_verdict(&m.console, bank_of, &m, &ram), CONSOLE_DRIVEN);
+	assert_int_equal(m.console.phys_base, 0x9100000);
+	early_dtb_read(fdt, &d);
+	assert_int_equal(d.port.kind, MACHINE_CONSOLE_NONE);
+	assert_string_equal(d.why, "the console lies deeper than read with the MMU off");
+	free(fdt);
+}
+
+/* How lib/dt_walk.c finds a node by path: an alias's value read as a C
+ * string (past a value with no NUL, to the next NUL), "" an alias too,
+ * and only among the DT_MAX_NODES nodes it indexes. */
+static void test_agrees_on_lookups(void **state)
+{
+	struct fdt_property *prop;
+	void *fdt = copy("machine-virt");
+	int aliases, len;
+
+	(void)state;
+	aliases = fdt_add_subnode(fdt, 0, "aliases");
+	assert_true(aliases >= 0);
+	set_str(fdt, "/chosen", "stdout-path", "serial0");
+	/* "/pl011@9000000" of 14 bytes, then "ab" where a NUL would be. */
+	set_raw(fdt, "/aliases", "serial0", "/pl011@9000000ab", 16);
+	prop = fdt_get_property_w(fdt, fdt_path_offset(fdt, "/aliases"), "serial0", &len);
+	assert_non_null(prop);
+	prop->len = cpu_to_fdt32(14);
+	agree(fdt, "virt, alias serial0 of 14 bytes without a NUL, \"ab\" after");
+	prop->len = cpu_to_fdt32(16);
+	set_str(fdt, "/aliases", "", "/pl011@9000000");
+	set_str(fdt, "/chosen", "stdout-path", "");
+	agree(fdt, "virt, stdout-path \"\", an alias of that name");
+	set_str(fdt, "/chosen", "stdout-path", ":115200");
+	agree(fdt, "virt, stdout-path \":115200\", an alias of name \"\"");
+	free(fdt);
+	/* The console after DT_MAX_NODES other nodes: past lib/machine.c's
+	 * index, found by neither. */
+	fdt = written_begin("/uart@9000000");
+	for (int i = 0; i < DT_MAX_NODES; i++) {
+		ok(fdt_begin_node(fdt, "n"));
+		ok(fdt_end_node(fdt));
+	}
+	written_uart(fdt, "uart@9000000", 0x9000000);
+	ok(fdt_end_node(fdt));
+	written_end(fdt);
+	agree(fdt, "written, the console past lib/machine.c's index");
+	free(fdt);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -476,6 +909,12 @@ int main(void)
 		cmocka_unit_test(test_agrees_on_rules),
 		cmocka_unit_test(test_agrees_on_paths),
 		cmocka_unit_test(test_agrees_on_memory),
+		cmocka_unit_test(test_agrees_on_libfdt_rules),
+		cmocka_unit_test(test_agrees_on_strict_lists),
+		cmocka_unit_test(test_agrees_on_top_of_memory),
+		cmocka_unit_test(test_agrees_on_whole_blob),
+		cmocka_unit_test(test_console_depth),
+		cmocka_unit_test(test_agrees_on_lookups),
 	};
 
 	unit_init();

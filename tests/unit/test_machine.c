@@ -7,7 +7,7 @@
  * parts on the trees tests/unit/dts/machine-*.dts (compiled by unit.mk into
  * UNIT_DTB_DIR, overridable by the environment variable of that name):
  * memory banks (two nodes, a hole, cells 1 and 2, cells 3 refused, wraps
- * refused, zero sizes, disabled and untyped nodes, too many banks),
+ * refused, one ending at 2^64 too, zero sizes, disabled and untyped nodes, too many banks),
  * /memreserve/ and /reserved-memory (no-map, reusable, dynamic, disabled),
  * the console (full path, alias with options, linux,stdout-path, the Pi's
  * /soc ranges, nested buses, missing ranges, outside every range, a bad
@@ -16,7 +16,8 @@
  * clock, the first compatible with a driver winning with its layout,
  * every kind's name), CPUs (two
  * clusters, Aff3, disabled/fail, spin-table release addresses, too many),
- * PSCI (the first node in document order, as Linux), bootargs and
+ * PSCI (the first node in document order, as Linux), stringlists whose
+ * last string has no NUL (none: PSCI's, the root's), bootargs and
  * initrd. Variants of a tree are made with libfdt's
  * read-write functions on a copy. The one walk (lib/dt_walk.c): its
  * refusals as fdt_check_full's (a named root, a tag after the root, a
@@ -302,6 +303,32 @@ static void test_wrap_refused(void **state)
 	assert_int_equal(m.reserved.problem.err, MACHINE_ERR_WRAPS);
 	assert_string_equal(m.reserved.problem.node, "/memreserve/");
 	assert_int_equal(m.reserved.n_rsv, 0);
+}
+
+/* A bank whose last byte is 2^64 - 1 wraps no address, but its end,
+ * 2^64, does not fit the RAM plan's 64-bit [start, end) ranges
+ * (start/ram_input.c): refused as wrapping; a page short of it, a bank. */
+static void test_wrap_at_top(void **state)
+{
+	const fdt32_t to_top[] = { cpu_to_fdt32(0xffffffff), cpu_to_fdt32(0xf0000000), 0,
+				   cpu_to_fdt32(0x10000000) };
+	const fdt32_t below_top[] = { cpu_to_fdt32(0xffffffff), cpu_to_fdt32(0xf0000000), 0,
+				      cpu_to_fdt32(0x0ffff000) };
+	size_t size;
+	void *fdt = copy_of("machine-wrap", &size);
+	int node = fdt_path_offset(fdt, "/memory@fffffffff0000000");
+
+	(void)state;
+	assert_int_equal(fdt_setprop(fdt, node, "reg", to_top, sizeof(to_top)), 0);
+	machine_read(fdt, size, &m);
+	assert_int_equal(m.memory.problem.err, MACHINE_ERR_WRAPS);
+	assert_int_equal(m.memory.n_banks, 1);
+	assert_int_equal(fdt_setprop(fdt, node, "reg", below_top, sizeof(below_top)), 0);
+	machine_read(fdt, size, &m);
+	assert_int_equal(m.memory.problem.err, MACHINE_OK);
+	assert_int_equal(m.memory.n_banks, 2);
+	expect_bank(1, 0xfffffffff0000000ULL, 0x0ffff000, "memory@fffffffff0000000");
+	free(fdt);
 }
 
 static void test_too_many_banks_named(void **state)
@@ -999,6 +1026,33 @@ static void test_psci_first_node(void **state)
 	free(fdt);
 }
 
+/* A stringlist's strings end in a NUL inside the value (DT spec): a last
+ * one without it matches nothing, where libfdt's fdt_stringlist_contains
+ * would compare it with the byte after the value. */
+static void test_stringlists_strict(void **state)
+{
+	size_t size;
+	void *fdt = copy_of("machine-banks", &size);
+	int psci = fdt_path_offset(fdt, "/psci");
+
+	(void)state;
+	assert_true(psci >= 0);
+	assert_int_equal(fdt_setprop(fdt, psci, "compatible", "arm,psci-0.2", 12), 0);
+	machine_read(fdt, size, &m);
+	assert_false(m.psci.present);
+	assert_int_equal(m.psci.conduit, PSCI_CONDUIT_NONE);
+	assert_int_equal(fdt_setprop(fdt, psci, "compatible", "arm,psci-0.2", 13), 0);
+	machine_read(fdt, size, &m);
+	assert_true(m.psci.present);
+	assert_int_equal(m.psci.conduit, PSCI_CONDUIT_SMC);
+	/* The root's list: its first string whole, its last without a NUL. */
+	assert_int_equal(fdt_setprop(fdt, 0, "compatible", "vendor,board\0vendor,soc", 23), 0);
+	machine_read(fdt, size, &m);
+	assert_true(machine_is_compatible(&m, "vendor,board"));
+	assert_false(machine_is_compatible(&m, "vendor,soc"));
+	free(fdt);
+}
+
 /* ---- /chosen ---- */
 
 static void test_initrd_two_cells(void **state)
@@ -1252,6 +1306,7 @@ int main(void)
 		cmocka_unit_test(test_cells1),
 		cmocka_unit_test(test_bad_cells_named),
 		cmocka_unit_test(test_wrap_refused),
+		cmocka_unit_test(test_wrap_at_top),
 		cmocka_unit_test(test_too_many_banks_named),
 		cmocka_unit_test(test_no_memory),
 		cmocka_unit_test(test_malformed_named_not_missing),
@@ -1272,6 +1327,7 @@ int main(void)
 		cmocka_unit_test(test_too_many_cpus_named),
 		cmocka_unit_test(test_psci_smc),
 		cmocka_unit_test(test_psci_first_node),
+		cmocka_unit_test(test_stringlists_strict),
 		cmocka_unit_test(test_initrd_two_cells),
 		cmocka_unit_test(test_bad_chosen),
 		cmocka_unit_test(test_strings_point_into_blob),
