@@ -35,7 +35,7 @@ set -eu
 out=build/test-dtbs
 logs=${TEST_LOG_DIR:-build/test-logs}
 mkdir -p "$out" "$logs"
-load=0x40200000 dtb_pa=0x44000000
+load=$BOARD_LOAD_PA dtb_pa=0x44000000   # the Image where QEMU virt puts it; the DTB where these cases do
 
 qemu-system-aarch64 -M virt,dumpdtb="$out/console-base.dtb" -cpu cortex-a53 -m 1G -nodefaults \
 	-display none >/dev/null 2>&1 </dev/null

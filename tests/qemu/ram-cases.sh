@@ -22,7 +22,7 @@
 set -eu
 out=build/test-dtbs
 mkdir -p "$out"
-load=0x40200000 dtb_pa=0x44000000
+load=$BOARD_LOAD_PA dtb_pa=0x44000000   # the Image where QEMU virt puts it; the DTB where these cases do
 
 . tests/qemu/dtb-edit.sh
 dtb_dump ram-base "" -cpu cortex-a53 -m 1G
